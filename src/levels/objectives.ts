@@ -1,0 +1,94 @@
+/** Objectives are pure predicates over the world, each with a line of live progress. */
+import { hourlyCost, servedRatio } from '../sim'
+import type { World } from '../sim'
+import type { Check, Level, Objective } from './schema'
+
+export interface CheckResult {
+  done: boolean
+  /** Live progress a player reads, e.g. "2 / 3 apps open" or "97.2% served (need 99%)". */
+  progress: string
+}
+
+function runningCount(world: World, appId: string): number {
+  let n = 0
+  for (const c of Object.values(world.containers)) if (c.appId === appId && c.state === 'running') n++
+  return n
+}
+
+export function evaluateCheck(check: Check, world: World): CheckResult {
+  switch (check.kind) {
+    case 'appsRunning': {
+      const ok = check.appIds.filter((id) => runningCount(world, id) >= check.min).length
+      return { done: ok === check.appIds.length, progress: `${ok} / ${check.appIds.length} open` }
+    }
+    case 'servedRatio': {
+      const app = world.apps[check.appId]
+      if (!app) return { done: false, progress: `no app ${check.appId}` }
+      const r = servedRatio(app)
+      return { done: r >= check.min, progress: `${(r * 100).toFixed(1)}% served (need ${(check.min * 100).toFixed(0)}%)` }
+    }
+    case 'vmsRunning': {
+      const n = Object.values(world.vms).filter((v) => v.state === 'running' && (!check.os || v.os === check.os)).length
+      return { done: n >= check.min, progress: `${n} / ${check.min} running` }
+    }
+    case 'managed': {
+      const app = world.apps[check.appId]
+      const ok = !!app && app.managed && app.replicas >= check.minReplicas
+      return { done: ok, progress: app?.managed ? `managed, ${app.replicas} on the clipboard` : 'not managed' }
+    }
+    case 'costPerHourAtMost': {
+      const c = hourlyCost(world)
+      return { done: c <= check.max, progress: `$${c.toFixed(2)}/h of $${check.max.toFixed(2)}/h` }
+    }
+    default: {
+      const never: never = check
+      return { done: false, progress: `unknown check ${JSON.stringify(never)}` }
+    }
+  }
+}
+
+export interface ObjectiveStatus {
+  objective: Objective
+  done: boolean
+  progress: string
+}
+
+export type Outcome = 'playing' | 'won' | 'lost'
+
+export interface LevelProgress {
+  /** Ids of 'ever' objectives that have held at some moment. */
+  latched: string[]
+  outcome: Outcome
+  stars: number
+}
+
+export function initialProgress(): LevelProgress {
+  return { latched: [], outcome: 'playing', stars: 0 }
+}
+
+/** Status of every objective now; 'ever' objectives stay done once they were met. */
+export function objectiveStatuses(level: Level, world: World, progress: LevelProgress): ObjectiveStatus[] {
+  return level.objectives.map((objective) => {
+    const r = evaluateCheck(objective.check, world)
+    const latched = objective.when === 'ever' && progress.latched.includes(objective.id)
+    return { objective, done: r.done || latched, progress: latched && !r.done ? 'done' : r.progress }
+  })
+}
+
+/**
+ * Advance the level's bookkeeping after a tick: latch 'ever' objectives, and when time is up,
+ * decide the outcome and stars. Returns a new progress object only when something changed.
+ */
+export function updateProgress(level: Level, world: World, progress: LevelProgress): LevelProgress {
+  if (progress.outcome !== 'playing') return progress
+  let latched = progress.latched
+  for (const o of level.objectives) {
+    if (o.when === 'ever' && !latched.includes(o.id) && evaluateCheck(o.check, world).done) latched = [...latched, o.id]
+  }
+  const next = latched === progress.latched ? progress : { ...progress, latched }
+  if (world.timeMs < level.durationMs) return next
+  const statuses = objectiveStatuses(level, world, next)
+  const won = statuses.every((s) => s.done)
+  const stars = won ? 1 + level.stars.filter((s) => evaluateCheck(s.check, world).done).length : 0
+  return { ...next, outcome: won ? 'won' : 'lost', stars }
+}

@@ -1,0 +1,94 @@
+/**
+ * Level files are data, checked at the door. The command schema here is also how the game
+ * checks commands that arrive from outside (the console, share links, saved games).
+ */
+import { z } from 'zod'
+
+const id = z.string().min(1).max(64)
+const os = z.enum(['linux', 'windows'])
+const placement = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('host'), hostId: id }),
+  z.object({ kind: z.literal('vm'), vmId: id }),
+])
+const positive = z.number().positive().finite()
+const count = z.number().int().nonnegative()
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('addHost'), name: z.string().max(40).optional(), zone: z.string().max(20).optional(), cores: z.number().int().positive().max(512), memMiB: z.number().int().positive().max(16_777_216), diskGiB: positive.optional(), costPerHour: z.number().nonnegative() }),
+  z.object({ type: z.literal('removeHost'), hostId: id }),
+  z.object({ type: z.literal('addImage'), id: id.optional(), ref: z.string().min(1).max(128), sizeMiB: positive, os: os.optional() }),
+  z.object({ type: z.literal('addApp'), id: id.optional(), name: z.string().min(1).max(40), imageId: id, cpuRequestMilli: count, memRequestMiB: positive, rps: z.number().nonnegative(), capacityRps: positive, replicas: count.optional(), managed: z.boolean().optional() }),
+  z.object({ type: z.literal('addVm'), hostId: id, os, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive(), name: z.string().max(40).optional() }),
+  z.object({ type: z.literal('deleteVm'), vmId: id }),
+  z.object({ type: z.literal('stopVm'), vmId: id }),
+  z.object({ type: z.literal('startVm'), vmId: id }),
+  z.object({ type: z.literal('runContainer'), appId: id, target: placement }),
+  z.object({ type: z.literal('removeContainer'), containerId: id }),
+  z.object({ type: z.literal('setReplicas'), appId: id, replicas: count }),
+  z.object({ type: z.literal('setManaged'), appId: id, managed: z.boolean() }),
+  z.object({ type: z.literal('setTraffic'), appId: id, rps: z.number().nonnegative() }),
+  z.object({ type: z.literal('crashContainer'), containerId: id }),
+  z.object({ type: z.literal('crashRandomContainer'), appId: id }),
+  z.object({ type: z.literal('crashVm'), vmId: id }),
+  z.object({ type: z.literal('failHost'), hostId: id }),
+  z.object({ type: z.literal('repairHost'), hostId: id }),
+  z.object({ type: z.literal('setDelayScale'), scale: z.number().positive().max(1) }),
+])
+
+export const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) => o.shape.type.value)
+
+const text = z.object({ metaphor: z.string().min(1), technical: z.string().min(1) })
+
+export const checkSchema = z.discriminatedUnion('kind', [
+  /** Each listed app has at least `min` running rooms at the same moment. */
+  z.object({ kind: z.literal('appsRunning'), appIds: z.array(id).min(1), min: z.number().int().positive() }),
+  /** The app has served at least this share of its visitors so far. */
+  z.object({ kind: z.literal('servedRatio'), appId: id, min: z.number().min(0).max(1) }),
+  /** At least `min` apartments (of this OS, if given) are running. */
+  z.object({ kind: z.literal('vmsRunning'), os: os.optional(), min: z.number().int().positive() }),
+  /** The building manager looks after the app, with at least `minReplicas` on its clipboard. */
+  z.object({ kind: z.literal('managed'), appId: id, minReplicas: z.number().int().nonnegative().default(0) }),
+  /** The street's running cost per hour is at most `max`. */
+  z.object({ kind: z.literal('costPerHourAtMost'), max: z.number().nonnegative() }),
+])
+
+export const objectiveSchema = z.object({
+  id,
+  label: text,
+  /** 'ever': must hold at some moment (latched); 'end': must hold when the level's time is up. */
+  when: z.enum(['ever', 'end']),
+  check: checkSchema,
+})
+
+const timed = z.object({ atMs: count, command: commandSchema })
+
+export const levelSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  order: z.number().int().nonnegative(),
+  chapter: z.string().min(1),
+  title: z.string().min(1),
+  brief: z.string().min(1),
+  seed: z.number().int().nonnegative(),
+  /** Classroom time for Kubernetes delays (1 = real time); shown on screen when not 1. */
+  delayScale: z.number().positive().max(1).default(1),
+  durationMs: z.number().int().positive().max(3_600_000),
+  /** Budget: the running cost per hour the player may reach. */
+  budgetPerHour: z.number().nonnegative().optional(),
+  /** Command types the player may use in this level. */
+  palette: z.array(z.string()).refine((types) => types.every((t) => COMMAND_TYPES.includes(t)), {
+    message: 'every palette entry must be a command type',
+  }),
+  setup: z.array(commandSchema),
+  events: z.array(timed.extend({ note: text.optional() })).default([]),
+  objectives: z.array(objectiveSchema).min(1),
+  /** Extra stars, each an objective checked at the end of a won level. */
+  stars: z.array(objectiveSchema).max(2).default([]),
+  hints: z.array(z.string()).default([]),
+  takeaway: z.object({ title: z.string(), text: z.string(), seedLine: z.string() }),
+  /** The reference solution: commands a test replays to prove the level can be won. */
+  solution: z.array(timed),
+})
+
+export type Level = z.infer<typeof levelSchema>
+export type Objective = z.infer<typeof objectiveSchema>
+export type Check = z.infer<typeof checkSchema>

@@ -1,0 +1,13 @@
+/** The simulation's public surface. Pure TypeScript: no React, three.js, zustand or DOM. */
+export * from './types'
+export * from './constants'
+export * from './commands'
+export * from './capacity'
+export * from './events'
+export * from './labels'
+export * from './world'
+export * from './step'
+export * from './hash'
+export { servedRatio } from './systems/traffic'
+export { hourlyCost } from './systems/cost'
+export { schedulableNodes, filterNode, scoreNode, unschedulableMessage } from './systems/scheduler'

@@ -1,0 +1,36 @@
+/**
+ * The whole simulation loop, in one place. Systems run in this fixed order every step;
+ * each is a small reconcile loop with one job. Same seed + same commands = same world.
+ */
+import { STEP_MS } from './constants'
+import { cost } from './systems/cost'
+import { hypervisor } from './systems/hypervisor'
+import { kubelet } from './systems/kubelet'
+import { nodeLifecycle } from './systems/nodes'
+import { replicaSets } from './systems/replicaset'
+import { scheduledCommands } from './systems/schedule'
+import { scheduler } from './systems/scheduler'
+import { traffic } from './systems/traffic'
+import type { World } from './types'
+
+/** Advance the world by one fixed step of STEP_MS, in place. */
+export function tick(world: World): World {
+  world.timeMs += STEP_MS
+  world.tick += 1
+  scheduledCommands(world)
+  hypervisor(world)
+  nodeLifecycle(world)
+  replicaSets(world)
+  scheduler(world)
+  kubelet(world)
+  traffic(world, STEP_MS)
+  cost(world, STEP_MS)
+  return world
+}
+
+/** Advance by dtMs, in whole fixed steps (dtMs is rounded down to a multiple of STEP_MS). */
+export function step(world: World, dtMs: number): World {
+  const n = Math.floor(dtMs / STEP_MS)
+  for (let i = 0; i < n; i++) tick(world)
+  return world
+}

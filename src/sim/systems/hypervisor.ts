@@ -1,0 +1,34 @@
+/** The hypervisor in each house: moves apartments through provisioning and booting to running. */
+import { GUEST_OS } from '../constants'
+import { deleteContainer } from '../commands'
+import { logEvent } from '../events'
+import { nextInt } from '../rng'
+import type { World } from '../types'
+
+export function hypervisor(world: World): void {
+  for (const vm of Object.values(world.vms)) {
+    if (vm.state === 'provisioning' && world.timeMs >= vm.phaseEndsMs) {
+      const os = GUEST_OS[vm.os]
+      vm.state = 'booting'
+      vm.stateSinceMs = world.timeMs
+      vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
+      logEvent(world, 'info', `Apartment ${vm.name}: walls up, now ${os.label} moves in.`, `VM ${vm.name}: booting ${os.label} kernel.`, [vm.id])
+    } else if (vm.state === 'booting' && world.timeMs >= vm.phaseEndsMs) {
+      const tookS = ((world.timeMs - vm.stateSinceMs) / 1000).toFixed(1)
+      vm.state = 'running'
+      vm.stateSinceMs = world.timeMs
+      vm.downSinceMs = null
+      vm.condition = 'Ready'
+      // Plain `docker run` rooms do not come back after a reboot; the manager's rooms restart (kubelet).
+      for (const c of Object.values(world.containers)) {
+        if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id && c.state === 'lost') {
+          if (c.managed) {
+            c.state = 'pending'
+            c.stateSinceMs = world.timeMs
+          } else deleteContainer(world, c)
+        }
+      }
+      logEvent(world, 'info', `Apartment ${vm.name} is lived in: its own ${GUEST_OS[vm.os].label} took ${tookS} s to boot.`, `VM ${vm.name} running (${GUEST_OS[vm.os].label} boot ${tookS} s).`, [vm.id])
+    }
+  }
+}

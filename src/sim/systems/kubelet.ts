@@ -1,0 +1,87 @@
+/**
+ * The caretaker in each house and apartment (kubelet + container runtime): pulls missing images,
+ * starts containers, and restarts the manager's crashed rooms after the CrashLoopBackOff delay.
+ */
+import { placementName, placementUp } from '../capacity'
+import { CONTAINER_START, CRASH_BACKOFF, PULL_MIB_PER_S } from '../constants'
+import { setContainerState } from '../commands'
+import { logEvent } from '../events'
+import { nextInt } from '../rng'
+import type { Container, World } from '../types'
+import { scaledDelay } from '../world'
+
+function cacheOf(world: World, c: Container): string[] | null {
+  if (!c.placement) return null
+  if (c.placement.kind === 'host') return world.hosts[c.placement.hostId]?.cachedImages ?? null
+  return world.vms[c.placement.vmId]?.cachedImages ?? null
+}
+
+function startCreating(world: World, c: Container): void {
+  setContainerState(world, c, 'creating')
+  c.phaseEndsMs = world.timeMs + nextInt(world.rng, CONTAINER_START.minMs, CONTAINER_START.maxMs)
+}
+
+export function kubelet(world: World): void {
+  const now = world.timeMs
+  for (const c of Object.values(world.containers)) {
+    switch (c.state) {
+      case 'running':
+        if (c.backoffMs > 0 && now - c.stateSinceMs >= CRASH_BACKOFF.resetAfterMs) c.backoffMs = 0
+        break
+      case 'pending': {
+        if (!c.placement) break
+        if (!placementUp(world, c.placement)) {
+          c.reason = 'waiting for its apartment to finish booting'
+          break
+        }
+        const cache = cacheOf(world, c)
+        const image = world.images[c.imageId]
+        if (cache && image && !cache.includes(image.id)) {
+          setContainerState(world, c, 'pulling')
+          c.phaseEndsMs = now + Math.ceil((image.sizeMiB / PULL_MIB_PER_S.value) * 1000)
+        } else startCreating(world, c)
+        break
+      }
+      case 'pulling':
+        if (now >= c.phaseEndsMs) {
+          const cache = cacheOf(world, c)
+          if (cache && !cache.includes(c.imageId)) cache.push(c.imageId)
+          startCreating(world, c)
+        }
+        break
+      case 'creating':
+        if (now >= c.phaseEndsMs) {
+          setContainerState(world, c, 'running')
+          world.stats.containersStarted += 1
+          if (c.restarts > 0 || world.events.length < 2000) {
+            const app = world.apps[c.appId]
+            const where = c.placement ? placementName(world, c.placement) : { metaphor: '?', technical: '?' }
+            if (c.restarts > 0) {
+              logEvent(world, 'info', `The caretaker reopened a room of ${app?.name ?? '?'} in ${where.metaphor} (restart ${c.restarts}).`, `Container ${c.name} restarted on ${where.technical} (restartCount ${c.restarts}).`, [c.id, c.appId])
+            }
+          }
+        }
+        break
+      case 'crashed':
+        if (c.managed) {
+          // restartPolicy: Always. The delay doubles with each crash and is capped (FIDELITY.md).
+          c.backoffMs = c.backoffMs === 0 ? CRASH_BACKOFF.initialMs : Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
+          const wait = scaledDelay(world, c.backoffMs)
+          setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container`)
+          c.phaseEndsMs = now + wait
+          const app = world.apps[c.appId]
+          logEvent(world, 'warn', `The caretaker will reopen the room of ${app?.name ?? '?'} in ${(wait / 1000).toFixed(1)} s.`, `Back-off ${c.backoffMs / 1000}s restarting failed container ${c.name}${world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : ''}.`, [c.id, c.appId])
+        }
+        break
+      case 'backoff':
+        if (now >= c.phaseEndsMs && c.placement && placementUp(world, c.placement)) {
+          c.restarts += 1
+          startCreating(world, c)
+        }
+        break
+      case 'lost':
+      case 'terminated':
+        break
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { seedRng } from './rng'
+import type { World } from './types'
+
+/** An empty street with a seed. Levels and the sandbox add to it with commands. */
+export function createWorld(seed: number, delayScale = 1): World {
+  return {
+    seed: seed >>> 0,
+    rng: seedRng(seed),
+    timeMs: 0,
+    tick: 0,
+    nextId: 1,
+    delayScale,
+    hosts: {},
+    vms: {},
+    containers: {},
+    apps: {},
+    images: {},
+    events: [],
+    eventSeq: 0,
+    schedule: [],
+    costSpent: 0,
+    schedulerCursor: 0,
+    stats: { podsScheduled: 0, containersStarted: 0, crashes: 0 },
+  }
+}
+
+/** A fresh id with a readable prefix: h1, vm2, c3 ... Deterministic: a counter in the world. */
+export function newId(world: World, prefix: string): string {
+  const id = `${prefix}${world.nextId}`
+  world.nextId += 1
+  return id
+}
+
+/** A delay from FIDELITY.md, compressed by the world's classroom factor. */
+export function scaledDelay(world: World, ms: number): number {
+  return Math.max(1, Math.round(ms * world.delayScale))
+}

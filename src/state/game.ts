@@ -1,0 +1,137 @@
+/**
+ * The running game: a sim World, the clock, the current level, and dispatch.
+ * The world is mutated in place by the simulation (fast at 150,000 pods); `version` changes once
+ * per batch of ticks so React re-renders at most ~10 times a second, never once per frame.
+ */
+import { create } from 'zustand'
+import { apply, createWorld, hashWorld, step, STEP_MS } from '../sim'
+import type { Command, Result, World } from '../sim'
+import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
+import type { Level, LevelProgress } from '../levels'
+
+export type Mode = 'menu' | 'level' | 'sandbox'
+export const SPEEDS = [1, 2, 4, 8] as const
+export type Speed = (typeof SPEEDS)[number]
+
+export interface GameState {
+  mode: Mode
+  world: World
+  /** Bumped whenever the world changes; components select it to re-render. */
+  version: number
+  level: Level | null
+  progress: LevelProgress
+  paused: boolean
+  speed: Speed
+  /** Real milliseconds not yet turned into simulation steps. */
+  carryMs: number
+  /** The last rejected command's reason, for the HUD to show. */
+  lastRejection: (Result & { ok: false }) | null
+
+  startLevel: (level: Level) => void
+  startSandbox: (seed?: number) => void
+  toMenu: () => void
+  /** Dispatch a command from the player. Checked against its schema and the level's palette. */
+  dispatch: (command: unknown) => Result
+  setPaused: (paused: boolean) => void
+  togglePaused: () => void
+  setSpeed: (speed: Speed) => void
+  /** Run one fixed step (the "step" button). */
+  stepOnce: () => void
+  /** Advance by real elapsed time × speed, in fixed steps. Called by the clock driver. */
+  advance: (realMs: number) => void
+  hash: () => string
+}
+
+const SANDBOX_SEED = 7
+
+/** The starting street of the sandbox: two houses, a Linux and a Windows kit, two apps to play with. */
+export const SANDBOX_SETUP: Command[] = [
+  { type: 'addHost', name: '1', zone: 'a', cores: 16, memMiB: 65536, costPerHour: 1.2 },
+  { type: 'addHost', name: '2', zone: 'b', cores: 16, memMiB: 65536, costPerHour: 1.2 },
+  { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 180 },
+  { type: 'addImage', id: 'ledger', ref: 'ledger:2003', sizeMiB: 900, os: 'windows' },
+  { type: 'addApp', id: 'shop', name: 'shop', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 200, capacityRps: 100, replicas: 3 },
+  { type: 'addApp', id: 'ledger', name: 'ledger', imageId: 'ledger', cpuRequestMilli: 1000, memRequestMiB: 1024, rps: 20, capacityRps: 50, replicas: 1 },
+]
+
+function sandboxWorld(seed: number): World {
+  const world = createWorld(seed)
+  for (const c of SANDBOX_SETUP) apply(world, c)
+  return world
+}
+
+/** Reject text when a command is not allowed in this level. */
+function notInPalette(type: string): Result {
+  return { ok: false, metaphor: `That action is not available in this level.`, technical: `command ${type} is not in this level's palette` }
+}
+
+export const useGame = create<GameState>()((set, get) => ({
+  mode: 'menu',
+  world: createWorld(SANDBOX_SEED),
+  version: 0,
+  level: null,
+  progress: initialProgress(),
+  paused: true,
+  speed: 1,
+  carryMs: 0,
+  lastRejection: null,
+
+  startLevel: (level) =>
+    set((s) => ({ mode: 'level', level, world: startLevel(level), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 })),
+
+  startSandbox: (seed = SANDBOX_SEED) =>
+    set((s) => ({ mode: 'sandbox', level: null, world: sandboxWorld(seed), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 })),
+
+  toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
+
+  dispatch: (command) => {
+    const parsed = commandSchema.safeParse(command)
+    if (!parsed.success) {
+      const t = (command as { type?: unknown } | null)?.type
+      const r: Result = { ok: false, metaphor: `Unknown or malformed action "${String(t)}".`, technical: `rejected command: ${parsed.error.issues[0]?.message ?? 'invalid'}` }
+      set({ lastRejection: r })
+      return r
+    }
+    const { level, world, progress } = get()
+    if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
+    const cmd = parsed.data as Command
+    const r = level && !level.palette.includes(cmd.type) ? notInPalette(cmd.type) : apply(world, cmd)
+    set((s) => ({ version: s.version + 1, lastRejection: r.ok ? null : r }))
+    return r
+  },
+
+  setPaused: (paused) => set({ paused, carryMs: 0 }),
+  togglePaused: () => set((s) => ({ paused: !s.paused, carryMs: 0 })),
+  setSpeed: (speed) => set({ speed }),
+
+  stepOnce: () => {
+    const { world, level, progress } = get()
+    if (progress.outcome !== 'playing') return
+    step(world, STEP_MS)
+    set((s) => ({ version: s.version + 1, progress: level ? updateProgress(level, world, progress) : progress }))
+  },
+
+  advance: (realMs) => {
+    const { paused, world, speed, carryMs, level } = get()
+    let progress = get().progress
+    if (paused || progress.outcome !== 'playing') return
+    // Never try to catch up more than a second of real time (a backgrounded tab, a debugger pause).
+    let budget = carryMs + Math.min(realMs, 1000) * speed
+    let ticks = 0
+    while (budget >= STEP_MS) {
+      step(world, STEP_MS)
+      budget -= STEP_MS
+      ticks++
+      if (level) {
+        progress = updateProgress(level, world, progress)
+        if (progress.outcome !== 'playing') {
+          budget = 0
+          break
+        }
+      }
+    }
+    set((s) => ({ carryMs: budget, version: ticks > 0 ? s.version + 1 : s.version, progress, paused: progress.outcome !== 'playing' ? true : s.paused }))
+  },
+
+  hash: () => hashWorld(get().world),
+}))

@@ -1,0 +1,5 @@
+export * from './game'
+export * from './ui'
+export * from './progress'
+export * from './clock'
+export * from './debug'

@@ -1,0 +1,56 @@
+/** What the player is looking at: selection, hover, the label vocabulary, camera focus, notices. */
+import { create } from 'zustand'
+import type { Vocabulary } from '../sim'
+
+export type Selection =
+  | { kind: 'host'; id: string }
+  | { kind: 'vm'; id: string }
+  | { kind: 'container'; id: string }
+  | { kind: 'app'; id: string }
+  | { kind: 'manager' }
+  | null
+
+export interface Notice {
+  id: number
+  level: 'info' | 'error'
+  text: string
+}
+
+export interface UiState {
+  selection: Selection
+  hover: Selection
+  vocab: Vocabulary
+  /** World position the camera should glide to (double-click focus). */
+  focus: [number, number, number] | null
+  notices: Notice[]
+  reducedMotion: boolean
+  select: (s: Selection) => void
+  setHover: (s: Selection) => void
+  setVocab: (v: Vocabulary) => void
+  toggleVocab: () => void
+  setFocus: (p: [number, number, number] | null) => void
+  notify: (level: Notice['level'], text: string) => void
+  dismiss: (id: number) => void
+}
+
+let noticeSeq = 0
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+export const useUi = create<UiState>()((set) => ({
+  selection: null,
+  hover: null,
+  vocab: 'metaphor',
+  focus: null,
+  notices: [],
+  reducedMotion: prefersReducedMotion(),
+  select: (selection) => set({ selection }),
+  setHover: (hover) => set({ hover }),
+  setVocab: (vocab) => set({ vocab }),
+  toggleVocab: () => set((s) => ({ vocab: s.vocab === 'metaphor' ? 'technical' : 'metaphor' })),
+  setFocus: (focus) => set({ focus }),
+  notify: (level, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeSeq, level, text }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}))
