@@ -10,6 +10,7 @@ import { logEvent } from './events'
 import { nextFloat, nextInt } from './rng'
 import type { AppId, Container, ContainerId, HostId, ImageId, Placement, VmId, World } from './types'
 import { newId } from './world'
+import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 
 export type Command =
   | { type: 'addHost'; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
@@ -81,7 +82,7 @@ export function apply(world: World, command: Command): Result {
       if (!host) return fail('No such house.', `host ${command.hostId} not found`)
       const busy =
         Object.values(world.vms).some((v) => v.hostId === host.id) ||
-        Object.values(world.containers).some((c) => c.placement?.kind === 'host' && c.placement.hostId === host.id)
+        containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === host.id)
       if (busy) return fail(`House ${host.name} still has apartments or rooms; empty it first.`, `host ${host.name} is not empty`)
       delete world.hosts[host.id]
       logEvent(world, 'info', `House ${host.name} sold.`, `Host ${host.name} removed.`, [host.id])
@@ -153,7 +154,7 @@ export function apply(world: World, command: Command): Result {
     case 'deleteVm': {
       const vm = world.vms[command.vmId]
       if (!vm) return fail('No such apartment.', `VM ${command.vmId} not found`)
-      for (const c of Object.values(world.containers)) {
+      for (const c of containerList(world)) {
         if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id) deleteContainer(world, c)
       }
       reserveVm(world, vm, -1)
@@ -221,7 +222,7 @@ export function apply(world: World, command: Command): Result {
       if (!app) return fail('No such app.', `app ${command.appId} not found`)
       app.managed = command.managed
       // A ReplicaSet adopts existing pods that match its selector, so the manager takes over the rooms already there.
-      for (const c of Object.values(world.containers)) if (c.appId === app.id) c.managed = command.managed
+      for (const c of containerList(world)) if (c.appId === app.id) c.managed = command.managed
       if (command.managed) {
         logEvent(world, 'info', `The building manager now looks after ${app.name}: ${app.replicas} rooms on the clipboard.`, `Deployment ${app.name} created (replicas: ${app.replicas}); existing containers adopted.`, [app.id])
       } else {
@@ -247,7 +248,7 @@ export function apply(world: World, command: Command): Result {
     case 'crashRandomContainer': {
       const app = world.apps[command.appId]
       if (!app) return fail('No such app.', `app ${command.appId} not found`)
-      const running = Object.values(world.containers).filter((c) => c.appId === app.id && c.state === 'running')
+      const running = containerList(world).filter((c) => c.appId === app.id && c.state === 'running')
       if (running.length === 0) return fail(`No room of ${app.name} is open.`, `no running container of ${app.name}`)
       const victim = running[Math.floor(nextFloat(world.rng) * running.length)]!
       crashContainer(world, victim, 'the app inside failed', 'process exited with code 1')
@@ -276,7 +277,7 @@ export function apply(world: World, command: Command): Result {
           vms += 1
         }
       }
-      for (const c of Object.values(world.containers)) {
+      for (const c of containerList(world)) {
         if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state !== 'lost') {
           loseContainer(world, c)
           rooms += 1
@@ -293,7 +294,7 @@ export function apply(world: World, command: Command): Result {
       host.powerSinceMs = world.timeMs
       host.downSinceMs = null
       // The rebuilt house is empty of unmanaged rooms: nobody restarts a plain `docker run` after a fire.
-      for (const c of Object.values(world.containers)) {
+      for (const c of containerList(world)) {
         if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state === 'lost' && !c.managed) deleteContainer(world, c)
       }
       logEvent(world, 'info', `House ${host.name} rebuilt by the infrastructure crew (not by the building manager).`, `Host ${host.name} repaired and powered on (infrastructure layer).`, [host.id])
@@ -336,12 +337,14 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     managed,
   }
   world.containers[id] = c
+  noteContainerAdded(world, c)
   return c
 }
 
 export function deleteContainer(world: World, c: Container): void {
   reserveContainer(world, c, -1)
   delete world.containers[c.id]
+  noteContainerRemoved(world)
 }
 
 export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {
@@ -376,7 +379,7 @@ function vmDown(world: World, vmId: VmId, state: 'stopped' | 'crashed'): number 
   vm.stateSinceMs = world.timeMs
   vm.downSinceMs = world.timeMs
   let n = 0
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     if (c.placement?.kind === 'vm' && c.placement.vmId === vmId && c.state !== 'lost') {
       loseContainer(world, c)
       n += 1

@@ -4,6 +4,7 @@ import { deleteContainer } from '../commands'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { World } from '../types'
+import { containerList } from '../containerIndex'
 
 export function hypervisor(world: World): void {
   for (const vm of Object.values(world.vms)) {
@@ -20,7 +21,7 @@ export function hypervisor(world: World): void {
       vm.downSinceMs = null
       vm.condition = 'Ready'
       // Plain `docker run` rooms do not come back after a reboot; the manager's rooms restart (kubelet).
-      for (const c of Object.values(world.containers)) {
+      for (const c of containerList(world)) {
         if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id && c.state === 'lost') {
           if (c.managed) {
             c.state = 'pending'

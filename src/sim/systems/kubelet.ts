@@ -9,6 +9,7 @@ import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { Container, World } from '../types'
 import { scaledDelay } from '../world'
+import { containerList } from '../containerIndex'
 
 function cacheOf(world: World, c: Container): string[] | null {
   if (!c.placement) return null
@@ -23,7 +24,7 @@ function startCreating(world: World, c: Container): void {
 
 export function kubelet(world: World): void {
   const now = world.timeMs
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     switch (c.state) {
       case 'running':
         if (c.backoffMs > 0 && now - c.stateSinceMs >= CRASH_BACKOFF.resetAfterMs) c.backoffMs = 0

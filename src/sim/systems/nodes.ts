@@ -8,6 +8,7 @@ import { deleteContainer } from '../commands'
 import { logEvent } from '../events'
 import type { World } from '../types'
 import { scaledDelay } from '../world'
+import { containerList } from '../containerIndex'
 
 export function nodeLifecycle(world: World): void {
   const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
@@ -37,7 +38,7 @@ export function nodeLifecycle(world: World): void {
   }
   if (evictHosts.size === 0 && evictVms.size === 0) return
   let evicted = 0
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     if (!c.managed || c.state !== 'lost' || !c.placement) continue
     const on = c.placement.kind === 'host' ? evictHosts.has(c.placement.hostId) : evictVms.has(c.placement.vmId)
     if (on) {

@@ -2,6 +2,7 @@
 import { deleteContainer, newContainer } from '../commands'
 import { logEvent } from '../events'
 import type { Container, World } from '../types'
+import { containerList } from '../containerIndex'
 
 /** Which extra pods to remove first, as the ReplicaSet controller ranks them: unscheduled, then not ready, then newest. */
 function deletionRank(c: Container): number {
@@ -15,7 +16,7 @@ export function replicaSets(world: World): void {
   if (managedApps.length === 0) return
   const byApp = new Map<string, Container[]>()
   for (const a of managedApps) byApp.set(a.id, [])
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     if (c.state === 'terminated') continue
     byApp.get(c.appId)?.push(c)
   }

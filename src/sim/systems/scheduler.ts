@@ -10,6 +10,7 @@ import { CLUSTER_LIMITS, feasibleNodesToFind } from '../constants'
 import { logEvent } from '../events'
 import { nextFloat } from '../rng'
 import type { Container, Host, Placement, Vm, World } from '../types'
+import { containerList } from '../containerIndex'
 
 /** A node as the scheduler sees it: a house or an apartment, with its free resources. */
 export interface NodeView {
@@ -76,7 +77,7 @@ export function unschedulableMessage(total: number, counts: Map<FilterCode, numb
 
 export function scheduler(world: World): void {
   let nodes: NodeView[] | null = null
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     if (c.state !== 'pending' || c.placement !== null || !c.managed) continue
     nodes ??= schedulableNodes(world)
     scheduleOne(world, c, nodes)

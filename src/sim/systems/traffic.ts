@@ -1,9 +1,10 @@
 /** The doorman (Service): spreads each app's visitors over its open rooms; what they cannot take is dropped. */
 import type { World } from '../types'
+import { containerList } from '../containerIndex'
 
 export function traffic(world: World, dtMs: number): void {
   const ready = new Map<string, number>()
-  for (const c of Object.values(world.containers)) {
+  for (const c of containerList(world)) {
     if (c.state === 'running') ready.set(c.appId, (ready.get(c.appId) ?? 0) + 1)
   }
   const dtS = dtMs / 1000
