@@ -1,9 +1,10 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App'
-import { installTestHandle } from './state'
+import { applyUrlOptions, installTestHandle } from './state'
 
 installTestHandle()
+applyUrlOptions()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,7 +4,7 @@
  * per batch of ticks so React re-renders at most ~10 times a second, never once per frame.
  */
 import { create } from 'zustand'
-import { apply, createWorld, hashWorld, step, STEP_MS } from '../sim'
+import { apply, buildScaleWorld, createWorld, hashWorld, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
 import type { Command, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress } from '../levels'
@@ -29,6 +29,8 @@ export interface GameState {
 
   startLevel: (level: Level) => void
   startSandbox: (seed?: number) => void
+  /** A sandbox street at one of the benchmark sizes (S, M, L), every pod already running. */
+  startStreet: (size: keyof typeof SCALE_SIZES) => void
   toMenu: () => void
   /** Dispatch a command from the player. Checked against its schema and the level's palette. */
   dispatch: (command: unknown) => Result
@@ -81,6 +83,12 @@ export const useGame = create<GameState>()((set, get) => ({
 
   startSandbox: (seed = SANDBOX_SEED) =>
     set((s) => ({ mode: 'sandbox', level: null, world: sandboxWorld(seed), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 })),
+
+  startStreet: (size) => {
+    const { hosts, pods } = SCALE_SIZES[size]
+    const world = settle(buildScaleWorld(hosts, pods))
+    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 }))
+  },
 
   toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
 

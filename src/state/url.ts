@@ -1,0 +1,12 @@
+/**
+ * Settings a teacher or a tester puts in the URL. `?street=S|M|L` opens a sandbox street at a
+ * benchmark size (10 houses/100 rooms, 500/15,000, 5,000/150,000).
+ */
+import { SCALE_SIZES } from '../sim'
+import { useGame } from './game'
+
+export function applyUrlOptions(search: string = typeof location === 'undefined' ? '' : location.search): void {
+  const params = new URLSearchParams(search)
+  const street = params.get('street')?.toUpperCase()
+  if (street && street in SCALE_SIZES) useGame.getState().startStreet(street as keyof typeof SCALE_SIZES)
+}
