@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { NODE_LIFECYCLE, step } from '../../src/sim'
+import { containersOf, must, smallStreet, stepUntil } from './helpers'
+
+/** Two houses; house 1 holds a Linux apartment with two rooms and one room on bare metal; house 2 one room. */
+function street() {
+  const w = smallStreet(9, 2)
+  const vmA = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048, name: 'A' })!
+  const vmB = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048, name: 'B' })!
+  const inA1 = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmA } })!
+  const inA2 = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmA } })!
+  const inB = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmB } })!
+  const bare1 = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })!
+  const bare2 = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h2' } })!
+  stepUntil(w, (x) => Object.values(x.containers).every((c) => c.state === 'running'))
+  return { w, vmA, vmB, inA1, inA2, inB, bare1, bare2 }
+}
+
+describe('blast radius follows the isolation boundary', () => {
+  test('a room crash takes only that room', () => {
+    const { w, inA1, inA2, inB, bare1, bare2 } = street()
+    must(w, { type: 'crashContainer', containerId: inA1 })
+    step(w, 100)
+    expect(w.containers[inA1]!.state).toBe('crashed')
+    for (const id of [inA2, inB, bare1, bare2]) expect(w.containers[id]!.state).toBe('running')
+  })
+
+  test('an apartment crash (guest kernel panic) takes its rooms and never the apartment next door', () => {
+    const { w, vmA, vmB, inA1, inA2, inB, bare1, bare2 } = street()
+    must(w, { type: 'crashVm', vmId: vmA })
+    step(w, 100)
+    expect(w.vms[vmA]!.state).toBe('crashed')
+    expect(w.vms[vmB]!.state).toBe('running')
+    expect(w.containers[inA1]!.state).toBe('lost')
+    expect(w.containers[inA2]!.state).toBe('lost')
+    for (const id of [inB, bare1, bare2]) expect(w.containers[id]!.state).toBe('running')
+  })
+
+  test('a house fire takes every apartment and room in it, and nothing in the house next door', () => {
+    const { w, vmA, vmB, inA1, inA2, inB, bare1, bare2 } = street()
+    must(w, { type: 'failHost', hostId: 'h1' })
+    step(w, 100)
+    expect(w.vms[vmA]!.state).toBe('crashed')
+    expect(w.vms[vmB]!.state).toBe('crashed')
+    for (const id of [inA1, inA2, inB, bare1]) expect(w.containers[id]!.state).toBe('lost')
+    expect(w.containers[bare2]!.state).toBe('running')
+  })
+})
+
+describe('the manager and a lost house (node lifecycle)', () => {
+  test('the manager notices after the 50 s grace period and moves the rooms ~350 s after the fire', () => {
+    const w = smallStreet(4, 2)
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 4 })
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === 4)
+    const onH1 = containersOf(w, 'web').filter((c) => c.placement?.kind === 'host' && c.placement.hostId === 'h1').length
+    expect(onH1).toBeGreaterThan(0)
+    must(w, { type: 'failHost', hostId: 'h1' })
+    const fireAt = w.timeMs
+    const notReady = stepUntil(w, (x) => x.hosts.h1!.condition === 'NotReady')
+    expect(notReady).toBe(NODE_LIFECYCLE.gracePeriodMs)
+    stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === 4)
+    const recovered = w.timeMs - fireAt
+    expect(recovered).toBeGreaterThanOrEqual(NODE_LIFECYCLE.gracePeriodMs + NODE_LIFECYCLE.evictionTolerationMs)
+    expect(recovered).toBeLessThan(NODE_LIFECYCLE.gracePeriodMs + NODE_LIFECYCLE.evictionTolerationMs + 5_000)
+    for (const c of containersOf(w, 'web')) expect(c.placement).toEqual({ kind: 'host', hostId: 'h2' })
+  })
+
+  test('the manager does not rebuild a burnt house: that is the infrastructure crew', () => {
+    const w = smallStreet(4, 2)
+    must(w, { type: 'failHost', hostId: 'h1' })
+    step(w, 3_600_000)
+    expect(w.hosts.h1!.power).toBe('failed')
+    must(w, { type: 'repairHost', hostId: 'h1' })
+    expect(w.hosts.h1!.power).toBe('on')
+    step(w, 100)
+    expect(w.hosts.h1!.condition).toBe('Ready')
+  })
+
+  test('with the manager, a collapsed room is reopened; without it, it stays collapsed', () => {
+    for (const managed of [true, false]) {
+      const w = smallStreet()
+      must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })
+      if (managed) must(w, { type: 'setManaged', appId: 'web', managed: true })
+      stepUntil(w, (x) => containersOf(x, 'web')[0]!.state === 'running')
+      must(w, { type: 'crashRandomContainer', appId: 'web' })
+      step(w, 30_000)
+      expect(containersOf(w, 'web')[0]!.state).toBe(managed ? 'running' : 'crashed')
+    }
+  })
+})

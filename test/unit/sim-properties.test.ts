@@ -1,0 +1,145 @@
+/**
+ * Invariants over random command sequences: nothing over-allocated, every container in exactly
+ * one place, and the same seed + commands giving the same world, bit for bit.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { apply, containerMemMiB, hashWorld, hostCapacity, step, vmCapacity, vmHostCpuMilli, vmHostMemMiB } from '../../src/sim'
+import type { Command, World } from '../../src/sim'
+import { smallStreet } from './helpers'
+
+const hostIds = ['h1', 'h2', 'h3', 'h9']
+const appIds = ['web', 'ledger', 'nope']
+
+/** Random commands that refer to things that may or may not exist, like a careless player. */
+function commandArb(): fc.Arbitrary<Command | { type: 'wait'; ms: number }> {
+  const vmId = fc.integer({ min: 4, max: 14 }).map((n) => `vm${n}`)
+  const cId = fc.integer({ min: 4, max: 14 }).map((n) => `c${n}`)
+  const host = fc.constantFrom(...hostIds)
+  const app = fc.constantFrom(...appIds)
+  const target = fc.oneof(host.map((hostId) => ({ kind: 'host' as const, hostId })), vmId.map((v) => ({ kind: 'vm' as const, vmId: v })))
+  return fc.oneof(
+    fc.record({ type: fc.constant('wait' as const), ms: fc.integer({ min: 100, max: 120_000 }) }),
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('runContainer' as const), appId: app, target }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('addVm' as const), hostId: host, os: fc.constantFrom('linux' as const, 'windows' as const), vcpus: fc.integer({ min: 1, max: 4 }), memMiB: fc.integer({ min: 1024, max: 6_000 }) }) },
+    fc.record({ type: fc.constant('addVm' as const), hostId: host, os: fc.constantFrom('linux' as const, 'windows' as const), vcpus: fc.integer({ min: 1, max: 8 }), memMiB: fc.integer({ min: 512, max: 12_000 }) }),
+    fc.record({ type: fc.constant('runContainer' as const), appId: app, target }),
+    fc.record({ type: fc.constant('removeContainer' as const), containerId: cId }),
+    fc.record({ type: fc.constant('setReplicas' as const), appId: app, replicas: fc.integer({ min: 0, max: 30 }) }),
+    fc.record({ type: fc.constant('setManaged' as const), appId: app, managed: fc.boolean() }),
+    fc.record({ type: fc.constant('crashContainer' as const), containerId: cId }),
+    fc.record({ type: fc.constant('crashRandomContainer' as const), appId: app }),
+    fc.record({ type: fc.constant('crashVm' as const), vmId }),
+    fc.record({ type: fc.constant('startVm' as const), vmId }),
+    fc.record({ type: fc.constant('stopVm' as const), vmId }),
+    fc.record({ type: fc.constant('deleteVm' as const), vmId }),
+    fc.record({ type: fc.constant('failHost' as const), hostId: host }),
+    fc.record({ type: fc.constant('repairHost' as const), hostId: host }),
+    fc.record({ type: fc.constant('setTraffic' as const), appId: app, rps: fc.integer({ min: 0, max: 1000 }) }),
+  )
+}
+
+function run(seed: number, commands: (Command | { type: 'wait'; ms: number })[]): World {
+  const w = smallStreet(seed, 3)
+  for (const c of commands) {
+    if (c.type === 'wait') step(w, c.ms)
+    else apply(w, c)
+    checkInvariants(w)
+  }
+  step(w, 1000)
+  return w
+}
+
+/** Recompute every reservation from scratch and compare with what the world keeps; check capacities. */
+function checkInvariants(w: World): void {
+  const hostUse: Record<string, { mem: number; cpu: number; vcpus: number; pods: number }> = {}
+  const vmUse: Record<string, { mem: number; cpu: number; pods: number }> = {}
+  for (const h of Object.values(w.hosts)) hostUse[h.id] = { mem: 0, cpu: 0, vcpus: 0, pods: 0 }
+  for (const vm of Object.values(w.vms)) {
+    expect(w.hosts[vm.hostId], `VM ${vm.id} stands in an existing house`).toBeDefined()
+    vmUse[vm.id] = { mem: 0, cpu: 0, pods: 0 }
+    const u = hostUse[vm.hostId]!
+    u.mem += vmHostMemMiB(vm)
+    u.cpu += vmHostCpuMilli(vm)
+    u.vcpus += vm.vcpus
+  }
+  for (const c of Object.values(w.containers)) {
+    if (!c.placement) {
+      expect(c.state, `unplaced container ${c.id} is pending`).toBe('pending')
+      continue
+    }
+    // Exactly one place: a house it stands in directly, or an apartment that exists.
+    const use = c.placement.kind === 'host' ? hostUse[c.placement.hostId] : vmUse[c.placement.vmId]
+    expect(use, `container ${c.id} is in an existing place`).toBeDefined()
+    use!.mem += containerMemMiB(c)
+    use!.cpu += c.cpuRequestMilli
+    use!.pods += 1
+  }
+  for (const h of Object.values(w.hosts)) {
+    const u = hostUse[h.id]!
+    expect(h.alloc).toEqual({ memMiB: u.mem, cpuMilli: u.cpu, vcpus: u.vcpus, pods: u.pods })
+    const cap = hostCapacity(h)
+    expect(u.mem).toBeLessThanOrEqual(cap.memMiB)
+    expect(u.cpu).toBeLessThanOrEqual(cap.cpuMilli)
+    expect(u.vcpus).toBeLessThanOrEqual(cap.vcpus)
+  }
+  for (const vm of Object.values(w.vms)) {
+    const u = vmUse[vm.id]!
+    expect(vm.alloc).toEqual({ memMiB: u.mem, cpuMilli: u.cpu, pods: u.pods })
+    const cap = vmCapacity(vm)
+    expect(u.mem).toBeLessThanOrEqual(cap.memMiB)
+    expect(u.cpu).toBeLessThanOrEqual(cap.cpuMilli)
+  }
+  for (const c of Object.values(w.containers)) {
+    if (c.state === 'running' && c.placement) {
+      const up = c.placement.kind === 'host' ? w.hosts[c.placement.hostId]!.power === 'on' : w.vms[c.placement.vmId]!.state === 'running' && w.hosts[w.vms[c.placement.vmId]!.hostId]!.power === 'on'
+      expect(up, `running container ${c.id} stands in a building that is up`).toBe(true)
+    }
+  }
+}
+
+describe('simulation invariants over random play', () => {
+  test('nothing is ever over-allocated and every room is in exactly one existing place', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(commandArb(), { minLength: 10, maxLength: 50 }), (seed, commands) => {
+        run(seed, commands)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  test('the same seed and the same commands give the same world, bit for bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(commandArb(), { minLength: 5, maxLength: 30 }), (seed, commands) => {
+        expect(hashWorld(run(seed, commands))).toBe(hashWorld(run(seed, commands)))
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  test('a saved and reloaded world steps on exactly like the original', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(commandArb(), { minLength: 5, maxLength: 20 }), fc.array(commandArb(), { minLength: 5, maxLength: 20 }), (seed, before, after) => {
+        const a = run(seed, before)
+        const b = JSON.parse(JSON.stringify(a)) as World
+        for (const c of after) {
+          if (c.type === 'wait') {
+            step(a, c.ms)
+            step(b, c.ms)
+          } else {
+            apply(a, c)
+            apply(b, c)
+          }
+        }
+        expect(hashWorld(b)).toBe(hashWorld(a))
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  test('different seeds give different worlds when chance is involved', () => {
+    const cmds: Command[] = [{ type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 1, memMiB: 1024 }]
+    const hashes = new Set([1, 2, 3, 4].map((seed) => hashWorld(run(seed, cmds))))
+    expect(hashes.size).toBeGreaterThan(1)
+  })
+})
