@@ -1,0 +1,128 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { initialProgress, parseLevel, startLevel, updateProgress } from '../../src/levels'
+import type { Level, LevelProgress } from '../../src/levels'
+import { apply, hashWorld, step, STEP_MS } from '../../src/sim'
+import type { Command, World } from '../../src/sim'
+
+const dir = join(__dirname, '../../levels')
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+
+function load(file: string): Level {
+  const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
+  if (!r.ok) throw new Error(r.error)
+  return r.level
+}
+
+/** Play a level headless: apply the timed commands when due, step until the outcome. */
+function play(level: Level, commands: { atMs: number; command: Command }[]): { world: World; progress: LevelProgress } {
+  const world = startLevel(level)
+  let progress = initialProgress()
+  const queue = [...commands].sort((a, b) => a.atMs - b.atMs)
+  while (progress.outcome === 'playing') {
+    while (queue.length && queue[0]!.atMs <= world.timeMs) {
+      const r = apply(world, queue.shift()!.command)
+      if (!r.ok) throw new Error(`solution step rejected: ${r.technical}`)
+    }
+    step(world, STEP_MS)
+    progress = updateProgress(level, world, progress)
+  }
+  return { world, progress }
+}
+
+describe.each(files)('level %s', (file) => {
+  const level = load(file)
+
+  test('its reference solution wins', () => {
+    const { progress } = play(level, level.solution)
+    expect(progress.outcome).toBe('won')
+    expect(progress.stars).toBeGreaterThanOrEqual(1)
+  })
+
+  test('doing nothing loses', () => {
+    expect(play(level, []).progress.outcome).toBe('lost')
+  })
+
+  test('its solution only uses actions from its palette', () => {
+    for (const s of level.solution) expect(level.palette).toContain(s.command.type)
+  })
+
+  test('replaying the solution gives the same world', () => {
+    expect(hashWorld(play(level, level.solution).world)).toBe(hashWorld(play(level, level.solution).world))
+  })
+
+  test('it has a takeaway card that quotes the concept text', () => {
+    expect(level.takeaway.text.length).toBeGreaterThan(80)
+    expect(level.takeaway.seedLine.length).toBeGreaterThan(5)
+  })
+})
+
+describe('what the levels teach', () => {
+  test('level 1: after the shop crashes, the blog and the chat keep serving every visitor', () => {
+    const level = load('01-one-house.json')
+    const { world } = play(level, level.solution)
+    expect(Object.values(world.containers).find((c) => c.appId === 'shop')!.state).toBe('crashed')
+    expect(world.apps.blog!.dropped).toBe(0)
+    expect(world.apps.chat!.dropped).toBe(0)
+  })
+
+  test('level 1: a fourth room does not fit the house, and the game says why', () => {
+    const level = load('01-one-house.json')
+    const world = startLevel(level)
+    for (const s of level.solution) apply(world, s.command)
+    const r = apply(world, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.metaphor).toMatch(/House 1 has 1\.\d GiB of space free; this room needs 2\.0 GiB/)
+  })
+
+  test('level 2: the Windows app is refused by the Linux house', () => {
+    const level = load('02-apartments.json')
+    const world = startLevel(level)
+    const r = apply(world, { type: 'runContainer', appId: 'ledger', target: { kind: 'host', hostId: 'h1' } })
+    expect(r.ok).toBe(false)
+  })
+
+  test('level 3: the manager with only three replicas is not enough; the spare fourth is', () => {
+    const level = load('03-manager.json')
+    const hireOnly = play(level, [{ atMs: 0, command: { type: 'setManaged', appId: 'shop', managed: true } }])
+    expect(hireOnly.progress.outcome).toBe('lost')
+    expect(hireOnly.world.apps.shop!.dropped).toBeGreaterThan(0)
+    const withSpare = play(level, level.solution)
+    expect(withSpare.world.apps.shop!.dropped).toBe(0)
+  })
+})
+
+describe('a broken level file', () => {
+  const good = readFileSync(join(dir, '03-manager.json'), 'utf8')
+
+  test('names the file and the field that is wrong', () => {
+    const broken = JSON.parse(good)
+    broken.objectives[1].check.min = 5
+    const r = parseLevel('levels/99-broken.json', JSON.stringify(broken))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatch(/^levels\/99-broken\.json: objectives\[1\]\.check\.min: .*1/)
+  })
+
+  test('that is not JSON says so', () => {
+    const r = parseLevel('levels/x.json', '{ "id": ')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatch(/^levels\/x\.json: not valid JSON/)
+  })
+
+  test('whose setup the simulation refuses names the setup step', () => {
+    const broken = JSON.parse(good)
+    broken.setup[4].target.hostId = 'h42'
+    const r = parseLevel('levels/y.json', JSON.stringify(broken))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toBe('levels/y.json: setup[4] (runContainer): target not found')
+  })
+
+  test('with an unknown action in its palette is refused', () => {
+    const broken = JSON.parse(good)
+    broken.palette.push('launchMissiles')
+    const r = parseLevel('levels/z.json', JSON.stringify(broken))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatch(/palette/)
+  })
+})
