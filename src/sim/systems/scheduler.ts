@@ -75,16 +75,25 @@ export function unschedulableMessage(total: number, counts: Map<FilterCode, numb
   return `0/${total} nodes are available${parts.length ? ': ' + parts.join(', ') : ''}.`
 }
 
+/** Bindings logged one by one in a step; beyond this, one summary line (a log of 150,000 lines helps nobody). */
+const BINDINGS_LOGGED_PER_STEP = 20
+
 export function scheduler(world: World): void {
   let nodes: NodeView[] | null = null
+  let bound = 0
   for (const c of containerList(world)) {
     if (c.state !== 'pending' || c.placement !== null || !c.managed) continue
     nodes ??= schedulableNodes(world)
-    scheduleOne(world, c, nodes)
+    if (scheduleOne(world, c, nodes, bound < BINDINGS_LOGGED_PER_STEP)) bound++
+  }
+  if (bound > BINDINGS_LOGGED_PER_STEP) {
+    const more = bound - BINDINGS_LOGGED_PER_STEP
+    logEvent(world, 'info', `…and the building manager placed ${more} more rooms.`, `Scheduled ${more} more pods.`)
   }
 }
 
-function scheduleOne(world: World, c: Container, nodes: NodeView[]): void {
+/** Place one pending pod; returns whether it was bound. */
+function scheduleOne(world: World, c: Container, nodes: NodeView[], log: boolean): boolean {
   const os = world.images[c.imageId]?.os ?? 'linux'
   const mem = containerMemMiB(c)
   const cpu = c.cpuRequestMilli
@@ -125,12 +134,12 @@ function scheduleOne(world: World, c: Container, nodes: NodeView[]): void {
       c.reason = message
       logEvent(world, 'warn', `The building manager finds no spot for a room of ${app?.name ?? '?'}: no house or apartment has space for it.`, `FailedScheduling ${c.name}: ${message}`, [c.id, c.appId])
     }
-    return
+    return false
   }
   c.placement = best.placement
   c.reason = ''
   reserveContainer(world, c, 1)
   world.stats.podsScheduled += 1
-  // One line per binding would flood the log at scale; the log keeps the latest few hundred anyway.
-  logEvent(world, 'info', `The building manager puts a room of ${app?.name ?? '?'} in ${best.placement.kind === 'host' ? 'house' : 'apartment'} ${best.name}.`, `Scheduled ${c.name} to ${best.name}.`, [c.id, c.appId])
+  if (log) logEvent(world, 'info', `The building manager puts a room of ${app?.name ?? '?'} in ${best.placement.kind === 'host' ? 'house' : 'apartment'} ${best.name}.`, `Scheduled ${c.name} to ${best.name}.`, [c.id, c.appId])
+  return true
 }

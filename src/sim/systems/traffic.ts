@@ -1,15 +1,14 @@
 /** The doorman (Service): spreads each app's visitors over its open rooms; what they cannot take is dropped. */
-import type { World } from '../types'
-import { containerList } from '../containerIndex'
+import type { Container, World } from '../types'
+import { countByApp } from './replicaset'
+
+const ready = (c: Container): boolean => c.state === 'running'
 
 export function traffic(world: World, dtMs: number): void {
-  const ready = new Map<string, number>()
-  for (const c of containerList(world)) {
-    if (c.state === 'running') ready.set(c.appId, (ready.get(c.appId) ?? 0) + 1)
-  }
+  const readyByApp = countByApp(world, ready)
   const dtS = dtMs / 1000
   for (const app of Object.values(world.apps)) {
-    const capacity = (ready.get(app.id) ?? 0) * app.capacityRps
+    const capacity = (readyByApp.get(app.id) ?? 0) * app.capacityRps
     const servedRps = Math.min(app.rps, capacity)
     app.lastServedRps = servedRps
     app.served += servedRps * dtS
