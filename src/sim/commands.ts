@@ -10,6 +10,7 @@ import { logEvent } from './events'
 import { nextFloat, nextInt } from './rng'
 import type { AppId, Container, ContainerId, HostId, ImageId, Placement, VmId, World } from './types'
 import { newId } from './world'
+import { applyManagerCommand } from './managerCommands'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 
 export type Command =
@@ -43,6 +44,14 @@ export type Command =
   | { type: 'failHost'; hostId: HostId }
   | { type: 'repairHost'; hostId: HostId }
   | { type: 'setDelayScale'; scale: number }
+  | { type: 'setImage'; appId: AppId; imageId: ImageId }
+  | { type: 'rolloutUndo'; appId: AppId }
+  | { type: 'rolloutPause'; appId: AppId; paused: boolean }
+  | { type: 'setHpa'; appId: AppId; minReplicas: number; maxReplicas: number; targetCpuPercent: number }
+  | { type: 'removeHpa'; appId: AppId }
+  | { type: 'setPdb'; appId: AppId; minAvailable: number | null }
+  | { type: 'cordon'; hostId: HostId; unschedulable: boolean }
+  | { type: 'drain'; hostId: HostId }
 
 export type CommandType = Command['type']
 
@@ -72,6 +81,9 @@ export function apply(world: World, command: Command): Result {
         condition: 'Ready',
         downSinceMs: null,
         cachedImages: [],
+        unschedulable: false,
+        draining: false,
+        drainBlocked: false,
         alloc: { cpuMilli: 0, memMiB: 0, vcpus: 0, pods: 0 },
       }
       logEvent(world, 'info', `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`, `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`, [id])
@@ -111,6 +123,14 @@ export function apply(world: World, command: Command): Result {
         served: 0,
         dropped: 0,
         lastServedRps: 0,
+        readyReplicas: 0,
+        latencyMs: 0,
+        cpuPercent: 0,
+        revision: 1,
+        revisions: [{ revision: 1, imageId: command.imageId }],
+        rolloutPaused: false,
+        hpa: null,
+        pdbMinAvailable: null,
       }
       return { ok: true, id }
     }
@@ -305,6 +325,15 @@ export function apply(world: World, command: Command): Result {
       world.delayScale = command.scale
       return { ok: true }
     }
+    case 'setImage':
+    case 'rolloutUndo':
+    case 'rolloutPause':
+    case 'setHpa':
+    case 'removeHpa':
+    case 'setPdb':
+    case 'cordon':
+    case 'drain':
+      return applyManagerCommand(world, command)
     default: {
       const unknown: never = command
       const t = (unknown as { type?: unknown })?.type

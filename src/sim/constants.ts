@@ -120,3 +120,39 @@ export const STEP_MS = 100
 
 /** How many events the world keeps; older ones fall off the log. */
 export const EVENT_LOG_LIMIT = 300
+
+/** kubernetes.io "Horizontal Pod Autoscaling" and its "Configurable scaling behavior". */
+export const HPA = {
+  syncPeriodMs: 15_000,
+  tolerance: 0.1,
+  scaleDownStabilizationMs: 300_000,
+  /** Default scale-up: at most max(4 pods, 100 %) more per 15 s. */
+  scaleUpPods: 4,
+  scaleUpPercent: 100,
+  source: 'kubernetes.io "Horizontal Pod Autoscaling": desired = ceil(current × metric / target), tolerance 0.1, sync 15 s, scale-down window 300 s',
+}
+
+/** kubernetes.io "Deployments": rolling update defaults; revisionHistoryLimit 10. */
+export const ROLLING_UPDATE = {
+  maxSurgePercent: 25,
+  maxUnavailablePercent: 25,
+  revisionHistoryLimit: 10,
+  source: 'kubernetes.io "Deployments": maxSurge 25 % (rounded up), maxUnavailable 25 % (rounded down)',
+}
+
+/**
+ * Queueing at the doorman: each room serves like an M/M/1 queue, so the time in system is
+ * serviceTime / (1 − utilisation). Near full load it climbs steeply; at or past capacity the
+ * excess is turned away and the rest wait up to the timeout.
+ */
+export const QUEUEING = {
+  timeoutMs: 1_000,
+  source: 'M/M/1 queue: mean time in system = 1 / (μ − λ)',
+}
+
+/** Samples kept per app for the charts: ten minutes at one a second. */
+export const METRICS_SAMPLES = 600
+export const METRICS_EVERY_MS = 1_000
+
+/** CPU use can exceed the request up to this multiple when no limit is set (burstable). */
+export const CPU_BURST_MAX = 2

@@ -4,6 +4,9 @@
  */
 import { STEP_MS } from './constants'
 import { cost } from './systems/cost'
+import { drain } from './systems/drain'
+import { hpa } from './systems/hpa'
+import { metrics } from './systems/metrics'
 import { hypervisor } from './systems/hypervisor'
 import { kubelet } from './systems/kubelet'
 import { nodeLifecycle } from './systems/nodes'
@@ -20,11 +23,14 @@ export function tick(world: World): World {
   scheduledCommands(world)
   hypervisor(world)
   nodeLifecycle(world)
+  drain(world)
+  hpa(world)
   replicaSets(world)
   scheduler(world)
   kubelet(world)
   traffic(world, STEP_MS)
   cost(world, STEP_MS)
+  metrics(world)
   return world
 }
 

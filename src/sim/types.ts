@@ -33,6 +33,12 @@ export interface Host {
   downSinceMs: number | null
   /** Image ids whose layers this host has cached. */
   cachedImages: ImageId[]
+  /** Cordoned: the scheduler places no new pods here. */
+  unschedulable: boolean
+  /** Being drained: its managed pods are evicted as their disruption budgets allow. */
+  draining: boolean
+  /** The drain is waiting on a disruption budget (said once in the log, not every step). */
+  drainBlocked: boolean
   /** What is reserved on this host right now (kept in step with placements; checked by the invariants). */
   alloc: { cpuMilli: number; memMiB: number; vcpus: number; pods: number }
 }
@@ -119,6 +125,42 @@ export interface App {
   dropped: number
   /** Visitors served and offered in the last step, for live display. */
   lastServedRps: number
+  /** Rooms open and serving in the last step (Deployment status readyReplicas). */
+  readyReplicas: number
+  /** Mean time a visitor waits and is served, in the last step (queueing grows it near capacity). */
+  latencyMs: number
+  /** CPU use of its ready rooms as a share of their requests, in percent (what the HPA reads). */
+  cpuPercent: number
+  /** Deployment revision: bumps with each new image; `revisions` keeps the last few for rollback. */
+  revision: number
+  revisions: { revision: number; imageId: ImageId }[]
+  /** A rollout in progress is paused (kubectl rollout pause). */
+  rolloutPaused: boolean
+  /** HorizontalPodAutoscaler, when set. */
+  hpa: Hpa | null
+  /** PodDisruptionBudget: rooms that must stay open during voluntary evictions (drain). */
+  pdbMinAvailable: number | null
+}
+
+export interface Hpa {
+  minReplicas: number
+  maxReplicas: number
+  targetCpuPercent: number
+  /** When the HPA last synced (it runs every 15 s). */
+  lastSyncMs: number
+  /** Recent recommendations, for the scale-down stabilisation window. */
+  recommendations: { atMs: number; replicas: number }[]
+}
+
+/** One sample of an app's vital signs, taken every second, for the charts. */
+export interface AppSample {
+  t: number
+  desired: number
+  ready: number
+  served: number
+  dropped: number
+  latencyMs: number
+  cpuPercent: number
 }
 
 export type Vocabulary = 'metaphor' | 'technical'
@@ -168,4 +210,8 @@ export interface World {
   schedulerCursor: number
   /** Counters for the benchmark and the charts. */
   stats: { podsScheduled: number; containersStarted: number; crashes: number }
+  /** Per-app samples, one a second, the last METRICS_SAMPLES of them. */
+  metrics: Record<AppId, AppSample[]>
+  /** Street-wide samples: running cost per hour. */
+  costSamples: { t: number; perHour: number }[]
 }

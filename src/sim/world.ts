@@ -21,6 +21,8 @@ export function createWorld(seed: number, delayScale = 1): World {
     costSpent: 0,
     schedulerCursor: 0,
     stats: { podsScheduled: 0, containersStarted: 0, crashes: 0 },
+    metrics: {},
+    costSamples: [],
   }
 }
 

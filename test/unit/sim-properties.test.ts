@@ -36,11 +36,18 @@ function commandArb(): fc.Arbitrary<Command | { type: 'wait'; ms: number }> {
     fc.record({ type: fc.constant('failHost' as const), hostId: host }),
     fc.record({ type: fc.constant('repairHost' as const), hostId: host }),
     fc.record({ type: fc.constant('setTraffic' as const), appId: app, rps: fc.integer({ min: 0, max: 1000 }) }),
+    fc.record({ type: fc.constant('setImage' as const), appId: app, imageId: fc.constantFrom('web', 'web2', 'ledger') }),
+    fc.record({ type: fc.constant('rolloutUndo' as const), appId: app }),
+    fc.record({ type: fc.constant('setHpa' as const), appId: app, minReplicas: fc.integer({ min: 1, max: 3 }), maxReplicas: fc.integer({ min: 3, max: 12 }), targetCpuPercent: fc.integer({ min: 20, max: 90 }) }),
+    fc.record({ type: fc.constant('setPdb' as const), appId: app, minAvailable: fc.option(fc.integer({ min: 0, max: 4 })) }),
+    fc.record({ type: fc.constant('cordon' as const), hostId: host, unschedulable: fc.boolean() }),
+    fc.record({ type: fc.constant('drain' as const), hostId: host }),
   )
 }
 
 function run(seed: number, commands: (Command | { type: 'wait'; ms: number })[]): World {
   const w = smallStreet(seed, 3)
+  apply(w, { type: 'addImage', id: 'web2', ref: 'web:2.0', sizeMiB: 150 })
   for (const c of commands) {
     if (c.type === 'wait') step(w, c.ms)
     else apply(w, c)

@@ -1,10 +1,16 @@
-/** ReplicaSet controller: for each app the manager looks after, make actual replicas match the clipboard. */
+/**
+ * Deployment and ReplicaSet controllers: for each app the manager looks after, make actual
+ * replicas match the clipboard. When the app's image changed, roll over to the new one a few
+ * at a time: never more than replicas + maxSurge pods, never fewer than replicas − maxUnavailable
+ * available (kubernetes.io "Deployments").
+ */
 import { deleteContainer, newContainer } from '../commands'
+import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
-import type { Container, World } from '../types'
+import type { App, Container, World } from '../types'
 
-/** Which extra pods to remove first, as the ReplicaSet controller ranks them: unscheduled, then not ready, then newest. */
+/** Which pods to remove first, as the ReplicaSet controller ranks them: unscheduled, then not ready, then newest. */
 function deletionRank(c: Container): number {
   if (c.placement === null) return 0
   if (c.state !== 'running') return 1
@@ -30,22 +36,65 @@ export function countByApp(world: World, include: (c: Container) => boolean): Ma
 }
 
 const alive = (c: Container): boolean => c.state !== 'terminated'
+const available = (c: Container): boolean => c.state === 'running'
+
+/** maxSurge rounds up, maxUnavailable rounds down; both zero is not allowed, so surge becomes 1. */
+export function rolloutBounds(replicas: number): { maxSurge: number; maxUnavailable: number } {
+  const maxSurge = Math.ceil((replicas * ROLLING_UPDATE.maxSurgePercent) / 100)
+  const maxUnavailable = Math.floor((replicas * ROLLING_UPDATE.maxUnavailablePercent) / 100)
+  return { maxSurge: maxSurge === 0 && maxUnavailable === 0 ? 1 : maxSurge, maxUnavailable }
+}
 
 export function replicaSets(world: World): void {
   const managedApps = Object.values(world.apps).filter((a) => a.managed)
   if (managedApps.length === 0) return
   const counts = countByApp(world, alive)
+  const stale = countByApp(world, (c) => alive(c) && c.imageId !== world.apps[c.appId]?.imageId)
   for (const app of managedApps) {
-    const current = counts.get(app.id) ?? 0
-    const diff = app.replicas - current
-    if (diff > 0) {
-      for (let i = 0; i < diff; i++) newContainer(world, app.id, true)
-      logEvent(world, 'info', `The building manager orders ${diff} new room${diff > 1 ? 's' : ''} for ${app.name} (clipboard ${app.replicas}, has ${current}).`, `ReplicaSet ${app.name}: created ${diff} pod${diff > 1 ? 's' : ''} (desired ${app.replicas}, current ${current}).`, [app.id])
-    } else if (diff < 0) {
-      const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
-      const victims = pods.sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs).slice(0, -diff)
-      for (const c of victims) deleteContainer(world, c)
-      logEvent(world, 'info', `The building manager closes ${-diff} room${-diff > 1 ? 's' : ''} of ${app.name} (clipboard ${app.replicas}).`, `ReplicaSet ${app.name}: deleted ${-diff} pod${-diff > 1 ? 's' : ''} (desired ${app.replicas}).`, [app.id])
+    if ((stale.get(app.id) ?? 0) > 0) rollOut(world, app)
+    else reconcile(world, app, counts.get(app.id) ?? 0)
+  }
+}
+
+function reconcile(world: World, app: App, current: number): void {
+  const diff = app.replicas - current
+  if (diff > 0) {
+    for (let i = 0; i < diff; i++) newContainer(world, app.id, true)
+    logEvent(world, 'info', `The building manager orders ${diff} new room${diff > 1 ? 's' : ''} for ${app.name} (clipboard ${app.replicas}, has ${current}).`, `ReplicaSet ${app.name}: created ${diff} pod${diff > 1 ? 's' : ''} (desired ${app.replicas}, current ${current}).`, [app.id])
+  } else if (diff < 0) {
+    const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
+    removePods(world, pods, -diff)
+    logEvent(world, 'info', `The building manager closes ${-diff} room${-diff > 1 ? 's' : ''} of ${app.name} (clipboard ${app.replicas}).`, `ReplicaSet ${app.name}: deleted ${-diff} pod${-diff > 1 ? 's' : ''} (desired ${app.replicas}).`, [app.id])
+  }
+}
+
+function removePods(world: World, pods: Container[], n: number): void {
+  const victims = [...pods].sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs).slice(0, n)
+  for (const c of victims) deleteContainer(world, c)
+}
+
+function rollOut(world: World, app: App): void {
+  if (app.rolloutPaused) return
+  const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
+  const fresh = pods.filter((c) => c.imageId === app.imageId)
+  const old = pods.filter((c) => c.imageId !== app.imageId)
+  const { maxSurge, maxUnavailable } = rolloutBounds(app.replicas)
+  // Scale the new ReplicaSet up, within the surge.
+  const create = Math.max(0, Math.min(app.replicas - fresh.length, app.replicas + maxSurge - pods.length))
+  for (let i = 0; i < create; i++) newContainer(world, app.id, true)
+  // Scale the old one down, as far as availability allows (deployment controller's maxScaledDown):
+  // unhealthy old pods go first; healthy ones only while replicas − maxUnavailable stay available.
+  const minAvailable = app.replicas - maxUnavailable
+  const newUnavailable = fresh.filter((c) => !available(c)).length + create
+  const maxScaledDown = pods.length + create - minAvailable - newUnavailable
+  const victims = [...old].sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs).slice(0, Math.max(0, maxScaledDown))
+  for (const c of victims) deleteContainer(world, c)
+  const removed = victims.length
+  if (create > 0 || removed > 0) {
+    const image = world.images[app.imageId]?.ref ?? app.imageId
+    logEvent(world, 'info', `Refit of ${app.name}: ${create} new room${create === 1 ? '' : 's'} with ${image}, ${removed} old one${removed === 1 ? '' : 's'} closed (${old.length - removed} old left).`, `Rolling update ${app.name}: scaled up new ReplicaSet by ${create}, down old by ${removed} (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}).`, [app.id])
+    if (removed === old.length) {
+      logEvent(world, 'info', `Every room of ${app.name} now has ${image}.`, `deployment "${app.name}" successfully rolled out (revision ${app.revision}).`, [app.id])
     }
   }
 }

@@ -17,18 +17,21 @@ export interface NodeView {
   name: string
   placement: Placement
   kernel: 'linux' | 'windows'
+  /** Cordoned: NodeUnschedulable filters it out. */
+  unschedulable: boolean
   capCpu: number
   capMem: number
   target: Host['alloc'] | Vm['alloc']
 }
 
-export type FilterCode = 'ok' | 'cpu' | 'memory' | 'kernel' | 'pods'
+export type FilterCode = 'ok' | 'cpu' | 'memory' | 'kernel' | 'pods' | 'unschedulable'
 
 const FILTER_TEXT: Record<Exclude<FilterCode, 'ok'>, string> = {
   cpu: 'Insufficient cpu',
   memory: 'Insufficient memory',
   kernel: "node(s) didn't match the image's OS (kubernetes.io/os)",
   pods: 'Too many pods',
+  unschedulable: 'node(s) were unschedulable',
 }
 
 /** Every house and apartment the manager may place rooms on right now. */
@@ -37,17 +40,18 @@ export function schedulableNodes(world: World): NodeView[] {
   for (const h of Object.values(world.hosts)) {
     if (h.power !== 'on' || h.condition !== 'Ready') continue
     const cap = hostCapacity(h)
-    nodes.push({ name: h.name, placement: { kind: 'host', hostId: h.id }, kernel: 'linux', capCpu: cap.cpuMilli, capMem: cap.memMiB, target: h.alloc })
+    nodes.push({ name: h.name, placement: { kind: 'host', hostId: h.id }, kernel: 'linux', unschedulable: h.unschedulable, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: h.alloc })
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.state !== 'running' || world.hosts[vm.hostId]?.power !== 'on') continue
     const cap = vmCapacity(vm)
-    nodes.push({ name: vm.name, placement: { kind: 'vm', vmId: vm.id }, kernel: vm.os, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: vm.alloc })
+    nodes.push({ name: vm.name, placement: { kind: 'vm', vmId: vm.id }, kernel: vm.os, unschedulable: false, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: vm.alloc })
   }
   return nodes
 }
 
 export function filterNode(node: NodeView, cpu: number, mem: number, os: string): FilterCode {
+  if (node.unschedulable) return 'unschedulable'
   if (node.kernel !== os) return 'kernel'
   if (node.target.pods + 1 > CLUSTER_LIMITS.podsPerNode) return 'pods'
   if (node.capCpu - node.target.cpuMilli < cpu) return 'cpu'
