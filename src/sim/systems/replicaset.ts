@@ -48,12 +48,33 @@ export function rolloutBounds(replicas: number): { maxSurge: number; maxUnavaila
 export function replicaSets(world: World): void {
   const managedApps = Object.values(world.apps).filter((a) => a.managed)
   if (managedApps.length === 0) return
-  const counts = countByApp(world, alive)
-  const stale = countByApp(world, (c) => alive(c) && c.imageId !== world.apps[c.appId]?.imageId)
+  const census = podCensus(world)
   for (const app of managedApps) {
-    if ((stale.get(app.id) ?? 0) > 0) rollOut(world, app)
-    else reconcile(world, app, counts.get(app.id) ?? 0)
+    const c = census.get(app.id)
+    if (c && c.stale > 0) rollOut(world, app)
+    else reconcile(world, app, c?.alive ?? 0)
   }
+}
+
+/** Alive pods per app, and how many of them still run an older image than the app's. One pass. */
+function podCensus(world: World): Map<string, { alive: number; stale: number }> {
+  const census = new Map<string, { alive: number; stale: number }>()
+  let lastApp = ''
+  let entry = { alive: 0, stale: 0 }
+  let image = ''
+  for (const c of containerList(world)) {
+    if (!alive(c)) continue
+    if (c.appId !== lastApp) {
+      lastApp = c.appId
+      image = world.apps[c.appId]?.imageId ?? ''
+      let e = census.get(lastApp)
+      if (!e) census.set(lastApp, (e = { alive: 0, stale: 0 }))
+      entry = e
+    }
+    entry.alive++
+    if (c.imageId !== image) entry.stale++
+  }
+  return census
 }
 
 function reconcile(world: World, app: App, current: number): void {
