@@ -1,0 +1,123 @@
+/**
+ * The kubectl console: type the commands you would type at a real cluster, see output shaped
+ * like kubectl's. Paste YAML to apply it; export the street's workloads as YAML.
+ * The Kubernetes schemas are heavy, so src/io loads only when the console first opens.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import { useGame } from '../../state'
+import type { Command } from '../../sim'
+
+type Io = typeof import('../../io/k8s') & typeof import('../../io/kubectl')
+
+async function loadIo(): Promise<Io> {
+  const [k8s, kubectl] = await Promise.all([import('../../io/k8s'), import('../../io/kubectl')])
+  return { ...k8s, ...kubectl }
+}
+
+const dispatch = (c: Command) => useGame.getState().dispatch(c)
+
+export function Console({ onClose }: { onClose?: () => void }) {
+  const [io, setIo] = useState<Io | null>(null)
+  const [lines, setLines] = useState<string[]>(['Type kubectl help to see what the building manager understands.'])
+  const [input, setInput] = useState('')
+  const [yaml, setYaml] = useState('')
+  const history = useRef<string[]>([])
+  const cursor = useRef(0)
+  const outRef = useRef<HTMLPreElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    let live = true
+    loadIo().then((m) => live && setIo(m), (e: unknown) => setLines((l) => [...l, `error: the console could not load (${String(e)})`]))
+    inputRef.current?.focus()
+    return () => {
+      live = false
+    }
+  }, [])
+
+  useEffect(() => {
+    outRef.current?.scrollTo({ top: outRef.current.scrollHeight })
+  }, [lines])
+
+  const print = (...more: string[]) => setLines((l) => [...l, ...more].slice(-400))
+
+  const run = () => {
+    const line = input.trim()
+    if (!line || !io) return
+    history.current = [...history.current, line].slice(-50)
+    cursor.current = history.current.length
+    setInput('')
+    print(`$ ${line}`, io.kubectl(useGame.getState().world, line, dispatch))
+  }
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    e.stopPropagation()
+    if (e.key === 'Enter') run()
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault()
+      const h = history.current
+      cursor.current = Math.max(0, Math.min(h.length, cursor.current + (e.key === 'ArrowUp' ? -1 : 1)))
+      setInput(h[cursor.current] ?? '')
+    } else if (e.key === 'Escape') onClose?.()
+  }
+
+  const apply = () => {
+    if (!io) return
+    const r = io.importYaml(useGame.getState().world, yaml)
+    if (!r.ok) {
+      print('$ kubectl apply -f -', ...r.errors.map((e) => `error: ${e.line !== null ? `line ${e.line}: ` : ''}${e.message}`))
+      return
+    }
+    const rejected = r.commands.map(dispatch).filter((x) => !x.ok)
+    print('$ kubectl apply -f -', ...r.created, ...rejected.map((x) => (x.ok ? '' : `error: ${x.technical}`)))
+  }
+
+  const exportAll = () => {
+    if (!io) return
+    setYaml(io.exportYaml(useGame.getState().world))
+    print('$ kubectl get deploy,svc,hpa,pdb -o yaml   (written to the box below)')
+  }
+
+  return (
+    <section className="panel console" aria-label="kubectl console" data-testid="kubectl-console">
+      <header className="panel-head">
+        <h2>kubectl console</h2>
+        {onClose && (
+          <button type="button" onClick={onClose} aria-label="Close the console">
+            ✕
+          </button>
+        )}
+      </header>
+      <pre ref={outRef} className="console-out" data-testid="kubectl-output" aria-live="polite">
+        {lines.join('\n')}
+      </pre>
+      <label className="console-line">
+        <span aria-hidden="true">$</span>
+        <input
+          ref={inputRef}
+          data-testid="kubectl-input"
+          aria-label="kubectl command"
+          value={input}
+          placeholder={io ? 'kubectl get pods' : 'loading…'}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={onKey}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      </label>
+      <label className="console-yaml">
+        <span>YAML (Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget)</span>
+        <textarea data-testid="yaml-input" value={yaml} onChange={(e) => setYaml(e.target.value)} onKeyDown={(e) => e.stopPropagation()} rows={8} spellCheck={false} />
+      </label>
+      <div className="row">
+        <button type="button" onClick={apply} disabled={!io || !yaml.trim()} data-testid="yaml-apply">
+          Apply YAML
+        </button>
+        <button type="button" onClick={exportAll} disabled={!io} data-testid="yaml-export">
+          Export the street as YAML
+        </button>
+      </div>
+    </section>
+  )
+}
