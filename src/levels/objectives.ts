@@ -36,6 +36,21 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       const ok = !!app && app.managed && app.replicas >= check.minReplicas
       return { done: ok, progress: app?.managed ? `managed, ${app.replicas} on the clipboard` : 'not managed' }
     }
+    case 'replicasAtMost': {
+      const app = world.apps[check.appId]
+      const n = app?.replicas ?? 0
+      return { done: !!app && n <= check.max, progress: `${n} on the clipboard (at most ${check.max})` }
+    }
+    case 'rolledOut': {
+      const pods = Object.values(world.containers).filter((c) => c.appId === check.appId)
+      const fresh = pods.filter((c) => c.imageId === check.imageId && c.state === 'running').length
+      const old = pods.filter((c) => c.imageId !== check.imageId).length
+      return { done: old === 0 && fresh >= check.min, progress: `${fresh} new open, ${old} old left` }
+    }
+    case 'hostEmpty': {
+      const n = world.hosts[check.hostId]?.alloc.pods ?? 0
+      return { done: n === 0, progress: n === 0 ? 'empty' : `${n} rooms still inside` }
+    }
     case 'costPerHourAtMost': {
       const c = hourlyCost(world)
       return { done: c <= check.max, progress: `$${c.toFixed(2)}/h of $${check.max.toFixed(2)}/h` }

@@ -33,6 +33,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failHost'), hostId: id }),
   z.object({ type: z.literal('repairHost'), hostId: id }),
   z.object({ type: z.literal('setDelayScale'), scale: z.number().positive().max(1) }),
+  z.object({ type: z.literal('setImage'), appId: id, imageId: id }),
+  z.object({ type: z.literal('rolloutUndo'), appId: id }),
+  z.object({ type: z.literal('rolloutPause'), appId: id, paused: z.boolean() }),
+  z.object({ type: z.literal('setHpa'), appId: id, minReplicas: z.number().int().positive(), maxReplicas: z.number().int().positive(), targetCpuPercent: z.number().positive().max(100) }),
+  z.object({ type: z.literal('removeHpa'), appId: id }),
+  z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable() }),
+  z.object({ type: z.literal('cordon'), hostId: id, unschedulable: z.boolean() }),
+  z.object({ type: z.literal('drain'), hostId: id }),
 ])
 
 export const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) => o.shape.type.value)
@@ -48,6 +56,12 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vmsRunning'), os: os.optional(), min: z.number().int().positive() }),
   /** The building manager looks after the app, with at least `minReplicas` on its clipboard. */
   z.object({ kind: z.literal('managed'), appId: id, minReplicas: z.number().int().nonnegative().default(0) }),
+  /** The manager's clipboard says at most `max` rooms for the app. */
+  z.object({ kind: z.literal('replicasAtMost'), appId: id, max: z.number().int().nonnegative() }),
+  /** Every room of the app runs this image, and at least `min` of them are open. */
+  z.object({ kind: z.literal('rolledOut'), appId: id, imageId: id, min: z.number().int().positive() }),
+  /** The house holds no rooms (cordoned and emptied, e.g. for maintenance). */
+  z.object({ kind: z.literal('hostEmpty'), hostId: id }),
   /** The street's running cost per hour is at most `max`. */
   z.object({ kind: z.literal('costPerHourAtMost'), max: z.number().nonnegative() }),
 ])

@@ -93,6 +93,33 @@ describe('what the levels teach', () => {
   })
 })
 
+describe('what the manager levels teach', () => {
+  test('level 4: a fixed big room count serves everyone but never scales back down, so it loses', () => {
+    const level = load('04-rush-hour.json')
+    const fixed = play(level, [{ atMs: 0, command: { type: 'setReplicas', appId: 'shop', replicas: 12 } }])
+    expect(fixed.world.apps.shop!.dropped).toBe(0)
+    expect(fixed.progress.outcome).toBe('lost')
+    const auto = play(level, level.solution)
+    expect(auto.world.apps.shop!.replicas).toBe(2)
+  })
+
+  test('level 5: rolling out with no spare room turns visitors away; scaling up first does not', () => {
+    const level = load('05-new-furniture.json')
+    const naive = play(level, [{ atMs: 20_000, command: { type: 'setImage', appId: 'shop', imageId: 'shop-2' } }])
+    expect(naive.world.apps.shop!.dropped).toBeGreaterThan(0)
+    expect(naive.progress.outcome).toBe('lost')
+    expect(play(level, level.solution).world.apps.shop!.dropped).toBe(0)
+  })
+
+  test('level 6: a drain without a disruption budget empties the house at once and drops visitors', () => {
+    const level = load('06-moving-day.json')
+    const naive = play(level, [{ atMs: 20_000, command: { type: 'drain', hostId: 'h1' } }])
+    expect(naive.world.apps.shop!.dropped).toBeGreaterThan(0)
+    expect(naive.progress.outcome).toBe('lost')
+    expect(play(level, level.solution).world.apps.shop!.dropped).toBe(0)
+  })
+})
+
 describe('a broken level file', () => {
   const good = readFileSync(join(dir, '03-manager.json'), 'utf8')
 
