@@ -1,0 +1,117 @@
+/**
+ * The building manager's controls beyond scaling: autoscaler, new image (rolling update),
+ * rollback and pause, disruption budget, cordon and drain. Each shows only when the level
+ * allows it (the sandbox allows all). Everything here is also a kubectl command in the console.
+ */
+import { useState } from 'react'
+import { useGame, useUi } from '../../state'
+import type { Command, CommandType } from '../../sim'
+
+function allowed(type: CommandType): boolean {
+  const level = useGame.getState().level
+  return !level || level.palette.includes(type)
+}
+
+function send(command: Command): void {
+  const r = useGame.getState().dispatch(command)
+  const vocab = useUi.getState().vocab
+  if (!r.ok) useUi.getState().notify('error', r[vocab])
+}
+
+export function ManagerActions({ appId }: { appId: string | null }) {
+  useGame((s) => s.version)
+  const selection = useUi((s) => s.selection)
+  const world = useGame.getState().world
+  const app = appId ? world.apps[appId] : undefined
+  const hostId = selection?.kind === 'host' ? selection.id : null
+  const host = hostId ? world.hosts[hostId] : undefined
+  const [min, setMin] = useState(2)
+  const [max, setMax] = useState(10)
+  const [target, setTarget] = useState(60)
+  const [pdb, setPdb] = useState(1)
+  const otherImages = app ? Object.values(world.images).filter((i) => i.id !== app.imageId && i.os === world.images[app.imageId]?.os) : []
+
+  const any = ['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain'].some((t) => allowed(t as CommandType))
+  if (!any) return null
+
+  return (
+    <section className="panel manager-actions" aria-label="Building manager controls" data-testid="manager-actions">
+      <h3>Building manager</h3>
+      {!app && <p className="muted">Choose an app to set its autoscaler, image or budget.</p>}
+      {app && allowed('setHpa') && (
+        <fieldset>
+          <legend>Autoscaler (HPA) for {app.name}</legend>
+          <label>
+            min <input type="number" min={1} value={min} onChange={(e) => setMin(Number(e.target.value))} aria-label="Minimum rooms" />
+          </label>
+          <label>
+            max <input type="number" min={1} value={max} onChange={(e) => setMax(Number(e.target.value))} aria-label="Maximum rooms" />
+          </label>
+          <label>
+            busy % <input type="number" min={1} max={100} value={target} onChange={(e) => setTarget(Number(e.target.value))} aria-label="Target CPU percent" />
+          </label>
+          <button type="button" data-testid="action-setHpa" onClick={() => send({ type: 'setHpa', appId: app.id, minReplicas: min, maxReplicas: max, targetCpuPercent: target })}>
+            {app.hpa ? 'Update autoscaler' : 'Set autoscaler'}
+          </button>
+          {app.hpa && allowed('removeHpa') && (
+            <button type="button" onClick={() => send({ type: 'removeHpa', appId: app.id })}>
+              Remove
+            </button>
+          )}
+          {app.hpa && (
+            <p className="muted">
+              Rooms {Math.round(app.cpuPercent)}% busy, aiming for {app.hpa.targetCpuPercent}% → clipboard {app.replicas}. Checks every 15 s; waits 5 min before closing rooms.
+            </p>
+          )}
+        </fieldset>
+      )}
+      {app && allowed('setImage') && (
+        <fieldset>
+          <legend>Furniture kit (image) of {app.name}: {world.images[app.imageId]?.ref}</legend>
+          {otherImages.map((i) => (
+            <button key={i.id} type="button" data-testid={`action-setImage-${i.id}`} onClick={() => send({ type: 'setImage', appId: app.id, imageId: i.id })}>
+              Roll out {i.ref}
+            </button>
+          ))}
+          {allowed('rolloutUndo') && (
+            <button type="button" data-testid="action-rolloutUndo" onClick={() => send({ type: 'rolloutUndo', appId: app.id })}>
+              Roll back
+            </button>
+          )}
+          {allowed('rolloutPause') && (
+            <button type="button" aria-pressed={app.rolloutPaused} onClick={() => send({ type: 'rolloutPause', appId: app.id, paused: !app.rolloutPaused })}>
+              {app.rolloutPaused ? 'Resume rollout' : 'Pause rollout'}
+            </button>
+          )}
+        </fieldset>
+      )}
+      {app && allowed('setPdb') && (
+        <fieldset>
+          <legend>Disruption budget: rooms that must stay open during works</legend>
+          <label>
+            min available <input type="number" min={0} value={pdb} onChange={(e) => setPdb(Number(e.target.value))} aria-label="Minimum available rooms" />
+          </label>
+          <button type="button" data-testid="action-setPdb" onClick={() => send({ type: 'setPdb', appId: app.id, minAvailable: pdb })}>
+            Set budget
+          </button>
+          <span className="muted"> now: {app.pdbMinAvailable ?? 'none'}</span>
+        </fieldset>
+      )}
+      {(allowed('cordon') || allowed('drain')) && (
+        <fieldset>
+          <legend>{host ? `House ${host.name}${host.unschedulable ? ' (cordoned)' : ''}${host.draining ? ' (draining)' : ''}` : 'Select a house to cordon or drain it'}</legend>
+          {host && allowed('cordon') && (
+            <button type="button" data-testid="action-cordon" aria-pressed={host.unschedulable} onClick={() => send({ type: 'cordon', hostId: host.id, unschedulable: !host.unschedulable })}>
+              {host.unschedulable ? 'Uncordon' : 'Cordon (no new rooms)'}
+            </button>
+          )}
+          {host && allowed('drain') && (
+            <button type="button" data-testid="action-drain" onClick={() => send({ type: 'drain', hostId: host.id })}>
+              Drain (move rooms out)
+            </button>
+          )}
+        </fieldset>
+      )}
+    </section>
+  )
+}
