@@ -1,0 +1,159 @@
+/**
+ * Simulation benchmark: step time, scheduling rate and heap at the three street sizes
+ * (S 10 houses/100 rooms, M 500/15,000, L 5,000/150,000 — Kubernetes' published cluster limits).
+ *
+ *   npm run bench              a table
+ *   npm run bench -- --json    one JSON line
+ *   npm run bench -- --sizes S,M --steps 30
+ *
+ * Deterministic in what it builds: buildScaleWorld with its fixed seed. Only the timings vary.
+ * Run with `node --expose-gc` (the npm script does) so heap figures are taken after a full GC.
+ */
+import { performance } from 'node:perf_hooks'
+import { buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
+import type { ScaleSize, World } from '../../src/sim'
+
+interface SizeResult {
+  size: ScaleSize['name']
+  hosts: number
+  pods: number
+  /** Steady-state step time after settle, ms. */
+  stepMs: { median: number; min: number; max: number; p90: number; samples: number }
+  /** Pods bound per second of wall time, scheduling every pending pod of a fresh street. */
+  scheduling: { podsBound: number; steps: number; ms: number; podsPerSec: number }
+  /** Time to run `settle` (scheduling + start-up until every room runs), ms. */
+  settleMs: number
+  running: number
+  heapUsedMiB: number
+  rssMiB: number
+}
+
+const argv = process.argv.slice(2)
+const json = argv.includes('--json')
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 ? argv[i + 1] : undefined
+}
+const sizes = (opt('sizes') ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase()) as ScaleSize['name'][]
+const steadySteps = Number(opt('steps') ?? 30)
+const gc = (globalThis as { gc?: () => void }).gc
+
+const MiB = 1024 * 1024
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d
+
+function pendingCount(world: World): number {
+  let n = 0
+  for (const id in world.containers) if (world.containers[id]!.placement === null) n++
+  return n
+}
+
+function runningCount(world: World): number {
+  let n = 0
+  for (const id in world.containers) if (world.containers[id]!.state === 'running') n++
+  return n
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))
+  return sorted[i]!
+}
+
+/** Scheduling rate: from a fresh street, time the steps until every pod is bound (stats.podsScheduled = pods). */
+function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'] {
+  const world = buildScaleWorld(hosts, pods)
+  const before = world.stats.podsScheduled
+  let ms = 0
+  let steps = 0
+  // The replica-set controller creates pods and the scheduler binds them; step until all are bound.
+  for (; steps < 600; steps++) {
+    const t0 = performance.now()
+    step(world, STEP_MS)
+    ms += performance.now() - t0
+    if (world.stats.podsScheduled - before >= pods) {
+      steps++
+      break
+    }
+  }
+  const podsBound = world.stats.podsScheduled - before
+  return { podsBound, steps, ms: round(ms), podsPerSec: Math.round(podsBound / (ms / 1000)) }
+}
+
+function benchSize(name: ScaleSize['name']): SizeResult {
+  const { hosts, pods } = SCALE_SIZES[name]
+  const scheduling = measureScheduling(hosts, pods)
+  gc?.()
+
+  const t0 = performance.now()
+  const world = settle(buildScaleWorld(hosts, pods))
+  const settleMs = performance.now() - t0
+  // A few warm-up steps so the JIT has seen the steady-state paths.
+  for (let i = 0; i < 5; i++) step(world, STEP_MS)
+  gc?.()
+  const mem = process.memoryUsage()
+
+  const samples: number[] = []
+  for (let i = 0; i < steadySteps; i++) {
+    const s0 = performance.now()
+    step(world, STEP_MS)
+    samples.push(performance.now() - s0)
+  }
+  samples.sort((a, b) => a - b)
+  const result: SizeResult = {
+    size: name,
+    hosts,
+    pods,
+    stepMs: {
+      median: round(quantile(samples, 0.5), 3),
+      min: round(samples[0] ?? NaN, 3),
+      max: round(samples[samples.length - 1] ?? NaN, 3),
+      p90: round(quantile(samples, 0.9), 3),
+      samples: samples.length,
+    },
+    scheduling,
+    settleMs: round(settleMs, 1),
+    running: runningCount(world),
+    heapUsedMiB: round(mem.heapUsed / MiB, 1),
+    rssMiB: round(mem.rss / MiB, 1),
+  }
+  if (pendingCount(world) > 0 && !json) console.warn(`  warning: ${pendingCount(world)} pods still pending at ${name}`)
+  return result
+}
+
+const results: SizeResult[] = []
+for (const name of sizes) {
+  if (!(name in SCALE_SIZES)) throw new Error(`unknown size ${name} (use S, M, L)`)
+  results.push(benchSize(name))
+}
+
+const BAR_L_STEP_MS = 50
+const lStep = results.find((r) => r.size === 'L')?.stepMs.median
+const bar = lStep === undefined ? null : { lStepMedianMs: lStep, limitMs: BAR_L_STEP_MS, ok: lStep < BAR_L_STEP_MS }
+
+if (json) {
+  console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), steadySteps, stepMsOfWorldTime: STEP_MS, results, bar }))
+} else {
+  console.log(`House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}`)
+  console.log('')
+  const head = ['size', 'hosts', 'pods', 'running', 'step median', 'min', 'max', 'p90', 'sched pods/s', 'sched steps', 'settle ms', 'heap MiB', 'rss MiB']
+  const rows = results.map((r) => [
+    r.size,
+    String(r.hosts),
+    String(r.pods),
+    String(r.running),
+    `${r.stepMs.median} ms`,
+    `${r.stepMs.min}`,
+    `${r.stepMs.max}`,
+    `${r.stepMs.p90}`,
+    r.scheduling.podsPerSec.toLocaleString('en-US'),
+    String(r.scheduling.steps),
+    String(r.settleMs),
+    String(r.heapUsedMiB),
+    String(r.rssMiB),
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ')
+  console.log(fmt(head))
+  for (const row of rows) console.log(fmt(row))
+  if (bar) console.log(`\nbar: L step median ${bar.lStepMedianMs} ms < ${bar.limitMs} ms — ${bar.ok ? 'OK' : 'OVER'}`)
+}
