@@ -1,0 +1,161 @@
+// Browser benchmark: download size, first frame and draw calls of the BUILT game (run `npm run build` first).
+//
+//   npm run bench:browser                 a report
+//   npm run bench:browser -- --json       one JSON line
+//   DIST=/tmp/other-dist PORT=4411 npm run bench:browser
+//
+// It builds nothing: it serves dist/ with test/e2e/serve.mjs and drives Debian's Chromium
+// (SwiftShader WebGL, so frame *times* are CPU-bound and not representative; draw calls are).
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import {
+  DIST, serveDist, launchBrowser, openPage, waitForHandle, waitForFirstFrame, clickFirst, SANDBOX,
+  addBenchHouses, scaleBenchApp, waitForRunning, settledRendererInfo, sleep,
+} from '../e2e/lib.mjs'
+
+const json = process.argv.includes('--json')
+const PORT = Number(process.env.PORT ?? 4410)
+const log = (...a) => { if (!json) console.log(...a) }
+const KiB = (n) => Math.round((n / 1024) * 10) / 10
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`no build at ${DIST}: run \`npm run build\` first (or set DIST)`)
+  process.exit(2)
+}
+
+// ---- Download size ------------------------------------------------------------------------
+function bundleSizes() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+  // The initial chunk(s): the entry module and anything it modulepreloads.
+  const initialNames = new Set([...html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]))
+  const files = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'))
+  const chunks = files.map((f) => {
+    const buf = readFileSync(join(DIST, 'assets', f))
+    return { file: f, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length, initial: initialNames.has(f) }
+  })
+  const sum = (xs, k) => xs.reduce((a, c) => a + c[k], 0)
+  const initial = chunks.filter((c) => c.initial)
+  const lazy = chunks.filter((c) => !c.initial)
+  const css = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.css')).reduce((a, f) => a + gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length, 0)
+  return {
+    totalGzipKiB: KiB(sum(chunks, 'gzip')),
+    totalRawKiB: KiB(sum(chunks, 'bytes')),
+    initialGzipKiB: KiB(sum(initial, 'gzip')),
+    lazyGzipKiB: KiB(sum(lazy, 'gzip')),
+    cssGzipKiB: KiB(css),
+    chunks: chunks.sort((a, b) => b.gzip - a.gzip).map((c) => ({ file: c.file, initial: c.initial, rawKiB: KiB(c.bytes), gzipKiB: KiB(c.gzip) })),
+  }
+}
+
+const result = { date: new Date().toISOString(), dist: DIST, bundle: bundleSizes(), notes: [] }
+log(`bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`)
+for (const c of result.bundle.chunks) log(`  ${c.initial ? 'initial' : 'lazy   '} ${c.file.padEnd(40)} ${String(c.gzipKiB).padStart(8)} KiB gzip  (${c.rawKiB} KiB raw)`)
+
+const server = await serveDist(DIST, PORT)
+const base = `http://127.0.0.1:${PORT}`
+const browser = await launchBrowser()
+
+async function withPage(path, fn) {
+  const p = await openPage(browser, base, { path })
+  try {
+    return await fn(p.page, p)
+  } finally {
+    await p.context.close()
+  }
+}
+
+const paint = (page) => page.evaluate(() => {
+  const e = performance.getEntriesByType('paint')
+  const get = (n) => e.find((x) => x.name === n)?.startTime ?? null
+  return { firstPaintMs: get('first-paint'), firstContentfulPaintMs: get('first-contentful-paint') }
+})
+/** Run one part of the benchmark; a failure is reported and the rest still runs. */
+async function section(name, fn) {
+  try {
+    return await fn()
+  } catch (e) {
+    const error = String(e?.message ?? e).split('\n')[0]
+    log(`${name}: FAILED — ${error}`)
+    return { error }
+  }
+}
+const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10)
+
+try {
+  // ---- Menu paint, and the first frame of the sandbox ------------------------------------
+  result.firstFrame = await section('first frame', () => withPage('/?test', async (page) => {
+    await waitForHandle(page)
+    await sleep(300)
+    const menu = await paint(page)
+    const out = { menuFirstPaintMs: r1(menu.firstPaintMs), menuFirstContentfulPaintMs: r1(menu.firstContentfulPaintMs) }
+    log(`menu: first paint ${out.menuFirstPaintMs} ms, first contentful paint ${out.menuFirstContentfulPaintMs} ms after navigation`)
+    out.clickSandboxAtMs = r1(await page.evaluate(() => performance.now()))
+    await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
+    try {
+      out.firstFrameMs = r1(await waitForFirstFrame(page))
+      out.clickToFrameMs = r1(out.firstFrameMs - out.clickSandboxAtMs)
+      log(`sandbox: first drawn frame ${out.firstFrameMs} ms after navigation (Sandbox clicked at ${out.clickSandboxAtMs} ms: ${out.clickToFrameMs} ms click → frame)`)
+    } catch (e) {
+      out.firstFrameError = String(e?.message ?? e).split('\n')[0]
+      log(`sandbox: first frame FAILED — ${out.firstFrameError} (does the scene call reportRendererInfo?)`)
+    }
+    return out
+  }))
+
+  // ---- Draw calls with ~10 and ~1,000 rooms ------------------------------------------------
+  const noFrames = !!(result.firstFrame.error || result.firstFrame.firstFrameError)
+  if (noFrames) {
+    result.notes.push('the scene never reported a drawn frame (window.__houseOfPods.firstFrameMs() stayed null): draw calls not measured')
+    log('draw calls: skipped (no frame was reported)')
+  }
+  if (!noFrames) {
+  result.drawCalls = await section('draw calls', () => withPage('/?test', async (page) => {
+    await waitForHandle(page)
+    await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
+    await waitForFirstFrame(page)
+    await addBenchHouses(page)
+    const out = {}
+    for (const rooms of [10, 1000]) {
+      await scaleBenchApp(page, rooms)
+      const running = await waitForRunning(page, rooms, 120_000)
+      await sleep(500)
+      const info = await settledRendererInfo(page, 5)
+      out[`rooms${rooms}`] = { running, calls: info.calls, triangles: info.triangles, geometries: info.geometries, textures: info.textures }
+      log(`draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`)
+    }
+    return out
+  }))
+
+  }
+
+  // ---- ?street=S|M|L -----------------------------------------------------------------------
+  result.street = {}
+  for (const size of noFrames ? [] : ['S', 'M', 'L']) {
+    try {
+      result.street[size] = await withPage(`/?test&street=${size}`, async (page) => {
+        await waitForHandle(page, 60_000)
+        const mode = await page.evaluate(() => window.__houseOfPods.getState().mode)
+        if (mode !== 'sandbox') return { skipped: `?street=${size} did not open a sandbox (mode ${mode})` }
+        const frameMs = await waitForFirstFrame(page, 120_000)
+        const info = await settledRendererInfo(page, 5, 120_000)
+        const counts = await page.evaluate(() => {
+          const w = window.__houseOfPods.getState().world
+          return { hosts: Object.keys(w.hosts).length, rooms: Object.keys(w.containers).length }
+        })
+        const heap = await page.evaluate(() => (performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : null))
+        return { ...counts, firstFrameMs: r1(frameMs), calls: info.calls, triangles: info.triangles, heapMiB: heap }
+      })
+    } catch (e) {
+      result.street[size] = { error: String(e?.message ?? e).split('\n')[0] }
+    }
+    const s = result.street[size]
+    if (s.skipped || s.error) log(`street ${size}: ${s.skipped ?? s.error}`)
+    else log(`street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB`)
+  }
+} finally {
+  await browser.close()
+  server.close()
+}
+
+if (json) console.log(JSON.stringify(result))
