@@ -1,0 +1,89 @@
+// The browser test runner: serves the built game, runs each test in a fresh browser context,
+// fails a test on any console error or page error, saves screenshots under test-results/.
+//
+//   npm run build && npm run test:e2e
+//   DIST=/tmp/e2e-dist E2E_PORT=4401 node test/e2e/run.mjs [name-filter ...]
+//
+// Ends with one line "e2e: N passed, M failed" (.ci/run reads it); exits 1 when any test fails.
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DIST, RESULTS, ensureResults, serveDist, launchBrowser, openPage, CheckFailed } from './lib.mjs'
+import { tests } from './tests.mjs'
+
+const PORT = Number(process.env.E2E_PORT ?? 4400)
+const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 90_000)
+const filters = process.argv.slice(2)
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.log(`no build at ${DIST} (run \`npm run build\` first, or set DIST)`)
+  console.log('e2e: 0 passed, 1 failed')
+  process.exit(1)
+}
+
+ensureResults()
+const server = await serveDist(DIST, PORT)
+const base = `http://127.0.0.1:${PORT}`
+let browser
+try {
+  browser = await launchBrowser()
+} catch (e) {
+  console.log(`could not launch Chromium: ${String(e?.message ?? e).split('\n')[0]}`)
+  console.log('e2e: 0 passed, 1 failed')
+  server.close()
+  process.exit(1)
+}
+
+const selected = tests.filter((t) => filters.length === 0 || filters.some((f) => t.name.includes(f)))
+const results = []
+const started = Date.now()
+
+for (const test of selected) {
+  const pages = []
+  const t0 = Date.now()
+  // The test's view of the world: open() gives a fresh page whose errors are collected.
+  const ctx = {
+    base,
+    async open(path = '/?test', opts = {}) {
+      const p = await openPage(browser, base, { path, ...opts })
+      pages.push(p)
+      return p.page
+    },
+    log: (...a) => console.log('    ', ...a),
+  }
+  let error = null
+  let timer
+  try {
+    await Promise.race([
+      test.run(ctx),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new CheckFailed(`test timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS) }),
+    ])
+  } catch (e) {
+    error = e instanceof CheckFailed ? e.message : String(e?.stack ?? e)
+  } finally {
+    clearTimeout(timer)
+  }
+  // Any console error or page error fails the test, unless the test expects that exact kind.
+  const allowed = test.allowErrors ?? null
+  const consoleErrors = pages.flatMap((p) => p.errors).filter((line) => !(allowed && allowed.test(line)))
+  if (!error && consoleErrors.length) error = `console errors:\n      ${consoleErrors.slice(0, 5).join('\n      ')}`
+  if (error) {
+    for (const [i, p] of pages.entries()) {
+      await p.page.screenshot({ path: join(RESULTS, `fail-${test.name}${i ? `-${i}` : ''}.png`) }).catch(() => {})
+      writeFileSync(join(RESULTS, `fail-${test.name}${i ? `-${i}` : ''}.log`), p.logs.join('\n') + '\n')
+    }
+  }
+  for (const p of pages) await p.context.close().catch(() => {})
+  const ms = Date.now() - t0
+  results.push({ name: test.name, ok: !error, ms, error })
+  console.log(`${error ? 'FAIL' : 'ok  '} ${test.name} — ${test.title} (${(ms / 1000).toFixed(1)} s)`)
+  if (error) console.log(`      ${error.split('\n').slice(0, 8).join('\n      ')}`)
+}
+
+await browser.close()
+server.close()
+
+const passed = results.filter((r) => r.ok).length
+const failed = results.length - passed
+writeFileSync(join(RESULTS, 'e2e.json'), JSON.stringify({ date: new Date().toISOString(), dist: DIST, seconds: (Date.now() - started) / 1000, results }, null, 2))
+console.log(`\ne2e: ${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
