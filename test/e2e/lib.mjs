@@ -85,6 +85,12 @@ export async function clickFirst(page, selectors, { timeout = 10_000, what = sel
   throw new CheckFailed(`nothing to click for ${what} (tried ${selectors.join(' | ')})`)
 }
 
+/** Press a game key with nothing focused (a focused button would take Space or Enter itself). */
+export async function pressKey(page, key) {
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur())
+  await page.keyboard.press(key)
+}
+
 /** Poll a function in the page until it returns a truthy value. */
 export async function waitUntil(page, fn, arg, { timeout = 15_000, what = 'condition', interval = 100 } = {}) {
   try {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import {
   tid, check, sleep, waitFor, waitUntil, clickFirst, CAMPAIGN, SANDBOX, openCampaign, startLevel, closeBrief,
   waitForHandle, waitForFirstFrame, dispatch, waitForRunning, settledRendererInfo, addBenchHouses, scaleBenchApp,
-  shot, expectCanvasNotBlank, expectNotWhiteScreen,
+  shot, expectCanvasNotBlank, expectNotWhiteScreen, pressKey,
 } from './lib.mjs'
 
 const L1 = '01-one-house'
@@ -20,8 +20,7 @@ async function giveRoom(page, appId, how = 'click') {
   await page.click(tid(`app-${appId}`))
   await page.click(tid('tree-host-h1'))
   if (how === 'key') {
-    await page.locator('body').focus().catch(() => {})
-    await page.keyboard.press('r')
+    await pressKey(page, 'r')
   } else {
     await page.click(tid('action-runContainer'))
   }
@@ -91,8 +90,7 @@ export const tests = [
       await giveRoomAndWait(page, 'shop', 'click')
       await giveRoomAndWait(page, 'blog', 'click')
       await giveRoomAndWait(page, 'chat', 'key')
-      await page.locator('body').focus().catch(() => {})
-      await page.keyboard.press('Space')
+      await pressKey(page, 'Space')
       await waitUntil(page, () => !window.__houseOfPods.getState().paused, undefined, { timeout: 3000, what: 'Space to start the clock' })
       await page.click(tid('speed-8'))
       await waitUntil(page, () => window.__houseOfPods.getState().speed === 8, undefined, { timeout: 3000, what: 'speed-8 to set 8×' })
@@ -258,8 +256,7 @@ export const tests = [
       check(/server|host|node/i.test(hud), 'the HUD has no technical words after the toggle')
       await shot(page, 'labels-technical.png')
       // The L key switches back.
-      await page.locator('body').focus().catch(() => {})
-      await page.keyboard.press('l')
+      await pressKey(page, 'l')
       await waitUntil(page, (b) => (document.querySelector('[data-testid="inspector"]')?.textContent ?? '') !== b, after, { timeout: 3000, what: 'the L key to switch the labels back' }).catch(() => {
         throw new Error('the L key did not switch the labels back')
       })
