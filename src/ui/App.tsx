@@ -1,23 +1,37 @@
 import { Suspense, lazy, useEffect } from 'react'
-import { startClock, useGame } from '../state'
+import { startClock, useGame, useProgress } from '../state'
+import { AppBoundary, SceneBoundary } from './ErrorBoundary'
+import { Menu } from './Menu'
+import { LevelSelect } from './LevelSelect'
+import { Hud } from './Hud'
+import { useHud } from './uiStore'
+import './styles.css'
 
 // three.js and the scene are the heavy part of the download: the title menu does not need them.
 const GameCanvas = lazy(() => import('../scene/GameCanvas'))
 
 export function App() {
-  const mode = useGame((s) => s.mode)
   useEffect(() => startClock(), [])
-  if (mode === 'menu') {
-    return (
-      <main>
-        <h1>House of Pods</h1>
-        <button onClick={() => useGame.getState().startSandbox()}>Sandbox</button>
-      </main>
-    )
-  }
+  useEffect(() => useProgress.getState().load(), [])
   return (
-    <Suspense fallback={<p>Loading the neighbourhood…</p>}>
-      <GameCanvas />
-    </Suspense>
+    <AppBoundary>
+      <Screens />
+    </AppBoundary>
+  )
+}
+
+function Screens() {
+  const mode = useGame((s) => s.mode)
+  const screen = useHud((s) => s.screen)
+  if (mode === 'menu') return screen === 'levels' ? <LevelSelect /> : <Menu />
+  return (
+    <>
+      <SceneBoundary>
+        <Suspense fallback={<p className="scene-loading">Loading the neighbourhood…</p>}>
+          <GameCanvas />
+        </Suspense>
+      </SceneBoundary>
+      <Hud />
+    </>
   )
 }

@@ -1,0 +1,24 @@
+/** The event log: newest first, the last 50 lines, in the current vocabulary. */
+import { formatTime } from '../sim'
+import { useGame, useUi } from '../state'
+
+const LEVEL_MARK = { info: 'ℹ', warn: '⚠', error: '✖' } as const
+
+export function EventLog() {
+  useGame((s) => s.version)
+  const vocab = useUi((s) => s.vocab)
+  const events = useGame.getState().world.events.slice(-50).reverse()
+  return (
+    <section className="panel event-log" aria-label={vocab === 'metaphor' ? 'What happened on the street' : 'Event log'}>
+      <h2>{vocab === 'metaphor' ? 'What happened' : 'Events'}</h2>
+      <ol data-testid="event-log" aria-live="polite" aria-relevant="additions">
+        {events.map((e) => (
+          <li key={e.seq} className={`ev ev-${e.level}`}>
+            <span className="mark" aria-label={e.level}>{LEVEL_MARK[e.level]}</span> <time>{formatTime(e.atMs)}</time> {e[vocab]}
+          </li>
+        ))}
+        {events.length === 0 && <li className="muted">Nothing yet.</li>}
+      </ol>
+    </section>
+  )
+}

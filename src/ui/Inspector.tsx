@@ -1,0 +1,176 @@
+/**
+ * What the selection is, in both vocabularies: its names, resources, state and why, and where
+ * the figures come from. Recent events about it at the bottom.
+ */
+import type { ReactNode } from 'react'
+import {
+  CONTAINER_SHIM_MIB, CONTAINER_START, CONTAINER_STATE_LABELS, CRASH_BACKOFF, GUEST_OS, HOST_POWER_LABELS, HOST_SYSTEM_RESERVED_MIB,
+  HYPERVISOR_OVERHEAD_SOURCE, VCPU_OVERCOMMIT, VM_STATE_LABELS, bothNames, eventsAbout, formatMiB, formatTime, hostCapacity,
+  hypervisorOverheadMiB, kernelOf, placementName, servedRatio, vmCapacity,
+} from '../sim'
+import type { World } from '../sim'
+import { useGame, useUi } from '../state'
+import type { Selection } from '../state'
+import { cores, money, secondsLeft, stateIcon, usedOf } from './format'
+import { Charts } from './manager/Charts'
+
+type Row = [label: string, value: ReactNode]
+
+function Table({ rows }: { rows: Row[] }) {
+  return (
+    <dl className="facts">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+const Both = ({ l }: { l: { metaphor: string; technical: string } }) => (
+  <>
+    {l.metaphor} <span className="muted">/ {l.technical}</span>
+  </>
+)
+
+function Sources({ list }: { list: string[] }) {
+  return (
+    <details className="sources">
+      <summary>Where these figures come from</summary>
+      <ul>
+        {list.map((s) => (
+          <li key={s}>
+            <small>{s}</small>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+function describe(world: World, sel: NonNullable<Selection>): { title: string; name: string; rows: Row[]; sources: string[]; id: string } | null {
+  const now = world.timeMs
+  switch (sel.kind) {
+    case 'host': {
+      const h = world.hosts[sel.id]
+      if (!h) return null
+      const cap = hostCapacity(h)
+      return {
+        id: h.id, title: bothNames('host'), name: `House ${h.name} · host ${h.name}`,
+        rows: [
+          ['State', <><span aria-hidden="true">{stateIcon(h.power)} </span><Both l={HOST_POWER_LABELS[h.power]} />{h.unschedulable && ' · cordoned (no new rooms)'}{h.draining && ' · draining'}</>],
+          ['Node condition', h.condition],
+          ['CPU (workers)', `${cores(h.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
+          ['Memory (space)', `${usedOf(h.alloc.memMiB, cap.memMiB)} reserved (${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} kept for the house itself)`],
+          ['vCPUs handed out', `${h.alloc.vcpus} of ${cap.vcpus} (${VCPU_OVERCOMMIT.value}:1 overcommit)`],
+          ['Rooms standing directly in it', String(h.alloc.pods)],
+          ['Street side (zone)', h.zone],
+          ['Cost', `${money(h.costPerHour)}/h`],
+          ['Kernel', 'Linux (shared by rooms standing directly in the house)'],
+        ],
+        sources: [HOST_SYSTEM_RESERVED_MIB.source, VCPU_OVERCOMMIT.source],
+      }
+    }
+    case 'vm': {
+      const vm = world.vms[sel.id]
+      if (!vm) return null
+      const os = GUEST_OS[vm.os]
+      const cap = vmCapacity(vm)
+      const timed = vm.state === 'provisioning' || vm.state === 'booting'
+      return {
+        id: vm.id, title: bothNames('vm'), name: `Apartment ${vm.name} · VM ${vm.name}`,
+        rows: [
+          ['State', <><span aria-hidden="true">{stateIcon(vm.state)} </span><Both l={VM_STATE_LABELS[vm.state]} />{timed && `, ${secondsLeft(vm.phaseEndsMs, now)} s left`}</>],
+          ['Guest OS (its own kernel)', `${os.label}: takes ${formatMiB(os.memMiB)} and ${cores(os.cpuMilli)} core itself`],
+          ['Boot time', `${os.boot.minMs / 1000}–${os.boot.maxMs / 1000} s`],
+          ['vCPUs / RAM', `${vm.vcpus} vCPU · ${formatMiB(vm.memMiB)}`],
+          ['CPU for rooms', `${cores(vm.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
+          ['Memory for rooms', `${usedOf(vm.alloc.memMiB, cap.memMiB)} reserved`],
+          ['Frame overhead in the house', formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus))],
+          ['In house', world.hosts[vm.hostId]?.name ?? '?'],
+          ['Rooms inside', String(vm.alloc.pods)],
+        ],
+        sources: [os.boot.source, HYPERVISOR_OVERHEAD_SOURCE],
+      }
+    }
+    case 'container': {
+      const c = world.containers[sel.id]
+      if (!c) return null
+      const app = world.apps[c.appId]
+      const image = world.images[c.imageId]
+      const where = c.placement ? placementName(world, c.placement) : null
+      const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
+      return {
+        id: c.id, title: bothNames('container'), name: `Room ${c.name} · container ${c.name}`,
+        rows: [
+          ['State', <><span aria-hidden="true">{stateIcon(c.state)} </span><Both l={CONTAINER_STATE_LABELS[c.state]} />{timed && `, ${secondsLeft(c.phaseEndsMs, now)} s left`}</>],
+          ...(c.reason ? ([['Why', c.reason]] as Row[]) : []),
+          ['Business (app)', app?.name ?? c.appId],
+          ['Furniture kit (image)', image ? `${image.ref} · ${formatMiB(image.sizeMiB)} · needs ${GUEST_OS[image.os].label}` : c.imageId],
+          ['Where', where ? <>{where.metaphor} <span className="muted">/ {where.technical}</span></> : 'not placed yet (pending)'],
+          ['Shares the kernel of', c.placement ? `${GUEST_OS[kernelOf(world, c.placement)].label} (${c.placement.kind === 'host' ? 'the house itself' : 'its apartment'})` : '—'],
+          ['Requests', `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)} (+${CONTAINER_SHIM_MIB.value} MiB shim)`],
+          ['Restarts', String(c.restarts)],
+          ['Looked after by the manager', c.managed ? 'yes (a pod of a Deployment)' : 'no (a plain docker run)'],
+        ],
+        sources: [CONTAINER_START.source, CONTAINER_SHIM_MIB.source, CRASH_BACKOFF.source],
+      }
+    }
+    case 'app': {
+      const a = world.apps[sel.id]
+      if (!a) return null
+      return {
+        id: a.id, title: bothNames('app'), name: a.name,
+        rows: [
+          ['Manager', a.managed ? `hired: ${a.replicas} rooms on the clipboard` : 'not hired'],
+          ['Open rooms (ready)', String(a.readyReplicas)],
+          ['Visitors', `${a.rps}/s, each room serves ${a.capacityRps}/s`],
+          ['Served so far', `${(servedRatio(a) * 100).toFixed(1)}%`],
+          ['Waiting time', `${Math.round(a.latencyMs)} ms`],
+        ],
+        sources: [],
+      }
+    }
+    case 'manager':
+      return { id: 'manager', title: bothNames('manager'), name: 'The building manager', rows: [], sources: [] }
+  }
+}
+
+export function Inspector() {
+  useGame((s) => s.version)
+  const sel = useUi((s) => s.selection)
+  const vocab = useUi((s) => s.vocab)
+  const world = useGame.getState().world
+  const d = sel ? describe(world, sel) : null
+  const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
+  return (
+    <section className="panel inspector" aria-label="Inspector" data-testid="inspector">
+      {!d ? (
+        <p className="muted">{vocab === 'metaphor' ? 'Select a house, apartment or room in the street list (or click it on the street) to inspect it.' : 'Select a host, VM or container in the cluster tree (or click it in the scene) to inspect it.'}</p>
+      ) : (
+        <>
+          <h2>
+            {d.name} <small className="kind">{d.title}</small>
+          </h2>
+          <Table rows={d.rows} />
+          {sel?.kind === 'app' && <Charts appId={d.id} />}
+          {d.sources.length > 0 && <Sources list={d.sources} />}
+          {events.length > 0 && (
+            <>
+              <h3>Recent events</h3>
+              <ul className="mini-log">
+                {events.map((e) => (
+                  <li key={e.seq}>
+                    <time>{formatTime(e.atMs)}</time> {e[vocab]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

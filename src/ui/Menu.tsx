@@ -1,0 +1,44 @@
+/** The title menu: Campaign, Sandbox, and Classroom (not built yet, and it says so). */
+import { useGame, useProgress } from '../state'
+import { useHud } from './uiStore'
+
+export function ProgressWarning() {
+  const warning = useProgress((s) => s.warning)
+  if (!warning) return null
+  return (
+    <p className="warning" role="alert" data-testid="progress-warning">
+      <span aria-hidden="true">⚠ </span>
+      {warning}
+    </p>
+  )
+}
+
+export function Menu() {
+  return (
+    <main className="screen menu">
+      <div className="title-block">
+        <p className="tagline">servers are houses · virtual machines are apartments · containers are rooms</p>
+        <h1 className="game-title">
+          <span aria-hidden="true" className="roof">⌂ </span>House of Pods
+        </h1>
+        <p className="lede">Build a street of houses, split them into apartments, fill them with rooms, and hire a building manager to keep it all running.</p>
+      </div>
+      <ProgressWarning />
+      <nav className="menu-buttons" aria-label="Game modes">
+        <button type="button" className="big primary" data-testid="mode-campaign" autoFocus onClick={() => useHud.getState().setScreen('levels')}>
+          <span aria-hidden="true">★ </span>Campaign
+          <small>Levels, one idea at a time</small>
+        </button>
+        <button type="button" className="big" data-testid="mode-sandbox" onClick={() => useGame.getState().startSandbox()}>
+          <span aria-hidden="true">⚒ </span>Sandbox
+          <small>Everything unlocked, break things on purpose</small>
+        </button>
+        <button type="button" className="big" data-testid="mode-classroom" disabled aria-describedby="classroom-why">
+          <span aria-hidden="true">✎ </span>Classroom <em>coming soon</em>
+          <small id="classroom-why">Guided lessons with captions for a projector are not built yet; teachers can use the Sandbox meanwhile.</small>
+        </button>
+      </nav>
+      <p className="muted footnote">Press ? in a game for the keyboard keys. Everything works without a mouse.</p>
+    </main>
+  )
+}

@@ -1,0 +1,88 @@
+/** Won or lost: stars, each objective's result, the takeaway card, and where to go next. */
+import { useEffect, useRef } from 'react'
+import { evaluateCheck, objectiveStatuses } from '../levels'
+import { useGame, useProgress, useUi } from '../state'
+import { starsText } from './format'
+import { nextLevel } from './levelList'
+import { campaignLevels } from './LevelSelect'
+import { backToMenu } from './navigation'
+import { useHud } from './uiStore'
+
+export function OutcomeDialog() {
+  const level = useGame((s) => s.level)
+  const progress = useGame((s) => s.progress)
+  const vocab = useUi((s) => s.vocab)
+  const ref = useRef<HTMLDivElement>(null)
+  const recorded = useRef<string | null>(null)
+  const over = !!level && progress.outcome !== 'playing'
+
+  useEffect(() => {
+    if (!over || !level) return
+    useHud.getState().open(null)
+    ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    const key = `${level.id}@${useGame.getState().world.seed}:${progress.outcome}`
+    if (progress.outcome === 'won' && recorded.current !== key) {
+      recorded.current = key
+      useProgress.getState().record(level.id, progress.stars)
+    }
+  }, [over, level, progress.outcome, progress.stars])
+
+  useEffect(() => {
+    if (!over) recorded.current = null
+  }, [over])
+
+  if (!over || !level) return null
+  const won = progress.outcome === 'won'
+  const world = useGame.getState().world
+  const statuses = objectiveStatuses(level, world, progress)
+  const stars = starsText(progress.stars)
+  const next = won ? nextLevel(campaignLevels(), level.id) : null
+  const retry = () => useGame.getState().startLevel(level)
+  return (
+    <div className="backdrop">
+      <div className="panel dialog outcome" role="dialog" aria-modal="true" aria-labelledby="outcome-title" data-testid="outcome-dialog" data-outcome={won ? 'won' : 'lost'} ref={ref}>
+        <h2 id="outcome-title">{won ? '★ Level complete!' : 'Not this time'}</h2>
+        <p className="stars big-stars" aria-label={stars.text}>
+          <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
+        </p>
+        <ul className="results">
+          {statuses.map((s) => (
+            <li key={s.objective.id} className={s.done ? 'done' : 'failed'}>
+              <span aria-hidden="true">{s.done ? '✓' : '✗'} </span>
+              <span className="visually-hidden">{s.done ? 'Met: ' : 'Missed: '}</span>
+              {s.objective.label[vocab]} <small>({s.progress})</small>
+            </li>
+          ))}
+          {level.stars.map((o) => {
+            const done = won && evaluateCheck(o.check, world).done
+            return (
+              <li key={o.id} className={done ? 'done' : 'failed'}>
+                <span aria-hidden="true">{done ? '★' : '☆'} </span>
+                <span className="visually-hidden">{done ? 'Star earned: ' : 'Star missed: '}</span>
+                {o.label[vocab]}
+              </li>
+            )
+          })}
+        </ul>
+        <section className="takeaway" aria-label="Takeaway">
+          <h3>{level.takeaway.title}</h3>
+          <p>{level.takeaway.text}</p>
+          <p className="seed-line">“{level.takeaway.seedLine}”</p>
+        </section>
+        <div className="row">
+          {next && (
+            <button type="button" className="primary big" data-testid="btn-next" data-autofocus onClick={() => useGame.getState().startLevel(next)}>
+              Next level: {next.title} →
+            </button>
+          )}
+          <button type="button" className={next ? 'big' : 'big primary'} data-testid="btn-retry" data-autofocus={!next || undefined} onClick={retry}>
+            ↺ Retry
+          </button>
+          <button type="button" className="big" data-testid="btn-menu" onClick={backToMenu}>
+            Menu
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

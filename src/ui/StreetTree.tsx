@@ -1,0 +1,104 @@
+/**
+ * The street list: houses → apartments → rooms, each row a button with its state in words and a
+ * shape. Arrow keys move between rows. This is how keyboard and screen-reader users select things.
+ */
+import { memo, useMemo } from 'react'
+import type { KeyboardEvent } from 'react'
+import { useGame, useUi } from '../state'
+import type { Selection } from '../state'
+import type { Container, Vocabulary } from '../sim'
+import { buildTree } from './treeModel'
+import { containerStateText, hostStateText, stateIcon, stateTone, vmStateText } from './format'
+import { useWords } from './useVocab'
+
+const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
+
+function Row({ level, kind, id, icon, tone, name, state, selected }: { level: number; kind: string; id: string; icon: string; tone: string; name: string; state: string; selected: boolean }) {
+  return (
+    <li role="none">
+      <button
+        type="button"
+        role="treeitem"
+        aria-level={level}
+        aria-selected={selected}
+        className={`tree-row level-${level}${selected ? ' selected' : ''}`}
+        data-testid={`tree-${kind}-${id}`}
+        onClick={() => useUi.getState().select({ kind, id } as Selection)}
+      >
+        <span className={`icon tone-${tone}`} aria-hidden="true">{icon}</span>
+        <span className="name">{name}</span>
+        <span className="state">{state}</span>
+      </button>
+    </li>
+  )
+}
+
+function Rooms({ rooms, more, level, now, vocab, sel }: { rooms: Container[]; more: number; level: number; now: number; vocab: Vocabulary; sel: Selection }) {
+  const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
+  if (rooms.length === 0 && more === 0) return null
+  return (
+    <ul role="group">
+      {rooms.map((c) => (
+        <Row key={c.id} level={level} kind="container" id={c.id} icon={stateIcon(c.state)} tone={stateTone(c.state)} name={`${w('room', 'container')} ${c.name}`} state={containerStateText(c, now, vocab)} selected={same(sel, 'container', c.id)} />
+      ))}
+      {more > 0 && <li className="more" role="none">+{more.toLocaleString()} {w('more rooms', 'more containers')}</li>}
+    </ul>
+  )
+}
+
+/** Arrow keys move focus between the rows; Home/End jump to the ends. */
+function onTreeKey(e: KeyboardEvent<HTMLElement>) {
+  const keys = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End']
+  if (!keys.includes(e.key)) return
+  const rows = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.tree-row')]
+  const i = rows.indexOf(document.activeElement as HTMLButtonElement)
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? i + 1 : i - 1
+  const row = rows[Math.max(0, Math.min(rows.length - 1, next))]
+  if (row) {
+    e.preventDefault()
+    row.focus()
+  }
+}
+
+export const StreetTree = memo(function StreetTree() {
+  const version = useGame((s) => s.version)
+  const vocab = useUi((s) => s.vocab)
+  const sel = useUi((s) => s.selection)
+  const w = useWords()
+  const world = useGame.getState().world
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tree = useMemo(() => buildTree(world), [world, version])
+  const now = world.timeMs
+  return (
+    <nav className="panel street" aria-label={w('Street list', 'Cluster tree')}>
+      <h2>
+        {w('The street', 'The cluster')} <small>{tree.totalRooms.toLocaleString()} {w('rooms', 'containers')}</small>
+      </h2>
+      <ul role="tree" className="tree" data-testid="street-tree" aria-label={w('Houses, apartments and rooms', 'Hosts, VMs and containers')} onKeyDown={onTreeKey}>
+        {tree.hosts.map(({ host, vms, rooms, more }) => (
+          <li key={host.id} role="none">
+            <Row level={1} kind="host" id={host.id} icon={host.power === 'on' ? '⌂' : '✖'} tone={stateTone(host.power)} name={`${w('house', 'host')} ${host.name}`} state={hostStateText(host, vocab)} selected={same(sel, 'host', host.id)} />
+            {vms.length > 0 && (
+              <ul role="group">
+                {vms.map((v) => (
+                  <li key={v.vm.id} role="none">
+                    <Row level={2} kind="vm" id={v.vm.id} icon={v.vm.os === 'windows' ? '▦' : '▤'} tone={stateTone(v.vm.state)} name={`${w('apartment', 'VM')} ${v.vm.name} (${v.vm.os === 'windows' ? 'Windows' : 'Linux'})`} state={vmStateText(v.vm, now, vocab)} selected={same(sel, 'vm', v.vm.id)} />
+                    <Rooms rooms={v.rooms} more={v.more} level={3} now={now} vocab={vocab} sel={sel} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Rooms rooms={rooms} more={more} level={2} now={now} vocab={vocab} sel={sel} />
+          </li>
+        ))}
+        {tree.moreHosts > 0 && <li className="more" role="none">+{tree.moreHosts.toLocaleString()} {w('more houses', 'more hosts')}</li>}
+        {(tree.pending.rooms.length > 0 || tree.pending.more > 0) && (
+          <li role="none">
+            <span className="tree-heading">{w('Waiting for a spot', 'Pending (unscheduled)')}</span>
+            <Rooms rooms={tree.pending.rooms} more={tree.pending.more} level={1} now={now} vocab={vocab} sel={sel} />
+          </li>
+        )}
+      </ul>
+    </nav>
+  )
+})

@@ -1,0 +1,83 @@
+/** The bar across the top: menu, level name, clock, money, time controls, labels, help. */
+import { useEffect, useRef } from 'react'
+import { hourlyCost } from '../sim'
+import { useGame, useUi } from '../state'
+import { clockText, money } from './format'
+import { TimeControls } from './TimeControls'
+import { useHud } from './uiStore'
+import { backToMenu } from './navigation'
+
+export function TopBar() {
+  useGame((s) => s.version)
+  const level = useGame((s) => s.level)
+  const vocab = useUi((s) => s.vocab)
+  const panel = useHud((s) => s.panel)
+  const world = useGame.getState().world
+  const ref = useRef<HTMLElement>(null)
+  // The side panels start below the bar, however many rows it wraps to.
+  useEffect(() => {
+    const el = ref.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--hud-top', `${el.offsetHeight + 16}px`))
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
+  const perHour = hourlyCost(world)
+  const overBudget = level?.budgetPerHour !== undefined && perHour > level.budgetPerHour
+  return (
+    <header className="top-bar panel" aria-label="Game controls" ref={ref}>
+      <button type="button" data-testid="btn-menu" onClick={backToMenu} title="Back to menu (Esc)">
+        ← Menu
+      </button>
+      <div className="level-name">
+        <strong>{level ? level.title : 'Sandbox'}</strong>
+        {level && <small>{level.chapter}</small>}
+      </div>
+      <div className="readouts" aria-live="off">
+        {level ? (
+          <span className="readout" data-testid="time-left" title="Time left in this level">
+            <span aria-hidden="true">◷ </span>
+            {clockText(level.durationMs - world.timeMs)} left
+          </span>
+        ) : (
+          <span className="readout" data-testid="time-now">
+            <span aria-hidden="true">◷ </span>
+            {clockText(world.timeMs)}
+          </span>
+        )}
+        <span className={`readout${overBudget ? ' bad' : ''}`} data-testid="budget" title="Running cost per hour of all standing houses">
+          
+          {money(perHour)}/h{level?.budgetPerHour !== undefined && <> of {money(level.budgetPerHour)}/h</>}
+          {overBudget && <strong> — over budget!</strong>} · spent {money(world.costSpent)}
+        </span>
+        {world.delayScale !== 1 && (
+          <span className="readout badge" data-testid="classroom-time" title="Kubernetes delays are compressed for the classroom">
+            <span aria-hidden="true">» </span>Classroom time ×{+(1 / world.delayScale).toFixed(1)}
+          </span>
+        )}
+      </div>
+      <TimeControls />
+      <div className="top-buttons">
+        <button type="button" data-testid="vocab-toggle" aria-pressed={vocab === 'technical'} aria-keyshortcuts="L" onClick={() => useUi.getState().toggleVocab()} title="Switch all labels (L)">
+          {vocab === 'metaphor' ? 'Labels: ⌂ houses & rooms' : 'Labels: ☰ servers & containers'}
+        </button>
+        {level && (
+          <>
+            <button type="button" data-testid="btn-brief" aria-pressed={panel === 'brief'} aria-keyshortcuts="B" onClick={() => useHud.getState().toggle('brief')}>
+              Brief
+            </button>
+            <button type="button" data-testid="btn-hints" aria-pressed={panel === 'hints'} aria-keyshortcuts="H" onClick={() => useHud.getState().toggle('hints')}>
+              Hints
+            </button>
+          </>
+        )}
+        <button type="button" data-testid="btn-console" aria-pressed={panel === 'console'} aria-keyshortcuts="K" onClick={() => useHud.getState().toggle('console')}>
+          kubectl
+        </button>
+        <button type="button" data-testid="btn-keys" aria-pressed={panel === 'keys'} aria-keyshortcuts="?" onClick={() => useHud.getState().toggle('keys')} title="Keyboard keys (?)">
+          ? Keys
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,76 @@
+/** Pure text helpers for the HUD: what a player reads, with no React. */
+import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, formatMiB } from '../sim'
+import type { Container, Host, Vm, Vocabulary } from '../sim'
+
+/** "2 of 3 stars" with the ★/☆ marks beside it, for cards and the outcome dialog. */
+export function starsText(stars: number, max = 3): { marks: string; text: string } {
+  const n = Math.max(0, Math.min(max, Math.round(stars)))
+  return { marks: '★'.repeat(n) + '☆'.repeat(max - n), text: `${n} of ${max} star${max === 1 ? '' : 's'}` }
+}
+
+/** Whole seconds left until a phase ends, never negative. */
+export function secondsLeft(endsMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((endsMs - nowMs) / 1000))
+}
+
+/** "1:05" clock text for a time left; "0:00" once it is over. */
+export function clockText(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+export const money = (perHour: number): string => `$${perHour.toFixed(2)}`
+
+/** A room's state as text, with the seconds left for timed phases: "kit being delivered, 3 s left". */
+export function containerStateText(c: Container, nowMs: number, vocab: Vocabulary): string {
+  const label = CONTAINER_STATE_LABELS[c.state][vocab]
+  const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
+  return timed ? `${label}, ${secondsLeft(c.phaseEndsMs, nowMs)} s left` : label
+}
+
+export function vmStateText(vm: Vm, nowMs: number, vocab: Vocabulary): string {
+  const label = VM_STATE_LABELS[vm.state][vocab]
+  const timed = vm.state === 'provisioning' || vm.state === 'booting'
+  return timed ? `${label}, ${secondsLeft(vm.phaseEndsMs, nowMs)} s left` : label
+}
+
+export function hostStateText(h: Host, vocab: Vocabulary): string {
+  const label = HOST_POWER_LABELS[h.power][vocab]
+  const extra = h.draining ? (vocab === 'metaphor' ? ', being emptied' : ', draining') : h.unschedulable ? (vocab === 'metaphor' ? ', no new rooms' : ', cordoned') : ''
+  return label + extra
+}
+
+/** A shape for each state so colour is never the only signal. */
+export function stateIcon(state: string): string {
+  switch (state) {
+    case 'running':
+    case 'on':
+      return '●'
+    case 'pending':
+    case 'pulling':
+    case 'creating':
+    case 'provisioning':
+    case 'booting':
+      return '◐'
+    case 'crashed':
+    case 'failed':
+    case 'lost':
+      return '✖'
+    case 'backoff':
+      return '↻'
+    default:
+      return '○'
+  }
+}
+
+/** The tone (a CSS class) that goes with the icon: good, busy, bad or idle. */
+export function stateTone(state: string): 'good' | 'busy' | 'bad' | 'idle' {
+  const icon = stateIcon(state)
+  return icon === '●' ? 'good' : icon === '◐' || icon === '↻' ? 'busy' : icon === '✖' ? 'bad' : 'idle'
+}
+
+/** "3.5 GiB of 7.5 GiB" */
+export const usedOf = (used: number, cap: number): string => `${formatMiB(Math.max(0, used))} of ${formatMiB(cap)}`
+
+/** Cores from millicores: "1.5". */
+export const cores = (milli: number): string => (milli / 1000).toFixed(milli % 1000 === 0 ? 0 : 1)

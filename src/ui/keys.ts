@@ -1,0 +1,97 @@
+/** Keyboard shortcuts: one table, read by the key handler and by the "Keys" help panel. */
+
+export type KeyAction =
+  | 'togglePause'
+  | 'step'
+  | 'speed1'
+  | 'speed2'
+  | 'speed4'
+  | 'speed8'
+  | 'vocab'
+  | 'brief'
+  | 'hints'
+  | 'help'
+  | 'runContainer'
+  | 'removeContainer'
+  | 'managed'
+  | 'scaleUp'
+  | 'scaleDown'
+  | 'console'
+  | 'escape'
+
+export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
+  { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
+  { keys: '.', action: 'step', text: 'Step time by 0.1 s while paused' },
+  { keys: '1 2 3 4', action: 'speed1', text: 'Speed 1×, 2×, 4×, 8×' },
+  { keys: 'L', action: 'vocab', text: 'Switch labels: houses and rooms ↔ servers and containers' },
+  { keys: 'B', action: 'brief', text: 'Show the level brief again' },
+  { keys: 'H', action: 'hints', text: 'Hints' },
+  { keys: 'R', action: 'runContainer', text: 'Give the chosen app a room in the selected house or apartment' },
+  { keys: 'Delete', action: 'removeContainer', text: 'Remove the selected room' },
+  { keys: 'M', action: 'managed', text: 'Hire or dismiss the building manager for the chosen app' },
+  { keys: '+ / −', action: 'scaleUp', text: "One room more or fewer on the manager's clipboard" },
+  { keys: 'K', action: 'console', text: 'kubectl console' },
+  { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
+  { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection; then back to the menu' },
+  { keys: '?', action: 'help', text: 'This list of keys' },
+]
+
+/** Map a key press to an action; null when the key is not a shortcut or a modifier is held. */
+export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): KeyAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null
+  switch (e.key) {
+    case ' ':
+    case 'Spacebar':
+      return 'togglePause'
+    case '.':
+      return 'step'
+    case '1':
+      return 'speed1'
+    case '2':
+      return 'speed2'
+    case '3':
+      return 'speed4'
+    case '4':
+      return 'speed8'
+    case 'Escape':
+      return 'escape'
+    case 'Delete':
+    case 'Backspace':
+      return 'removeContainer'
+    case '+':
+    case '=':
+      return 'scaleUp'
+    case '-':
+    case '_':
+      return 'scaleDown'
+    case '?':
+      return 'help'
+  }
+  switch (e.key.toLowerCase()) {
+    case 'l':
+      return 'vocab'
+    case 'b':
+      return 'brief'
+    case 'h':
+      return 'hints'
+    case 'r':
+      return 'runContainer'
+    case 'm':
+      return 'managed'
+    case 'k':
+      return 'console'
+  }
+  return null
+}
+
+/** Shortcuts never fire while the player types into a field. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false
+  const el = target as HTMLElement
+  if (el.isContentEditable) return true
+  const tag = el.tagName
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true
+  if (tag !== 'INPUT') return false
+  const type = (el as HTMLInputElement).type
+  return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(type)
+}

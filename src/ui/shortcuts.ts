@@ -1,0 +1,76 @@
+/** The global key handler: maps keys (see keys.ts) to game actions, never while typing. */
+import { useEffect } from 'react'
+import { SPEEDS, useGame, useUi } from '../state'
+import { isTyping, keyAction } from './keys'
+import type { KeyAction } from './keys'
+import { allowed, removeContainer, runContainer, scale, toggleManaged } from './actions'
+import { backToMenu } from './navigation'
+import { useHud } from './uiStore'
+
+function perform(action: KeyAction): boolean {
+  const game = useGame.getState()
+  const hud = useHud.getState()
+  const over = game.progress.outcome !== 'playing'
+  if (over && action !== 'escape' && action !== 'vocab' && action !== 'help') return false
+  switch (action) {
+    case 'togglePause':
+      game.togglePaused()
+      return true
+    case 'step':
+      game.stepOnce()
+      return true
+    case 'speed1':
+    case 'speed2':
+    case 'speed4':
+    case 'speed8':
+      game.setSpeed(SPEEDS[['speed1', 'speed2', 'speed4', 'speed8'].indexOf(action)]!)
+      return true
+    case 'vocab':
+      useUi.getState().toggleVocab()
+      return true
+    case 'brief':
+      if (game.level) hud.toggle('brief')
+      return true
+    case 'hints':
+      if (game.level) hud.toggle('hints')
+      return true
+    case 'help':
+      hud.toggle('keys')
+      return true
+    case 'console':
+      hud.toggle('console')
+      return true
+    case 'runContainer':
+      if (allowed('runContainer')) runContainer()
+      return true
+    case 'removeContainer':
+      if (allowed('removeContainer')) removeContainer()
+      return true
+    case 'managed':
+      if (allowed('setManaged')) toggleManaged()
+      return true
+    case 'scaleUp':
+    case 'scaleDown':
+      if (allowed('setReplicas')) scale(action === 'scaleUp' ? 1 : -1)
+      return true
+    case 'escape':
+      if (hud.panel) hud.open(null)
+      else if (!over && useUi.getState().selection) useUi.getState().select(null)
+      else backToMenu()
+      return true
+  }
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target)) return
+      const action = keyAction(e)
+      if (!action) return
+      // Space plays and pauses even when a button has focus; Enter still presses buttons.
+      if (perform(action)) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}

@@ -1,0 +1,55 @@
+/**
+ * The street list's rows, capped so a 150,000-room street never floods the page: at most
+ * MAX_HOSTS houses, ROOMS_PER_PARENT rooms under each house or apartment, and MAX_ROOMS in all.
+ * One pass over the rooms; the rest are counted as "+N more".
+ */
+import type { Container, Host, Vm, World } from '../sim'
+
+export const MAX_HOSTS = 60
+export const ROOMS_PER_PARENT = 24
+export const MAX_ROOMS = 200
+
+export interface ParentNode {
+  rooms: Container[]
+  more: number
+}
+export interface HostNode extends ParentNode {
+  host: Host
+  vms: (ParentNode & { vm: Vm })[]
+}
+export interface TreeModel {
+  hosts: HostNode[]
+  moreHosts: number
+  pending: ParentNode
+  totalRooms: number
+}
+
+export function buildTree(world: World, caps = { hosts: MAX_HOSTS, perParent: ROOMS_PER_PARENT, rooms: MAX_ROOMS }): TreeModel {
+  const allHosts = Object.values(world.hosts)
+  const shown = allHosts.slice(0, caps.hosts)
+  const hostNodes = new Map<string, HostNode>()
+  const vmNodes = new Map<string, ParentNode & { vm: Vm }>()
+  for (const host of shown) hostNodes.set(host.id, { host, vms: [], rooms: [], more: 0 })
+  for (const vm of Object.values(world.vms)) {
+    const h = hostNodes.get(vm.hostId)
+    if (!h) continue
+    const node = { vm, rooms: [], more: 0 }
+    h.vms.push(node)
+    vmNodes.set(vm.id, node)
+  }
+  const pending: ParentNode = { rooms: [], more: 0 }
+  let budget = caps.rooms
+  let total = 0
+  for (const id in world.containers) {
+    const c = world.containers[id]!
+    total++
+    const p = c.placement
+    const parent = !p ? pending : p.kind === 'host' ? hostNodes.get(p.hostId) : vmNodes.get(p.vmId)
+    if (!parent) continue
+    if (budget > 0 && parent.rooms.length < caps.perParent) {
+      parent.rooms.push(c)
+      budget--
+    } else parent.more++
+  }
+  return { hosts: [...hostNodes.values()], moreHosts: allHosts.length - shown.length, pending, totalRooms: total }
+}
