@@ -43,6 +43,7 @@ export async function openPage(browser, baseUrl, { path = '/?test', init = [], s
   }
   for (const script of init) await context.addInitScript(script)
   const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
   page.on('console', (m) => {
     const line = `[console.${m.type()}] ${m.text()}`
     logs.push(line)
@@ -66,6 +67,28 @@ export async function waitFor(page, selector, { timeout = 10_000, state = 'visib
     return await page.waitForSelector(sel, { timeout, state })
   } catch {
     throw new CheckFailed(`timed out after ${timeout} ms waiting for ${sel} to be ${state}`)
+  }
+}
+
+/**
+ * Click an element as a player would; when it cannot be clicked, say why (hidden, or which element
+ * covers its centre) instead of a bare timeout.
+ */
+export async function click(page, selector, { timeout = 5000 } = {}) {
+  const sel = selector.startsWith('[') || selector.includes('=') || selector.includes(' ') ? selector : tid(selector)
+  try {
+    await page.locator(sel).first().click({ timeout })
+  } catch (e) {
+    const why = await page.locator(sel).first().evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) return 'it has no size (hidden?)'
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+      if (!top || el === top || el.contains(top)) return 'it is visible and uncovered'
+      const name = (n) => `<${n.tagName.toLowerCase()}${n.getAttribute('data-testid') ? ` data-testid="${n.getAttribute('data-testid')}"` : ''}${n.className && typeof n.className === 'string' ? ` class="${n.className}"` : ''}>`
+      const box = top.closest('[data-testid]')
+      return `it is covered by ${name(top)}${box && box !== top ? ` inside ${name(box)}` : ''}`
+    }, undefined, { timeout: 1000 }).catch(() => 'it is not in the page')
+    throw new CheckFailed(`could not click ${sel}: ${why} (${String(e?.message ?? e).split('\n')[0]})`)
   }
 }
 
@@ -127,7 +150,7 @@ export async function openCampaign(page) {
 /** Open a level from the campaign list and dismiss its brief. */
 export async function startLevel(page, levelId) {
   await openCampaign(page)
-  await page.click(tid(`level-card-${levelId}`))
+  await click(page, tid(`level-card-${levelId}`))
   await closeBrief(page)
   await waitFor(page, 'palette', { timeout: 15_000 })
 }
