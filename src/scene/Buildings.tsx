@@ -1,0 +1,302 @@
+/**
+ * Houses, apartments and rooms: a fixed handful of instanced meshes, whatever the street's size.
+ * Each state has a shape as well as a colour, so it reads in grey scale:
+ *   room    pending: low see-through ghost · pulling/creating: striped scaffold, part-built ·
+ *           running: solid with a lit window · crashed: dark, tilted, red X · back-off: dark,
+ *           sunk to half height · lost: grey ghost
+ *   apartment provisioning: low pale scaffold · booting: striped, part-built · running: solid with
+ *           lit windows · stopped: grey, dark windows · crashed (flooded): dark blue, tilted, red X
+ *   house   on: cream floor, coloured gable with a lit window · off: grey, low · failed: charred
+ *           black stump with a red X
+ */
+import { useMemo } from 'react'
+import type { ThreeEvent } from '@react-three/fiber'
+import { assets } from './assets'
+import { Instanced, writeBox, writeColour } from './Instanced'
+import type { InstanceWriter } from './Instanced'
+import type { SceneLayout } from './layout'
+import { SLAB_HEIGHT } from './layout'
+import * as P from './palette'
+import { useUi } from '../state/ui'
+import type { Selection } from '../state/ui'
+
+type Kind = 'host' | 'vm' | 'container'
+
+const ROOM_STYLE = {
+  // bucket: 0 solid, 1 scaffold, 2 ghost; height factor; tilt; colour (null = the app's)
+  pending: { bucket: 2, h: 0.3, tilt: 0, colour: P.ROOM_PENDING },
+  pulling: { bucket: 1, h: 0.35, tilt: 0, colour: null },
+  creating: { bucket: 1, h: 0.65, tilt: 0, colour: null },
+  running: { bucket: 0, h: 1, tilt: 0, colour: null },
+  crashed: { bucket: 0, h: 0.8, tilt: 0.38, colour: P.ROOM_CRASHED },
+  backoff: { bucket: 0, h: 0.45, tilt: -0.18, colour: P.ROOM_BACKOFF },
+  lost: { bucket: 2, h: 1, tilt: 0, colour: P.ROOM_LOST },
+  terminated: { bucket: 2, h: 0.15, tilt: 0, colour: P.ROOM_LOST },
+} as const
+
+export interface BuildingWriters {
+  slabs: InstanceWriter
+  gables: InstanceWriter
+  doors: InstanceWriter
+  vmSolid: InstanceWriter
+  vmScaffold: InstanceWriter
+  roomSolid: InstanceWriter
+  roomScaffold: InstanceWriter
+  roomGhost: InstanceWriter
+  windows: InstanceWriter
+  marks: InstanceWriter
+}
+
+function zoneColour(layout: SceneLayout, zone: string): string {
+  const k = layout.zones.findIndex((z) => z.name === zone)
+  return P.ZONE_WALLS[(k < 0 ? 0 : k) % P.ZONE_WALLS.length]!
+}
+
+/** Everything the meshes need for one world version. O(houses + apartments + rooms). */
+export function buildWriters(layout: SceneLayout): BuildingWriters {
+  const { houses, vms, rooms } = layout
+  const H = houses.n
+  const V = vms.n
+  const N = rooms.n
+
+  // Rooms sorted into buckets by state (index lists, so each mesh knows its count up front).
+  const bucket = [new Int32Array(N), new Int32Array(N), new Int32Array(N)] as const
+  const bucketN = [0, 0, 0]
+  let running = 0
+  let crashedRooms = 0
+  for (let c = 0; c < N; c++) {
+    const st = rooms.containers[c]!.state
+    const b = ROOM_STYLE[st].bucket
+    bucket[b][bucketN[b]!++] = c
+    if (st === 'running') running++
+    else if (st === 'crashed') crashedRooms++
+  }
+  let vmScaffoldN = 0
+  let vmRunning = 0
+  let vmCrashed = 0
+  for (let v = 0; v < V; v++) {
+    const s = vms.vms[v]!.state
+    if (s === 'provisioning' || s === 'booting') vmScaffoldN++
+    else if (s === 'running') vmRunning++
+    else if (s === 'crashed') vmCrashed++
+  }
+  let hostsOn = 0
+  let hostsFailed = 0
+  for (let i = 0; i < H; i++) {
+    const p = houses.hosts[i]!.power
+    if (p === 'on') hostsOn++
+    else if (p === 'failed') hostsFailed++
+  }
+  const appColours = new Map<string, string>()
+  const roomColour = (c: number): string => {
+    const ct = rooms.containers[c]!
+    const fixed = ROOM_STYLE[ct.state].colour
+    if (fixed) return fixed
+    let col = appColours.get(ct.appId)
+    if (!col) appColours.set(ct.appId, (col = P.appColour(ct.appId)))
+    return col
+  }
+  const writeRooms = (b: 0 | 1 | 2): InstanceWriter => ({
+    count: bucketN[b]!,
+    write: (m, cs, ids) => {
+      const list = bucket[b]
+      for (let k = 0; k < bucketN[b]!; k++) {
+        const c = list[k]!
+        const st = ROOM_STYLE[rooms.containers[c]!.state]
+        const h = rooms.h[c]! * st.h
+        const sink = st.tilt !== 0 ? 0.08 : 0
+        writeBox(m, k, rooms.x[c]!, rooms.y[c]! - sink, rooms.z[c]!, rooms.w[c]!, h, rooms.d[c]!, st.tilt)
+        writeColour(cs, k, roomColour(c))
+        ids[k] = rooms.ids[c]!
+      }
+    },
+  })
+
+  const hostWall = (i: number): { colour: string; hf: number; slab: string } => {
+    const p = houses.hosts[i]!.power
+    if (p === 'failed') return { colour: P.WALL_FAILED, hf: 0.35, slab: P.SLAB_FAILED }
+    if (p === 'off') return { colour: P.WALL_OFF, hf: 0.5, slab: P.SLAB_OFF }
+    return { colour: zoneColour(layout, houses.hosts[i]!.zone), hf: 1, slab: P.SLAB }
+  }
+
+  return {
+    slabs: {
+      count: H,
+      write: (m, cs, ids) => {
+        for (let i = 0; i < H; i++) {
+          writeBox(m, i, houses.x[i]!, 0, houses.z[i]!, houses.w[i]!, SLAB_HEIGHT, houses.d[i]!)
+          writeColour(cs, i, hostWall(i).slab)
+          ids[i] = houses.ids[i]!
+        }
+      },
+    },
+    gables: {
+      count: H,
+      write: (m, cs, ids) => {
+        for (let i = 0; i < H; i++) {
+          const s = hostWall(i)
+          const back = houses.z[i]! - houses.d[i]! / 2 + 0.25
+          const tilt = houses.hosts[i]!.power === 'failed' ? 0.06 : 0
+          writeBox(m, i, houses.x[i]!, SLAB_HEIGHT, back, houses.w[i]!, houses.h[i]! * s.hf, 0.5, tilt)
+          writeColour(cs, i, s.colour)
+          ids[i] = houses.ids[i]!
+        }
+      },
+    },
+    doors: {
+      count: hostsOn,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let i = 0; i < H; i++) {
+          if (houses.hosts[i]!.power !== 'on') continue
+          writeBox(m, k, houses.doorX[i]!, 0, houses.doorZ[i]! + 0.05, 1.1, 0.12, 0.7)
+          writeColour(cs, k, P.DOOR)
+          ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+    vmSolid: {
+      count: V - vmScaffoldN,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let v = 0; v < V; v++) {
+          const vm = vms.vms[v]!
+          if (vm.state === 'provisioning' || vm.state === 'booting') continue
+          const crashed = vm.state === 'crashed'
+          writeBox(m, k, vms.x[v]!, vms.y[v]! - (crashed ? 0.1 : 0), vms.z[v]!, vms.w[v]!, vms.h[v]! * (crashed ? 0.75 : 1), vms.d[v]!, crashed ? 0.07 : 0)
+          writeColour(cs, k, crashed ? P.VM_CRASHED : vm.state === 'stopped' ? P.VM_STOPPED : (P.VM_OS[vm.os] ?? P.VM_STOPPED))
+          ids[k++] = vms.ids[v]!
+        }
+      },
+    },
+    vmScaffold: {
+      count: vmScaffoldN,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let v = 0; v < V; v++) {
+          const vm = vms.vms[v]!
+          if (vm.state !== 'provisioning' && vm.state !== 'booting') continue
+          const prov = vm.state === 'provisioning'
+          writeBox(m, k, vms.x[v]!, vms.y[v]!, vms.z[v]!, vms.w[v]!, vms.h[v]! * (prov ? 0.3 : 0.6), vms.d[v]!)
+          writeColour(cs, k, prov ? P.VM_PROVISIONING : (P.VM_OS[vm.os] ?? P.VM_PROVISIONING))
+          ids[k++] = vms.ids[v]!
+        }
+      },
+    },
+    roomSolid: writeRooms(0),
+    roomScaffold: writeRooms(1),
+    roomGhost: writeRooms(2),
+    windows: {
+      count: running + vmRunning + hostsOn,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let c = 0; c < N; c++) {
+          if (rooms.containers[c]!.state !== 'running') continue
+          const w = rooms.w[c]!
+          const h = rooms.h[c]!
+          writeBox(m, k, rooms.x[c]!, rooms.y[c]! + h * 0.3, rooms.z[c]! + rooms.d[c]! / 2 + 0.005, w * 0.42, h * 0.38, 0.04)
+          writeColour(cs, k, P.WINDOW_LIT)
+          ids[k++] = rooms.ids[c]!
+        }
+        for (let v = 0; v < V; v++) {
+          if (vms.vms[v]!.state !== 'running') continue
+          const h = vms.h[v]!
+          writeBox(m, k, vms.x[v]!, vms.y[v]! + h * 0.3, vms.z[v]! + vms.d[v]! / 2 + 0.005, Math.min(vms.w[v]! * 0.6, 2.4), Math.min(h * 0.35, 0.35), 0.04)
+          writeColour(cs, k, P.WINDOW_LIT)
+          ids[k++] = vms.ids[v]!
+        }
+        for (let i = 0; i < H; i++) {
+          if (houses.hosts[i]!.power !== 'on') continue
+          const back = houses.z[i]! - houses.d[i]! / 2 + 0.5
+          writeBox(m, k, houses.x[i]!, SLAB_HEIGHT + houses.h[i]! * 0.68, back + 0.01, 0.8, 0.8, 0.06)
+          writeColour(cs, k, P.WINDOW_LIT)
+          ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+    marks: {
+      count: crashedRooms + vmCrashed + hostsFailed,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let c = 0; c < N; c++) {
+          if (rooms.containers[c]!.state !== 'crashed') continue
+          const s = Math.max(rooms.w[c]! * 0.8, 0.5)
+          writeBox(m, k, rooms.x[c]!, rooms.y[c]! + rooms.h[c]! * 0.8 + 0.15, rooms.z[c]!, s, s, s * 0.6)
+          writeColour(cs, k, P.MARK)
+          ids[k++] = rooms.ids[c]!
+        }
+        for (let v = 0; v < V; v++) {
+          if (vms.vms[v]!.state !== 'crashed') continue
+          const s = Math.min(Math.max(vms.w[v]! * 0.5, 0.8), 2)
+          writeBox(m, k, vms.x[v]!, vms.y[v]! + vms.h[v]! + 0.3, vms.z[v]! + vms.d[v]! / 2, s, s, 0.6)
+          writeColour(cs, k, P.MARK)
+          ids[k++] = vms.ids[v]!
+        }
+        for (let i = 0; i < H; i++) {
+          if (houses.hosts[i]!.power !== 'failed') continue
+          const s = Math.min(houses.w[i]! * 0.5, 4)
+          writeBox(m, k, houses.x[i]!, houses.h[i]! * 0.35 + 0.8, houses.z[i]! - houses.d[i]! / 2 + 0.6, s, s, 0.8)
+          writeColour(cs, k, P.MARK)
+          ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+  }
+}
+
+/** Where a thing is, for the camera to glide to and the highlight to sit on. */
+export function boxOf(layout: SceneLayout, kind: Kind, id: string): { x: number; y: number; z: number; w: number; h: number; d: number } | null {
+  const b = kind === 'host' ? layout.houses : kind === 'vm' ? layout.vms : layout.rooms
+  const i = b.ids.indexOf(id)
+  if (i < 0) return null
+  return { x: b.x[i]!, y: b.y[i]!, z: b.z[i]!, w: b.w[i]!, h: kind === 'host' ? b.h[i]! + SLAB_HEIGHT : b.h[i]!, d: b.d[i]! }
+}
+
+function sameSel(a: Selection, kind: Kind, id: string | null): boolean {
+  if (id === null) return a === null
+  return a !== null && a.kind === kind && 'id' in a && a.id === id
+}
+
+function handlers(kind: Kind, layout: SceneLayout) {
+  return {
+    onPick: (id: string, e: ThreeEvent<MouseEvent>) => {
+      void e
+      useUi.getState().select({ kind, id })
+    },
+    onHover: (id: string | null) => {
+      const ui = useUi.getState()
+      if (id === null) {
+        if (ui.hover && ui.hover.kind === kind) ui.setHover(null)
+        return
+      }
+      if (!sameSel(ui.hover, kind, id)) ui.setHover({ kind, id })
+    },
+    onFocus: (id: string) => {
+      const b = boxOf(layout, kind, id)
+      if (b) useUi.getState().setFocus([b.x, b.y + b.h / 2, b.z])
+      useUi.getState().select({ kind, id })
+    },
+  }
+}
+
+export function Buildings({ layout }: { layout: SceneLayout }) {
+  const { geo, mat } = assets()
+  const w = useMemo(() => buildWriters(layout), [layout])
+  const hostH = useMemo(() => handlers('host', layout), [layout])
+  const vmH = useMemo(() => handlers('vm', layout), [layout])
+  const roomH = useMemo(() => handlers('container', layout), [layout])
+  return (
+    <group>
+      <Instanced name="house-slabs" geometry={geo.slab} material={mat.solid} data={w.slabs} receiveShadow castShadow {...hostH} />
+      <Instanced name="house-gables" geometry={geo.gable} material={mat.flat} data={w.gables} castShadow receiveShadow {...hostH} />
+      <Instanced name="house-doors" geometry={geo.box} material={mat.solid} data={w.doors} {...hostH} />
+      <Instanced name="vm-blocks" geometry={geo.rounded} material={mat.solid} data={w.vmSolid} castShadow receiveShadow {...vmH} />
+      <Instanced name="vm-scaffold" geometry={geo.rounded} material={mat.scaffold} data={w.vmScaffold} castShadow receiveShadow {...vmH} />
+      <Instanced name="rooms" geometry={geo.rounded} material={mat.solid} data={w.roomSolid} castShadow receiveShadow {...roomH} />
+      <Instanced name="rooms-scaffold" geometry={geo.rounded} material={mat.scaffold} data={w.roomScaffold} castShadow receiveShadow {...roomH} />
+      <Instanced name="rooms-ghost" geometry={geo.rounded} material={mat.ghost} data={w.roomGhost} {...roomH} />
+      <Instanced name="windows" geometry={geo.box} material={mat.window} data={w.windows} />
+      <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />
+    </group>
+  )
+}

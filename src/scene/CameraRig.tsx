@@ -1,0 +1,90 @@
+/**
+ * Orbit, pan and zoom; frame the whole street when a new world opens; glide to the focus point
+ * (double-click, or the HUD's setFocus) or jump there when reduced motion is asked for.
+ * The camera moves in refs inside useFrame, never through React state.
+ */
+import { useEffect, useRef } from 'react'
+import { OrbitControls } from '@react-three/drei'
+import { useFrame, useThree } from '@react-three/fiber'
+import * as THREE from 'three'
+import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
+import { useGame } from '../state/game'
+import { useUi } from '../state/ui'
+import type { SceneLayout } from './layout'
+
+const FOCUS_DISTANCE = 22
+
+export function CameraRig({ layout }: { layout: SceneLayout }) {
+  const controls = useRef<OrbitControlsImpl>(null)
+  const camera = useThree((s) => s.camera)
+  const world = useGame((s) => s.world)
+  const reduced = useUi((s) => s.reducedMotion)
+  const goal = useRef<{ target: THREE.Vector3; pos: THREE.Vector3 } | null>(null)
+  const framedFor = useRef<unknown>(null)
+
+  // Frame the whole street once per world (a new level or sandbox), not on every change.
+  useEffect(() => {
+    const c = controls.current
+    if (!c || framedFor.current === world) return
+    framedFor.current = world
+    const { minX, maxX, minZ, maxZ } = layout.bounds
+    const cx = (minX + maxX) / 2
+    const cz = (minZ + maxZ) / 2
+    const span = Math.max(maxX - minX, (maxZ - minZ) * 1.4, 30)
+    const dist = Math.min(span * 0.95, 3000)
+    c.target.set(cx, 0, cz)
+    camera.position.set(cx, dist * 0.62, cz + dist * 0.85)
+    camera.far = Math.max(2000, dist * 4)
+    ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
+    c.maxDistance = Math.max(200, dist * 2)
+    c.update()
+  }, [world, layout, camera])
+
+  useEffect(
+    () =>
+      useUi.subscribe((s, prev) => {
+        if (!s.focus || s.focus === prev.focus) return
+        const c = controls.current
+        if (!c) return
+        const target = new THREE.Vector3(...s.focus)
+        const dir = camera.position.clone().sub(c.target)
+        if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
+        dir.setLength(FOCUS_DISTANCE)
+        const pos = target.clone().add(dir)
+        if (useUi.getState().reducedMotion) {
+          c.target.copy(target)
+          camera.position.copy(pos)
+          c.update()
+        } else goal.current = { target, pos }
+        // Clear it so focusing the same thing again works.
+        queueMicrotask(() => useUi.getState().setFocus(null))
+      }),
+    [camera],
+  )
+
+  useFrame((_, dt) => {
+    const g = goal.current
+    const c = controls.current
+    if (!g || !c) return
+    const k = 1 - Math.exp(-dt * 5)
+    c.target.lerp(g.target, k)
+    camera.position.lerp(g.pos, k)
+    if (c.target.distanceToSquared(g.target) < 0.01 && camera.position.distanceToSquared(g.pos) < 0.05) goal.current = null
+    c.update()
+  })
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping={!reduced}
+      dampingFactor={0.12}
+      maxPolarAngle={Math.PI * 0.45}
+      minDistance={4}
+      screenSpacePanning={false}
+      onStart={() => {
+        goal.current = null
+      }}
+    />
+  )
+}

@@ -1,0 +1,107 @@
+/**
+ * Text only where it is read: the selected and the hovered thing get an outline and a label in
+ * the player's vocabulary; small streets also get house number signs.
+ */
+import { Html } from '@react-three/drei'
+import { useGame } from '../state/game'
+import { useUi } from '../state/ui'
+import type { Selection } from '../state/ui'
+import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, kindLabel } from '../sim/labels'
+import type { Vocabulary, World } from '../sim/types'
+import { boxOf } from './Buildings'
+import type { SceneLayout } from './layout'
+import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT } from './palette'
+
+const SIGNS_UP_TO = 12
+
+function describe(world: World, sel: Selection, vocab: Vocabulary): { title: string; state: string } | null {
+  if (!sel || !('id' in sel)) return null
+  if (sel.kind === 'host') {
+    const h = world.hosts[sel.id]
+    if (!h) return null
+    return { title: `${kindLabel('host', vocab)} ${h.name}`, state: HOST_POWER_LABELS[h.power][vocab] }
+  }
+  if (sel.kind === 'vm') {
+    const v = world.vms[sel.id]
+    if (!v) return null
+    return { title: `${kindLabel('vm', vocab)} ${v.name} · ${v.os}`, state: VM_STATE_LABELS[v.state][vocab] }
+  }
+  if (sel.kind === 'container') {
+    const c = world.containers[sel.id]
+    if (!c) return null
+    return { title: `${kindLabel('container', vocab)} ${c.name}`, state: CONTAINER_STATE_LABELS[c.state][vocab] }
+  }
+  return null
+}
+
+function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Selection; colour: string; strong: boolean }) {
+  useGame((s) => s.version)
+  const vocab = useUi((s) => s.vocab)
+  if (!sel || !('id' in sel) || sel.kind === 'app') return null
+  const b = boxOf(layout, sel.kind, sel.id)
+  const text = describe(useGame.getState().world, sel, vocab)
+  if (!b || !text) return null
+  const pad = sel.kind === 'container' ? 0.12 : 0.3
+  return (
+    <group position={[b.x, b.y + b.h / 2, b.z]}>
+      <mesh scale={[b.w + pad, b.h + pad, b.d + pad]} raycast={() => null}>
+        <boxGeometry />
+        <meshBasicMaterial color={colour} wireframe transparent opacity={strong ? 1 : 0.7} depthTest={false} />
+      </mesh>
+      <Html position={[0, b.h / 2 + 0.6, 0]} center zIndexRange={[30, 0]} style={{ pointerEvents: 'none' }}>
+        <div style={{ ...tag, borderColor: colour, opacity: strong ? 1 : 0.85 }}>
+          <div style={{ fontWeight: 700 }}>{text.title}</div>
+          <div>{text.state}</div>
+        </div>
+      </Html>
+    </group>
+  )
+}
+
+const tag: React.CSSProperties = {
+  background: '#1f1b16e6',
+  color: '#fff',
+  border: '2px solid',
+  borderRadius: 6,
+  padding: '3px 7px',
+  font: '12px/1.3 system-ui, sans-serif',
+  whiteSpace: 'nowrap',
+}
+
+function Signs({ layout }: { layout: SceneLayout }) {
+  const vocab = useUi((s) => s.vocab)
+  const { houses } = layout
+  if (houses.n > SIGNS_UP_TO) return null
+  const out = []
+  for (let i = 0; i < houses.n; i++) {
+    out.push(
+      <Html key={houses.ids[i]} position={[houses.doorX[i]! + 1.6, 0.9, houses.doorZ[i]! + 0.6]} center zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
+        <div style={sign}>{`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}</div>
+      </Html>,
+    )
+  }
+  return <>{out}</>
+}
+
+const sign: React.CSSProperties = {
+  background: '#fffdf5',
+  color: '#2b2118',
+  border: '2px solid #8a5a3b',
+  borderRadius: 4,
+  padding: '1px 6px',
+  font: '600 11px/1.3 system-ui, sans-serif',
+  whiteSpace: 'nowrap',
+}
+
+export function Labels({ layout }: { layout: SceneLayout }) {
+  const selection = useUi((s) => s.selection)
+  const hover = useUi((s) => s.hover)
+  const same = hover && selection && hover.kind === selection.kind && 'id' in hover && 'id' in selection && hover.id === selection.id
+  return (
+    <>
+      <Signs layout={layout} />
+      <Marker layout={layout} sel={selection} colour={HIGHLIGHT_SELECT} strong />
+      {!same && <Marker layout={layout} sel={hover} colour={HIGHLIGHT_HOVER} strong={false} />}
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+/** The street, drawn from the world: laid out again whenever the world's version changes. */
+import { useMemo, useRef } from 'react'
+import { useFrame } from '@react-three/fiber'
+import * as THREE from 'three'
+import { useGame } from '../state/game'
+import { layoutWorld } from './layout'
+import { Buildings } from './Buildings'
+import { Street } from './Street'
+import { Visitors } from './Visitors'
+import { Manager } from './Manager'
+import { Labels } from './Labels'
+import { CameraRig } from './CameraRig'
+import { RendererProbe } from './RendererProbe'
+import { SKY } from './palette'
+
+/** Sunlight whose small shadow map follows what the camera looks at. */
+function Sun() {
+  const light = useRef<THREE.DirectionalLight>(null)
+  const offset = useMemo(() => new THREE.Vector3(30, 50, 22), [])
+  useFrame((state) => {
+    const l = light.current
+    const target = (state.controls as unknown as { target?: THREE.Vector3 } | null)?.target
+    if (!l || !target) return
+    l.position.copy(target).add(offset)
+    l.target.position.copy(target)
+    l.target.updateMatrixWorld()
+  })
+  return (
+    <directionalLight
+      ref={light}
+      intensity={2.2}
+      color="#fff3df"
+      castShadow
+      shadow-mapSize={[1024, 1024]}
+      shadow-camera-left={-45}
+      shadow-camera-right={45}
+      shadow-camera-top={45}
+      shadow-camera-bottom={-45}
+      shadow-camera-near={1}
+      shadow-camera-far={160}
+      shadow-bias={-0.0005}
+      shadow-normalBias={0.04}
+    />
+  )
+}
+
+export function Scene() {
+  const version = useGame((s) => s.version)
+  const world = useGame((s) => s.world)
+  const layout = useMemo(() => {
+    void version
+    return layoutWorld(world)
+  }, [version, world])
+  return (
+    <>
+      <color attach="background" args={[SKY]} />
+      <fog attach="fog" args={[SKY, 250, 1400]} />
+      <hemisphereLight args={['#fff6e8', '#7fa66a', 1.1]} />
+      <Sun />
+      <Street layout={layout} />
+      <Buildings layout={layout} />
+      <Visitors layout={layout} />
+      <Manager layout={layout} />
+      <Labels layout={layout} />
+      <CameraRig layout={layout} />
+      <RendererProbe />
+    </>
+  )
+}

@@ -1,0 +1,368 @@
+/**
+ * Where everything stands on the street: a pure function of the world, with no three.js or React,
+ * so it can be unit-tested and run at 5,000 houses / 150,000 rooms in a few milliseconds.
+ *
+ * Houses stand in rows, each row facing the street in front of it (+z). Zones are districts side
+ * by side along x, separated by a strip of park; every district shares the same rows, so the
+ * streets run straight across the whole neighbourhood. Inside a house, apartments (VMs) are
+ * blocks whose width follows their share of the house's memory and whose height follows their
+ * vCPUs; rooms (containers) are cells on the house's ground floor or on top of their apartment.
+ *
+ * Boxes are struct-of-arrays (typed arrays), not objects: 150,000 small objects ten times a
+ * second would keep the garbage collector busy. A box's y is its bottom; x and z its centre.
+ */
+import { containerList } from '../sim/containerIndex'
+import { hostCapacity, vmHostMemMiB } from '../sim/capacity'
+import type { Container, Host, Vm, World } from '../sim/types'
+
+export interface Boxes {
+  n: number
+  ids: string[]
+  x: Float32Array
+  y: Float32Array
+  z: Float32Array
+  w: Float32Array
+  h: Float32Array
+  d: Float32Array
+}
+
+export interface HouseBoxes extends Boxes {
+  hosts: Host[]
+  /** The front door, on the house's street side. */
+  doorX: Float32Array
+  doorZ: Float32Array
+  /** The middle of the street the house faces. */
+  streetZ: Float32Array
+}
+
+export interface VmBoxes extends Boxes {
+  vms: Vm[]
+  /** Index of the VM's house in `houses`. */
+  house: Int32Array
+}
+
+export interface RoomBoxes extends Boxes {
+  containers: Container[]
+  /** Index of the room's house, or -1 while it waits for a spot (not yet placed). */
+  house: Int32Array
+  /** Index of the room's apartment, or -1 when it stands on the house's ground floor or waits. */
+  vm: Int32Array
+}
+
+export interface Street {
+  /** One strip per row of houses, running across the whole neighbourhood. */
+  x: number
+  z: number
+  w: number
+  d: number
+}
+
+export interface SceneLayout {
+  houses: HouseBoxes
+  vms: VmBoxes
+  rooms: RoomBoxes
+  streets: Street[]
+  /** Parks between zones (where trees go), and the zone names in district order. */
+  parks: { x: number; z: number; w: number; d: number }[]
+  zones: { name: string; x: number; w: number }[]
+  /** Where the building manager stands, and the yard where rooms wait for a spot. */
+  manager: { x: number; z: number }
+  waiting: { x: number; z: number; w: number; d: number }
+  bounds: { minX: number; maxX: number; minZ: number; maxZ: number }
+}
+
+export const STREET_WIDTH = 5
+export const SLAB_HEIGHT = 0.4
+const PARK_WIDTH = 7
+const YARD_FRONT = 1.5
+const YARD_SIDE = 1.5
+const YARD_BACK = 1
+const WALL_DEPTH = 0.5
+const INNER_MARGIN = 0.45
+const MAX_ROOM = 1.4
+
+const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v)
+
+/** A house's footprint follows its capacity: width by cores, depth by memory. */
+export function houseSize(host: Pick<Host, 'cores' | 'memMiB'>): { w: number; d: number; h: number } {
+  const w = clamp(3 + 0.45 * host.cores, 5, 16)
+  const d = clamp(3 + 1.2 * Math.sqrt(host.memMiB / 1024), 5, 14)
+  return { w, d, h: clamp(2.2 + 0.06 * host.cores, 2.4, 5) }
+}
+
+/** An apartment's height follows its vCPUs. */
+export function vmHeight(vcpus: number): number {
+  return clamp(0.45 + 0.12 * vcpus, 0.6, 2)
+}
+
+function boxes(n: number): Boxes {
+  // Pushed, not new Array(n): V8 keeps a large preallocated array in slow dictionary mode.
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) ids.push('')
+  return {
+    n,
+    ids,
+    x: new Float32Array(n),
+    y: new Float32Array(n),
+    z: new Float32Array(n),
+    w: new Float32Array(n),
+    h: new Float32Array(n),
+    d: new Float32Array(n),
+  }
+}
+
+interface Rect {
+  x0: number
+  z0: number
+  w: number
+  d: number
+  y: number
+}
+
+export function layoutWorld(world: World): SceneLayout {
+  const hostList = Object.values(world.hosts)
+  const vmList = Object.values(world.vms)
+  const list = containerList(world)
+  const H = hostList.length
+  const V = vmList.length
+  const N = list.length
+
+  // ---- Houses, in districts by zone -------------------------------------------------------
+  const zoneOf = new Map<string, number[]>()
+  let maxW = 5
+  let maxD = 5
+  for (let i = 0; i < H; i++) {
+    const h = hostList[i]!
+    let z = zoneOf.get(h.zone)
+    if (!z) zoneOf.set(h.zone, (z = []))
+    z.push(i)
+    const s = houseSize(h)
+    if (s.w > maxW) maxW = s.w
+    if (s.d > maxD) maxD = s.d
+  }
+  const zoneNames = [...zoneOf.keys()].sort()
+  const lotW = maxW + 2 * YARD_SIDE
+  const lotD = maxD + YARD_FRONT + YARD_BACK
+  const pitch = lotD + STREET_WIDTH
+  // Rows shared by all districts, chosen so the whole neighbourhood is roughly square.
+  const rows = Math.max(1, Math.round(Math.sqrt((H * lotW) / pitch)))
+
+  const houses: HouseBoxes = {
+    ...boxes(H),
+    hosts: hostList,
+    doorX: new Float32Array(H),
+    doorZ: new Float32Array(H),
+    streetZ: new Float32Array(H),
+  }
+  const hostIndex = new Map<string, number>()
+  const zones: SceneLayout['zones'] = []
+  const parks: SceneLayout['parks'] = []
+  let cursorX = 0
+  for (let k = 0; k < zoneNames.length; k++) {
+    const members = zoneOf.get(zoneNames[k]!)!
+    const cols = Math.max(1, Math.ceil(members.length / rows))
+    const startX = cursorX
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!
+      const host = hostList[i]!
+      const col = Math.floor(m / rows)
+      const row = m % rows
+      const s = houseSize(host)
+      const lotX = startX + col * lotW
+      const lotZ = row * pitch
+      const front = lotZ + lotD - YARD_FRONT
+      houses.ids[i] = host.id
+      houses.x[i] = lotX + lotW / 2
+      houses.z[i] = front - s.d / 2
+      houses.y[i] = 0
+      houses.w[i] = s.w
+      houses.d[i] = s.d
+      houses.h[i] = s.h
+      houses.doorX[i] = lotX + lotW / 2
+      houses.doorZ[i] = front
+      houses.streetZ[i] = lotZ + lotD + STREET_WIDTH / 2
+      hostIndex.set(host.id, i)
+    }
+    zones.push({ name: zoneNames[k]!, x: startX, w: cols * lotW })
+    cursorX = startX + cols * lotW
+    if (k < zoneNames.length - 1) {
+      parks.push({ x: cursorX + PARK_WIDTH / 2, z: (rows * pitch) / 2, w: PARK_WIDTH, d: rows * pitch })
+      cursorX += PARK_WIDTH
+    }
+  }
+  const streetLen = Math.max(cursorX, lotW)
+
+  // The manager's office and the waiting yard stand at the west end of the first street.
+  const managerX = -10
+  const streets: Street[] = []
+  for (let r = 0; r < rows; r++) {
+    const z = r * pitch + lotD + STREET_WIDTH / 2
+    streets.push({ x: (managerX - 6 + streetLen + 4) / 2, z, w: streetLen + 4 - (managerX - 6), d: STREET_WIDTH })
+  }
+
+  // ---- Places: each house's ground floor and each apartment ------------------------------------
+  // Count rooms per place first (place h = house h's ground floor, place H + v = apartment v).
+  const vmIndex = new Map<string, number>()
+  for (let v = 0; v < V; v++) vmIndex.set(vmList[v]!.id, v)
+  const perPlace = new Int32Array(H + V)
+  const roomPlace = new Int32Array(N)
+  let pending = 0
+  for (let c = 0; c < N; c++) {
+    const p = list[c]!.placement
+    let place = -1
+    if (p) {
+      if (p.kind === 'host') place = hostIndex.get(p.hostId) ?? -1
+      else {
+        const v = vmIndex.get(p.vmId)
+        place = v === undefined ? -1 : H + v
+      }
+    }
+    roomPlace[c] = place
+    if (place >= 0) perPlace[place]!++
+    else pending++
+  }
+
+  // Apartments side by side along the house's width, each as wide as its share of the memory;
+  // the ground floor keeps the rest (at least a fifth when rooms stand on it).
+  const vmsOf: number[][] = new Array(H)
+  for (let i = 0; i < H; i++) vmsOf[i] = []
+  const vmHouse = new Int32Array(V)
+  for (let v = 0; v < V; v++) {
+    const i = hostIndex.get(vmList[v]!.hostId) ?? -1
+    vmHouse[v] = i
+    if (i >= 0) vmsOf[i]!.push(v)
+  }
+  const vms: VmBoxes = { ...boxes(V), vms: vmList, house: vmHouse }
+  const placeRect: Rect[] = new Array(H + V)
+  for (let i = 0; i < H; i++) {
+    const host = hostList[i]!
+    const innerX0 = houses.x[i]! - houses.w[i]! / 2 + INNER_MARGIN
+    const innerW = houses.w[i]! - 2 * INNER_MARGIN
+    const innerZ0 = houses.z[i]! - houses.d[i]! / 2 + WALL_DEPTH + INNER_MARGIN
+    const innerD = houses.d[i]! - WALL_DEPTH - 2 * INNER_MARGIN
+    const mine = vmsOf[i]!
+    const capMem = Math.max(1, hostCapacity(host).memMiB)
+    let vmShare = 0
+    for (const v of mine) vmShare += vmHostMemMiB(vmList[v]!) / capMem
+    const bareShare = perPlace[i]! > 0 ? Math.max(1 - vmShare, 0.2) : Math.max(1 - vmShare, 0)
+    const scale = vmShare > 0 && vmShare > 1 - bareShare ? (1 - bareShare) / vmShare : 1
+    // Small apartments are shallower as well as narrower, so each reads as a block, not a bench.
+    const gap = 0.25
+    const room = innerW * (1 - bareShare)
+    const widths: number[] = []
+    const depths: number[] = []
+    let want = 0
+    for (const v of mine) {
+      const share = (vmHostMemMiB(vmList[v]!) / capMem) * scale
+      const depth = clamp(Math.sqrt(share) * 1.8, 0.45, 1)
+      const w = Math.max((share * innerW) / depth - gap, 0.4)
+      widths.push(w)
+      depths.push(depth * innerD)
+      want += w + gap
+    }
+    const fit = want > room && want > 0 ? room / want : 1
+    let x = innerX0
+    for (let j = 0; j < mine.length; j++) {
+      const v = mine[j]!
+      const vm = vmList[v]!
+      const d = depths[j]!
+      const w = widths[j]! * fit
+      const h = vmHeight(vm.vcpus)
+      vms.ids[v] = vm.id
+      vms.x[v] = x + w / 2
+      vms.z[v] = innerZ0 + d / 2
+      vms.y[v] = SLAB_HEIGHT
+      vms.w[v] = w
+      vms.d[v] = d
+      vms.h[v] = h
+      const inset = Math.min(0.1, w / 4)
+      placeRect[H + v] = { x0: x + inset, z0: innerZ0 + 0.1, w: w - 2 * inset, d: Math.max(d - 0.2, 0.1), y: SLAB_HEIGHT + h }
+      x += w + gap * fit
+    }
+    const bareW = Math.max(innerX0 + innerW - x, 0.1)
+    placeRect[i] = { x0: x, z0: innerZ0, w: bareW, d: innerD, y: SLAB_HEIGHT }
+  }
+  // An apartment whose house is gone from the world (never expected) sits on the waiting yard.
+  for (let v = 0; v < V; v++) {
+    if (vmHouse[v]! < 0) {
+      vms.ids[v] = vmList[v]!.id
+      placeRect[H + v] = { x0: managerX - 4, z0: -6, w: 2, d: 2, y: 0 }
+    }
+  }
+
+  // ---- Rooms ----------------------------------------------------------------------------------
+  const waitCols = Math.max(4, Math.ceil(Math.sqrt(pending)))
+  const waitCell = 1.2
+  const firstStreet = lotD + STREET_WIDTH / 2
+  const waiting = {
+    x: managerX - 5 - (waitCols * waitCell) / 2,
+    z: firstStreet - STREET_WIDTH / 2 - 1 - (Math.ceil(pending / waitCols) * waitCell) / 2,
+    w: waitCols * waitCell,
+    d: Math.max(1, Math.ceil(pending / waitCols)) * waitCell,
+  }
+  const grid = new Float32Array((H + V) * 4) // cols, cell, offsetX, offsetZ per place
+  for (let p = 0; p < H + V; p++) {
+    const r = placeRect[p]
+    const n = perPlace[p]!
+    if (!r || n === 0) continue
+    const cols = Math.max(1, Math.min(n, Math.ceil(Math.sqrt((n * r.w) / r.d))))
+    const rowsN = Math.ceil(n / cols)
+    const cell = Math.min(r.w / cols, r.d / rowsN)
+    grid[p * 4] = cols
+    grid[p * 4 + 1] = cell
+    grid[p * 4 + 2] = r.x0 + (r.w - cols * cell) / 2
+    grid[p * 4 + 3] = r.z0 + (r.d - rowsN * cell) / 2
+  }
+  const rooms: RoomBoxes = { ...boxes(N), containers: list, house: new Int32Array(N), vm: new Int32Array(N) }
+  const seen = new Int32Array(H + V)
+  let waitK = 0
+  for (let c = 0; c < N; c++) {
+    const place = roomPlace[c]!
+    rooms.ids[c] = list[c]!.id
+    if (place < 0) {
+      const col = waitK % waitCols
+      const row = Math.floor(waitK / waitCols)
+      waitK++
+      rooms.x[c] = waiting.x - waiting.w / 2 + (col + 0.5) * waitCell
+      rooms.z[c] = waiting.z - waiting.d / 2 + (row + 0.5) * waitCell
+      rooms.y[c] = 0
+      rooms.w[c] = rooms.d[c] = waitCell * 0.75
+      rooms.h[c] = waitCell * 0.6
+      rooms.house[c] = -1
+      rooms.vm[c] = -1
+      continue
+    }
+    const k = seen[place]!++
+    const cols = grid[place * 4]!
+    const cell = grid[place * 4 + 1]!
+    const col = k % cols
+    const row = Math.floor(k / cols)
+    const s = Math.min(cell * 0.8, MAX_ROOM)
+    rooms.x[c] = grid[place * 4 + 2]! + (col + 0.5) * cell
+    rooms.z[c] = grid[place * 4 + 3]! + (row + 0.5) * cell
+    rooms.y[c] = placeRect[place]!.y
+    rooms.w[c] = s
+    rooms.d[c] = s
+    rooms.h[c] = s * 0.85
+    if (place < H) {
+      rooms.house[c] = place
+      rooms.vm[c] = -1
+    } else {
+      rooms.house[c] = vmHouse[place - H]!
+      rooms.vm[c] = place - H
+    }
+  }
+
+  const maxZ = rows * pitch
+  return {
+    houses,
+    vms,
+    rooms,
+    streets,
+    parks,
+    zones,
+    manager: { x: managerX, z: firstStreet - STREET_WIDTH / 2 - 2 },
+    waiting,
+    bounds: { minX: Math.min(managerX - 8, waiting.x - waiting.w / 2), maxX: streetLen, minZ: Math.min(0, waiting.z - waiting.d / 2), maxZ },
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The street's colours. Warm and toy-like, and chosen so each state also differs in lightness
+ * (it reads in grey scale and on a washed-out projector); shape marks carry the rest.
+ */
+export const SKY = '#cfe6f2'
+export const GRASS = '#9cc97a'
+export const PARK = '#84bb6a'
+export const ASPHALT = '#5d6170'
+export const KERB = '#e8e1d3'
+export const LANE = '#f4e9c8'
+
+/** House walls by zone (street side): terracotta, teal, mustard, plum, then around again. */
+export const ZONE_WALLS = ['#e07a5f', '#3d8b8a', '#e9b949', '#9d6a9f', '#6f8fc9', '#c46d4c']
+export const SLAB = '#f3e6cf'
+export const SLAB_FAILED = '#2d2622'
+export const WALL_FAILED = '#1f1a18'
+export const SLAB_OFF = '#b9b2a6'
+export const WALL_OFF = '#8d877d'
+export const DOOR = '#6b4226'
+
+/** Apartments by guest OS. */
+export const VM_OS: Record<string, string> = { linux: '#8fc1a9', windows: '#7fa7e3' }
+export const VM_PROVISIONING = '#e9e2d0'
+export const VM_STOPPED = '#9c9a94'
+export const VM_CRASHED = '#2f4a66'
+
+/** Rooms: one toy colour per app, varied in lightness. */
+export const APP_COLOURS = ['#f28f3b', '#4f9dde', '#e4572e', '#76b041', '#c86fc9', '#ffc914', '#2ec4b6', '#ff8fab']
+export const ROOM_CRASHED = '#3b302c'
+export const ROOM_BACKOFF = '#5a4a42'
+export const ROOM_PENDING = '#ffffff'
+export const ROOM_LOST = '#8a8a8a'
+export const MARK = '#e63946'
+export const WINDOW_LIT = '#fff2a8'
+
+export const VISITOR = '#fdfdfd'
+export const VISITOR_DROPPED = '#e63946'
+export const HIGHLIGHT_SELECT = '#ffd23f'
+export const HIGHLIGHT_HOVER = '#ffffff'
+
+/** A stable colour per app: apps keep their colour as others come and go. */
+export function appColour(appId: string): string {
+  let h = 2166136261
+  for (let i = 0; i < appId.length; i++) h = Math.imul(h ^ appId.charCodeAt(i), 16777619)
+  return APP_COLOURS[(h >>> 0) % APP_COLOURS.length]!
+}

@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest'
+import { apply, createWorld, step } from '../../src/sim'
+import type { World } from '../../src/sim'
+import { layoutWorld } from '../../src/scene/layout'
+import type { Boxes, SceneLayout } from '../../src/scene/layout'
+import { must, smallStreet, stepUntil } from './helpers'
+
+const EPS = 1e-3
+
+function footprint(b: Boxes, i: number) {
+  return { x0: b.x[i]! - b.w[i]! / 2, x1: b.x[i]! + b.w[i]! / 2, z0: b.z[i]! - b.d[i]! / 2, z1: b.z[i]! + b.d[i]! / 2 }
+}
+
+function inside(inner: ReturnType<typeof footprint>, outer: ReturnType<typeof footprint>): boolean {
+  return inner.x0 >= outer.x0 - EPS && inner.x1 <= outer.x1 + EPS && inner.z0 >= outer.z0 - EPS && inner.z1 <= outer.z1 + EPS
+}
+
+function overlap(a: ReturnType<typeof footprint>, b: ReturnType<typeof footprint>): boolean {
+  return a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS && a.z0 < b.z1 - EPS && b.z0 < a.z1 - EPS
+}
+
+/** Three zones of houses, two apartments, rooms on bare metal and in the apartments, all running. */
+function busyStreet(): World {
+  const w = createWorld(3)
+  for (let i = 0; i < 9; i++) must(w, { type: 'addHost', name: String(i + 1), zone: 'abc'[i % 3]!, cores: 8 + 8 * (i % 3), memMiB: 16384 * (1 + (i % 3)), costPerHour: 1 })
+  must(w, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 100 })
+  const vmA = must(w, { type: 'addVm', hostId: Object.keys(w.hosts)[0]!, os: 'linux', vcpus: 4, memMiB: 8192 })!
+  const vmB = must(w, { type: 'addVm', hostId: Object.keys(w.hosts)[0]!, os: 'linux', vcpus: 2, memMiB: 2048 })!
+  must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: 10, capacityRps: 20 })
+  stepUntil(w, (x) => x.vms[vmA]!.state === 'running' && x.vms[vmB]!.state === 'running')
+  for (let i = 0; i < 6; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmA } })
+  for (let i = 0; i < 3; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmB } })
+  for (const h of Object.keys(w.hosts).slice(0, 4)) for (let i = 0; i < 5; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: h } })
+  stepUntil(w, (x) => Object.values(x.containers).every((c) => c.state === 'running'))
+  return w
+}
+
+describe('the street layout', () => {
+  test('no two houses stand on the same ground, and none stands in the street', () => {
+    const l = layoutWorld(busyStreet())
+    for (let i = 0; i < l.houses.n; i++) {
+      for (let j = i + 1; j < l.houses.n; j++) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
+      for (const s of l.streets) expect(overlap(footprint(l.houses, i), { x0: s.x - s.w / 2, x1: s.x + s.w / 2, z0: s.z - s.d / 2, z1: s.z + s.d / 2 })).toBe(false)
+    }
+  })
+
+  test('every room stands inside its own house, and a room of an apartment inside that apartment, on top of it', () => {
+    const w = busyStreet()
+    const l = layoutWorld(w)
+    let inVm = 0
+    for (let c = 0; c < l.rooms.n; c++) {
+      const ct = l.rooms.containers[c]!
+      const h = l.rooms.house[c]!
+      expect(h).toBeGreaterThanOrEqual(0)
+      const hostId = ct.placement!.kind === 'host' ? ct.placement!.hostId : w.vms[ct.placement!.vmId]!.hostId
+      expect(l.houses.ids[h]).toBe(hostId)
+      expect(inside(footprint(l.rooms, c), footprint(l.houses, h))).toBe(true)
+      const v = l.rooms.vm[c]!
+      if (ct.placement!.kind === 'vm') {
+        inVm++
+        expect(l.vms.ids[v]).toBe(ct.placement!.vmId)
+        expect(inside(footprint(l.rooms, c), footprint(l.vms, v))).toBe(true)
+        expect(l.rooms.y[c]).toBeCloseTo(l.vms.y[v]! + l.vms.h[v]!, 5)
+      } else expect(v).toBe(-1)
+    }
+    expect(inVm).toBe(9)
+  })
+
+  test('apartments stand inside their house without overlapping each other or its ground-floor rooms', () => {
+    const l = layoutWorld(busyStreet())
+    expect(l.vms.n).toBe(2)
+    for (let v = 0; v < l.vms.n; v++) expect(inside(footprint(l.vms, v), footprint(l.houses, l.vms.house[v]!))).toBe(true)
+    expect(overlap(footprint(l.vms, 0), footprint(l.vms, 1))).toBe(false)
+    for (let c = 0; c < l.rooms.n; c++) {
+      if (l.rooms.vm[c] !== -1 || l.rooms.house[c] !== l.vms.house[0]) continue
+      for (let v = 0; v < l.vms.n; v++) expect(overlap(footprint(l.rooms, c), footprint(l.vms, v))).toBe(false)
+    }
+  })
+
+  test('rooms in the same place do not overlap', () => {
+    const l = layoutWorld(busyStreet())
+    for (let a = 0; a < l.rooms.n; a++)
+      for (let b = a + 1; b < l.rooms.n; b++) {
+        if (l.rooms.house[a] !== l.rooms.house[b]) continue
+        expect(overlap(footprint(l.rooms, a), footprint(l.rooms, b))).toBe(false)
+      }
+  })
+
+  test('a bigger server is a bigger house, and a bigger VM a bigger apartment', () => {
+    const w = createWorld(1)
+    const small = must(w, { type: 'addHost', name: 's', cores: 8, memMiB: 16384, costPerHour: 1 })!
+    const big = must(w, { type: 'addHost', name: 'b', cores: 32, memMiB: 131072, costPerHour: 1 })!
+    const vmSmall = must(w, { type: 'addVm', hostId: big, os: 'linux', vcpus: 2, memMiB: 4096 })!
+    const vmBig = must(w, { type: 'addVm', hostId: big, os: 'linux', vcpus: 8, memMiB: 32768 })!
+    const l = layoutWorld(w)
+    const area = (b: Boxes, id: string) => {
+      const i = b.ids.indexOf(id)
+      return b.w[i]! * b.d[i]!
+    }
+    expect(area(l.houses, big)).toBeGreaterThan(area(l.houses, small) * 1.5)
+    expect(area(l.vms, vmBig)).toBeGreaterThan(area(l.vms, vmSmall) * 2)
+    expect(l.vms.h[l.vms.ids.indexOf(vmBig)]!).toBeGreaterThan(l.vms.h[l.vms.ids.indexOf(vmSmall)]!)
+  })
+
+  test('rooms waiting for a spot stand in the yard by the manager, not in any house', () => {
+    const w = smallStreet(1, 2)
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 60 })
+    for (let i = 0; i < 20; i++) step(w, 100) // two houses hold about 30; the rest wait
+    const l = layoutWorld(w)
+    let waiting = 0
+    for (let c = 0; c < l.rooms.n; c++) {
+      if (l.rooms.containers[c]!.placement) continue
+      waiting++
+      expect(l.rooms.house[c]).toBe(-1)
+      for (let h = 0; h < l.houses.n; h++) expect(overlap(footprint(l.rooms, c), footprint(l.houses, h))).toBe(false)
+      const y = { x0: l.waiting.x - l.waiting.w / 2, x1: l.waiting.x + l.waiting.w / 2, z0: l.waiting.z - l.waiting.d / 2, z1: l.waiting.z + l.waiting.d / 2 }
+      expect(inside(footprint(l.rooms, c), y)).toBe(true)
+    }
+    expect(waiting).toBeGreaterThan(10)
+  })
+
+  test('the same world always lays out the same way, and a room keeps its spot while its neighbours change state', () => {
+    const a = layoutWorld(busyStreet())
+    const b = layoutWorld(busyStreet())
+    const pick = (l: SceneLayout) => [Array.from(l.houses.x), Array.from(l.houses.z), Array.from(l.vms.x), Array.from(l.rooms.x), Array.from(l.rooms.z)]
+    expect(pick(a)).toEqual(pick(b))
+    const w = busyStreet()
+    const before = layoutWorld(w)
+    must(w, { type: 'crashContainer', containerId: Object.keys(w.containers)[2]! })
+    const after = layoutWorld(w)
+    expect(Array.from(after.rooms.x)).toEqual(Array.from(before.rooms.x))
+  })
+
+  test('houses are grouped by zone: each zone is one district, side by side', () => {
+    const l = layoutWorld(busyStreet())
+    for (const z of l.zones) {
+      for (let i = 0; i < l.houses.n; i++) {
+        const f = footprint(l.houses, i)
+        const within = f.x0 >= z.x - EPS && f.x1 <= z.x + z.w + EPS
+        expect(within).toBe(l.houses.hosts[i]!.zone === z.name)
+      }
+    }
+  })
+
+  test('a street of 5,000 houses is a roughly square neighbourhood, with every house on the ground', () => {
+    const w = createWorld(1)
+    for (let i = 0; i < 5000; i++) apply(w, { type: 'addHost', name: String(i), zone: 'abc'[i % 3]!, cores: 32, memMiB: 131072, costPerHour: 1 })
+    const l = layoutWorld(w)
+    const wide = l.bounds.maxX - l.bounds.minX
+    const deep = l.bounds.maxZ - l.bounds.minZ
+    expect(wide / deep).toBeGreaterThan(0.5)
+    expect(wide / deep).toBeLessThan(2)
+    for (let i = 0; i < l.houses.n; i += 97) for (let j = i + 1; j < l.houses.n; j += 101) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
+  })
+})
