@@ -285,6 +285,8 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
   const hostH = useMemo(() => handlers('host', layout), [layout])
   const vmH = useMemo(() => handlers('vm', layout), [layout])
   const roomH = useMemo(() => handlers('container', layout), [layout])
+  // A benchmark-sized street (tens of thousands of rooms) draws rooms as plain boxes: 12 triangles, not 108.
+  const roomGeo = layout.rooms.n > 20_000 ? geo.box : geo.room
   return (
     <group>
       <Instanced name="house-slabs" geometry={geo.slab} material={mat.solid} data={w.slabs} receiveShadow castShadow {...hostH} />
@@ -292,9 +294,9 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="house-doors" geometry={geo.box} material={mat.solid} data={w.doors} {...hostH} />
       <Instanced name="vm-blocks" geometry={geo.rounded} material={mat.solid} data={w.vmSolid} castShadow receiveShadow {...vmH} />
       <Instanced name="vm-scaffold" geometry={geo.rounded} material={mat.scaffold} data={w.vmScaffold} castShadow receiveShadow {...vmH} />
-      <Instanced name="rooms" geometry={geo.rounded} material={mat.solid} data={w.roomSolid} castShadow receiveShadow {...roomH} />
-      <Instanced name="rooms-scaffold" geometry={geo.rounded} material={mat.scaffold} data={w.roomScaffold} castShadow receiveShadow {...roomH} />
-      <Instanced name="rooms-ghost" geometry={geo.rounded} material={mat.ghost} data={w.roomGhost} {...roomH} />
+      <Instanced name="rooms" geometry={roomGeo} material={mat.solid} data={w.roomSolid} castShadow receiveShadow {...roomH} />
+      <Instanced name="rooms-scaffold" geometry={roomGeo} material={mat.scaffold} data={w.roomScaffold} castShadow receiveShadow {...roomH} />
+      <Instanced name="rooms-ghost" geometry={roomGeo} material={mat.ghost} data={w.roomGhost} {...roomH} />
       <Instanced name="windows" geometry={geo.box} material={mat.window} data={w.windows} />
       <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />
     </group>

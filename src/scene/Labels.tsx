@@ -3,6 +3,7 @@
  * the player's vocabulary; small streets also get house number signs.
  */
 import { Html } from '@react-three/drei'
+import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
@@ -48,7 +49,7 @@ function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Sel
         <boxGeometry />
         <meshBasicMaterial color={colour} wireframe transparent opacity={strong ? 1 : 0.7} depthTest={false} />
       </mesh>
-      <Html position={[0, b.h / 2 + 0.6, 0]} center zIndexRange={[30, 0]} style={{ pointerEvents: 'none' }}>
+      <Html portal={overlayRef} position={[0, b.h / 2 + 0.6, 0]} center zIndexRange={[30, 0]} style={{ pointerEvents: 'none' }}>
         <div style={{ ...tag, borderColor: colour, opacity: strong ? 1 : 0.85 }}>
           <div style={{ fontWeight: 700 }}>{text.title}</div>
           <div>{text.state}</div>
@@ -75,7 +76,7 @@ function Signs({ layout }: { layout: SceneLayout }) {
   const out = []
   for (let i = 0; i < houses.n; i++) {
     out.push(
-      <Html key={houses.ids[i]} position={[houses.doorX[i]! + 1.6, 0.9, houses.doorZ[i]! + 0.6]} center zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
+      <Html portal={overlayRef} key={houses.ids[i]} position={[houses.doorX[i]! + 1.6, 0.9, houses.doorZ[i]! + 0.6]} center zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
         <div style={sign}>{`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}</div>
       </Html>,
     )

@@ -3,6 +3,7 @@
  * clipboard of desired against ready rooms for each app it looks after.
  */
 import { Html } from '@react-three/drei'
+import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
 import { kindLabel } from '../sim/labels'
@@ -43,10 +44,11 @@ const clip: React.CSSProperties = {
   border: '3px solid #8a5a3b',
   borderRadius: 6,
   padding: '6px 8px',
-  font: '12px/1.35 system-ui, sans-serif',
-  minWidth: 130,
+  font: '11px/1.3 system-ui, sans-serif',
+  minWidth: 110,
   boxShadow: '0 3px 8px #0003',
   cursor: 'pointer',
+  pointerEvents: 'auto',
   userSelect: 'none',
 }
 
@@ -85,7 +87,7 @@ export function Manager({ layout }: { layout: SceneLayout }) {
         <boxGeometry args={[0.55, 0.7, 0.06]} />
         <meshStandardMaterial color="#8a5a3b" roughness={0.8} />
       </mesh>
-      <Html position={[0, 3.4, 0]} center zIndexRange={[20, 0]}>
+      <Html portal={overlayRef} position={[0, 5.2, -1]} center zIndexRange={[20, 0]}>
         {clipboard(vocab)}
       </Html>
     </group>

@@ -42,7 +42,7 @@ function plan(layout: SceneLayout, served: boolean): Walkers {
   const apps = Object.values(world.apps)
   let total = 0
   for (const a of apps) total += a.rps
-  const scale = total > 0 ? Math.min(0.5, MAX_VISITORS / total) : 0
+  const scale = total > 0 ? Math.min(0.3, MAX_VISITORS / total) : 0
   const p = new Float32Array(CAPACITY * 6)
   let n = 0
   let seed = 1

@@ -248,16 +248,18 @@ export function layoutWorld(world: World): SceneLayout {
     const scale = vmShare > 0 && vmShare > 1 - bareShare ? (1 - bareShare) / vmShare : 1
     // Small apartments are shallower as well as narrower, so each reads as a block, not a bench.
     const gap = 0.25
-    const room = innerW * (1 - bareShare)
+    // Apartments may use the whole width unless rooms also stand on the ground floor.
+    const room = perPlace[i]! > 0 ? innerW * (1 - Math.min(bareShare, 0.35)) : innerW
     const widths: number[] = []
     const depths: number[] = []
     let want = 0
     for (const v of mine) {
-      const share = (vmHostMemMiB(vmList[v]!) / capMem) * scale
-      const depth = clamp(Math.sqrt(share) * 1.8, 0.45, 1)
-      const w = Math.max((share * innerW) / depth - gap, 0.4)
+      // Area follows the memory share; the block is as square as the house's depth allows.
+      const area = (vmHostMemMiB(vmList[v]!) / capMem) * scale * innerW * innerD
+      const d = clamp(Math.sqrt(area) * 1.1, 0.45 * innerD, innerD)
+      const w = Math.max(area / d - gap, 0.4)
       widths.push(w)
-      depths.push(depth * innerD)
+      depths.push(d)
       want += w + gap
     }
     const fit = want > room && want > 0 ? room / want : 1
