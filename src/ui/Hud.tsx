@@ -17,12 +17,15 @@ export function Hud() {
   useShortcuts()
   const level = useGame((s) => s.level)
   const panel = useHud((s) => s.panel)
+  // While the outcome dialog is open, everything behind it is inert (it is modal).
+  const over = useGame((s) => !!s.level && s.progress.outcome !== 'playing')
   // A new level opens with its brief; the sandbox opens straight onto the street.
   useEffect(() => {
     useHud.setState({ panel: level ? 'brief' : null, appId: null })
   }, [level])
   return (
     <div className="hud">
+      <div className="hud-layer" inert={over}>
       <TopBar />
       <div className="hud-left">
         <Objectives />
@@ -41,6 +44,7 @@ export function Hud() {
       {panel === 'hints' && <Hints />}
       {panel === 'keys' && <KeysHelp />}
       {panel === 'console' && <ConsoleSheet />}
+      </div>
       <OutcomeDialog />
     </div>
   )

@@ -12,6 +12,7 @@ export function TopBar() {
   const level = useGame((s) => s.level)
   const vocab = useUi((s) => s.vocab)
   const panel = useHud((s) => s.panel)
+  const over = useGame((s) => s.progress.outcome !== 'playing')
   const world = useGame.getState().world
   const ref = useRef<HTMLElement>(null)
   // The side panels start below the bar, however many rows it wraps to.
@@ -26,7 +27,7 @@ export function TopBar() {
   const overBudget = level?.budgetPerHour !== undefined && perHour > level.budgetPerHour
   return (
     <header className="top-bar panel" aria-label="Game controls" ref={ref}>
-      <button type="button" data-testid="btn-menu" onClick={backToMenu} title="Back to menu (Esc)">
+      <button type="button" data-testid={over ? undefined : 'btn-menu'} onClick={backToMenu} title="Back to menu (Esc)">
         ← Menu
       </button>
       <div className="level-name">
