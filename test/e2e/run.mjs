@@ -64,7 +64,9 @@ for (const test of selected) {
   }
   // Any console error or page error fails the test, unless the test expects that exact kind.
   const allowed = test.allowErrors ?? null
-  const consoleErrors = pages.flatMap((p) => p.errors).filter((line) => !(allowed && allowed.test(line)))
+  const allErrors = pages.flatMap((p) => p.errors)
+  const consoleErrors = allErrors.filter((line) => !(allowed && allowed.test(line)))
+  if (allErrors.length > consoleErrors.length) console.log(`      (${allErrors.length - consoleErrors.length} expected console error(s): ${allErrors.find((l) => allowed.test(l)).slice(0, 160)})`)
   if (!error && consoleErrors.length) error = `console errors:\n      ${consoleErrors.slice(0, 5).join('\n      ')}`
   if (error) {
     for (const [i, p] of pages.entries()) {

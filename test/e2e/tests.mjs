@@ -194,8 +194,6 @@ export const tests = [
   {
     name: 'no-webgl',
     title: 'without WebGL the game says so and the HUD still works',
-    // Chromium or three.js may log the failed context creation itself; nothing else is allowed.
-    allowErrors: /WebGL|webgl/,
     async run(t) {
       const noWebgl = () => {
         const orig = HTMLCanvasElement.prototype.getContext
