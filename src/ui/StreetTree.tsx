@@ -2,12 +2,15 @@
  * The street list: houses → apartments → rooms, each row a button with its state in words and a
  * shape. Arrow keys move between rows. This is how keyboard and screen-reader users select things.
  */
-import { memo, useMemo } from 'react'
+import { memo, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useGame, useUi } from '../state'
 import type { Selection } from '../state'
-import type { Container, Vocabulary } from '../sim'
+import type { Container, Vocabulary, World } from '../sim'
 import { buildTree } from './treeModel'
+import type { TreeModel } from './treeModel'
+
+const BIG_STREET = 5000
 import { containerStateText, hostStateText, stateIcon, stateTone, vmStateText } from './format'
 import { useWords } from './useVocab'
 
@@ -60,14 +63,25 @@ function onTreeKey(e: KeyboardEvent<HTMLElement>) {
   }
 }
 
+/** Rebuild the rows on each change; on a huge street (the scan takes milliseconds) at most once a second. */
+function useThrottledTree(world: World, version: number): TreeModel {
+  const cache = useRef<{ world: World; version: number; at: number; tree: TreeModel } | null>(null)
+  const c = cache.current
+  const now = performance.now()
+  const big = (c?.tree.totalRooms ?? 0) > BIG_STREET
+  if (c && c.world === world && (c.version === version || (big && now - c.at < 1000))) return c.tree
+  const tree = buildTree(world)
+  cache.current = { world, version, at: now, tree }
+  return tree
+}
+
 export const StreetTree = memo(function StreetTree() {
   const version = useGame((s) => s.version)
   const vocab = useUi((s) => s.vocab)
   const sel = useUi((s) => s.selection)
   const w = useWords()
   const world = useGame.getState().world
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const tree = useMemo(() => buildTree(world), [world, version])
+  const tree = useThrottledTree(world, version)
   const now = world.timeMs
   return (
     <nav className="panel street" aria-label={w('Street list', 'Cluster tree')}>

@@ -4,6 +4,7 @@
  * One pass over the rooms; the rest are counted as "+N more".
  */
 import type { Container, Host, Vm, World } from '../sim'
+import { containerList } from '../sim/containerIndex'
 
 export const MAX_HOSTS = 60
 export const ROOMS_PER_PARENT = 24
@@ -40,8 +41,8 @@ export function buildTree(world: World, caps = { hosts: MAX_HOSTS, perParent: RO
   const pending: ParentNode = { rooms: [], more: 0 }
   let budget = caps.rooms
   let total = 0
-  for (const id in world.containers) {
-    const c = world.containers[id]!
+  // The sim's own array of rooms: walking a 150,000-key record is several times slower.
+  for (const c of containerList(world)) {
     total++
     const p = c.placement
     const parent = !p ? pending : p.kind === 'host' ? hostNodes.get(p.hostId) : vmNodes.get(p.vmId)

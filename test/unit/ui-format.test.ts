@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest'
+import { clockText, containerStateText, secondsLeft, starsText, stateIcon, stateTone, vmStateText } from '../../src/ui/format'
+import type { Container, Vm } from '../../src/sim'
+
+describe('HUD text', () => {
+  test('stars read as marks and as words', () => {
+    expect(starsText(2)).toEqual({ marks: '★★☆', text: '2 of 3 stars' })
+    expect(starsText(0).marks).toBe('☆☆☆')
+    expect(starsText(7).text).toBe('3 of 3 stars')
+  })
+
+  test('time left counts whole seconds up and never goes below zero', () => {
+    expect(clockText(60_000)).toBe('1:00')
+    expect(clockText(59_001)).toBe('1:00')
+    expect(clockText(5_000)).toBe('0:05')
+    expect(clockText(-300)).toBe('0:00')
+    expect(secondsLeft(12_000, 100)).toBe(12)
+    expect(secondsLeft(100, 12_000)).toBe(0)
+  })
+
+  test('timed states say how long is left, in the chosen vocabulary', () => {
+    const c = { state: 'backoff', phaseEndsMs: 20_000 } as Container
+    expect(containerStateText(c, 10_000, 'metaphor')).toBe('caretaker waiting to retry, 10 s left')
+    expect(containerStateText(c, 10_000, 'technical')).toBe('CrashLoopBackOff, 10 s left')
+    expect(containerStateText({ ...c, state: 'running' }, 10_000, 'technical')).toBe('Running')
+    const vm = { state: 'booting', phaseEndsMs: 42_000 } as Vm
+    expect(vmStateText(vm, 30_000, 'metaphor')).toBe('moving in (booting its own OS), 12 s left')
+  })
+
+  test('every state has a shape as well as a tone, so colour is never the only signal', () => {
+    const shapes = new Set(['running', 'pending', 'crashed', 'backoff', 'terminated'].map(stateIcon))
+    expect(shapes.size).toBe(5)
+    expect(stateTone('running')).toBe('good')
+    expect(stateTone('booting')).toBe('busy')
+    expect(stateTone('failed')).toBe('bad')
+  })
+})
