@@ -1,7 +1,14 @@
-/** Sandbox only: break things on purpose and watch what the building manager does about it. */
+/** Break things on purpose (the sandbox, or a level that allows it) and watch what the manager does. */
 import { useGame } from '../state'
-import { send } from './actions'
+import { allowed, send } from './actions'
 import { useWords } from './useVocab'
+
+const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic'] as const
+
+/** Whether any chaos action is allowed here. */
+export function hasChaos(): boolean {
+  return CHAOS.some((t) => allowed(t))
+}
 
 interface Props {
   hostId: string | null
@@ -16,7 +23,8 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
   const host = hostId ? world.hosts[hostId] : undefined
   const vm = vmId ? world.vms[vmId] : undefined
   const app = appId ? world.apps[appId] : undefined
-  const vmDown = vm && (vm.state === 'stopped' || vm.state === 'crashed')
+  const vmDown = !!vm && (vm.state === 'stopped' || vm.state === 'crashed')
+  const hostDown = !!host && host.power !== 'on'
   return (
     <details className="chaos" open>
       <summary>
@@ -24,36 +32,52 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
         {w('Chaos: break things on purpose', 'Chaos: fault injection')}
       </summary>
       <div className="actions">
-        <button type="button" data-testid="action-crashContainer" disabled={!roomId} onClick={() => roomId && send({ type: 'crashContainer', containerId: roomId })}>
-          ✖ {w('Collapse room', 'Crash container')}
-        </button>
-        <button type="button" data-testid="action-crashVm" disabled={!vm} onClick={() => vm && send({ type: 'crashVm', vmId: vm.id })}>
-          ☂ {w('Flood apartment', 'Crash VM')}
-        </button>
-        <button type="button" data-testid={vmDown ? 'action-startVm' : 'action-stopVm'} disabled={!vm} onClick={() => vm && send(vmDown ? { type: 'startVm', vmId: vm.id } : { type: 'stopVm', vmId: vm.id })}>
-          {vmDown ? `▶ ${w('Reopen apartment', 'Start VM')}` : `■ ${w('Lock up apartment', 'Stop VM')}`}
-        </button>
-        {host?.power === 'on' || !host ? (
-          <button type="button" data-testid="action-failHost" disabled={!host} onClick={() => host && send({ type: 'failHost', hostId: host.id })}>
-            ⚡ {w('Burn house', 'Fail host')}
-          </button>
-        ) : (
-          <button type="button" data-testid="action-repairHost" onClick={() => send({ type: 'repairHost', hostId: host.id })}>
-            ⚒ {w('Rebuild house', 'Repair host')}
+        {allowed('crashContainer') && (
+          <button type="button" data-testid="action-crashContainer" disabled={!roomId} onClick={() => roomId && send({ type: 'crashContainer', containerId: roomId })}>
+            ✖ {w('Collapse room', 'Crash container')}
           </button>
         )}
-        <button type="button" data-testid="action-addHost" onClick={() => send({ type: 'addHost', zone: 'abc'[Object.keys(world.hosts).length % 3], cores: 16, memMiB: 65536, costPerHour: 1.2 })}>
-          ⌂ {w('Build house', 'Add host')}
-        </button>
-        {app && (
+        {allowed('crashVm') && (
+          <button type="button" data-testid="action-crashVm" disabled={!vm} onClick={() => vm && send({ type: 'crashVm', vmId: vm.id })}>
+            ☂ {w('Flood apartment', 'Crash VM')}
+          </button>
+        )}
+        {vmDown
+          ? allowed('startVm') && (
+              <button type="button" data-testid="action-startVm" onClick={() => vm && send({ type: 'startVm', vmId: vm.id })}>
+                ▶ {w('Reopen apartment', 'Start VM')}
+              </button>
+            )
+          : allowed('stopVm') && (
+              <button type="button" data-testid="action-stopVm" disabled={!vm} onClick={() => vm && send({ type: 'stopVm', vmId: vm.id })}>
+                ■ {w('Lock up apartment', 'Stop VM')}
+              </button>
+            )}
+        {hostDown
+          ? allowed('repairHost') && (
+              <button type="button" data-testid="action-repairHost" onClick={() => host && send({ type: 'repairHost', hostId: host.id })}>
+                ⚒ {w('Rebuild house', 'Repair host')}
+              </button>
+            )
+          : allowed('failHost') && (
+              <button type="button" data-testid="action-failHost" disabled={!host} onClick={() => host && send({ type: 'failHost', hostId: host.id })}>
+                ⚡ {w('Burn house', 'Fail host')}
+              </button>
+            )}
+        {allowed('addHost') && (
+          <button type="button" data-testid="action-addHost" onClick={() => send({ type: 'addHost', zone: 'abc'[Object.keys(world.hosts).length % 3], cores: 16, memMiB: 65536, costPerHour: 1.2 })}>
+            ⌂ {w('Build house', 'Add host')}
+          </button>
+        )}
+        {allowed('setTraffic') && app && (
           <span className="stepper" role="group" aria-label={w(`Visitors to ${app.name}`, `Traffic to ${app.name}`)}>
-            <button type="button" data-testid="action-traffic-down" aria-label={w('Fewer visitors', 'Less traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.max(0, Math.round(app.rps / 2)) })}>
+            <button type="button" data-testid="action-traffic-down" aria-label={w('Halve the visitors', 'Halve the traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.floor(app.rps / 2) })}>
               ÷2
             </button>
             <span className="count">
               {app.name}: <strong>{app.rps}</strong> {w('visitors/s', 'req/s')}
             </span>
-            <button type="button" data-testid="action-traffic-up" aria-label={w('More visitors', 'More traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.max(10, app.rps * 2) })}>
+            <button type="button" data-testid="action-traffic-up" aria-label={w('Double the visitors', 'Double the traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.max(10, app.rps * 2) })}>
               ×2
             </button>
           </span>

@@ -5,7 +5,7 @@
 import { useGame, useUi } from '../state'
 import { allowed, chosenAppId, hostOf, removeContainer, runContainer, scale, send, targetOf, toggleManaged, vmOf } from './actions'
 import { AddVmForm } from './AddVmForm'
-import { ChaosPanel } from './ChaosPanel'
+import { ChaosPanel, hasChaos } from './ChaosPanel'
 import { ManagerActions } from './manager/ManagerActions'
 import { useHud } from './uiStore'
 import { useWords } from './useVocab'
@@ -44,7 +44,6 @@ export function Palette() {
   const selectedVm = selection?.kind === 'vm' ? world.vms[selection.id] : undefined
   const selectedRoom = selection?.kind === 'container' ? world.containers[selection.id] : undefined
   const hostId = hostOf(world, selection)
-  const sandbox = !useGame.getState().level
 
   return (
     <section className="panel palette" aria-label={w('Building tools', 'Actions')} data-testid="palette">
@@ -94,7 +93,7 @@ export function Palette() {
         )}
       </div>
       {useHud.getState().panel === 'addVm' && hostId && allowed('addVm') && <AddVmForm hostId={hostId} />}
-      {sandbox && <ChaosPanel hostId={hostId} vmId={vmId} roomId={selectedRoom?.id ?? null} appId={appId} />}
+      {hasChaos() && <ChaosPanel hostId={hostId} vmId={vmId} roomId={selectedRoom?.id ?? null} appId={appId} />}
       <ManagerActions appId={appId} />
     </section>
   )
