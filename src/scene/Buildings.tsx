@@ -194,21 +194,21 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           if (rooms.containers[c]!.state !== 'running') continue
           const w = rooms.w[c]!
           const h = rooms.h[c]!
-          writeBox(m, k, rooms.x[c]!, rooms.y[c]! + h * 0.3, rooms.z[c]! + rooms.d[c]! / 2 + 0.005, w * 0.42, h * 0.38, 0.04)
+          writeBox(m, k, rooms.x[c]!, rooms.y[c]! + h * 0.3, rooms.z[c]! + rooms.d[c]! / 2 + 0.01, w * 0.42, h * 0.38, 0.04)
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = rooms.ids[c]!
         }
         for (let v = 0; v < V; v++) {
           if (vms.vms[v]!.state !== 'running') continue
           const h = vms.h[v]!
-          writeBox(m, k, vms.x[v]!, vms.y[v]! + h * 0.3, vms.z[v]! + vms.d[v]! / 2 + 0.005, Math.min(vms.w[v]! * 0.6, 2.4), Math.min(h * 0.35, 0.35), 0.04)
+          writeBox(m, k, vms.x[v]!, vms.y[v]! + h * 0.3, vms.z[v]! + vms.d[v]! / 2 + 0.01, Math.min(vms.w[v]! * 0.6, 2.4), Math.min(h * 0.35, 0.35), 0.04)
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = vms.ids[v]!
         }
         for (let i = 0; i < H; i++) {
           if (houses.hosts[i]!.power !== 'on') continue
           const back = houses.z[i]! - houses.d[i]! / 2 + 0.5
-          writeBox(m, k, houses.x[i]!, SLAB_HEIGHT + houses.h[i]! * 0.68, back + 0.01, 0.8, 0.8, 0.06)
+          writeBox(m, k, houses.x[i]!, SLAB_HEIGHT + houses.h[i]! * 0.68, back + 0.02, 0.8, 0.8, 0.06)
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = houses.ids[i]!
         }
@@ -297,7 +297,7 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="rooms" geometry={roomGeo} material={mat.solid} data={w.roomSolid} castShadow receiveShadow {...roomH} />
       <Instanced name="rooms-scaffold" geometry={roomGeo} material={mat.scaffold} data={w.roomScaffold} castShadow receiveShadow {...roomH} />
       <Instanced name="rooms-ghost" geometry={roomGeo} material={mat.ghost} data={w.roomGhost} {...roomH} />
-      <Instanced name="windows" geometry={geo.box} material={mat.window} data={w.windows} />
+      <Instanced name="windows" geometry={geo.pane} material={mat.window} data={w.windows} />
       <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />
     </group>
   )

@@ -31,9 +31,12 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     const cx = (minX + maxX) / 2
     const cz = (minZ + maxZ) / 2
     const span = Math.max(maxX - minX, (maxZ - minZ) * 1.4, 30)
-    const dist = Math.min(span * 0.95, 3000)
-    c.target.set(cx, 0, cz)
-    camera.position.set(cx, dist * 0.62, cz + dist * 0.85)
+    const dist = Math.min(span * 1.05, 3000)
+    // Aim a little in front of the middle, so the street sits in the upper-middle of the screen,
+    // the part the HUD's side and bottom panels leave open.
+    const aimZ = cz + dist * 0.1
+    c.target.set(cx, 0, aimZ)
+    camera.position.set(cx, dist * 0.75, aimZ + dist * 0.7)
     camera.far = Math.max(2000, dist * 4)
     ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
     c.maxDistance = Math.max(200, dist * 2)

@@ -9,6 +9,7 @@ import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, kindLabel } from '../sim/labels'
 import type { Vocabulary, World } from '../sim/types'
+import { assets } from './assets'
 import { boxOf } from './Buildings'
 import type { SceneLayout } from './layout'
 import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT } from './palette'
@@ -45,10 +46,9 @@ function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Sel
   const pad = sel.kind === 'container' ? 0.12 : 0.3
   return (
     <group position={[b.x, b.y + b.h / 2, b.z]}>
-      <mesh scale={[b.w + pad, b.h + pad, b.d + pad]} raycast={() => null}>
-        <boxGeometry />
-        <meshBasicMaterial color={colour} wireframe transparent opacity={strong ? 1 : 0.7} depthTest={false} />
-      </mesh>
+      <lineSegments geometry={assets().geo.outline} scale={[b.w + pad, b.h + pad, b.d + pad]} raycast={() => null} renderOrder={10}>
+        <lineBasicMaterial color={colour} transparent opacity={strong ? 1 : 0.75} depthTest={false} />
+      </lineSegments>
       <Html portal={overlayRef} position={[0, b.h / 2 + 0.6, 0]} center zIndexRange={[30, 0]} style={{ pointerEvents: 'none' }}>
         <div style={{ ...tag, borderColor: colour, opacity: strong ? 1 : 0.85 }}>
           <div style={{ fontWeight: 700 }}>{text.title}</div>

@@ -69,7 +69,8 @@ export function Street({ layout }: { layout: SceneLayout }) {
 
   const cx = (bounds.minX + bounds.maxX) / 2
   const cz = (bounds.minZ + bounds.maxZ) / 2
-  const size = Math.max(bounds.maxX - bounds.minX, bounds.maxZ - bounds.minZ) + 200
+  // Wide enough that its edge stays beyond the fog from any camera the controls allow.
+  const size = Math.max(bounds.maxX - bounds.minX, bounds.maxZ - bounds.minZ) * 4 + 3000
   return (
     <group>
       <mesh geometry={geo.plane} position={[cx, -0.01, cz]} scale={[size, 1, size]} receiveShadow raycast={() => null}>

@@ -95,6 +95,10 @@ function build() {
         return g
       })(),
       plane: new THREE.PlaneGeometry(1, 1).rotateX(-Math.PI / 2),
+      /** The selection outline: a unit box's twelve edges, centred. */
+      outline: new THREE.EdgesGeometry(new THREE.BoxGeometry(1, 1, 1)),
+      /** A window pane facing +z (street side): two triangles, however many rooms are lit. */
+      pane: new THREE.PlaneGeometry(1, 1).translate(0, 0.5, 0),
     },
     mat: {
       solid: new THREE.MeshStandardMaterial({ color: '#ffffff', roughness: 0.75, metalness: 0 }),
