@@ -45,6 +45,7 @@ export interface BuildingWriters {
   roomGhost: InstanceWriter
   windows: InstanceWriter
   marks: InstanceWriter
+  cordons: InstanceWriter
 }
 
 function zoneColour(layout: SceneLayout, zone: string): string {
@@ -82,10 +83,12 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
   }
   let hostsOn = 0
   let hostsFailed = 0
+  let cordoned = 0
   for (let i = 0; i < H; i++) {
     const p = houses.hosts[i]!.power
     if (p === 'on') hostsOn++
     else if (p === 'failed') hostsFailed++
+    if (houses.hosts[i]!.unschedulable) cordoned++
   }
   const appColours = new Map<string, string>()
   const roomColour = (c: number): string => {
@@ -214,6 +217,20 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
         }
       },
     },
+    // Cordoned (no new rooms) or draining: striped tape across the front of the house.
+    cordons: {
+      count: cordoned,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let i = 0; i < H; i++) {
+          const h = houses.hosts[i]!
+          if (!h.unschedulable) continue
+          writeBox(m, k, houses.x[i]!, 0.7, houses.doorZ[i]! + 0.25, houses.w[i]! * 0.96, 0.5, 0.12)
+          writeColour(cs, k, h.draining ? P.CORDON_DRAIN : P.CORDON)
+          ids[k++] = houses.ids[i]!
+        }
+      },
+    },
     marks: {
       count: crashedRooms + vmCrashed + hostsFailed,
       write: (m, cs, ids) => {
@@ -257,13 +274,20 @@ function sameSel(a: Selection, kind: Kind, id: string | null): boolean {
   return a !== null && a.kind === kind && 'id' in a && a.id === id
 }
 
+/**
+ * Hover raycasts on every pointer move; past this many instances a mesh is clickable but not
+ * hoverable (three.js tests every instance of an InstancedMesh against the ray).
+ */
+const HOVER_LIMIT = 20_000
+
 function handlers(kind: Kind, layout: SceneLayout) {
+  const n = kind === 'host' ? layout.houses.n : kind === 'vm' ? layout.vms.n : layout.rooms.n
   return {
     onPick: (id: string, e: ThreeEvent<MouseEvent>) => {
       void e
       useUi.getState().select({ kind, id })
     },
-    onHover: (id: string | null) => {
+    onHover: n > HOVER_LIMIT ? undefined : (id: string | null) => {
       const ui = useUi.getState()
       if (id === null) {
         if (ui.hover && ui.hover.kind === kind) ui.setHover(null)
@@ -299,6 +323,7 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="rooms-ghost" geometry={roomGeo} material={mat.ghost} data={w.roomGhost} {...roomH} />
       <Instanced name="windows" geometry={geo.pane} material={mat.window} data={w.windows} />
       <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />
+      <Instanced name="cordons" geometry={geo.box} material={mat.scaffold} data={w.cordons} {...hostH} />
     </group>
   )
 }

@@ -31,6 +31,9 @@ export const ROOM_BACKOFF = '#5a4a42'
 export const ROOM_PENDING = '#ffffff'
 export const ROOM_LOST = '#8a8a8a'
 export const MARK = '#e63946'
+/** Cordon tape: a house taking no new rooms; orange while it is being emptied (drained). */
+export const CORDON = '#ffd23f'
+export const CORDON_DRAIN = '#ff8c42'
 export const WINDOW_LIT = '#fff2a8'
 
 export const VISITOR = '#fdfdfd'
