@@ -5,7 +5,7 @@
  */
 import { Component } from 'react'
 import type { ErrorInfo, ReactNode } from 'react'
-import { useGame } from '../state'
+import { backToMenu } from './navigation'
 
 interface State {
   error: Error | null
@@ -23,7 +23,7 @@ export class AppBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   private back = () => {
-    useGame.getState().toMenu()
+    backToMenu()
     this.setState({ error: null })
   }
 

@@ -50,6 +50,14 @@ function Sources({ list }: { list: string[] }) {
   )
 }
 
+const SHORT = {
+  host: ['House', 'Host'],
+  vm: ['Apartment', 'VM'],
+  container: ['Room', 'Container'],
+  app: ['Business', 'App'],
+  manager: ['The building manager', 'Kubernetes control plane'],
+} as const
+
 function describe(world: World, sel: NonNullable<Selection>): { title: string; name: string; rows: Row[]; sources: string[]; id: string } | null {
   const now = world.timeMs
   switch (sel.kind) {
@@ -58,7 +66,7 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       if (!h) return null
       const cap = hostCapacity(h)
       return {
-        id: h.id, title: bothNames('host'), name: `House ${h.name} · host ${h.name}`,
+        id: h.id, title: bothNames('host'), name: h.name,
         rows: [
           ['State', <><span aria-hidden="true">{stateIcon(h.power)} </span><Both l={HOST_POWER_LABELS[h.power]} />{h.unschedulable && ' · cordoned (no new rooms)'}{h.draining && ' · draining'}</>],
           ['Node condition', h.condition],
@@ -80,7 +88,7 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       const cap = vmCapacity(vm)
       const timed = vm.state === 'provisioning' || vm.state === 'booting'
       return {
-        id: vm.id, title: bothNames('vm'), name: `Apartment ${vm.name} · VM ${vm.name}`,
+        id: vm.id, title: bothNames('vm'), name: vm.name,
         rows: [
           ['State', <><span aria-hidden="true">{stateIcon(vm.state)} </span><Both l={VM_STATE_LABELS[vm.state]} />{timed && `, ${secondsLeft(vm.phaseEndsMs, now)} s left`}</>],
           ['Guest OS (its own kernel)', `${os.label}: takes ${formatMiB(os.memMiB)} and ${cores(os.cpuMilli)} core itself`],
@@ -103,7 +111,7 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       const where = c.placement ? placementName(world, c.placement) : null
       const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
       return {
-        id: c.id, title: bothNames('container'), name: `Room ${c.name} · container ${c.name}`,
+        id: c.id, title: bothNames('container'), name: c.name,
         rows: [
           ['State', <><span aria-hidden="true">{stateIcon(c.state)} </span><Both l={CONTAINER_STATE_LABELS[c.state]} />{timed && `, ${secondsLeft(c.phaseEndsMs, now)} s left`}</>],
           ...(c.reason ? ([['Why', c.reason]] as Row[]) : []),
@@ -134,7 +142,7 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       }
     }
     case 'manager':
-      return { id: 'manager', title: bothNames('manager'), name: 'The building manager', rows: [], sources: [] }
+      return { id: 'manager', title: bothNames('manager'), name: '', rows: [], sources: [] }
   }
 }
 
@@ -152,7 +160,7 @@ export function Inspector() {
       ) : (
         <>
           <h2>
-            {d.name} <small className="kind">{d.title}</small>
+            {SHORT[sel!.kind][vocab === 'metaphor' ? 0 : 1]} {d.name} <small className="kind">{d.title}</small>
           </h2>
           <Table rows={d.rows} />
           {sel?.kind === 'app' && <Charts appId={d.id} />}
