@@ -252,7 +252,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
         for (let i = 0; i < H; i++) {
           if (houses.hosts[i]!.power !== 'failed') continue
           const s = Math.min(houses.w[i]! * 0.5, 4)
-          writeBox(m, k, houses.x[i]!, houses.h[i]! * 0.35 + 0.8, houses.z[i]! - houses.d[i]! / 2 + 0.6, s, s, 0.8)
+          writeBox(m, k, houses.x[i]!, SLAB_HEIGHT + 0.6, houses.z[i]!, s, s, 0.8)
           writeColour(cs, k, P.MARK)
           ids[k++] = houses.ids[i]!
         }

@@ -22,12 +22,20 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   const goal = useRef<{ target: THREE.Vector3; pos: THREE.Vector3 } | null>(null)
   const framedFor = useRef<unknown>(null)
 
-  // Frame the whole street once per world (a new level or sandbox), not on every change.
+  // Frame the whole street when a world opens (a new level or sandbox); while the player has not
+  // moved the camera, keep framing it as houses are added (a glide, not a jump).
+  const userMoved = useRef(false)
+  const framedBounds = useRef('')
   useEffect(() => {
     const c = controls.current
-    if (!c || framedFor.current === world) return
-    framedFor.current = world
+    if (!c) return
+    const fresh = framedFor.current !== world
     const { minX, maxX, minZ, maxZ } = layout.bounds
+    const key = [minX, maxX, minZ, maxZ].map((v) => Math.round(v)).join(',')
+    if (!fresh && (userMoved.current || key === framedBounds.current)) return
+    framedFor.current = world
+    framedBounds.current = key
+    if (fresh) userMoved.current = false
     const cx = (minX + maxX) / 2
     const cz = (minZ + maxZ) / 2
     const span = Math.max(maxX - minX, (maxZ - minZ) * 1.4, 30)
@@ -35,12 +43,16 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     // Aim a little in front of the middle, so the street sits in the upper-middle of the screen,
     // the part the HUD's side and bottom panels leave open.
     const aimZ = cz + dist * 0.1
-    c.target.set(cx, 0, aimZ)
-    camera.position.set(cx, dist * 0.75, aimZ + dist * 0.7)
+    const target = new THREE.Vector3(cx, 0, aimZ)
+    const pos = new THREE.Vector3(cx, dist * 0.75, aimZ + dist * 0.7)
     camera.far = Math.max(2000, dist * 4)
     ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
     c.maxDistance = Math.max(200, dist * 2)
-    c.update()
+    if (fresh || useUi.getState().reducedMotion) {
+      c.target.copy(target)
+      camera.position.copy(pos)
+      c.update()
+    } else goal.current = { target, pos }
   }, [world, layout, camera])
 
   useEffect(
@@ -49,6 +61,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         if (!s.focus || s.focus === prev.focus) return
         const c = controls.current
         if (!c) return
+        userMoved.current = true
         const target = new THREE.Vector3(...s.focus)
         const dir = camera.position.clone().sub(c.target)
         if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
@@ -87,6 +100,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
       screenSpacePanning={false}
       onStart={() => {
         goal.current = null
+        userMoved.current = true
       }}
     />
   )
