@@ -7,6 +7,7 @@ import {
   CONTAINER_SHIM_MIB,
   GUEST_OS,
   HOST_SYSTEM_RESERVED_MIB,
+  RUNTIMES,
   VCPU_OVERCOMMIT,
   hypervisorOverheadMiB,
 } from './constants'
@@ -37,19 +38,21 @@ export function vmHostCpuMilli(vm: Pick<Vm, 'vcpus'>): number {
   return Math.ceil((vm.vcpus * 1000) / VCPU_OVERCOMMIT.value)
 }
 
-export function containerMemMiB(c: Pick<Container, 'memRequestMiB'>): number {
-  return c.memRequestMiB + CONTAINER_SHIM_MIB.value
+/** What a room reserves: its request, the runtime shim, and its sandbox's overhead (gVisor, Kata, Firecracker). */
+export function containerMemMiB(c: Pick<Container, 'memRequestMiB' | 'runtime'>): number {
+  return c.memRequestMiB + CONTAINER_SHIM_MIB.value + RUNTIMES[c.runtime].overheadMiB
 }
 
 export function hostCapacity(host: Host): { cpuMilli: number; memMiB: number; vcpus: number } {
   return {
     cpuMilli: host.cores * 1000,
-    memMiB: host.memMiB - HOST_SYSTEM_RESERVED_MIB.value,
+    // With memory overcommit the hypervisor may promise more than it has (MEM_OVERCOMMIT); it swaps if that is used.
+    memMiB: Math.floor((host.memMiB - HOST_SYSTEM_RESERVED_MIB.value) * host.memOvercommit),
     vcpus: host.cores * VCPU_OVERCOMMIT.value,
   }
 }
 
-export function vmCapacity(vm: Vm): { cpuMilli: number; memMiB: number } {
+export function vmCapacity(vm: Pick<Vm, 'os' | 'vcpus' | 'memMiB'>): { cpuMilli: number; memMiB: number } {
   const os = GUEST_OS[vm.os]
   return { cpuMilli: vm.vcpus * 1000 - os.cpuMilli, memMiB: vm.memMiB - os.memMiB }
 }

@@ -8,7 +8,12 @@ import { GUEST_OS, VM_PROVISION } from './constants'
 import type { GuestOs } from './constants'
 import { logEvent } from './events'
 import { nextFloat, nextInt } from './rng'
-import type { AppId, Container, ContainerId, HostId, ImageId, Placement, VmId, World } from './types'
+import { DEFAULT_SECURITY, MEM_BASELINE_OF_REQUEST, RUNTIMES } from './constants'
+import { noteSpecialRoom } from './systems/cgroups'
+import type { AppId, Container, ContainerId, HostId, ImageId, PackageSpec, Placement, Runtime, SecurityContext, VmId, World } from './types'
+import { layerIdOf } from './images'
+import { applyMachineCommand } from './machineCommands'
+import type { MachineCommand } from './machineCommands'
 import { newId } from './world'
 import { applyManagerCommand } from './managerCommands'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
@@ -16,7 +21,7 @@ import { containerList, noteContainerAdded, noteContainerRemoved } from './conta
 export type Command =
   | { type: 'addHost'; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
   | { type: 'removeHost'; hostId: HostId }
-  | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs }
+  | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: PackageSpec[] }
   | {
       type: 'addApp'
       id?: AppId
@@ -28,12 +33,17 @@ export type Command =
       capacityRps: number
       replicas?: number
       managed?: boolean
+      cpuLimitMilli?: number | null
+      memLimitMiB?: number | null
+      requires?: PackageSpec[]
+      runtime?: Runtime
+      security?: Partial<SecurityContext>
     }
   | { type: 'addVm'; hostId: HostId; os: GuestOs; vcpus: number; memMiB: number; name?: string }
   | { type: 'deleteVm'; vmId: VmId }
   | { type: 'stopVm'; vmId: VmId }
   | { type: 'startVm'; vmId: VmId }
-  | { type: 'runContainer'; appId: AppId; target: Placement }
+  | { type: 'runContainer'; appId: AppId; target: Placement; runtime?: Runtime }
   | { type: 'removeContainer'; containerId: ContainerId }
   | { type: 'setReplicas'; appId: AppId; replicas: number }
   | { type: 'setManaged'; appId: AppId; managed: boolean }
@@ -52,6 +62,7 @@ export type Command =
   | { type: 'setPdb'; appId: AppId; minAvailable: number | null }
   | { type: 'cordon'; hostId: HostId; unschedulable: boolean }
   | { type: 'drain'; hostId: HostId }
+  | MachineCommand
 
 export type CommandType = Command['type']
 
@@ -80,7 +91,11 @@ export function apply(world: World, command: Command): Result {
         powerSinceMs: world.timeMs,
         condition: 'Ready',
         downSinceMs: null,
-        cachedImages: [],
+        cachedLayers: [],
+        packages: [],
+        installedApps: [],
+        memOvercommit: 1,
+        swapping: false,
         unschedulable: false,
         draining: false,
         drainBlocked: false,
@@ -103,13 +118,21 @@ export function apply(world: World, command: Command): Result {
     case 'addImage': {
       const id = command.id ?? newId(world, 'img')
       if (world.images[id]) return fail(`A kit called ${id} already exists.`, `image ${id} already exists`)
-      world.images[id] = { id, ref: command.ref, sizeMiB: command.sizeMiB, os: command.os ?? 'linux' }
+      if (!(command.sizeMiB > 0)) return fail('A kit must weigh something.', 'image size must be > 0 MiB')
+      // A kit bought whole is one layer; buildImage makes kits of many layers.
+      const instruction = `ADD ${command.ref}`
+      const layerId = layerIdOf(null, instruction, command.sizeMiB)
+      world.layers[layerId] ??= { id: layerId, parent: null, instruction, sizeMiB: command.sizeMiB }
+      world.images[id] = { id, ref: command.ref, sizeMiB: command.sizeMiB, os: command.os ?? 'linux', layers: [layerId], packages: [...(command.packages ?? [])] }
       return { ok: true, id }
     }
     case 'addApp': {
       if (!world.images[command.imageId]) return fail('That furniture kit does not exist.', `image ${command.imageId} not found`)
       const id = command.id ?? newId(world, 'app')
       if (world.apps[id]) return fail(`An app called ${id} already exists.`, `app ${id} already exists`)
+      if (command.runtime !== undefined && !RUNTIMES[command.runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
+      const limits = checkLimits(command.cpuRequestMilli, command.memRequestMiB, command.cpuLimitMilli ?? null, command.memLimitMiB ?? null)
+      if (!limits.ok) return limits
       world.apps[id] = {
         id,
         name: command.name,
@@ -118,6 +141,11 @@ export function apply(world: World, command: Command): Result {
         managed: command.managed ?? false,
         cpuRequestMilli: command.cpuRequestMilli,
         memRequestMiB: command.memRequestMiB,
+        cpuLimitMilli: command.cpuLimitMilli ?? null,
+        memLimitMiB: command.memLimitMiB ?? null,
+        requires: [...(command.requires ?? [])],
+        runtime: command.runtime ?? 'runc',
+        security: { ...DEFAULT_SECURITY, ...command.security },
         rps: command.rps,
         capacityRps: command.capacityRps,
         served: 0,
@@ -155,7 +183,12 @@ export function apply(world: World, command: Command): Result {
         stateSinceMs: world.timeMs,
         phaseEndsMs: world.timeMs + provisionMs,
         alloc: { cpuMilli: 0, memMiB: 0, pods: 0 },
-        cachedImages: [],
+        cachedLayers: [],
+        packages: [],
+        installedApps: [],
+        speed: 1,
+        memInUseMiB: 0,
+        migration: null,
         condition: 'NotReady' as const,
         downSinceMs: null,
       }
@@ -209,9 +242,13 @@ export function apply(world: World, command: Command): Result {
       if (!image) return fail('The app has no furniture kit.', `image ${app.imageId} not found`)
       const target = command.target
       if (target.kind === 'host' ? !world.hosts[target.hostId] : !world.vms[target.vmId]) return fail('No such place.', 'target not found')
-      const fit = containerFits(world, target, app.cpuRequestMilli, app.memRequestMiB, image.os)
+      const runtime = command.runtime ?? app.runtime
+      if (!RUNTIMES[runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(runtime)}`)
+      const fit = containerFits(world, target, app.cpuRequestMilli, app.memRequestMiB + RUNTIMES[runtime].overheadMiB, image.os)
       if (!fit.ok) return fail(fit.metaphor, fit.technical)
       const c = newContainer(world, app.id, app.managed)
+      c.runtime = runtime
+      noteSpecialRoom(world, c)
       c.placement = target
       reserveContainer(world, c, 1)
       const where = placementName(world, target)
@@ -334,12 +371,32 @@ export function apply(world: World, command: Command): Result {
     case 'cordon':
     case 'drain':
       return applyManagerCommand(world, command)
+    case 'buildImage':
+    case 'installPackages':
+    case 'installApp':
+    case 'setLimits':
+    case 'setRuntime':
+    case 'setSecurity':
+    case 'setMemOvercommit':
+    case 'leakMemory':
+    case 'hogCpu':
+    case 'breachContainer':
+    case 'resizeVm':
+    case 'migrateVm':
+      return applyMachineCommand(world, command)
     default: {
       const unknown: never = command
       const t = (unknown as { type?: unknown })?.type
       return fail(`Unknown action "${String(t)}".`, `unknown command type ${JSON.stringify(t)}`)
     }
   }
+}
+
+/** Kubernetes refuses a limit below its request. Null means no limit. */
+export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
+  if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0)) return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
+  if (memLimit !== null && !(memLimit >= memReq && memLimit > 0)) return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
+  return { ok: true }
 }
 
 export function placementSubject(p: Placement): string {
@@ -364,9 +421,23 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     backoffMs: 0,
     reason: '',
     managed,
+    cpuLimitMilli: app.cpuLimitMilli,
+    memLimitMiB: app.memLimitMiB,
+    runtime: app.runtime,
+    security: { ...app.security },
+    cpuUsageMilli: 0,
+    memUsageMiB: 0,
+    speed: 1,
+    throttled: false,
+    exitCode: null,
+    leakMiBPerS: 0,
+    leakedMiB: 0,
+    cpuHog: false,
+    breached: false,
   }
   world.containers[id] = c
   noteContainerAdded(world, c)
+  noteSpecialRoom(world, c)
   return c
 }
 
@@ -380,6 +451,10 @@ export function setContainerState(world: World, c: Container, state: Container['
   c.state = state
   c.stateSinceMs = world.timeMs
   c.reason = reason
+  // A room that is not running uses nothing; one that just opened starts at its resting memory.
+  c.cpuUsageMilli = 0
+  c.memUsageMiB = state === 'running' ? c.memRequestMiB * MEM_BASELINE_OF_REQUEST : 0
+  c.throttled = false
 }
 
 /** A container's process died. The caretaker (kubelet) restarts managed ones after a back-off. */
@@ -387,6 +462,7 @@ export function crashContainer(world: World, c: Container, metaphorWhy: string, 
   world.stats.crashes += 1
   const app = world.apps[c.appId]
   setContainerState(world, c, 'crashed', technicalWhy)
+  c.exitCode = 1
   c.phaseEndsMs = world.timeMs
   logEvent(
     world,
@@ -402,8 +478,10 @@ function loseContainer(world: World, c: Container): void {
 }
 
 /** A VM goes down (stopped or crashed): every container on its kernel goes with it. Returns how many. */
-function vmDown(world: World, vmId: VmId, state: 'stopped' | 'crashed'): number {
+export function vmDown(world: World, vmId: VmId, state: 'stopped' | 'crashed'): number {
   const vm = world.vms[vmId]!
+  // A migration in flight is abandoned: the source copy was the live one.
+  vm.migration = null
   vm.state = state
   vm.stateSinceMs = world.timeMs
   vm.downSinceMs = world.timeMs

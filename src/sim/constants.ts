@@ -156,3 +156,128 @@ export const METRICS_EVERY_MS = 1_000
 
 /** CPU use can exceed the request up to this multiple when no limit is set (burstable). */
 export const CPU_BURST_MAX = 2
+
+/**
+ * Memory a room's app touches at rest, as a share of its request. A room that leaks grows from
+ * here; a room that stays at rest never exceeds its request, so only leaks and hogs break things.
+ */
+export const MEM_BASELINE_OF_REQUEST = 0.75
+
+/** Kubernetes "Resource Management for Pods and Containers": over the memory limit → OOMKilled, exit 137 (128 + SIGKILL). */
+export const OOM_KILL = {
+  exitCode: 137,
+  reason: 'OOMKilled',
+  source: 'kubernetes.io "Resource Management for Pods and Containers": a container over its memory limit is OOM-killed (exit 137)',
+}
+
+/** Same page: over the CPU limit the CFS quota throttles the container; it slows down, it is not killed. */
+export const CPU_THROTTLE_SOURCE = 'kubernetes.io "Resource Management for Pods and Containers": CPU limits are enforced by CFS quota (throttling, not killing)'
+
+/**
+ * cgroups(7) cpu.shares: under contention the kernel splits CPU in proportion to shares, which
+ * Kubernetes sets from requests; a pod without a request gets the minimum of 2 shares (≈ 2m).
+ * The scheduler counts request-less pods as 100m when scoring (resource_allocation.go); we use
+ * that as what such a room needs to serve at full speed.
+ */
+export const CPU_SHARES = { minWeightMilli: 2, bestEffortNeedMilli: 100, source: 'cgroups(7) cpu.shares; Kubernetes sets shares from CPU requests (min 2)' }
+
+/** Container runtimes (FIDELITY.md "The middle ground"). Figures are per room; ranges where sources give ranges. */
+export const RUNTIMES = {
+  runc: {
+    label: 'runc',
+    metaphor: 'plain room',
+    overheadMiB: 0,
+    start: CONTAINER_START,
+    /** Runs at native speed (Felter et al. 2014: containers equal or better than VMs). */
+    speed: 1,
+    ownKernel: false,
+    userSpaceKernel: false,
+    source: 'runc: namespaces + cgroups on the shared kernel (kernel docs namespaces(7), cgroups(7))',
+  },
+  gvisor: {
+    label: 'gVisor (runsc)',
+    metaphor: 'room with a guard at the pipes',
+    /** gvisor.dev: the Sentry (user-space kernel) runs per sandbox; tens of MiB is typical. */
+    overheadMiB: 30,
+    start: { minMs: 400, maxMs: 1_200, source: 'gvisor.dev: sandbox start adds to runc start' } as RangeMs,
+    /** gvisor.dev performance guide: syscall-heavy work is markedly slower; we take 70 % for a web app. */
+    speed: 0.7,
+    ownKernel: false,
+    userSpaceKernel: true,
+    source: 'gvisor.dev: a user-space kernel (Sentry) intercepts syscalls; slower syscalls, breach contained to the sandbox',
+  },
+  kata: {
+    label: 'Kata Containers',
+    metaphor: 'room with its own little apartment walls',
+    /** katacontainers.io: a light VM per pod with its own guest kernel and agent; ~100–200 MiB. */
+    overheadMiB: 160,
+    start: { minMs: 1_000, maxMs: 3_000, source: 'katacontainers.io: a light VM per pod boots its own kernel (about a second or more)' } as RangeMs,
+    speed: 0.95,
+    ownKernel: true,
+    userSpaceKernel: false,
+    source: 'katacontainers.io: each pod in a lightweight VM with its own kernel',
+  },
+  firecracker: {
+    label: 'Firecracker microVM',
+    metaphor: 'room in a tiny prefab apartment',
+    /** firecracker-microvm.github.io, NSDI 2020: < 5 MiB overhead per microVM. */
+    overheadMiB: 5,
+    /** Same source: user code starts in as little as 125 ms. */
+    start: { minMs: 125, maxMs: 300, source: 'firecracker-microvm.github.io; Agache et al. NSDI 2020: user code in as little as 125 ms' } as RangeMs,
+    speed: 0.97,
+    ownKernel: true,
+    userSpaceKernel: false,
+    source: 'firecracker-microvm.github.io; Agache et al. NSDI 2020: < 5 MiB overhead, ≥ 125 ms start, own guest kernel',
+  },
+} as const
+
+/**
+ * How a breach spreads (FIDELITY.md "Isolation"). A breached room first tries to escape to the
+ * kernel it shares; each "restricted" Pod Security Standards setting on it cuts the odds; a
+ * privileged room makes escape near-certain. From an owned kernel the attacker reaches each
+ * other room on it, again less likely where that room runs restricted.
+ * The numbers are teaching estimates, not measured rates; the mechanism follows the sources.
+ */
+export const BREACH = {
+  /** runc escape from a root, capable, writable container (CVE-2019-5736, CVE-2024-21626 class). */
+  escapeBase: 0.6,
+  privilegedEscape: 0.98,
+  /** Each restricted setting multiplies the odds by this. */
+  runAsNonRoot: 0.4,
+  readOnlyRootFilesystem: 0.6,
+  dropAllCapabilities: 0.4,
+  /** From an owned kernel to a neighbour room on it (the attacker is root on that kernel). */
+  lateralBase: 0.9,
+  /**
+   * Escaping a VM needs a hypervisor bug (e.g. VENOM, CVE-2015-3456): rare. One in a thousand
+   * breaches of a guest kernel, so a classroom sees it almost never, and the log says so.
+   */
+  hypervisorEscape: 0.001,
+  source: 'CVE-2019-5736, CVE-2024-21626 (container escapes); CVE-2015-3456 VENOM (hypervisor escape, rare); kubernetes.io "Pod Security Standards" (restricted)',
+}
+
+/** kubernetes.io "Pod Security Standards": the baseline a room gets unless set. */
+export const DEFAULT_SECURITY = { runAsNonRoot: false, readOnlyRootFilesystem: false, dropAllCapabilities: false, privileged: false } as const
+
+/**
+ * VMware memory management docs: with memory overcommit the host can promise guests more RAM
+ * than it has; when they touch more than it has, it swaps and the VMs slow down sharply.
+ * Speed = max(min, 1 − penalty × overshoot / physical): 10 % overshoot halves the speed.
+ */
+export const MEM_OVERCOMMIT = { maxRatio: 2, swapPenalty: 5, minSpeed: 0.05, source: 'VMware vSphere memory management docs: overcommit via ballooning, sharing, swapping; swapping makes VMs slow' }
+
+/**
+ * Clark et al., "Live Migration of Virtual Machines", NSDI 2005: iterative pre-copy (round i
+ * sends what the guest dirtied during round i − 1) until what is left can go within the
+ * maximum downtime, then stop-and-copy. QEMU's default maximum downtime is 300 ms.
+ */
+export const LIVE_MIGRATION = {
+  linkMiBPerS: 119,
+  /** Pages a busy guest dirties per second: a base plus some per running container. */
+  dirtyBaseMiBPerS: 10,
+  dirtyPerContainerMiBPerS: 5,
+  maxDowntimeMs: 300,
+  /** Xen's pre-copy gives up after 30 rounds and stops the VM anyway (Clark et al.). */
+  maxRounds: 30,
+  source: 'Clark et al., NSDI 2005 (pre-copy, then stop-and-copy); QEMU migrate max-downtime default 300 ms; 1 Gbit/s link ≈ 119 MiB/s',
+}

@@ -3,6 +3,7 @@
  * each is a small reconcile loop with one job. Same seed + same commands = same world.
  */
 import { STEP_MS } from './constants'
+import { cgroups } from './systems/cgroups'
 import { cost } from './systems/cost'
 import { drain } from './systems/drain'
 import { hpa } from './systems/hpa'
@@ -15,6 +16,7 @@ import { scheduledCommands } from './systems/schedule'
 import { scheduler } from './systems/scheduler'
 import { traffic } from './systems/traffic'
 import type { World } from './types'
+import { migrations } from './vmOps'
 
 /** Advance the world by one fixed step of STEP_MS, in place. */
 export function tick(world: World): World {
@@ -22,12 +24,14 @@ export function tick(world: World): World {
   world.tick += 1
   scheduledCommands(world)
   hypervisor(world)
+  migrations(world)
   nodeLifecycle(world)
   drain(world)
   hpa(world)
   replicaSets(world)
   scheduler(world)
   kubelet(world)
+  cgroups(world)
   traffic(world, STEP_MS)
   cost(world, STEP_MS)
   metrics(world)

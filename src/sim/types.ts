@@ -10,6 +10,9 @@ export type VmId = string
 export type ContainerId = string
 export type AppId = string
 export type ImageId = string
+export type LayerId = string
+/** A package as installed on a machine or carried by an image: `name@version`, e.g. `python@3.12`. */
+export type PackageSpec = string
 
 export type HostPower = 'on' | 'failed' | 'off'
 /** Kubernetes' view of a host or VM acting as a node. */
@@ -31,8 +34,16 @@ export interface Host {
   condition: NodeCondition
   /** When the host went down (failed or off); null while it stands. Drives the node lifecycle. */
   downSinceMs: number | null
-  /** Image ids whose layers this host has cached. */
-  cachedImages: ImageId[]
+  /** Layer ids this host has cached: a start pulls only the layers missing here. */
+  cachedLayers: LayerId[]
+  /** Packages installed on the machine itself (for apps installed without a container). */
+  packages: PackageSpec[]
+  /** Apps installed directly on this machine, no container. */
+  installedApps: AppId[]
+  /** How far guest RAM may be promised beyond physical RAM (1 = no memory overcommit). */
+  memOvercommit: number
+  /** Its VMs' memory in use exceeds physical RAM: the host swaps and its VMs slow down. */
+  swapping: boolean
   /** Cordoned: the scheduler places no new pods here. */
   unschedulable: boolean
   /** Being drained: its managed pods are evicted as their disruption budgets allow. */
@@ -59,10 +70,29 @@ export interface Vm {
   phaseEndsMs: number
   /** Reserved inside the VM by its containers (its guest OS footprint is counted separately). */
   alloc: { cpuMilli: number; memMiB: number; pods: number }
-  cachedImages: ImageId[]
+  cachedLayers: LayerId[]
+  packages: PackageSpec[]
+  installedApps: AppId[]
+  /** 1 at full speed; below 1 while its host swaps; 0 during a live migration's stop-and-copy pause. */
+  speed: number
+  /** Memory its guest touches: guest OS plus its containers' use (what its host must back with RAM). */
+  memInUseMiB: number
+  /** A live migration in progress (Clark et al. 2005): pre-copy while running, then stop-and-copy. */
+  migration: Migration | null
   /** Kubernetes node status when this VM is a node. */
   condition: NodeCondition
   downSinceMs: number | null
+}
+
+export interface Migration {
+  toHostId: HostId
+  phase: 'precopy' | 'stopcopy'
+  /** When the current phase ends. */
+  phaseEndsMs: number
+  /** The pause the stop-and-copy will take, in ms. */
+  downtimeMs: number
+  /** Pre-copy rounds the model ran (each copies what the guest dirtied during the last). */
+  rounds: number
 }
 
 export type Placement = { kind: 'host'; hostId: HostId } | { kind: 'vm'; vmId: VmId }
@@ -94,13 +124,59 @@ export interface Container {
   reason: string
   /** Set when the building manager looks after this room (a pod of a Deployment). */
   managed: boolean
+  /** Limits (null = none): over the CPU limit it is throttled, over the memory limit OOM-killed. */
+  cpuLimitMilli: number | null
+  memLimitMiB: number | null
+  runtime: Runtime
+  security: SecurityContext
+  /** What it uses right now (cgroup accounting), set by the kernel system each step. */
+  cpuUsageMilli: number
+  memUsageMiB: number
+  /** Share of its full serving capacity it gets now (CPU granted / needed, swap, sandbox cost). */
+  speed: number
+  /** Held to its CPU limit by the CFS quota this step. */
+  throttled: boolean
+  /** Exit code of the last termination (137 = SIGKILL, e.g. OOMKilled); null if it never died. */
+  exitCode: number | null
+  /** Chaos: memory it leaks per second while running (reset to baseline on restart, then leaks again). */
+  leakMiBPerS: number
+  /** Memory leaked since it last started. */
+  leakedMiB: number
+  /** Chaos: a runaway loop that wants every core it can get. */
+  cpuHog: boolean
+  /** An attacker is inside this room. */
+  breached: boolean
+}
+
+/** Container runtimes: runc shares the kernel; gVisor, Kata and Firecracker put something in between. */
+export type Runtime = 'runc' | 'gvisor' | 'kata' | 'firecracker'
+
+/** The settings of the Pod Security Standards "restricted" profile that narrow a breach. */
+export interface SecurityContext {
+  runAsNonRoot: boolean
+  readOnlyRootFilesystem: boolean
+  dropAllCapabilities: boolean
+  privileged: boolean
+}
+
+/** One image layer: content-addressed from its parent layer and the instruction that made it. */
+export interface Layer {
+  id: LayerId
+  parent: LayerId | null
+  instruction: string
+  sizeMiB: number
 }
 
 export interface Image {
   id: ImageId
   /** name:tag, as Docker writes it. */
   ref: string
+  /** Total of its layers. */
   sizeMiB: number
+  /** Bottom (base OS) to top (app). Immutable once built. */
+  layers: LayerId[]
+  /** Packages the image carries (runtime, libraries), so the app finds them on any node. */
+  packages: PackageSpec[]
   /** Kernel it needs: Linux images run on Linux kernels, Windows images on Windows kernels. */
   os: GuestOs
 }
@@ -116,6 +192,13 @@ export interface App {
   managed: boolean
   cpuRequestMilli: number
   memRequestMiB: number
+  /** Limits per room; null = no limit (it may use what its kernel gives). */
+  cpuLimitMilli: number | null
+  memLimitMiB: number | null
+  /** What the app needs on a machine to run without a container ("works on my machine"). */
+  requires: PackageSpec[]
+  runtime: Runtime
+  security: SecurityContext
   /** Visitors per second arriving at the app's front door. */
   rps: number
   /** Visitors per second one running replica can serve. */
@@ -200,6 +283,8 @@ export interface World {
   containers: Record<ContainerId, Container>
   apps: Record<AppId, App>
   images: Record<ImageId, Image>
+  /** Every layer ever built or added: the build cache and the registry in one. */
+  layers: Record<LayerId, Layer>
   events: SimEvent[]
   eventSeq: number
   /** Commands waiting for their time, sorted by atMs. */

@@ -15,6 +15,7 @@ export function createWorld(seed: number, delayScale = 1): World {
     containers: {},
     apps: {},
     images: {},
+    layers: {},
     events: [],
     eventSeq: 0,
     schedule: [],

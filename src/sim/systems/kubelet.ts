@@ -3,23 +3,21 @@
  * starts containers, and restarts the manager's crashed rooms after the CrashLoopBackOff delay.
  */
 import { placementName, placementUp } from '../capacity'
-import { CONTAINER_START, CRASH_BACKOFF, PULL_MIB_PER_S } from '../constants'
+import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
 import { setContainerState } from '../commands'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { Container, World } from '../types'
 import { scaledDelay } from '../world'
 import { containerList } from '../containerIndex'
-
-function cacheOf(world: World, c: Container): string[] | null {
-  if (!c.placement) return null
-  if (c.placement.kind === 'host') return world.hosts[c.placement.hostId]?.cachedImages ?? null
-  return world.vms[c.placement.vmId]?.cachedImages ?? null
-}
+import { layerCacheOf, missingLayers } from '../images'
 
 function startCreating(world: World, c: Container): void {
   setContainerState(world, c, 'creating')
-  c.phaseEndsMs = world.timeMs + nextInt(world.rng, CONTAINER_START.minMs, CONTAINER_START.maxMs)
+  // A fresh process: whatever the last one leaked is gone (the leak itself is in the code, so it comes back).
+  c.leakedMiB = 0
+  const start = RUNTIMES[c.runtime].start
+  c.phaseEndsMs = world.timeMs + nextInt(world.rng, start.minMs, start.maxMs)
 }
 
 export function kubelet(world: World): void {
@@ -35,18 +33,21 @@ export function kubelet(world: World): void {
           c.reason = 'waiting for its apartment to finish booting'
           break
         }
-        const cache = cacheOf(world, c)
+        const cache = layerCacheOf(world, c.placement)
         const image = world.images[c.imageId]
-        if (cache && image && !cache.includes(image.id)) {
-          setContainerState(world, c, 'pulling')
-          c.phaseEndsMs = now + Math.ceil((image.sizeMiB / PULL_MIB_PER_S.value) * 1000)
+        const missing = cache && image ? missingLayers(world, image, cache) : null
+        if (missing && missing.ids.length > 0) {
+          // Only the layers this place lacks travel; a second start of the same image pulls nothing.
+          setContainerState(world, c, 'pulling', `pulling ${missing.ids.length} of ${image!.layers.length} layers (${missing.sizeMiB} MiB)`)
+          c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
         } else startCreating(world, c)
         break
       }
       case 'pulling':
         if (now >= c.phaseEndsMs) {
-          const cache = cacheOf(world, c)
-          if (cache && !cache.includes(c.imageId)) cache.push(c.imageId)
+          const cache = layerCacheOf(world, c.placement)
+          const image = world.images[c.imageId]
+          if (cache && image) for (const id of image.layers) if (!cache.includes(id)) cache.push(id)
           startCreating(world, c)
         }
         break
@@ -68,7 +69,8 @@ export function kubelet(world: World): void {
           // restartPolicy: Always. The delay doubles with each crash and is capped (FIDELITY.md).
           c.backoffMs = c.backoffMs === 0 ? CRASH_BACKOFF.initialMs : Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
           const wait = scaledDelay(world, c.backoffMs)
-          setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container`)
+          const last = c.reason ? ` (last termination: ${c.reason})` : ''
+          setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container${last}`)
           c.phaseEndsMs = now + wait
           const app = world.apps[c.appId]
           logEvent(world, 'warn', `The caretaker will reopen the room of ${app?.name ?? '?'} in ${(wait / 1000).toFixed(1)} s.`, `Back-off ${c.backoffMs / 1000}s restarting failed container ${c.name}${world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : ''}.`, [c.id, c.appId])

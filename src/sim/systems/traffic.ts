@@ -4,9 +4,7 @@
  */
 import { CPU_BURST_MAX, QUEUEING } from '../constants'
 import type { App, Container, World } from '../types'
-import { countByApp } from './replicaset'
-
-const ready = (c: Container): boolean => c.state === 'running'
+import { containerList } from '../containerIndex'
 
 /** Mean time in system for visitors spread evenly over `rooms` rooms of `capacityRps` each. */
 export function latencyMs(rps: number, rooms: number, capacityRps: number): number {
@@ -17,19 +15,42 @@ export function latencyMs(rps: number, rooms: number, capacityRps: number): numb
   return Math.min(QUEUEING.timeoutMs, serviceMs / (1 - utilisation))
 }
 
-export function traffic(world: World, dtMs: number): void {
-  const readyByApp = countByApp(world, ready)
-  const dtS = dtMs / 1000
-  for (const app of Object.values(world.apps)) serve(app, readyByApp.get(app.id) ?? 0, dtS)
+/** Ready rooms per app and the sum of their speeds, in one pass (apps' rooms are mostly adjacent). */
+function readyByApp(world: World): Map<string, { rooms: number; speed: number }> {
+  const out = new Map<string, { rooms: number; speed: number }>()
+  let lastApp = ''
+  let entry = { rooms: 0, speed: 0 }
+  for (const c of containerList(world) as Container[]) {
+    if (c.state !== 'running') continue
+    if (c.appId !== lastApp) {
+      lastApp = c.appId
+      let e = out.get(lastApp)
+      if (!e) out.set(lastApp, (e = { rooms: 0, speed: 0 }))
+      entry = e
+    }
+    entry.rooms++
+    entry.speed += c.speed
+  }
+  return out
 }
 
-function serve(app: App, rooms: number, dtS: number): void {
-  const servedRps = Math.min(app.rps, rooms * app.capacityRps)
+export function traffic(world: World, dtMs: number): void {
+  const ready = readyByApp(world)
+  const dtS = dtMs / 1000
+  for (const app of Object.values(world.apps)) {
+    const r = ready.get(app.id)
+    serve(app, r?.rooms ?? 0, r?.speed ?? 0, dtS)
+  }
+}
+
+/** Serving capacity is Σ ready rooms' speed × capacityRps: a throttled, swapping or paused room serves less. */
+function serve(app: App, rooms: number, speed: number, dtS: number): void {
+  const servedRps = Math.min(app.rps, speed * app.capacityRps)
   app.readyReplicas = rooms
   app.lastServedRps = servedRps
   app.served += servedRps * dtS
   app.dropped += (app.rps - servedRps) * dtS
-  app.latencyMs = latencyMs(app.rps, rooms, app.capacityRps)
+  app.latencyMs = latencyMs(app.rps, speed, app.capacityRps)
   // A room at full capacity uses its whole CPU request; offered load beyond it bursts up to the cap.
   app.cpuPercent = rooms === 0 ? 0 : Math.min(CPU_BURST_MAX, app.rps / (rooms * app.capacityRps)) * 100
 }

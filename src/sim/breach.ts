@@ -1,0 +1,108 @@
+/**
+ * A breach: an attacker gets into one room. Whether it spreads follows the isolation boundary
+ * (FIDELITY.md "Isolation"): a container escape reaches the kernel it shares, and from there the
+ * other rooms on that kernel; the restricted Pod Security Standards settings cut the odds at each
+ * hop. A VM's kernel is its own: crossing an apartment wall needs a hypervisor escape, which is rare.
+ * Sandboxed runtimes (gVisor, Kata, Firecracker) put a second wall around the room.
+ * All chance comes from the world's generator, in container order, so a replay breaches the same rooms.
+ */
+import type { Result } from './commands'
+import { placementName } from './capacity'
+import { BREACH, RUNTIMES } from './constants'
+import { containerList } from './containerIndex'
+import { logEvent } from './events'
+import { nextFloat } from './rng'
+import type { Container, Placement, World } from './types'
+
+const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
+
+/** Odds that an attacker inside this room escapes to the kernel under it. */
+export function escapeOdds(c: Pick<Container, 'security' | 'runtime'>): number {
+  const s = c.security
+  let p = s.privileged ? BREACH.privilegedEscape : BREACH.escapeBase
+  if (!s.privileged) {
+    if (s.runAsNonRoot) p *= BREACH.runAsNonRoot
+    if (s.readOnlyRootFilesystem) p *= BREACH.readOnlyRootFilesystem
+    if (s.dropAllCapabilities) p *= BREACH.dropAllCapabilities
+  }
+  // A sandbox is a second wall: past it needs a bug in the sandbox itself (rare, like a hypervisor escape).
+  if (c.runtime !== 'runc') p *= BREACH.hypervisorEscape
+  return p
+}
+
+/** Odds that an attacker who owns the kernel gets into this neighbour room. */
+export function lateralOdds(c: Pick<Container, 'security' | 'runtime'>): number {
+  const s = c.security
+  let p = BREACH.lateralBase
+  if (!s.privileged) {
+    if (s.runAsNonRoot) p *= BREACH.runAsNonRoot
+    if (s.readOnlyRootFilesystem) p *= BREACH.readOnlyRootFilesystem
+    if (s.dropAllCapabilities) p *= BREACH.dropAllCapabilities
+  }
+  if (c.runtime !== 'runc') p *= BREACH.hypervisorEscape
+  return p
+}
+
+const samePlace = (a: Placement | null, b: Placement): boolean =>
+  a !== null && (a.kind === 'host' ? b.kind === 'host' && a.hostId === b.hostId : b.kind === 'vm' && a.vmId === b.vmId)
+
+function breach(c: Container, how: string): void {
+  c.breached = true
+  c.reason = `breached: ${how}`
+}
+
+export function breachContainer(world: World, containerId: string): Result {
+  const src = world.containers[containerId]
+  if (!src) return fail('No such room.', `container ${containerId} not found`)
+  if (src.state !== 'running' || !src.placement) return fail('Nobody can break into a room that is not open.', `container ${src.name} is ${src.state}`)
+  if (src.breached) return fail('That room is already broken into.', `container ${src.name} already compromised`)
+  const place = src.placement
+  const where = placementName(world, place)
+  const hostId = place.kind === 'host' ? place.hostId : world.vms[place.vmId]!.hostId
+  breach(src, 'initial compromise (chaos)')
+  const reached: Container[] = [src]
+  const odds = escapeOdds(src)
+  const kernelOwned = nextFloat(world.rng) < odds
+  if (kernelOwned) {
+    for (const c of containerList(world)) {
+      if (c === src || c.breached || c.state !== 'running' || !samePlace(c.placement, place)) continue
+      if (nextFloat(world.rng) < lateralOdds(c)) {
+        breach(c, `attacker owns the shared kernel of ${where.technical}`)
+        reached.push(c)
+      }
+    }
+  }
+  // Past the wall of an apartment, or from the house's kernel into its apartments: only through a hypervisor bug.
+  let escaped = false
+  if (kernelOwned && nextFloat(world.rng) < BREACH.hypervisorEscape) {
+    escaped = true
+    for (const c of containerList(world)) {
+      if (c.breached || c.state !== 'running' || !c.placement) continue
+      const h = c.placement.kind === 'host' ? c.placement.hostId : world.vms[c.placement.vmId]?.hostId
+      if (h === hostId) {
+        breach(c, 'hypervisor escape (like VENOM, CVE-2015-3456)')
+        reached.push(c)
+      }
+    }
+  }
+  const app = world.apps[src.appId]?.name ?? '?'
+  const rt = RUNTIMES[src.runtime]
+  const n = reached.length
+  const stop = escaped
+    ? 'A rare hypervisor escape (like VENOM, CVE-2015-3456: about 1 in 1,000 here) let it out of the apartment into the whole house.'
+    : !kernelOwned
+      ? src.runtime !== 'runc'
+        ? `It stayed in the room: the ${rt.label} sandbox held.`
+        : `It stayed in the room: the locks (${Math.round(odds * 100)}% odds to break out) held.`
+      : place.kind === 'vm'
+        ? 'It stopped at the apartment walls: the apartment next door has its own kernel.'
+        : 'It stayed in the house: apartments have their own kernels.'
+  logEvent(
+    world,
+    'error',
+    `Burglar in a room of ${app} in ${where.metaphor}! ${kernelOwned ? `They got into the shared plumbing and wiring and reached ${n} room${n === 1 ? '' : 's'}.` : 'They could not get out of the room.'} ${stop}`,
+    `Breach of ${src.name} (${rt.label}) on ${where.technical}: ${kernelOwned ? `container escape to the shared kernel; ${n} container(s) compromised` : 'no escape'}. ${escaped ? 'Hypervisor escape (rare, CVE-2015-3456 class): all containers on the host reached.' : place.kind === 'vm' && kernelOwned ? 'Contained by the VM boundary (own guest kernel).' : ''}`.trim(),
+    [...reached.map((c) => c.id), src.appId],
+  )
+  return { ok: true, id: src.id }
+}

@@ -1,0 +1,231 @@
+/**
+ * The kernels under the rooms (cgroups accounting), one pass per step:
+ * - memory: each running room uses a baseline of its request plus what it leaked; over its own
+ *   limit it is OOM-killed (exit 137); a kernel whose rooms use more than it has runs its OOM
+ *   killer, which kills the biggest process on that kernel, whoever leaked.
+ * - swap: a house whose apartments touch more RAM than it physically has swaps; they slow down.
+ * - CPU: demand follows load (traffic.ts cpuPercent), a hog wants the whole kernel; a limit caps
+ *   it (CFS quota: throttled, not killed); an oversubscribed kernel splits by requests (cpu.shares).
+ * Each room's `speed` (CPU granted over needed × swap × sandbox cost) is what the doorman serves with.
+ * Kernels are independent: a VM's kernel is its own, so a hog or leak never crosses an apartment wall.
+ */
+import { vmHostCpuMilli, vmHostMemMiB, vmCapacity, hostCapacity } from '../capacity'
+import { CONTAINER_SHIM_MIB, CPU_BURST_MAX, CPU_SHARES, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, MEM_BASELINE_OF_REQUEST, MEM_OVERCOMMIT, RUNTIMES, STEP_MS } from '../constants'
+import { containerList } from '../containerIndex'
+import { logEvent } from '../events'
+import type { Container, World } from '../types'
+import { oomKill } from './oom'
+
+interface Kernel {
+  cpuCap: number
+  memCap: number
+  demand: number
+  weight: number
+  mem: number
+  biggest: Container | null
+  /** Swap slow-down of the machine under this kernel (1 = none; 0 during a migration pause). */
+  speed: number
+  hostId: string
+  name: string
+}
+
+export function cgroups(world: World): void {
+  const kernels = new Map<string, Kernel>()
+  const vmCpuByHost = new Map<string, number>()
+  const vmMemByHost = new Map<string, number>()
+  for (const vm of Object.values(world.vms)) {
+    vmCpuByHost.set(vm.hostId, (vmCpuByHost.get(vm.hostId) ?? 0) + vmHostCpuMilli(vm))
+    vmMemByHost.set(vm.hostId, (vmMemByHost.get(vm.hostId) ?? 0) + vmHostMemMiB(vm))
+    if (vm.state !== 'running') continue
+    const cap = vmCapacity(vm)
+    kernels.set(vm.id, { cpuCap: cap.cpuMilli, memCap: cap.memMiB, demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: vm.hostId, name: `VM ${vm.name}` })
+  }
+  // Kernels where something can happen: a VM's, a house that may swap (memory
+  // overcommit), a kernel whose rooms could together want more CPU than it has, or a kernel with a
+  // hog, leak, limit or sandbox on it. When none and no app's load moved, the step skips every room:
+  // at 150,000 rooms a pass costs more than the whole rest of the step.
+  const busy = new Set<string>()
+  // Every running VM kernel takes the careful path: VMs are few, and their memory in use feeds the swap model.
+  for (const id of kernels.keys()) busy.add(id)
+  for (const h of Object.values(world.hosts)) {
+    if (h.power !== 'on') continue
+    const cap = hostCapacity(h)
+    const k: Kernel = { cpuCap: cap.cpuMilli - (vmCpuByHost.get(h.id) ?? 0), memCap: cap.memMiB - (vmMemByHost.get(h.id) ?? 0), demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: h.id, name: `host ${h.name}` }
+    kernels.set(h.id, k)
+    const worstCpu = (h.alloc.cpuMilli + h.alloc.pods * CPU_SHARES.bestEffortNeedMilli) * CPU_BURST_MAX
+    if (h.memOvercommit > 1 || h.swapping || worstCpu > k.cpuCap) busy.add(h.id)
+  }
+  const cache = cacheOf(world)
+  for (const c of cache.specials) {
+    if (world.containers[c.id] !== c) cache.specials.delete(c)
+    else if (c.state === 'running' && c.placement) busy.add(c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId)
+  }
+  let loadsMoved = false
+  for (const app of Object.values(world.apps)) {
+    if (cache.loads.get(app.id) !== app.cpuPercent) {
+      cache.loads.set(app.id, app.cpuPercent)
+      loadsMoved = true
+    }
+  }
+  for (const c of cache.slowed) {
+    // Rooms slowed last step run at full speed again unless the careful path slows them anew.
+    if (world.containers[c.id] === c) c.speed = 1
+  }
+  cache.slowed.clear()
+  if (busy.size === 0 && !loadsMoved) {
+    swap(world, kernels)
+    return
+  }
+  const list = containerList(world)
+  // Module constants read once: a getter per room shows in the step time.
+  const baseline = MEM_BASELINE_OF_REQUEST
+  const burstMax = CPU_BURST_MAX
+  const bestEffort = CPU_SHARES.bestEffortNeedMilli
+  const careful: Container[] = []
+  let lastApp = ''
+  let load = 0
+  // Pass 1: plain rooms on quiet kernels take the quick path; the rest are collected.
+  for (const c of list) {
+    if (c.state !== 'running' || !c.placement) continue
+    const id = c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId
+    if (busy.size > 0 && busy.has(id)) {
+      careful.push(c)
+      continue
+    }
+    if (c.appId !== lastApp) {
+      lastApp = c.appId
+      load = Math.min(burstMax, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
+    }
+    // Quick path: a plain room on a kernel with room to spare uses what its load asks, at full speed.
+    // Write only what changed: storing a double into 150,000 objects every step is most of the cost.
+    const mem = c.memRequestMiB * baseline
+    const cpu = (c.cpuRequestMilli > 0 ? c.cpuRequestMilli : bestEffort) * load
+    if (c.memUsageMiB !== mem) c.memUsageMiB = mem
+    if (c.cpuUsageMilli !== cpu) c.cpuUsageMilli = cpu
+  }
+  careful_(world, kernels, careful, cache.slowed)
+}
+
+interface Cache {
+  /** Rooms with a hog, leak, limit or sandbox (added by the commands that make them so). */
+  specials: Set<Container>
+  /** Each app's load at the last step, to know when quick rooms need their CPU use updated. */
+  loads: Map<string, number>
+  /** Rooms the careful path left below full speed. */
+  slowed: Set<Container>
+}
+
+/** Derived, beside the world (like containerIndex); rebuilt by one scan after a load. */
+const caches = new WeakMap<World['containers'], Cache>()
+
+export function isSpecial(c: Container): boolean {
+  return c.cpuHog || c.leakMiBPerS > 0 || c.cpuLimitMilli !== null || c.memLimitMiB !== null || c.runtime !== 'runc'
+}
+
+function cacheOf(world: World): Cache {
+  let cache = caches.get(world.containers)
+  if (!cache) {
+    cache = { specials: new Set(), loads: new Map(), slowed: new Set() }
+    for (const c of containerList(world)) {
+      if (isSpecial(c)) cache.specials.add(c)
+      if (c.speed !== 1) cache.slowed.add(c)
+    }
+    caches.set(world.containers, cache)
+  }
+  return cache
+}
+
+/** Commands that give a room a hog, leak, limit or sandbox call this, so the kernel system looks at it. */
+export function noteSpecialRoom(world: World, c: Container): void {
+  if (isSpecial(c)) caches.get(world.containers)?.specials.add(c)
+}
+
+/** The careful path: leaks, limits, OOM kills, CPU shares under contention, swap, sandboxes. */
+function careful_(world: World, kernels: Map<string, Kernel>, list: Container[], slowed: Set<Container>): void {
+  const dtS = STEP_MS / 1000
+  const baseline = MEM_BASELINE_OF_REQUEST
+  const minWeight = CPU_SHARES.minWeightMilli
+  const bestEffort = CPU_SHARES.bestEffortNeedMilli
+  const running: Container[] = []
+  const kernelOf: Kernel[] = []
+  for (const c of list) {
+    const k = kernels.get(c.placement!.kind === 'host' ? (c.placement as { hostId: string }).hostId : (c.placement as { vmId: string }).vmId)
+    if (!k) continue
+    const load = Math.min(CPU_BURST_MAX, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
+    const base = c.cpuRequestMilli > 0 ? c.cpuRequestMilli : bestEffort
+    if (c.leakMiBPerS > 0) c.leakedMiB += c.leakMiBPerS * dtS
+    c.memUsageMiB = c.memRequestMiB * baseline + c.leakedMiB
+    if (c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) {
+      oomKill(world, c, null)
+      continue
+    }
+    const want = c.cpuHog ? k.cpuCap : base * load
+    const demand = c.cpuLimitMilli !== null ? Math.min(want, c.cpuLimitMilli) : want
+    const throttled = c.cpuLimitMilli !== null && want > c.cpuLimitMilli
+    if (throttled !== c.throttled) noteThrottle(world, c, throttled)
+    c.cpuUsageMilli = demand
+    k.demand += demand
+    k.weight += Math.max(minWeight, c.cpuRequestMilli)
+    k.mem += c.memUsageMiB + CONTAINER_SHIM_MIB.value + RUNTIMES[c.runtime].overheadMiB
+    if (!k.biggest || c.memUsageMiB > k.biggest.memUsageMiB) k.biggest = c
+    running.push(c)
+    kernelOf.push(k)
+  }
+  for (const k of kernels.values()) if (k.mem > k.memCap && k.biggest && k.biggest.state === 'running') oomKill(world, k.biggest, k.name)
+  swap(world, kernels)
+  // Pass 2: CPU granted and the speed each room serves at.
+  for (let i = 0; i < running.length; i++) {
+    const c = running[i]!
+    if (c.state !== 'running') continue
+    const k = kernelOf[i]!
+    const demand = c.cpuUsageMilli
+    const grant = k.demand <= k.cpuCap ? demand : Math.min(demand, (k.cpuCap * Math.max(minWeight, c.cpuRequestMilli)) / k.weight)
+    const base = c.cpuRequestMilli > 0 ? c.cpuRequestMilli : bestEffort
+    const load1 = Math.min(1, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
+    // A room needs its request to serve at full capacity; a hog's own loop competes with its work.
+    const need = c.cpuHog ? Math.max(k.cpuCap, 1) : base * load1
+    const cpuSpeed = need <= 0 ? 1 : Math.min(1, grant / need)
+    c.cpuUsageMilli = grant
+    c.speed = cpuSpeed * k.speed * RUNTIMES[c.runtime].speed
+    if (c.speed !== 1) slowed.add(c)
+  }
+}
+
+function noteThrottle(world: World, c: Container, on: boolean): void {
+  c.throttled = on
+  const app = world.apps[c.appId]?.name ?? '?'
+  if (on) {
+    c.reason = `CPU throttled: CFS quota ${c.cpuLimitMilli}m reached (not killed, just slowed)`
+    logEvent(world, 'warn', `A room of ${app} hit its cap of ${((c.cpuLimitMilli ?? 0) / 1000).toFixed(1)} workers: it works slower, nobody is thrown out.`, `Container ${c.name} CPU throttled at its ${c.cpuLimitMilli}m limit (CFS quota).`, [c.id, c.appId])
+  } else if (c.reason.startsWith('CPU throttled')) c.reason = ''
+}
+
+/** A house swaps when its apartments (and bare rooms) touch more RAM than it physically has. */
+function swap(world: World, kernels: Map<string, Kernel>): void {
+  for (const h of Object.values(world.hosts)) {
+    if (h.power !== 'on') continue
+    let inUse = HOST_SYSTEM_RESERVED_MIB.value + (kernels.get(h.id)?.mem ?? 0)
+    for (const vm of Object.values(world.vms)) {
+      if (vm.hostId !== h.id) continue
+      const k = kernels.get(vm.id)
+      vm.memInUseMiB = vm.state === 'running' ? Math.min(vm.memMiB, GUEST_OS[vm.os].memMiB + (k?.mem ?? 0)) : 0
+      if (vm.state === 'running' || vm.state === 'booting') inUse += vmHostMemMiB(vm) - vm.memMiB + vm.memInUseMiB
+    }
+    const over = inUse - h.memMiB
+    const speed = over > 0 ? Math.max(MEM_OVERCOMMIT.minSpeed, 1 - (MEM_OVERCOMMIT.swapPenalty * over) / h.memMiB) : 1
+    const swapping = over > 0
+    if (swapping !== h.swapping) {
+      h.swapping = swapping
+      if (swapping) logEvent(world, 'warn', `House ${h.name} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${Math.round(speed * 100)}% speed.`, `Host ${h.name} swapping: guests touch ${Math.round(inUse)} MiB of ${h.memMiB} MiB physical (memory overcommit ${h.memOvercommit}:1); VMs slowed to ${Math.round(speed * 100)}%.`, [h.id])
+      else logEvent(world, 'info', `House ${h.name} no longer needs the cellar: full speed again.`, `Host ${h.name} stopped swapping.`, [h.id])
+    }
+    const hk = kernels.get(h.id)
+    if (hk) hk.speed = speed
+    for (const vm of Object.values(world.vms)) {
+      if (vm.hostId !== h.id) continue
+      vm.speed = vm.migration?.phase === 'stopcopy' ? 0 : speed
+      const k = kernels.get(vm.id)
+      if (k) k.speed = vm.speed
+    }
+  }
+}
