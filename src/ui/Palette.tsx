@@ -26,6 +26,11 @@ function AppChooser({ current }: { current: string | null }) {
           {a.managed && <span className="tag" title={w('looked after by the building manager', 'managed by a Deployment')}> ⚙</span>}
         </button>
       ))}
+      {current && (
+        <button type="button" className="chip" data-testid="inspect-app" onClick={() => useUi.getState().select({ kind: 'app', id: current })}>
+          {w('Inspect & charts', 'Describe & charts')}
+        </button>
+      )}
     </div>
   )
 }
