@@ -3,6 +3,8 @@ import { apply, createWorld, step } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { layoutWorld } from '../../src/scene/layout'
 import type { Boxes, SceneLayout } from '../../src/scene/layout'
+import { buildWriters } from '../../src/scene/Buildings'
+import { APP_COLOURS, ROOM_BACKOFF, ROOM_CRASHED } from '../../src/scene/palette'
 import { must, smallStreet, stepUntil } from './helpers'
 
 const EPS = 1e-3
@@ -152,5 +154,47 @@ describe('the street layout', () => {
     expect(wide / deep).toBeGreaterThan(0.5)
     expect(wide / deep).toBeLessThan(2)
     for (let i = 0; i < l.houses.n; i += 97) for (let j = i + 1; j < l.houses.n; j += 101) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
+  })
+})
+
+describe('how states are drawn', () => {
+  const luma = (hex: string) => {
+    const n = parseInt(hex.slice(1), 16)
+    return (0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255
+  }
+
+  test('a collapsed room is much darker than any open room, so it reads in grey scale too', () => {
+    for (const c of APP_COLOURS) {
+      expect(luma(c) - luma(ROOM_CRASHED)).toBeGreaterThan(0.2)
+      expect(luma(c) - luma(ROOM_BACKOFF)).toBeGreaterThan(0.1)
+    }
+  })
+
+  test('each open room has a lit window; each collapsed room and burnt house an X; waiting rooms are ghosts', () => {
+    const w = busyStreet()
+    const ids = Object.keys(w.containers)
+    must(w, { type: 'crashContainer', containerId: ids[0]! })
+    must(w, { type: 'crashContainer', containerId: ids[1]! })
+    must(w, { type: 'failHost', hostId: Object.keys(w.hosts)[5]! })
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 3000 }) // more than the street holds
+    stepUntil(w, (x) => Object.values(x.containers).some((c) => c.state === 'pending' && !c.placement), 30_000)
+    const l = layoutWorld(w)
+    const count = (s: string) => l.rooms.containers.filter((c) => c.state === s).length
+    const wr = buildWriters(l)
+    const standing = l.houses.hosts.filter((h) => h.power === 'on').length
+    const runningVms = l.vms.vms.filter((v) => v.state === 'running').length
+    expect(count('crashed') + count('backoff')).toBeGreaterThanOrEqual(2)
+    expect(count('pending')).toBeGreaterThan(0)
+    expect(wr.windows.count).toBe(count('running') + runningVms + standing)
+    expect(wr.marks.count).toBe(count('crashed') + l.vms.vms.filter((v) => v.state === 'crashed').length + 1)
+    expect(wr.roomGhost.count).toBe(count('pending') + count('lost') + count('terminated'))
+    expect(wr.roomSolid.count + wr.roomScaffold.count + wr.roomGhost.count).toBe(l.rooms.n)
+    // The writer puts each instance's entity id where a click will find it.
+    const m = new Float32Array(wr.marks.count * 16)
+    const cs = new Float32Array(wr.marks.count * 3)
+    const picked: string[] = []
+    wr.marks.write(m, cs, picked)
+    expect(picked).toContain(Object.keys(w.hosts)[5])
   })
 })
