@@ -30,7 +30,7 @@ function ErrorCard({ file, error }: { file: string; error: string }) {
   )
 }
 
-function Card({ info }: { info: CardInfo }) {
+function Card({ info, focus }: { info: CardInfo; focus: boolean }) {
   if (!info.load.ok) return <ErrorCard file={info.load.file} error={info.load.error} />
   const level = info.load.level
   const stars = starsText(info.stars)
@@ -49,6 +49,7 @@ function Card({ info }: { info: CardInfo }) {
         data-locked={info.locked}
         data-stars={info.stars}
         disabled={info.locked}
+        autoFocus={focus}
         aria-label={`${info.locked ? 'Locked: ' : 'Play '}${level.title}, ${stars.text}${info.locked ? `. ${info.why}` : ''}`}
         onClick={() => useGame.getState().startLevel(level)}
       >
@@ -62,6 +63,8 @@ export function LevelSelect() {
   const records = useProgress((s) => s.levels)
   const [opened, setOpened] = useState<LevelLoad[]>([])
   const cards = useMemo(() => levelCards(campaignLevels(), records), [records])
+  // Keyboard players land on the next level to play.
+  const focusFile = (cards.find((c) => c.load.ok && !c.locked && !c.completed) ?? cards.find((c) => c.load.ok))?.load.file
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
@@ -83,7 +86,7 @@ export function LevelSelect() {
       <ProgressWarning />
       <ol className="level-grid" aria-label="Levels">
         {cards.map((c) => (
-          <Card key={c.load.file} info={c} />
+          <Card key={c.load.file} info={c} focus={c.load.file === focusFile} />
         ))}
         {opened.map((l) => (!l.ok ? <ErrorCard key={l.file} file={l.file} error={l.error} /> : null))}
       </ol>
