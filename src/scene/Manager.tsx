@@ -9,7 +9,7 @@ import { useUi } from '../state/ui'
 import { kindLabel } from '../sim/labels'
 import { assets } from './assets'
 import type { SceneLayout } from './layout'
-import { appColour } from './palette'
+import { HIGHLIGHT_SELECT, appColour } from './palette'
 
 const SHOWN = 5
 
@@ -27,8 +27,8 @@ function clipboard(vocab: 'metaphor' | 'technical') {
           <div key={a.id} style={{ display: 'flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>
             <span style={{ width: 10, height: 10, borderRadius: 2, background: appColour(a.id), border: '1px solid #0006' }} />
             <span style={{ flex: 1 }}>{a.name}</span>
-            <span title={vocab === 'metaphor' ? 'open rooms / wanted' : 'ready / desired'}>
-              {a.readyReplicas}/{a.replicas} {ok ? '✓' : '…'}
+            <span>
+              {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`} {ok ? '✓' : '⚠'}
             </span>
           </div>
         )
@@ -45,7 +45,7 @@ const clip: React.CSSProperties = {
   borderRadius: 6,
   padding: '6px 8px',
   font: '11px/1.3 system-ui, sans-serif',
-  minWidth: 110,
+  minWidth: 150,
   boxShadow: '0 3px 8px #0003',
   cursor: 'pointer',
   pointerEvents: 'auto',
@@ -57,6 +57,7 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   const { x, z } = layout.manager
   useGame((s) => s.version)
   const vocab = useUi((s) => s.vocab)
+  const selected = useUi((s) => s.selection?.kind === 'manager')
   const pick = (e: { stopPropagation: () => void }) => {
     e.stopPropagation()
     useUi.getState().select({ kind: 'manager' })
@@ -70,6 +71,12 @@ export function Manager({ layout }: { layout: SceneLayout }) {
       <mesh geometry={geo.box} position={[0, 2.6, -2.2]} scale={[4.6, 0.35, 2.9]} castShadow>
         <meshStandardMaterial color="#c8553d" roughness={0.8} />
       </mesh>
+      {selected && (
+        <mesh position={[0, 0.05, 0]} rotation={[-Math.PI / 2, 0, 0]} raycast={() => null}>
+          <ringGeometry args={[0.7, 0.95, 32]} />
+          <meshBasicMaterial color={HIGHLIGHT_SELECT} />
+        </mesh>
+      )}
       {/* the manager: body, head, cap and clipboard */}
       <mesh position={[0, 0.75, 0]} castShadow>
         <capsuleGeometry args={[0.38, 0.7, 4, 12]} />
