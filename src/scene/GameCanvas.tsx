@@ -10,7 +10,7 @@ import { overlayRef } from './overlay'
 
 interface GlSupport {
   webgl2: boolean
-  /** A software rasteriser (SwiftShader, llvmpipe): skip antialiasing, shadows and high DPR. */
+  /** A software rasteriser (SwiftShader, llvmpipe): skip antialiasing and high DPR. */
   software: boolean
 }
 
@@ -42,7 +42,7 @@ export default function GameCanvas() {
   return (
     <div data-testid="scene-canvas" style={fill}>
       <Canvas
-        shadows={!gl.software}
+        shadows
         dpr={gl.software ? 1 : [1, 2]}
         camera={{ fov: 40, near: 0.5, far: 4000, position: [0, 40, 60] }}
         gl={{ antialias: !gl.software, powerPreference: 'high-performance' }}
