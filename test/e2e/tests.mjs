@@ -261,4 +261,22 @@ export const tests = [
       })
     },
   },
+
+  {
+    name: 'street-s',
+    title: '?street=S opens a sandbox street of 10 houses and 100 running rooms, drawn',
+    async run(t) {
+      const page = await t.open('/?test&street=S')
+      await waitForHandle(page)
+      await waitForFirstFrame(page)
+      const w = await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return { mode: s.mode, hosts: Object.keys(s.world.hosts).length, running: Object.values(s.world.containers).filter((c) => c.state === 'running').length }
+      })
+      check(w.mode === 'sandbox' && w.hosts === 10 && w.running === 100, `?street=S gave ${JSON.stringify(w)}`)
+      await settledRendererInfo(page, 3)
+      await expectCanvasNotBlank(page)
+      await shot(page, 'street-s.png')
+    },
+  },
 ]
