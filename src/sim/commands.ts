@@ -21,7 +21,7 @@ import { containerList, noteContainerAdded, noteContainerRemoved } from './conta
 export type Command =
   | { type: 'addHost'; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
   | { type: 'removeHost'; hostId: HostId }
-  | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: PackageSpec[] }
+  | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: readonly PackageSpec[] }
   | {
       type: 'addApp'
       id?: AppId
@@ -35,7 +35,7 @@ export type Command =
       managed?: boolean
       cpuLimitMilli?: number | null
       memLimitMiB?: number | null
-      requires?: PackageSpec[]
+      requires?: readonly PackageSpec[]
       runtime?: Runtime
       security?: Partial<SecurityContext>
     }

@@ -12,7 +12,7 @@ export interface BuildInstruction {
   text: string
   sizeMiB: number
   /** Packages this instruction puts into the image (e.g. RUN apt-get install … → ["python@3.12"]). */
-  provides?: PackageSpec[]
+  provides?: readonly PackageSpec[]
 }
 
 export function layerIdOf(parent: LayerId | null, instruction: string, sizeMiB: number): LayerId {

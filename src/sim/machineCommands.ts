@@ -16,10 +16,11 @@ import { newId } from './world'
 import { breachContainer } from './breach'
 import { migrateVm, resizeVm } from './vmOps'
 import { noteSpecialRoom } from './systems/cgroups'
+import { oomKill } from './systems/oom'
 
 export type MachineCommand =
   | { type: 'buildImage'; id?: ImageId; ref: string; os?: GuestOs; instructions: BuildInstruction[] }
-  | { type: 'installPackages'; target: Placement; packages: PackageSpec[] }
+  | { type: 'installPackages'; target: Placement; packages: readonly PackageSpec[] }
   | { type: 'installApp'; appId: AppId; target: Placement }
   | { type: 'setLimits'; appId: AppId; cpuLimitMilli: number | null; memLimitMiB: number | null }
   | { type: 'setRuntime'; appId: AppId; runtime: Runtime }
@@ -68,6 +69,8 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
         c.cpuLimitMilli = command.cpuLimitMilli
         c.memLimitMiB = command.memLimitMiB
         noteSpecialRoom(world, c)
+        // Lowering memory.max below what a process uses: the kernel cannot reclaim it, so it OOM-kills.
+        if (c.state === 'running' && c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) oomKill(world, c, null)
       }
       const lim = `${command.cpuLimitMilli === null ? 'no CPU cap' : `${command.cpuLimitMilli}m CPU`}, ${command.memLimitMiB === null ? 'no memory cap' : formatMiB(command.memLimitMiB)}`
       logEvent(world, 'info', `${app.name}'s rooms now have caps: ${lim}.`, `${app.name}: limits set (${lim}); applied in place.`, [app.id])

@@ -42,12 +42,28 @@ function commandArb(): fc.Arbitrary<Command | { type: 'wait'; ms: number }> {
     fc.record({ type: fc.constant('setPdb' as const), appId: app, minAvailable: fc.option(fc.integer({ min: 0, max: 4 })) }),
     fc.record({ type: fc.constant('cordon' as const), hostId: host, unschedulable: fc.boolean() }),
     fc.record({ type: fc.constant('drain' as const), hostId: host }),
+    // Machines (issue 3): images, packages, limits, runtimes, security, overcommit, chaos, VM resize and migration.
+    fc.record({ type: fc.constant('buildImage' as const), ref: fc.constantFrom('web:1.0', 'web:3.0', 'api:1.0'), instructions: fc.array(fc.record({ text: fc.constantFrom('FROM debian:12', 'FROM web:1.0', 'RUN apt-get install python3', 'COPY . /app'), sizeMiB: fc.integer({ min: 0, max: 300 }), provides: fc.constantFrom(undefined, ['python@3.12'], ['python@3.9']) }), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ type: fc.constant('installPackages' as const), target, packages: fc.constantFrom(['python@3.12'], ['python@3.9', 'flask@3']) }),
+    fc.record({ type: fc.constant('installApp' as const), appId: app, target }),
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('setLimits' as const), appId: app, cpuLimitMilli: fc.option(fc.integer({ min: 400, max: 3000 })), memLimitMiB: fc.option(fc.integer({ min: 500, max: 2000 })) }) },
+    fc.record({ type: fc.constant('setRuntime' as const), appId: app, runtime: fc.constantFrom('runc' as const, 'gvisor' as const, 'kata' as const, 'firecracker' as const) }),
+    fc.record({ type: fc.constant('setSecurity' as const), appId: app, security: fc.record({ runAsNonRoot: fc.boolean(), privileged: fc.boolean() }) }),
+    fc.record({ type: fc.constant('runContainer' as const), appId: app, target, runtime: fc.constantFrom('kata' as const, 'firecracker' as const, 'gvisor' as const) }),
+    fc.record({ type: fc.constant('setMemOvercommit' as const), hostId: host, ratio: fc.constantFrom(1, 1.5, 2) }),
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('leakMemory' as const), containerId: cId, mibPerS: fc.integer({ min: 0, max: 500 }) }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('hogCpu' as const), containerId: cId, on: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('breachContainer' as const), containerId: cId }) },
+    fc.record({ type: fc.constant('resizeVm' as const), vmId, vcpus: fc.integer({ min: 1, max: 6 }), memMiB: fc.integer({ min: 512, max: 8_000 }) }),
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('migrateVm' as const), vmId, toHostId: host }) },
   )
 }
 
 function run(seed: number, commands: (Command | { type: 'wait'; ms: number })[]): World {
   const w = smallStreet(seed, 3)
   apply(w, { type: 'addImage', id: 'web2', ref: 'web:2.0', sizeMiB: 150 })
+  // An apartment from the start (vm4), so migrations, resizes and overcommit get exercised often.
+  apply(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048 })
   for (const c of commands) {
     if (c.type === 'wait') step(w, c.ms)
     else apply(w, c)
@@ -98,6 +114,16 @@ function checkInvariants(w: World): void {
     expect(u.cpu).toBeLessThanOrEqual(cap.cpuMilli)
   }
   for (const c of Object.values(w.containers)) {
+    expect(c.speed, `room ${c.id} speed in [0, 1]`).toBeGreaterThanOrEqual(0)
+    expect(c.speed).toBeLessThanOrEqual(1)
+    // A room above its memory limit never keeps running: the OOM killer acts in the same step.
+    if (c.state === 'running' && c.memLimitMiB !== null) expect(c.memUsageMiB).toBeLessThanOrEqual(c.memLimitMiB)
+    if (c.state === 'running' && c.cpuLimitMilli !== null) expect(c.cpuUsageMilli).toBeLessThanOrEqual(c.cpuLimitMilli)
+    if (c.placement) {
+      // Every image layer a running room needs is cached where it stands (it was pulled before it started).
+      const cache = c.placement.kind === 'host' ? w.hosts[c.placement.hostId]!.cachedLayers : w.vms[c.placement.vmId]!.cachedLayers
+      if (c.state === 'running') for (const l of w.images[c.imageId]!.layers) expect(cache, `layer ${l} cached for running ${c.id}`).toContain(l)
+    }
     if (c.state === 'running' && c.placement) {
       const up = c.placement.kind === 'host' ? w.hosts[c.placement.hostId]!.power === 'on' : w.vms[c.placement.vmId]!.state === 'running' && w.hosts[w.vms[c.placement.vmId]!.hostId]!.power === 'on'
       expect(up, `running container ${c.id} stands in a building that is up`).toBe(true)
@@ -113,7 +139,17 @@ describe('simulation invariants over random play', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 120_000)
+
+  test('a live migration amid random play moves its reservation from one house to the other exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(commandArb(), { minLength: 5, maxLength: 30 }), (seed, commands) => {
+        const w = run(seed, [{ type: 'wait', ms: 40_000 }, { type: 'migrateVm', vmId: 'vm4', toHostId: 'h2' }, ...commands, { type: 'wait', ms: 60_000 }])
+        expect(w.vms.vm4?.migration ?? null).toBeNull()
+      }),
+      { numRuns: 60 },
+    )
+  }, 120_000)
 
   test('the same seed and the same commands give the same world, bit for bit', () => {
     fc.assert(
@@ -122,7 +158,7 @@ describe('simulation invariants over random play', () => {
       }),
       { numRuns: 30 },
     )
-  })
+  }, 60_000)
 
   test('a saved and reloaded world steps on exactly like the original', () => {
     fc.assert(
@@ -142,7 +178,7 @@ describe('simulation invariants over random play', () => {
       }),
       { numRuns: 30 },
     )
-  })
+  }, 60_000)
 
   test('different seeds give different worlds when chance is involved', () => {
     const cmds: Command[] = [{ type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 1, memMiB: 1024 }]
