@@ -19,7 +19,7 @@ import { applyManagerCommand } from './managerCommands'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 
 export type Command =
-  | { type: 'addHost'; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
+  | { type: 'addHost'; id?: HostId; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
   | { type: 'removeHost'; hostId: HostId }
   | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: readonly PackageSpec[] }
   | {
@@ -39,7 +39,7 @@ export type Command =
       runtime?: Runtime
       security?: Partial<SecurityContext>
     }
-  | { type: 'addVm'; hostId: HostId; os: GuestOs; vcpus: number; memMiB: number; name?: string }
+  | { type: 'addVm'; id?: VmId; hostId: HostId; os: GuestOs; vcpus: number; memMiB: number; name?: string }
   | { type: 'deleteVm'; vmId: VmId }
   | { type: 'stopVm'; vmId: VmId }
   | { type: 'startVm'; vmId: VmId }
@@ -77,7 +77,8 @@ export function apply(world: World, command: Command): Result {
   switch (command.type) {
     case 'addHost': {
       if (!(command.cores > 0) || !(command.memMiB > 0)) return fail('A house needs at least one core and some memory.')
-      const id = newId(world, 'h')
+      if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id])) return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+      const id = command.id ?? newId(world, 'h')
       const name = command.name ?? String(Object.keys(world.hosts).length + 1)
       world.hosts[id] = {
         id,
@@ -169,7 +170,8 @@ export function apply(world: World, command: Command): Result {
       if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus)) return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
       const fit = vmFits(world, host, command.os, command.vcpus, command.memMiB)
       if (!fit.ok) return fail(fit.metaphor, fit.technical)
-      const id = newId(world, 'vm')
+      if (command.id !== undefined && (world.vms[command.id] || world.hosts[command.id] || world.containers[command.id])) return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+      const id = command.id ?? newId(world, 'vm')
       const name = command.name ?? `${host.name}-${Object.values(world.vms).filter((v) => v.hostId === host.id).length + 1}`
       const provisionMs = nextInt(world.rng, VM_PROVISION.minMs, VM_PROVISION.maxMs)
       const vm = {

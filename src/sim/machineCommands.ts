@@ -69,6 +69,8 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
         c.cpuLimitMilli = command.cpuLimitMilli
         c.memLimitMiB = command.memLimitMiB
         noteSpecialRoom(world, c)
+        // The CFS quota takes effect at once.
+        if (c.cpuLimitMilli !== null && c.cpuUsageMilli > c.cpuLimitMilli) c.cpuUsageMilli = c.cpuLimitMilli
         // Lowering memory.max below what a process uses: the kernel cannot reclaim it, so it OOM-kills.
         if (c.state === 'running' && c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) oomKill(world, c, null)
       }
