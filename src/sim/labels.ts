@@ -53,3 +53,32 @@ export const HOST_POWER_LABELS = {
   failed: { metaphor: 'burnt down', technical: 'Failed' },
   off: { metaphor: 'empty lot', technical: 'Powered off' },
 } as const
+
+/** Container runtimes, as the inspector names them. */
+export const RUNTIME_LABELS = {
+  runc: { metaphor: 'plain room (shares the house plumbing)', technical: 'runc (shared kernel)' },
+  gvisor: { metaphor: 'room with a guard at the pipes', technical: 'gVisor (user-space kernel)' },
+  kata: { metaphor: 'room inside its own little apartment', technical: 'Kata Containers (light VM per pod)' },
+  firecracker: { metaphor: 'room in a tiny prefab apartment', technical: 'Firecracker microVM' },
+} as const
+
+/** Conditions a room, apartment or house can be in beside its state, for badges and the inspector. */
+export const CONDITION_LABELS = {
+  throttled: { metaphor: 'held to its worker cap (slower, not thrown out)', technical: 'CPU throttled (CFS quota)' },
+  oomKilled: { metaphor: 'thrown out for taking too much space', technical: 'OOMKilled (exit code 137)' },
+  breached: { metaphor: 'burglar inside', technical: 'compromised' },
+  leaking: { metaphor: 'hoarding space', technical: 'memory leak' },
+  hog: { metaphor: 'runaway machine running', technical: 'CPU hog' },
+  swapping: { metaphor: 'storing things in the cellar (slow)', technical: 'swapping (memory overcommitted)' },
+  precopy: { metaphor: 'moving house while lived in', technical: 'live migration: pre-copy' },
+  stopcopy: { metaphor: 'paused for the move', technical: 'live migration: stop-and-copy' },
+  installed: { metaphor: 'installed straight in the building', technical: 'installed on the machine (no container)' },
+} as const
+
+/** Image parts as the image workshop shows them. */
+export const IMAGE_LABELS = {
+  layer: { metaphor: 'prefab part', technical: 'image layer' },
+  cached: { metaphor: 'already in the shed', technical: 'cached layer' },
+  build: { metaphor: 'blueprint', technical: 'Dockerfile' },
+  package: { metaphor: 'fitting', technical: 'package' },
+} as const

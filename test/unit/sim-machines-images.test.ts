@@ -89,3 +89,27 @@ describe('"works on my machine"', () => {
     stepUntil(w, (x) => ids.every((id) => x.containers[id]!.state === 'running'))
   })
 })
+
+describe('old saves', () => {
+  test('a world saved before layers and limits existed loads, upgrades and steps on', async () => {
+    const { upgradeWorld, step } = await import('../../src/sim')
+    const w = smallStreet()
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 3 })
+    stepUntil(w, (x) => Object.values(x.containers).filter((c) => c.state === 'running').length === 3)
+    const old = JSON.parse(JSON.stringify(w)) as Record<string, any>
+    delete old.layers
+    for (const im of Object.values(old.images) as any[]) delete im.layers, delete im.packages
+    for (const h of Object.values(old.hosts) as any[]) {
+      for (const k of ['cachedLayers', 'packages', 'installedApps', 'memOvercommit', 'swapping']) delete h[k]
+      h.cachedImages = ['web']
+    }
+    for (const a of Object.values(old.apps) as any[]) for (const k of ['cpuLimitMilli', 'memLimitMiB', 'requires', 'runtime', 'security']) delete a[k]
+    for (const c of Object.values(old.containers) as any[]) for (const k of ['cpuLimitMilli', 'memLimitMiB', 'runtime', 'security', 'cpuUsageMilli', 'memUsageMiB', 'speed', 'throttled', 'exitCode', 'leakMiBPerS', 'leakedMiB', 'cpuHog', 'breached']) delete c[k]
+    const up = upgradeWorld(old as any)
+    expect(up.images.web!.layers).toEqual(w.images.web!.layers)
+    step(up, 10_000)
+    expect(Object.values(up.containers).filter((c) => c.state === 'running')).toHaveLength(3)
+    expect(up.apps.web!.lastServedRps).toBe(100)
+  })
+})
