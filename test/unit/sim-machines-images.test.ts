@@ -85,8 +85,20 @@ describe('"works on my machine"', () => {
     must(w, { type: 'buildImage', id: 'api', ref: 'api:1.0', instructions: pyBase })
     expect(w.images.api!.packages).toEqual(['python@3.12'])
     must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'api', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    // The houses differ (one has nothing, one an old python): the room does not care.
+    must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h2' }, packages: ['python@3.9'] })
     const ids = ['h1', 'h2', 'h3'].map((hostId) => must(w, { type: 'runContainer', appId: 'api', target: { kind: 'host', hostId } })!)
     stepUntil(w, (x) => ids.every((id) => x.containers[id]!.state === 'running'))
+  })
+
+  test('an image that lacks what the app needs fails the same way everywhere, with the reason', () => {
+    const w = smallStreet()
+    must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h1' }, packages: ['python@3.12'] })
+    must(w, { type: 'buildImage', id: 'bare', ref: 'bare:1.0', instructions: [{ text: 'FROM debian:12-slim', sizeMiB: 75 }] })
+    must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'bare', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    const c = must(w, { type: 'runContainer', appId: 'api', target: { kind: 'host', hostId: 'h1' } })!
+    stepUntil(w, (x) => x.containers[c]!.state === 'crashed')
+    expect(w.containers[c]!.reason).toContain('does not contain python@3.12')
   })
 })
 

@@ -4,13 +4,22 @@
  */
 import { placementName, placementUp } from '../capacity'
 import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
-import { setContainerState } from '../commands'
+import { crashContainer, setContainerState } from '../commands'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { Container, World } from '../types'
 import { scaledDelay } from '../world'
 import { containerList } from '../containerIndex'
-import { layerCacheOf, missingLayers } from '../images'
+import { layerCacheOf, missingLayers, packageName, packageVersion } from '../images'
+
+/** The first package the app requires that its image does not carry, or null. */
+function missingPackage(world: World, c: Container): string | null {
+  const app = world.apps[c.appId]
+  if (!app || app.requires.length === 0) return null
+  const have = world.images[c.imageId]?.packages ?? []
+  for (const need of app.requires) if (!have.includes(need) && !(packageVersion(need) === null && have.some((p) => packageName(p) === need))) return need
+  return null
+}
 
 function startCreating(world: World, c: Container): void {
   setContainerState(world, c, 'creating')
@@ -53,6 +62,12 @@ export function kubelet(world: World): void {
         break
       case 'creating':
         if (now >= c.phaseEndsMs) {
+          const lacking = missingPackage(world, c)
+          if (lacking) {
+            // The image is all the room has: what the app needs must be inside it ("works on my machine" in reverse).
+            crashContainer(world, c, `the kit lacks ${lacking} that the app needs`, `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ${world.apps[c.appId]?.name ?? c.appId}`)
+            break
+          }
           setContainerState(world, c, 'running')
           world.stats.containersStarted += 1
           if (c.restarts > 0 || world.events.length < 2000) {
