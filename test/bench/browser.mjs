@@ -139,23 +139,22 @@ try {
     log('draw calls: skipped (no frame was reported)')
   }
   if (!noFrames) {
-  result.drawCalls = await section('draw calls', () => withPage('/?test', async (page) => {
-    await waitForHandle(page)
-    await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
-    await waitForFirstFrame(page)
-    await addBenchHouses(page)
-    const out = {}
-    for (const rooms of [10, 1000]) {
-      await scaleBenchApp(page, rooms)
-      const running = await waitForRunning(page, rooms, 120_000)
-      await sleep(500)
-      const info = await settledRendererInfo(page, 5)
-      out[`rooms${rooms}`] = { running, calls: info.calls, triangles: info.triangles, geometries: info.geometries, textures: info.textures }
-      log(`draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`)
-    }
-    return out
-  }))
-
+    result.drawCalls = await section('draw calls', () => withPage('/?test', async (page) => {
+      await waitForHandle(page)
+      await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
+      await waitForFirstFrame(page)
+      await addBenchHouses(page)
+      const out = {}
+      for (const rooms of [10, 1000]) {
+        await scaleBenchApp(page, rooms)
+        const running = await waitForRunning(page, rooms, 120_000)
+        await sleep(500)
+        const info = await settledRendererInfo(page, 5)
+        out[`rooms${rooms}`] = { running, calls: info.calls, triangles: info.triangles, geometries: info.geometries, textures: info.textures }
+        log(`draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`)
+      }
+      return out
+    }))
   }
 
   // ---- ?street=S|M|L -----------------------------------------------------------------------
