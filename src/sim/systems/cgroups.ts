@@ -47,18 +47,27 @@ export function cgroups(world: World): void {
   const busy = new Set<string>()
   // Every running VM kernel takes the careful path: VMs are few, and their memory in use feeds the swap model.
   for (const id of kernels.keys()) busy.add(id)
+  const hostKernel = (h: World['hosts'][string]): Kernel => {
+    const cap = hostCapacity(h)
+    return { cpuCap: cap.cpuMilli - (vmCpuByHost.get(h.id) ?? 0), memCap: cap.memMiB - (vmMemByHost.get(h.id) ?? 0), demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: h.id, name: `host ${h.name}` }
+  }
   for (const h of Object.values(world.hosts)) {
     if (h.power !== 'on') continue
-    const cap = hostCapacity(h)
-    const k: Kernel = { cpuCap: cap.cpuMilli - (vmCpuByHost.get(h.id) ?? 0), memCap: cap.memMiB - (vmMemByHost.get(h.id) ?? 0), demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: h.id, name: `host ${h.name}` }
-    kernels.set(h.id, k)
     const worstCpu = (h.alloc.cpuMilli + h.alloc.pods * CPU_SHARES.bestEffortNeedMilli) * CPU_BURST_MAX
-    if (h.memOvercommit > 1 || h.swapping || worstCpu > k.cpuCap) busy.add(h.id)
+    if (h.memOvercommit > 1 || h.swapping || worstCpu > h.cores * 1000 - (vmCpuByHost.get(h.id) ?? 0)) {
+      busy.add(h.id)
+      kernels.set(h.id, hostKernel(h))
+    }
   }
   const cache = cacheOf(world)
   for (const c of cache.specials) {
     if (world.containers[c.id] !== c) cache.specials.delete(c)
-    else if (c.state === 'running' && c.placement) busy.add(c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId)
+    else if (c.state === 'running' && c.placement) {
+      const id = c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId
+      const h = c.placement.kind === 'host' ? world.hosts[id] : undefined
+      if (h && h.power === 'on' && !kernels.has(id)) kernels.set(id, hostKernel(h))
+      busy.add(id)
+    }
   }
   let loadsMoved = false
   for (const app of Object.values(world.apps)) {
@@ -202,11 +211,21 @@ function noteThrottle(world: World, c: Container, on: boolean): void {
 
 /** A house swaps when its apartments (and bare rooms) touch more RAM than it physically has. */
 function swap(world: World, kernels: Map<string, Kernel>): void {
+  const vmsByHost = new Map<string, World['vms'][string][]>()
+  for (const vm of Object.values(world.vms)) {
+    const list = vmsByHost.get(vm.hostId)
+    if (list) list.push(vm)
+    else vmsByHost.set(vm.hostId, [vm])
+    // Without overcommit a house never swaps: its VMs run at full speed, except in a migration pause.
+    vm.speed = vm.migration?.phase === 'stopcopy' ? 0 : 1
+    const k = kernels.get(vm.id)
+    if (k) k.speed = vm.speed
+  }
   for (const h of Object.values(world.hosts)) {
-    if (h.power !== 'on') continue
+    if (h.power !== 'on' || !(h.memOvercommit > 1 || h.swapping || vmsByHost.has(h.id))) continue
+    const vms = vmsByHost.get(h.id) ?? []
     let inUse = HOST_SYSTEM_RESERVED_MIB.value + (kernels.get(h.id)?.mem ?? 0)
-    for (const vm of Object.values(world.vms)) {
-      if (vm.hostId !== h.id) continue
+    for (const vm of vms) {
       const k = kernels.get(vm.id)
       vm.memInUseMiB = vm.state === 'running' ? Math.min(vm.memMiB, GUEST_OS[vm.os].memMiB + (k?.mem ?? 0)) : 0
       if (vm.state === 'running' || vm.state === 'booting') inUse += vmHostMemMiB(vm) - vm.memMiB + vm.memInUseMiB
@@ -219,11 +238,11 @@ function swap(world: World, kernels: Map<string, Kernel>): void {
       if (swapping) logEvent(world, 'warn', `House ${h.name} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${Math.round(speed * 100)}% speed.`, `Host ${h.name} swapping: guests touch ${Math.round(inUse)} MiB of ${h.memMiB} MiB physical (memory overcommit ${h.memOvercommit}:1); VMs slowed to ${Math.round(speed * 100)}%.`, [h.id])
       else logEvent(world, 'info', `House ${h.name} no longer needs the cellar: full speed again.`, `Host ${h.name} stopped swapping.`, [h.id])
     }
+    if (speed === 1) continue
     const hk = kernels.get(h.id)
     if (hk) hk.speed = speed
-    for (const vm of Object.values(world.vms)) {
-      if (vm.hostId !== h.id) continue
-      vm.speed = vm.migration?.phase === 'stopcopy' ? 0 : speed
+    for (const vm of vms) {
+      if (vm.speed !== 0) vm.speed = speed
       const k = kernels.get(vm.id)
       if (k) k.speed = vm.speed
     }
