@@ -279,4 +279,32 @@ export const tests = [
       await shot(page, 'street-s.png')
     },
   },
+
+  {
+    name: 'keys',
+    title: 'keyboard shortcuts: Space, 1–4, M and + in the sandbox',
+    async run(t) {
+      const page = await t.open()
+      await clickFirst(page, SANDBOX, { what: 'the Sandbox button', timeout: 15_000 })
+      await waitForHandle(page)
+      await waitFor(page, 'palette')
+      const game = () => page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return { paused: s.paused, speed: s.speed, managed: s.world.apps.shop?.managed, replicas: s.world.apps.shop?.replicas }
+      })
+      const before = await game()
+      await pressKey(page, 'Space')
+      await waitUntil(page, (p) => window.__houseOfPods.getState().paused !== p, before.paused, { timeout: 3000, what: 'Space to toggle the clock' })
+      for (const [key, speed] of [['4', 8], ['3', 4], ['2', 2], ['1', 1]]) {
+        await pressKey(page, key)
+        await waitUntil(page, (v) => window.__houseOfPods.getState().speed === v, speed, { timeout: 3000, what: `key ${key} to set ${speed}×` })
+      }
+      await click(page, tid('app-shop'))
+      await pressKey(page, 'm')
+      await waitUntil(page, (m) => window.__houseOfPods.getState().world.apps.shop.managed !== m, before.managed, { timeout: 3000, what: 'M to hire the building manager for shop' })
+      const replicas = (await game()).replicas
+      await pressKey(page, '+')
+      await waitUntil(page, (r) => window.__houseOfPods.getState().world.apps.shop.replicas === r + 1, replicas, { timeout: 3000, what: '+ to add a room to the clipboard' })
+    },
+  },
 ]
