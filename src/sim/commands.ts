@@ -4,22 +4,22 @@
  */
 import { containerFits, formatMiB, placementName, reserveContainer, reserveVm, vmFits } from './capacity'
 import type { Reason } from './capacity'
-import { GUEST_OS, VM_PROVISION } from './constants'
+import { DEFAULT_SECURITY, GUEST_OS, MEM_OVERCOMMIT, RUNTIMES, VM_PROVISION } from './constants'
 import type { GuestOs } from './constants'
 import { logEvent } from './events'
 import { nextFloat, nextInt } from './rng'
-import { DEFAULT_SECURITY, MEM_BASELINE_OF_REQUEST, RUNTIMES } from './constants'
 import { noteSpecialRoom } from './systems/cgroups'
-import type { AppId, Container, ContainerId, HostId, ImageId, PackageSpec, Placement, Runtime, SecurityContext, VmId, World } from './types'
+import type { AppId, ContainerId, HostId, ImageId, PackageSpec, Placement, Runtime, SecurityContext, VmId, World } from './types'
 import { layerIdOf } from './images'
 import { applyMachineCommand } from './machineCommands'
 import type { MachineCommand } from './machineCommands'
 import { newId } from './world'
 import { applyManagerCommand } from './managerCommands'
-import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import { checkLimits, crashContainer, deleteContainer, loseContainer, newContainer, placementSubject, vmDown } from './containers'
+import { containerList } from './containerIndex'
 
 export type Command =
-  | { type: 'addHost'; id?: HostId; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number }
+  | { type: 'addHost'; id?: HostId; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number; memOvercommit?: number }
   | { type: 'removeHost'; hostId: HostId }
   | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: readonly PackageSpec[] }
   | {
@@ -77,6 +77,8 @@ export function apply(world: World, command: Command): Result {
   switch (command.type) {
     case 'addHost': {
       if (!(command.cores > 0) || !(command.memMiB > 0)) return fail('A house needs at least one core and some memory.')
+      const memOvercommit = command.memOvercommit ?? 1
+      if (!(memOvercommit >= 1 && memOvercommit <= MEM_OVERCOMMIT.maxRatio)) return fail(`Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`, `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`)
       if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id])) return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
       const id = command.id ?? newId(world, 'h')
       const name = command.name ?? String(Object.keys(world.hosts).length + 1)
@@ -95,7 +97,7 @@ export function apply(world: World, command: Command): Result {
         cachedLayers: [],
         packages: [],
         installedApps: [],
-        memOvercommit: 1,
+        memOvercommit,
         swapping: false,
         unschedulable: false,
         draining: false,
@@ -394,105 +396,4 @@ export function apply(world: World, command: Command): Result {
   }
 }
 
-/** Kubernetes refuses a limit below its request. Null means no limit. */
-export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
-  if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0)) return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
-  if (memLimit !== null && !(memLimit >= memReq && memLimit > 0)) return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
-  return { ok: true }
-}
-
-export function placementSubject(p: Placement): string {
-  return p.kind === 'host' ? p.hostId : p.vmId
-}
-
-export function newContainer(world: World, appId: AppId, managed: boolean): Container {
-  const app = world.apps[appId]!
-  const id = newId(world, 'c')
-  const c: Container = {
-    id,
-    name: `${app.name}-${id}`,
-    appId,
-    imageId: app.imageId,
-    placement: null,
-    state: 'pending',
-    stateSinceMs: world.timeMs,
-    phaseEndsMs: 0,
-    cpuRequestMilli: app.cpuRequestMilli,
-    memRequestMiB: app.memRequestMiB,
-    restarts: 0,
-    backoffMs: 0,
-    reason: '',
-    managed,
-    cpuLimitMilli: app.cpuLimitMilli,
-    memLimitMiB: app.memLimitMiB,
-    runtime: app.runtime,
-    security: { ...app.security },
-    cpuUsageMilli: 0,
-    memUsageMiB: 0,
-    speed: 1,
-    throttled: false,
-    exitCode: null,
-    leakMiBPerS: 0,
-    leakedMiB: 0,
-    cpuHog: false,
-    breached: false,
-  }
-  world.containers[id] = c
-  noteContainerAdded(world, c)
-  noteSpecialRoom(world, c)
-  return c
-}
-
-export function deleteContainer(world: World, c: Container): void {
-  reserveContainer(world, c, -1)
-  delete world.containers[c.id]
-  noteContainerRemoved(world)
-}
-
-export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {
-  c.state = state
-  c.stateSinceMs = world.timeMs
-  c.reason = reason
-  // A room that is not running uses nothing; one that just opened starts at its resting memory.
-  c.cpuUsageMilli = 0
-  c.memUsageMiB = state === 'running' ? c.memRequestMiB * MEM_BASELINE_OF_REQUEST : 0
-  c.throttled = false
-}
-
-/** A container's process died. The caretaker (kubelet) restarts managed ones after a back-off. */
-export function crashContainer(world: World, c: Container, metaphorWhy: string, technicalWhy: string): void {
-  world.stats.crashes += 1
-  const app = world.apps[c.appId]
-  setContainerState(world, c, 'crashed', technicalWhy)
-  c.exitCode = 1
-  c.phaseEndsMs = world.timeMs
-  logEvent(
-    world,
-    'error',
-    `A room of ${app?.name ?? '?'} collapsed (${metaphorWhy}). The rooms around it carry on.`,
-    `Container ${c.name} crashed: ${technicalWhy}. Other containers unaffected.`,
-    [c.id, c.appId],
-  )
-}
-
-function loseContainer(world: World, c: Container): void {
-  setContainerState(world, c, 'lost', 'its node went down')
-}
-
-/** A VM goes down (stopped or crashed): every container on its kernel goes with it. Returns how many. */
-export function vmDown(world: World, vmId: VmId, state: 'stopped' | 'crashed'): number {
-  const vm = world.vms[vmId]!
-  // A migration in flight is abandoned: the source copy was the live one.
-  vm.migration = null
-  vm.state = state
-  vm.stateSinceMs = world.timeMs
-  vm.downSinceMs = world.timeMs
-  let n = 0
-  for (const c of containerList(world)) {
-    if (c.placement?.kind === 'vm' && c.placement.vmId === vmId && c.state !== 'lost') {
-      loseContainer(world, c)
-      n += 1
-    }
-  }
-  return n
-}
+export { checkLimits, crashContainer, deleteContainer, newContainer, placementSubject, setContainerState, vmDown } from './containers'

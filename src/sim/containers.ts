@@ -1,0 +1,117 @@
+/**
+ * The life of one container record, shared by the commands and the systems: create, delete,
+ * change state, crash, lose with its node; and the rule that a limit is never below its request.
+ */
+import { reserveContainer } from './capacity'
+import type { Result } from './commands'
+import { MEM_BASELINE_OF_REQUEST } from './constants'
+import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import { logEvent } from './events'
+import { noteSpecialRoom } from './systems/cgroups'
+import type { AppId, Container, Placement, VmId, World } from './types'
+import { newId } from './world'
+
+const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
+
+/** Kubernetes refuses a limit below its request. Null means no limit. */
+export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
+  if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0)) return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
+  if (memLimit !== null && !(memLimit >= memReq && memLimit > 0)) return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
+  return { ok: true }
+}
+
+export function placementSubject(p: Placement): string {
+  return p.kind === 'host' ? p.hostId : p.vmId
+}
+
+export function newContainer(world: World, appId: AppId, managed: boolean): Container {
+  const app = world.apps[appId]!
+  const id = newId(world, 'c')
+  const c: Container = {
+    id,
+    name: `${app.name}-${id}`,
+    appId,
+    imageId: app.imageId,
+    placement: null,
+    state: 'pending',
+    stateSinceMs: world.timeMs,
+    phaseEndsMs: 0,
+    cpuRequestMilli: app.cpuRequestMilli,
+    memRequestMiB: app.memRequestMiB,
+    restarts: 0,
+    backoffMs: 0,
+    reason: '',
+    managed,
+    cpuLimitMilli: app.cpuLimitMilli,
+    memLimitMiB: app.memLimitMiB,
+    runtime: app.runtime,
+    security: { ...app.security },
+    cpuUsageMilli: 0,
+    memUsageMiB: 0,
+    speed: 1,
+    throttled: false,
+    exitCode: null,
+    leakMiBPerS: 0,
+    leakedMiB: 0,
+    cpuHog: false,
+    breached: false,
+  }
+  world.containers[id] = c
+  noteContainerAdded(world, c)
+  noteSpecialRoom(world, c)
+  return c
+}
+
+export function deleteContainer(world: World, c: Container): void {
+  reserveContainer(world, c, -1)
+  delete world.containers[c.id]
+  noteContainerRemoved(world)
+}
+
+export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {
+  c.state = state
+  c.stateSinceMs = world.timeMs
+  c.reason = reason
+  // A room that is not running uses nothing; one that just opened starts at its resting memory.
+  c.cpuUsageMilli = 0
+  c.memUsageMiB = state === 'running' ? c.memRequestMiB * MEM_BASELINE_OF_REQUEST : 0
+  c.throttled = false
+}
+
+/** A container's process died. The caretaker (kubelet) restarts managed ones after a back-off. */
+export function crashContainer(world: World, c: Container, metaphorWhy: string, technicalWhy: string): void {
+  world.stats.crashes += 1
+  const app = world.apps[c.appId]
+  setContainerState(world, c, 'crashed', technicalWhy)
+  c.exitCode = 1
+  c.phaseEndsMs = world.timeMs
+  logEvent(
+    world,
+    'error',
+    `A room of ${app?.name ?? '?'} collapsed (${metaphorWhy}). The rooms around it carry on.`,
+    `Container ${c.name} crashed: ${technicalWhy}. Other containers unaffected.`,
+    [c.id, c.appId],
+  )
+}
+
+export function loseContainer(world: World, c: Container): void {
+  setContainerState(world, c, 'lost', 'its node went down')
+}
+
+/** A VM goes down (stopped or crashed): every container on its kernel goes with it. Returns how many. */
+export function vmDown(world: World, vmId: VmId, state: 'stopped' | 'crashed'): number {
+  const vm = world.vms[vmId]!
+  // A migration in flight is abandoned: the source copy was the live one.
+  vm.migration = null
+  vm.state = state
+  vm.stateSinceMs = world.timeMs
+  vm.downSinceMs = world.timeMs
+  let n = 0
+  for (const c of containerList(world)) {
+    if (c.placement?.kind === 'vm' && c.placement.vmId === vmId && c.state !== 'lost') {
+      loseContainer(world, c)
+      n += 1
+    }
+  }
+  return n
+}
