@@ -41,6 +41,19 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable() }),
   z.object({ type: z.literal('cordon'), hostId: id, unschedulable: z.boolean() }),
   z.object({ type: z.literal('drain'), hostId: id }),
+  // Machine commands (issue 3): the sim checks the details and says why it refuses.
+  z.object({ type: z.literal('buildImage'), id: id.optional(), ref: z.string().min(1).max(128), os: os.optional(), instructions: z.array(z.object({ text: z.string().min(1), sizeMiB: z.number().nonnegative(), provides: z.array(z.string()).optional() })).min(1) }),
+  z.object({ type: z.literal('installPackages'), target: placement, packages: z.array(z.string().min(1)).min(1) }),
+  z.object({ type: z.literal('installApp'), appId: id, target: placement }),
+  z.object({ type: z.literal('setLimits'), appId: id, cpuLimitMilli: z.number().nonnegative().nullable(), memLimitMiB: z.number().positive().nullable() }),
+  z.object({ type: z.literal('setRuntime'), appId: id, runtime: z.enum(['runc', 'gvisor', 'kata', 'firecracker']) }),
+  z.object({ type: z.literal('setSecurity'), appId: id, security: z.object({ runAsNonRoot: z.boolean(), readOnlyRootFilesystem: z.boolean(), dropAllCapabilities: z.boolean(), privileged: z.boolean() }).partial() }),
+  z.object({ type: z.literal('setMemOvercommit'), hostId: id, ratio: z.number().min(1).max(2) }),
+  z.object({ type: z.literal('leakMemory'), containerId: id, mibPerS: z.number().nonnegative() }),
+  z.object({ type: z.literal('hogCpu'), containerId: id, on: z.boolean() }),
+  z.object({ type: z.literal('breachContainer'), containerId: id }),
+  z.object({ type: z.literal('resizeVm'), vmId: id, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive() }),
+  z.object({ type: z.literal('migrateVm'), vmId: id, toHostId: id }),
 ])
 
 export const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) => o.shape.type.value)

@@ -83,3 +83,14 @@ describe('saved progress', () => {
     expect(r.warning).toMatch(/another version/)
   })
 })
+
+describe('machine commands from the UI', () => {
+  test('a CPU hog sent from the sandbox is accepted; a malformed one is refused with a reason', () => {
+    useGame.getState().startSandbox()
+    const ok = useGame.getState().dispatch({ type: 'setLimits', appId: 'shop', cpuLimitMilli: 500, memLimitMiB: 1024 })
+    expect(ok.ok).toBe(true)
+    const bad = useGame.getState().dispatch({ type: 'hogCpu' })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.metaphor).toMatch(/malformed/)
+  })
+})
