@@ -231,7 +231,7 @@ export interface Hpa {
   targetCpuPercent: number
   /** When the HPA last synced (it runs every 15 s). */
   lastSyncMs: number
-  /** Recent recommendations, for the scale-down stabilisation window. */
+  /** Recent recommendations, for the scale-down stabilisation window (300 s). */
   recommendations: { atMs: number; replicas: number }[]
 }
 
