@@ -18,29 +18,28 @@ const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: 
 
 /** Odds that an attacker inside this room escapes to the kernel under it. */
 export function escapeOdds(c: Pick<Container, 'security' | 'runtime'>): number {
+  return hardened(c, c.security.privileged ? BREACH.privilegedEscape : BREACH.escapeBase)
+}
+
+/**
+ * Each restricted setting cuts the odds (Pod Security Standards); privileged cancels them all.
+ * A sandbox is a second wall: past it needs a bug in the sandbox itself (rare, like a hypervisor escape).
+ */
+function hardened(c: Pick<Container, 'security' | 'runtime'>, base: number): number {
   const s = c.security
-  let p = s.privileged ? BREACH.privilegedEscape : BREACH.escapeBase
+  let p = base
   if (!s.privileged) {
     if (s.runAsNonRoot) p *= BREACH.runAsNonRoot
     if (s.readOnlyRootFilesystem) p *= BREACH.readOnlyRootFilesystem
     if (s.dropAllCapabilities) p *= BREACH.dropAllCapabilities
   }
-  // A sandbox is a second wall: past it needs a bug in the sandbox itself (rare, like a hypervisor escape).
   if (c.runtime !== 'runc') p *= BREACH.hypervisorEscape
   return p
 }
 
 /** Odds that an attacker who owns the kernel gets into this neighbour room. */
 export function lateralOdds(c: Pick<Container, 'security' | 'runtime'>): number {
-  const s = c.security
-  let p = BREACH.lateralBase
-  if (!s.privileged) {
-    if (s.runAsNonRoot) p *= BREACH.runAsNonRoot
-    if (s.readOnlyRootFilesystem) p *= BREACH.readOnlyRootFilesystem
-    if (s.dropAllCapabilities) p *= BREACH.dropAllCapabilities
-  }
-  if (c.runtime !== 'runc') p *= BREACH.hypervisorEscape
-  return p
+  return hardened(c, BREACH.lateralBase)
 }
 
 const samePlace = (a: Placement | null, b: Placement): boolean =>

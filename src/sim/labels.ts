@@ -22,10 +22,11 @@ export function kindLabel(kind: KindKey, vocab: Vocabulary): string {
   return KIND_LABELS[kind][vocab]
 }
 
-/** Both names at once, as the inspector shows them: "apartment (virtual machine)". */
+/** Both names at once, as the inspector shows them: "apartment · virtual machine". */
 export function bothNames(kind: KindKey): string {
   const l = KIND_LABELS[kind]
-  return `${l.metaphor} (${l.technical})`
+  // "house · server (host)": a dot, since some technical names carry brackets of their own.
+  return `${l.metaphor} · ${l.technical}`
 }
 
 /** Container states as a player reads them, in both vocabularies. */
