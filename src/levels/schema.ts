@@ -12,6 +12,16 @@ const placement = z.discriminatedUnion('kind', [
 ])
 const positive = z.number().positive().finite()
 const count = z.number().int().nonnegative()
+/** Kubernetes names: lower-case DNS labels. */
+const dnsName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a lower-case DNS name (a-z, 0-9, -)')
+const labelKey = z.string().regex(/^([a-z0-9.-]{1,253}\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, 'must be a label key like zone or topology.kubernetes.io/zone')
+const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, 'must be a label value (letters, digits, - _ .)')
+const labels = z.record(labelKey, labelValue)
+const effect = z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute'])
+const taint = z.object({ key: labelKey, value: labelValue, effect })
+const toleration = z.object({ key: labelKey, operator: z.enum(['Equal', 'Exists']), value: labelValue.optional(), effect: effect.optional() })
+const selectorRequirement = z.object({ key: labelKey, operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(labelValue).max(32) })
+const probe = z.object({ initialDelaySeconds: count.max(3600), periodSeconds: z.number().int().positive().max(3600), failureThreshold: z.number().int().positive().max(100), successThreshold: z.number().int().positive().max(100) })
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addHost'), name: z.string().max(40).optional(), zone: z.string().max(20).optional(), cores: z.number().int().positive().max(512), memMiB: z.number().int().positive().max(16_777_216), diskGiB: positive.optional(), costPerHour: z.number().nonnegative() }),
@@ -54,6 +64,33 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('breachContainer'), containerId: id }),
   z.object({ type: z.literal('resizeVm'), vmId: id, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive() }),
   z.object({ type: z.literal('migrateVm'), vmId: id, toHostId: id }),
+  // Where pods may go (issue 4).
+  z.object({ type: z.literal('setNodeLabels'), target: placement, labels }),
+  z.object({ type: z.literal('setTaints'), target: placement, taints: z.array(taint).max(16) }),
+  z.object({ type: z.literal('setTolerations'), appId: id, tolerations: z.array(toleration).max(16) }),
+  z.object({ type: z.literal('setNodeAffinity'), appId: id, affinity: z.object({ required: z.array(selectorRequirement).max(16), preferred: z.array(z.object({ weight: z.number().int().min(1).max(100), match: z.array(selectorRequirement).min(1).max(16) })).max(16) }) }),
+  z.object({ type: z.literal('setPodAntiAffinity'), appId: id, antiAffinity: z.object({ topologyKey: labelKey, required: z.boolean() }).nullable() }),
+  z.object({ type: z.literal('setTopologySpread'), appId: id, spread: z.object({ maxSkew: z.number().int().positive(), topologyKey: labelKey, whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']) }).nullable() }),
+  z.object({ type: z.literal('addPriorityClass'), name: dnsName, value: z.number().int().min(-2_147_483_648).max(1_000_000_000) }),
+  z.object({ type: z.literal('setPriorityClass'), appId: id, name: z.union([dnsName, z.literal('')]) }),
+  // Pods and the cluster around them (issue 4).
+  z.object({ type: z.literal('setProbes'), appId: id, readiness: probe.nullable().optional(), liveness: probe.nullable().optional() }),
+  z.object({ type: z.literal('hangContainer'), containerId: id, hung: z.boolean() }),
+  z.object({ type: z.literal('setSidecars'), appId: id, sidecars: z.array(z.object({ name: dnsName, imageId: id, cpuRequestMilli: count, memRequestMiB: positive })).max(8) }),
+  z.object({ type: z.literal('addNamespace'), name: dnsName }),
+  z.object({ type: z.literal('setNamespace'), appId: id, namespace: dnsName }),
+  z.object({ type: z.literal('setAppLabels'), appId: id, labels }),
+  z.object({
+    type: z.literal('setClusterAutoscaler'),
+    config: z
+      .object({
+        minHosts: count,
+        maxHosts: z.number().int().positive().max(1000),
+        budgetPerHour: z.number().nonnegative(),
+        template: z.object({ cores: z.number().int().positive().max(512), memMiB: z.number().int().positive(), costPerHour: z.number().nonnegative(), zones: z.array(z.string().min(1).max(20)).min(1).max(8) }),
+      })
+      .nullable(),
+  }),
 ])
 
 export const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) => o.shape.type.value)

@@ -15,6 +15,10 @@ import { applyMachineCommand } from './machineCommands'
 import type { MachineCommand } from './machineCommands'
 import { newId } from './world'
 import { applyManagerCommand } from './managerCommands'
+import { applyPlacementCommand } from './placementCommands'
+import type { PlacementCommand } from './placementCommands'
+import { applyPodCommand } from './podCommands'
+import type { PodCommand } from './podCommands'
 import { checkLimits, crashContainer, deleteContainer, loseContainer, newContainer, placementSubject, vmDown } from './containers'
 import { containerList } from './containerIndex'
 
@@ -63,6 +67,8 @@ export type Command =
   | { type: 'cordon'; hostId: HostId; unschedulable: boolean }
   | { type: 'drain'; hostId: HostId }
   | MachineCommand
+  | PlacementCommand
+  | PodCommand
 
 export type CommandType = Command['type']
 
@@ -102,6 +108,8 @@ export function apply(world: World, command: Command): Result {
         unschedulable: false,
         draining: false,
         drainBlocked: false,
+        labels: {},
+        taints: [],
         alloc: { cpuMilli: 0, memMiB: 0, vcpus: 0, pods: 0 },
       }
       logEvent(world, 'info', `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`, `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`, [id])
@@ -162,6 +170,16 @@ export function apply(world: World, command: Command): Result {
         rolloutPaused: false,
         hpa: null,
         pdbMinAvailable: null,
+        namespace: 'default',
+        labels: { app: command.name },
+        tolerations: [],
+        nodeAffinity: { required: [], preferred: [] },
+        podAntiAffinity: null,
+        topologySpread: null,
+        priorityClassName: '',
+        readinessProbe: null,
+        livenessProbe: null,
+        sidecars: [],
       }
       return { ok: true, id }
     }
@@ -193,6 +211,8 @@ export function apply(world: World, command: Command): Result {
         speed: 1,
         memInUseMiB: 0,
         migration: null,
+        labels: {},
+        taints: [],
         condition: 'NotReady' as const,
         downSinceMs: null,
       }
@@ -388,6 +408,23 @@ export function apply(world: World, command: Command): Result {
     case 'resizeVm':
     case 'migrateVm':
       return applyMachineCommand(world, command)
+    case 'setNodeLabels':
+    case 'setTaints':
+    case 'setTolerations':
+    case 'setNodeAffinity':
+    case 'setPodAntiAffinity':
+    case 'setTopologySpread':
+    case 'addPriorityClass':
+    case 'setPriorityClass':
+      return applyPlacementCommand(world, command)
+    case 'setProbes':
+    case 'hangContainer':
+    case 'setSidecars':
+    case 'addNamespace':
+    case 'setNamespace':
+    case 'setAppLabels':
+    case 'setClusterAutoscaler':
+      return applyPodCommand(world, command)
     default: {
       const unknown: never = command
       const t = (unknown as { type?: unknown })?.type

@@ -55,6 +55,13 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     leakedMiB: 0,
     cpuHog: false,
     breached: false,
+    namespace: app.namespace,
+    priority: app.priorityClassName ? (world.priorityClasses[app.priorityClassName] ?? 0) : 0,
+    ready: false,
+    probe: { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 },
+    hung: false,
+    sidecars: app.sidecars.map((s) => s.name),
+    nominatedNode: null,
   }
   world.containers[id] = c
   noteContainerAdded(world, c)

@@ -15,6 +15,73 @@ export type LayerId = string
 export type PackageSpec = string
 
 export type HostPower = 'on' | 'failed' | 'off'
+
+/** A taint on a node repels pods that do not tolerate it (kubernetes.io "Taints and Tolerations"). */
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
+export interface Taint {
+  key: string
+  value: string
+  effect: TaintEffect
+}
+/** A pod's toleration: Exists matches any value of the key; an omitted effect matches every effect. */
+export interface Toleration {
+  key: string
+  operator: 'Equal' | 'Exists'
+  value?: string
+  effect?: TaintEffect
+}
+/** One node selector requirement, as in nodeAffinity (matched against the node's labels). */
+export interface NodeSelectorRequirement {
+  key: string
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'
+  values: string[]
+}
+/** Node affinity: every `required` requirement must hold; each matching `preferred` term adds its weight (1–100). */
+export interface NodeAffinity {
+  required: NodeSelectorRequirement[]
+  preferred: { weight: number; match: NodeSelectorRequirement[] }[]
+}
+/** Pod anti-affinity against the app's own pods, per topology domain (hostname or zone). */
+export interface PodAntiAffinity {
+  topologyKey: string
+  /** requiredDuringScheduling (a filter) or preferredDuringScheduling (a score). */
+  required: boolean
+}
+/** topologySpreadConstraints against the app's own pods. */
+export interface TopologySpread {
+  maxSkew: number
+  topologyKey: string
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway'
+}
+/** A liveness or readiness probe (defaults: period 10 s, failureThreshold 3, successThreshold 1). */
+export interface Probe {
+  initialDelaySeconds: number
+  periodSeconds: number
+  failureThreshold: number
+  successThreshold: number
+}
+/** A second container in the same pod (room): same door (network namespace), its own requests. */
+export interface Sidecar {
+  name: string
+  imageId: ImageId
+  cpuRequestMilli: number
+  memRequestMiB: number
+}
+/** The cluster autoscaler: buys houses while pods stay pending, sells idle ones (kubernetes/autoscaler FAQ). */
+export interface ClusterAutoscaler {
+  minHosts: number
+  maxHosts: number
+  /** The street may not cost more than this per hour with the new house included. */
+  budgetPerHour: number
+  /** What a bought house looks like. Zones are used in turn. */
+  template: { cores: number; memMiB: number; costPerHour: number; zones: string[] }
+  /** When it last bought a house (scale-down waits 10 min after a scale-up). */
+  lastScaleUpMs: number
+  /** Since when each house has been under the utilisation threshold (scale-down after 10 min). */
+  unneededSinceMs: Record<HostId, number>
+  /** Houses it bought (the only ones it will sell). */
+  boughtHostIds: HostId[]
+}
 /** Kubernetes' view of a host or VM acting as a node. */
 export type NodeCondition = 'Ready' | 'NotReady'
 
@@ -50,6 +117,9 @@ export interface Host {
   draining: boolean
   /** The drain is waiting on a disruption budget (said once in the log, not every step). */
   drainBlocked: boolean
+  /** Labels the player set on the node (well-known ones, hostname, zone and os, are derived). */
+  labels: Record<string, string>
+  taints: Taint[]
   /** What is reserved on this host right now (kept in step with placements; checked by the invariants). */
   alloc: { cpuMilli: number; memMiB: number; vcpus: number; pods: number }
 }
@@ -79,6 +149,9 @@ export interface Vm {
   memInUseMiB: number
   /** A live migration in progress (Clark et al. 2005): pre-copy while running, then stop-and-copy. */
   migration: Migration | null
+  /** Labels the player set on the node (well-known ones, hostname, zone and os, are derived). */
+  labels: Record<string, string>
+  taints: Taint[]
   /** Kubernetes node status when this VM is a node. */
   condition: NodeCondition
   downSinceMs: number | null
@@ -146,6 +219,19 @@ export interface Container {
   cpuHog: boolean
   /** An attacker is inside this room. */
   breached: boolean
+  /** Kubernetes fields copied from the app when the pod is made. */
+  namespace: string
+  priority: number
+  /** Readiness: only ready rooms are in the doorman's rotation (Service endpoints). */
+  ready: boolean
+  /** Consecutive probe results, and when the next probe runs. */
+  probe: { readinessFailures: number; readinessSuccesses: number; livenessFailures: number; nextAtMs: number }
+  /** Chaos: the process is alive but stuck (a liveness probe fails; nothing else notices). */
+  hung: boolean
+  /** Names of the pod's other containers (sidecars), if any; their requests are in this pod's requests. */
+  sidecars: string[]
+  /** Set when the scheduler preempted lower-priority pods for this one (status.nominatedNodeName). */
+  nominatedNode: string | null
 }
 
 /** Container runtimes: runc shares the kernel; gVisor, Kata and Firecracker put something in between. */
@@ -223,6 +309,18 @@ export interface App {
   hpa: Hpa | null
   /** PodDisruptionBudget: rooms that must stay open during voluntary evictions (drain). */
   pdbMinAvailable: number | null
+  namespace: string
+  /** Pod labels (app=<name> is always there); a Service selects on them. */
+  labels: Record<string, string>
+  tolerations: Toleration[]
+  nodeAffinity: NodeAffinity
+  podAntiAffinity: PodAntiAffinity | null
+  topologySpread: TopologySpread | null
+  /** '' = no class (priority 0). */
+  priorityClassName: string
+  readinessProbe: Probe | null
+  livenessProbe: Probe | null
+  sidecars: Sidecar[]
 }
 
 export interface Hpa {
@@ -299,4 +397,9 @@ export interface World {
   metrics: Record<AppId, AppSample[]>
   /** Street-wide samples: running cost per hour. */
   costSamples: { t: number; perHour: number }[]
+  /** Namespaces that exist ('default' always). */
+  namespaces: string[]
+  /** PriorityClass name → value (higher wins; preemption evicts lower). */
+  priorityClasses: Record<string, number>
+  autoscaler: ClusterAutoscaler | null
 }

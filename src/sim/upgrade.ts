@@ -1,5 +1,5 @@
 /**
- * Worlds saved before issue 3 lack the machine fields (layers, packages, limits, usage...).
+ * Worlds saved before issues 3 and 4 lack the machine and Kubernetes fields (layers, packages, limits, usage...).
  * upgradeWorld fills each missing field with the default the commands give new objects, in place,
  * so an old save loads and steps; a world that has them is left exactly as it is.
  */
@@ -27,6 +27,8 @@ export function upgradeWorld(world: World): World {
     h.installedApps ??= []
     h.memOvercommit ??= 1
     h.swapping ??= false
+    h.labels ??= {}
+    h.taints ??= []
   }
   for (const vm of Object.values(world.vms) as Partial<World['vms'][string]>[]) {
     delete (vm as Record<string, unknown>).cachedImages
@@ -36,6 +38,8 @@ export function upgradeWorld(world: World): World {
     vm.speed ??= 1
     vm.memInUseMiB ??= 0
     vm.migration ??= null
+    vm.labels ??= {}
+    vm.taints ??= []
   }
   for (const a of Object.values(world.apps) as Partial<World['apps'][string]>[]) {
     a.cpuLimitMilli ??= null
@@ -43,6 +47,16 @@ export function upgradeWorld(world: World): World {
     a.requires ??= []
     a.runtime ??= 'runc'
     a.security ??= { ...DEFAULT_SECURITY }
+    a.namespace ??= 'default'
+    a.labels ??= { app: a.name ?? '' }
+    a.tolerations ??= []
+    a.nodeAffinity ??= { required: [], preferred: [] }
+    a.podAntiAffinity ??= null
+    a.topologySpread ??= null
+    a.priorityClassName ??= ''
+    a.readinessProbe ??= null
+    a.livenessProbe ??= null
+    a.sidecars ??= []
   }
   for (const c of Object.values(world.containers) as Partial<World['containers'][string]>[]) {
     c.cpuLimitMilli ??= null
@@ -58,6 +72,16 @@ export function upgradeWorld(world: World): World {
     c.leakedMiB ??= 0
     c.cpuHog ??= false
     c.breached ??= false
+    c.namespace ??= 'default'
+    c.priority ??= 0
+    c.ready ??= c.state === 'running'
+    c.probe ??= { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 }
+    c.hung ??= false
+    c.sidecars ??= []
+    c.nominatedNode ??= null
   }
+  w.namespaces ??= ['default']
+  w.priorityClasses ??= {}
+  w.autoscaler ??= null
   return world
 }

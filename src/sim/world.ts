@@ -24,6 +24,9 @@ export function createWorld(seed: number, delayScale = 1): World {
     stats: { podsScheduled: 0, containersStarted: 0, crashes: 0 },
     metrics: {},
     costSamples: [],
+    namespaces: ['default'],
+    priorityClasses: {},
+    autoscaler: null,
   }
 }
 

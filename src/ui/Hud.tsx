@@ -10,6 +10,8 @@ import { Palette } from './Palette'
 import { StreetTree } from './StreetTree'
 import { Notices, Rejection } from './Toasts'
 import { TopBar } from './TopBar'
+import { Workshop } from './machines/Workshop'
+import { LabPanel } from './lab/LabPanel'
 import { useShortcuts } from './shortcuts'
 import { useHud } from './uiStore'
 
@@ -44,6 +46,8 @@ export function Hud() {
       {panel === 'hints' && <Hints />}
       {panel === 'keys' && <KeysHelp />}
       {panel === 'console' && <ConsoleSheet />}
+      {panel === 'workshop' && <Workshop />}
+      {panel === 'lab' && <LabPanel />}
       </div>
       <OutcomeDialog />
     </div>

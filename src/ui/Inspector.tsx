@@ -12,6 +12,8 @@ import type { World } from '../sim'
 import { useGame, useUi } from '../state'
 import type { Selection } from '../state'
 import { cores, money, secondsLeft, stateIcon, usedOf } from './format'
+import { ContainerDiagnosis } from './machines/ContainerDiagnosis'
+import { NodeDetails, WhyHere } from './manager/WhyHere'
 import { Charts } from './manager/Charts'
 
 type Row = [label: string, value: ReactNode]
@@ -163,6 +165,9 @@ export function Inspector() {
             {SHORT[sel!.kind][vocab === 'metaphor' ? 0 : 1]} {d.name} <small className="kind">{d.title}</small>
           </h2>
           <Table rows={d.rows} />
+          {sel?.kind === 'container' && <ContainerDiagnosis containerId={d.id} />}
+          {sel?.kind === 'container' && <WhyHere containerId={d.id} />}
+          {(sel?.kind === 'host' || sel?.kind === 'vm') && <NodeDetails kind={sel.kind} id={d.id} />}
           {sel?.kind === 'app' && <Charts appId={d.id} />}
           {d.sources.length > 0 && <Sources list={d.sources} />}
           {events.length > 0 && (

@@ -1,7 +1,7 @@
 /** UI-only state that no other part of the game needs: which app is chosen, which panels are open. */
 import { create } from 'zustand'
 
-export type Panel = 'brief' | 'keys' | 'hints' | 'addVm' | 'console' | null
+export type Panel = 'brief' | 'keys' | 'hints' | 'addVm' | 'console' | 'workshop' | 'lab' | null
 
 export interface HudState {
   /** The app whose room "Give a room" places, and whose manager and replicas the buttons change. */

@@ -8,7 +8,13 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DIST, RESULTS, ensureResults, serveDist, launchBrowser, openPage, CheckFailed } from './lib.mjs'
-import { tests } from './tests.mjs'
+import { tests as core } from './tests.mjs'
+import { tests as machines } from './tests-machines.mjs'
+import { tests as lab } from './tests-lab.mjs'
+import { tests as manager } from './tests-manager.mjs'
+
+// Each file holds the tests of one part of the game, so work on one part does not touch the others.
+const tests = [...core, ...machines, ...lab, ...manager]
 
 const PORT = Number(process.env.E2E_PORT ?? 4400)
 const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 90_000)

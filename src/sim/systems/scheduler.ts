@@ -147,3 +147,48 @@ function scheduleOne(world: World, c: Container, nodes: NodeView[], log: boolean
   if (log) logEvent(world, 'info', `The building manager puts a room of ${app?.name ?? '?'} in ${best.placement.kind === 'host' ? 'house' : 'apartment'} ${best.name}.`, `Scheduled ${c.name} to ${best.name}.`, [c.id, c.appId])
   return true
 }
+
+/** Score plugins as kube-scheduler names them; each scores 0–100 before its weight. */
+export type ScorePlugin = 'TaintToleration' | 'NodeAffinity' | 'PodTopologySpread' | 'InterPodAffinity' | 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'ImageLocality'
+
+/** One node's verdict for one pod: what the inspector's "why here" shows. */
+export interface NodeVerdict {
+  name: string
+  placement: Placement
+  /** Passed every filter. */
+  feasible: boolean
+  /** The first failing filter, in kube-scheduler's words; null when feasible. */
+  failure: string | null
+  /** Unweighted plugin scores (0–100), only for feasible nodes. */
+  scores: Partial<Record<ScorePlugin, number>>
+  /** Weighted total, only for feasible nodes. */
+  total: number
+  /** The node the pod stands on now (or is nominated to). */
+  current: boolean
+}
+
+/**
+ * Every node's filter result and score for a pod, as if it were being scheduled now (its own
+ * reservation taken out, so its current node is judged fairly). Read-only: the world is unchanged.
+ */
+export function explainPlacement(world: World, containerId: string): NodeVerdict[] {
+  const c = world.containers[containerId]
+  if (!c) return []
+  const os = world.images[c.imageId]?.os ?? 'linux'
+  const mem = containerMemMiB(c)
+  const cpu = c.cpuRequestMilli
+  const here = c.placement
+  const same = (p: Placement) => !!here && p.kind === here.kind && (p.kind === 'host' ? p.hostId === (here as { hostId: string }).hostId : p.vmId === (here as { vmId: string }).vmId)
+  return schedulableNodes(world).map((node) => {
+    const current = same(node.placement)
+    // Judge the current node without this pod's own reservation.
+    const view: NodeView = current && c.state !== 'pending' ? { ...node, target: { ...node.target, cpuMilli: node.target.cpuMilli - cpu, memMiB: node.target.memMiB - mem, pods: node.target.pods - 1 } } : node
+    const code = filterNode(view, cpu, mem, os)
+    if (code !== 'ok') return { name: node.name, placement: node.placement, feasible: false, failure: FILTER_TEXT[code], scores: {}, total: 0, current }
+    const fc = (view.target.cpuMilli + cpu) / view.capCpu
+    const fm = (view.target.memMiB + mem) / view.capMem
+    const least = ((1 - fc) * 100 + (1 - fm) * 100) / 2
+    const total = scoreNode(view, cpu, mem)
+    return { name: node.name, placement: node.placement, feasible: true, failure: null, scores: { NodeResourcesFit: least, NodeResourcesBalancedAllocation: total - least }, total, current }
+  })
+}

@@ -1,0 +1,4 @@
+/** The image workshop (docker build): pick layers, read the Dockerfile, build a versioned image. */
+export function Workshop() {
+  return null
+}

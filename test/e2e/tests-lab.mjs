@@ -1,0 +1,2 @@
+// Browser tests for the VM-vs-container lab.
+export const tests = []

@@ -1,0 +1,2 @@
+// Browser tests for the building manager (kubectl console, why-here, scheduling rules).
+export const tests = []
