@@ -8,7 +8,7 @@ import { MEM_BASELINE_OF_REQUEST } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
 import { noteSpecialRoom } from './systems/cgroups'
-import type { AppId, Container, Placement, VmId, World } from './types'
+import type { App, AppId, Container, Placement, VmId, World } from './types'
 import { newId } from './world'
 
 const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
@@ -36,8 +36,9 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     state: 'pending',
     stateSinceMs: world.timeMs,
     phaseEndsMs: 0,
-    cpuRequestMilli: app.cpuRequestMilli,
-    memRequestMiB: app.memRequestMiB,
+    // A pod's requests are the sum of its containers' (how kube-scheduler counts them): app + sidecars.
+    cpuRequestMilli: podCpuRequestMilli(app),
+    memRequestMiB: podMemRequestMiB(app),
     restarts: 0,
     backoffMs: 0,
     reason: '',
@@ -69,6 +70,20 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
   return c
 }
 
+/** The pod's CPU request: the app's container plus its sidecars. */
+export function podCpuRequestMilli(app: App): number {
+  let sum = app.cpuRequestMilli
+  for (const s of app.sidecars) sum += s.cpuRequestMilli
+  return sum
+}
+
+/** The pod's memory request: the app's container plus its sidecars. */
+export function podMemRequestMiB(app: App): number {
+  let sum = app.memRequestMiB
+  for (const s of app.sidecars) sum += s.memRequestMiB
+  return sum
+}
+
 export function deleteContainer(world: World, c: Container): void {
   reserveContainer(world, c, -1)
   delete world.containers[c.id]
@@ -83,6 +98,14 @@ export function setContainerState(world: World, c: Container, state: Container['
   c.cpuUsageMilli = 0
   c.memUsageMiB = state === 'running' ? c.memRequestMiB * MEM_BASELINE_OF_REQUEST : 0
   c.throttled = false
+  // Readiness: a room without a readiness probe is ready as soon as it runs; with one, it waits for
+  // the probe (systems/probes.ts). Every new run starts the probes afresh.
+  c.ready = state === 'running' && !world.apps[c.appId]?.readinessProbe
+  if (c.probe.readinessFailures !== 0 || c.probe.readinessSuccesses !== 0 || c.probe.livenessFailures !== 0 || c.probe.nextAtMs !== 0) {
+    c.probe = { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 }
+  }
+  // A restart clears a hang: the stuck process is gone.
+  if (state !== 'running') c.hung = false
 }
 
 /** A container's process died. The caretaker (kubelet) restarts managed ones after a back-off. */

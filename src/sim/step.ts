@@ -3,6 +3,7 @@
  * each is a small reconcile loop with one job. Same seed + same commands = same world.
  */
 import { STEP_MS } from './constants'
+import { autoscaler } from './systems/autoscaler'
 import { cgroups } from './systems/cgroups'
 import { cost } from './systems/cost'
 import { drain } from './systems/drain'
@@ -11,6 +12,7 @@ import { metrics } from './systems/metrics'
 import { hypervisor } from './systems/hypervisor'
 import { kubelet } from './systems/kubelet'
 import { nodeLifecycle } from './systems/nodes'
+import { probes } from './systems/probes'
 import { replicaSets } from './systems/replicaset'
 import { scheduledCommands } from './systems/schedule'
 import { scheduler } from './systems/scheduler'
@@ -30,8 +32,10 @@ export function tick(world: World): World {
   hpa(world)
   replicaSets(world)
   scheduler(world)
+  autoscaler(world)
   kubelet(world)
   cgroups(world)
+  probes(world)
   traffic(world, STEP_MS)
   cost(world, STEP_MS)
   metrics(world)

@@ -5,13 +5,16 @@
 import { deleteContainer } from '../commands'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
-import type { World } from '../types'
+import type { Container, World } from '../types'
 import { countByApp } from './replicaset'
+
+const healthy = (c: Container): boolean => c.state === 'running' && c.ready
 
 export function drain(world: World): void {
   const draining = Object.values(world.hosts).filter((h) => h.draining)
   if (draining.length === 0) return
-  const availableByApp = countByApp(world, (c) => c.state === 'running')
+  // A disruption budget counts healthy pods: running and ready (kubernetes.io "Disruptions").
+  const availableByApp = countByApp(world, healthy)
   for (const host of draining) {
     let left = 0
     let blocked = 0
@@ -24,7 +27,7 @@ export function drain(world: World): void {
       }
       const app = world.apps[c.appId]
       const avail = availableByApp.get(c.appId) ?? 0
-      const counts = c.state === 'running'
+      const counts = healthy(c)
       if (app?.pdbMinAvailable != null && counts && avail - 1 < app.pdbMinAvailable) {
         blocked++
         left++

@@ -7,7 +7,7 @@ import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
 import { crashContainer, setContainerState } from '../commands'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
-import type { Container, World } from '../types'
+import type { Container, Image, LayerId, World } from '../types'
 import { scaledDelay } from '../world'
 import { containerList } from '../containerIndex'
 import { layerCacheOf, missingLayers, packageName, packageVersion } from '../images'
@@ -19,6 +19,35 @@ function missingPackage(world: World, c: Container): string | null {
   const have = world.images[c.imageId]?.packages ?? []
   for (const need of app.requires) if (!have.includes(need) && !(packageVersion(need) === null && have.some((p) => packageName(p) === need))) return need
   return null
+}
+
+/** The images a pod needs: its app's, then its sidecars' (every container of the pod is pulled before it starts). */
+function podImages(world: World, c: Container): Image[] {
+  const out: Image[] = []
+  const main = world.images[c.imageId]
+  if (main) out.push(main)
+  if (c.sidecars.length > 0) {
+    for (const s of world.apps[c.appId]?.sidecars ?? []) {
+      const im = world.images[s.imageId]
+      if (im && c.sidecars.includes(s.name) && !out.includes(im)) out.push(im)
+    }
+  }
+  return out
+}
+
+/** Layers of these images missing from the cache, each counted once (images share base layers). */
+function podMissingLayers(world: World, images: Image[], cache: LayerId[]): { ids: LayerId[]; sizeMiB: number } {
+  if (images.length === 1) return missingLayers(world, images[0]!, cache)
+  const ids: LayerId[] = []
+  let sizeMiB = 0
+  for (const image of images) {
+    for (const m of missingLayers(world, image, cache).ids) {
+      if (ids.includes(m)) continue
+      ids.push(m)
+      sizeMiB += world.layers[m]?.sizeMiB ?? 0
+    }
+  }
+  return { ids, sizeMiB }
 }
 
 function startCreating(world: World, c: Container): void {
@@ -43,11 +72,12 @@ export function kubelet(world: World): void {
           break
         }
         const cache = layerCacheOf(world, c.placement)
-        const image = world.images[c.imageId]
-        const missing = cache && image ? missingLayers(world, image, cache) : null
+        const images = podImages(world, c)
+        const missing = cache ? podMissingLayers(world, images, cache) : null
         if (missing && missing.ids.length > 0) {
           // Only the layers this place lacks travel; a second start of the same image pulls nothing.
-          setContainerState(world, c, 'pulling', `pulling ${missing.ids.length} of ${image!.layers.length} layers (${missing.sizeMiB} MiB)`)
+          const total = images.reduce((n, im) => n + im.layers.length, 0)
+          setContainerState(world, c, 'pulling', `pulling ${missing.ids.length} of ${total} layers (${missing.sizeMiB} MiB)`)
           c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
         } else startCreating(world, c)
         break
@@ -55,8 +85,7 @@ export function kubelet(world: World): void {
       case 'pulling':
         if (now >= c.phaseEndsMs) {
           const cache = layerCacheOf(world, c.placement)
-          const image = world.images[c.imageId]
-          if (cache && image) for (const id of image.layers) if (!cache.includes(id)) cache.push(id)
+          if (cache) for (const image of podImages(world, c)) for (const id of image.layers) if (!cache.includes(id)) cache.push(id)
           startCreating(world, c)
         }
         break

@@ -13,7 +13,7 @@ import type { App, Container, World } from '../types'
 /** Which pods to remove first, as the ReplicaSet controller ranks them: unscheduled, then not ready, then newest. */
 function deletionRank(c: Container): number {
   if (c.placement === null) return 0
-  if (c.state !== 'running') return 1
+  if (c.state !== 'running' || !c.ready) return 1
   return 2
 }
 
@@ -36,7 +36,20 @@ export function countByApp(world: World, include: (c: Container) => boolean): Ma
 }
 
 const alive = (c: Container): boolean => c.state !== 'terminated'
-const available = (c: Container): boolean => c.state === 'running'
+/** Available as the Deployment counts it: running and ready (a readiness probe holds a new pod back). */
+const available = (c: Container): boolean => c.state === 'running' && c.ready
+
+/**
+ * Whether a pod matches its app's current pod template: same image, same namespace, same sidecars.
+ * Anything else belongs to an older ReplicaSet and is replaced by the rolling update.
+ */
+export function podIsCurrent(app: App, c: Container): boolean {
+  if (c.imageId !== app.imageId || c.namespace !== app.namespace) return false
+  const s = app.sidecars
+  if (c.sidecars.length !== s.length) return false
+  for (let i = 0; i < s.length; i++) if (c.sidecars[i] !== s[i]!.name) return false
+  return true
+}
 
 /** maxSurge rounds up, maxUnavailable rounds down; both zero is not allowed, so surge becomes 1. */
 export function rolloutBounds(replicas: number): { maxSurge: number; maxUnavailable: number } {
@@ -56,23 +69,23 @@ export function replicaSets(world: World): void {
   }
 }
 
-/** Alive pods per app, and how many of them still run an older image than the app's. One pass. */
+/** Alive pods per app, and how many of them still follow an older pod template (image, namespace, sidecars). One pass. */
 function podCensus(world: World): Map<string, { alive: number; stale: number }> {
   const census = new Map<string, { alive: number; stale: number }>()
   let lastApp = ''
   let entry = { alive: 0, stale: 0 }
-  let image = ''
+  let app: App | undefined
   for (const c of containerList(world)) {
     if (!alive(c)) continue
     if (c.appId !== lastApp) {
       lastApp = c.appId
-      image = world.apps[c.appId]?.imageId ?? ''
+      app = world.apps[c.appId]
       let e = census.get(lastApp)
       if (!e) census.set(lastApp, (e = { alive: 0, stale: 0 }))
       entry = e
     }
     entry.alive++
-    if (c.imageId !== image) entry.stale++
+    if (app && !podIsCurrent(app, c)) entry.stale++
   }
   return census
 }
@@ -97,8 +110,8 @@ function removePods(world: World, pods: Container[], n: number): void {
 function rollOut(world: World, app: App): void {
   if (app.rolloutPaused) return
   const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
-  const fresh = pods.filter((c) => c.imageId === app.imageId)
-  const old = pods.filter((c) => c.imageId !== app.imageId)
+  const fresh = pods.filter((c) => podIsCurrent(app, c))
+  const old = pods.filter((c) => !podIsCurrent(app, c))
   const { maxSurge, maxUnavailable } = rolloutBounds(app.replicas)
   // Scale the new ReplicaSet up, within the surge.
   const create = Math.max(0, Math.min(app.replicas - fresh.length, app.replicas + maxSurge - pods.length))

@@ -15,20 +15,30 @@ export function latencyMs(rps: number, rooms: number, capacityRps: number): numb
   return Math.min(QUEUEING.timeoutMs, serviceMs / (1 - utilisation))
 }
 
+/** Per app: rooms in rotation (ready), those of them that answer (not hung), and their summed speed. */
+interface Rotation {
+  rooms: number
+  answering: number
+  speed: number
+}
+
 /** Ready rooms per app and the sum of their speeds, in one pass (apps' rooms are mostly adjacent). */
-function readyByApp(world: World): Map<string, { rooms: number; speed: number }> {
-  const out = new Map<string, { rooms: number; speed: number }>()
+function readyByApp(world: World): Map<string, Rotation> {
+  const out = new Map<string, Rotation>()
   let lastApp = ''
-  let entry = { rooms: 0, speed: 0 }
+  let entry: Rotation = { rooms: 0, answering: 0, speed: 0 }
   for (const c of containerList(world) as Container[]) {
-    if (c.state !== 'running') continue
+    // Only ready rooms are Service endpoints (readiness probes, systems/probes.ts).
+    if (c.state !== 'running' || !c.ready) continue
     if (c.appId !== lastApp) {
       lastApp = c.appId
       let e = out.get(lastApp)
-      if (!e) out.set(lastApp, (e = { rooms: 0, speed: 0 }))
+      if (!e) out.set(lastApp, (e = { rooms: 0, answering: 0, speed: 0 }))
       entry = e
     }
     entry.rooms++
+    if (c.hung) continue
+    entry.answering++
     entry.speed += c.speed
   }
   return out
@@ -39,20 +49,25 @@ export function traffic(world: World, dtMs: number): void {
   const dtS = dtMs / 1000
   for (const app of Object.values(world.apps)) {
     const r = ready.get(app.id)
-    serve(app, r?.rooms ?? 0, r?.speed ?? 0, dtS)
+    serve(app, r?.rooms ?? 0, r?.answering ?? 0, r?.speed ?? 0, dtS)
   }
 }
 
-/** Serving capacity is Σ ready rooms' speed × capacityRps: a throttled, swapping or paused room serves less. */
-function serve(app: App, rooms: number, speed: number, dtS: number): void {
-  const servedRps = Math.min(app.rps, speed * app.capacityRps)
+/**
+ * Serving capacity is Σ answering rooms' speed × capacityRps: a throttled, swapping or paused room
+ * serves less. kube-proxy spreads connections over every endpoint, so a hung room still in rotation
+ * (no readiness probe took it out) gets its share of visitors and answers none of them.
+ */
+function serve(app: App, rooms: number, answering: number, speed: number, dtS: number): void {
+  const reaching = rooms === 0 ? 0 : (app.rps * answering) / rooms
+  const servedRps = Math.min(reaching, speed * app.capacityRps)
   app.readyReplicas = rooms
   app.lastServedRps = servedRps
   app.served += servedRps * dtS
   app.dropped += (app.rps - servedRps) * dtS
-  app.latencyMs = latencyMs(app.rps, speed, app.capacityRps)
+  app.latencyMs = latencyMs(answering === 0 ? app.rps : reaching, speed, app.capacityRps)
   // A room at full capacity uses its whole CPU request; offered load beyond it bursts up to the cap.
-  app.cpuPercent = rooms === 0 ? 0 : Math.min(CPU_BURST_MAX, app.rps / (rooms * app.capacityRps)) * 100
+  app.cpuPercent = answering === 0 ? 0 : Math.min(CPU_BURST_MAX, reaching / (answering * app.capacityRps)) * 100
 }
 
 /** Share of an app's visitors served so far; 1 when none have come yet. */

@@ -1,0 +1,138 @@
+/**
+ * The kubelet's prober: readiness and liveness probes on running rooms, every periodSeconds
+ * (kubernetes.io "Configure Liveness, Readiness and Startup Probes").
+ *
+ * - Readiness: a room with a readiness probe joins the doorman's rotation (Service endpoints) only
+ *   after successThreshold successes in a row, and leaves it after failureThreshold failures in a
+ *   row; it keeps running either way. Without a readiness probe a room is ready as soon as it runs
+ *   (containers.ts setContainerState).
+ * - Liveness: failureThreshold failures in a row and the kubelet kills the container; restartPolicy
+ *   Always restarts it through the CrashLoopBackOff path in kubelet.ts.
+ *
+ * A probe fails when the room is hung (alive but stuck), or so slow it cannot answer within the
+ * probe's timeout (PROBE_SPEED_FLOOR). A room that is not running is not probed: its exit is seen
+ * directly. Cost: one pass over the rooms only while some app has a probe, and rooms of apps
+ * without probes are skipped after one lookup; each probed room does work once per period.
+ */
+import { STEP_MS } from '../constants'
+import { containerList } from '../containerIndex'
+import { setContainerState } from '../containers'
+import { logEvent } from '../events'
+import { LIVENESS_KILL, PROBE_SPEED_FLOOR } from '../podFigures'
+import type { App, Container, Probe, World } from '../types'
+import { scaledDelay } from '../world'
+
+/** Probe lines logged one by one in a step; beyond this, one summary line. */
+const LOGGED_PER_STEP = 10
+
+/** A probe's period and initial delay in world ms (classroom time compresses them; never below a step). */
+function timing(world: World, p: Probe): { delayMs: number; periodMs: number } {
+  return {
+    delayMs: p.initialDelaySeconds === 0 ? 0 : scaledDelay(world, p.initialDelaySeconds * 1000),
+    periodMs: Math.max(STEP_MS, scaledDelay(world, p.periodSeconds * 1000)),
+  }
+}
+
+/** Whether the probe runs in the step that ends at `now`, for a room running since `start`. */
+function dueNow(world: World, p: Probe, start: number, now: number): boolean {
+  const { delayMs, periodMs } = timing(world, p)
+  const t = now - start - delayMs
+  return t >= 0 && t % periodMs < STEP_MS
+}
+
+/** The first time strictly after `now` at which the probe runs. */
+function nextDue(world: World, p: Probe, start: number, now: number): number {
+  const { delayMs, periodMs } = timing(world, p)
+  const first = start + delayMs
+  if (first > now) return first
+  return first + (Math.floor((now - first) / periodMs) + 1) * periodMs
+}
+
+/** Why a probe of this room fails now, or null if it answers. */
+export function probeFailure(c: Container): string | null {
+  if (c.hung) return 'the process is stuck and does not answer'
+  if (c.speed < PROBE_SPEED_FLOOR.value) return `it runs at ${Math.round(c.speed * 100)}% speed and answers after the timeout`
+  return null
+}
+
+export function probes(world: World): void {
+  let any = false
+  for (const app of Object.values(world.apps)) {
+    if (app.readinessProbe || app.livenessProbe) {
+      any = true
+      break
+    }
+  }
+  if (!any) return
+  const now = world.timeMs
+  const logged = { n: 0, more: 0 }
+  let lastAppId = ''
+  let app: App | undefined
+  for (const c of containerList(world)) {
+    if (c.state !== 'running') continue
+    if (c.appId !== lastAppId) {
+      lastAppId = c.appId
+      app = world.apps[c.appId]
+    }
+    if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
+    if (c.probe.nextAtMs === 0) c.probe.nextAtMs = Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, c.stateSinceMs - 1) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, c.stateSinceMs - 1) : Infinity)
+    if (now < c.probe.nextAtMs) continue
+    probeRoom(world, app, c, now, logged)
+    if (c.state === 'running') {
+      c.probe.nextAtMs = Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, now) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, now) : Infinity)
+    }
+  }
+  if (logged.more > 0) logEvent(world, 'warn', `…and ${logged.more} more rooms failed their check-ups.`, `${logged.more} more probe transitions (Unhealthy).`)
+}
+
+function log(world: World, logged: { n: number; more: number }, level: 'info' | 'warn', metaphor: string, technical: string, subjects: string[]): void {
+  if (logged.n < LOGGED_PER_STEP) {
+    logged.n++
+    logEvent(world, level, metaphor, technical, subjects)
+  } else logged.more++
+}
+
+function probeRoom(world: World, app: App, c: Container, now: number, logged: { n: number; more: number }): void {
+  const why = probeFailure(c)
+  const r = app.readinessProbe
+  if (r && dueNow(world, r, c.stateSinceMs, now)) {
+    if (why === null) {
+      c.probe.readinessFailures = 0
+      c.probe.readinessSuccesses++
+      if (!c.ready && c.probe.readinessSuccesses >= r.successThreshold) {
+        c.ready = true
+        log(world, logged, 'info', `A room of ${app.name} passed its check-up: the doorman sends visitors to it again.`, `Pod ${c.name} Ready: readiness probe succeeded ${c.probe.readinessSuccesses}× (successThreshold ${r.successThreshold}); added to Service endpoints.`, [c.id, app.id])
+      }
+    } else {
+      c.probe.readinessSuccesses = 0
+      c.probe.readinessFailures++
+      if (c.ready && c.probe.readinessFailures >= r.failureThreshold) {
+        c.ready = false
+        log(world, logged, 'warn', `A room of ${app.name} failed ${c.probe.readinessFailures} check-ups in a row (${why}): the doorman stops sending visitors there. The room stays open.`, `Readiness probe failed: ${c.name} (${c.probe.readinessFailures}× in a row, failureThreshold ${r.failureThreshold}); removed from Service endpoints, container keeps running.`, [c.id, app.id])
+      }
+    }
+  }
+  const l = app.livenessProbe
+  if (l && dueNow(world, l, c.stateSinceMs, now)) {
+    if (why === null) c.probe.livenessFailures = 0
+    else {
+      c.probe.livenessFailures++
+      if (c.probe.livenessFailures >= l.failureThreshold) livenessKill(world, app, c, why, l)
+    }
+  }
+}
+
+/**
+ * The kubelet kills the container; restartPolicy Always brings it back through the back-off in
+ * kubelet.ts (restarts + 1 when it starts again). Simplification: the real kubelet sends SIGTERM and
+ * waits terminationGracePeriodSeconds (30 s) before SIGKILL; a hung PID 1 ignores SIGTERM, so it
+ * dies of SIGKILL (137) either way. We skip the wait: the room serves nothing during it anyway.
+ */
+function livenessKill(world: World, app: App, c: Container, why: string, l: Probe): void {
+  const failures = c.probe.livenessFailures
+  world.stats.crashes += 1
+  setContainerState(world, c, 'crashed', `Liveness probe failed (${failures}× in a row, failureThreshold ${l.failureThreshold}): killed by the kubelet (SIGKILL, exit code ${LIVENESS_KILL.exitCode})`)
+  c.exitCode = LIVENESS_KILL.exitCode
+  c.phaseEndsMs = world.timeMs
+  logEvent(world, 'warn', `The caretaker found a room of ${app.name} unresponsive ${failures} times in a row (${why}) and is restarting it.`, `Liveness probe failed: ${c.name} did not answer (${failures}× in a row). Container ${c.name} failed liveness probe, will be restarted.`, [c.id, app.id])
+}
