@@ -1,6 +1,6 @@
 /** Objectives are pure predicates over the world, each with a line of live progress. */
-import { hourlyCost, servedRatio } from '../sim'
-import type { World } from '../sim'
+import { hourlyCost, measureLab, servedRatio } from '../sim'
+import type { LabSides, World } from '../sim'
 import type { Check, Level, Objective } from './schema'
 
 export interface CheckResult {
@@ -55,6 +55,19 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       const c = hourlyCost(world)
       return { done: c <= check.max, progress: `$${c.toFixed(2)}/h of $${check.max.toFixed(2)}/h` }
     }
+    case 'labAllRunning': {
+      const m = measureLab(world, check.lab)
+      // Each room on the VM side stands in an apartment of its own: that is the comparison.
+      const vmOk = m.vm.kernels >= check.min && m.vm.allRunningMs !== null
+      const roomOk = m.container.rooms >= check.min && m.container.allRunningMs !== null
+      return { done: vmOk && roomOk, progress: `VMs ${m.vm.running} / ${Math.max(check.min, m.vm.rooms)} running, rooms ${m.container.running} / ${Math.max(check.min, m.container.rooms)} running` }
+    }
+    case 'labTested': {
+      const m = measureLab(world, check.lab)
+      const reach = check.test === 'crash' ? [m.vm.crashReach, m.container.crashReach] : [m.vm.breachReach, m.container.breachReach]
+      const said = (r: number | null) => (r === null ? 'not yet' : `${r} reached`)
+      return { done: reach.every((r) => r !== null), progress: `VM side ${said(reach[0]!)}, room side ${said(reach[1]!)}` }
+    }
     default: {
       const never: never = check
       return { done: false, progress: `unknown check ${JSON.stringify(never)}` }
@@ -106,4 +119,10 @@ export function updateProgress(level: Level, world: World, progress: LevelProgre
   const won = statuses.every((s) => s.done)
   const stars = won ? 1 + level.stars.filter((s) => evaluateCheck(s.check, world).done).length : 0
   return { ...next, outcome: won ? 'won' : 'lost', stars }
+}
+
+/** The lab sides a level measures (from its first lab objective), or null for a level without a lab. */
+export function labSidesOf(level: Level): LabSides | null {
+  for (const o of [...level.objectives, ...level.stars]) if ('lab' in o.check) return o.check.lab
+  return null
 }

@@ -3,14 +3,16 @@
  * scalability) as a measured experiment. N copies of one small app run once as N apartments on
  * one house (one room each, in its own guest OS) and once as N rooms on an identical house; the
  * simulation measures start time, memory and CPU reserved, how many fit, and how far a crash and a
- * breach reach. Pure: same n and seed, same table.
+ * breach reach. `measureLab` reads all of it from a world at any moment (the game calls it on the
+ * live street; `runLab` calls it headless), so there is one measuring code path. Pure: same n and
+ * seed, same table.
  */
 import { apply } from './commands'
 import type { Command } from './commands'
 import { hostCapacity } from './capacity'
-import { CONTAINER_START, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, hypervisorOverheadMiB } from './constants'
+import { BREACH, CLUSTER_LIMITS, CONTAINER_SHIM_MIB, CONTAINER_START, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, HYPERVISOR_OVERHEAD_SOURCE, hypervisorOverheadMiB } from './constants'
 import { step } from './step'
-import type { World } from './types'
+import type { Container, World } from './types'
 import { createWorld } from './world'
 
 /** The lab's machines and app: a house like a mid-size server, a small web app. */
@@ -20,7 +22,46 @@ export const LAB_SETUP = {
   app: { cpuRequestMilli: 50, memRequestMiB: 64, imageMiB: 50 },
 }
 
+/** Which houses and apps are the two sides of a lab (a level names its own; the sandbox uses LAB_SIDES). */
+export interface LabSides {
+  vmHostId: string
+  roomHostId: string
+  vmAppId: string
+  roomAppId: string
+}
+
+export const LAB_SIDES: LabSides = { vmHostId: 'lab-vms', roomHostId: 'lab-rooms', vmAppId: 'lab-vm-app', roomAppId: 'lab-room-app' }
+
 export type LabRowName = 'OS' | 'Speed' | 'Resource usage' | 'Isolation' | 'Scalability'
+
+/** One side of the lab as measured at one moment. Null: not measured yet (not all running, not tested). */
+export interface LabSideMeasure {
+  /** Rooms this side has asked for (one per apartment on the VM side). */
+  rooms: number
+  running: number
+  /** Apartments on the VM house (0 on the room side). */
+  vms: number
+  vmsRunning: number
+  /** Kernels this side's rooms stand on: one per apartment, or the one house kernel. */
+  kernels: number
+  /** Time from the lab's start until every room of this side ran (world time, ms). */
+  allRunningMs: number | null
+  /** Memory and CPU held on the house (the house's own reserve included), when all ran. */
+  memMiB: number
+  cpuMilli: number
+  /** How many of this side's unit (an apartment with its room, or a room) fit on one empty house. */
+  fit: number
+  /** Rooms down because a kernel under them crashed; null until a kernel of this side crashed. */
+  crashReach: number | null
+  /** Rooms an attacker holds; null until a room of this side was broken into. */
+  breachReach: number | null
+}
+
+export interface LabMeasure {
+  timeMs: number
+  vm: LabSideMeasure
+  container: LabSideMeasure
+}
 
 export interface LabCell {
   value: number
@@ -59,6 +100,15 @@ export interface LabResult {
   }
 }
 
+/** Where each row's figures come from (the constants' own sources). */
+export const LAB_SOURCES: Record<LabRowName, string> = {
+  OS: 'concept text; kernel docs namespaces(7), cgroups(7)',
+  Speed: `${GUEST_OS.linux.boot.source}; ${CONTAINER_START.source}`,
+  'Resource usage': `${HYPERVISOR_OVERHEAD_SOURCE}; ${CONTAINER_SHIM_MIB.source}; ${HOST_SYSTEM_RESERVED_MIB.source}`,
+  Isolation: BREACH.source,
+  Scalability: `${CLUSTER_LIMITS.source} (${CLUSTER_LIMITS.podsPerNode} pods per node)`,
+}
+
 /**
  * Commands for a sandbox that shows the lab: two identical houses (ids lab-vms, lab-rooms), the
  * app, N apartments with one room each on lab-vms, N rooms straight on lab-rooms. Fixed ids, so it
@@ -82,34 +132,87 @@ export function labPreset(n: number): Command[] {
   return cmds
 }
 
-function allRunning(world: World, ids: string[]): boolean {
-  return ids.every((id) => world.containers[id]?.state === 'running')
-}
+let densityMemo: { vmFit: number; containerFit: number } | null = null
 
-/** Step until both sides run, noting when each side's last room opened. */
-function startBoth(world: World, vmRooms: string[], rooms: string[]): { vmMs: number; roomMs: number } {
-  const t0 = world.timeMs
-  let roomMs = -1
-  let vmMs = -1
-  for (let i = 0; i < 6_000 && (roomMs < 0 || vmMs < 0); i++) {
-    step(world, 100)
-    if (roomMs < 0 && allRunning(world, rooms)) roomMs = world.timeMs - t0
-    if (vmMs < 0 && allRunning(world, vmRooms)) vmMs = world.timeMs - t0
-  }
-  return { vmMs, roomMs }
-}
-
-/** How many of each fit on one empty lab house (by the same capacity rules the game uses). */
-function density(seed: number): { vmFit: number; containerFit: number } {
-  const w = createWorld(seed)
+/**
+ * How many of each fit on one empty lab house, by the same capacity rules the game uses. It
+ * depends only on LAB_SETUP, so it is worked out once (on a scratch world) and remembered.
+ */
+export function labDensity(): { vmFit: number; containerFit: number } {
+  if (densityMemo) return densityMemo
+  const w = createWorld(1)
   for (const c of labPreset(0)) apply(w, c)
-  const vmHouse = 'lab-vms'
-  const roomHouse = 'lab-rooms'
   let vmFit = 0
-  while (apply(w, { type: 'addVm', hostId: vmHouse, ...LAB_SETUP.vm }).ok) vmFit++
+  while (apply(w, { type: 'addVm', hostId: LAB_SIDES.vmHostId, ...LAB_SETUP.vm }).ok) vmFit++
   let containerFit = 0
-  while (apply(w, { type: 'runContainer', appId: 'lab-room-app', target: { kind: 'host', hostId: roomHouse } }).ok) containerFit++
-  return { vmFit, containerFit }
+  while (apply(w, { type: 'runContainer', appId: LAB_SIDES.roomAppId, target: { kind: 'host', hostId: LAB_SIDES.roomHostId } }).ok) containerFit++
+  densityMemo = { vmFit, containerFit }
+  return densityMemo
+}
+
+function kernelDown(world: World, c: Container): boolean {
+  const p = c.placement
+  if (!p) return false
+  if (p.kind === 'host') return world.hosts[p.hostId]?.power !== 'on'
+  const vm = world.vms[p.vmId]
+  return !vm || vm.state === 'crashed' || world.hosts[vm.hostId]?.power !== 'on'
+}
+
+function measureSide(world: World, rooms: Container[], vmHostId: string | null, hostId: string, t0: number, fit: number): LabSideMeasure {
+  const host = world.hosts[hostId]
+  const vms = vmHostId ? Object.values(world.vms).filter((v) => v.hostId === vmHostId) : []
+  const running = rooms.filter((c) => c.state === 'running')
+  // A room's kernel: its apartment's guest kernel, or its house's.
+  const kernels = new Set(rooms.flatMap((c) => (c.placement ? [c.placement.kind === 'vm' ? `vm:${c.placement.vmId}` : `host:${c.placement.hostId}`] : [])))
+  const allRunningMs = rooms.length > 0 && running.length === rooms.length ? Math.max(...running.map((c) => c.stateSinceMs)) - t0 : null
+  const crashed = rooms.filter((c) => kernelDown(world, c)).length
+  const breached = rooms.filter((c) => c.breached).length
+  // CPU held: on the VM side each guest OS keeps a slice of its vCPU for itself, plus the app's requests.
+  const guestCpu = vms.reduce((s, v) => s + GUEST_OS[v.os].cpuMilli, 0)
+  const cpuMilli = vmHostId ? guestCpu + rooms.reduce((s, c) => s + c.cpuRequestMilli, 0) : (host?.alloc.cpuMilli ?? 0)
+  return {
+    rooms: rooms.length,
+    running: running.length,
+    vms: vms.length,
+    vmsRunning: vms.filter((v) => v.state === 'running').length,
+    kernels: kernels.size,
+    allRunningMs,
+    memMiB: (host?.alloc.memMiB ?? 0) + HOST_SYSTEM_RESERVED_MIB.value,
+    cpuMilli,
+    fit,
+    crashReach: crashed > 0 ? crashed : null,
+    breachReach: breached > 0 ? breached : null,
+  }
+}
+
+/**
+ * The lab's table as it stands in this world now. `t0` is when the lab started (a fresh lab world
+ * starts at 0). Cheap enough to call after every step of a street of a few dozen rooms.
+ */
+export function measureLab(world: World, sides: LabSides = LAB_SIDES, t0 = 0): LabMeasure {
+  const vmRooms: Container[] = []
+  const rooms: Container[] = []
+  for (const c of Object.values(world.containers)) {
+    if (c.appId === sides.vmAppId) vmRooms.push(c)
+    else if (c.appId === sides.roomAppId) rooms.push(c)
+  }
+  const d = labDensity()
+  return {
+    timeMs: world.timeMs,
+    vm: measureSide(world, vmRooms, sides.vmHostId, sides.vmHostId, t0, d.vmFit),
+    container: measureSide(world, rooms, null, sides.roomHostId, t0, d.containerFit),
+  }
+}
+
+/**
+ * Keep what was measured when a side first had every room running (start time, memory, CPU,
+ * kernels): a later crash changes the street, not the result. Crash and breach reach stay live.
+ */
+export function latchLab(prev: LabMeasure | null, next: LabMeasure): LabMeasure {
+  if (!prev) return next
+  const keep = (p: LabSideMeasure, n: LabSideMeasure): LabSideMeasure =>
+    p.allRunningMs !== null && p.rooms === n.rooms ? { ...n, allRunningMs: p.allRunningMs, memMiB: p.memMiB, cpuMilli: p.cpuMilli, kernels: p.kernels } : n
+  return { timeMs: next.timeMs, vm: keep(prev.vm, next.vm), container: keep(prev.container, next.container) }
 }
 
 export function runLab(n: number, seed = 1): LabResult {
@@ -123,57 +226,48 @@ export function runLab(n: number, seed = 1): LabResult {
     if (c.type === 'addVm') vms.push(r.id!)
     if (c.type === 'runContainer') (c.target.kind === 'vm' ? vmRooms : rooms).push(r.id!)
   }
-  const vmHouse = 'lab-vms'
-  const roomHouse = 'lab-rooms'
-  const start = startBoth(world, vmRooms, rooms)
-  const mem = (id: string) => world.hosts[id]!.alloc.memMiB + HOST_SYSTEM_RESERVED_MIB.value
-  const vmMemMiB = mem(vmHouse)
-  const containerMemMiB = mem(roomHouse)
-  // CPU held: the guest OS of each VM plus the app, against the app alone.
-  const vmCpuMilli = vms.length * GUEST_OS.linux.cpuMilli + vmRooms.length * LAB_SETUP.app.cpuRequestMilli
-  const containerCpuMilli = world.hosts[roomHouse]!.alloc.cpuMilli
-  const { vmFit, containerFit } = density(seed)
+  // Step until both sides run, measuring after every step as the game does.
+  let m = measureLab(world)
+  for (let i = 0; i < 6_000 && (m.vm.allRunningMs === null || m.container.allRunningMs === null); i++) {
+    step(world, 100)
+    m = latchLab(m, measureLab(world))
+  }
 
-  // Breach: one room on each side; count the other rooms it reached.
+  // Breach: one room on each side; then a kernel crash: one guest kernel panics on the VM side,
+  // the one shared kernel (the house's) on the other.
   apply(world, { type: 'breachContainer', containerId: vmRooms[0]! })
   apply(world, { type: 'breachContainer', containerId: rooms[0]! })
-  const breachReachVm = vmRooms.filter((id) => world.containers[id]?.breached).length
-  const breachReachContainer = rooms.filter((id) => world.containers[id]?.breached).length
-
-  // Crash of a kernel: one guest kernel panics on the VM side; the one shared kernel on the other.
   apply(world, { type: 'crashVm', vmId: vms[0]! })
-  apply(world, { type: 'failHost', hostId: roomHouse })
-  const down = (ids: string[]) => ids.filter((id) => world.containers[id]?.state !== 'running').length
-  const crashReachVm = down(vmRooms)
-  const crashReachContainer = down(rooms)
+  apply(world, { type: 'failHost', hostId: LAB_SIDES.roomHostId })
+  m = latchLab(m, measureLab(world))
 
   const measured = {
-    vmStartMs: start.vmMs,
-    containerStartMs: start.roomMs,
-    vmMemMiB,
-    containerMemMiB,
-    vmCpuMilli,
-    containerCpuMilli,
-    vmFit,
-    containerFit,
-    kernelsVm: vms.length,
-    kernelsContainer: 1,
-    crashReachVm,
-    crashReachContainer,
-    breachReachVm,
-    breachReachContainer,
+    vmStartMs: m.vm.allRunningMs ?? -1,
+    containerStartMs: m.container.allRunningMs ?? -1,
+    vmMemMiB: m.vm.memMiB,
+    containerMemMiB: m.container.memMiB,
+    vmCpuMilli: m.vm.cpuMilli,
+    containerCpuMilli: m.container.cpuMilli,
+    vmFit: m.vm.fit,
+    containerFit: m.container.fit,
+    kernelsVm: m.vm.kernels,
+    kernelsContainer: m.container.kernels,
+    crashReachVm: m.vm.crashReach ?? 0,
+    crashReachContainer: m.container.crashReach ?? 0,
+    breachReachVm: m.vm.breachReach ?? 0,
+    breachReachContainer: m.container.breachReach ?? 0,
   }
   return { n, seed, rows: tableRows(n, measured, world), measured }
 }
 
 function tableRows(n: number, m: LabResult['measured'], world: World): LabRow[] {
-  const cap = hostCapacity(Object.values(world.hosts)[0]!)
+  const cap = hostCapacity(world.hosts[LAB_SIDES.vmHostId]!)
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   return [
-    { row: 'OS', concept: { vm: 'Separate OS per VM', container: 'Shared OS' }, vm: { value: m.kernelsVm, unit: 'kernels', text: `${m.kernelsVm} guest kernels (${GUEST_OS.linux.label}), one per VM` }, container: { value: m.kernelsContainer, unit: 'kernels', text: '1 kernel, the house’s, shared by every room' }, source: 'seed; kernel docs namespaces(7), cgroups(7)' },
-    { row: 'Speed', concept: { vm: 'Slow startup', container: 'Fast startup' }, vm: { value: m.vmStartMs, unit: 'ms', text: `all ${n} running after ${s(m.vmStartMs)} (provision + boot + pull + start)` }, container: { value: m.containerStartMs, unit: 'ms', text: `all ${n} running after ${s(m.containerStartMs)} (pull once + start)` }, source: `${GUEST_OS.linux.boot.source}; ${CONTAINER_START.source}` },
-    { row: 'Resource usage', concept: { vm: 'High', container: 'Low' }, vm: { value: m.vmMemMiB, unit: 'MiB', text: `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)` }, container: { value: m.containerMemMiB, unit: 'MiB', text: `${m.containerMemMiB} MiB and ${m.containerCpuMilli}m CPU held (app + a few MiB shim per room)` }, source: 'openshift-docs virt-cluster-resource-requirements.adoc; containerd docs' },
-    { row: 'Isolation', concept: { vm: 'Strong', container: 'Medium' }, vm: { value: m.breachReachVm, unit: 'rooms breached', text: `a breach reached ${m.breachReachVm} of ${n}; a kernel crash took ${m.crashReachVm} of ${n}` }, container: { value: m.breachReachContainer, unit: 'rooms breached', text: `a breach reached ${m.breachReachContainer} of ${n}; a kernel crash took ${m.crashReachContainer} of ${n}` }, source: 'CVE-2019-5736, CVE-2024-21626; CVE-2015-3456 (VENOM, rare)' },
-    { row: 'Scalability', concept: { vm: 'Limited', container: 'High' }, vm: { value: m.vmFit, unit: 'per house', text: `${m.vmFit} VMs fit on one house (${Math.round(cap.memMiB / 1024)} GiB usable)` }, container: { value: m.containerFit, unit: 'per house', text: `${m.containerFit} rooms fit on the same house (Kubernetes would cap a node at 110 pods)` }, source: 'kubernetes.io "Considerations for large clusters" (110 pods per node)' },
+    { row: 'OS', concept: { vm: 'Separate OS per VM', container: 'Shared OS' }, vm: { value: m.kernelsVm, unit: 'kernels', text: `${m.kernelsVm} guest kernels (${GUEST_OS.linux.label}), one per VM` }, container: { value: m.kernelsContainer, unit: 'kernels', text: '1 kernel, the house’s, shared by every room' }, source: LAB_SOURCES.OS },
+    { row: 'Speed', concept: { vm: 'Slow startup', container: 'Fast startup' }, vm: { value: m.vmStartMs, unit: 'ms', text: `all ${n} running after ${s(m.vmStartMs)} (provision + boot + pull + start)` }, container: { value: m.containerStartMs, unit: 'ms', text: `all ${n} running after ${s(m.containerStartMs)} (pull once + start)` }, source: LAB_SOURCES.Speed },
+    { row: 'Resource usage', concept: { vm: 'High', container: 'Low' }, vm: { value: m.vmMemMiB, unit: 'MiB', text: `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)` }, container: { value: m.containerMemMiB, unit: 'MiB', text: `${m.containerMemMiB} MiB and ${m.containerCpuMilli}m CPU held (app + a few MiB shim per room)` }, source: LAB_SOURCES['Resource usage'] },
+    { row: 'Isolation', concept: { vm: 'Strong', container: 'Medium' }, vm: { value: m.breachReachVm, unit: 'rooms breached', text: `a breach reached ${m.breachReachVm} of ${n}; a kernel crash took ${m.crashReachVm} of ${n}` }, container: { value: m.breachReachContainer, unit: 'rooms breached', text: `a breach reached ${m.breachReachContainer} of ${n}; a kernel crash took ${m.crashReachContainer} of ${n}` }, source: LAB_SOURCES.Isolation },
+    { row: 'Scalability', concept: { vm: 'Limited', container: 'High' }, vm: { value: m.vmFit, unit: 'per house', text: `${m.vmFit} VMs fit on one house (${Math.round(cap.memMiB / 1024)} GiB usable)` }, container: { value: m.containerFit, unit: 'per house', text: `${m.containerFit} rooms fit on the same house (Kubernetes would cap a node at ${CLUSTER_LIMITS.podsPerNode} pods)` }, source: LAB_SOURCES.Scalability },
   ]
 }

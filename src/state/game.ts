@@ -4,8 +4,8 @@
  * per batch of ticks so React re-renders at most ~10 times a second, never once per frame.
  */
 import { create } from 'zustand'
-import { apply, buildScaleWorld, createWorld, hashWorld, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
-import type { Command, Result, World } from '../sim'
+import { apply, buildScaleWorld, createWorld, hashWorld, LAB_SIDES, labPreset, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
+import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress } from '../levels'
 
@@ -26,11 +26,15 @@ export interface GameState {
   carryMs: number
   /** The last rejected command's reason, for the HUD to show. */
   lastRejection: (Result & { ok: false }) | null
+  /** The VM-vs-container lab this sandbox street was built for (null for any other street). */
+  lab: { n: number; sides: LabSides } | null
 
   startLevel: (level: Level) => void
   startSandbox: (seed?: number) => void
   /** A sandbox street at one of the benchmark sizes (S, M, L), every pod already running. */
   startStreet: (size: keyof typeof SCALE_SIZES) => void
+  /** A fresh sandbox street running the VM-vs-container lab with n of each, clock running (n = 0: the empty lab). */
+  startLab: (n: number) => void
   toMenu: () => void
   /** Dispatch a command from the player. Checked against its schema and the level's palette. */
   dispatch: (command: unknown) => Result
@@ -45,6 +49,9 @@ export interface GameState {
 }
 
 const SANDBOX_SEED = 7
+const LAB_SEED = 1
+/** The lab's N: a handful to a few dozen (the houses hold 104 apartments and 640 rooms). */
+export const LAB_MAX_N = 50
 
 /** The starting street of the sandbox: two houses, a Linux and a Windows kit, two apps to play with. */
 export const SANDBOX_SETUP: Command[] = [
@@ -77,17 +84,27 @@ export const useGame = create<GameState>()((set, get) => ({
   speed: 1,
   carryMs: 0,
   lastRejection: null,
+  lab: null,
 
   startLevel: (level) =>
-    set((s) => ({ mode: 'level', level, world: startLevel(level), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 })),
+    set((s) => ({ mode: 'level', level, world: startLevel(level), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 })),
 
   startSandbox: (seed = SANDBOX_SEED) =>
-    set((s) => ({ mode: 'sandbox', level: null, world: sandboxWorld(seed), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 })),
+    set((s) => ({ mode: 'sandbox', level: null, world: sandboxWorld(seed), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 })),
+
+  startLab: (n) => {
+    // n = 0 builds the two empty lab houses: the player picks N in the lab panel and presses Run.
+    const size = Math.max(0, Math.min(LAB_MAX_N, Math.floor(n) || 0))
+    const world = createWorld(LAB_SEED)
+    for (const c of labPreset(size)) apply(world, c)
+    // The lab runs at once (the player pressed Run); a rerun keeps the speed the player chose.
+    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: size === 0, speed: s.mode === 'sandbox' ? s.speed : 1, carryMs: 0, lastRejection: null, lab: { n: size, sides: LAB_SIDES }, version: s.version + 1 }))
+  },
 
   startStreet: (size) => {
     const { hosts, pods } = SCALE_SIZES[size]
     const world = settle(buildScaleWorld(hosts, pods))
-    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, version: s.version + 1 }))
+    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 }))
   },
 
   toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),

@@ -1,4 +1,4 @@
-/** The title menu: Campaign, Sandbox, and Classroom (not built yet, and it says so). */
+/** The title menu: Campaign, Sandbox, the VM-vs-container lab, and Classroom (not built yet, and it says so). */
 import { useGame, useProgress } from '../state'
 import { useHud } from './uiStore'
 
@@ -32,6 +32,10 @@ export function Menu() {
         <button type="button" className="big" data-testid="mode-sandbox" onClick={() => useGame.getState().startSandbox()}>
           <span aria-hidden="true">⚒ </span>Sandbox
           <small>Everything unlocked, break things on purpose</small>
+        </button>
+        <button type="button" className="big" data-testid="mode-lab" onClick={() => useGame.getState().startLab(0)}>
+          <span aria-hidden="true">⚗ </span>VM vs container lab
+          <small>Apartments against rooms, side by side: start-up, memory, density, isolation, measured</small>
         </button>
         <button type="button" className="big" data-testid="mode-classroom" disabled aria-describedby="classroom-why">
           <span aria-hidden="true">✎ </span>Classroom <em>coming soon</em>
