@@ -97,6 +97,9 @@ export const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) =>
 
 const text = z.object({ metaphor: z.string().min(1), technical: z.string().min(1) })
 
+/** The two sides of a VM-vs-container lab: the house of apartments and its app, the house of rooms and its app. */
+const labSides = z.object({ vmHostId: id, roomHostId: id, vmAppId: id, roomAppId: id })
+
 export const checkSchema = z.discriminatedUnion('kind', [
   /** Each listed app has at least `min` running rooms at the same moment. */
   z.object({ kind: z.literal('appsRunning'), appIds: z.array(id).min(1), min: z.number().int().positive() }),
@@ -114,6 +117,10 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hostEmpty'), hostId: id }),
   /** The street's running cost per hour is at most `max`. */
   z.object({ kind: z.literal('costPerHourAtMost'), max: z.number().nonnegative() }),
+  /** The lab: at least `min` apartments each with its room, and at least `min` rooms on the other house, every one running. */
+  z.object({ kind: z.literal('labAllRunning'), lab: labSides, min: z.number().int().positive() }),
+  /** The lab: a kernel crash (or a breach) was tried on both sides, so its reach is measured. */
+  z.object({ kind: z.literal('labTested'), lab: labSides, test: z.enum(['crash', 'breach']) }),
 ])
 
 export const objectiveSchema = z.object({

@@ -6,6 +6,7 @@ import { clockText, money } from './format'
 import { TimeControls } from './TimeControls'
 import { useHud } from './uiStore'
 import { backToMenu } from './navigation'
+import { LabButton } from './lab/LabButton'
 
 export function TopBar() {
   useGame((s) => s.version)
@@ -72,6 +73,7 @@ export function TopBar() {
             </button>
           </>
         )}
+        <LabButton />
         <button type="button" data-testid="btn-console" aria-pressed={panel === 'console'} aria-keyshortcuts="K" onClick={() => useHud.getState().toggle('console')}>
           kubectl
         </button>
