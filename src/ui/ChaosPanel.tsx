@@ -3,7 +3,10 @@ import { useGame } from '../state'
 import { allowed, send } from './actions'
 import { useWords } from './useVocab'
 
-const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic'] as const
+const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic', 'leakMemory', 'hogCpu', 'breachContainer'] as const
+
+/** A leak fast enough to see within a minute of play: 50 MiB a second fills a 512 MiB room in ~10 s. */
+const LEAK_MIB_PER_S = 50
 
 /** Whether any chaos action is allowed here. */
 export function hasChaos(): boolean {
@@ -23,6 +26,8 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
   const host = hostId ? world.hosts[hostId] : undefined
   const vm = vmId ? world.vms[vmId] : undefined
   const app = appId ? world.apps[appId] : undefined
+  const room = roomId ? world.containers[roomId] : undefined
+  const roomOpen = room?.state === 'running'
   const vmDown = !!vm && (vm.state === 'stopped' || vm.state === 'crashed')
   const hostDown = !!host && host.power !== 'on'
   return (
@@ -35,6 +40,27 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
         {allowed('crashContainer') && (
           <button type="button" data-testid="action-crashContainer" disabled={!roomId} onClick={() => roomId && send({ type: 'crashContainer', containerId: roomId })}>
             ✖ {w('Collapse room', 'Crash container')}
+          </button>
+        )}
+        {allowed('leakMemory') && (
+          <button type="button" data-testid="chaos-leakMemory" aria-pressed={!!room && room.leakMiBPerS > 0} disabled={!room} title={room ? '' : w('Select a room first', 'Select a container first')}
+            onClick={() => room && send({ type: 'leakMemory', containerId: room.id, mibPerS: room.leakMiBPerS > 0 ? 0 : LEAK_MIB_PER_S })}>
+            <span aria-hidden="true">⛁ </span>
+            {room && room.leakMiBPerS > 0 ? w('Stop the hoarding', 'Stop memory leak') : w(`Hoard space (${LEAK_MIB_PER_S} MiB/s)`, `Memory leak (${LEAK_MIB_PER_S} MiB/s)`)}
+          </button>
+        )}
+        {allowed('hogCpu') && (
+          <button type="button" data-testid="chaos-hogCpu" aria-pressed={!!room?.cpuHog} disabled={!room} title={room ? '' : w('Select a room first', 'Select a container first')}
+            onClick={() => room && send({ type: 'hogCpu', containerId: room.id, on: !room.cpuHog })}>
+            <span aria-hidden="true">♨ </span>
+            {room?.cpuHog ? w('Switch off the runaway machine', 'Stop CPU hog') : w('Runaway machine (noisy neighbour)', 'CPU hog (noisy neighbour)')}
+          </button>
+        )}
+        {allowed('breachContainer') && (
+          <button type="button" data-testid="chaos-breachContainer" disabled={!roomOpen || !!room?.breached} title={roomOpen ? '' : w('Select an open room first', 'Select a running container first')}
+            onClick={() => room && send({ type: 'breachContainer', containerId: room.id })}>
+            <span aria-hidden="true">⚿ </span>
+            {w('Send in a burglar', 'Breach container')}
           </button>
         )}
         {allowed('crashVm') && (

@@ -7,6 +7,7 @@ import { allowed, chosenAppId, hostOf, removeContainer, runContainer, scale, sen
 import { AddVmForm } from './AddVmForm'
 import { ChaosPanel, hasChaos } from './ChaosPanel'
 import { ManagerActions } from './manager/ManagerActions'
+import { MachineActions } from './machines/MachineActions'
 import { useHud } from './uiStore'
 import { useWords } from './useVocab'
 import { placementName } from '../sim'
@@ -39,6 +40,7 @@ export function Palette() {
   useGame((s) => s.version)
   const selection = useUi((s) => s.selection)
   useHud((s) => s.appId)
+  useHud((s) => s.panel)
   const w = useWords()
   const world = useGame.getState().world
   const appId = chosenAppId(world)
@@ -76,6 +78,11 @@ export function Palette() {
             ✖ {w('Demolish apartment', 'Delete VM')}
           </button>
         )}
+        {allowed('buildImage') && (
+          <button type="button" data-testid="btn-workshop" aria-pressed={useHud.getState().panel === 'workshop'} aria-keyshortcuts="W" onClick={() => useHud.getState().toggle('workshop')}>
+            ⚒ {w('Kit workshop', 'Build image')}
+          </button>
+        )}
         {allowed('setManaged') && app && (
           <button type="button" data-testid="action-setManaged" aria-pressed={app.managed} aria-keyshortcuts="M" onClick={toggleManaged}>
             ⚙ {app.managed ? w('Dismiss manager', 'Delete Deployment') : w('Hire manager', 'Create Deployment')}
@@ -98,6 +105,7 @@ export function Palette() {
         )}
       </div>
       {useHud.getState().panel === 'addVm' && hostId && allowed('addVm') && <AddVmForm hostId={hostId} />}
+      <MachineActions appId={appId} hostId={hostId} vmId={vmId} target={target} />
       {hasChaos() && <ChaosPanel hostId={hostId} vmId={vmId} roomId={selectedRoom?.id ?? null} appId={appId} />}
       <ManagerActions appId={appId} />
     </section>

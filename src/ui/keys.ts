@@ -17,6 +17,7 @@ export type KeyAction =
   | 'scaleUp'
   | 'scaleDown'
   | 'console'
+  | 'workshop'
   | 'escape'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
@@ -31,6 +32,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'M', action: 'managed', text: 'Hire or dismiss the building manager for the chosen app' },
   { keys: '+ / −', action: 'scaleUp', text: "One room more or fewer on the manager's clipboard" },
   { keys: 'K', action: 'console', text: 'kubectl console' },
+  { keys: 'W', action: 'workshop', text: 'Kit workshop: build an image from layers (docker build)' },
   { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
   { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection; then back to the menu' },
   { keys: '?', action: 'help', text: 'This list of keys' },
@@ -80,6 +82,8 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'managed'
     case 'k':
       return 'console'
+    case 'w':
+      return 'workshop'
   }
   return null
 }

@@ -40,6 +40,9 @@ function perform(action: KeyAction): boolean {
     case 'console':
       hud.toggle('console')
       return true
+    case 'workshop':
+      if (allowed('buildImage')) hud.toggle('workshop')
+      return true
     case 'runContainer':
       if (allowed('runContainer')) runContainer()
       return true

@@ -1,2 +1,120 @@
 // Browser tests for issue 3's machine UI (image workshop, machine actions, inspector diagnosis).
-export const tests = []
+import { tid, check, waitFor, waitUntil, startSandbox, pressKey, click, shot } from './lib.mjs'
+
+const text = (page, id) => page.locator(tid(id)).first().innerText()
+const cachedFlags = (page) => page.locator('[data-testid^="ws-layer-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cached') === 'true'))
+const imageOf = (page, ref) => page.evaluate((r) => Object.values(window.__houseOfPods.getState().world.images).find((im) => im.ref === r) ?? null, ref)
+
+async function setField(page, id, value) {
+  const el = page.locator(tid(id)).first()
+  await el.fill(String(value))
+}
+
+export const tests = [
+  {
+    name: 'machines-workshop',
+    title: 'the workshop builds an image from picked layers, shows its Dockerfile, and a rebuild of a changed app reuses the lower layers (CACHED); an existing tag is refused',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitFor(page, 'palette')
+      // The W key opens the workshop; focus lands inside it.
+      await pressKey(page, 'w')
+      await waitFor(page, 'workshop')
+      // Pick the layers with the keyboard-usable controls: Ubuntu, Python, flask + requests.
+      await click(page, tid('ws-base-ubuntu'))
+      await click(page, tid('ws-runtime-python'))
+      await page.locator(tid('ws-lib-requests')).check()
+      check(await page.locator(tid('ws-lib-flask')).isChecked(), 'flask is not picked by default')
+      await setField(page, 'ws-app-source', 'v1.0')
+      await setField(page, 'ws-ref', 'api:1.0')
+      const dockerfile = await text(page, 'ws-dockerfile')
+      for (const want of ['FROM ubuntu:24.04', 'apt-get install', 'python3', 'pip install', 'flask==', 'requests==', 'COPY ./src /app', 'CMD ["python3", "app.py"]']) {
+        check(dockerfile.includes(want), `the Dockerfile text lacks "${want}":\n${dockerfile}`)
+      }
+      check(dockerfile.indexOf('FROM') < dockerfile.indexOf('RUN') && dockerfile.indexOf('RUN') < dockerfile.indexOf('COPY'), `the Dockerfile is not FROM, RUN…, COPY in order:\n${dockerfile}`)
+      const first = await cachedFlags(page)
+      check(first.length === 6 && first.every((c) => !c), `a first build of new layers should show no CACHED rows, got ${JSON.stringify(first)}`)
+      const total = await text(page, 'ws-total')
+      check(/^\d+ MiB$/.test(total.trim()) && Number.parseInt(total) > 100, `the total size reads "${total}"`)
+      await click(page, tid('ws-build'))
+      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'true', undefined, { what: 'a successful build result', timeout: 5000 })
+      await waitFor(page, '[data-testid="ws-image-api:1.0"]')
+      const v1 = await imageOf(page, 'api:1.0')
+      check(v1 && v1.layers.length === 6, `api:1.0 has ${v1?.layers.length} layers, expected 6`)
+      check(v1.packages.includes('python@3.12') && v1.packages.includes('flask@3.0'), `api:1.0 carries ${v1.packages.join(', ')}; expected python@3.12 (Ubuntu 24.04's) and flask@3.0`)
+      // The tag moved on by itself (images never change); change only the app source and rebuild.
+      check((await page.locator(tid('ws-ref')).inputValue()) === 'api:1.1', 'after a build the tag should move on to api:1.1')
+      await setField(page, 'ws-app-source', 'v1.1 (fixed the login bug)')
+      const second = await cachedFlags(page)
+      check(JSON.stringify(second) === JSON.stringify([true, true, true, true, false, false]), `with only the app changed, FROM and the three RUN layers should be CACHED and COPY, CMD new: got ${JSON.stringify(second)}`)
+      await click(page, tid('ws-build'))
+      await waitFor(page, '[data-testid="ws-image-api:1.1"]')
+      const log = await text(page, 'ws-build-log')
+      check(/CACHED \[1\/6\] FROM ubuntu:24\.04/.test(log) && /CACHED \[4\/6\] RUN pip install/.test(log), `the build output does not show the lower layers CACHED:\n${log}`)
+      check(/\[5\/6\] COPY/.test(log) && !/CACHED \[5\/6\]/.test(log), `the changed COPY layer should be built, not CACHED:\n${log}`)
+      const v2 = await imageOf(page, 'api:1.1')
+      check(JSON.stringify(v2.layers.slice(0, 4)) === JSON.stringify(v1.layers.slice(0, 4)) && v2.layers[4] !== v1.layers[4], 'api:1.1 should share its four lower layers with api:1.0 and have its own app layer')
+      // Images are immutable: the same tag with a different build is refused, with the reason.
+      await setField(page, 'ws-ref', 'api:1.0')
+      check((await text(page, 'ws-ref-help')).includes('api:1.0'), 'the tag field does not warn that api:1.0 exists')
+      await setField(page, 'ws-app-source', 'v2')
+      await click(page, tid('ws-build'))
+      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'false', undefined, { what: 'a refused build', timeout: 5000 })
+      const refusal = await text(page, 'ws-result')
+      check(/never change|immutable/i.test(refusal), `the refusal does not say why: "${refusal}"`)
+      const still = await imageOf(page, 'api:1.0')
+      check(JSON.stringify(still.layers) === JSON.stringify(v1.layers), 'api:1.0 changed after a refused build')
+      await setField(page, 'ws-app-source', 'v1.1 (fixed the login bug)')
+      await setField(page, 'ws-ref', 'api:1.2')
+      await shot(page, 'workshop.png')
+      // Escape closes it.
+      await pressKey(page, 'Escape')
+      await waitFor(page, 'workshop', { state: 'hidden', timeout: 3000 })
+    },
+  },
+  {
+    name: 'machines-oom',
+    title: 'a leaking room under a low memory limit is OOMKilled; the inspector says so with exit code 137 in both vocabularies',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await click(page, tid('app-shop'))
+      await click(page, tid('tree-host-h1'))
+      await click(page, tid('action-runContainer'))
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(4)
+        s.setPaused(false)
+      })
+      const roomId = await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).find((c) => c.appId === 'shop' && c.state === 'running')?.id ?? null, undefined, { what: 'a running shop room', timeout: 20_000 })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await click(page, tid(`tree-container-${roomId}`))
+      await waitFor(page, 'diagnosis')
+      // Chaos: the room leaks; then a memory limit just above its request.
+      await click(page, tid('chaos-leakMemory'))
+      await page.locator(`${tid('machine-actions')} > summary`).click()
+      await setField(page, 'limit-mem', 640)
+      await click(page, tid('action-setLimits'))
+      const app = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop)
+      check(app.memLimitMiB === 640, `the shop's memory limit is ${app.memLimitMiB}, expected 640`)
+      await waitFor(page, 'diagnosis-limits')
+      const limits = await text(page, 'diagnosis-limits')
+      check(/640 MiB/.test(limits), `the diagnosis does not show the 640 MiB cap: "${limits}"`)
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
+      await waitFor(page, 'diagnosis-oom', { timeout: 30_000 })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      const metaphor = await text(page, 'diagnosis-oom')
+      check(/exit code 137/.test(metaphor) && /640 MiB/.test(metaphor), `the OOM finding (metaphor) lacks exit code 137 or the cap: "${metaphor}"`)
+      const c = await page.evaluate((id) => window.__houseOfPods.getState().world.containers[id], roomId)
+      check(c.exitCode === 137, `the room's exit code is ${c.exitCode}, expected 137`)
+      await click(page, tid('vocab-toggle'))
+      const technical = await text(page, 'diagnosis-oom')
+      check(/OOMKilled/.test(technical) && /exit code 137/.test(technical) && /memory\.max 640 MiB/.test(technical), `the OOM finding (technical) reads: "${technical}"`)
+      const inspector = await text(page, 'inspector')
+      check(/Source|Where these figures/.test(inspector), 'the inspector shows no sources')
+      await page.locator(tid('diagnosis-oom')).scrollIntoViewIfNeeded()
+      await shot(page, 'diagnosis.png')
+    },
+  },
+]
