@@ -30,10 +30,10 @@ const sameKernel = (a: Container, b: Container): boolean =>
   !!a.placement && !!b.placement && (a.placement.kind === 'host' ? b.placement.kind === 'host' && a.placement.hostId === b.placement.hostId : b.placement.kind === 'vm' && a.placement.vmId === b.placement.vmId)
 
 /** Why the last termination was an OOM kill: its own limit, or the kernel's OOM killer. From the reason, else the log. */
-function oomCause(world: World, c: Container): 'limit' | 'kernel' | null {
+function oomCause(world: World, c: Container): { kind: 'limit' | 'kernel'; text: string } | null {
   if (c.exitCode !== OOM_KILL.exitCode) return null
   const text = c.reason.includes(OOM_KILL.reason) ? c.reason : ([...eventsAbout(world, c.id)].reverse().find((e) => e.technical.includes(OOM_KILL.reason))?.technical ?? '')
-  return /kernel OOM killer|out of memory/.test(text) ? 'kernel' : 'limit'
+  return { kind: /kernel OOM killer|out of memory/.test(text) ? 'kernel' : 'limit', text }
 }
 
 /** The security settings that cut a breach's odds, named. */
@@ -59,8 +59,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
 
   // OOMKilled, by its own limit or by the kernel's OOM killer.
   const oom = oomCause(world, c)
-  if (oom === 'limit') {
-    const m = /memory ([\d.]+ \w+) over limit ([\d.]+ \w+)/.exec(c.reason)
+  if (oom?.kind === 'limit') {
+    const m = /memory ([\d.]+ \w+) over limit ([\d.]+ \w+)/.exec(oom.text)
     const used = m ? m[1] : null
     const limit = c.memLimitMiB !== null ? `${r0(c.memLimitMiB)} MiB` : (m?.[2] ?? '?')
     out.push({
@@ -69,7 +69,7 @@ export function diagnose(world: World, containerId: string): Finding[] {
       technical: `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ${c.managed ? 'restartPolicy Always: restarts after back-off.' : 'Not managed: stays down.'}${c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''}`,
       source: OOM_KILL.source,
     })
-  } else if (oom === 'kernel') {
+  } else if (oom?.kind === 'kernel') {
     out.push({
       key: 'kernelOom', severity: 'bad',
       metaphor: `Thrown out because ${kernelName || 'its building'} ran out of space: the caretaker of the plumbing threw out the biggest room${c.leakMiBPerS > 0 ? ' (this one, which hoarded)' : ', and that was this one even though it did not hoard: a neighbour without a cap filled the shared space'}. Exit code ${OOM_KILL.exitCode}. A space cap on the hoarder would have stopped it alone.`,
