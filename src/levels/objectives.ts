@@ -55,6 +55,23 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       const c = hourlyCost(world)
       return { done: c <= check.max, progress: `$${c.toFixed(2)}/h of $${check.max.toFixed(2)}/h` }
     }
+    case 'appInstalled': {
+      const ok = !!world.hosts[check.hostId]?.installedApps.includes(check.appId)
+      return { done: ok, progress: ok ? 'installed' : 'not installed' }
+    }
+    case 'appRunningOn': {
+      const per = check.hostIds.map((h) => {
+        let n = 0
+        for (const c of Object.values(world.containers)) {
+          if (c.appId !== check.appId || c.state !== 'running' || !c.placement) continue
+          const host = c.placement.kind === 'host' ? c.placement.hostId : world.vms[c.placement.vmId]?.hostId
+          if (host === h) n++
+        }
+        return n
+      })
+      const ok = per.filter((n) => n >= check.min).length
+      return { done: ok === check.hostIds.length, progress: `${ok} / ${check.hostIds.length} houses` }
+    }
     case 'labAllRunning': {
       const m = measureLab(world, check.lab)
       // Each room on the VM side stands in an apartment of its own: that is the comparison.

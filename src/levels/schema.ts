@@ -27,7 +27,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addHost'), name: z.string().max(40).optional(), zone: z.string().max(20).optional(), cores: z.number().int().positive().max(512), memMiB: z.number().int().positive().max(16_777_216), diskGiB: positive.optional(), costPerHour: z.number().nonnegative() }),
   z.object({ type: z.literal('removeHost'), hostId: id }),
   z.object({ type: z.literal('addImage'), id: id.optional(), ref: z.string().min(1).max(128), sizeMiB: positive, os: os.optional() }),
-  z.object({ type: z.literal('addApp'), id: id.optional(), name: z.string().min(1).max(40), imageId: id, cpuRequestMilli: count, memRequestMiB: positive, rps: z.number().nonnegative(), capacityRps: positive, replicas: count.optional(), managed: z.boolean().optional() }),
+  z.object({ type: z.literal('addApp'), id: id.optional(), name: z.string().min(1).max(40), imageId: id, cpuRequestMilli: count, memRequestMiB: positive, rps: z.number().nonnegative(), capacityRps: positive, replicas: count.optional(), managed: z.boolean().optional(), requires: z.array(z.string().min(1).max(64)).max(32).optional() }),
   z.object({ type: z.literal('addVm'), hostId: id, os, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive(), name: z.string().max(40).optional() }),
   z.object({ type: z.literal('deleteVm'), vmId: id }),
   z.object({ type: z.literal('stopVm'), vmId: id }),
@@ -117,6 +117,10 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hostEmpty'), hostId: id }),
   /** The street's running cost per hour is at most `max`. */
   z.object({ kind: z.literal('costPerHourAtMost'), max: z.number().nonnegative() }),
+  /** The app was installed straight onto this house (no container): its packages were all there. */
+  z.object({ kind: z.literal('appInstalled'), appId: id, hostId: id }),
+  /** Each listed house has at least `min` running rooms of the app (in the house or in its apartments). */
+  z.object({ kind: z.literal('appRunningOn'), appId: id, hostIds: z.array(id).min(1), min: z.number().int().positive() }),
   /** The lab: at least `min` apartments each with its room, and at least `min` rooms on the other house, every one running. */
   z.object({ kind: z.literal('labAllRunning'), lab: labSides, min: z.number().int().positive() }),
   /** The lab: a kernel crash (or a breach) was tried on both sides, so its reach is measured. */

@@ -17,7 +17,8 @@ export function levelCards(loads: LevelLoad[], records: Record<string, LevelReco
   return loads.map((load) => {
     if (!load.ok) return { load, locked: true, why: 'This file could not be read.', stars: 0, completed: false }
     const rec = records[load.level.id]
-    const locked = previous !== null && !records[previous.id]?.completed
+    // A completed level stays open even when the campaign's order changed around it.
+    const locked = previous !== null && !records[previous.id]?.completed && !rec?.completed
     const why = locked && previous ? `Finish “${previous.title}” to unlock.` : ''
     previous = load.level
     return { load, locked, why, stars: rec?.stars ?? 0, completed: !!rec?.completed }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { initialProgress, parseLevel, startLevel, updateProgress } from '../../src/levels'
 import type { Level, LevelProgress } from '../../src/levels'
-import { apply, hashWorld, step, STEP_MS } from '../../src/sim'
+import { apply, hashWorld, measureLab, step, STEP_MS } from '../../src/sim'
 import type { Command, World } from '../../src/sim'
 
 const dir = join(__dirname, '../../levels')
@@ -117,6 +117,58 @@ describe('what the manager levels teach', () => {
     expect(naive.world.apps.shop!.dropped).toBeGreaterThan(0)
     expect(naive.progress.outcome).toBe('lost')
     expect(play(level, level.solution).world.apps.shop!.dropped).toBe(0)
+  })
+})
+
+describe('what the container and lab levels teach', () => {
+  test('level 7: the shop installs on the developer\'s house 1 but not on house 2, and the refusal names what is missing', () => {
+    const level = load('07-works-on-my-machine.json')
+    const world = startLevel(level)
+    expect(apply(world, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } }).ok).toBe(true)
+    const r = apply(world, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.metaphor).toMatch(/needs python 3\.12, this house has 3\.11/)
+  })
+
+  test('level 7: a room with the bare code kit fails for want of Python; the packed kit runs on both houses', () => {
+    const level = load('07-works-on-my-machine.json')
+    const bare = play(level, [
+      { atMs: 0, command: { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } } },
+      { atMs: 0, command: { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } } },
+      { atMs: 0, command: { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h2' } } },
+    ])
+    expect(bare.progress.outcome).toBe('lost')
+    expect(Object.values(bare.world.containers).every((c) => c.state !== 'running')).toBe(true)
+    expect(bare.world.events.some((e) => /the kit lacks python@3\.12/.test(e.metaphor))).toBe(true)
+    const { world } = play(level, level.solution)
+    const hosts = Object.values(world.containers).filter((c) => c.state === 'running').map((c) => (c.placement?.kind === 'host' ? c.placement.hostId : ''))
+    expect(new Set(hosts)).toEqual(new Set(['h1', 'h2']))
+  })
+
+  test('level 7: the colleague\'s scripted install on house 2 fails in the log with the reason', () => {
+    const level = load('07-works-on-my-machine.json')
+    const { world } = play(level, [])
+    expect(world.events.some((e) => /it needs python 3\.12, this house has 3\.11/.test(e.metaphor))).toBe(true)
+  })
+
+  test('level 8: running the lab without breaking anything is not enough; measured, the rooms start faster and lighter', () => {
+    const level = load('08-vm-vs-container.json')
+    const runOnly = play(level, level.solution.filter((s) => s.atMs === 0))
+    expect(runOnly.progress.outcome).toBe('lost')
+    const { world, progress } = play(level, level.solution)
+    expect(progress.outcome).toBe('won')
+    const lab = level.objectives[0]!.check
+    if (lab.kind !== 'labAllRunning') throw new Error('the first objective of level 8 is the lab')
+    const m = measureLab(world, lab.lab)
+    expect(m.vm.crashReach).toBe(1)
+    expect(m.container.crashReach).toBe(5)
+    expect(m.vm.breachReach).toBe(1)
+  })
+
+  test('the campaign follows the concept text: one server, apartments, rooms, VM vs container, then the manager', () => {
+    const order = files.map(load).sort((a, b) => a.order - b.order).map((l) => l.id)
+    expect(order.slice(0, 5)).toEqual(['01-one-house', '02-apartments', '07-works-on-my-machine', '08-vm-vs-container', '03-manager'])
+    expect(new Set(files.map((f) => load(f).order)).size).toBe(files.length)
   })
 })
 

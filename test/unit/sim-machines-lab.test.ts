@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, labPreset, runLab, step } from '../../src/sim'
+import { apply, CLUSTER_LIMITS, CONTAINER_SHIM_MIB, CONTAINER_START, createWorld, GUEST_OS, hostCapacity, hypervisorOverheadMiB, LAB_SETUP, LAB_SIDES, labDensity, labPreset, latchLab, measureLab, PULL_MIB_PER_S, runLab, step, VM_PROVISION } from '../../src/sim'
+import type { LabMeasure, World } from '../../src/sim'
+import { evaluateCheck } from '../../src/levels'
+import type { Check } from '../../src/levels'
 
 describe('the VM-vs-container lab', () => {
   test('containers start at least 10× faster than VMs and fit at least 5× denser', () => {
@@ -44,5 +47,114 @@ describe('the VM-vs-container lab', () => {
     for (const c of labPreset(3)) expect(apply(w, c).ok).toBe(true)
     step(w, 90_000)
     expect(Object.values(w.containers).filter((c) => c.state === 'running')).toHaveLength(6)
+  })
+})
+
+/** A lab street as the game builds it (startLab), stepped like the game, measured after every step. */
+function liveLab(n: number, seed: number): { world: World; m: LabMeasure } {
+  const world = createWorld(seed)
+  for (const c of labPreset(n)) apply(world, c)
+  let m = measureLab(world)
+  for (let i = 0; i < 2_000 && (m.vm.allRunningMs === null || m.container.allRunningMs === null); i++) {
+    step(world, 100)
+    m = latchLab(m, measureLab(world))
+  }
+  return { world, m }
+}
+
+describe('measureLab on the live street', () => {
+  test('measured step by step, the live street gives the same figures as runLab', () => {
+    for (const [n, seed] of [[5, 1], [10, 1], [20, 3]] as const) {
+      const { m } = liveLab(n, seed)
+      const r = runLab(n, seed).measured
+      expect(m.vm.allRunningMs).toBe(r.vmStartMs)
+      expect(m.container.allRunningMs).toBe(r.containerStartMs)
+      expect([m.vm.memMiB, m.container.memMiB]).toEqual([r.vmMemMiB, r.containerMemMiB])
+      expect([m.vm.cpuMilli, m.container.cpuMilli]).toEqual([r.vmCpuMilli, r.containerCpuMilli])
+      expect([m.vm.kernels, m.container.kernels]).toEqual([n, 1])
+      expect([m.vm.fit, m.container.fit]).toEqual([r.vmFit, r.containerFit])
+    }
+  })
+
+  test('before the lab starts nothing is measured, and no crash or breach reach is claimed until one is tried', () => {
+    const world = createWorld(1)
+    for (const c of labPreset(5)) apply(world, c)
+    const m = measureLab(world)
+    expect([m.vm.allRunningMs, m.container.allRunningMs]).toEqual([null, null])
+    expect([m.vm.running, m.container.running]).toEqual([0, 0])
+    expect([m.vm.rooms, m.container.rooms]).toEqual([5, 5])
+    const { world: w2, m: done } = liveLab(5, 1)
+    expect([done.vm.crashReach, done.container.crashReach, done.vm.breachReach, done.container.breachReach]).toEqual([null, null, null, null])
+    apply(w2, { type: 'crashVm', vmId: 'lab-vm-2' })
+    const after = latchLab(done, measureLab(w2))
+    expect(after.vm.crashReach).toBe(1)
+    expect(after.container.crashReach).toBeNull()
+  })
+
+  test('a crash after the start does not change the start-up, memory and CPU already measured', () => {
+    const { world, m } = liveLab(10, 2)
+    apply(world, { type: 'failHost', hostId: LAB_SIDES.roomHostId })
+    step(world, 100)
+    const after = latchLab(m, measureLab(world))
+    expect(after.container.allRunningMs).toBe(m.container.allRunningMs)
+    expect(after.container.memMiB).toBe(m.container.memMiB)
+    expect(after.container.crashReach).toBe(10)
+    expect(measureLab(world).container.allRunningMs).toBeNull()
+  })
+
+  test('the measured table sits inside FIDELITY.md ranges (boot, container start, guest OS and shim memory, density)', () => {
+    for (const seed of [1, 2, 3]) {
+      const { m } = liveLab(10, seed)
+      const boot = GUEST_OS.linux.boot
+      // "seconds to over a minute": the slowest of N VMs provisions and boots within one VM's range, plus the pull and the start.
+      expect(m.vm.allRunningMs!).toBeGreaterThanOrEqual(VM_PROVISION.minMs + boot.minMs)
+      const pullMs = (LAB_SETUP.app.imageMiB / PULL_MIB_PER_S.value) * 1000
+      expect(m.vm.allRunningMs!).toBeLessThanOrEqual(VM_PROVISION.maxMs + boot.maxMs + pullMs + CONTAINER_START.maxMs + 200)
+      // Pod startup SLO: p99 ≤ 5 s without the pull.
+      expect(m.container.allRunningMs!).toBeLessThanOrEqual(5_000 + pullMs)
+      expect(m.container.allRunningMs!).toBeGreaterThanOrEqual(CONTAINER_START.minMs)
+      // Memory: each VM holds its RAM plus KubeVirt overhead; each room its request plus a few MiB of shim.
+      const perVm = LAB_SETUP.vm.memMiB + hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)
+      const reserve = m.container.memMiB - 10 * (LAB_SETUP.app.memRequestMiB + CONTAINER_SHIM_MIB.value)
+      expect(m.vm.memMiB - reserve).toBe(10 * perVm)
+      expect(CONTAINER_SHIM_MIB.value).toBeLessThanOrEqual(10)
+    }
+    const world = createWorld(1)
+    for (const c of labPreset(0)) apply(world, c)
+    const usable = hostCapacity(world.hosts[LAB_SIDES.vmHostId]!).memMiB
+    const d = labDensity()
+    expect(d.vmFit).toBe(Math.floor(usable / (LAB_SETUP.vm.memMiB + hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus))))
+    expect(d.containerFit).toBeGreaterThan(CLUSTER_LIMITS.podsPerNode)
+  })
+})
+
+describe('the lab objectives', () => {
+  const lab = LAB_SIDES
+  const allRunning: Check = { kind: 'labAllRunning', lab, min: 5 }
+  const crash: Check = { kind: 'labTested', lab, test: 'crash' }
+  const breach: Check = { kind: 'labTested', lab, test: 'breach' }
+
+  test('all running holds only once both sides run every room, and not with fewer than asked', () => {
+    const world = createWorld(1)
+    for (const c of labPreset(5)) apply(world, c)
+    expect(evaluateCheck(allRunning, world).done).toBe(false)
+    step(world, 5_000)
+    expect(evaluateCheck(allRunning, world).done).toBe(false)
+    const { world: done } = liveLab(5, 1)
+    expect(evaluateCheck(allRunning, done).done).toBe(true)
+    expect(evaluateCheck({ ...allRunning, min: 6 }, done).done).toBe(false)
+  })
+
+  test('a crash or a breach counts only when tried on both sides', () => {
+    const { world } = liveLab(5, 1)
+    expect(evaluateCheck(breach, world).done).toBe(false)
+    apply(world, { type: 'breachContainer', containerId: Object.values(world.containers).find((c) => c.appId === lab.vmAppId)!.id })
+    expect(evaluateCheck(breach, world).done).toBe(false)
+    apply(world, { type: 'breachContainer', containerId: Object.values(world.containers).find((c) => c.appId === lab.roomAppId)!.id })
+    expect(evaluateCheck(breach, world).done).toBe(true)
+    apply(world, { type: 'crashVm', vmId: 'lab-vm-1' })
+    expect(evaluateCheck(crash, world).done).toBe(false)
+    apply(world, { type: 'failHost', hostId: lab.roomHostId })
+    expect(evaluateCheck(crash, world).done).toBe(true)
   })
 })

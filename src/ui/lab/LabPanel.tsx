@@ -110,6 +110,8 @@ export function LabPanel() {
     if (room) dispatchNote({ type: 'breachContainer', containerId: room.id })
   }
   const allRan = (s?: LabSideMeasure) => !!s && s.allRunningMs !== null
+  // A crashed kernel leaves no open room to break into, so the breach goes first.
+  const breachFirst = w('Break in first: after a crash no room is open to break into.', 'Breach first: after a kernel crash no container runs to breach.')
 
   const endMs = Math.max(5_000, vm?.allRunningMs ?? (t0 !== null && measure ? measure.timeMs - t0 : 0), rm?.allRunningMs ?? 0)
   const reach = (r: number | null, of: number, what: string) => (r === null ? `${what}: not tried yet` : `${what}: ${r} of ${of}`)
@@ -219,7 +221,7 @@ export function LabPanel() {
             </td>
           </tr>
           <tr data-testid="lab-row-isolation">
-            <RowHead name="Isolation" title="Isolation" sub="what a crash and a breach reach" />
+            <RowHead name="Isolation" title="Isolation" sub="what a breach, then a crash, reach" />
             <Cell testid="lab-cell-isolation-vm" value={vm?.crashReach ?? vm?.breachReach ?? null} concept="Strong">
               {started ? (
                 <>
@@ -231,7 +233,7 @@ export function LabPanel() {
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-crash-vm" disabled={!allRan(vm) || vm!.crashReach !== null} onClick={crashVm}>
+                <button type="button" data-testid="lab-crash-vm" disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null} onClick={crashVm} title={breachFirst}>
                   Crash one {w('apartment', 'guest kernel')}
                 </button>
                 <button type="button" data-testid="lab-breach-vm" disabled={!allRan(vm) || vm!.breachReach !== null} onClick={() => sides && breach(sides.vmAppId)}>
@@ -250,7 +252,7 @@ export function LabPanel() {
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-crash-container" disabled={!allRan(rm) || rm!.crashReach !== null} onClick={crashRooms}>
+                <button type="button" data-testid="lab-crash-container" disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null} onClick={crashRooms} title={breachFirst}>
                   Crash {w("the shared plumbing", 'the shared kernel')}
                 </button>
                 <button type="button" data-testid="lab-breach-container" disabled={!allRan(rm) || rm!.breachReach !== null} onClick={() => sides && breach(sides.roomAppId)}>
