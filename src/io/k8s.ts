@@ -1,7 +1,9 @@
 /**
- * The sandbox's workloads as real Kubernetes YAML (Deployment, Service, HPA, PDB), and back.
- * Objects are checked against the Kubernetes OpenAPI schemas by kubernetes-models; errors
- * point at the YAML line. Game-only figures (visitors, capacity) travel as annotations.
+ * The sandbox's workloads as real Kubernetes YAML (Namespace, PriorityClass, Deployment, Service,
+ * HPA, PDB), and back. The pod template carries the scheduling rules (tolerations, node affinity,
+ * pod anti-affinity, topology spread, priority class), the probes and the sidecars. Objects are
+ * checked against the Kubernetes OpenAPI schemas by kubernetes-models; errors point at the YAML
+ * line. Game-only figures (visitors, capacity) travel as annotations.
  */
 import { parseAllDocuments, stringify, LineCounter } from 'yaml'
 import type { Document } from 'yaml'
@@ -9,7 +11,9 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
 import { Service } from 'kubernetes-models/v1/Service'
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler'
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'
-import type { App, Command, World } from '../sim'
+import { Namespace } from 'kubernetes-models/v1/Namespace'
+import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass'
+import type { App, Command, NodeAffinity, NodeSelectorRequirement, PodAntiAffinity, Probe, Sidecar, Toleration, TopologySpread, World } from '../sim'
 import { formatCpu, formatMem, parseCpuMilli, parseMemMiB } from './quantity'
 
 const ANNOTATION = {
@@ -20,32 +24,82 @@ const ANNOTATION = {
 
 type K8sObject = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: { name?: string; annotations?: Record<string, string> } }
 
+/** How the game's probes look as httpGet probes (the game does not model paths or ports). */
+const PROBE_PATH = { readiness: '/ready', liveness: '/healthz' } as const
+const APP_PORT = 8080
+
+type JsonProbe = { httpGet?: { path?: string; port?: number | string }; initialDelaySeconds?: number; periodSeconds?: number; failureThreshold?: number; successThreshold?: number }
+
+function probeJson(p: Probe, path: string): JsonProbe {
+  return { httpGet: { path, port: APP_PORT }, initialDelaySeconds: p.initialDelaySeconds, periodSeconds: p.periodSeconds, failureThreshold: p.failureThreshold, successThreshold: p.successThreshold }
+}
+
+/** A probe read back; omitted fields take Kubernetes' defaults (delay 0, period 10 s, failure 3, success 1). */
+function probeOf(j: JsonProbe | undefined): Probe | null {
+  if (!j) return null
+  return { initialDelaySeconds: j.initialDelaySeconds ?? 0, periodSeconds: j.periodSeconds ?? 10, failureThreshold: j.failureThreshold ?? 3, successThreshold: j.successThreshold ?? 1 }
+}
+
+const requests = (cpu: number, mem: number) => ({ requests: { cpu: formatCpu(cpu), memory: formatMem(mem) } })
+const matchExpressions = (reqs: NodeSelectorRequirement[]) => reqs.map((r) => ({ key: r.key, operator: r.operator, ...(r.operator === 'In' || r.operator === 'NotIn' ? { values: [...r.values] } : {}) }))
+
+/** The pod template's spec: containers (the app's and its sidecars), probes, scheduling rules. */
+function podSpec(world: World, app: App): Record<string, unknown> {
+  const image = world.images[app.imageId]
+  const own = { matchLabels: { app: app.name } }
+  const aff = app.nodeAffinity
+  const nodeAffinity = {
+    ...(aff.required.length ? { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: matchExpressions(aff.required) }] } } : {}),
+    ...(aff.preferred.length ? { preferredDuringSchedulingIgnoredDuringExecution: aff.preferred.map((p) => ({ weight: p.weight, preference: { matchExpressions: matchExpressions(p.match) } })) } : {}),
+  }
+  const anti = app.podAntiAffinity
+  const podAntiAffinity = anti
+    ? anti.required
+      ? { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: own, topologyKey: anti.topologyKey }] }
+      : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: own, topologyKey: anti.topologyKey } }] }
+    : null
+  const affinity = { ...(Object.keys(nodeAffinity).length ? { nodeAffinity } : {}), ...(podAntiAffinity ? { podAntiAffinity } : {}) }
+  return {
+    ...(image?.os === 'windows' ? { nodeSelector: { 'kubernetes.io/os': 'windows' } } : {}),
+    ...(app.priorityClassName ? { priorityClassName: app.priorityClassName } : {}),
+    ...(app.tolerations.length ? { tolerations: app.tolerations.map((t) => ({ key: t.key, operator: t.operator, ...(t.value !== undefined && t.operator === 'Equal' ? { value: t.value } : {}), ...(t.effect ? { effect: t.effect } : {}) })) } : {}),
+    ...(Object.keys(affinity).length ? { affinity } : {}),
+    ...(app.topologySpread ? { topologySpreadConstraints: [{ maxSkew: app.topologySpread.maxSkew, topologyKey: app.topologySpread.topologyKey, whenUnsatisfiable: app.topologySpread.whenUnsatisfiable, labelSelector: own }] } : {}),
+    containers: [
+      {
+        name: app.name,
+        image: image?.ref ?? app.imageId,
+        ports: [{ containerPort: APP_PORT }],
+        resources: requests(app.cpuRequestMilli, app.memRequestMiB),
+        ...(app.readinessProbe ? { readinessProbe: probeJson(app.readinessProbe, PROBE_PATH.readiness) } : {}),
+        ...(app.livenessProbe ? { livenessProbe: probeJson(app.livenessProbe, PROBE_PATH.liveness) } : {}),
+      },
+      ...app.sidecars.map((s) => ({ name: s.name, image: world.images[s.imageId]?.ref ?? s.imageId, resources: requests(s.cpuRequestMilli, s.memRequestMiB) })),
+    ],
+  }
+}
+
 /** The Kubernetes objects that describe one app. */
 export function appObjects(world: World, app: App): K8sObject[] {
   const image = world.images[app.imageId]
-  const labels = { app: app.name }
+  const selector = { app: app.name }
+  const meta = { name: app.name, namespace: app.namespace }
   const objects: K8sObject[] = [
     new Deployment({
-      metadata: { name: app.name, labels, annotations: { [ANNOTATION.rps]: String(app.rps), [ANNOTATION.capacity]: String(app.capacityRps), [ANNOTATION.imageSize]: String(image?.sizeMiB ?? 0) } },
+      metadata: { ...meta, labels: { ...app.labels }, annotations: { [ANNOTATION.rps]: String(app.rps), [ANNOTATION.capacity]: String(app.capacityRps), [ANNOTATION.imageSize]: String(image?.sizeMiB ?? 0) } },
       spec: {
         replicas: app.managed ? app.replicas : app.readyReplicas,
-        selector: { matchLabels: labels },
+        selector: { matchLabels: selector },
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-        template: {
-          metadata: { labels },
-          spec: {
-            ...(image?.os === 'windows' ? { nodeSelector: { 'kubernetes.io/os': 'windows' } } : {}),
-            containers: [{ name: app.name, image: image?.ref ?? app.imageId, resources: { requests: { cpu: formatCpu(app.cpuRequestMilli), memory: formatMem(app.memRequestMiB) } } }],
-          },
-        },
+        template: { metadata: { labels: { ...app.labels } }, spec: podSpec(world, app) as never },
       },
     }).toJSON() as K8sObject,
-    new Service({ metadata: { name: app.name, labels }, spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] } }).toJSON() as K8sObject,
+    new Service({ metadata: { ...meta, labels: selector }, spec: { selector, ports: [{ port: 80, targetPort: APP_PORT }] } }).toJSON() as K8sObject,
   ]
   if (app.hpa) {
     objects.push(
       new HorizontalPodAutoscaler({
-        metadata: { name: app.name },
+        metadata: meta,
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app.name },
           minReplicas: app.hpa.minReplicas,
@@ -56,15 +110,22 @@ export function appObjects(world: World, app: App): K8sObject[] {
     )
   }
   if (app.pdbMinAvailable !== null) {
-    objects.push(new PodDisruptionBudget({ metadata: { name: app.name }, spec: { minAvailable: app.pdbMinAvailable, selector: { matchLabels: labels } } }).toJSON() as K8sObject)
+    objects.push(new PodDisruptionBudget({ metadata: meta, spec: { minAvailable: app.pdbMinAvailable, selector: { matchLabels: selector } } }).toJSON() as K8sObject)
   }
   return objects
 }
 
+/** Namespaces (other than default) and PriorityClasses: cluster objects the workloads refer to. */
+export function clusterObjects(world: World): K8sObject[] {
+  return [
+    ...world.namespaces.filter((n) => n !== 'default').map((name) => new Namespace({ metadata: { name } }).toJSON() as K8sObject),
+    ...Object.entries(world.priorityClasses).map(([name, value]) => new PriorityClass({ metadata: { name }, value, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' }).toJSON() as K8sObject),
+  ]
+}
+
 /** Every app in the world as one multi-document YAML file. */
 export function exportYaml(world: World): string {
-  return Object.values(world.apps)
-    .flatMap((app) => appObjects(world, app))
+  return [...clusterObjects(world), ...Object.values(world.apps).flatMap((app) => appObjects(world, app))]
     .map((o) => stringify(o, { lineWidth: 0 }))
     .join('---\n')
 }
@@ -91,9 +152,11 @@ function validate(obj: K8sObject): { path: (string | number)[]; message: string 
     Service: (o) => new Service(o),
     HorizontalPodAutoscaler: (o) => new HorizontalPodAutoscaler(o),
     PodDisruptionBudget: (o) => new PodDisruptionBudget(o),
+    Namespace: (o) => new Namespace(o),
+    PriorityClass: (o) => new PriorityClass(o),
   }
   const make = byKind[obj.kind ?? '']
-  if (!make) return { path: ['kind'], message: `kind "${String(obj.kind)}" is not supported here (Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget)` }
+  if (!make) return { path: ['kind'], message: `kind "${String(obj.kind)}" is not supported here (${Object.keys(byKind).join(', ')})` }
   try {
     make(obj as never).validate()
     return null
@@ -128,56 +191,188 @@ export function importYaml(world: World, text: string): ImportResult {
   return toCommands(world, objects, counter)
 }
 
+type PodSpecJson = {
+  nodeSelector?: Record<string, string>
+  priorityClassName?: string
+  tolerations?: { key?: string; operator?: string; value?: string; effect?: string }[]
+  affinity?: {
+    nodeAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: { matchExpressions?: NodeSelectorRequirement[] }[] }
+      preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: { matchExpressions?: NodeSelectorRequirement[] } }[]
+    }
+    podAntiAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: { labelSelector?: { matchLabels?: Record<string, string> }; topologyKey: string }[]
+      preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: { labelSelector?: { matchLabels?: Record<string, string> }; topologyKey: string } }[]
+    }
+  }
+  topologySpreadConstraints?: { maxSkew: number; topologyKey: string; whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway' }[]
+  containers: ContainerJson[]
+  initContainers?: (ContainerJson & { restartPolicy?: string })[]
+}
+type ContainerJson = { name: string; image?: string; resources?: { requests?: Record<string, string> }; readinessProbe?: JsonProbe; livenessProbe?: JsonProbe }
+
+/** What a Deployment's pod template asks of the scheduler and the kubelet, in the game's terms. */
+interface PodRules {
+  tolerations: Toleration[]
+  nodeAffinity: NodeAffinity
+  podAntiAffinity: PodAntiAffinity | null
+  topologySpread: TopologySpread | null
+  priorityClassName: string
+  readinessProbe: Probe | null
+  livenessProbe: Probe | null
+  /** Sidecars by image ref (the image may not exist yet). */
+  sidecars: { name: string; ref: string; cpuRequestMilli: number; memRequestMiB: number }[]
+}
+
+const reqs = (list: NodeSelectorRequirement[] | undefined): NodeSelectorRequirement[] => (list ?? []).map((r) => ({ key: r.key, operator: r.operator, values: [...(r.values ?? [])] }))
+
+/** Read the pod template; a rule the game cannot model is an error with its path, not silently dropped. */
+function podRules(name: string, spec: PodSpecJson): { ok: true; rules: PodRules } | { ok: false; path: (string | number)[]; message: string } {
+  const base = ['spec', 'template', 'spec']
+  const na = spec.affinity?.nodeAffinity
+  const terms = na?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []
+  if (terms.length > 1) return { ok: false, path: [...base, 'affinity', 'nodeAffinity'], message: 'only one nodeSelectorTerm is supported here (its expressions must all hold)' }
+  const anti = spec.affinity?.podAntiAffinity
+  const antiTerms = [...(anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t, required: true })), ...(anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t.podAffinityTerm, required: false }))]
+  if (antiTerms.length > 1) return { ok: false, path: [...base, 'affinity', 'podAntiAffinity'], message: 'only one podAntiAffinity term is supported here' }
+  if (antiTerms[0] && antiTerms[0].labelSelector?.matchLabels?.app !== name)
+    return { ok: false, path: [...base, 'affinity', 'podAntiAffinity'], message: `podAntiAffinity here keeps the app's own pods apart: its labelSelector must be app=${name}` }
+  const spread = spec.topologySpreadConstraints ?? []
+  if (spread.length > 1) return { ok: false, path: [...base, 'topologySpreadConstraints'], message: 'only one topologySpreadConstraint is supported here' }
+  const [main, ...rest] = spec.containers
+  // Native sidecars (Kubernetes 1.29+) are init containers that keep running (restartPolicy: Always).
+  const sidecarJson = [...rest, ...(spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')]
+  return {
+    ok: true,
+    rules: {
+      tolerations: (spec.tolerations ?? []).map((t) => {
+        const operator = t.operator === 'Exists' ? 'Exists' : 'Equal'
+        return { key: t.key ?? '', operator, ...(operator === 'Equal' ? { value: t.value ?? '' } : {}), ...(t.effect ? { effect: t.effect as Toleration['effect'] } : {}) }
+      }),
+      nodeAffinity: { required: reqs(terms[0]?.matchExpressions), preferred: (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({ weight: p.weight, match: reqs(p.preference.matchExpressions) })) },
+      podAntiAffinity: antiTerms[0] ? { topologyKey: antiTerms[0].topologyKey, required: antiTerms[0].required } : null,
+      topologySpread: spread[0] ? { maxSkew: spread[0].maxSkew, topologyKey: spread[0].topologyKey, whenUnsatisfiable: spread[0].whenUnsatisfiable } : null,
+      priorityClassName: spec.priorityClassName ?? '',
+      readinessProbe: probeOf(main?.readinessProbe),
+      livenessProbe: probeOf(main?.livenessProbe),
+      sidecars: sidecarJson.map((c) => ({ name: c.name, ref: c.image ?? `${c.name}:latest`, cpuRequestMilli: parseCpuMilli(c.resources?.requests?.cpu) ?? 0, memRequestMiB: parseMemMiB(c.resources?.requests?.memory) ?? 64 })),
+    },
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Commands that bring an app's rules to `r`; only what differs from `now` (a fresh app has the defaults). */
+function ruleCommands(appId: string, now: Pick<App, keyof PodRules | 'labels' | 'namespace'> | null, r: PodRules, sidecars: Sidecar[], labels: Record<string, string>, namespace: string): Command[] {
+  const d = now ?? { tolerations: [], nodeAffinity: { required: [], preferred: [] }, podAntiAffinity: null, topologySpread: null, priorityClassName: '', readinessProbe: null, livenessProbe: null, sidecars: [], labels: {}, namespace: 'default' }
+  const out: Command[] = []
+  if (namespace !== d.namespace) out.push({ type: 'setNamespace', appId, namespace })
+  if (!same(labels, d.labels) && !(now === null && Object.keys(labels).length === 1)) out.push({ type: 'setAppLabels', appId, labels })
+  if (!same(r.tolerations, d.tolerations)) out.push({ type: 'setTolerations', appId, tolerations: r.tolerations })
+  if (!same(r.nodeAffinity, d.nodeAffinity)) out.push({ type: 'setNodeAffinity', appId, affinity: r.nodeAffinity })
+  if (!same(r.podAntiAffinity, d.podAntiAffinity)) out.push({ type: 'setPodAntiAffinity', appId, antiAffinity: r.podAntiAffinity })
+  if (!same(r.topologySpread, d.topologySpread)) out.push({ type: 'setTopologySpread', appId, spread: r.topologySpread })
+  if (r.priorityClassName !== d.priorityClassName) out.push({ type: 'setPriorityClass', appId, name: r.priorityClassName })
+  if (!same(r.readinessProbe, d.readinessProbe) || !same(r.livenessProbe, d.livenessProbe)) out.push({ type: 'setProbes', appId, readiness: r.readinessProbe, liveness: r.livenessProbe })
+  if (!same(sidecars, d.sidecars)) out.push({ type: 'setSidecars', appId, sidecars })
+  return out
+}
+
 function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], counter: LineCounter): ImportResult {
   const commands: Command[] = []
   const created: string[] = []
   const errors: ImportError[] = []
   const images = new Map(Object.values(world.images).map((i) => [i.ref, i.id]))
-  const appIdByName = new Map(Object.values(world.apps).map((a) => [a.name, a.id]))
+  const key = (ns: string, name: string) => `${ns}/${name}`
+  const appIdByName = new Map(Object.values(world.apps).map((a) => [key(a.namespace, a.name), a.id]))
+  const namespaces = new Set(world.namespaces)
+  const usedIds = new Set(Object.keys(world.apps))
+  const imageFor = (ref: string, sizeMiB: number, os: 'linux' | 'windows'): string => {
+    let id = images.get(ref)
+    if (!id) {
+      id = ref.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
+      while (world.images[id]) id += '-x'
+      commands.push({ type: 'addImage', id, ref, sizeMiB, os })
+      images.set(ref, id)
+    }
+    return id
+  }
+  // Cluster objects first: the workloads below refer to them.
+  for (const { obj } of objects) {
+    const name = obj.metadata?.name ?? ''
+    if (obj.kind === 'Namespace') {
+      if (namespaces.has(name)) created.push(`namespace/${name} unchanged`)
+      else {
+        commands.push({ type: 'addNamespace', name })
+        namespaces.add(name)
+        created.push(`namespace/${name} created`)
+      }
+    } else if (obj.kind === 'PriorityClass') {
+      const value = (obj as { value: number }).value
+      if (world.priorityClasses[name] === value) created.push(`priorityclass.scheduling.k8s.io/${name} unchanged`)
+      else {
+        commands.push({ type: 'addPriorityClass', name, value })
+        created.push(`priorityclass.scheduling.k8s.io/${name} created`)
+      }
+    }
+  }
   for (const { obj, doc } of objects.filter((o) => o.obj.kind === 'Deployment')) {
-    const d = obj as unknown as { metadata: { name: string; annotations?: Record<string, string> }; spec: { replicas?: number; template: { spec: { nodeSelector?: Record<string, string>; containers: { image?: string; resources?: { requests?: Record<string, string> } }[] } } } }
+    const d = obj as unknown as { metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: { replicas?: number; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpecJson } } }
     const name = d.metadata.name
-    const container = d.spec.template.spec.containers[0]!
+    const ns = d.metadata.namespace ?? 'default'
+    if (!namespaces.has(ns)) {
+      errors.push({ line: lineOf(doc, counter, ['metadata', 'namespace']), message: `Error from server (NotFound): namespaces "${ns}" not found` })
+      continue
+    }
+    const spec = d.spec.template.spec
+    const container = spec.containers[0]!
+    const rules = podRules(name, spec)
+    if (!rules.ok) {
+      errors.push({ line: lineOf(doc, counter, rules.path), message: `Deployment ${name}: ${rules.message}` })
+      continue
+    }
+    const os = spec.nodeSelector?.['kubernetes.io/os'] === 'windows' ? 'windows' : 'linux'
     const ref = container.image ?? `${name}:latest`
     const cpu = parseCpuMilli(container.resources?.requests?.cpu) ?? 100
     const mem = parseMemMiB(container.resources?.requests?.memory) ?? 200
     const ann = d.metadata.annotations ?? {}
-    let imageId = images.get(ref)
-    if (!imageId) {
-      imageId = ref.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
-      commands.push({ type: 'addImage', id: imageId, ref, sizeMiB: Number(ann[ANNOTATION.imageSize]) || 150, os: d.spec.template.spec.nodeSelector?.['kubernetes.io/os'] === 'windows' ? 'windows' : 'linux' })
-      images.set(ref, imageId)
-    }
+    const imageId = imageFor(ref, Number(ann[ANNOTATION.imageSize]) || 150, os)
+    const sidecars: Sidecar[] = rules.rules.sidecars.map((s) => ({ name: s.name, imageId: imageFor(s.ref, 50, os), cpuRequestMilli: s.cpuRequestMilli, memRequestMiB: s.memRequestMiB }))
+    const labels = { ...(d.spec.template.metadata?.labels ?? d.metadata.labels ?? {}), app: name }
     const replicas = d.spec.replicas ?? 1
-    const existing = appIdByName.get(name)
+    const existing = appIdByName.get(key(ns, name))
     if (existing) {
       const app = world.apps[existing]!
       if (app.imageId !== imageId) commands.push({ type: 'setImage', appId: existing, imageId })
-      commands.push({ type: 'setReplicas', appId: existing, replicas }, { type: 'setManaged', appId: existing, managed: true })
+      commands.push({ type: 'setReplicas', appId: existing, replicas }, { type: 'setManaged', appId: existing, managed: true }, ...ruleCommands(existing, app, rules.rules, sidecars, labels, ns))
       created.push(`deployment.apps/${name} configured`)
     } else {
-      const id = name.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
+      let id = name.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
       if (!id) {
         errors.push({ line: lineOf(doc, counter, ['metadata', 'name']), message: `Deployment name "${name}" is not usable` })
         continue
       }
+      if (usedIds.has(id)) id = `${ns}-${id}`
+      usedIds.add(id)
       commands.push({ type: 'addApp', id, name, imageId, cpuRequestMilli: cpu, memRequestMiB: mem, rps: Number(ann[ANNOTATION.rps]) || 0, capacityRps: Number(ann[ANNOTATION.capacity]) || 100, replicas, managed: true })
-      appIdByName.set(name, id)
+      commands.push(...ruleCommands(id, null, rules.rules, sidecars, labels, ns))
+      appIdByName.set(key(ns, name), id)
       created.push(`deployment.apps/${name} created`)
     }
   }
-  for (const { obj, doc } of objects.filter((o) => o.obj.kind !== 'Deployment')) {
+  for (const { obj, doc } of objects.filter((o) => o.obj.kind !== 'Deployment' && o.obj.kind !== 'Namespace' && o.obj.kind !== 'PriorityClass')) {
     const name = obj.metadata?.name ?? ''
+    const ns = (obj.metadata as { namespace?: string } | undefined)?.namespace ?? 'default'
     if (obj.kind === 'Service') {
       // Every app already has its doorman; a Service for an unknown app has nothing behind it.
       const selector = (obj as { spec?: { selector?: Record<string, string> } }).spec?.selector?.app
-      created.push(appIdByName.has(selector ?? name) ? `service/${name} unchanged` : `service/${name} created (no rooms match its selector yet)`)
+      created.push(appIdByName.has(key(ns, selector ?? name)) ? `service/${name} unchanged` : `service/${name} created (no rooms match its selector yet)`)
       continue
     }
     const target = obj.kind === 'HorizontalPodAutoscaler' ? (obj as { spec: { scaleTargetRef: { name: string } } }).spec.scaleTargetRef.name : ((obj as { spec: { selector?: { matchLabels?: Record<string, string> } } }).spec.selector?.matchLabels?.app ?? name)
-    const appId = appIdByName.get(target)
+    const appId = appIdByName.get(key(ns, target))
     if (!appId) {
-      errors.push({ line: lineOf(doc, counter, ['spec']), message: `${obj.kind} ${name}: no Deployment named "${target}"` })
+      errors.push({ line: lineOf(doc, counter, ['spec']), message: `${obj.kind} ${name}: no Deployment named "${target}" in namespace ${ns}` })
       continue
     }
     if (obj.kind === 'HorizontalPodAutoscaler') {
