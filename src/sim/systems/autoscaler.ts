@@ -41,14 +41,17 @@ export function autoscaler(world: World): void {
   scaleDown(world, ca)
 }
 
-/** Log an autoscaler line unless the last one it logged said exactly the same. */
+/**
+ * Log an autoscaler line. With `once`, a reason already given since the last scale-up is not
+ * repeated every scan (the log keeps its newest lines; one that has fallen off may be said again).
+ */
 function say(world: World, level: 'info' | 'warn', metaphor: string, technical: string, subjects: string[] = [], once = false): void {
   if (once) {
     for (let i = world.events.length - 1; i >= 0; i--) {
       const e = world.events[i]!
       if (!e.subjects.includes(SUBJECT)) continue
       if (e.technical === technical) return
-      break
+      if (e.technical.startsWith('TriggeredScaleUp')) break
     }
   }
   logEvent(world, level, metaphor, technical, [...subjects, SUBJECT])
@@ -130,8 +133,10 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
     say(world, 'warn', `Some rooms wait for space that even a new house of the agent's kind would not have.`, `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${ca.template.cores} cores, ${ca.template.memMiB} MiB, linux).`, [], true)
   }
   if (pending.length === 0) return
-  // Houses already on order will take some of them (the real autoscaler counts upcoming nodes).
-  const bins: Bin[] = []
+  // Like the real autoscaler, first set aside the pods that existing nodes can already take (a
+  // house that just joined, space freed since the scheduler tried) and those the houses on order
+  // will take; only the rest need new houses.
+  const bins: Bin[] = freeSpace(world, null).filter((b) => b.os === 'linux')
   for (const id of ca.boughtHostIds) {
     const h = world.hosts[id]
     if (h && isProvisioning(h)) bins.push({ cpu: cap.cpuMilli, mem: cap.memMiB, pods: CLUSTER_LIMITS.podsPerNode })
@@ -156,6 +161,7 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   }
   const byBudget = ca.template.costPerHour > 0 ? Math.max(0, Math.floor((ca.budgetPerHour - perHour) / ca.template.costPerHour + 1e-9)) : Infinity
   const buy = Math.min(needed, byMax, byBudget)
+  if (buy > 0) buyHosts(world, ca, buy, pending.length, hosts)
   if (buy < needed) {
     if (byMax <= byBudget) {
       say(world, 'warn', `Rooms wait for space, but the estate agent may own at most ${ca.maxHosts} houses on this street.`, `NotTriggerScaleUp: pod didn't trigger scale-up: max node group size reached (maxHosts ${ca.maxHosts}).`, [], true)
@@ -163,12 +169,19 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
       say(world, 'warn', `Rooms wait for space, but another house would cost more than the ${ca.budgetPerHour}/h budget.`, `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${ca.template.costPerHour}/h would take the cluster over its budget of ${ca.budgetPerHour}/h.`, [], true)
     }
   }
-  if (buy === 0) return
+}
+
+function buyHosts(world: World, ca: ClusterAutoscaler, buy: number, waiting: number, hosts: number): void {
   const bought: Host[] = []
   for (let i = 0; i < buy; i++) {
     const zone = nextZone(world, ca)
     const r = apply(world, { type: 'addHost', name: `auto-${world.nextId}`, zone, cores: ca.template.cores, memMiB: ca.template.memMiB, costPerHour: ca.template.costPerHour })
     if (!r.ok || !r.id) break
+    // addHost logs "Host joined"; this one has only been ordered: the scale-up line below says so.
+    if (world.events.at(-1)?.subjects[0] === r.id) {
+      world.events.pop()
+      world.eventSeq -= 1
+    }
     const h = world.hosts[r.id]!
     // On order: an empty lot until it is provisioned (finishProvisioning). Simplification: a cloud
     // bills from the order; cost.ts bills powered-off lots nothing, so the wait is free here.
@@ -183,8 +196,8 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   say(
     world,
     'info',
-    `${pending.length} room${pending.length === 1 ? '' : 's'} wait for space: the estate agent buys ${bought.length} house${bought.length === 1 ? '' : 's'} (${bought.map((h) => h.name).join(', ')}), ready in about ${Math.round(wait / 1000)} s.`,
-    `TriggeredScaleUp: pod triggered scale-up: [{template ${hosts}->${hosts + bought.length} (max: ${ca.maxHosts})}] for ${pending.length} unschedulable pod(s); nodes ${bought.map((h) => `${h.name} (zone ${h.zone})`).join(', ')} provisioning.`,
+    `${waiting} room${waiting === 1 ? '' : 's'} wait for space: the estate agent buys ${bought.length} house${bought.length === 1 ? '' : 's'} (${bought.map((h) => h.name).join(', ')}), ready in about ${Math.round(wait / 1000)} s.`,
+    `TriggeredScaleUp: pod triggered scale-up: [{template ${hosts}->${hosts + bought.length} (max: ${ca.maxHosts})}] for ${waiting} unschedulable pod(s); nodes ${bought.map((h) => `${h.name} (zone ${h.zone})`).join(', ')} provisioning.`,
     bought.map((h) => h.id),
   )
 }
@@ -216,7 +229,8 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
   const candidates: Host[] = []
   for (const id of ca.boughtHostIds) {
     const h = world.hosts[id]
-    if (!h || h.power !== 'on' || h.condition !== 'Ready' || isBeingRemoved(h)) continue
+    // A house that joined in this very step has had no chance to take the pods waiting for it.
+    if (!h || h.power !== 'on' || h.condition !== 'Ready' || isBeingRemoved(h) || h.powerSinceMs === now) continue
     candidates.push(h)
   }
   if (candidates.length === 0) return
@@ -255,20 +269,28 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
   }
 }
 
+/** Free space on every schedulable house and apartment (except `except`), with the kernel it offers. */
+function freeSpace(world: World, except: Host | null): (Bin & { os: string })[] {
+  const bins: (Bin & { os: string })[] = []
+  for (const h of Object.values(world.hosts)) {
+    if (h === except || h.power !== 'on' || h.condition !== 'Ready' || h.unschedulable || isBeingRemoved(h)) continue
+    const cap = hostCapacity(h)
+    const bin = { cpu: cap.cpuMilli - h.alloc.cpuMilli, mem: cap.memMiB - h.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - h.alloc.pods, os: 'linux' }
+    if (bin.cpu > 0 && bin.mem > 0 && bin.pods > 0) bins.push(bin)
+  }
+  for (const vm of Object.values(world.vms)) {
+    if (vm.state !== 'running' || vm.condition !== 'Ready' || world.hosts[vm.hostId]?.power !== 'on' || vm.hostId === except?.id) continue
+    const cap = vmCapacity(vm)
+    const bin = { cpu: cap.cpuMilli - vm.alloc.cpuMilli, mem: cap.memMiB - vm.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - vm.alloc.pods, os: vm.os as string }
+    if (bin.cpu > 0 && bin.mem > 0 && bin.pods > 0) bins.push(bin)
+  }
+  return bins
+}
+
 /** Whether every pod here would find space on another schedulable house or apartment (first fit). */
 function fitsElsewhere(world: World, here: Host, pods: Container[]): boolean {
   if (pods.length === 0) return true
-  const bins: (Bin & { os: string })[] = []
-  for (const h of Object.values(world.hosts)) {
-    if (h.id === here.id || h.power !== 'on' || h.condition !== 'Ready' || h.unschedulable || isBeingRemoved(h)) continue
-    const cap = hostCapacity(h)
-    bins.push({ cpu: cap.cpuMilli - h.alloc.cpuMilli, mem: cap.memMiB - h.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - h.alloc.pods, os: 'linux' })
-  }
-  for (const vm of Object.values(world.vms)) {
-    if (vm.state !== 'running' || vm.condition !== 'Ready' || world.hosts[vm.hostId]?.power !== 'on' || vm.hostId === here.id) continue
-    const cap = vmCapacity(vm)
-    bins.push({ cpu: cap.cpuMilli - vm.alloc.cpuMilli, mem: cap.memMiB - vm.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - vm.alloc.pods, os: vm.os })
-  }
+  const bins = freeSpace(world, here)
   for (const c of pods) {
     const os = world.images[c.imageId]?.os ?? 'linux'
     const fits = bins.filter((b) => b.os === os)
