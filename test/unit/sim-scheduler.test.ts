@@ -28,7 +28,8 @@ describe('the scheduler', () => {
     step(w, 100)
     const pod = containersOf(w, 'big')[0]!
     expect(pod.state).toBe('pending')
-    expect(pod.reason).toBe('0/5 nodes are available: 3 Insufficient cpu, 2 Insufficient memory.')
+    // Reasons sorted as strings (Go's sort.Strings), then the preemption attempt's own line.
+    expect(pod.reason).toBe('0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.')
     expect(w.events.some((e) => e.technical.includes('FailedScheduling'))).toBe(true)
   })
 
