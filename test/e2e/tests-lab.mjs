@@ -1,2 +1,140 @@
-// Browser tests for the VM-vs-container lab.
-export const tests = []
+// Browser tests for the VM-vs-container lab and the "works on my machine" level, as a player sees them.
+import { join } from 'node:path'
+import { tid, check, waitFor, waitUntil, click, dispatch, shot, expectCanvasNotBlank, RESULTS, ensureResults, openCampaign, closeBrief } from './lib.mjs'
+
+const PROGRESS_KEY = 'house-of-pods:progress'
+
+/** The number a lab cell shows, read from its visible text ("all 5 running after 24.3 s" → 24.3). */
+async function cellNumber(page, id, pattern) {
+  const text = await page.locator(tid(id)).first().innerText()
+  const m = text.replace(/,/g, '').match(pattern)
+  check(m, `${id} shows no number matching ${pattern}: "${text}"`)
+  return Number(m[1])
+}
+
+async function waitMeasured(page, ids, timeout) {
+  await waitUntil(
+    page,
+    (list) => list.every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'measured'),
+    ids,
+    { timeout, what: `measured cells ${ids.join(', ')}`, interval: 200 },
+  )
+}
+
+export const tests = [
+  {
+    name: 'lab-menu-run',
+    async run(t) {
+      const page = await t.open('/?test')
+      await click(page, tid('mode-lab'))
+      const panel = await waitFor(page, 'lab-panel', { timeout: 15_000 })
+      check(panel, 'the lab panel did not open from the menu')
+      // Before Run, every cell waits: nothing is printed as a caption.
+      const waiting = await page.locator('[data-testid^="lab-cell-"][data-state="waiting"]').count()
+      check(waiting === 10, `before Run, ${waiting} of 10 cells wait for a measurement`)
+      await click(page, tid('lab-n-5'))
+      check((await page.locator(tid('lab-n-5')).getAttribute('aria-pressed')) === 'true', 'N = 5 is not shown as chosen')
+      // Keyboard: the Run button takes Enter.
+      await page.locator(tid('lab-run')).focus()
+      await page.keyboard.press('Enter')
+      await click(page, tid('speed-8'))
+      await waitMeasured(page, ['lab-cell-speed-container', 'lab-cell-resources-container'], 20_000)
+      // The rooms are all open while apartments still boot: the race is visible in the table.
+      const vmWhileRooms = await page.locator(tid('lab-cell-speed-vm')).getAttribute('data-state')
+      t.log(`when the rooms all ran, the VM speed cell was ${vmWhileRooms}`)
+      await waitMeasured(page, ['lab-cell-speed-vm', 'lab-cell-resources-vm'], 45_000)
+      const vmS = await cellNumber(page, 'lab-cell-speed-vm', /after ([\d.]+) s/)
+      const cS = await cellNumber(page, 'lab-cell-speed-container', /after ([\d.]+) s/)
+      const vmMiB = await cellNumber(page, 'lab-cell-resources-vm', /([\d.]+) MiB/)
+      const cMiB = await cellNumber(page, 'lab-cell-resources-container', /([\d.]+) MiB/)
+      const vmFit = await cellNumber(page, 'lab-cell-scalability-vm', /([\d]+) /)
+      const cFit = await cellNumber(page, 'lab-cell-scalability-container', /([\d]+) /)
+      const vmK = await cellNumber(page, 'lab-cell-os-vm', /([\d]+) /)
+      const cK = await cellNumber(page, 'lab-cell-os-container', /([\d]+) /)
+      t.log(`start ${vmS} s vs ${cS} s; memory ${vmMiB} vs ${cMiB} MiB; fit ${vmFit} vs ${cFit}; kernels ${vmK} vs ${cK}`)
+      check(cS > 0 && vmS > 5 * cS, `containers should start much faster: VMs ${vmS} s, containers ${cS} s`)
+      check(cMiB > 0 && vmMiB > 3 * cMiB, `containers should hold much less memory: VMs ${vmMiB} MiB, containers ${cMiB} MiB`)
+      check(cFit > vmFit, `more containers than VMs should fit on a house: ${cFit} vs ${vmFit}`)
+      check(vmK === 5 && cK === 1, `kernels: 5 guest kernels vs 1 shared, got ${vmK} vs ${cK}`)
+      check((await page.locator(tid('lab-status')).innerText()).includes('5 of 5'), 'the status line does not say 5 of 5')
+      // Breach, then crash, on each side; the reach is measured and printed.
+      check(await page.locator(tid('lab-crash-vm')).isDisabled(), 'crash should wait for the breach (a crashed kernel has no open room)')
+      await click(page, tid('lab-breach-vm'))
+      await click(page, tid('lab-breach-container'))
+      await click(page, tid('lab-crash-vm'))
+      await click(page, tid('lab-crash-container'))
+      await waitUntil(page, () => /of 5/.test(document.querySelector('[data-testid="lab-reach-crash-container"]')?.textContent ?? ''), undefined, { what: 'the crash reach on the room side' })
+      const crashVm = await cellNumber(page, 'lab-reach-crash-vm', /: (\d+) of 5/)
+      const crashC = await cellNumber(page, 'lab-reach-crash-container', /: (\d+) of 5/)
+      const breachVm = await cellNumber(page, 'lab-reach-breach-vm', /: (\d+) of 5/)
+      t.log(`crash reach ${crashVm} vs ${crashC}; breach reach VM side ${breachVm}`)
+      check(crashVm === 1 && crashC === 5, `a guest kernel crash takes 1 room, the shared kernel 5: got ${crashVm} and ${crashC}`)
+      check(breachVm === 1, `a breach in an apartment stays in it: reached ${breachVm}`)
+      ensureResults()
+      await page.locator(tid('lab-table')).screenshot({ path: join(RESULTS, 'lab-table.png') })
+      await shot(page, 'lab-street.png')
+      await expectCanvasNotBlank(page)
+    },
+  },
+  {
+    name: 'lab-url-preset',
+    async run(t) {
+      const page = await t.open('/?test&lab=5')
+      await waitFor(page, 'lab-panel', { timeout: 15_000 })
+      const w = await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return { mode: s.mode, vms: Object.keys(s.world.vms).length, rooms: Object.keys(s.world.containers).length, paused: s.paused }
+      })
+      check(w.mode === 'sandbox' && w.vms === 5 && w.rooms === 10 && !w.paused, `?lab=5 gave ${JSON.stringify(w)}`)
+      // Esc closes the panel; the lab button in the top bar opens it again.
+      await page.keyboard.press('Escape')
+      await waitFor(page, 'lab-panel', { state: 'detached', timeout: 5000 })
+      await click(page, tid('btn-lab'))
+      await waitFor(page, 'lab-panel')
+      // The other vocabulary names the same columns in technical words.
+      await click(page, tid('vocab-toggle'))
+      const head = await page.locator(`${tid('lab-table')} thead`).innerText()
+      check(/Virtual machines/.test(head) && /Containers/.test(head), `technical column names missing: "${head}"`)
+    },
+  },
+  {
+    name: 'level07-works-on-my-machine',
+    async run(t) {
+      const done = { stars: 1, completed: true }
+      const storage = { [PROGRESS_KEY]: JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done } }) }
+      const page = await t.open('/?test', { storage })
+      await openCampaign(page)
+      await click(page, tid('level-card-07-works-on-my-machine'))
+      await closeBrief(page)
+      await waitFor(page, 'palette', { timeout: 15_000 })
+      // Install straight onto house 1 (the developer's machine): it works.
+      await click(page, tid('app-shop'))
+      await click(page, tid('tree-host-h1'))
+      await dispatch(page, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
+      // House 2 refuses, and says what is missing.
+      const refused = await page.evaluate(() => window.__houseOfPods.getState().dispatch({ type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } }))
+      check(!refused.ok && /python 3\.12.*3\.11/.test(refused.metaphor), `house 2 should refuse with the reason: ${JSON.stringify(refused)}`)
+      // Pack the shop into a kit with its own Python and Flask, then a room in each house.
+      await dispatch(page, {
+        type: 'buildImage', id: 'shop-img', ref: 'shop:1.0', instructions: [
+          { text: 'FROM alpine:3.20', sizeMiB: 7 },
+          { text: 'RUN apk add --no-cache python3 py3-pip', sizeMiB: 59, provides: ['python@3.12'] },
+          { text: 'RUN pip install --no-cache-dir --break-system-packages flask==3.0.3', sizeMiB: 6, provides: ['flask@3.0'] },
+          { text: 'COPY . /app', sizeMiB: 2 },
+        ],
+      })
+      await dispatch(page, { type: 'setImage', appId: 'shop', imageId: 'shop-img' })
+      for (const h of ['h1', 'h2']) {
+        await click(page, tid(`tree-host-${h}`))
+        await click(page, tid('action-runContainer'))
+      }
+      await click(page, tid('speed-8'))
+      await click(page, tid('time-play'))
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 2, undefined, { what: 'a shop room running on each house', timeout: 20_000 })
+      await shot(page, 'level07-running.png')
+      const dialog = await waitFor(page, 'outcome-dialog', { timeout: 40_000 })
+      check((await dialog.getAttribute('data-outcome')) === 'won', 'level 07 was not won')
+      await shot(page, 'level07-won.png')
+    },
+  },
+]
