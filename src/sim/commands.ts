@@ -19,7 +19,7 @@ import { applyPlacementCommand } from './placementCommands'
 import type { PlacementCommand } from './placementCommands'
 import { applyPodCommand } from './podCommands'
 import type { PodCommand } from './podCommands'
-import { checkLimits, crashContainer, deleteContainer, loseContainer, newContainer, placementSubject, vmDown } from './containers'
+import { checkLimits, crashContainer, deleteContainer, loseContainer, newContainer, placementSubject, podCpuRequestMilli, podMemRequestMiB, vmDown } from './containers'
 import { containerList } from './containerIndex'
 
 export type Command =
@@ -268,7 +268,7 @@ export function apply(world: World, command: Command): Result {
       if (target.kind === 'host' ? !world.hosts[target.hostId] : !world.vms[target.vmId]) return fail('No such place.', 'target not found')
       const runtime = command.runtime ?? app.runtime
       if (!RUNTIMES[runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(runtime)}`)
-      const fit = containerFits(world, target, app.cpuRequestMilli, app.memRequestMiB + RUNTIMES[runtime].overheadMiB, image.os)
+      const fit = containerFits(world, target, podCpuRequestMilli(app), podMemRequestMiB(app) + RUNTIMES[runtime].overheadMiB, image.os)
       if (!fit.ok) return fail(fit.metaphor, fit.technical)
       const c = newContainer(world, app.id, app.managed)
       c.runtime = runtime

@@ -70,6 +70,15 @@ describe('sidecars', () => {
     expect(w.containers[after]).toMatchObject({ sidecars: ['log-shipper'], cpuRequestMilli: 750 })
   })
 
+  it('a room given by hand is checked against the whole suite, sidecars included', () => {
+    const w = withShipperImage()
+    const hostId = Object.keys(w.hosts)[0]!
+    must(w, { type: 'setSidecars', appId: 'web', sidecars: [{ ...shipper, cpuRequestMilli: 7800 }] })
+    // 500m + 7800m is more than the house's 8 cores, though the app's own 500m would fit.
+    expect(apply(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId } }).ok).toBe(false)
+    expect(w.hosts[hostId]!.alloc.cpuMilli).toBe(0)
+  })
+
   it("the manager's rooms are refitted by a rolling update (a new revision), never dropping below the clipboard", () => {
     const w = withShipperImage()
     must(w, { type: 'setReplicas', appId: 'web', replicas: 4 })
