@@ -59,7 +59,7 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
         {allowed('breachContainer') && (
           <button type="button" data-testid="chaos-breachContainer" disabled={!roomOpen || !!room?.breached} title={roomOpen ? '' : w('Select an open room first', 'Select a running container first')}
             onClick={() => room && send({ type: 'breachContainer', containerId: room.id })}>
-            <span aria-hidden="true">⚿ </span>
+            <span aria-hidden="true">☠ </span>
             {w('Send in a burglar', 'Breach container')}
           </button>
         )}

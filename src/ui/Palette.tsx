@@ -8,6 +8,7 @@ import { AddVmForm } from './AddVmForm'
 import { ChaosPanel, hasChaos } from './ChaosPanel'
 import { ManagerActions } from './manager/ManagerActions'
 import { MachineActions } from './machines/MachineActions'
+import { SaveSlots } from './machines/SaveSlots'
 import { useHud } from './uiStore'
 import { useWords } from './useVocab'
 import { placementName } from '../sim'
@@ -108,6 +109,7 @@ export function Palette() {
       <MachineActions appId={appId} hostId={hostId} vmId={vmId} target={target} />
       {hasChaos() && <ChaosPanel hostId={hostId} vmId={vmId} roomId={selectedRoom?.id ?? null} appId={appId} />}
       <ManagerActions appId={appId} />
+      <SaveSlots />
     </section>
   )
 }

@@ -146,7 +146,12 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const reached = others.length
       ? { m: `The burglar reached ${others.length} other room${others.length === 1 ? '' : 's'} sharing the plumbing of ${kernelName}.`, t: `Shared kernel owned: ${others.length} other container(s) on ${kernelTech} compromised.` }
       : { m: `No other room on the same plumbing was reached.`, t: `No other container on ${kernelTech} compromised.` }
-    const stop = elsewhere.length
+    // Was this the room broken into first, and did the attacker get no further than it?
+    const ev = [...eventsAbout(world, c.id)].reverse().find((e) => e.technical.startsWith('Breach of '))
+    const contained = !!ev && ev.technical.startsWith(`Breach of ${c.name} `) && /no escape/.test(ev.technical)
+    const stop = contained
+      ? { m: 'The burglar never got out of the room: the locks held.', t: 'No container escape: the shared kernel was not reached.' }
+      : elsewhere.length
       ? { m: `${elsewhere.length} room(s) beyond the apartment walls were reached too: a rare hypervisor escape.`, t: `${elsewhere.length} container(s) beyond the VM boundary compromised: hypervisor escape (rare, CVE-2015-3456 class).` }
       : c.placement?.kind === 'vm'
         ? { m: 'It stopped at the apartment walls: the apartment has its own kernel.', t: 'Contained by the VM boundary: the guest kernel is its own; crossing needs a hypervisor escape (~1 in 1,000 here).' }

@@ -1,0 +1,75 @@
+/** Sandbox save slots: keep a street in the browser and bring it back later (src/state/saves.ts). */
+import { useState } from 'react'
+import { formatTime } from '../../sim'
+import { initialProgress } from '../../levels'
+import { useGame, useUi } from '../../state'
+import { SAVE_SLOTS, browserStorage, listSlots, loadSlot, writeSlot } from '../../state/saves'
+import type { SlotId } from '../../state/saves'
+import { useWords } from '../useVocab'
+
+export function SaveSlots() {
+  const w = useWords()
+  const mode = useGame((s) => s.mode)
+  const [label, setLabel] = useState('My street')
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  // Re-read the slots after each save or load (and when the panel re-renders).
+  const [, setTick] = useState(0)
+  if (mode !== 'sandbox') return null
+  const store = browserStorage()
+  const slots = listSlots(store)
+
+  const save = (slot: SlotId) => {
+    const r = writeSlot(store, slot, useGame.getState().world, label.trim() || `Slot ${slot}`, Date.now())
+    setStatus(r.ok ? { ok: true, text: w(`Street kept in slot ${slot}.`, `Saved to slot ${slot}.`) } : { ok: false, text: `Slot ${slot} was not saved: ${r.problem}.` })
+    setTick((t) => t + 1)
+  }
+  const load = (slot: SlotId) => {
+    const r = loadSlot(store, slot)
+    if (!r.ok) {
+      setStatus({ ok: false, text: `Slot ${slot} cannot be loaded: ${r.problem}. The slot is left as it is; the other slots are fine.` })
+      return
+    }
+    useUi.getState().select(null)
+    useGame.setState((s) => ({ mode: 'sandbox', level: null, world: r.world, progress: initialProgress(), paused: true, carryMs: 0, lastRejection: null, version: s.version + 1 }))
+    setStatus({ ok: true, text: w(`Street "${r.info.label}" is back (paused).`, `Loaded "${r.info.label}" (paused).`) })
+    setTick((t) => t + 1)
+  }
+
+  return (
+    <details className="saves" data-testid="saves">
+      <summary>
+        <span aria-hidden="true">💾 </span>
+        {w('Keep this street', 'Save slots')}
+      </summary>
+      <label className="ws-field">
+        {w('Name', 'Label')} <input type="text" data-testid="save-label" maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)} />
+      </label>
+      <ul className="save-slots">
+        {slots.map((s) => (
+          <li key={s.slot} data-testid={`slot-${s.slot}`} data-state={s.state}>
+            <strong>{w('Slot', 'Slot')} {s.slot}:</strong>{' '}
+            {s.state === 'empty' && <span className="muted">{w('empty', 'empty')}</span>}
+            {s.state === 'saved' && (
+              <span>
+                “{s.info.label}” · {w('street time', 'world time')} {formatTime(s.info.worldTimeMs)} · {s.info.houses} {w('houses', 'hosts')}, {s.info.rooms} {w('rooms', 'containers')} ·{' '}
+                <span className="muted">{new Date(s.info.savedAtMs).toLocaleString()}</span>
+              </span>
+            )}
+            {s.state === 'damaged' && <span className="ws-warn">⚠ {w('damaged', 'damaged')}: {s.problem}</span>}{' '}
+            <button type="button" data-testid={`save-slot-${s.slot}`} onClick={() => save(s.slot)}>
+              {w('Keep here', 'Save')}
+            </button>
+            <button type="button" data-testid={`load-slot-${s.slot}`} disabled={s.state === 'empty'} onClick={() => load(s.slot)}>
+              {w('Bring back', 'Load')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {status && (
+        <p role="status" className={status.ok ? 'muted' : 'ws-warn'} data-testid="saves-status">
+          {status.text}
+        </p>
+      )}
+    </details>
+  )
+}
