@@ -98,6 +98,30 @@ export const tests = [
     },
   },
   {
+    name: 'level08-lab-level',
+    async run(t) {
+      const done = { stars: 1, completed: true }
+      const storage = { [PROGRESS_KEY]: JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done, '07-works-on-my-machine': done } }) }
+      const page = await t.open('/?test', { storage })
+      await openCampaign(page)
+      await click(page, tid('level-card-08-vm-vs-container'))
+      await closeBrief(page)
+      await click(page, tid('btn-lab'))
+      await waitFor(page, 'lab-panel')
+      await click(page, tid('lab-n-5'))
+      await click(page, tid('lab-run'))
+      await click(page, tid('speed-8'))
+      await waitMeasured(page, ['lab-cell-speed-vm', 'lab-cell-speed-container'], 45_000)
+      const vmS = await cellNumber(page, 'lab-cell-speed-vm', /after ([\d.]+) s/)
+      const cS = await cellNumber(page, 'lab-cell-speed-container', /after ([\d.]+) s/)
+      check(vmS > 5 * cS, `in the level too, containers start faster: ${vmS} s vs ${cS} s`)
+      for (const b of ['lab-breach-vm', 'lab-breach-container', 'lab-crash-vm', 'lab-crash-container']) await click(page, tid(b))
+      const dialog = await waitFor(page, 'outcome-dialog', { timeout: 60_000 })
+      check((await dialog.getAttribute('data-outcome')) === 'won', 'level 08 was not won')
+      await shot(page, 'level08-won.png')
+    },
+  },
+  {
     name: 'level07-works-on-my-machine',
     async run(t) {
       const done = { stars: 1, completed: true }

@@ -165,6 +165,36 @@ describe('what the container and lab levels teach', () => {
     expect(m.vm.breachReach).toBe(1)
   })
 
+  test('level 8: a lab of 20 earns all three stars, one of 5 only the first', () => {
+    const level = load('08-vm-vs-container.json')
+    const base = play(level, level.solution)
+    expect(base.progress.stars).toBe(1)
+    // The same moves with 20 of each: ids follow the sim's counter (two houses first, then each VM and its room).
+    const big: { atMs: number; command: Command }[] = []
+    let next = 3
+    const vmRooms: string[] = []
+    const rooms: string[] = []
+    let firstVm = ''
+    for (let i = 0; i < 20; i++) {
+      const vmId = `vm${next++}`
+      firstVm ||= vmId
+      big.push({ atMs: 0, command: { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 1, memMiB: 1024 } })
+      big.push({ atMs: 0, command: { type: 'runContainer', appId: 'lab-vm-app', target: { kind: 'vm', vmId } } })
+      vmRooms.push(`c${next++}`)
+    }
+    for (let i = 0; i < 20; i++) {
+      big.push({ atMs: 0, command: { type: 'runContainer', appId: 'lab-room-app', target: { kind: 'host', hostId: 'h2' } } })
+      rooms.push(`c${next++}`)
+    }
+    big.push({ atMs: 80_000, command: { type: 'breachContainer', containerId: vmRooms[0]! } })
+    big.push({ atMs: 80_000, command: { type: 'breachContainer', containerId: rooms[0]! } })
+    big.push({ atMs: 90_000, command: { type: 'crashVm', vmId: firstVm } })
+    big.push({ atMs: 90_000, command: { type: 'failHost', hostId: 'h2' } })
+    const r = play(level, big)
+    expect(r.progress.outcome).toBe('won')
+    expect(r.progress.stars).toBe(3)
+  })
+
   test('the campaign follows the concept text: one server, apartments, rooms, VM vs container, then the manager', () => {
     const order = files.map(load).sort((a, b) => a.order - b.order).map((l) => l.id)
     expect(order.slice(0, 5)).toEqual(['01-one-house', '02-apartments', '07-works-on-my-machine', '08-vm-vs-container', '03-manager'])
