@@ -3,13 +3,13 @@
  * well-known ones derived, the player's own) and taints; parsing of `key=value:Effect` taints,
  * `k=v` labels and `-l` selectors. Pure and light (no schema library), so the inspector can use it.
  */
+import { nodeLabels, WELL_KNOWN_LABELS } from '../sim'
 import type { Placement, Taint, TaintEffect, World } from '../sim'
 
 export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 
-/** Labels every node carries, set by the kubelet and the cloud provider, not by the player. */
-export const WELL_KNOWN = { hostname: 'kubernetes.io/hostname', zone: 'topology.kubernetes.io/zone', os: 'kubernetes.io/os' } as const
-const DERIVED = new Set<string>(Object.values(WELL_KNOWN))
+export { WELL_KNOWN_LABELS } from '../sim'
+const DERIVED = new Set<string>(WELL_KNOWN_LABELS)
 
 export interface NodeInfo {
   name: string
@@ -25,17 +25,10 @@ export interface NodeInfo {
   unschedulable: boolean
 }
 
-/** kubernetes.io/hostname, topology.kubernetes.io/zone and kubernetes.io/os for a house or apartment. */
+/** kubernetes.io/hostname, topology.kubernetes.io/zone and kubernetes.io/os: the sim's derivation, without the player's. */
 export function derivedLabels(world: World, placement: Placement): Record<string, string> {
-  if (placement.kind === 'host') {
-    const h = world.hosts[placement.hostId]
-    if (!h) return {}
-    return { [WELL_KNOWN.hostname]: h.name, [WELL_KNOWN.os]: 'linux', [WELL_KNOWN.zone]: h.zone }
-  }
-  const vm = world.vms[placement.vmId]
-  if (!vm) return {}
-  // An apartment stands in its house's zone: it fails with that street side.
-  return { [WELL_KNOWN.hostname]: vm.name, [WELL_KNOWN.os]: vm.os, [WELL_KNOWN.zone]: world.hosts[vm.hostId]?.zone ?? '' }
+  const all = nodeLabels(world, placement)
+  return Object.fromEntries(Object.entries(all).filter(([k]) => DERIVED.has(k)))
 }
 
 export const isDerivedLabel = (key: string): boolean => DERIVED.has(key)
@@ -44,12 +37,12 @@ export function nodeInfo(world: World, placement: Placement): NodeInfo | null {
   if (placement.kind === 'host') {
     const h = world.hosts[placement.hostId]
     if (!h) return null
-    return { name: h.name, kind: 'host', id: h.id, placement, labels: { ...h.labels, ...derivedLabels(world, placement) }, own: h.labels, taints: h.taints, ready: h.power === 'on' && h.condition === 'Ready', unschedulable: h.unschedulable }
+    return { name: h.name, kind: 'host', id: h.id, placement, labels: nodeLabels(world, placement), own: h.labels, taints: h.taints, ready: h.power === 'on' && h.condition === 'Ready', unschedulable: h.unschedulable }
   }
   const vm = world.vms[placement.vmId]
   if (!vm) return null
   const ready = vm.state === 'running' && vm.condition === 'Ready' && world.hosts[vm.hostId]?.power === 'on'
-  return { name: vm.name, kind: 'vm', id: vm.id, placement, labels: { ...vm.labels, ...derivedLabels(world, placement) }, own: vm.labels, taints: vm.taints, ready, unschedulable: false }
+  return { name: vm.name, kind: 'vm', id: vm.id, placement, labels: nodeLabels(world, placement), own: vm.labels, taints: vm.taints, ready, unschedulable: false }
 }
 
 /** Every house, then every apartment. */

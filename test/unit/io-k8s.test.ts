@@ -7,7 +7,7 @@ import { kubectl } from '../../src/io/kubectl'
 import { parseCpuMilli, parseMemMiB } from '../../src/io/quantity'
 import { parseLevel, startLevel } from '../../src/levels'
 import { apply, createWorld, step } from '../../src/sim'
-import type { Command, Result, World } from '../../src/sim'
+import type { Command, World } from '../../src/sim'
 import { SANDBOX_SETUP } from '../../src/state/game'
 import { containersOf, stepUntil } from './helpers'
 
@@ -18,24 +18,6 @@ function sandbox(): World {
 }
 
 const dispatcher = (w: World) => (c: Command) => apply(w, c)
-
-/**
- * Apply a command; while the scheduler-rule commands are still being built (their handler answers
- * "not implemented"), write the field the command names, so the YAML side can be tested now.
- */
-function applyOrSet(w: World, c: Command): Result {
-  const r = apply(w, c)
-  if (r.ok || !/not implemented/.test(r.technical)) return r
-  const app = 'appId' in c ? w.apps[c.appId as string] : undefined
-  if (c.type === 'addPriorityClass') w.priorityClasses[c.name] = c.value
-  else if (c.type === 'setTolerations' && app) app.tolerations = c.tolerations
-  else if (c.type === 'setNodeAffinity' && app) app.nodeAffinity = c.affinity
-  else if (c.type === 'setPodAntiAffinity' && app) app.podAntiAffinity = c.antiAffinity
-  else if (c.type === 'setTopologySpread' && app) app.topologySpread = c.spread
-  else if (c.type === 'setPriorityClass' && app) app.priorityClassName = c.name
-  else return r
-  return { ok: true }
-}
 
 function levelWorlds(): World[] {
   // Every shipped level, as its reference solution leaves it after a minute.
@@ -106,7 +88,7 @@ describe('Kubernetes YAML', () => {
       { type: 'setSidecars', appId: 'shop', sidecars: [{ name: 'proxy', imageId: 'envoy', cpuRequestMilli: 100, memRequestMiB: 64 }] },
       { type: 'setHpa', appId: 'shop', minReplicas: 2, maxReplicas: 9, targetCpuPercent: 60 },
     ]
-    for (const c of setup) expect(applyOrSet(source, c)).toMatchObject({ ok: true })
+    for (const c of setup) expect(apply(source, c)).toMatchObject({ ok: true })
     const text = exportYaml(source)
     const docs = parseAllDocs(text) as { kind: string; metadata: { name: string; namespace?: string }; spec?: { template?: { spec: Record<string, unknown> } } }[]
     expect(docs.map((d) => d.kind).slice(0, 2)).toEqual(['Namespace', 'PriorityClass'])
@@ -125,7 +107,7 @@ describe('Kubernetes YAML', () => {
     const target = createWorld(1)
     const r = importYaml(target, text)
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
-    for (const c of r.commands) expect(applyOrSet(target, c), JSON.stringify(c)).toMatchObject({ ok: true })
+    for (const c of r.commands) expect(apply(target, c), JSON.stringify(c)).toMatchObject({ ok: true })
     expect(parseAllDocs(exportYaml(target))).toEqual(parseAllDocs(text))
   })
 

@@ -1,22 +1,13 @@
 /**
  * The building manager's controls beyond scaling: autoscaler, new image (rolling update),
- * rollback and pause, disruption budget, cordon and drain. Each shows only when the level
+ * rollback and pause, disruption budget, the pod's rules (PodRules.tsx), cordon and drain. Each shows only when the level
  * allows it (the sandbox allows all). Everything here is also a kubectl command in the console.
  */
 import { useState } from 'react'
 import { useGame, useUi } from '../../state'
-import type { Command, CommandType } from '../../sim'
-
-function allowed(type: CommandType): boolean {
-  const level = useGame.getState().level
-  return !level || level.palette.includes(type)
-}
-
-function send(command: Command): void {
-  const r = useGame.getState().dispatch(command)
-  const vocab = useUi.getState().vocab
-  if (!r.ok) useUi.getState().notify('error', r[vocab])
-}
+import type { CommandType } from '../../sim'
+import { PodRules, POD_RULE_COMMANDS } from './PodRules'
+import { allowed, send } from './send'
 
 export function ManagerActions({ appId }: { appId: string | null }) {
   useGame((s) => s.version)
@@ -31,7 +22,7 @@ export function ManagerActions({ appId }: { appId: string | null }) {
   const [pdb, setPdb] = useState(1)
   const otherImages = app ? Object.values(world.images).filter((i) => i.id !== app.imageId && i.os === world.images[app.imageId]?.os) : []
 
-  const any = ['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain'].some((t) => allowed(t as CommandType))
+  const any = [...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain'] as CommandType[]), ...POD_RULE_COMMANDS].some(allowed)
   if (!any) return null
 
   return (
@@ -97,6 +88,7 @@ export function ManagerActions({ appId }: { appId: string | null }) {
           <span className="muted"> now: {app.pdbMinAvailable ?? 'none'}</span>
         </fieldset>
       )}
+      {app && <PodRules app={app} world={world} />}
       {(allowed('cordon') || allowed('drain')) && (
         <fieldset>
           <legend>{host ? `House ${host.name}${host.unschedulable ? ' (cordoned)' : ''}${host.draining ? ' (draining)' : ''}` : 'Select a house to cordon or drain it'}</legend>
