@@ -5,6 +5,8 @@ import { initialProgress, parseLevel, startLevel, updateProgress } from '../../s
 import type { Level, LevelProgress } from '../../src/levels'
 import { apply, hashWorld, measureLab, step, STEP_MS } from '../../src/sim'
 import type { Command, World } from '../../src/sim'
+import { levelCards } from '../../src/ui/levelList'
+import { sortLevels } from '../../src/levels'
 
 const dir = join(__dirname, '../../levels')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -193,6 +195,20 @@ describe('what the container and lab levels teach', () => {
     const r = play(level, big)
     expect(r.progress.outcome).toBe('won')
     expect(r.progress.stars).toBe(3)
+  })
+
+  test('with the new levels in the middle, each unlocks after the one before it, and a level already completed stays open', () => {
+    const loads = sortLevels(files.map((f) => parseLevel(`levels/${f}`, readFileSync(join(dir, f), 'utf8'))))
+    const done = { stars: 1, completed: true }
+    const after02 = levelCards(loads, { '01-one-house': done, '02-apartments': done })
+    const byId = (cards: ReturnType<typeof levelCards>, id: string) => cards.find((c) => c.load.ok && c.load.level.id === id)!
+    expect(byId(after02, '07-works-on-my-machine').locked).toBe(false)
+    expect(byId(after02, '08-vm-vs-container').locked).toBe(true)
+    expect(byId(after02, '08-vm-vs-container').why).toBe('Finish “Works on my machine” to unlock.')
+    // A player who finished the manager level before the campaign grew keeps it open.
+    const older = levelCards(loads, { '01-one-house': done, '02-apartments': done, '03-manager': done })
+    expect(byId(older, '03-manager').locked).toBe(false)
+    expect(byId(older, '04-rush-hour').locked).toBe(false)
   })
 
   test('the campaign follows the concept text: one server, apartments, rooms, VM vs container, then the manager', () => {

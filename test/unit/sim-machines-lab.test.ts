@@ -3,6 +3,7 @@ import { apply, CLUSTER_LIMITS, CONTAINER_SHIM_MIB, CONTAINER_START, createWorld
 import type { LabMeasure, World } from '../../src/sim'
 import { evaluateCheck } from '../../src/levels'
 import type { Check } from '../../src/levels'
+import { applyUrlOptions, useGame } from '../../src/state'
 
 describe('the VM-vs-container lab', () => {
   test('containers start at least 10× faster than VMs and fit at least 5× denser', () => {
@@ -156,5 +157,37 @@ describe('the lab objectives', () => {
     expect(evaluateCheck(crash, world).done).toBe(false)
     apply(world, { type: 'failHost', hostId: lab.roomHostId })
     expect(evaluateCheck(crash, world).done).toBe(true)
+  })
+})
+
+describe('the lab as a sandbox preset', () => {
+  test('?lab=5 opens a sandbox street with 5 apartments and 10 rooms, clock running; the menu entry opens it empty and paused', () => {
+    applyUrlOptions('?lab=5')
+    let g = useGame.getState()
+    expect(g.mode).toBe('sandbox')
+    expect(g.lab?.n).toBe(5)
+    expect(Object.keys(g.world.vms)).toHaveLength(5)
+    expect(Object.keys(g.world.containers)).toHaveLength(10)
+    expect(g.paused).toBe(false)
+    g.startLab(0)
+    g = useGame.getState()
+    expect(Object.keys(g.world.hosts).sort()).toEqual(['lab-rooms', 'lab-vms'])
+    expect(Object.keys(g.world.containers)).toHaveLength(0)
+    expect(g.paused).toBe(true)
+    g.startSandbox()
+    expect(useGame.getState().lab).toBeNull()
+  })
+
+  test('the live store measures the same start-up as runLab when the game advances it', () => {
+    useGame.getState().startLab(5)
+    const g = useGame.getState()
+    g.setSpeed(8)
+    let m = measureLab(g.world)
+    for (let i = 0; i < 400 && m.vm.allRunningMs === null; i++) {
+      useGame.getState().advance(100)
+      m = latchLab(m, measureLab(useGame.getState().world))
+    }
+    expect(m.vm.allRunningMs).toBe(runLab(5, 1).measured.vmStartMs)
+    expect(m.container.allRunningMs).toBe(runLab(5, 1).measured.containerStartMs)
   })
 })
