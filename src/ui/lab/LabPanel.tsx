@@ -6,11 +6,12 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { CONTAINER_SHIM_MIB, formatMiB, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, hypervisorOverheadMiB, LAB_SETUP, LAB_SOURCES } from '../../sim'
-import type { Command, LabRowName, LabSideMeasure, LabSides } from '../../sim'
+import type { LabRowName, LabSideMeasure } from '../../sim'
 import { useGame } from '../../state'
 import { useHud } from '../uiStore'
 import { useWords } from '../useVocab'
 import { BarsChart, KernelsChart, RaceChart } from './LabCharts'
+import { breachOne, crashOneVm, crashSharedKernel, runInLevel } from './labActions'
 import { useLab } from './labStore'
 
 const SIZES = [5, 10, 20] as const
@@ -18,23 +19,6 @@ const S = LAB_SETUP
 const overhead = hypervisorOverheadMiB(S.vm.memMiB, S.vm.vcpus)
 const fmt = (n: number) => n.toLocaleString('en-GB')
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-
-/** Run the lab inside a level: the level's own houses and apps, commands through its palette. */
-function runInLevel(sides: LabSides, n: number): string | null {
-  const { dispatch } = useGame.getState()
-  const say = (r: ReturnType<typeof dispatch>) => (r.ok ? null : r.metaphor)
-  for (let i = 0; i < n; i++) {
-    const vm = dispatch({ type: 'addVm', hostId: sides.vmHostId, os: 'linux', vcpus: 1, memMiB: 1024 } satisfies Command)
-    if (!vm.ok) return say(vm)
-    const r = dispatch({ type: 'runContainer', appId: sides.vmAppId, target: { kind: 'vm', vmId: vm.id! } } satisfies Command)
-    if (!r.ok) return say(r)
-  }
-  for (let i = 0; i < n; i++) {
-    const r = dispatch({ type: 'runContainer', appId: sides.roomAppId, target: { kind: 'host', hostId: sides.roomHostId } } satisfies Command)
-    if (!r.ok) return say(r)
-  }
-  return null
-}
 
 function Cell({ testid, value, children, concept }: { testid: string; value: number | null; children: ReactNode; concept: string }) {
   return (
@@ -94,21 +78,10 @@ export function LabPanel() {
     if (!why) useGame.getState().setPaused(false)
   }
 
-  const dispatchNote = (cmd: Command) => {
-    const r = useGame.getState().dispatch(cmd)
-    setNote(r.ok ? null : r.metaphor)
-  }
-  const world = useGame.getState().world
-  const crashVm = () => {
-    if (!sides) return
-    const room = Object.values(world.containers).find((c) => c.appId === sides.vmAppId && c.state === 'running' && c.placement?.kind === 'vm')
-    if (room?.placement?.kind === 'vm') dispatchNote({ type: 'crashVm', vmId: room.placement.vmId })
-  }
-  const crashRooms = () => sides && dispatchNote({ type: 'failHost', hostId: sides.roomHostId })
-  const breach = (appId: string) => {
-    const room = Object.values(world.containers).find((c) => c.appId === appId && c.state === 'running' && !c.breached)
-    if (room) dispatchNote({ type: 'breachContainer', containerId: room.id })
-  }
+  const act = (why: string | null) => setNote(why)
+  const crashVm = () => sides && act(crashOneVm(sides))
+  const crashRooms = () => sides && act(crashSharedKernel(sides))
+  const breach = (appId: string) => act(breachOne(appId))
   const allRan = (s?: LabSideMeasure) => !!s && s.allRunningMs !== null
   // A crashed kernel leaves no open room to break into, so the breach goes first.
   const breachFirst = w('Break in first: after a crash no room is open to break into.', 'Breach first: after a kernel crash no container runs to breach.')
