@@ -35,7 +35,7 @@ export function Menu() {
         </button>
         <button type="button" className="big" data-testid="mode-lab" onClick={() => useGame.getState().startLab(0)}>
           <span aria-hidden="true">⚗ </span>VM vs container lab
-          <small>Apartments against rooms, side by side: start-up, memory, density, isolation, measured</small>
+          <small>Apartments against rooms, measured side by side</small>
         </button>
         <button type="button" className="big" data-testid="mode-classroom" disabled aria-describedby="classroom-why">
           <span aria-hidden="true">✎ </span>Classroom <em>coming soon</em>
