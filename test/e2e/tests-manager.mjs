@@ -1,2 +1,104 @@
 // Browser tests for the building manager (kubectl console, why-here, scheduling rules).
-export const tests = []
+import { tid, check, waitFor, waitUntil, startSandbox, waitForFirstFrame, shot, expectCanvasNotBlank, pressKey, click } from './lib.mjs'
+
+/** Open the console with K, type a command as a player would, and return the console's output once it answers. */
+async function kubectl(page, line) {
+  const input = page.locator(tid('kubectl-input')).first()
+  if (!(await input.isVisible().catch(() => false))) {
+    await pressKey(page, 'k')
+    await waitFor(page, 'kubectl-console')
+  }
+  // The console loads its YAML/kubectl code lazily; the placeholder says "loading…" until then.
+  await waitUntil(page, () => document.querySelector('[data-testid="kubectl-input"]')?.getAttribute('placeholder') !== 'loading…', undefined, { what: 'the console to load' })
+  const before = await page.locator(tid('kubectl-output')).first().innerText()
+  await input.click()
+  await input.fill(line)
+  await input.press('Enter')
+  await waitUntil(page, (b) => document.querySelector('[data-testid="kubectl-output"]')?.textContent.length > b, before.length, { what: `output for "${line}"` })
+  const after = await page.locator(tid('kubectl-output')).first().innerText()
+  return after.slice(after.lastIndexOf(`$ ${line}`) + line.length + 2).trim()
+}
+
+async function closeConsole(page) {
+  await page.locator(tid('kubectl-input')).first().press('Escape')
+  await waitFor(page, 'kubectl-console', { state: 'hidden' })
+}
+
+const roomsOf = (page, appId) =>
+  page.evaluate((a) => {
+    const cs = Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a)
+    return { all: cs.length, running: cs.filter((c) => c.state === 'running').map((c) => c.id), pending: cs.filter((c) => c.state === 'pending').map((c) => c.id) }
+  }, appId)
+
+export const tests = [
+  {
+    name: 'manager-console-scale',
+    title: 'scale an app from the console and see the rooms appear (world, street tree, scene)',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const out = await kubectl(page, 'kubectl scale deployment shop --replicas=6')
+      check(out === 'deployment.apps/shop scaled', `the console answered "${out}", expected "deployment.apps/shop scaled"`)
+      const pods = await kubectl(page, 'kubectl get deploy')
+      check(/^shop\s+\d+\/6\s/m.test(pods), `kubectl get deploy does not show shop wanting 6:\n${pods}`)
+      await shot(page, 'manager-console-scale-typed.png')
+      await closeConsole(page)
+      // Time is paused while the player builds: Space starts the clock.
+      await pressKey(page, ' ')
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running').length === 6, undefined, { timeout: 30_000, what: '6 running rooms of shop' })
+      const rooms = await roomsOf(page, 'shop')
+      check(rooms.all === 6, `shop has ${rooms.all} rooms in the world, expected 6`)
+      for (const id of rooms.running) await waitFor(page, `tree-container-${id}`, { timeout: 5000 })
+      const inTree = await page.locator('[data-testid^="tree-container-"]').evaluateAll((els, ids) => els.filter((e) => ids.includes(e.getAttribute('data-testid').slice('tree-container-'.length))).length, rooms.running)
+      check(inTree === 6, `the street tree lists ${inTree} of shop's 6 running rooms`)
+      await expectCanvasNotBlank(page, 'manager-console-scale-scene.png')
+      await shot(page, 'manager-console-scale.png')
+    },
+  },
+  {
+    name: 'manager-taint-whyhere',
+    title: 'taint both houses from the console; a pending room\'s why-here names the taint; a toleration lets it in',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      for (const n of ['1', '2']) {
+        const out = await kubectl(page, `kubectl taint nodes ${n} dedicated=gpu:NoSchedule`)
+        check(out === `node/${n} tainted`, `taint node ${n}: the console answered "${out}"`)
+      }
+      const described = await kubectl(page, 'kubectl describe node 1')
+      check(/^Taints:\s+dedicated=gpu:NoSchedule$/m.test(described), `describe node 1 does not list the taint:\n${described}`)
+      await kubectl(page, 'kubectl scale deployment shop --replicas=4')
+      await closeConsole(page)
+      await pressKey(page, ' ')
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.appId === 'shop' && c.state === 'pending' && c.reason.startsWith('0/')), undefined, { timeout: 15_000, what: 'a pending shop room with the scheduler\'s message' })
+      await pressKey(page, ' ')
+      const { pending } = await roomsOf(page, 'shop')
+      // The tree row is re-rendered as the world changes; a plain click (no stability wait) is what a player does.
+      await page.locator(tid(`tree-container-${pending[0]}`)).first().click({ force: true })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().selection?.id === id || !!document.querySelector('[data-testid="why-here"]'), pending[0], { what: 'the pending room selected' })
+      await waitFor(page, 'why-here')
+      await page.locator(tid('why-here')).first().scrollIntoViewIfNeeded()
+      const message = await page.locator(tid('why-here-message')).first().innerText()
+      check(/0\/2 nodes are available: 2 node\(s\) had untolerated taint \{dedicated: gpu\}/.test(message), `why-here message: "${message}"`)
+      for (const n of ['1', '2']) {
+        const row = page.locator(tid(`why-row-${n}`)).first()
+        const text = await row.innerText()
+        check((await row.getAttribute('data-feasible')) === 'false' && /untolerated taint \{dedicated: gpu\}/.test(text), `why-here row for node ${n} does not name the taint: "${text}"`)
+      }
+      await shot(page, 'manager-whyhere-taint.png')
+      // The fix, with the mouse: the shop puts up with the sign.
+      await click(page, tid('app-shop'))
+      await click(page, '[data-testid="pod-rules"] > summary')
+      await page.locator(tid('mgr-setTolerations-key')).first().fill('dedicated')
+      await page.locator(tid('mgr-setTolerations-value')).first().fill('gpu')
+      await click(page, tid('mgr-setTolerations'))
+      const tol = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.tolerations)
+      check(tol.length === 1 && tol[0].key === 'dedicated' && tol[0].value === 'gpu', `shop's tolerations after the click: ${JSON.stringify(tol)}`)
+      await pressKey(page, ' ')
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running').length === 4, undefined, { timeout: 30_000, what: '4 running shop rooms after the toleration' })
+      await shot(page, 'manager-whyhere-tolerated.png')
+    },
+  },
+]

@@ -76,7 +76,7 @@ export function Console({ onClose }: { onClose?: () => void }) {
   const exportAll = () => {
     if (!io) return
     setYaml(io.exportYaml(useGame.getState().world))
-    print('$ kubectl get deploy,svc,hpa,pdb -o yaml   (written to the box below)')
+    print('$ kubectl get ns,pc,deploy,svc,hpa,pdb -o yaml   (written to the box below)')
   }
 
   return (
@@ -107,7 +107,7 @@ export function Console({ onClose }: { onClose?: () => void }) {
         />
       </label>
       <label className="console-yaml">
-        <span>YAML (Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget)</span>
+        <span>YAML (Namespace, PriorityClass, Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget)</span>
         <textarea data-testid="yaml-input" value={yaml} onChange={(e) => setYaml(e.target.value)} onKeyDown={(e) => e.stopPropagation()} rows={8} spellCheck={false} />
       </label>
       <div className="row">
