@@ -136,10 +136,12 @@ export interface SchedCtx {
   domains: Map<string, DomainEntry>
   domainsByApp: Map<AppId, DomainEntry[]>
   /** ImageLocality's raw sum per node, per image (built on first need). */
-  imageRaw: Map<ImageId, Float64Array>
+  imageRaw: Map<ImageId, Float64Array | null>
   /** Pods waiting on a node their preemption cleared: its space is held for them (and higher). */
   nominated: Nomination[]
   anyPreferNoSchedule: boolean
+  /** Some node has a NoSchedule or NoExecute taint. */
+  anyHardTaint: boolean
   /** Pods on each node (for preemption), built on first need. */
   podsByNode: Container[][] | null
 }
@@ -148,12 +150,16 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
   const byId = new Map<string, number>()
   const byName = new Map<string, number>()
   let anyPreferNoSchedule = false
+  let anyHardTaint = false
   nodes.forEach((n, i) => {
     byId.set(n.id, i)
     byName.set(n.name, i)
-    for (const t of n.taints) if (t.effect === 'PreferNoSchedule') anyPreferNoSchedule = true
+    for (const t of n.taints) {
+      if (t.effect === 'PreferNoSchedule') anyPreferNoSchedule = true
+      else anyHardTaint = true
+    }
   })
-  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, podsByNode: null }
+  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, anyHardTaint, podsByNode: null }
 }
 
 const placementId = (p: Placement): string => (p.kind === 'host' ? p.hostId : p.vmId)
@@ -303,6 +309,10 @@ export interface PodInfo {
   spread: SpreadTerm[]
   /** InterPodAffinity: the app's pods per domain of the anti-affinity key. */
   anti: DomainEntry | null
+  /** Nodes passing NodeAffinity (the required terms and the OS), computed once per app and OS per pass. */
+  eligible: Uint8Array
+  /** The filters that can fail for this pod here; the others pass on every node (a fast path only). */
+  filters: FilterPlugin[]
 }
 
 export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
@@ -312,9 +322,9 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
   const spread: SpreadTerm[] = []
   // The app's own constraint, or for a ReplicaSet's pod without one, the system defaults.
   const constraints = app?.topologySpread ? [app.topologySpread] : c.managed ? SYSTEM_DEFAULT_SPREAD.value : []
+  const mask = eligibility(ctx, c.appId, os, required)
   if (constraints.length) {
     // Eligible domains: nodes carrying the key that pass the pod's node affinity (nodeAffinityPolicy: Honor).
-    const mask = eligibility(ctx, c.appId, os, required)
     for (const s of constraints) {
       const entry = domainEntry(ctx, c.appId, s.topologyKey, mask, os)
       const hard = s.whenUnsatisfiable === 'DoNotSchedule'
@@ -328,7 +338,13 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
     }
   }
   const anti = app?.podAntiAffinity ? domainEntry(ctx, c.appId, app.podAntiAffinity.topologyKey, null, '*') : null
-  return { id: c.id, appId: c.appId, app, imageId: c.imageId, cpu: c.cpuRequestMilli, mem: containerMemMiB(c), priority: c.priority, os, containers: 1 + c.sidecars.length, required, spread, anti }
+  const filters = FILTER_ORDER.filter((f) => {
+    if (f === 'TaintToleration') return ctx.anyHardTaint
+    if (f === 'PodTopologySpread') return spread.some((t) => t.hard)
+    if (f === 'InterPodAffinity') return !!app?.podAntiAffinity?.required
+    return true
+  })
+  return { id: c.id, appId: c.appId, app, imageId: c.imageId, cpu: c.cpuRequestMilli, mem: containerMemMiB(c), priority: c.priority, os, containers: 1 + c.sidecars.length, required, spread, anti, eligible: mask, filters }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +379,7 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
       return null
     }
     case 'NodeAffinity':
-      return matchesAll(node.labels, pod.required) ? null : { plugin, reasons: [SCHEDULER_TEXT.nodeAffinity], resolvable: false }
+      return pod.eligible[i] ? null : { plugin, reasons: [SCHEDULER_TEXT.nodeAffinity], resolvable: false }
     case 'NodeResourcesFit': {
       let cpu = node.target.cpuMilli
       let mem = node.target.memMiB
@@ -381,7 +397,7 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
         pods += 1
       }
       const reasons: string[] = []
-      if (pods + 1 > CLUSTER_LIMITS.podsPerNode) reasons.push(SCHEDULER_TEXT.tooManyPods)
+      if (pods + 1 > PODS_PER_NODE) reasons.push(SCHEDULER_TEXT.tooManyPods)
       if (node.capCpu - cpu < pod.cpu) reasons.push(SCHEDULER_TEXT.insufficient('cpu'))
       if (node.capMem - mem < pod.mem) reasons.push(SCHEDULER_TEXT.insufficient('memory'))
       return reasons.length ? { plugin, reasons, resolvable: true } : null
@@ -408,7 +424,7 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
 
 /** The filters in kube-scheduler's order; the first failure ends the node's run, as in the framework. */
 export function filterNode(ctx: SchedCtx, pod: PodInfo, i: number, freed: Freed | null = null): FilterFailure | null {
-  for (const plugin of FILTER_ORDER) {
+  for (const plugin of pod.filters) {
     const f = runFilter(ctx, pod, i, plugin, freed)
     if (f) return f
   }
@@ -419,11 +435,13 @@ export function filterNode(ctx: SchedCtx, pod: PodInfo, i: number, freed: Freed 
 // Scores
 
 const MAX = MAX_NODE_SCORE.value
+const PODS_PER_NODE = CLUSTER_LIMITS.podsPerNode
+const W = SCORE_WEIGHTS.value
 
-function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array {
-  let raw = ctx.imageRaw.get(imageId)
-  if (raw) return raw
-  raw = new Float64Array(ctx.nodes.length)
+/** ImageLocality's raw sums per node for an image; null when no node has any of its layers. */
+function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array | null {
+  if (ctx.imageRaw.has(imageId)) return ctx.imageRaw.get(imageId)!
+  let raw: Float64Array | null = null
   const image = ctx.world.images[imageId]
   const n = ctx.nodes.length
   if (image && n > 0) {
@@ -435,9 +453,8 @@ function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array {
       if (have === 0) continue
       // Scaled by the share of nodes that have it, so one node with a rare image does not draw every pod.
       const scaled = (size * have) / n
-      ctx.nodes.forEach((node, i) => {
-        if (node.cachedLayers.includes(layerId)) raw![i]! += scaled
-      })
+      raw ??= new Float64Array(n)
+      for (let i = 0; i < n; i++) if (ctx.nodes[i]!.cachedLayers.includes(layerId)) raw[i]! += scaled
     }
   }
   ctx.imageRaw.set(imageId, raw)
@@ -465,68 +482,85 @@ function balancedAllocation(node: NodeView, pod: PodInfo): number {
 export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly number[], breakdown?: Partial<Record<ScorePlugin, number>>[]): Float64Array {
   const k = feasible.length
   const totals = new Float64Array(k)
-  const W = SCORE_WEIGHTS.value
+  if (breakdown) for (let j = 0; j < k; j++) breakdown[j] = {}
   const put = (plugin: ScorePlugin, j: number, score: number): void => {
     totals[j]! += W[plugin] * score
-    if (breakdown) (breakdown[j] ??= {})[plugin] = score
+    if (breakdown) breakdown[j]![plugin] = score
   }
+  /** A plugin that scores every node alike (nothing to weigh for this pod): same for all. */
+  const same = (plugin: ScorePlugin, score: number): void => {
+    const add = W[plugin] * score
+    if (add !== 0) for (let j = 0; j < k; j++) totals[j]! += add
+    if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = score
+  }
+  const raw = new Float64Array(k)
   const app = pod.app
   for (const plugin of SCORE_ORDER) {
     switch (plugin) {
       case 'TaintToleration': {
         // Fewer untolerated PreferNoSchedule taints is better (normalised in reverse).
         if (!ctx.anyPreferNoSchedule) {
-          for (let j = 0; j < k; j++) put(plugin, j, MAX)
+          same(plugin, MAX)
           break
         }
         const prefs = (app?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
-        const raw = feasible.map((i) => ctx.nodes[i]!.taints.filter((t) => t.effect === 'PreferNoSchedule' && !tolerated(prefs, t)).length)
-        const max = Math.max(0, ...raw)
+        let max = 0
+        for (let j = 0; j < k; j++) {
+          let n = 0
+          for (const t of ctx.nodes[feasible[j]!]!.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(prefs, t)) n++
+          raw[j] = n
+          if (n > max) max = n
+        }
         for (let j = 0; j < k; j++) put(plugin, j, max === 0 ? MAX : MAX - (raw[j]! * MAX) / max)
         break
       }
       case 'NodeAffinity': {
         const preferred = app?.nodeAffinity.preferred ?? []
         if (preferred.length === 0) {
-          for (let j = 0; j < k; j++) put(plugin, j, 0)
+          same(plugin, 0)
           break
         }
-        const raw = feasible.map((i) => {
-          let s = 0
-          for (const term of preferred) if (matchesAll(ctx.nodes[i]!.labels, term.match)) s += term.weight
-          return s
-        })
-        const max = Math.max(0, ...raw)
+        let max = 0
+        for (let j = 0; j < k; j++) {
+          let r = 0
+          for (const term of preferred) if (matchesAll(ctx.nodes[feasible[j]!]!.labels, term.match)) r += term.weight
+          raw[j] = r
+          if (r > max) max = r
+        }
         for (let j = 0; j < k; j++) put(plugin, j, max === 0 ? 0 : (raw[j]! * MAX) / max)
         break
       }
       case 'PodTopologySpread': {
         if (pod.spread.length === 0) {
-          for (let j = 0; j < k; j++) put(plugin, j, 0)
+          same(plugin, 0)
           break
         }
         // Both DoNotSchedule and ScheduleAnyway score: fewer matching pods in the node's domain is
         // better (podtopologyspread/scoring.go: Σ count × log(domains + 2) + maxSkew − 1, then
         // score = 100 × (max + min − s) / max; a node missing a key is ignored and scores 0).
-        const raw: (number | null)[] = feasible.map((i) => {
+        let max = 0
+        let min = Infinity
+        for (let j = 0; j < k; j++) {
+          const i = feasible[j]!
           let r = 0
           for (const t of pod.spread) {
             const d = t.entry.ki.domainOf[i]!
-            if (d < 0) return null
+            if (d < 0) {
+              r = NaN
+              break
+            }
             r += t.entry.counts[d]! * t.weight + (t.maxSkew - 1)
           }
-          return r
-        })
-        let max = 0
-        let min = Infinity
-        for (const r of raw) {
-          if (r === null) continue
+          raw[j] = r
           if (r > max) max = r
           if (r < min) min = r
         }
+        const w = W[plugin]
         for (let j = 0; j < k; j++) {
           const r = raw[j]!
-          put(plugin, j, r === null ? 0 : max === 0 ? MAX : (MAX * (max + min - r)) / max)
+          const sc = Number.isNaN(r) ? 0 : max === 0 ? MAX : (MAX * (max + min - r)) / max
+          totals[j]! += w * sc
+          if (breakdown) breakdown[j]![plugin] = sc
         }
         break
       }
@@ -534,35 +568,50 @@ export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly numbe
         const a = app?.podAntiAffinity
         const anti = pod.anti
         if (!a || a.required || !anti) {
-          for (let j = 0; j < k; j++) put(plugin, j, 0)
+          same(plugin, 0)
           break
         }
         // Preferred anti-affinity: −weight per matching pod in the node's domain, min–max normalised.
-        const raw = feasible.map((i) => {
-          const d = anti.ki.domainOf[i]!
-          return d < 0 ? 0 : -PREFERRED_ANTI_AFFINITY_WEIGHT.value * anti.counts[d]!
-        })
         let max = -Infinity
         let min = Infinity
-        for (const r of raw) {
+        for (let j = 0; j < k; j++) {
+          const d = anti.ki.domainOf[feasible[j]!]!
+          const r = d < 0 ? 0 : -PREFERRED_ANTI_AFFINITY_WEIGHT.value * anti.counts[d]!
+          raw[j] = r
           if (r > max) max = r
           if (r < min) min = r
         }
         for (let j = 0; j < k; j++) put(plugin, j, max > min ? (MAX * (raw[j]! - min)) / (max - min) : 0)
         break
       }
-      case 'NodeResourcesFit':
-        for (let j = 0; j < k; j++) put(plugin, j, leastAllocated(ctx.nodes[feasible[j]!]!, pod))
+      case 'NodeResourcesFit': {
+        const w = W[plugin]
+        for (let j = 0; j < k; j++) {
+          const sc = leastAllocated(ctx.nodes[feasible[j]!]!, pod)
+          totals[j]! += w * sc
+          if (breakdown) breakdown[j]![plugin] = sc
+        }
         break
-      case 'NodeResourcesBalancedAllocation':
-        for (let j = 0; j < k; j++) put(plugin, j, balancedAllocation(ctx.nodes[feasible[j]!]!, pod))
+      }
+      case 'NodeResourcesBalancedAllocation': {
+        const w = W[plugin]
+        for (let j = 0; j < k; j++) {
+          const sc = balancedAllocation(ctx.nodes[feasible[j]!]!, pod)
+          totals[j]! += w * sc
+          if (breakdown) breakdown[j]![plugin] = sc
+        }
         break
+      }
       case 'ImageLocality': {
-        const raw = imageRaw(ctx, pod.imageId)
+        const image = imageRaw(ctx, pod.imageId)
+        if (!image) {
+          same(plugin, 0)
+          break
+        }
         const lo = IMAGE_LOCALITY.minThresholdMiB
         const hi = IMAGE_LOCALITY.maxThresholdPerContainerMiB * pod.containers
         for (let j = 0; j < k; j++) {
-          const sum = Math.min(hi, Math.max(lo, raw[feasible[j]!]!))
+          const sum = Math.min(hi, Math.max(lo, image[feasible[j]!]!))
           put(plugin, j, (MAX * (sum - lo)) / (hi - lo))
         }
         break
