@@ -1,5 +1,8 @@
 // Browser tests for issue 3's machine UI (image workshop, machine actions, inspector diagnosis).
-import { tid, check, waitFor, waitUntil, startSandbox, pressKey, click, shot, dispatch } from './lib.mjs'
+import { tid, check, waitFor, waitUntil, startSandbox, startLevel, pressKey, click as clickOnce, shot, dispatch } from './lib.mjs'
+
+// The shared machine is busy (several builds and browsers at once): give a click more than lib's 5 s.
+const click = (page, sel, opts = {}) => clickOnce(page, sel, { timeout: 15_000, ...opts })
 
 const text = (page, id) => page.locator(tid(id)).first().innerText()
 const cachedFlags = (page) => page.locator('[data-testid^="ws-layer-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cached') === 'true'))
@@ -174,6 +177,44 @@ export const tests = [
       await click(page, tid('load-slot-1'))
       await waitUntil(page, () => Object.keys(window.__houseOfPods.getState().world.hosts).length === 3, undefined, { what: 'the saved street with three houses', timeout: 5000 })
       check(/three houses/.test(await text(page, 'saves-status')), 'no message after loading slot 1')
+    },
+  },
+  {
+    name: 'machines-works-on-my-machine',
+    title: 'level "Works on my machine" through the machine UI: install straight on house 1 works, on house 2 it is refused with what is missing; a kit built in the workshop runs on both',
+    async run(t) {
+      const done = { stars: 3, completed: true }
+      const page = await t.open('/?test', { storage: { 'house-of-pods:progress': JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done } }) } })
+      await startLevel(page, '07-works-on-my-machine')
+      await click(page, tid('app-shop'))
+      await click(page, tid('tree-host-h1'))
+      await click(page, tid('action-installApp'))
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.installedApps.includes('shop'), undefined, { what: 'the shop installed on house 1', timeout: 5000 })
+      await click(page, tid('tree-host-h2'))
+      await click(page, tid('action-installApp'))
+      const why = await page.locator(tid('rejection')).first().innerText()
+      check(/3\.12/.test(why) && /3\.11/.test(why), `installing on house 2 should say it needs Python 3.12 and has 3.11: "${why}"`)
+      await pressKey(page, 'w')
+      await waitFor(page, 'workshop')
+      await click(page, tid('ws-base-ubuntu'))
+      await click(page, tid('ws-runtime-python'))
+      check(await page.locator(tid('ws-lib-flask')).isChecked(), 'flask should be picked')
+      await page.locator(tid('ws-ref')).fill('shop:1.0')
+      await click(page, tid('ws-build'))
+      await waitFor(page, '[data-testid="ws-image-shop:1.0"]')
+      const img = await imageOf(page, 'shop:1.0')
+      check(img.packages.includes('python@3.12') && img.packages.includes('flask@3.0'), `the kit carries ${img.packages.join(', ')}`)
+      await pressKey(page, 'Escape')
+      await click(page, tid(`action-setImage-${img.id}`))
+      for (const h of ['h1', 'h2']) {
+        await click(page, tid(`tree-host-${h}`))
+        await click(page, tid('action-runContainer'))
+      }
+      await page.evaluate(() => { const s = window.__houseOfPods.getState(); s.setSpeed(4); s.setPaused(false) })
+      await waitUntil(page, () => {
+        const cs = Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running')
+        return ['h1', 'h2'].every((h) => cs.some((c) => c.placement?.hostId === h))
+      }, undefined, { what: 'a running shop room on house 1 and on house 2', timeout: 30_000 })
     },
   },
 ]

@@ -207,6 +207,8 @@ export function MachineActions({ appId, hostId, vmId, target }: Props) {
   useGame((s) => s.version)
   const w = useWords()
   const sel = useUi((s) => s.selection)
+  // A level offers only a few of these, so they start unfolded there; the sandbox's many start folded.
+  const inLevel = useGame((s) => !!s.level)
   const world = useGame.getState().world
   const app = appId ? world.apps[appId] : undefined
   const onMachine = target && (sel?.kind === 'host' || sel?.kind === 'vm')
@@ -216,7 +218,7 @@ export function MachineActions({ appId, hostId, vmId, target }: Props) {
   const showHost = sel?.kind === 'host' && !!hostId && allowed('setMemOvercommit')
   if (!showApp && !showInstall && !showVm && !showHost) return null
   return (
-    <details className="machine-actions" data-testid="machine-actions">
+    <details className="machine-actions" data-testid="machine-actions" open={inLevel || undefined}>
       <summary>
         <span aria-hidden="true">⚙ </span>
         {w('Machine settings', 'Machine settings')}
