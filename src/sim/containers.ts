@@ -8,6 +8,7 @@ import { MEM_BASELINE_OF_REQUEST } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
 import { noteSpecialRoom } from './systems/cgroups'
+import { planFirstProbe } from './systems/probes'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
 import { newId } from './world'
 
@@ -106,6 +107,7 @@ export function setContainerState(world: World, c: Container, state: Container['
   }
   // A restart clears a hang: the stuck process is gone.
   if (state !== 'running') c.hung = false
+  else planFirstProbe(world, c)
 }
 
 /** A container's process died. The caretaker (kubelet) restarts managed ones after a back-off. */

@@ -7,6 +7,7 @@ import { formatMiB } from './capacity'
 import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
+import { resetProbeCalendar } from './systems/probes'
 import type { AppId, ClusterAutoscaler, ContainerId, Probe, Sidecar, World } from './types'
 
 export type AutoscalerConfig = Pick<ClusterAutoscaler, 'minHosts' | 'maxHosts' | 'budgetPerHour' | 'template'>
@@ -65,6 +66,7 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
         c.probe = { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 }
         if (!app.readinessProbe && hadReadiness) c.ready = c.state === 'running'
       }
+      resetProbeCalendar(world)
       const parts: string[] = []
       const said: string[] = []
       if (command.readiness !== undefined) {

@@ -199,6 +199,20 @@ describe('probe commands', () => {
     expect(c!.ready).toBe(true)
   })
 
+  it('a saved and reloaded world probes on exactly like the original', () => {
+    const w = webOfThree(3, { readiness: probe({ successThreshold: 2 }), liveness: probe({ periodSeconds: 7 }) })
+    const [a, b] = containersOf(w, 'web')
+    must(w, { type: 'hangContainer', containerId: a!.id, hung: true })
+    step(w, 12_300)
+    const copy = JSON.parse(JSON.stringify(w)) as World
+    must(w, { type: 'hangContainer', containerId: b!.id, hung: true })
+    must(copy, { type: 'hangContainer', containerId: b!.id, hung: true })
+    step(w, 90_000)
+    step(copy, 90_000)
+    expect(w.stats.crashes).toBeGreaterThan(0)
+    expect(hashWorld(copy)).toBe(hashWorld(w))
+  })
+
   it('same seed and commands give the same world', () => {
     const run = () => {
       const w = webOfThree(7, { readiness: probe(), liveness: probe({ failureThreshold: 2 }) })

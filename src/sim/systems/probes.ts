@@ -55,17 +55,47 @@ export function probeFailure(c: Container): string | null {
   return null
 }
 
-export function probes(world: World): void {
-  let any = false
-  for (const app of Object.values(world.apps)) {
-    if (app.readinessProbe || app.livenessProbe) {
-      any = true
-      break
-    }
-  }
-  if (!any) return
-  const now = world.timeMs
-  const logged = { n: 0, more: 0 }
+/**
+ * Rooms by the step at which they are next probed: a derived index kept beside the world (never
+ * inside it, like containerIndex.ts), so a step probes only the rooms due then instead of walking
+ * every room. It is rebuilt from the rooms' own probe.nextAtMs whenever it is missing (a loaded
+ * world, new probe settings), and rooms are probed in id order, so stepping is the same with or
+ * without it.
+ */
+const calendars = new WeakMap<World, Map<number, Container[]>>()
+
+/** The step (a multiple of STEP_MS) in which a probe due at `atMs` runs. */
+const stepOf = (atMs: number): number => Math.ceil(atMs / STEP_MS) * STEP_MS
+
+/** Forget the index (probe settings changed): the next step rebuilds it. */
+export function resetProbeCalendar(world: World): void {
+  calendars.delete(world)
+}
+
+/** The first probe time of a room of `app` that has just started running. */
+function firstProbeAt(world: World, app: App, c: Container): number {
+  const from = c.stateSinceMs - 1
+  return Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, from) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, from) : Infinity)
+}
+
+/** A room started running (containers.ts): plan its first probe if its app has any. */
+export function planFirstProbe(world: World, c: Container): void {
+  const app = world.apps[c.appId]
+  if (!app || (!app.readinessProbe && !app.livenessProbe)) return
+  c.probe.nextAtMs = firstProbeAt(world, app, c)
+  const cal = calendars.get(world)
+  if (cal) enqueue(cal, c, Math.max(world.timeMs, stepOf(c.probe.nextAtMs)))
+}
+
+function enqueue(cal: Map<number, Container[]>, c: Container, at: number): void {
+  const list = cal.get(at)
+  if (list) list.push(c)
+  else cal.set(at, [c])
+}
+
+/** Build the index from the rooms themselves: one pass over every room. */
+function buildCalendar(world: World): Map<number, Container[]> {
+  const cal = new Map<number, Container[]>()
   let lastAppId = ''
   let app: App | undefined
   for (const c of containerList(world)) {
@@ -75,11 +105,65 @@ export function probes(world: World): void {
       app = world.apps[c.appId]
     }
     if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
-    if (c.probe.nextAtMs === 0) c.probe.nextAtMs = Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, c.stateSinceMs - 1) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, c.stateSinceMs - 1) : Infinity)
-    if (now < c.probe.nextAtMs) continue
+    if (c.probe.nextAtMs === 0) c.probe.nextAtMs = firstProbeAt(world, app, c)
+    enqueue(cal, c, Math.max(world.timeMs, stepOf(c.probe.nextAtMs)))
+  }
+  calendars.set(world, cal)
+  return cal
+}
+
+/** A room's creation number (ids are c1, c2, ... from world.nextId): the order of the room list. */
+const idNumber = (c: Container): number => Number(c.id.slice(1))
+
+/** Put the due rooms in id order, so the order never depends on how the index was built. */
+function sortById(due: Container[]): void {
+  let sorted = true
+  let prev = -Infinity
+  for (const c of due) {
+    const n = idNumber(c)
+    if (!(n >= prev)) {
+      sorted = false
+      break
+    }
+    prev = n
+  }
+  if (sorted) return
+  const keys = new Map<Container, number>()
+  for (const c of due) keys.set(c, idNumber(c))
+  due.sort((a, b) => keys.get(a)! - keys.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+export function probes(world: World): void {
+  let any = false
+  for (const app of Object.values(world.apps)) {
+    if (app.readinessProbe || app.livenessProbe) {
+      any = true
+      break
+    }
+  }
+  if (!any) {
+    calendars.delete(world)
+    return
+  }
+  const now = world.timeMs
+  const cal = calendars.get(world) ?? buildCalendar(world)
+  const due = cal.get(now)
+  if (!due) return
+  cal.delete(now)
+  sortById(due)
+  const logged = { n: 0, more: 0 }
+  let last: Container | null = null
+  for (const c of due) {
+    // Skip duplicates and stale entries (a room deleted, stopped or restarted since it was planned).
+    if (c === last) continue
+    last = c
+    if (world.containers[c.id] !== c || c.state !== 'running' || stepOf(c.probe.nextAtMs) > now) continue
+    const app = world.apps[c.appId]
+    if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
     probeRoom(world, app, c, now, logged)
     if (c.state === 'running') {
       c.probe.nextAtMs = Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, now) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, now) : Infinity)
+      enqueue(cal, c, stepOf(c.probe.nextAtMs))
     }
   }
   if (logged.more > 0) logEvent(world, 'warn', `…and ${logged.more} more rooms failed their check-ups.`, `${logged.more} more probe transitions (Unhealthy).`)
