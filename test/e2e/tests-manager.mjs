@@ -101,4 +101,34 @@ export const tests = [
       await shot(page, 'manager-whyhere-tolerated.png')
     },
   },
+  {
+    name: 'manager-node-details',
+    title: 'a house\'s labels and taints in the inspector: derived labels shown, a label and a taint added and removed with the keyboard',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await click(page, tid('tree-host-h1'))
+      await waitFor(page, 'node-details')
+      const labels = await page.locator(tid('node-labels')).first().innerText()
+      for (const l of ['kubernetes.io/hostname=1', 'kubernetes.io/os=linux', 'topology.kubernetes.io/zone=a']) check(labels.includes(l), `node labels lack ${l}: ${labels}`)
+      await page.locator(tid('label-key')).first().fill('disktype')
+      await page.locator(tid('label-value')).first().fill('ssd')
+      await page.locator(tid('label-value')).first().press('Enter')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.labels.disktype === 'ssd', undefined, { what: 'label disktype=ssd on house 1' })
+      await page.locator(tid('taint-key')).first().fill('maintenance')
+      await page.locator(tid('taint-effect')).first().selectOption('NoExecute')
+      await page.locator(tid('taint-add')).first().focus()
+      await page.keyboard.press('Enter')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.taints.some((x) => x.key === 'maintenance' && x.effect === 'NoExecute'), undefined, { what: 'taint maintenance:NoExecute on house 1' })
+      const taints = await page.locator(tid('node-taints')).first().innerText()
+      check(taints.includes('maintenance:NoExecute'), `the inspector lists the taints as "${taints}"`)
+      await page.locator(tid('node-details')).first().scrollIntoViewIfNeeded()
+      await shot(page, 'manager-node-details.png')
+      await page.locator(tid('taint-remove-0')).first().focus()
+      await page.keyboard.press('Enter')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.taints.length === 0, undefined, { what: 'the taint removed' })
+      await click(page, tid('label-remove-disktype'))
+      await waitUntil(page, () => !('disktype' in window.__houseOfPods.getState().world.hosts.h1.labels), undefined, { what: 'the label removed' })
+    },
+  },
 ]
