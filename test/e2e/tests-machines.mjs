@@ -217,4 +217,35 @@ export const tests = [
       }, undefined, { what: 'a running shop room on house 1 and on house 2', timeout: 30_000 })
     },
   },
+  {
+    name: 'machines-vm-ops',
+    title: 'machine settings for a selected apartment and house: resize (with its reboot), live migration to another house, memory overcommit',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 4096 })).id
+      await page.evaluate(() => { const s = window.__houseOfPods.getState(); s.setSpeed(8); s.setPaused(false) })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, { what: 'the apartment to boot', timeout: 30_000 })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await click(page, tid(`tree-vm-${vmId}`))
+      await page.locator(`${tid('machine-actions')} > summary`).click()
+      await page.locator(tid('resize-vcpus')).fill('4')
+      await page.locator(tid('resize-mem')).fill('8')
+      await click(page, tid('action-resizeVm'))
+      const vm = await page.evaluate((id) => window.__houseOfPods.getState().world.vms[id], vmId)
+      check(vm.vcpus === 4 && vm.memMiB === 8192, `after resize the apartment has ${vm.vcpus} vCPU and ${vm.memMiB} MiB`)
+      check(vm.state !== 'running', `a resize reboots the apartment; its state is ${vm.state}`)
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, { what: 'the apartment to come back', timeout: 30_000 })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await page.locator(tid('migrate-target')).selectOption('h2')
+      await click(page, tid('action-migrateVm'))
+      const mig = await page.evaluate((id) => window.__houseOfPods.getState().world.vms[id].migration, vmId)
+      check(mig && mig.toHostId === 'h2', `no live migration to house 2 started: ${JSON.stringify(mig)}`)
+      await click(page, tid('tree-host-h2'))
+      await page.locator(tid('action-setMemOvercommit')).selectOption('1.5')
+      const ratio = await page.evaluate(() => window.__houseOfPods.getState().world.hosts.h2.memOvercommit)
+      check(ratio === 1.5, `house 2's memory overcommit is ${ratio}, expected 1.5`)
+    },
+  },
 ]

@@ -65,8 +65,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const limit = c.memLimitMiB !== null ? `${r0(c.memLimitMiB)} MiB` : (m?.[2] ?? '?')
     out.push({
       key: 'oom', severity: 'bad',
-      metaphor: `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops it at once (exit code ${OOM_KILL.exitCode}); ${c.managed ? 'the manager reopens it after a wait' : 'nobody reopens it: no manager looks after it'}.${c.leakMiBPerS > 0 ? ` It leaks ${c.leakMiBPerS} MiB a second, so it will happen again.` : ''}`,
-      technical: `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ${c.managed ? 'restartPolicy Always: restarts after back-off.' : 'Not managed: stays down.'}${c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''}`,
+      metaphor: `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops it at once (exit code ${OOM_KILL.exitCode}); ${c.managed ? `the manager reopens it after a wait${c.leakMiBPerS > 0 ? `, and as it leaks ${c.leakMiBPerS} MiB a second it will happen again` : ''}` : 'nobody reopens it: no manager looks after it'}.`,
+      technical: `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ${c.managed ? `restartPolicy Always: restarts after back-off.${c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''}` : 'Not managed: stays down.'}`,
       source: OOM_KILL.source,
     })
   } else if (oom?.kind === 'kernel') {
