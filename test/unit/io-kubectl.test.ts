@@ -176,6 +176,27 @@ describe('pods, namespaces and priority from the console', () => {
     }
   })
 
+  test('a preemption: describe shows the preemptor\'s priority and a Preempted event; get pods -o wide its NOMINATED NODE or node', () => {
+    const w = createWorld(5)
+    const d = dispatcher(w)
+    apply(w, { type: 'addHost', name: '1', cores: 2, memMiB: 8192, costPerHour: 1 })
+    apply(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
+    apply(w, { type: 'addApp', id: 'batch', name: 'batch', imageId: 'web', cpuRequestMilli: 800, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 2, managed: true })
+    stepUntil(w, (x) => containersOf(x, 'batch').filter((c) => c.state === 'running').length === 2)
+    expect(kubectl(w, 'kubectl create priorityclass high --value=1000', d)).toBe('priorityclass.scheduling.k8s.io/high created')
+    apply(w, { type: 'addApp', id: 'shop', name: 'shop', imageId: 'web', cpuRequestMilli: 800, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 0, managed: true })
+    expect(apply(w, { type: 'setPriorityClass', appId: 'shop', name: 'high' })).toMatchObject({ ok: true })
+    kubectl(w, 'kubectl scale deployment shop --replicas=1', d)
+    stepUntil(w, (x) => containersOf(x, 'shop').some((c) => c.nominatedNode !== null || c.state === 'running'))
+    const shop = containersOf(w, 'shop')[0]!
+    const out = kubectl(w, `kubectl describe pod ${shop.name}`, d)
+    expect(out).toMatch(/^Priority: +1000$/m)
+    expect(out).toMatch(/^Priority Class Name: +high$/m)
+    expect(out).toMatch(/^  (Normal|Warning) +Preempted +\d+s +default-scheduler +Preempted pod batch-\S+ \(priority 0\) on node 1 for pod shop-\S+ \(priority 1000\)\.$/m)
+    const row = kubectl(w, 'kubectl get pods -o wide -l app=shop', d).split('\n')[1]!
+    expect(row).toMatch(shop.placement ? /\s1\s+(<none>|1)\s+<none>$/ : /\s<none>\s+1\s+<none>$/)
+  })
+
   test('tolerations print as kubectl describe prints them', () => {
     expect(formatToleration({ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' })).toBe('dedicated=gpu:NoSchedule')
     expect(formatToleration({ key: 'spot', operator: 'Exists' })).toBe('spot op=Exists')
