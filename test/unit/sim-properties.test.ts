@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { apply, containerMemMiB, hashWorld, hostCapacity, step, vmCapacity, vmHostCpuMilli, vmHostMemMiB } from '../../src/sim'
-import type { Command, World } from '../../src/sim'
+import type { Command, NodeAffinity, PodAntiAffinity, Toleration, TopologySpread, World } from '../../src/sim'
 import { smallStreet } from './helpers'
 
 const hostIds = ['h1', 'h2', 'h3', 'h9']
@@ -56,6 +56,15 @@ function commandArb(): fc.Arbitrary<Command | { type: 'wait'; ms: number }> {
     { weight: 2, arbitrary: fc.record({ type: fc.constant('breachContainer' as const), containerId: cId }) },
     fc.record({ type: fc.constant('resizeVm' as const), vmId, vcpus: fc.integer({ min: 1, max: 6 }), memMiB: fc.integer({ min: 512, max: 8_000 }) }),
     { weight: 3, arbitrary: fc.record({ type: fc.constant('migrateVm' as const), vmId, toHostId: host }) },
+    // Placement (issue 4): labels, taints (NoExecute evicts), tolerations, affinity, spread, priority and preemption.
+    fc.record({ type: fc.constant('setNodeLabels' as const), target, labels: fc.constantFrom<Record<string, string>>({}, { tier: 'gold' }, { tier: 'silver' }) }),
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('setTaints' as const), target, taints: fc.array(fc.record({ key: fc.constantFrom('dedicated', 'spot'), value: fc.constantFrom('', 'x'), effect: fc.constantFrom('NoSchedule' as const, 'PreferNoSchedule' as const, 'NoExecute' as const) }), { maxLength: 2 }) }) },
+    fc.record({ type: fc.constant('setTolerations' as const), appId: app, tolerations: fc.constantFrom<Toleration[]>([], [{ key: 'dedicated', operator: 'Exists' }], [{ key: '', operator: 'Exists' }]) }),
+    fc.record({ type: fc.constant('setNodeAffinity' as const), appId: app, affinity: fc.constantFrom<NodeAffinity>({ required: [], preferred: [] }, { required: [{ key: 'tier', operator: 'In', values: ['gold'] }], preferred: [] }, { required: [], preferred: [{ weight: 40, match: [{ key: 'tier', operator: 'NotIn', values: ['silver'] }] }] }) }),
+    fc.record({ type: fc.constant('setPodAntiAffinity' as const), appId: app, antiAffinity: fc.constantFrom<PodAntiAffinity | null>(null, { topologyKey: 'kubernetes.io/hostname', required: true }, { topologyKey: 'topology.kubernetes.io/zone', required: false }) }),
+    fc.record({ type: fc.constant('setTopologySpread' as const), appId: app, spread: fc.constantFrom<TopologySpread | null>(null, { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' as const }, { maxSkew: 2, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' as const }) }),
+    fc.record({ type: fc.constant('addPriorityClass' as const), name: fc.constantFrom('low', 'high'), value: fc.constantFrom(-10, 1000) }),
+    fc.record({ type: fc.constant('setPriorityClass' as const), appId: app, name: fc.constantFrom('', 'low', 'high') }),
   )
 }
 
