@@ -31,7 +31,7 @@ function ScoreCell({ row, vocab }: { row: WhyRow; vocab: 'metaphor' | 'technical
       </summary>
       <ul className="why-parts">
         {row.parts.map((p) => (
-          <li key={p.plugin}>
+          <li key={p.plugin} title={PLUGIN_LABELS[p.plugin].explain}>
             <span>{PLUGIN_LABELS[p.plugin][vocab]}</span>{' '}
             <span className="muted">
               {p.raw.toFixed(0)} × {p.weight} = {p.weighted.toFixed(0)}
@@ -60,7 +60,7 @@ export function WhyHere({ containerId }: { containerId: string }) {
   if (!c || !c.managed) return null
   const pending = c.placement === null
   const rest = restLine(summary)
-  const nodeWord = (kind: Placement['kind']) => (kind === 'host' ? w('house', 'node (host)') : w('apartment', 'node (VM)'))
+  const nodeWord = (kind: Placement['kind']) => (kind === 'host' ? w('house', 'host') : w('apartment', 'VM'))
   return (
     <section className="why-here" aria-label={w('Why this house', 'Why this node')} data-testid="why-here">
       <h3>{w('Why here? The manager’s choice', 'Why here? kube-scheduler’s filter and score')}</h3>
@@ -94,7 +94,7 @@ export function WhyHere({ containerId }: { containerId: string }) {
                 <tr key={`${v.placement.kind}:${v.name}`} className={`${v.current ? 'why-current ' : ''}${v.feasible ? 'why-ok' : 'why-fail'}`} aria-current={v.current ? 'true' : undefined} data-testid={`why-row-${v.name}`} data-feasible={v.feasible}>
                   <td>{r.rank ?? '–'}</td>
                   <td>
-                    <span className="muted">{nodeWord(v.placement.kind)}</span> {v.name}
+                    {v.name} <span className="muted">{nodeWord(v.placement.kind)}</span>
                     {v.current && <strong className="why-here-mark"> ◀ {pending ? w('chosen', 'nominated') : w('here now', 'current')}</strong>}
                   </td>
                   <td>

@@ -9,15 +9,15 @@ import type { NodeVerdict, ScorePlugin } from '../../sim'
 /** kube-scheduler's default score weights, as the sim's scheduler uses them (FIDELITY.md). */
 export const PLUGIN_WEIGHTS: Record<ScorePlugin, number> = SCORE_WEIGHTS.value
 
-/** What each plugin rewards, in both vocabularies. */
-export const PLUGIN_LABELS: Record<ScorePlugin, { metaphor: string; technical: string }> = {
-  TaintToleration: { metaphor: 'few "keep out" signs it merely puts up with', technical: 'TaintToleration (fewer intolerable PreferNoSchedule taints)' },
-  NodeAffinity: { metaphor: 'the street side the business prefers', technical: 'NodeAffinity (preferred terms matched)' },
-  PodTopologySpread: { metaphor: 'rooms spread evenly over street sides', technical: 'PodTopologySpread (lower skew)' },
-  InterPodAffinity: { metaphor: 'away from its sister rooms', technical: 'InterPodAffinity (preferred anti-affinity)' },
-  NodeResourcesFit: { metaphor: 'most space left over', technical: 'NodeResourcesFit (LeastAllocated)' },
-  NodeResourcesBalancedAllocation: { metaphor: 'workers and space used evenly', technical: 'NodeResourcesBalancedAllocation' },
-  ImageLocality: { metaphor: 'furniture kit already in the shed', technical: 'ImageLocality (image cached)' },
+/** What each plugin rewards, in both vocabularies (short: they sit in a narrow table cell). */
+export const PLUGIN_LABELS: Record<ScorePlugin, { metaphor: string; technical: string; explain: string }> = {
+  TaintToleration: { metaphor: 'no "rather not" signs', technical: 'TaintToleration', explain: 'fewer PreferNoSchedule taints the pod does not tolerate' },
+  NodeAffinity: { metaphor: 'preferred street side', technical: 'NodeAffinity', explain: 'weights of the preferred node-affinity terms the node matches' },
+  PodTopologySpread: { metaphor: 'rooms spread evenly', technical: 'PodTopologySpread', explain: 'lower skew of the app’s pods across zones and hosts' },
+  InterPodAffinity: { metaphor: 'away from sister rooms', technical: 'InterPodAffinity', explain: 'preferred pod anti-affinity terms satisfied' },
+  NodeResourcesFit: { metaphor: 'most space left', technical: 'NodeResourcesFit', explain: 'LeastAllocated: free CPU and memory after placing the pod' },
+  NodeResourcesBalancedAllocation: { metaphor: 'workers and space even', technical: 'BalancedAllocation', explain: 'NodeResourcesBalancedAllocation: CPU and memory used in similar shares' },
+  ImageLocality: { metaphor: 'kit already in the shed', technical: 'ImageLocality', explain: 'the image’s layers already cached on the node' },
 }
 
 export interface PluginPart {
