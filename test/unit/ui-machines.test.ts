@@ -195,6 +195,17 @@ describe('room diagnosis', () => {
     expect(f.technical).toMatch(/Escape odds 98% \(privileged: near-certain\)/)
   })
 
+  test('a room whose kit lacks a package the app needs says so, and that the machine\'s own copy does not help', () => {
+    const w = smallStreet()
+    must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h1' }, packages: ['python@3.12'] })
+    must(w, { type: 'addApp', id: 'py', name: 'py', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    const id = must(w, { type: 'runContainer', appId: 'py', target: { kind: 'host', hostId: 'h1' } })!
+    stepUntil(w, (x) => x.containers[id]!.state === 'crashed')
+    const f = diagnose(w, id).find((x) => x.key === 'package')!
+    expect(f.technical).toMatch(/image web:1\.0 does not contain python@3\.12/)
+    expect(f.technical).toMatch(/the node's own python@3\.12 is invisible to it/)
+  })
+
   test('an image pull in progress: layers missing on this node, MiB and seconds; runtime always explained', () => {
     const w = smallStreet()
     const id = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })!

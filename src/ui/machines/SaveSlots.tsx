@@ -57,7 +57,7 @@ export function SaveSlots() {
             )}
             {s.state === 'damaged' && <span className="ws-warn">⚠ {w('damaged', 'damaged')}: {s.problem}</span>}{' '}
             <button type="button" data-testid={`save-slot-${s.slot}`} onClick={() => save(s.slot)}>
-              {w('Keep here', 'Save')}
+              {s.state === 'saved' ? w('Keep here instead', 'Overwrite') : w('Keep here', 'Save')}
             </button>
             <button type="button" data-testid={`load-slot-${s.slot}`} disabled={s.state === 'empty'} onClick={() => load(s.slot)}>
               {w('Bring back', 'Load')}

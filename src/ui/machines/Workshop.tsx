@@ -43,6 +43,7 @@ function ImageList() {
   const w = useWords()
   const world = useGame.getState().world
   const images = Object.values(world.images)
+  const usedBy = (id: string) => Object.values(world.apps).filter((a) => a.imageId === id).map((a) => a.name)
   return (
     <section aria-label={w('Kits in the shed', 'Images')} className="ws-images" data-testid="ws-images">
       <h3>{w('Kits already made', 'Images')} ({images.length})</h3>
@@ -53,6 +54,7 @@ function ImageList() {
               <summary>
                 <strong>{im.ref}</strong> · {mib(im.sizeMiB)} · {im.layers.length} {w(im.layers.length === 1 ? 'part' : 'parts', im.layers.length === 1 ? 'layer' : 'layers')}
                 {im.packages.length > 0 && <span className="muted"> · {w('carries', 'packages')}: {im.packages.join(', ')}</span>}
+                {usedBy(im.id).length > 0 && <span className="muted"> · {w('used by', 'used by')} {usedBy(im.id).join(', ')}</span>}
               </summary>
               <ol className="ws-image-layers">
                 {im.layers.map((id) => {

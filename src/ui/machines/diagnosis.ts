@@ -11,7 +11,7 @@ import type { Container, World } from '../../sim'
 export type Severity = 'bad' | 'warn' | 'info'
 
 export interface Finding {
-  key: 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog'
+  key: 'package' | 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog'
   severity: Severity
   metaphor: string
   technical: string
@@ -56,6 +56,20 @@ export function diagnose(world: World, containerId: string): Finding[] {
   const where = c.placement ? placementName(world, c.placement) : null
   const kernelName = c.placement ? (c.placement.kind === 'vm' ? 'its apartment' : 'the house') : ''
   const kernelTech = c.placement ? (c.placement.kind === 'vm' ? `the guest kernel of ${where!.technical}` : `the kernel of ${where!.technical}`) : ''
+
+  // The kit lacks what the app needs: a room has only what its image carries, whatever the machine has.
+  const lacking = /image (\S+) does not contain (\S+) required by/.exec(c.reason)
+  if (lacking) {
+    const [, ref, pkg] = lacking
+    const m = c.placement ? (c.placement.kind === 'host' ? world.hosts[c.placement.hostId] : world.vms[c.placement.vmId]) : undefined
+    const machineHas = m?.packages.find((p) => p.split('@')[0] === pkg!.split('@')[0])
+    out.push({
+      key: 'package', severity: 'bad',
+      metaphor: `The kit ${ref} lacks ${pkg}, which the app needs. A room has only what its kit carries${machineHas ? `: that ${c.placement?.kind === 'vm' ? 'apartment' : 'house'} has ${machineHas} installed, and it does not help` : ''}. Build a kit that carries it (W).`,
+      technical: `exec failed: image ${ref} does not contain ${pkg}. A container sees only its image's filesystem${machineHas ? ` (the node's own ${machineHas} is invisible to it)` : ''}; rebuild the image with it and roll it out.`,
+      source: 'Docker docs "Image layers": a container\'s filesystem is its image\'s layers plus a writable layer',
+    })
+  }
 
   // OOMKilled, by its own limit or by the kernel's OOM killer.
   const oom = oomCause(world, c)
