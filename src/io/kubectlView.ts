@@ -204,12 +204,12 @@ export function getPriorityClasses(world: World): string {
 // ---- describe ---------------------------------------------------------------------------
 
 /** An event as `kubectl describe` lists it: type, reason, source, message. */
-export function eventRow(e: SimEvent): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
+export function eventRow(e: SimEvent, namespace = 'default'): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
   const t = e.technical
   const warn = e.level !== 'info'
   const m = /^FailedScheduling \S+: (.*)$/.exec(t)
   if (m) return { type: 'Warning', reason: 'FailedScheduling', from: 'default-scheduler', message: m[1]! }
-  if (/^Scheduled /.test(t)) return { type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: t.replace(/^Scheduled (\S+) to (\S+?)\.?$/, 'Successfully assigned default/$1 to $2') }
+  if (/^Scheduled /.test(t)) return { type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: t.replace(/^Scheduled (\S+) to (\S+?)\.?$/, `Successfully assigned ${namespace}/$1 to $2`) }
   if (/preempt/i.test(t)) return { type: warn ? 'Warning' : 'Normal', reason: 'Preempted', from: 'default-scheduler', message: t }
   if (/probe failed/i.test(t)) return { type: 'Warning', reason: 'Unhealthy', from: 'kubelet', message: t }
   if (/OOMKill/i.test(t)) return { type: 'Warning', reason: 'OOMKilling', from: 'kubelet', message: t }
@@ -220,11 +220,11 @@ export function eventRow(e: SimEvent): { type: 'Normal' | 'Warning'; reason: str
   return { type: warn ? 'Warning' : 'Normal', reason: warn ? 'Warning' : 'Event', from: 'house-of-pods', message: t }
 }
 
-function eventsBlock(world: World, id: string): string[] {
+function eventsBlock(world: World, id: string, namespace?: string): string[] {
   const evs = world.events.filter((e) => e.subjects.includes(id)).slice(-10)
   if (evs.length === 0) return ['Events:  <none>']
   const rows = evs.map((e) => {
-    const r = eventRow(e)
+    const r = eventRow(e, namespace)
     return [r.type, r.reason, age(world, e.atMs), r.from, r.message]
   })
   return ['Events:', ...table([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...rows]).split('\n').map((l) => `  ${l}`)]
@@ -333,7 +333,7 @@ export function describePod(world: World, name: string | undefined, namespace: s
     field('QoS Class', c.cpuLimitMilli !== null && c.memLimitMiB !== null && c.cpuLimitMilli === c.cpuRequestMilli && c.memLimitMiB === c.memRequestMiB ? 'Guaranteed' : 'Burstable'),
     ...multi('Node-Selectors', image?.os === 'windows' ? ['kubernetes.io/os=windows'] : []),
     ...multi('Tolerations', [...(app?.tolerations ?? []), ...DEFAULT_TOLERATIONS].map(formatToleration)),
-    ...eventsBlock(world, c.id),
+    ...eventsBlock(world, c.id, c.namespace),
   )
   return lines.join('\n')
 }
