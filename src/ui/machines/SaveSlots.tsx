@@ -38,7 +38,7 @@ export function SaveSlots() {
   return (
     <details className="saves" data-testid="saves">
       <summary>
-        <span aria-hidden="true">💾 </span>
+        <span aria-hidden="true">▣ </span>
         {w('Keep this street', 'Save slots')}
       </summary>
       <label className="ws-field">
