@@ -5,7 +5,9 @@
  */
 import { hostCapacity, vmCapacity } from '../sim'
 import type { App, Container, SimEvent, Toleration, World } from '../sim'
-import { allNodes, findNode, formatLabels, formatTaint, matchesSelector } from './nodes'
+import { allNodes, findNode, formatLabels, formatTaint, formatToleration, matchesSelector } from './nodes'
+
+export { formatToleration } from './nodes'
 import type { NodeInfo, Requirement } from './nodes'
 import { formatCpu, formatMem } from './quantity'
 
@@ -237,16 +239,6 @@ const field = (label: string, value: string, width = 18) => `${`${label}:`.padEn
 function multi(label: string, values: string[], width = 18): string[] {
   if (values.length === 0) return [field(label, '<none>', width)]
   return values.map((v, i) => (i === 0 ? field(label, v, width) : `${' '.repeat(width)}${v}`))
-}
-
-/** kubectl describe's toleration format: `key=value:Effect`, ` op=Exists`, ` for 300s`. */
-export function formatToleration(t: Toleration & { seconds?: number }): string {
-  let s = t.key
-  if (t.value) s += `=${t.value}`
-  if (t.effect) s += `:${t.effect}`
-  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists'
-  if (t.seconds !== undefined) s += ` for ${t.seconds}s`
-  return s
 }
 
 /** The DefaultTolerationSeconds admission plugin adds these to every pod (5 minutes). */

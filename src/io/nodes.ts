@@ -4,7 +4,7 @@
  * `k=v` labels and `-l` selectors. Pure and light (no schema library), so the inspector can use it.
  */
 import { nodeLabels, WELL_KNOWN_LABELS } from '../sim'
-import type { Placement, Taint, TaintEffect, World } from '../sim'
+import type { Placement, Taint, TaintEffect, Toleration, World } from '../sim'
 
 export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 
@@ -65,6 +65,16 @@ export const formatLabels = (labels: Record<string, string>): string =>
 
 /** A taint as kubectl prints it: `key=value:Effect`, or `key:Effect` without a value. */
 export const formatTaint = (t: Taint): string => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`
+
+/** kubectl describe's toleration format: `key=value:Effect`, ` op=Exists`, ` for 300s`. */
+export function formatToleration(t: Toleration & { seconds?: number }): string {
+  let s = t.key
+  if (t.value) s += `=${t.value}`
+  if (t.effect) s += `:${t.effect}`
+  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists'
+  if (t.seconds !== undefined) s += ` for ${t.seconds}s`
+  return s
+}
 
 // ---- Validation, as the API server does it (apimachinery validation.IsQualifiedName / IsValidLabelValue).
 

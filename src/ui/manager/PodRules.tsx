@@ -7,8 +7,7 @@
 import { useState } from 'react'
 import { LABEL_HOSTNAME, LABEL_ZONE, PROBE_DEFAULTS } from '../../sim'
 import type { App, CommandType, Probe, TaintEffect, Toleration, World } from '../../sim'
-import { formatToleration } from '../../io/kubectlView'
-import { TAINT_EFFECTS } from '../../io/nodes'
+import { formatToleration, TAINT_EFFECTS } from '../../io/nodes'
 import { useWords } from '../useVocab'
 import { allowed, send } from './send'
 
