@@ -162,13 +162,15 @@ export function getNodes(world: World, o: GetOptions): string {
 export function getServices(world: World, o: GetOptions): string {
   const apps = Object.values(world.apps).filter((a) => inScope(o.scope, a.namespace) && matchesSelector(a.labels, o.selector))
   if (apps.length === 0) return noneFound(o.scope)
+  const order = Object.keys(world.apps)
   const header = ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']
   if (o.scope.all) header.unshift('NAMESPACE')
   return table([
     header,
-    ...apps.map((a, i) => {
+    ...apps.map((a) => {
       // Like pod IPs, a made-up but stable address from the service range (10.96.0.0/12).
-      const row = [a.name, 'ClusterIP', `10.96.${Math.floor((i + 10) / 256)}.${(i + 10) % 256}`, '<none>', '80/TCP', age(world, 0)]
+      const i = order.indexOf(a.id) + 10
+      const row = [a.name, 'ClusterIP', `10.96.${Math.floor(i / 256)}.${i % 256}`, '<none>', '80/TCP', age(world, 0)]
       if (o.scope.all) row.unshift(a.namespace)
       return row
     }),
@@ -183,7 +185,7 @@ export function getHpa(world: World, o: GetOptions): string {
   return table([
     header,
     ...apps.map((a) => {
-      const row = [a.name, `Deployment/${a.name}`, `cpu: ${Math.round(a.cpuPercent)}%/${a.hpa!.targetCpuPercent}%`, String(a.hpa!.minReplicas), String(a.hpa!.maxReplicas), String(a.replicas), age(world, a.hpa!.lastSyncMs > 0 ? 0 : world.timeMs)]
+      const row = [a.name, `Deployment/${a.name}`, `cpu: ${Math.round(a.cpuPercent)}%/${a.hpa!.targetCpuPercent}%`, String(a.hpa!.minReplicas), String(a.hpa!.maxReplicas), String(a.replicas), age(world, 0)]
       if (o.scope.all) row.unshift(a.namespace)
       return row
     }),
