@@ -1,5 +1,5 @@
 /** Sandbox save slots: keep a street in the browser and bring it back later (src/state/saves.ts). */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { formatTime } from '../../sim'
 import { initialProgress } from '../../levels'
 import { useGame, useUi } from '../../state'
@@ -12,11 +12,13 @@ export function SaveSlots() {
   const mode = useGame((s) => s.mode)
   const [label, setLabel] = useState('My street')
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
-  // Re-read the slots after each save or load (and when the panel re-renders).
-  const [, setTick] = useState(0)
-  if (mode !== 'sandbox') return null
+  // Reading a slot checks it fully (a test step on a copy), so slots are read when the panel opens
+  // and after each save or load, not on every re-render of the palette (ten a second while playing).
+  const [open, setOpen] = useState(false)
+  const [tick, setTick] = useState(0)
   const store = browserStorage()
-  const slots = listSlots(store)
+  const slots = useMemo(() => (open ? listSlots(store) : []), [open, tick, store])
+  if (mode !== 'sandbox') return null
 
   const save = (slot: SlotId) => {
     const r = writeSlot(store, slot, useGame.getState().world, label.trim() || `Slot ${slot}`, Date.now())
@@ -36,7 +38,7 @@ export function SaveSlots() {
   }
 
   return (
-    <details className="saves" data-testid="saves">
+    <details className="saves" data-testid="saves" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <span aria-hidden="true">▣ </span>
         {w('Keep this street', 'Save slots')}
