@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
 import { OOM_KILL, apply, createWorld, step } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { BASE_IMAGES, DEFAULT_RECIPE, buildInstructions, contentDigest, dockerfileText, mbToMiB, nextTag, previewBuild, recipeSteps, validRef } from '../../src/ui/machines/recipe'
@@ -110,6 +111,38 @@ describe('the build preview matches what the simulation builds', () => {
     const changed = build(w, { ...py, appSource: 'v9' })
     expect(changed.ok).toBe(false)
     if (!changed.ok) expect(changed.technical).toMatch(/immutable/)
+  })
+})
+
+describe('build cache, for any two recipes (property)', () => {
+  const recipe = fc.record({
+    base: fc.constantFrom('debian', 'ubuntu', 'alpine'),
+    runtime: fc.constantFrom('none', 'python', 'node', 'java'),
+    libraries: fc.subarray(['flask', 'requests', 'numpy', 'express', 'pg']),
+    appSource: fc.constantFrom('v1', 'v2', 'v3'),
+    appMiB: fc.integer({ min: 0, max: 50 }),
+  }) as fc.Arbitrary<Omit<Recipe, 'ref'>>
+
+  test('the preview equals the build, and a second build reuses exactly the layers up to the first changed step', () => {
+    fc.assert(
+      fc.property(recipe, recipe, (a, b) => {
+        const w = createWorld(1)
+        const ra = { ...a, ref: 'x:1' }
+        const rb = { ...b, ref: 'x:2' }
+        expect(build(w, ra).ok).toBe(true)
+        const p = previewBuild(w, rb)
+        const sa = recipeSteps(ra)
+        const sb = recipeSteps(rb)
+        let same = 0
+        while (same < sa.length && same < sb.length && sa[same]!.instruction === sb[same]!.instruction && sa[same]!.sizeMiB === sb[same]!.sizeMiB) same++
+        expect(p.rows.map((r) => r.cached)).toEqual(sb.map((_, i) => i < same))
+        const r = build(w, rb)
+        expect(r.ok).toBe(true)
+        const image = Object.values(w.images).find((im) => im.ref === 'x:2')!
+        expect(image.layers).toEqual(p.rows.map((x) => x.layerId))
+      }),
+      { numRuns: 200 },
+    )
   })
 })
 
