@@ -150,6 +150,9 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
       }
       const from = app.namespace
       app.namespace = command.namespace
+      // A template change: a new revision (the rolling update replaces the pods).
+      app.revision += 1
+      app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
       logEvent(world, 'info', `${app.name} moves from wing ${from} to wing ${command.namespace}${app.managed ? '; the manager reopens its rooms there a few at a time' : ''}.`, `deployment.apps/${app.name} moved from namespace ${from} to ${command.namespace}${app.managed ? '; pods recreated in the new namespace by a rolling update' : ''}.`, [app.id])
       return { ok: true }
     }

@@ -5,6 +5,7 @@
  * available (kubernetes.io "Deployments").
  */
 import { deleteContainer, newContainer } from '../commands'
+import { podMemRequestMiB } from '../containers'
 import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
@@ -42,10 +43,17 @@ const available = (c: Container): boolean => c.state === 'running' && c.ready
 /**
  * Whether a pod matches its app's current pod template: same image, same namespace, same sidecars.
  * Anything else belongs to an older ReplicaSet and is replaced by the rolling update.
+ * Sidecars and namespace change only with a new revision (podCommands.ts), so an app still at
+ * revision 1 needs only the image compared: the census then reads no more of each of 150,000 pods
+ * than it did before pods had sidecars. Requests never change on a pod and every sidecar requests
+ * some memory, so a different memory request means other sidecars.
  */
-export function podIsCurrent(app: App, c: Container): boolean {
-  if (c.imageId !== app.imageId || c.namespace !== app.namespace) return false
+export function podIsCurrent(app: App, c: Container, podMem?: number): boolean {
+  if (c.imageId !== app.imageId) return false
+  if (app.revision === 1) return true
+  if (c.namespace !== app.namespace || c.memRequestMiB !== (podMem ?? podMemRequestMiB(app))) return false
   const s = app.sidecars
+  if (s.length === 0) return true
   if (c.sidecars.length !== s.length) return false
   for (let i = 0; i < s.length; i++) if (c.sidecars[i] !== s[i]!.name) return false
   return true
@@ -75,17 +83,19 @@ function podCensus(world: World): Map<string, { alive: number; stale: number }> 
   let lastApp = ''
   let entry = { alive: 0, stale: 0 }
   let app: App | undefined
+  let podMem = 0
   for (const c of containerList(world)) {
     if (!alive(c)) continue
     if (c.appId !== lastApp) {
       lastApp = c.appId
       app = world.apps[c.appId]
+      podMem = app ? podMemRequestMiB(app) : 0
       let e = census.get(lastApp)
       if (!e) census.set(lastApp, (e = { alive: 0, stale: 0 }))
       entry = e
     }
     entry.alive++
-    if (app && !podIsCurrent(app, c)) entry.stale++
+    if (app && !podIsCurrent(app, c, podMem)) entry.stale++
   }
   return census
 }
