@@ -6,7 +6,7 @@
 import type { Command, Result, World } from '../sim'
 import { applyTaintArgs, findNode, isDerivedLabel, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
 import type { LabelArg, TaintArg } from './nodes'
-import { describeDeployment, describeNode, describePod, getDeployments, getHpa, getNamespaces, getNodes, getPods, getPriorityClasses, getServices, top } from './kubectlView'
+import { describeDeployment, describeNode, describePod, getDeployments, getEvents, getHpa, getNamespaces, getNodes, getPods, getPriorityClasses, getServices, top } from './kubectlView'
 import type { GetOptions } from './kubectlView'
 
 export { table } from './kubectlView'
@@ -14,7 +14,7 @@ export { table } from './kubectlView'
 export type Dispatch = (command: Command) => Result
 
 const HELP = `Commands:
-  kubectl get pods|deployments|nodes|services|hpa|namespaces|priorityclasses
+  kubectl get pods|deployments|nodes|services|hpa|namespaces|priorityclasses|events
       [-n NAMESPACE | -A] [-l app=web] [-o wide] [--show-labels]
   kubectl describe pod|node|deployment NAME [-n NAMESPACE]
   kubectl scale deployment/NAME --replicas=N
@@ -262,6 +262,7 @@ function get(world: World, a: Args): string {
   if (/^(hpa|horizontalpodautoscalers?)$/.test(what)) return getHpa(world, o)
   if (/^(ns|namespaces?)$/.test(what)) return getNamespaces(world)
   if (/^(pc|priorityclass(es)?)$/.test(what)) return getPriorityClasses(world)
+  if (/^(ev|events?)$/.test(what)) return getEvents(world, o)
   return `error: the server doesn't have a resource type "${what}"`
 }
 

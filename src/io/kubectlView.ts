@@ -224,6 +224,43 @@ export function eventRow(e: SimEvent, namespace = 'default'): { type: 'Normal' |
   return { type: warn ? 'Warning' : 'Normal', reason: warn ? 'Warning' : 'Event', from: 'house-of-pods', message: t }
 }
 
+/** `kubectl get events`: the latest events, oldest first, with the object each is about. */
+export function getEvents(world: World, o: GetOptions): string {
+  const rows: string[][] = []
+  const evs = world.events.slice(-400)
+  for (const e of evs) {
+    let object = ''
+    let ns = 'default'
+    for (const id of e.subjects) {
+      const c = world.containers[id]
+      if (c) {
+        object = `pod/${c.name}`
+        ns = c.namespace
+        break
+      }
+      const n = world.hosts[id] ?? world.vms[id]
+      if (n) {
+        object = `node/${n.name}`
+        continue
+      }
+      const a = world.apps[id]
+      if (a && !object) {
+        object = `deployment/${a.name}`
+        ns = a.namespace
+      }
+    }
+    if (!object || !inScope(o.scope, ns)) continue
+    const r = eventRow(e, ns)
+    const row = [age(world, e.atMs), r.type, r.reason, object, r.message]
+    if (o.scope.all) row.unshift(ns)
+    rows.push(row)
+  }
+  if (rows.length === 0) return noneFound(o.scope)
+  const header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']
+  if (o.scope.all) header.unshift('NAMESPACE')
+  return table([header, ...rows.slice(-50)])
+}
+
 function eventsBlock(world: World, id: string, namespace?: string): string[] {
   const evs = world.events.filter((e) => e.subjects.includes(id)).slice(-10)
   if (evs.length === 0) return ['Events:  <none>']

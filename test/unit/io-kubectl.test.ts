@@ -188,6 +188,10 @@ describe('pods, namespaces and priority from the console', () => {
     expect(apply(w, { type: 'setPriorityClass', appId: 'shop', name: 'high' })).toMatchObject({ ok: true })
     kubectl(w, 'kubectl scale deployment shop --replicas=1', d)
     stepUntil(w, (x) => containersOf(x, 'shop').some((c) => c.nominatedNode !== null || c.state === 'running'))
+    const events = kubectl(w, 'kubectl get events', d).split('\n')
+    expect(events[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/)
+    expect(events).toContainEqual(expect.stringMatching(/^\d+s\s+Normal\s+Scheduled\s+pod\/batch-\S+\s+Successfully assigned default\/batch-\S+ to 1$/))
+    expect(events).toContainEqual(expect.stringMatching(/\s(Normal|Warning)\s+Preempted\s+pod\/shop-\S+\s+Preempted pod batch-/))
     const shop = containersOf(w, 'shop')[0]!
     const out = kubectl(w, `kubectl describe pod ${shop.name}`, d)
     expect(out).toMatch(/^Priority: +1000$/m)
