@@ -57,7 +57,13 @@ export function WhyHere({ containerId }: { containerId: string }) {
   const where = c?.placement ? (c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId) : ''
   const key = `${c?.state}|${c?.reason}|${where}|${c?.nominatedNode}|${Math.floor(version / every)}`
   const summary = useMemo(() => summarize(explainPlacement(useGame.getState().world, containerId), TOP), [containerId, key])
-  if (!c || !c.managed) return null
+  if (!c) return null
+  if (!c.managed)
+    return (
+      <p className="muted why-here" data-testid="why-here-manual">
+        {w('You placed this room by hand: the building manager did not choose where it went.', 'Started by hand (docker run), not scheduled: kube-scheduler did not choose this node.')}
+      </p>
+    )
   const pending = c.placement === null
   const rest = restLine(summary)
   const nodeWord = (kind: Placement['kind']) => (kind === 'host' ? w('house', 'host') : w('apartment', 'VM'))
