@@ -56,9 +56,10 @@ export function WhyHere({ containerId }: { containerId: string }) {
   const every = Math.max(1, Math.ceil(nodes / RECOMPUTE_NODES_PER_TICK))
   const where = c?.placement ? (c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId) : ''
   const key = `${c?.state}|${c?.reason}|${where}|${c?.nominatedNode}|${Math.floor(version / every)}`
-  const summary = useMemo(() => summarize(explainPlacement(useGame.getState().world, containerId), TOP), [containerId, key])
+  const managed = c?.managed === true
+  const summary = useMemo(() => (managed ? summarize(explainPlacement(useGame.getState().world, containerId), TOP) : null), [containerId, key, managed])
   if (!c) return null
-  if (!c.managed)
+  if (!c.managed || !summary)
     return (
       <p className="muted why-here" data-testid="why-here-manual">
         {w('You placed this room by hand: the building manager did not choose where it went.', 'Started by hand (docker run), not scheduled: kube-scheduler did not choose this node.')}
