@@ -144,6 +144,8 @@ export interface SchedCtx {
   anyHardTaint: boolean
   /** Pods on each node (for preemption), built on first need. */
   podsByNode: Container[][] | null
+  /** Reused per-node buffer for raw scores (no allocation per pod). */
+  scratch: Float64Array
 }
 
 export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
@@ -159,7 +161,7 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
       else anyHardTaint = true
     }
   })
-  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, anyHardTaint, podsByNode: null }
+  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, anyHardTaint, podsByNode: null, scratch: new Float64Array(0) }
 }
 
 const placementId = (p: Placement): string => (p.kind === 'host' ? p.hostId : p.vmId)
@@ -390,17 +392,22 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
         pods -= freed.pods
       }
       // Space held for pods nominated here by a preemption, if they rank at least as high.
-      for (const nm of ctx.nominated) {
+      if (ctx.nominated.length) for (const nm of ctx.nominated) {
         if (nm.node !== i || nm.id === pod.id || nm.priority < pod.priority) continue
         cpu += nm.cpu
         mem += nm.mem
         pods += 1
       }
+      const tooMany = pods + 1 > PODS_PER_NODE
+      const noCpu = node.capCpu - cpu < pod.cpu
+      const noMem = node.capMem - mem < pod.mem
+      if (!tooMany && !noCpu && !noMem) return null
+      // Every resource that is short, as NodeResourcesFit reports them (one node may count twice).
       const reasons: string[] = []
-      if (pods + 1 > PODS_PER_NODE) reasons.push(SCHEDULER_TEXT.tooManyPods)
-      if (node.capCpu - cpu < pod.cpu) reasons.push(SCHEDULER_TEXT.insufficient('cpu'))
-      if (node.capMem - mem < pod.mem) reasons.push(SCHEDULER_TEXT.insufficient('memory'))
-      return reasons.length ? { plugin, reasons, resolvable: true } : null
+      if (tooMany) reasons.push(SCHEDULER_TEXT.tooManyPods)
+      if (noCpu) reasons.push(SCHEDULER_TEXT.insufficient('cpu'))
+      if (noMem) reasons.push(SCHEDULER_TEXT.insufficient('memory'))
+      return { plugin, reasons, resolvable: true }
     }
     case 'PodTopologySpread': {
       for (const t of pod.spread) {
@@ -424,8 +431,9 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
 
 /** The filters in kube-scheduler's order; the first failure ends the node's run, as in the framework. */
 export function filterNode(ctx: SchedCtx, pod: PodInfo, i: number, freed: Freed | null = null): FilterFailure | null {
-  for (const plugin of pod.filters) {
-    const f = runFilter(ctx, pod, i, plugin, freed)
+  const filters = pod.filters
+  for (let p = 0; p < filters.length; p++) {
+    const f = runFilter(ctx, pod, i, filters[p]!, freed)
     if (f) return f
   }
   return null
@@ -482,6 +490,8 @@ function balancedAllocation(node: NodeView, pod: PodInfo): number {
 export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly number[], breakdown?: Partial<Record<ScorePlugin, number>>[]): Float64Array {
   const k = feasible.length
   const totals = new Float64Array(k)
+  if (ctx.scratch.length < k) ctx.scratch = new Float64Array(Math.max(k, 2 * ctx.scratch.length))
+  const raw = ctx.scratch
   if (breakdown) for (let j = 0; j < k; j++) breakdown[j] = {}
   const put = (plugin: ScorePlugin, j: number, score: number): void => {
     totals[j]! += W[plugin] * score
@@ -493,7 +503,6 @@ export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly numbe
     if (add !== 0) for (let j = 0; j < k; j++) totals[j]! += add
     if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = score
   }
-  const raw = new Float64Array(k)
   const app = pod.app
   for (const plugin of SCORE_ORDER) {
     switch (plugin) {
