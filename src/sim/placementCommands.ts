@@ -13,7 +13,7 @@ import { containerList } from './containerIndex'
 import { deleteContainer } from './containers'
 import { logEvent } from './events'
 import { WELL_KNOWN_LABELS } from './nodeLabels'
-import { tolerated } from './systems/scheduler'
+import { tolerated } from './systems/schedulerState'
 import type { AppId, NodeAffinity, NodeSelectorRequirement, Placement, PodAntiAffinity, Taint, Toleration, TopologySpread, World } from './types'
 
 export type PlacementCommand =

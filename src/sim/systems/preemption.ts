@@ -14,8 +14,10 @@ import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
 import { SCHEDULER_TEXT } from '../schedulingFigures'
 import type { Container } from '../types'
-import { filterNode, notePodMoved, podsByNode } from './scheduler'
-import type { FilterFailure, Freed, PodInfo, SchedCtx } from './scheduler'
+import { filterNode } from './schedulerPlugins'
+import type { FilterFailure, Freed } from './schedulerPlugins'
+import { notePodMoved, podsByNode } from './schedulerState'
+import type { PodInfo, SchedCtx } from './schedulerState'
 
 export interface PreemptionResult {
   preempted: boolean

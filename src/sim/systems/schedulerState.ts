@@ -1,0 +1,340 @@
+/**
+ * What one scheduling pass knows, built once per step and kept in step with each binding: the
+ * nodes with their labels, the matching rules (tolerations, node selector requirements), each
+ * app's pods per node and per topology domain, and each pending pod's PreFilter state.
+ * Shared by the scheduler, preemption and explainPlacement.
+ */
+import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
+import { containerList } from '../containerIndex'
+import { hostLabels, LABEL_OS, vmLabels } from '../nodeLabels'
+import { FILTER_ORDER, SYSTEM_DEFAULT_SPREAD } from '../schedulingFigures'
+import type { FilterPlugin } from '../schedulingFigures'
+import type { App, AppId, Container, Host, ImageId, NodeSelectorRequirement, Placement, Taint, Toleration, Vm, World } from '../types'
+
+
+/** A node as the scheduler sees it: a house or an apartment, with its free resources and labels. */
+export interface NodeView {
+  name: string
+  /** The host's or VM's id. */
+  id: string
+  placement: Placement
+  kernel: 'linux' | 'windows'
+  /** Cordoned: NodeUnschedulable filters it out. */
+  unschedulable: boolean
+  capCpu: number
+  capMem: number
+  target: Host['alloc'] | Vm['alloc']
+  /** Derived well-known labels merged with the player's (nodeLabels.ts). */
+  labels: Record<string, string>
+  taints: Taint[]
+  cachedLayers: string[]
+}
+
+/** Every house and apartment the manager may place rooms on right now. */
+export function schedulableNodes(world: World): NodeView[] {
+  const nodes: NodeView[] = []
+  for (const h of Object.values(world.hosts)) {
+    // Simplification: a node the control plane has not yet seen fail still takes pods in Kubernetes;
+    // here a machine that is off or NotReady is simply not offered.
+    if (h.power !== 'on' || h.condition !== 'Ready') continue
+    const cap = hostCapacity(h)
+    nodes.push({ name: h.name, id: h.id, placement: { kind: 'host', hostId: h.id }, kernel: 'linux', unschedulable: h.unschedulable, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: h.alloc, labels: hostLabels(h), taints: h.taints, cachedLayers: h.cachedLayers })
+  }
+  for (const vm of Object.values(world.vms)) {
+    if (vm.state !== 'running' || world.hosts[vm.hostId]?.power !== 'on') continue
+    const cap = vmCapacity(vm)
+    nodes.push({ name: vm.name, id: vm.id, placement: { kind: 'vm', vmId: vm.id }, kernel: vm.os, unschedulable: false, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: vm.alloc, labels: vmLabels(world, vm), taints: vm.taints, cachedLayers: vm.cachedLayers })
+  }
+  return nodes
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching rules (shared with the taint manager in placementCommands.ts)
+
+/** v1 Toleration.ToleratesTaint: empty effect matches every effect, empty key with Exists matches every key. */
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false
+  if (t.key && t.key !== taint.key) return false
+  return t.operator === 'Exists' ? true : (t.value ?? '') === taint.value
+}
+
+export function tolerated(tolerations: readonly Toleration[], taint: Taint): boolean {
+  for (const t of tolerations) if (toleratesTaint(t, taint)) return true
+  return false
+}
+
+/** One node selector requirement against a node's labels. */
+export function matchesRequirement(labels: Record<string, string>, r: NodeSelectorRequirement): boolean {
+  const v = labels[r.key]
+  switch (r.operator) {
+    case 'In':
+      return v !== undefined && r.values.includes(v)
+    case 'NotIn':
+      return v === undefined || !r.values.includes(v)
+    case 'Exists':
+      return v !== undefined
+    case 'DoesNotExist':
+      return v === undefined
+  }
+}
+
+export function matchesAll(labels: Record<string, string>, reqs: readonly NodeSelectorRequirement[]): boolean {
+  for (const r of reqs) if (!matchesRequirement(labels, r)) return false
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// One scheduling pass's state: built once per step, kept in step with each binding.
+
+interface Nomination {
+  node: number
+  id: string
+  priority: number
+  cpu: number
+  mem: number
+}
+
+/** The nodes' domains for one label key: domain index per node (−1 without the label) and the names. */
+interface KeyIndex {
+  domainOf: Int32Array
+  names: string[]
+}
+
+/** One app's pods per domain of one key, counting only eligible nodes (all nodes when eligible is null). */
+interface DomainEntry {
+  appId: AppId
+  ki: KeyIndex
+  eligible: Uint8Array | null
+  counts: Int32Array
+  /** Domains that hold at least one eligible node. */
+  live: Uint8Array
+  liveCount: number
+}
+
+export interface SchedCtx {
+  world: World
+  nodes: NodeView[]
+  /** Host or VM id → index in nodes. */
+  byId: Map<string, number>
+  byName: Map<string, number>
+  /** Pods per node, per app (built on first need, one pass over the pods). */
+  podCounts: Map<AppId, Int32Array> | null
+  keys: Map<string, KeyIndex>
+  /** Node-affinity eligibility per app and OS. */
+  masks: Map<string, Uint8Array>
+  domains: Map<string, DomainEntry>
+  domainsByApp: Map<AppId, DomainEntry[]>
+  /** ImageLocality's raw sum per node, per image (built on first need). */
+  imageRaw: Map<ImageId, Float64Array | null>
+  /** Pods waiting on a node their preemption cleared: its space is held for them (and higher). */
+  nominated: Nomination[]
+  anyPreferNoSchedule: boolean
+  /** Some node has a NoSchedule or NoExecute taint. */
+  anyHardTaint: boolean
+  /** Pods on each node (for preemption), built on first need. */
+  podsByNode: Container[][] | null
+  /** Reused per-node buffer for raw scores (no allocation per pod). */
+  scratch: Float64Array
+}
+
+export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
+  const byId = new Map<string, number>()
+  const byName = new Map<string, number>()
+  let anyPreferNoSchedule = false
+  let anyHardTaint = false
+  nodes.forEach((n, i) => {
+    byId.set(n.id, i)
+    byName.set(n.name, i)
+    for (const t of n.taints) {
+      if (t.effect === 'PreferNoSchedule') anyPreferNoSchedule = true
+      else anyHardTaint = true
+    }
+  })
+  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, anyHardTaint, podsByNode: null, scratch: new Float64Array(0) }
+}
+
+export const placementId = (p: Placement): string => (p.kind === 'host' ? p.hostId : p.vmId)
+
+/** Pods that take up space where they stand (terminated ones do not). */
+const occupies = (c: Container): boolean => c.placement !== null && c.state !== 'terminated'
+
+export function podCounts(ctx: SchedCtx, appId: AppId): Int32Array {
+  if (!ctx.podCounts) {
+    const counts = new Map<AppId, Int32Array>()
+    const n = ctx.nodes.length
+    for (const c of containerList(ctx.world)) {
+      if (!occupies(c)) continue
+      const i = ctx.byId.get(placementId(c.placement!))
+      if (i === undefined) continue
+      let arr = counts.get(c.appId)
+      if (!arr) counts.set(c.appId, (arr = new Int32Array(n)))
+      arr[i]! += 1
+    }
+    ctx.podCounts = counts
+  }
+  let arr = ctx.podCounts.get(appId)
+  if (!arr) ctx.podCounts.set(appId, (arr = new Int32Array(ctx.nodes.length)))
+  return arr
+}
+
+function keyIndex(ctx: SchedCtx, key: string): KeyIndex {
+  let ki = ctx.keys.get(key)
+  if (ki) return ki
+  const domainOf = new Int32Array(ctx.nodes.length)
+  const names: string[] = []
+  const index = new Map<string, number>()
+  ctx.nodes.forEach((node, i) => {
+    const v = node.labels[key]
+    if (v === undefined) {
+      domainOf[i] = -1
+      return
+    }
+    let d = index.get(v)
+    if (d === undefined) {
+      d = names.length
+      names.push(v)
+      index.set(v, d)
+    }
+    domainOf[i] = d
+  })
+  ki = { domainOf, names }
+  ctx.keys.set(key, ki)
+  return ki
+}
+
+function eligibility(ctx: SchedCtx, appId: AppId, os: string, required: readonly NodeSelectorRequirement[]): Uint8Array {
+  const k = `${appId}\u0000${os}`
+  let mask = ctx.masks.get(k)
+  if (!mask) {
+    mask = new Uint8Array(ctx.nodes.length)
+    ctx.nodes.forEach((node, i) => {
+      if (matchesAll(node.labels, required)) mask![i] = 1
+    })
+    ctx.masks.set(k, mask)
+  }
+  return mask
+}
+
+function domainEntry(ctx: SchedCtx, appId: AppId, key: string, eligible: Uint8Array | null, maskKey: string): DomainEntry {
+  const k = `${appId}\u0000${key}\u0000${maskKey}`
+  let e = ctx.domains.get(k)
+  if (e) return e
+  const ki = keyIndex(ctx, key)
+  const counts = new Int32Array(ki.names.length)
+  const live = new Uint8Array(ki.names.length)
+  const pods = podCounts(ctx, appId)
+  for (let i = 0; i < ctx.nodes.length; i++) {
+    const d = ki.domainOf[i]!
+    if (d < 0 || (eligible && !eligible[i])) continue
+    live[d] = 1
+    counts[d]! += pods[i]!
+  }
+  let liveCount = 0
+  for (const x of live) liveCount += x
+  e = { appId, ki, eligible, counts, live, liveCount }
+  ctx.domains.set(k, e)
+  const list = ctx.domainsByApp.get(appId)
+  if (list) list.push(e)
+  else ctx.domainsByApp.set(appId, [e])
+  return e
+}
+
+/** Keep the counts in step when a pod arrives on (+1) or leaves (−1) node i. */
+export function notePodMoved(ctx: SchedCtx, c: Container, i: number, sign: 1 | -1): void {
+  const arr = ctx.podCounts?.get(c.appId)
+  if (arr) arr[i]! += sign
+  for (const e of ctx.domainsByApp.get(c.appId) ?? []) {
+    const d = e.ki.domainOf[i]!
+    if (d >= 0 && (!e.eligible || e.eligible[i])) e.counts[d]! += sign
+  }
+  if (ctx.podsByNode) {
+    if (sign === 1) ctx.podsByNode[i]!.push(c)
+    else ctx.podsByNode[i] = ctx.podsByNode[i]!.filter((p) => p !== c)
+  }
+}
+
+export function podsByNode(ctx: SchedCtx): Container[][] {
+  if (!ctx.podsByNode) {
+    const lists: Container[][] = ctx.nodes.map(() => [])
+    for (const c of containerList(ctx.world)) {
+      if (!occupies(c)) continue
+      const i = ctx.byId.get(placementId(c.placement!))
+      if (i !== undefined) lists[i]!.push(c)
+    }
+    ctx.podsByNode = lists
+  }
+  return ctx.podsByNode
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pod as the filters see it (PreFilter: what is computed once per pod).
+
+/** One topology spread constraint, with the app's pods per domain over the eligible nodes. */
+export interface SpreadTerm {
+  key: string
+  maxSkew: number
+  /** DoNotSchedule (a filter and a score) or ScheduleAnyway (a score only). */
+  hard: boolean
+  /** One of the system defaults rather than the app's own. */
+  systemDefault: boolean
+  entry: DomainEntry
+  /** The fewest matching pods in any eligible domain (hard terms only). */
+  min: number
+  /** log(eligible domains + 2), as podtopologyspread/scoring.go weighs each constraint. */
+  weight: number
+}
+
+export interface PodInfo {
+  id: string
+  appId: AppId
+  app: App | undefined
+  imageId: ImageId
+  cpu: number
+  mem: number
+  priority: number
+  /** The image's OS, an implicit nodeSelector kubernetes.io/os (how Windows pods are kept to Windows nodes). */
+  os: string
+  containers: number
+  /** Node affinity's required terms plus the OS selector. */
+  required: NodeSelectorRequirement[]
+  spread: SpreadTerm[]
+  /** InterPodAffinity: the app's pods per domain of the anti-affinity key. */
+  anti: DomainEntry | null
+  /** Nodes passing NodeAffinity (the required terms and the OS), computed once per app and OS per pass. */
+  eligible: Uint8Array
+  /** The filters that can fail for this pod here; the others pass on every node (a fast path only). */
+  filters: FilterPlugin[]
+}
+
+export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
+  const app = ctx.world.apps[c.appId]
+  const os = ctx.world.images[c.imageId]?.os ?? 'linux'
+  const required: NodeSelectorRequirement[] = [{ key: LABEL_OS, operator: 'In', values: [os] }, ...(app?.nodeAffinity.required ?? [])]
+  const spread: SpreadTerm[] = []
+  // The app's own constraint, or for a ReplicaSet's pod without one, the system defaults.
+  const constraints = app?.topologySpread ? [app.topologySpread] : c.managed ? SYSTEM_DEFAULT_SPREAD.value : []
+  const mask = eligibility(ctx, c.appId, os, required)
+  if (constraints.length) {
+    // Eligible domains: nodes carrying the key that pass the pod's node affinity (nodeAffinityPolicy: Honor).
+    for (const s of constraints) {
+      const entry = domainEntry(ctx, c.appId, s.topologyKey, mask, os)
+      const hard = s.whenUnsatisfiable === 'DoNotSchedule'
+      let min = 0
+      if (hard) {
+        min = Infinity
+        for (let d = 0; d < entry.counts.length; d++) if (entry.live[d] && entry.counts[d]! < min) min = entry.counts[d]!
+        if (min === Infinity) min = 0
+      }
+      spread.push({ key: s.topologyKey, maxSkew: s.maxSkew, hard, systemDefault: !app?.topologySpread, entry, min, weight: Math.log(entry.liveCount + 2) })
+    }
+  }
+  const anti = app?.podAntiAffinity ? domainEntry(ctx, c.appId, app.podAntiAffinity.topologyKey, null, '*') : null
+  const filters = FILTER_ORDER.filter((f) => {
+    if (f === 'TaintToleration') return ctx.anyHardTaint
+    if (f === 'PodTopologySpread') return spread.some((t) => t.hard)
+    if (f === 'InterPodAffinity') return !!app?.podAntiAffinity?.required
+    return true
+  })
+  return { id: c.id, appId: c.appId, app, imageId: c.imageId, cpu: c.cpuRequestMilli, mem: containerMemMiB(c), priority: c.priority, os, containers: 1 + c.sidecars.length, required, spread, anti, eligible: mask, filters }
+}
+
