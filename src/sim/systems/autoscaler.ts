@@ -136,7 +136,14 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   // Like the real autoscaler, first set aside the pods that existing nodes can already take (a
   // house that just joined, space freed since the scheduler tried) and those the houses on order
   // will take; only the rest need new houses.
-  const bins: Bin[] = freeSpace(world, null).filter((b) => b.os === 'linux')
+  // Only nodes with space for the smallest waiting pod matter (on a full street, few or none).
+  let minCpu = Infinity
+  let minMem = Infinity
+  for (const c of pending) {
+    minCpu = Math.min(minCpu, c.cpuRequestMilli)
+    minMem = Math.min(minMem, containerMemMiB(c))
+  }
+  const bins: Bin[] = freeSpace(world, null).filter((b) => b.os === 'linux' && b.cpu >= minCpu && b.mem >= minMem)
   for (const id of ca.boughtHostIds) {
     const h = world.hosts[id]
     if (h && isProvisioning(h)) bins.push({ cpu: cap.cpuMilli, mem: cap.memMiB, pods: CLUSTER_LIMITS.podsPerNode })
