@@ -11,8 +11,9 @@
  *
  * A probe fails when the room is hung (alive but stuck), or so slow it cannot answer within the
  * probe's timeout (PROBE_SPEED_FLOOR). A room that is not running is not probed: its exit is seen
- * directly. Cost: one pass over the rooms only while some app has a probe, and rooms of apps
- * without probes are skipped after one lookup; each probed room does work once per period.
+ * directly. Cost: nothing while no app has a probe; otherwise only the rooms due in this step are
+ * visited (an index by next probe time, below), each once per period. At the L street with both
+ * probes on all 150,000 rooms the step median went from 28.1 to 28.7 ms (100 steps, one run).
  */
 import { STEP_MS } from '../constants'
 import { containerList } from '../containerIndex'
