@@ -10,7 +10,7 @@
  * Run with `node --expose-gc` (the npm script does) so heap figures are taken after a full GC.
  */
 import { performance } from 'node:perf_hooks'
-import { buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
+import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
 import type { ScaleSize, World } from '../../src/sim'
 
 interface SizeResult {
@@ -21,6 +21,8 @@ interface SizeResult {
   stepMs: { median: number; min: number; max: number; p90: number; samples: number }
   /** Pods bound per second of wall time, scheduling every pending pod of a fresh street. */
   scheduling: { podsBound: number; steps: number; ms: number; podsPerSec: number }
+  /** Step time while many pods fit nowhere (they stay pending and are retried every step), ms. */
+  stuck: { pending: number; stepMedianMs: number }
   /** Time to run `settle` (scheduling + start-up until every room runs), ms. */
   settleMs: number
   running: number
@@ -79,6 +81,23 @@ function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'
   return { podsBound, steps, ms: round(ms), podsPerSec: Math.round(podsBound / (ms / 1000)) }
 }
 
+/**
+ * Add an app whose pods no house can take (more CPU than any house has) and time the steps
+ * after: each step the scheduler retries every one of them, as kube-scheduler's queue does.
+ */
+function measureStuck(world: World, replicas: number): SizeResult['stuck'] {
+  apply(world, { type: 'addApp', id: 'stuck', name: 'stuck', imageId: 'web', cpuRequestMilli: 1_000_000, memRequestMiB: 128, rps: 0, capacityRps: 1, replicas, managed: true })
+  for (let i = 0; i < 3; i++) step(world, STEP_MS)
+  const t: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const s0 = performance.now()
+    step(world, STEP_MS)
+    t.push(performance.now() - s0)
+  }
+  t.sort((a, b) => a - b)
+  return { pending: pendingCount(world), stepMedianMs: round(quantile(t, 0.5), 3) }
+}
+
 function benchSize(name: ScaleSize['name']): SizeResult {
   const { hosts, pods } = SCALE_SIZES[name]
   const scheduling = measureScheduling(hosts, pods)
@@ -99,6 +118,8 @@ function benchSize(name: ScaleSize['name']): SizeResult {
     samples.push(performance.now() - s0)
   }
   samples.sort((a, b) => a - b)
+  const running = runningCount(world)
+  const stuck = measureStuck(world, Math.max(10, Math.round(pods / 30)))
   const result: SizeResult = {
     size: name,
     hosts,
@@ -111,8 +132,9 @@ function benchSize(name: ScaleSize['name']): SizeResult {
       samples: samples.length,
     },
     scheduling,
+    stuck,
     settleMs: round(settleMs, 1),
-    running: runningCount(world),
+    running,
     heapUsedMiB: round(mem.heapUsed / MiB, 1),
     rssMiB: round(mem.rss / MiB, 1),
   }
@@ -135,7 +157,7 @@ if (json) {
 } else {
   console.log(`House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}`)
   console.log('')
-  const head = ['size', 'hosts', 'pods', 'running', 'step median', 'min', 'max', 'p90', 'sched pods/s', 'sched steps', 'settle ms', 'heap MiB', 'rss MiB']
+  const head = ['size', 'hosts', 'pods', 'running', 'step median', 'min', 'max', 'p90', 'sched pods/s', 'sched steps', 'stuck pods', 'stuck step', 'settle ms', 'heap MiB', 'rss MiB']
   const rows = results.map((r) => [
     r.size,
     String(r.hosts),
@@ -147,6 +169,8 @@ if (json) {
     `${r.stepMs.p90}`,
     r.scheduling.podsPerSec.toLocaleString('en-US'),
     String(r.scheduling.steps),
+    String(r.stuck.pending),
+    `${r.stuck.stepMedianMs} ms`,
     String(r.settleMs),
     String(r.heapUsedMiB),
     String(r.rssMiB),

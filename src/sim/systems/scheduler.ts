@@ -62,6 +62,14 @@ const FILTER_METAPHOR: Record<FilterPlugin, string> = {
 /** Bindings logged one by one in a step; beyond this, one summary line (a log of 150,000 lines helps nobody). */
 const BINDINGS_LOGGED_PER_STEP = 20
 
+/** Pod shapes that failed in this pass, with the counters they failed under. */
+type FailedShapes = Map<string, { message: string; binds: number; preemptions: number }>
+
+/** What decides where a pod may go: its app (rules, image, sidecars), requests and priority. */
+function podShape(c: Container): string {
+  return `${c.appId}|${c.imageId}|${c.namespace}|${c.cpuRequestMilli}|${c.memRequestMiB}|${c.priority}|${c.sidecars.length}|${c.runtime}`
+}
+
 export function scheduler(world: World): void {
   let pending: Container[] | null = null
   let ranked = false
@@ -80,9 +88,27 @@ export function scheduler(world: World): void {
     if (node !== undefined) ctx.nominated.push({ node, id: c.id, priority: c.priority, cpu: c.cpuRequestMilli, mem: containerMemMiB(c) })
   }
   let bound = 0
+  let preemptions = 0
+  const appBinds = new Map<string, number>()
+  const failedShapes: FailedShapes = new Map()
   for (const c of pending) {
     if (c.state !== 'pending' || c.placement !== null || !world.containers[c.id]) continue
-    if (scheduleOne(ctx, c, bound < BINDINGS_LOGGED_PER_STEP) === 'bound') bound++
+    // Within one pass a node only fills up, unless a bind of the same app moves its spread and
+    // anti-affinity counts or a preemption frees space: a pod shaped like one that just failed
+    // fails the same way (kube-scheduler once cached this as "equivalence classes"). Without this,
+    // 5,000 pods nothing can take cost 5,000 walks over every node on every step.
+    const shape = c.nominatedNode ? null : podShape(c)
+    const seen = shape === null ? undefined : failedShapes.get(shape)
+    if (seen && seen.binds === (appBinds.get(c.appId) ?? 0) && seen.preemptions === preemptions) {
+      c.reason = seen.message
+      continue
+    }
+    const outcome = scheduleOne(ctx, c, bound < BINDINGS_LOGGED_PER_STEP)
+    if (outcome === 'bound') {
+      bound++
+      appBinds.set(c.appId, (appBinds.get(c.appId) ?? 0) + 1)
+    } else if (outcome === 'preempted') preemptions++
+    else if (shape !== null) failedShapes.set(shape, { message: c.reason, binds: appBinds.get(c.appId) ?? 0, preemptions })
   }
   if (bound > BINDINGS_LOGGED_PER_STEP) {
     const more = bound - BINDINGS_LOGGED_PER_STEP
