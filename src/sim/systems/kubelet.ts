@@ -127,6 +127,14 @@ export function kubelet(world: World): void {
         }
         break
       case 'lost':
+        // The node came back before the control plane evicted its pods (a repaired house, a
+        // restarted apartment): its kubelet starts the pods still bound to it again, counting a
+        // restart, as a real kubelet does after a node reboot. Plain `docker run` rooms stay down.
+        if (c.managed && c.placement && placementUp(world, c.placement)) {
+          c.restarts += 1
+          startCreating(world, c)
+        }
+        break
       case 'terminated':
         break
     }
