@@ -76,6 +76,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   // Pods and the cluster around them (issue 4).
   z.object({ type: z.literal('setProbes'), appId: id, readiness: probe.nullable().optional(), liveness: probe.nullable().optional() }),
   z.object({ type: z.literal('hangContainer'), containerId: id, hung: z.boolean() }),
+  z.object({ type: z.literal('hangRandomContainers'), appId: id, count: z.number().int().positive().max(1000) }),
   z.object({ type: z.literal('setSidecars'), appId: id, sidecars: z.array(z.object({ name: dnsName, imageId: id, cpuRequestMilli: count, memRequestMiB: positive })).max(8) }),
   z.object({ type: z.literal('addNamespace'), name: dnsName }),
   z.object({ type: z.literal('setNamespace'), appId: id, namespace: dnsName }),

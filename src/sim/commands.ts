@@ -419,6 +419,7 @@ export function apply(world: World, command: Command): Result {
       return applyPlacementCommand(world, command)
     case 'setProbes':
     case 'hangContainer':
+    case 'hangRandomContainers':
     case 'setSidecars':
     case 'addNamespace':
     case 'setNamespace':

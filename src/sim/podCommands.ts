@@ -7,6 +7,7 @@ import { formatMiB } from './capacity'
 import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
+import { nextFloat } from './rng'
 import { resetProbeCalendar } from './systems/probes'
 import type { AppId, ClusterAutoscaler, ContainerId, Probe, Sidecar, World } from './types'
 
@@ -15,6 +16,8 @@ export type AutoscalerConfig = Pick<ClusterAutoscaler, 'minHosts' | 'maxHosts' |
 export type PodCommand =
   | { type: 'setProbes'; appId: AppId; readiness?: Probe | null; liveness?: Probe | null }
   | { type: 'hangContainer'; containerId: ContainerId; hung: boolean }
+  /** Chaos for levels and the classroom remote: a seeded choice of running rooms of the app get stuck. */
+  | { type: 'hangRandomContainers'; appId: AppId; count: number }
   | { type: 'setSidecars'; appId: AppId; sidecars: Sidecar[] }
   | { type: 'addNamespace'; name: string }
   | { type: 'setNamespace'; appId: AppId; namespace: string }
@@ -93,6 +96,19 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
         if (!c.hung) return fail('That room is not stuck.', `container ${c.name} is not hung`)
         c.hung = false
         logEvent(world, 'info', `A room of ${app?.name ?? '?'} came unstuck and answers again.`, `Container ${c.name} responding again.`, [c.id, c.appId])
+      }
+      return { ok: true }
+    }
+    case 'hangRandomContainers': {
+      const app = world.apps[command.appId]
+      if (!app) return fail('No such app.', `deployment ${command.appId} not found`)
+      if (!(Number.isInteger(command.count) && command.count >= 1)) return fail('Pick at least one room.', 'count must be an integer ≥ 1')
+      const open = containerList(world).filter((c) => c.appId === app.id && c.state === 'running' && !c.hung)
+      if (open.length === 0) return fail(`No room of ${app.name} is open.`, `no running, responding container of ${app.name}`)
+      let hung = 0
+      for (; hung < command.count && open.length > 0; hung++) {
+        const [victim] = open.splice(Math.floor(nextFloat(world.rng) * open.length), 1)
+        applyPodCommand(world, { type: 'hangContainer', containerId: victim!.id, hung: true })
       }
       return { ok: true }
     }

@@ -226,3 +226,28 @@ describe('probe commands', () => {
     expect(run()).toBe(run())
   })
 })
+
+describe('hangRandomContainers (level and classroom chaos)', () => {
+  it('the same seed sticks the same rooms; only running, answering rooms are picked', async () => {
+    const { createWorld, apply, step, STEP_MS } = await import('../../src/sim')
+    const make = () => {
+      const w = createWorld(42)
+      apply(w, { type: 'addHost', cores: 8, memMiB: 16384, costPerHour: 1 })
+      apply(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
+      apply(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 250, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 5, managed: true })
+      for (let i = 0; i < 200; i++) step(w, STEP_MS)
+      return w
+    }
+    const hungIds = (w: ReturnType<typeof make>) => Object.values(w.containers).filter((c) => c.hung).map((c) => c.id).sort()
+    const a = make()
+    const b = make()
+    expect(apply(a, { type: 'hangRandomContainers', appId: 'web', count: 2 }).ok).toBe(true)
+    apply(b, { type: 'hangRandomContainers', appId: 'web', count: 2 })
+    expect(hungIds(a)).toHaveLength(2)
+    expect(hungIds(a)).toEqual(hungIds(b))
+    // Asking for more than are left sticks the rest and no room twice.
+    apply(a, { type: 'hangRandomContainers', appId: 'web', count: 9 })
+    expect(hungIds(a)).toHaveLength(5)
+    expect(apply(a, { type: 'hangRandomContainers', appId: 'web', count: 1 }).ok).toBe(false)
+  })
+})
