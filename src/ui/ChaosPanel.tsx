@@ -1,12 +1,34 @@
 /** Break things on purpose (the sandbox, or a level that allows it) and watch what the manager does. */
-import { useGame } from '../state'
+import { useGame, useUi } from '../state'
+import type { World } from '../sim'
 import { allowed, send } from './actions'
 import { useWords } from './useVocab'
 
-const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic', 'leakMemory', 'hogCpu', 'breachContainer'] as const
+const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic', 'leakMemory', 'hogCpu', 'breachContainer', 'hangContainer'] as const
 
 /** A leak fast enough to see within a minute of play: 50 MiB a second fills a 512 MiB room in ~10 s. */
 const LEAK_MIB_PER_S = 50
+
+/**
+ * The room to hang: the selected one if it is open and not stuck yet, else a random open one of
+ * the chosen app (else of any app). `rand` is injected (the UI passes Math.random: the pick is the
+ * player's chaos, not the simulation's, so it needs no seed); null when no room is open.
+ */
+export function pickHangTarget(world: World, roomId: string | null, appId: string | null, rand: () => number): string | null {
+  const ok = (id: string) => world.containers[id]?.state === 'running' && !world.containers[id]!.hung
+  if (roomId && ok(roomId)) return roomId
+  const open = Object.keys(world.containers).filter(ok).sort()
+  const mine = appId ? open.filter((id) => world.containers[id]!.appId === appId) : []
+  const pool = mine.length > 0 ? mine : open
+  if (pool.length === 0) return null
+  return pool[Math.min(pool.length - 1, Math.floor(rand() * pool.length))]!
+}
+
+/** Whether any room is open and not stuck (stops at the first: cheap on a 150,000-room street). */
+function anyOpenRoom(world: World): boolean {
+  for (const id in world.containers) if (world.containers[id]!.state === 'running' && !world.containers[id]!.hung) return true
+  return false
+}
 
 /** Whether any chaos action is allowed here. */
 export function hasChaos(): boolean {
@@ -61,6 +83,22 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
             onClick={() => room && send({ type: 'breachContainer', containerId: room.id })}>
             <span aria-hidden="true">☠ </span>
             {w('Send in a burglar', 'Breach container')}
+          </button>
+        )}
+        {allowed('hangContainer') && (
+          <button type="button" data-testid="chaos-hangContainer" aria-pressed={!!room?.hung} disabled={!room?.hung && !anyOpenRoom(world)}
+            title={w('Selected room, else a random open room', 'Selected container, else a random running one')}
+            onClick={() => {
+              if (room?.hung) {
+                send({ type: 'hangContainer', containerId: room.id, hung: false })
+                return
+              }
+              const id = pickHangTarget(world, roomId, appId, Math.random)
+              // Show the player which room got stuck: its inspector says so.
+              if (id && send({ type: 'hangContainer', containerId: id, hung: true }).ok && id !== roomId) useUi.getState().select({ kind: 'container', id })
+            }}>
+            <span aria-hidden="true">⏸ </span>
+            {room?.hung ? w('Unstick the room', 'Unhang container') : w(room && room.state === 'running' ? 'Hang this room' : 'Hang a room', room && room.state === 'running' ? 'Hang this container' : 'Hang a container')}
           </button>
         )}
         {allowed('crashVm') && (

@@ -3,7 +3,7 @@
  * the world and returns findings; ContainerDiagnosis.tsx draws them. Each finding carries its source.
  */
 import {
-  BREACH, CONDITION_LABELS, CPU_SHARES, CPU_THROTTLE_SOURCE, DEFAULT_SECURITY, MEM_OVERCOMMIT, OOM_KILL, PULL_MIB_PER_S, RUNTIMES, RUNTIME_LABELS,
+  BREACH, CONDITION_LABELS, LIVENESS_KILL, PROBE_DEFAULTS, CPU_SHARES, CPU_THROTTLE_SOURCE, DEFAULT_SECURITY, MEM_OVERCOMMIT, OOM_KILL, PULL_MIB_PER_S, RUNTIMES, RUNTIME_LABELS,
   escapeOdds, eventsAbout, missingLayers, placementName,
 } from '../../sim'
 import type { Container, World } from '../../sim'
@@ -11,7 +11,7 @@ import type { Container, World } from '../../sim'
 export type Severity = 'bad' | 'warn' | 'info'
 
 export interface Finding {
-  key: 'package' | 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog'
+  key: 'package' | 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog' | 'hung'
   severity: Severity
   metaphor: string
   technical: string
@@ -127,6 +127,30 @@ export function diagnose(world: World, containerId: string): Finding[] {
       metaphor: `A runaway machine in this room wants every worker of ${kernelName}${c.cpuLimitMilli !== null ? `, but its cap holds it to ${c.cpuLimitMilli}m` : ': with no cap it crowds out its neighbours (they keep only what they booked)'}.`,
       technical: `Chaos: CPU hog (busy loop) on ${kernelTech}${c.cpuLimitMilli !== null ? `; held to ${c.cpuLimitMilli}m by its CFS quota` : '; no limit: neighbours fall back to their cpu.shares (requests)'}.`,
       source: CPU_SHARES.source,
+    })
+  }
+
+  // Hung: the process is alive but answers nothing. Nothing in the kernel notices (it is not using
+  // too much of anything); only a probe asks it a question it cannot answer.
+  if (c.state === 'running' && c.hung) {
+    const app = world.apps[c.appId]
+    const live = app?.livenessProbe ?? null
+    const ready = app?.readinessProbe ?? null
+    const m = live
+      ? `The manager's "still alive?" check gets no answer: after ${live.failureThreshold} missed checks ${live.periodSeconds} s apart it throws the room out and reopens it.`
+      : ready
+        ? `The "ready for visitors?" check takes it out of the doorman's rotation, but nobody restarts it: it stays stuck until you add a "still alive?" check.`
+        : `Nobody notices: the doorman keeps sending visitors in and they get no answer. Only a "still alive?" check (liveness probe) can tell.`
+    const t = live
+      ? `Liveness probe fails (no answer within timeoutSeconds ${PROBE_DEFAULTS.timeoutSeconds} s): after failureThreshold ${live.failureThreshold} × periodSeconds ${live.periodSeconds} s the kubelet kills it (SIGTERM ignored by a hung PID 1, then SIGKILL: exit ${LIVENESS_KILL.exitCode}) and restarts it.`
+      : ready
+        ? `Readiness probe fails: the pod is removed from the Service endpoints${c.ready ? ' after failureThreshold failures' : ''}, but no liveness probe: it is never restarted.`
+        : `No probes: the pod stays Ready and in the Service endpoints; requests routed to it time out. Only a liveness probe can notice.`
+    out.push({
+      key: 'hung', severity: 'bad',
+      metaphor: `Stuck: the lights are on but nobody answers the door. The process is alive but answers nothing, so no cap or kernel stops it. ${m}`,
+      technical: `Hung: the process is alive but answers nothing (no crash, no exit code, normal CPU and memory). ${t}`,
+      source: `${PROBE_DEFAULTS.source}; ${LIVENESS_KILL.source}`,
     })
   }
 

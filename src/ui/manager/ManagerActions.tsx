@@ -1,11 +1,13 @@
 /**
  * The building manager's controls beyond scaling: autoscaler, new image (rolling update),
- * rollback and pause, disruption budget, the pod's rules (PodRules.tsx), cordon and drain. Each shows only when the level
+ * rollback and pause, disruption budget, the pod's rules (PodRules.tsx), cordon and drain, and the
+ * street-wide cluster autoscaler (AutoscalerForm.tsx), shown with or without a chosen app. Each shows only when the level
  * allows it (the sandbox allows all). Everything here is also a kubectl command in the console.
  */
 import { useState } from 'react'
 import { useGame, useUi } from '../../state'
 import type { CommandType } from '../../sim'
+import { AutoscalerForm } from './AutoscalerForm'
 import { PodRules, POD_RULE_COMMANDS } from './PodRules'
 import { allowed, send } from './send'
 
@@ -22,12 +24,13 @@ export function ManagerActions({ appId }: { appId: string | null }) {
   const [pdb, setPdb] = useState(1)
   const otherImages = app ? Object.values(world.images).filter((i) => i.id !== app.imageId && i.os === world.images[app.imageId]?.os) : []
 
-  const any = [...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain'] as CommandType[]), ...POD_RULE_COMMANDS].some(allowed)
+  const any = [...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain', 'setClusterAutoscaler'] as CommandType[]), ...POD_RULE_COMMANDS].some(allowed)
   if (!any) return null
 
   return (
     <section className="panel manager-actions" aria-label="Building manager controls" data-testid="manager-actions">
       <h3>Building manager</h3>
+      {allowed('setClusterAutoscaler') && <AutoscalerForm key={useGame.getState().level?.id ?? 'sandbox'} />}
       {!app && <p className="muted">Choose an app to set its autoscaler, image or budget.</p>}
       {app && allowed('setHpa') && (
         <fieldset>

@@ -1,0 +1,89 @@
+/**
+ * The cluster autoscaler (the estate agent): a street-wide setting, so it shows whether or not an
+ * app is chosen. On/off, fewest and most houses, the budget per hour and the house it buys; a status
+ * line says what it bought, what is on order and why it last did not buy. Sends setClusterAutoscaler.
+ */
+import { useState } from 'react'
+import { useGame, useUi } from '../../state'
+import type { AutoscalerConfig } from '../../sim'
+import { clockText } from '../format'
+import { useWords } from '../useVocab'
+import { autoscalerDefaults, autoscalerStatus, checkConfig, statusText, zonesInUse } from './autoscalerModel'
+import { send } from './send'
+
+export function AutoscalerForm() {
+  useGame((s) => s.version)
+  const vocab = useUi((s) => s.vocab)
+  const w = useWords()
+  const world = useGame.getState().world
+  const [cfg, setCfg] = useState<AutoscalerConfig>(() => autoscalerDefaults(world, useGame.getState().level?.budgetPerHour))
+  const [on, setOn] = useState(true)
+  const configured = world.autoscaler !== null
+  const zones = [...new Set([...zonesInUse(world), ...cfg.template.zones])].sort()
+  const problem = on ? checkConfig(cfg) : null
+  const status = autoscalerStatus(world)
+  const num = (v: string) => (v.trim() === '' ? NaN : Number(v))
+  const setT = (t: Partial<AutoscalerConfig['template']>) => setCfg((c) => ({ ...c, template: { ...c.template, ...t } }))
+  const toggleZone = (z: string, want: boolean) => setT({ zones: want ? [...new Set([...cfg.template.zones, z])].sort() : cfg.template.zones.filter((x) => x !== z) })
+  const apply = () => {
+    if (!on) send({ type: 'setClusterAutoscaler', config: null })
+    else if (!problem) send({ type: 'setClusterAutoscaler', config: cfg })
+  }
+  return (
+    <fieldset className="autoscaler-form" data-testid="autoscaler-form">
+      <legend>{w('Estate agent: buys a house when rooms wait for space (cluster autoscaler)', 'Cluster autoscaler')}</legend>
+      <div className="rule-row">
+        <label>
+          <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} data-testid="mgr-autoscaler-on" /> {w('Hire the estate agent', 'Enabled')}
+        </label>
+      </div>
+      <div className="rule-row">
+        <label>
+          {w('fewest houses', 'minHosts')}{' '}
+          <input type="number" min={0} step={1} value={Number.isNaN(cfg.minHosts) ? '' : cfg.minHosts} disabled={!on} style={{ width: '4em' }} data-testid="mgr-autoscaler-min" onChange={(e) => setCfg((c) => ({ ...c, minHosts: num(e.target.value) }))} />
+        </label>
+        <label>
+          {w('most houses', 'maxHosts')}{' '}
+          <input type="number" min={1} step={1} value={Number.isNaN(cfg.maxHosts) ? '' : cfg.maxHosts} disabled={!on} style={{ width: '4em' }} data-testid="mgr-autoscaler-max" onChange={(e) => setCfg((c) => ({ ...c, maxHosts: num(e.target.value) }))} />
+        </label>
+        <label>
+          {w('budget $/h', 'budget $/h')}{' '}
+          <input type="number" min={0} step={0.5} value={Number.isNaN(cfg.budgetPerHour) ? '' : cfg.budgetPerHour} disabled={!on} style={{ width: '4.5em' }} data-testid="mgr-autoscaler-budget" onChange={(e) => setCfg((c) => ({ ...c, budgetPerHour: num(e.target.value) }))} />
+        </label>
+      </div>
+      <div className="rule-row">
+        <span>{w('It buys houses of', 'Node template:')}</span>
+        <label>
+          <input type="number" min={1} step={1} value={Number.isNaN(cfg.template.cores) ? '' : cfg.template.cores} disabled={!on} style={{ width: '3.5em' }} data-testid="mgr-autoscaler-cores" onChange={(e) => setT({ cores: num(e.target.value) })} /> {w('workers', 'cores')}
+        </label>
+        <label>
+          <input type="number" min={1} step={1} value={Number.isNaN(cfg.template.memMiB) ? '' : cfg.template.memMiB / 1024} disabled={!on} style={{ width: '3.5em' }} data-testid="mgr-autoscaler-mem" onChange={(e) => setT({ memMiB: Math.round(num(e.target.value) * 1024) })} /> GiB
+        </label>
+        <label>
+          $<input type="number" min={0} step={0.1} value={Number.isNaN(cfg.template.costPerHour) ? '' : cfg.template.costPerHour} disabled={!on} style={{ width: '3.5em' }} data-testid="mgr-autoscaler-cost" onChange={(e) => setT({ costPerHour: num(e.target.value) })} />/h
+        </label>
+      </div>
+      <div className="rule-row" role="group" aria-label={w('Street sides it builds on', 'Zones')}>
+        <span>{w('on street sides', 'zones')}</span>
+        {zones.map((z) => (
+          <label key={z}>
+            <input type="checkbox" checked={cfg.template.zones.includes(z)} disabled={!on} data-testid={`mgr-autoscaler-zone-${z}`} onChange={(e) => toggleZone(z, e.target.checked)} /> {z}
+          </label>
+        ))}
+      </div>
+      {problem && (
+        <p className="bad" role="alert" data-testid="mgr-autoscaler-problem">
+          <span aria-hidden="true">✖ </span>
+          {problem[vocab]}
+        </p>
+      )}
+      <button type="button" disabled={!!problem || (!on && !configured)} data-testid="mgr-setClusterAutoscaler" onClick={apply}>
+        {on ? (configured ? w('Update the estate agent', 'Update autoscaler') : w('Hire the estate agent', 'Enable autoscaler')) : w('Dismiss the estate agent', 'Disable autoscaler')}
+      </button>
+      <p className="muted autoscaler-status" data-testid="mgr-autoscaler-status" data-on={status.on} data-bought={status.bought} data-on-order={status.onOrder.length}>
+        <span aria-hidden="true">{status.on ? '● ' : '○ '}</span>
+        {statusText(status, vocab, clockText)}
+      </p>
+    </fieldset>
+  )
+}
