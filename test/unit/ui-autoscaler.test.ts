@@ -17,7 +17,7 @@ function load(file: string): Level {
   return r.level
 }
 
-const configOf = (level: Level) => (level.solution.find((s) => s.command.type === 'setClusterAutoscaler')!.command as Extract<Command, { type: 'setClusterAutoscaler' }>).config
+const configOf = (level: Level) => (level.solution.find((s) => s.command.type === 'setClusterAutoscaler')!.command as Extract<Command, { type: 'setClusterAutoscaler' }>).config!
 
 describe('the cluster autoscaler form', () => {
   test('on Black Friday its defaults are the reference solution: budget from the level, a house like the two there, both zones, 2–5 houses', () => {
