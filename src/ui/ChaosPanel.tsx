@@ -97,7 +97,7 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
               // Show the player which room got stuck: its inspector says so.
               if (id && send({ type: 'hangContainer', containerId: id, hung: true }).ok && id !== roomId) useUi.getState().select({ kind: 'container', id })
             }}>
-            <span aria-hidden="true">⏸ </span>
+            <span aria-hidden="true">⊘ </span>
             {room?.hung ? w('Unstick the room', 'Unhang container') : w(room && room.state === 'running' ? 'Hang this room' : 'Hang a room', room && room.state === 'running' ? 'Hang this container' : 'Hang a container')}
           </button>
         )}

@@ -12,9 +12,10 @@ import { tests as core } from './tests.mjs'
 import { tests as machines } from './tests-machines.mjs'
 import { tests as lab } from './tests-lab.mjs'
 import { tests as manager } from './tests-manager.mjs'
+import { tests as levels } from './tests-levels.mjs'
 
 // Each file holds the tests of one part of the game, so work on one part does not touch the others.
-const tests = [...core, ...machines, ...lab, ...manager]
+const tests = [...core, ...machines, ...lab, ...manager, ...levels]
 
 const PORT = Number(process.env.E2E_PORT ?? 4400)
 const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 90_000)
