@@ -24,6 +24,7 @@ async function waitMeasured(page, ids, timeout) {
 export const tests = [
   {
     name: 'lab-menu-run',
+    title: 'the lab from the menu: N = 5 runs live; the table shows containers start faster, hold less memory, fit denser; crash and breach reach',
     async run(t) {
       const page = await t.open('/?test')
       await click(page, tid('mode-lab'))
@@ -78,6 +79,7 @@ export const tests = [
   },
   {
     name: 'lab-url-preset',
+    title: '?lab=N opens a running lab street for a teacher',
     async run(t) {
       const page = await t.open('/?test&lab=5')
       await waitFor(page, 'lab-panel', { timeout: 15_000 })
@@ -99,6 +101,7 @@ export const tests = [
   },
   {
     name: 'level08-lab-level',
+    title: 'level "The lab" won through the lab panel',
     async run(t) {
       const done = { stars: 1, completed: true }
       const storage = { [PROGRESS_KEY]: JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done, '07-works-on-my-machine': done } }) }
@@ -123,6 +126,7 @@ export const tests = [
   },
   {
     name: 'level07-works-on-my-machine',
+    title: 'level "Works on my machine" won: the refusal names what is missing, the kit runs on both houses',
     async run(t) {
       const done = { stars: 1, completed: true }
       const storage = { [PROGRESS_KEY]: JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done } }) }
