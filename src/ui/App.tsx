@@ -3,12 +3,13 @@ import { startClock, useGame, useProgress } from '../state'
 import { AppBoundary, SceneBoundary } from './ErrorBoundary'
 import { Menu } from './Menu'
 import { LevelSelect } from './LevelSelect'
-import { Hud } from './Hud'
 import { useHud } from './uiStore'
 import './styles.css'
 
 // three.js and the scene are the heavy part of the download: the title menu does not need them.
 const GameCanvas = lazy(() => import('../scene/GameCanvas'))
+// The in-game HUD (palette, inspector, workshop, lab, manager panels) is not needed by the menu either.
+const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
 
 export function App() {
   useEffect(() => startClock(), [])
@@ -31,7 +32,9 @@ function Screens() {
           <GameCanvas />
         </Suspense>
       </SceneBoundary>
-      <Hud />
+      <Suspense fallback={null}>
+        <Hud />
+      </Suspense>
     </>
   )
 }
