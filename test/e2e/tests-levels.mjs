@@ -148,4 +148,34 @@ export const tests = [
       await shot(page, 'chaos-hang.png')
     },
   },
+  {
+    name: 'levels-autoscaler-sandbox',
+    title: 'sandbox: the autoscaler form shows with no app chosen, in technical words after L, and switches on and off from the keyboard',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitFor(page, 'autoscaler-form')
+      await pressKey(page, 'l')
+      await waitUntil(page, () => window.__houseOfPods.getUi().vocab === 'technical', undefined, { timeout: 3000, what: 'L to switch to technical labels' })
+      const legend = await page.locator(`${tid('autoscaler-form')} legend`).first().innerText()
+      check(legend === 'Cluster autoscaler', `the form's legend in technical words: "${legend}"`)
+      check(/Cluster autoscaler off/.test(await page.locator(tid('mgr-autoscaler-status')).first().innerText()), 'the status does not say the autoscaler is off')
+      // A bad value is named and blocks the button.
+      await page.locator(tid('mgr-autoscaler-max')).first().fill('0')
+      await waitFor(page, 'mgr-autoscaler-problem')
+      check(await page.locator(tid('mgr-setClusterAutoscaler')).first().isDisabled(), 'the apply button is enabled with maxHosts 0')
+      await page.locator(tid('mgr-autoscaler-max')).first().fill('6')
+      await page.locator(tid('mgr-autoscaler-on')).first().focus()
+      await page.keyboard.press('Enter')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.autoscaler?.maxHosts === 6, undefined, { timeout: 3000, what: 'Enter on the on/off toggle to enable the autoscaler with maxHosts 6' })
+      check((await page.locator(tid('mgr-autoscaler-on')).first().getAttribute('aria-pressed')) === 'true', 'the on/off toggle is not pressed once enabled')
+      const on = await page.locator(tid('mgr-autoscaler-status')).first().innerText()
+      check(/0 nodes added; none provisioning/.test(on), `the status once enabled: "${on}"`)
+      await page.locator(tid('autoscaler-form')).first().scrollIntoViewIfNeeded()
+      await shot(page, 'autoscaler-sandbox-technical.png')
+      await page.locator(tid('mgr-autoscaler-on')).first().focus()
+      await page.keyboard.press('Enter')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.autoscaler === null, undefined, { timeout: 3000, what: 'Enter again to disable it' })
+    },
+  },
 ]
