@@ -89,6 +89,15 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
 }
 
 /** Shortcuts never fire while the player types into a field. */
+/**
+ * Space is the only key that ticks a checkbox or picks a radio button (Enter does not), so there
+ * Space belongs to the control, not to play/pause. On buttons Enter presses, so Space stays ours.
+ */
+export function spaceBelongsToControl(target: EventTarget | null): boolean {
+  const el = target as HTMLInputElement | null
+  return !!el && el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')
+}
+
 export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false
   const el = target as HTMLElement

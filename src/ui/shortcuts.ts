@@ -1,7 +1,7 @@
 /** The global key handler: maps keys (see keys.ts) to game actions, never while typing. */
 import { useEffect } from 'react'
 import { SPEEDS, useGame, useUi } from '../state'
-import { isTyping, keyAction } from './keys'
+import { isTyping, keyAction, spaceBelongsToControl } from './keys'
 import type { KeyAction } from './keys'
 import { allowed, removeContainer, runContainer, scale, toggleManaged } from './actions'
 import { backToMenu } from './navigation'
@@ -68,6 +68,7 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return
+      if (e.key === ' ' && spaceBelongsToControl(e.target)) return
       const action = keyAction(e)
       if (!action) return
       // Space plays and pauses even when a button has focus; Enter still presses buttons.

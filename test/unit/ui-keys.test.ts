@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KEY_HELP, isTyping, keyAction } from '../../src/ui/keys'
+import { KEY_HELP, isTyping, keyAction, spaceBelongsToControl } from '../../src/ui/keys'
 
 describe('keyboard shortcuts', () => {
   test('the game keys map to their actions, letters in either case', () => {
@@ -34,6 +34,15 @@ describe('keyboard shortcuts', () => {
     expect(isTyping(el('INPUT', 'checkbox'))).toBe(false)
     expect(isTyping(el('BUTTON'))).toBe(false)
     expect(isTyping(null)).toBe(false)
+  })
+
+  test('Space on a checkbox or radio button ticks it instead of pausing; on a button it still plays and pauses', () => {
+    const el = (tagName: string, type = '') => ({ tagName, type }) as unknown as EventTarget
+    expect(spaceBelongsToControl(el('INPUT', 'checkbox'))).toBe(true)
+    expect(spaceBelongsToControl(el('INPUT', 'radio'))).toBe(true)
+    expect(spaceBelongsToControl(el('BUTTON'))).toBe(false)
+    expect(spaceBelongsToControl(el('DIV'))).toBe(false)
+    expect(spaceBelongsToControl(null)).toBe(false)
   })
 
   test('every shortcut in the help list maps back to the action it describes', () => {
