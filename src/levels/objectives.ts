@@ -19,7 +19,12 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
   switch (check.kind) {
     case 'appsRunning': {
       const ok = check.appIds.filter((id) => runningCount(world, id) >= check.min).length
-      return { done: ok === check.appIds.length, progress: `${ok} / ${check.appIds.length} open` }
+      // One app: count its rooms ("4 / 6 rooms open"); several: count the apps that have enough.
+      if (check.appIds.length === 1) {
+        const n = runningCount(world, check.appIds[0]!)
+        return { done: ok === 1, progress: `${Math.min(n, check.min)} / ${check.min} rooms open` }
+      }
+      return { done: ok === check.appIds.length, progress: `${ok} / ${check.appIds.length} apps open` }
     }
     case 'servedRatio': {
       const app = world.apps[check.appId]
