@@ -11,7 +11,7 @@ import { buildTree } from './treeModel'
 import type { TreeModel } from './treeModel'
 
 const BIG_STREET = 5000
-import { containerStateText, hostStateText, stateIcon, stateTone, vmStateText } from './format'
+import { containerStateText, hostStateText, roomStateKey, stateIcon, stateTone, vmStateText } from './format'
 import { useWords } from './useVocab'
 
 const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
@@ -42,7 +42,7 @@ function Rooms({ rooms, more, level, now, vocab, sel }: { rooms: Container[]; mo
   return (
     <ul role="group">
       {rooms.map((c) => (
-        <Row key={c.id} level={level} kind="container" id={c.id} icon={stateIcon(c.state)} tone={stateTone(c.state)} name={`${w('room', 'container')} ${c.name}`} state={containerStateText(c, now, vocab)} selected={same(sel, 'container', c.id)} />
+        <Row key={c.id} level={level} kind="container" id={c.id} icon={stateIcon(roomStateKey(c))} tone={stateTone(roomStateKey(c))} name={`${w('room', 'container')} ${c.name}`} state={containerStateText(c, now, vocab)} selected={same(sel, 'container', c.id)} />
       ))}
       {more > 0 && <li className="more" role="none">+{more.toLocaleString()} {w('more rooms', 'more containers')}</li>}
     </ul>

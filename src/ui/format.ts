@@ -25,7 +25,17 @@ export const money = (perHour: number): string => `$${perHour.toFixed(2)}`
 export function containerStateText(c: Container, nowMs: number, vocab: Vocabulary): string {
   const label = CONTAINER_STATE_LABELS[c.state][vocab]
   const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
-  return timed ? `${label}, ${secondsLeft(c.phaseEndsMs, nowMs)} s left` : label
+  if (timed) return `${label}, ${secondsLeft(c.phaseEndsMs, nowMs)} s left`
+  if (c.state === 'running' && c.hung) return `${label}, ${vocab === 'metaphor' ? 'stuck: nobody answers' : 'hung: not responding'}`
+  if (c.state === 'running' && !c.ready) return `${label}, ${vocab === 'metaphor' ? 'not taking visitors' : 'not ready (out of endpoints)'}`
+  return label
+}
+
+/** The state a room's icon shows: a running room that hangs or is not ready does not look healthy. */
+export function roomStateKey(c: Container): string {
+  if (c.state === 'running' && c.hung) return 'hung'
+  if (c.state === 'running' && !c.ready) return 'unready'
+  return c.state
 }
 
 export function vmStateText(vm: Vm, nowMs: number, vocab: Vocabulary): string {
@@ -58,6 +68,10 @@ export function stateIcon(state: string): string {
       return '✖'
     case 'backoff':
       return '↻'
+    case 'hung':
+      return '⊘'
+    case 'unready':
+      return '◑'
     default:
       return '○'
   }
@@ -66,7 +80,7 @@ export function stateIcon(state: string): string {
 /** The tone (a CSS class) that goes with the icon: good, busy, bad or idle. */
 export function stateTone(state: string): 'good' | 'busy' | 'bad' | 'idle' {
   const icon = stateIcon(state)
-  return icon === '●' ? 'good' : icon === '◐' || icon === '↻' ? 'busy' : icon === '✖' ? 'bad' : 'idle'
+  return icon === '●' ? 'good' : icon === '◐' || icon === '◑' || icon === '↻' ? 'busy' : icon === '✖' || icon === '⊘' ? 'bad' : 'idle'
 }
 
 /** "3.5 GiB of 7.5 GiB" */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { clockText, containerStateText, secondsLeft, starsText, stateIcon, stateTone, vmStateText } from '../../src/ui/format'
+import { clockText, containerStateText, roomStateKey, secondsLeft, starsText, stateIcon, stateTone, vmStateText } from '../../src/ui/format'
 import type { Container, Vm } from '../../src/sim'
 
 describe('HUD text', () => {
@@ -22,7 +22,7 @@ describe('HUD text', () => {
     const c = { state: 'backoff', phaseEndsMs: 20_000 } as Container
     expect(containerStateText(c, 10_000, 'metaphor')).toBe('caretaker waiting to retry, 10 s left')
     expect(containerStateText(c, 10_000, 'technical')).toBe('CrashLoopBackOff, 10 s left')
-    expect(containerStateText({ ...c, state: 'running' }, 10_000, 'technical')).toBe('Running')
+    expect(containerStateText({ ...c, state: 'running', ready: true, hung: false }, 10_000, 'technical')).toBe('Running')
     const vm = { state: 'booting', phaseEndsMs: 42_000 } as Vm
     expect(vmStateText(vm, 30_000, 'metaphor')).toBe('moving in (booting its own OS), 12 s left')
   })
@@ -33,5 +33,17 @@ describe('HUD text', () => {
     expect(stateTone('running')).toBe('good')
     expect(stateTone('booting')).toBe('busy')
     expect(stateTone('failed')).toBe('bad')
+  })
+
+  test('a stuck or not-ready room does not look healthy in the street list', () => {
+    const base = { state: 'running', ready: true, hung: false, phaseEndsMs: 0 } as Container
+    const hung = { ...base, hung: true }
+    const unready = { ...base, ready: false }
+    expect(stateIcon(roomStateKey(base))).toBe('●')
+    expect(stateIcon(roomStateKey(hung))).not.toBe('●')
+    expect(stateTone(roomStateKey(hung))).toBe('bad')
+    expect(stateTone(roomStateKey(unready))).toBe('busy')
+    expect(containerStateText(hung, 0, 'metaphor')).toContain('stuck')
+    expect(containerStateText(unready, 0, 'technical')).toContain('not ready')
   })
 })
