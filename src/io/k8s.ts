@@ -212,14 +212,7 @@ type PodSpecJson = {
 type ContainerJson = { name: string; image?: string; resources?: { requests?: Record<string, string> }; readinessProbe?: JsonProbe; livenessProbe?: JsonProbe }
 
 /** What a Deployment's pod template asks of the scheduler and the kubelet, in the game's terms. */
-interface PodRules {
-  tolerations: Toleration[]
-  nodeAffinity: NodeAffinity
-  podAntiAffinity: PodAntiAffinity | null
-  topologySpread: TopologySpread | null
-  priorityClassName: string
-  readinessProbe: Probe | null
-  livenessProbe: Probe | null
+type PodRules = Pick<App, 'tolerations' | 'nodeAffinity' | 'podAntiAffinity' | 'topologySpread' | 'priorityClassName' | 'readinessProbe' | 'livenessProbe'> & {
   /** Sidecars by image ref (the image may not exist yet). */
   sidecars: { name: string; ref: string; cpuRequestMilli: number; memRequestMiB: number }[]
 }
