@@ -54,6 +54,21 @@ const taintText = (t: Taint): string => `${t.key}${t.value ? `=${t.value}` : ''}
 const labelText = (labels: Record<string, string>): string => Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',') || '(none)'
 const reqText = (r: NodeSelectorRequirement): string => `${r.key} ${r.operator}${r.values.length ? ` (${r.values.join(', ')})` : ''}`
 
+/** The same requirement in the house vocabulary: "the nameplate says dedicated is report". */
+function reqWords(r: NodeSelectorRequirement): string {
+  const vals = r.values.join(' or ')
+  switch (r.operator) {
+    case 'In':
+      return `the nameplate says ${r.key} is ${vals}`
+    case 'NotIn':
+      return `the nameplate does not say ${r.key} is ${vals}`
+    case 'Exists':
+      return `the nameplate has ${r.key}`
+    case 'DoesNotExist':
+      return `the nameplate has no ${r.key}`
+  }
+}
+
 function checkRequirements(reqs: readonly NodeSelectorRequirement[]): Result {
   for (const r of reqs) {
     if (!r.key) return fail('Each wish needs a nameplate key.', 'node selector requirement needs a key')
@@ -134,9 +149,10 @@ export function applyPlacementCommand(world: World, command: PlacementCommand): 
         if (p.match.length === 0) return fail('A wish must say what it wishes for.', 'preferred term needs at least one requirement')
       }
       app.nodeAffinity = { required: required.map((q) => ({ ...q, values: [...q.values] })), preferred: preferred.map((p) => ({ weight: p.weight, match: p.match.map((q) => ({ ...q, values: [...q.values] })) })) }
-      const must = required.map(reqText).join(' and ') || 'anywhere'
-      const wish = preferred.map((p) => `${p.match.map(reqText).join(' and ')} (weight ${p.weight})`).join('; ')
-      logEvent(world, 'info', `${app.name}'s rooms must live ${required.length ? `where ${must}` : 'anywhere'}${wish ? `, and would rather live where ${wish}` : ''}.`, `deployment/${app.name} nodeAffinity: required [${required.map(reqText).join(', ')}], preferred [${wish}].`, [app.id])
+      const must = required.map(reqWords).join(' and ')
+      const wish = preferred.map((p) => `${p.match.map(reqWords).join(' and ')} (weight ${p.weight})`).join('; ')
+      const wishTech = preferred.map((p) => `${p.match.map(reqText).join(' and ')} (weight ${p.weight})`).join('; ')
+      logEvent(world, 'info', `${app.name}'s rooms must live ${required.length ? `where ${must}` : 'anywhere'}${wish ? `, and would rather live where ${wish}` : ''}.`, `deployment/${app.name} nodeAffinity: required [${required.map(reqText).join(', ')}], preferred [${wishTech}].`, [app.id])
       return { ok: true }
     }
     case 'setPodAntiAffinity': {

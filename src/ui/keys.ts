@@ -34,7 +34,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'K', action: 'console', text: 'kubectl console' },
   { keys: 'W', action: 'workshop', text: 'Kit workshop: build an image from layers (docker build)' },
   { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
-  { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection; then back to the menu' },
+  { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection (← Menu leaves the street)' },
   { keys: '?', action: 'help', text: 'This list of keys' },
 ]
 

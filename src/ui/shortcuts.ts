@@ -59,7 +59,9 @@ function perform(action: KeyAction): boolean {
     case 'escape':
       if (hud.panel) hud.open(null)
       else if (!over && useUi.getState().selection) useUi.getState().select(null)
-      else backToMenu()
+      // Leaving throws the street away: a reflexive extra Esc must not do it (the ← Menu button
+      // does). Once the level is over, Esc from the outcome dialog goes back to the menu.
+      else if (over) backToMenu()
       return true
   }
 }
