@@ -13,10 +13,15 @@ export function Objectives() {
     <section className="panel objectives" aria-label="Objectives">
       <h2>Objectives</h2>
       <ul>
-        {statuses.map((s) => (
-          <li key={s.objective.id} data-testid={`objective-${s.objective.id}`} data-done={s.done} className={s.done ? 'done' : ''}>
-            <span className="mark" aria-hidden="true">{s.done ? '✓' : '○'}</span>
-            <span className="visually-hidden">{s.done ? 'Done: ' : 'Not yet: '}</span>
+        {statuses.map((s) => {
+          // An end-of-level check is only "on track" while the level runs: ◷, not a done tick.
+          const pending = s.objective.when === 'end' && progress.outcome === 'playing'
+          const mark = pending ? (s.done ? '◷' : '○') : s.done ? '✓' : '○'
+          const spoken = pending ? (s.done ? 'On track: ' : 'Not yet: ') : s.done ? 'Done: ' : 'Not yet: '
+          return (
+          <li key={s.objective.id} data-testid={`objective-${s.objective.id}`} data-done={s.done} className={s.done && !pending ? 'done' : pending && s.done ? 'on-track' : ''}>
+            <span className="mark" aria-hidden="true">{mark}</span>
+            <span className="visually-hidden">{spoken}</span>
             <span>
               {s.objective.label[vocab]}
               <small className="progress-line">
@@ -25,7 +30,8 @@ export function Objectives() {
               </small>
             </span>
           </li>
-        ))}
+          )
+        })}
       </ul>
       {level.stars.length > 0 && (
         <p className="muted star-goals">
