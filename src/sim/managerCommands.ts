@@ -29,6 +29,11 @@ export function applyManagerCommand(world: World, command: ManagerCommand): Resu
       if (image.id === app.imageId) return fail(`${app.name} already uses ${image.ref}.`, `deployment ${app.name} already at ${image.ref}`)
       if (image.os !== world.images[app.imageId]?.os) return fail('The new kit needs different plumbing than the old one.', 'new image targets a different OS')
       const rev = recordRevision(world, app.id, image.id)
+      if (!app.managed) {
+        // No Deployment: nobody replaces running containers (docker never changes one in place).
+        logEvent(world, 'info', `New rooms of ${app.name} will get the ${image.ref} kit; rooms already open keep theirs until you replace them.`, `${app.name}: image set to ${image.ref} for new containers; running containers keep their image (no Deployment to roll them).`, [app.id])
+        return { ok: true }
+      }
       logEvent(world, 'info', `The building manager starts refitting ${app.name}'s rooms with ${image.ref}, a few at a time.`, `deployment/${app.name} image updated to ${image.ref} (revision ${rev}); rolling update (maxSurge ${ROLLING_UPDATE.maxSurgePercent}%, maxUnavailable ${ROLLING_UPDATE.maxUnavailablePercent}%).`, [app.id])
       return { ok: true }
     }
