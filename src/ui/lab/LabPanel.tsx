@@ -206,11 +206,11 @@ export function LabPanel() {
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-crash-vm" disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null} onClick={crashVm} title={breachFirst}>
-                  Crash one {w('apartment', 'guest kernel')}
-                </button>
                 <button type="button" data-testid="lab-breach-vm" disabled={!allRan(vm) || vm!.breachReach !== null} onClick={() => sides && breach(sides.vmAppId)}>
                   Breach one
+                </button>
+                <button type="button" data-testid="lab-crash-vm" disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null} onClick={crashVm} title={breachFirst}>
+                  Crash one {w('apartment', 'guest kernel')}
                 </button>
               </span>
             </Cell>
@@ -225,11 +225,11 @@ export function LabPanel() {
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-crash-container" disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null} onClick={crashRooms} title={breachFirst}>
-                  Crash {w("the shared plumbing", 'the shared kernel')}
-                </button>
                 <button type="button" data-testid="lab-breach-container" disabled={!allRan(rm) || rm!.breachReach !== null} onClick={() => sides && breach(sides.roomAppId)}>
                   Breach one
+                </button>
+                <button type="button" data-testid="lab-crash-container" disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null} onClick={crashRooms} title={breachFirst}>
+                  Crash {w("the shared plumbing", 'the shared kernel')}
                 </button>
               </span>
             </Cell>
