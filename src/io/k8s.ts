@@ -13,7 +13,18 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/Horizo
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'
 import { Namespace } from 'kubernetes-models/v1/Namespace'
 import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass'
-import type { App, Command, NodeAffinity, NodeSelectorRequirement, PodAntiAffinity, Probe, Sidecar, Toleration, TopologySpread, World } from '../sim'
+import type {
+  App,
+  Command,
+  NodeAffinity,
+  NodeSelectorRequirement,
+  PodAntiAffinity,
+  Probe,
+  Sidecar,
+  Toleration,
+  TopologySpread,
+  World,
+} from '../sim'
 import { formatCpu, formatMem, parseCpuMilli, parseMemMiB } from './quantity'
 
 const ANNOTATION = {
@@ -22,26 +33,52 @@ const ANNOTATION = {
   imageSize: 'houseofpods.dev/image-size-mib',
 }
 
-type K8sObject = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: { name?: string; annotations?: Record<string, string> } }
+type K8sObject = Record<string, unknown> & {
+  apiVersion?: string
+  kind?: string
+  metadata?: { name?: string; annotations?: Record<string, string> }
+}
 
 /** How the game's probes look as httpGet probes (the game does not model paths or ports). */
 const PROBE_PATH = { readiness: '/ready', liveness: '/healthz' } as const
 const APP_PORT = 8080
 
-type JsonProbe = { httpGet?: { path?: string; port?: number | string }; initialDelaySeconds?: number; periodSeconds?: number; failureThreshold?: number; successThreshold?: number }
+type JsonProbe = {
+  httpGet?: { path?: string; port?: number | string }
+  initialDelaySeconds?: number
+  periodSeconds?: number
+  failureThreshold?: number
+  successThreshold?: number
+}
 
 function probeJson(p: Probe, path: string): JsonProbe {
-  return { httpGet: { path, port: APP_PORT }, initialDelaySeconds: p.initialDelaySeconds, periodSeconds: p.periodSeconds, failureThreshold: p.failureThreshold, successThreshold: p.successThreshold }
+  return {
+    httpGet: { path, port: APP_PORT },
+    initialDelaySeconds: p.initialDelaySeconds,
+    periodSeconds: p.periodSeconds,
+    failureThreshold: p.failureThreshold,
+    successThreshold: p.successThreshold,
+  }
 }
 
 /** A probe read back; omitted fields take Kubernetes' defaults (delay 0, period 10 s, failure 3, success 1). */
 function probeOf(j: JsonProbe | undefined): Probe | null {
   if (!j) return null
-  return { initialDelaySeconds: j.initialDelaySeconds ?? 0, periodSeconds: j.periodSeconds ?? 10, failureThreshold: j.failureThreshold ?? 3, successThreshold: j.successThreshold ?? 1 }
+  return {
+    initialDelaySeconds: j.initialDelaySeconds ?? 0,
+    periodSeconds: j.periodSeconds ?? 10,
+    failureThreshold: j.failureThreshold ?? 3,
+    successThreshold: j.successThreshold ?? 1,
+  }
 }
 
 const requests = (cpu: number, mem: number) => ({ requests: { cpu: formatCpu(cpu), memory: formatMem(mem) } })
-const matchExpressions = (reqs: NodeSelectorRequirement[]) => reqs.map((r) => ({ key: r.key, operator: r.operator, ...(r.operator === 'In' || r.operator === 'NotIn' ? { values: [...r.values] } : {}) }))
+const matchExpressions = (reqs: NodeSelectorRequirement[]) =>
+  reqs.map((r) => ({
+    key: r.key,
+    operator: r.operator,
+    ...(r.operator === 'In' || r.operator === 'NotIn' ? { values: [...r.values] } : {}),
+  }))
 
 /** The pod template's spec: containers (the app's and its sidecars), probes, scheduling rules. */
 function podSpec(world: World, app: App): Record<string, unknown> {
@@ -49,22 +86,55 @@ function podSpec(world: World, app: App): Record<string, unknown> {
   const own = { matchLabels: { app: app.name } }
   const aff = app.nodeAffinity
   const nodeAffinity = {
-    ...(aff.required.length ? { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: matchExpressions(aff.required) }] } } : {}),
-    ...(aff.preferred.length ? { preferredDuringSchedulingIgnoredDuringExecution: aff.preferred.map((p) => ({ weight: p.weight, preference: { matchExpressions: matchExpressions(p.match) } })) } : {}),
+    ...(aff.required.length
+      ? { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: matchExpressions(aff.required) }] } }
+      : {}),
+    ...(aff.preferred.length
+      ? {
+          preferredDuringSchedulingIgnoredDuringExecution: aff.preferred.map((p) => ({
+            weight: p.weight,
+            preference: { matchExpressions: matchExpressions(p.match) },
+          })),
+        }
+      : {}),
   }
   const anti = app.podAntiAffinity
   const podAntiAffinity = anti
     ? anti.required
       ? { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: own, topologyKey: anti.topologyKey }] }
-      : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: own, topologyKey: anti.topologyKey } }] }
+      : {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 100, podAffinityTerm: { labelSelector: own, topologyKey: anti.topologyKey } },
+          ],
+        }
     : null
   const affinity = { ...(Object.keys(nodeAffinity).length ? { nodeAffinity } : {}), ...(podAntiAffinity ? { podAntiAffinity } : {}) }
   return {
     ...(image?.os === 'windows' ? { nodeSelector: { 'kubernetes.io/os': 'windows' } } : {}),
     ...(app.priorityClassName ? { priorityClassName: app.priorityClassName } : {}),
-    ...(app.tolerations.length ? { tolerations: app.tolerations.map((t) => ({ key: t.key, operator: t.operator, ...(t.value !== undefined && t.operator === 'Equal' ? { value: t.value } : {}), ...(t.effect ? { effect: t.effect } : {}) })) } : {}),
+    ...(app.tolerations.length
+      ? {
+          tolerations: app.tolerations.map((t) => ({
+            key: t.key,
+            operator: t.operator,
+            ...(t.value !== undefined && t.operator === 'Equal' ? { value: t.value } : {}),
+            ...(t.effect ? { effect: t.effect } : {}),
+          })),
+        }
+      : {}),
     ...(Object.keys(affinity).length ? { affinity } : {}),
-    ...(app.topologySpread ? { topologySpreadConstraints: [{ maxSkew: app.topologySpread.maxSkew, topologyKey: app.topologySpread.topologyKey, whenUnsatisfiable: app.topologySpread.whenUnsatisfiable, labelSelector: own }] } : {}),
+    ...(app.topologySpread
+      ? {
+          topologySpreadConstraints: [
+            {
+              maxSkew: app.topologySpread.maxSkew,
+              topologyKey: app.topologySpread.topologyKey,
+              whenUnsatisfiable: app.topologySpread.whenUnsatisfiable,
+              labelSelector: own,
+            },
+          ],
+        }
+      : {}),
     containers: [
       {
         name: app.name,
@@ -74,7 +144,11 @@ function podSpec(world: World, app: App): Record<string, unknown> {
         ...(app.readinessProbe ? { readinessProbe: probeJson(app.readinessProbe, PROBE_PATH.readiness) } : {}),
         ...(app.livenessProbe ? { livenessProbe: probeJson(app.livenessProbe, PROBE_PATH.liveness) } : {}),
       },
-      ...app.sidecars.map((s) => ({ name: s.name, image: world.images[s.imageId]?.ref ?? s.imageId, resources: requests(s.cpuRequestMilli, s.memRequestMiB) })),
+      ...app.sidecars.map((s) => ({
+        name: s.name,
+        image: world.images[s.imageId]?.ref ?? s.imageId,
+        resources: requests(s.cpuRequestMilli, s.memRequestMiB),
+      })),
     ],
   }
 }
@@ -86,7 +160,15 @@ export function appObjects(world: World, app: App): K8sObject[] {
   const meta = { name: app.name, namespace: app.namespace }
   const objects: K8sObject[] = [
     new Deployment({
-      metadata: { ...meta, labels: { ...app.labels }, annotations: { [ANNOTATION.rps]: String(app.rps), [ANNOTATION.capacity]: String(app.capacityRps), [ANNOTATION.imageSize]: String(image?.sizeMiB ?? 0) } },
+      metadata: {
+        ...meta,
+        labels: { ...app.labels },
+        annotations: {
+          [ANNOTATION.rps]: String(app.rps),
+          [ANNOTATION.capacity]: String(app.capacityRps),
+          [ANNOTATION.imageSize]: String(image?.sizeMiB ?? 0),
+        },
+      },
       spec: {
         replicas: app.managed ? app.replicas : app.readyReplicas,
         selector: { matchLabels: selector },
@@ -94,7 +176,10 @@ export function appObjects(world: World, app: App): K8sObject[] {
         template: { metadata: { labels: { ...app.labels } }, spec: podSpec(world, app) as never },
       },
     }).toJSON() as K8sObject,
-    new Service({ metadata: { ...meta, labels: selector }, spec: { selector, ports: [{ port: 80, targetPort: APP_PORT }] } }).toJSON() as K8sObject,
+    new Service({
+      metadata: { ...meta, labels: selector },
+      spec: { selector, ports: [{ port: 80, targetPort: APP_PORT }] },
+    }).toJSON() as K8sObject,
   ]
   if (app.hpa) {
     objects.push(
@@ -104,13 +189,20 @@ export function appObjects(world: World, app: App): K8sObject[] {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app.name },
           minReplicas: app.hpa.minReplicas,
           maxReplicas: app.hpa.maxReplicas,
-          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: app.hpa.targetCpuPercent } } }],
+          metrics: [
+            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: app.hpa.targetCpuPercent } } },
+          ],
         },
       }).toJSON() as K8sObject,
     )
   }
   if (app.pdbMinAvailable !== null) {
-    objects.push(new PodDisruptionBudget({ metadata: meta, spec: { minAvailable: app.pdbMinAvailable, selector: { matchLabels: selector } } }).toJSON() as K8sObject)
+    objects.push(
+      new PodDisruptionBudget({
+        metadata: meta,
+        spec: { minAvailable: app.pdbMinAvailable, selector: { matchLabels: selector } },
+      }).toJSON() as K8sObject,
+    )
   }
   return objects
 }
@@ -119,7 +211,15 @@ export function appObjects(world: World, app: App): K8sObject[] {
 export function clusterObjects(world: World): K8sObject[] {
   return [
     ...world.namespaces.filter((n) => n !== 'default').map((name) => new Namespace({ metadata: { name } }).toJSON() as K8sObject),
-    ...Object.entries(world.priorityClasses).map(([name, value]) => new PriorityClass({ metadata: { name }, value, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' }).toJSON() as K8sObject),
+    ...Object.entries(world.priorityClasses).map(
+      ([name, value]) =>
+        new PriorityClass({
+          metadata: { name },
+          value,
+          globalDefault: false,
+          preemptionPolicy: 'PreemptLowerPriority',
+        }).toJSON() as K8sObject,
+    ),
   ]
 }
 
@@ -163,7 +263,10 @@ function validate(obj: K8sObject): { path: (string | number)[]; message: string 
   } catch (e) {
     const first = (e as { errors?: { instancePath: string; message: string }[] }).errors?.[0]
     if (!first) return { path: [], message: (e as Error).message }
-    const path = first.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))
+    const path = first.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p))
     return { path, message: `${first.instancePath.replaceAll('/', '.').slice(1) || '(object)'} ${first.message}` }
   }
 }
@@ -180,11 +283,18 @@ export function importYaml(world: World, text: string): ImportResult {
     const obj = doc.toJS() as K8sObject | null
     if (obj === null) continue
     if (typeof obj !== 'object' || Array.isArray(obj)) {
-      errors.push({ line: lineOf(doc as Document, counter, []), message: 'each document must be a Kubernetes object (a mapping with apiVersion and kind)' })
+      errors.push({
+        line: lineOf(doc as Document, counter, []),
+        message: 'each document must be a Kubernetes object (a mapping with apiVersion and kind)',
+      })
       continue
     }
     const bad = validate(obj)
-    if (bad) errors.push({ line: lineOf(doc as Document, counter, bad.path), message: `${obj.kind ?? 'object'} ${obj.metadata?.name ?? ''}: ${bad.message}` })
+    if (bad)
+      errors.push({
+        line: lineOf(doc as Document, counter, bad.path),
+        message: `${obj.kind ?? 'object'} ${obj.metadata?.name ?? ''}: ${bad.message}`,
+      })
     else objects.push({ obj, doc: doc as Document })
   }
   if (errors.length) return { ok: false, errors }
@@ -202,36 +312,66 @@ type PodSpecJson = {
     }
     podAntiAffinity?: {
       requiredDuringSchedulingIgnoredDuringExecution?: { labelSelector?: { matchLabels?: Record<string, string> }; topologyKey: string }[]
-      preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: { labelSelector?: { matchLabels?: Record<string, string> }; topologyKey: string } }[]
+      preferredDuringSchedulingIgnoredDuringExecution?: {
+        weight: number
+        podAffinityTerm: { labelSelector?: { matchLabels?: Record<string, string> }; topologyKey: string }
+      }[]
     }
   }
   topologySpreadConstraints?: { maxSkew: number; topologyKey: string; whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway' }[]
   containers: ContainerJson[]
   initContainers?: (ContainerJson & { restartPolicy?: string })[]
 }
-type ContainerJson = { name: string; image?: string; resources?: { requests?: Record<string, string> }; readinessProbe?: JsonProbe; livenessProbe?: JsonProbe }
+type ContainerJson = {
+  name: string
+  image?: string
+  resources?: { requests?: Record<string, string> }
+  readinessProbe?: JsonProbe
+  livenessProbe?: JsonProbe
+}
 
 /** What a Deployment's pod template asks of the scheduler and the kubelet, in the game's terms. */
-type PodRules = Pick<App, 'tolerations' | 'nodeAffinity' | 'podAntiAffinity' | 'topologySpread' | 'priorityClassName' | 'readinessProbe' | 'livenessProbe'> & {
+type PodRules = Pick<
+  App,
+  'tolerations' | 'nodeAffinity' | 'podAntiAffinity' | 'topologySpread' | 'priorityClassName' | 'readinessProbe' | 'livenessProbe'
+> & {
   /** Sidecars by image ref (the image may not exist yet). */
   sidecars: { name: string; ref: string; cpuRequestMilli: number; memRequestMiB: number }[]
 }
 
-const reqs = (list: NodeSelectorRequirement[] | undefined): NodeSelectorRequirement[] => (list ?? []).map((r) => ({ key: r.key, operator: r.operator, values: [...(r.values ?? [])] }))
+const reqs = (list: NodeSelectorRequirement[] | undefined): NodeSelectorRequirement[] =>
+  (list ?? []).map((r) => ({ key: r.key, operator: r.operator, values: [...(r.values ?? [])] }))
 
 /** Read the pod template; a rule the game cannot model is an error with its path, not silently dropped. */
-function podRules(name: string, spec: PodSpecJson): { ok: true; rules: PodRules } | { ok: false; path: (string | number)[]; message: string } {
+function podRules(
+  name: string,
+  spec: PodSpecJson,
+): { ok: true; rules: PodRules } | { ok: false; path: (string | number)[]; message: string } {
   const base = ['spec', 'template', 'spec']
   const na = spec.affinity?.nodeAffinity
   const terms = na?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []
-  if (terms.length > 1) return { ok: false, path: [...base, 'affinity', 'nodeAffinity'], message: 'only one nodeSelectorTerm is supported here (its expressions must all hold)' }
+  if (terms.length > 1)
+    return {
+      ok: false,
+      path: [...base, 'affinity', 'nodeAffinity'],
+      message: 'only one nodeSelectorTerm is supported here (its expressions must all hold)',
+    }
   const anti = spec.affinity?.podAntiAffinity
-  const antiTerms = [...(anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t, required: true })), ...(anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t.podAffinityTerm, required: false }))]
-  if (antiTerms.length > 1) return { ok: false, path: [...base, 'affinity', 'podAntiAffinity'], message: 'only one podAntiAffinity term is supported here' }
+  const antiTerms = [
+    ...(anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t, required: true })),
+    ...(anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => ({ ...t.podAffinityTerm, required: false })),
+  ]
+  if (antiTerms.length > 1)
+    return { ok: false, path: [...base, 'affinity', 'podAntiAffinity'], message: 'only one podAntiAffinity term is supported here' }
   if (antiTerms[0] && antiTerms[0].labelSelector?.matchLabels?.app !== name)
-    return { ok: false, path: [...base, 'affinity', 'podAntiAffinity'], message: `podAntiAffinity here keeps the app's own pods apart: its labelSelector must be app=${name}` }
+    return {
+      ok: false,
+      path: [...base, 'affinity', 'podAntiAffinity'],
+      message: `podAntiAffinity here keeps the app's own pods apart: its labelSelector must be app=${name}`,
+    }
   const spread = spec.topologySpreadConstraints ?? []
-  if (spread.length > 1) return { ok: false, path: [...base, 'topologySpreadConstraints'], message: 'only one topologySpreadConstraint is supported here' }
+  if (spread.length > 1)
+    return { ok: false, path: [...base, 'topologySpreadConstraints'], message: 'only one topologySpreadConstraint is supported here' }
   const [main, ...rest] = spec.containers
   // Native sidecars (Kubernetes 1.29+) are init containers that keep running (restartPolicy: Always).
   const sidecarJson = [...rest, ...(spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')]
@@ -240,15 +380,33 @@ function podRules(name: string, spec: PodSpecJson): { ok: true; rules: PodRules 
     rules: {
       tolerations: (spec.tolerations ?? []).map((t) => {
         const operator = t.operator === 'Exists' ? 'Exists' : 'Equal'
-        return { key: t.key ?? '', operator, ...(operator === 'Equal' ? { value: t.value ?? '' } : {}), ...(t.effect ? { effect: t.effect as Toleration['effect'] } : {}) }
+        return {
+          key: t.key ?? '',
+          operator,
+          ...(operator === 'Equal' ? { value: t.value ?? '' } : {}),
+          ...(t.effect ? { effect: t.effect as Toleration['effect'] } : {}),
+        }
       }),
-      nodeAffinity: { required: reqs(terms[0]?.matchExpressions), preferred: (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({ weight: p.weight, match: reqs(p.preference.matchExpressions) })) },
+      nodeAffinity: {
+        required: reqs(terms[0]?.matchExpressions),
+        preferred: (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({
+          weight: p.weight,
+          match: reqs(p.preference.matchExpressions),
+        })),
+      },
       podAntiAffinity: antiTerms[0] ? { topologyKey: antiTerms[0].topologyKey, required: antiTerms[0].required } : null,
-      topologySpread: spread[0] ? { maxSkew: spread[0].maxSkew, topologyKey: spread[0].topologyKey, whenUnsatisfiable: spread[0].whenUnsatisfiable } : null,
+      topologySpread: spread[0]
+        ? { maxSkew: spread[0].maxSkew, topologyKey: spread[0].topologyKey, whenUnsatisfiable: spread[0].whenUnsatisfiable }
+        : null,
       priorityClassName: spec.priorityClassName ?? '',
       readinessProbe: probeOf(main?.readinessProbe),
       livenessProbe: probeOf(main?.livenessProbe),
-      sidecars: sidecarJson.map((c) => ({ name: c.name, ref: c.image ?? `${c.name}:latest`, cpuRequestMilli: parseCpuMilli(c.resources?.requests?.cpu) ?? 0, memRequestMiB: parseMemMiB(c.resources?.requests?.memory) ?? 64 })),
+      sidecars: sidecarJson.map((c) => ({
+        name: c.name,
+        ref: c.image ?? `${c.name}:latest`,
+        cpuRequestMilli: parseCpuMilli(c.resources?.requests?.cpu) ?? 0,
+        memRequestMiB: parseMemMiB(c.resources?.requests?.memory) ?? 64,
+      })),
     },
   }
 }
@@ -256,8 +414,26 @@ function podRules(name: string, spec: PodSpecJson): { ok: true; rules: PodRules 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Commands that bring an app's rules to `r`; only what differs from `now` (a fresh app has the defaults). */
-function ruleCommands(appId: string, now: Pick<App, keyof PodRules | 'labels' | 'namespace'> | null, r: PodRules, sidecars: Sidecar[], labels: Record<string, string>, namespace: string): Command[] {
-  const d = now ?? { tolerations: [], nodeAffinity: { required: [], preferred: [] }, podAntiAffinity: null, topologySpread: null, priorityClassName: '', readinessProbe: null, livenessProbe: null, sidecars: [], labels: {}, namespace: 'default' }
+function ruleCommands(
+  appId: string,
+  now: Pick<App, keyof PodRules | 'labels' | 'namespace'> | null,
+  r: PodRules,
+  sidecars: Sidecar[],
+  labels: Record<string, string>,
+  namespace: string,
+): Command[] {
+  const d = now ?? {
+    tolerations: [],
+    nodeAffinity: { required: [], preferred: [] },
+    podAntiAffinity: null,
+    topologySpread: null,
+    priorityClassName: '',
+    readinessProbe: null,
+    livenessProbe: null,
+    sidecars: [],
+    labels: {},
+    namespace: 'default',
+  }
   const out: Command[] = []
   if (namespace !== d.namespace) out.push({ type: 'setNamespace', appId, namespace })
   if (!same(labels, d.labels) && !(now === null && Object.keys(labels).length === 1)) out.push({ type: 'setAppLabels', appId, labels })
@@ -266,7 +442,8 @@ function ruleCommands(appId: string, now: Pick<App, keyof PodRules | 'labels' | 
   if (!same(r.podAntiAffinity, d.podAntiAffinity)) out.push({ type: 'setPodAntiAffinity', appId, antiAffinity: r.podAntiAffinity })
   if (!same(r.topologySpread, d.topologySpread)) out.push({ type: 'setTopologySpread', appId, spread: r.topologySpread })
   if (r.priorityClassName !== d.priorityClassName) out.push({ type: 'setPriorityClass', appId, name: r.priorityClassName })
-  if (!same(r.readinessProbe, d.readinessProbe) || !same(r.livenessProbe, d.livenessProbe)) out.push({ type: 'setProbes', appId, readiness: r.readinessProbe, liveness: r.livenessProbe })
+  if (!same(r.readinessProbe, d.readinessProbe) || !same(r.livenessProbe, d.livenessProbe))
+    out.push({ type: 'setProbes', appId, readiness: r.readinessProbe, liveness: r.livenessProbe })
   if (!same(sidecars, d.sidecars)) out.push({ type: 'setSidecars', appId, sidecars })
   return out
 }
@@ -310,11 +487,17 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
     }
   }
   for (const { obj, doc } of objects.filter((o) => o.obj.kind === 'Deployment')) {
-    const d = obj as unknown as { metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: { replicas?: number; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpecJson } } }
+    const d = obj as unknown as {
+      metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+      spec: { replicas?: number; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpecJson } }
+    }
     const name = d.metadata.name
     const ns = d.metadata.namespace ?? 'default'
     if (!namespaces.has(ns)) {
-      errors.push({ line: lineOf(doc, counter, ['metadata', 'namespace']), message: `Error from server (NotFound): namespaces "${ns}" not found` })
+      errors.push({
+        line: lineOf(doc, counter, ['metadata', 'namespace']),
+        message: `Error from server (NotFound): namespaces "${ns}" not found`,
+      })
       continue
     }
     const spec = d.spec.template.spec
@@ -330,14 +513,23 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
     const mem = parseMemMiB(container.resources?.requests?.memory) ?? 200
     const ann = d.metadata.annotations ?? {}
     const imageId = imageFor(ref, Number(ann[ANNOTATION.imageSize]) || 150, os)
-    const sidecars: Sidecar[] = rules.rules.sidecars.map((s) => ({ name: s.name, imageId: imageFor(s.ref, 50, os), cpuRequestMilli: s.cpuRequestMilli, memRequestMiB: s.memRequestMiB }))
+    const sidecars: Sidecar[] = rules.rules.sidecars.map((s) => ({
+      name: s.name,
+      imageId: imageFor(s.ref, 50, os),
+      cpuRequestMilli: s.cpuRequestMilli,
+      memRequestMiB: s.memRequestMiB,
+    }))
     const labels = { ...(d.spec.template.metadata?.labels ?? d.metadata.labels ?? {}), app: name }
     const replicas = d.spec.replicas ?? 1
     const existing = appIdByName.get(key(ns, name))
     if (existing) {
       const app = world.apps[existing]!
       if (app.imageId !== imageId) commands.push({ type: 'setImage', appId: existing, imageId })
-      commands.push({ type: 'setReplicas', appId: existing, replicas }, { type: 'setManaged', appId: existing, managed: true }, ...ruleCommands(existing, app, rules.rules, sidecars, labels, ns))
+      commands.push(
+        { type: 'setReplicas', appId: existing, replicas },
+        { type: 'setManaged', appId: existing, managed: true },
+        ...ruleCommands(existing, app, rules.rules, sidecars, labels, ns),
+      )
       created.push(`deployment.apps/${name} configured`)
     } else {
       let id = name.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
@@ -347,36 +539,70 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
       }
       if (usedIds.has(id)) id = `${ns}-${id}`
       usedIds.add(id)
-      commands.push({ type: 'addApp', id, name, imageId, cpuRequestMilli: cpu, memRequestMiB: mem, rps: Number(ann[ANNOTATION.rps]) || 0, capacityRps: Number(ann[ANNOTATION.capacity]) || 100, replicas, managed: true })
+      commands.push({
+        type: 'addApp',
+        id,
+        name,
+        imageId,
+        cpuRequestMilli: cpu,
+        memRequestMiB: mem,
+        rps: Number(ann[ANNOTATION.rps]) || 0,
+        capacityRps: Number(ann[ANNOTATION.capacity]) || 100,
+        replicas,
+        managed: true,
+      })
       commands.push(...ruleCommands(id, null, rules.rules, sidecars, labels, ns))
       appIdByName.set(key(ns, name), id)
       created.push(`deployment.apps/${name} created`)
     }
   }
-  for (const { obj, doc } of objects.filter((o) => o.obj.kind !== 'Deployment' && o.obj.kind !== 'Namespace' && o.obj.kind !== 'PriorityClass')) {
+  for (const { obj, doc } of objects.filter(
+    (o) => o.obj.kind !== 'Deployment' && o.obj.kind !== 'Namespace' && o.obj.kind !== 'PriorityClass',
+  )) {
     const name = obj.metadata?.name ?? ''
     const ns = (obj.metadata as { namespace?: string } | undefined)?.namespace ?? 'default'
     if (obj.kind === 'Service') {
       // Every app already has its doorman; a Service for an unknown app has nothing behind it.
       const selector = (obj as { spec?: { selector?: Record<string, string> } }).spec?.selector?.app
-      created.push(appIdByName.has(key(ns, selector ?? name)) ? `service/${name} unchanged` : `service/${name} created (no rooms match its selector yet)`)
+      created.push(
+        appIdByName.has(key(ns, selector ?? name))
+          ? `service/${name} unchanged`
+          : `service/${name} created (no rooms match its selector yet)`,
+      )
       continue
     }
-    const target = obj.kind === 'HorizontalPodAutoscaler' ? (obj as { spec: { scaleTargetRef: { name: string } } }).spec.scaleTargetRef.name : ((obj as { spec: { selector?: { matchLabels?: Record<string, string> } } }).spec.selector?.matchLabels?.app ?? name)
+    const target =
+      obj.kind === 'HorizontalPodAutoscaler'
+        ? (obj as { spec: { scaleTargetRef: { name: string } } }).spec.scaleTargetRef.name
+        : ((obj as { spec: { selector?: { matchLabels?: Record<string, string> } } }).spec.selector?.matchLabels?.app ?? name)
     const appId = appIdByName.get(key(ns, target))
     if (!appId) {
-      errors.push({ line: lineOf(doc, counter, ['spec']), message: `${obj.kind} ${name}: no Deployment named "${target}" in namespace ${ns}` })
+      errors.push({
+        line: lineOf(doc, counter, ['spec']),
+        message: `${obj.kind} ${name}: no Deployment named "${target}" in namespace ${ns}`,
+      })
       continue
     }
     if (obj.kind === 'HorizontalPodAutoscaler') {
-      const spec = (obj as { spec: { minReplicas?: number; maxReplicas: number; metrics?: { resource?: { name?: string; target?: { averageUtilization?: number } } }[] } }).spec
+      const spec = (
+        obj as {
+          spec: {
+            minReplicas?: number
+            maxReplicas: number
+            metrics?: { resource?: { name?: string; target?: { averageUtilization?: number } } }[]
+          }
+        }
+      ).spec
       const cpu = spec.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target?.averageUtilization ?? 80
       commands.push({ type: 'setHpa', appId, minReplicas: spec.minReplicas ?? 1, maxReplicas: spec.maxReplicas, targetCpuPercent: cpu })
       created.push(`horizontalpodautoscaler.autoscaling/${name} created`)
     } else {
       const min = (obj as { spec: { minAvailable?: number | string } }).spec.minAvailable
       if (typeof min !== 'number') {
-        errors.push({ line: lineOf(doc, counter, ['spec', 'minAvailable']), message: `PodDisruptionBudget ${name}: only a whole-number minAvailable is supported here` })
+        errors.push({
+          line: lineOf(doc, counter, ['spec', 'minAvailable']),
+          message: `PodDisruptionBudget ${name}: only a whole-number minAvailable is supported here`,
+        })
         continue
       }
       commands.push({ type: 'setPdb', appId, minAvailable: min })

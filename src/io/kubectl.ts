@@ -6,7 +6,20 @@
 import type { Command, Result, World } from '../sim'
 import { applyTaintArgs, findNode, isDerivedLabel, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
 import type { LabelArg, TaintArg } from './nodes'
-import { describeDeployment, describeNode, describePod, getDeployments, getEvents, getHpa, getNamespaces, getNodes, getPods, getPriorityClasses, getServices, top } from './kubectlView'
+import {
+  describeDeployment,
+  describeNode,
+  describePod,
+  getDeployments,
+  getEvents,
+  getHpa,
+  getNamespaces,
+  getNodes,
+  getPods,
+  getPriorityClasses,
+  getServices,
+  top,
+} from './kubectlView'
 import type { GetOptions } from './kubectlView'
 
 export { table } from './kubectlView'
@@ -116,7 +129,8 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       const { name, app } = deployment()
       const n = Number(a.flags.get('replicas'))
       if (!app) return notFound('deployments.apps', name)
-      if (!a.flags.has('replicas') || !Number.isInteger(n) || n < 0) return 'error: --replicas=COUNT is required, and COUNT must be greater than or equal to 0'
+      if (!a.flags.has('replicas') || !Number.isInteger(n) || n < 0)
+        return 'error: --replicas=COUNT is required, and COUNT must be greater than or equal to 0'
       if (!app.managed) dispatch({ type: 'setManaged', appId: app.id, managed: true })
       return outcome(dispatch({ type: 'setReplicas', appId: app.id, replicas: n }), `deployment.apps/${app.name} scaled`)
     }
@@ -126,7 +140,8 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       const app = appByName(world, name, ns)
       if (!app) return notFound('deployments.apps', name)
       if (sub === 'undo') return outcome(dispatch({ type: 'rolloutUndo', appId: app.id }), `deployment.apps/${app.name} rolled back`)
-      if (sub === 'pause' || sub === 'resume') return outcome(dispatch({ type: 'rolloutPause', appId: app.id, paused: sub === 'pause' }), `deployment.apps/${app.name} ${sub}d`)
+      if (sub === 'pause' || sub === 'resume')
+        return outcome(dispatch({ type: 'rolloutPause', appId: app.id, paused: sub === 'pause' }), `deployment.apps/${app.name} ${sub}d`)
       if (sub === 'status') {
         const pods = Object.values(world.containers).filter((c) => c.appId === app.id)
         const updated = pods.filter((c) => c.imageId === app.imageId)
@@ -144,7 +159,10 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       if (!app || !assignment) return 'error: usage: kubectl set image deployment/NAME NAME=IMAGE:TAG'
       const ref = assignment.split('=')[1]!
       const image = Object.values(world.images).find((i) => i.ref === ref)
-      if (!image) return `error: image ${ref} is not built yet (known: ${Object.values(world.images).map((i) => i.ref).join(', ')})`
+      if (!image)
+        return `error: image ${ref} is not built yet (known: ${Object.values(world.images)
+          .map((i) => i.ref)
+          .join(', ')})`
       return outcome(dispatch({ type: 'setImage', appId: app.id, imageId: image.id }), `deployment.apps/${app.name} image updated`)
     }
     case 'autoscale': {
@@ -154,7 +172,10 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       const min = Number(a.flags.get('min') ?? 1)
       const cpu = Number(a.flags.get('cpu-percent') ?? 80)
       if (!app.managed) dispatch({ type: 'setManaged', appId: app.id, managed: true })
-      return outcome(dispatch({ type: 'setHpa', appId: app.id, minReplicas: min, maxReplicas: max, targetCpuPercent: cpu }), `horizontalpodautoscaler.autoscaling/${app.name} autoscaled`)
+      return outcome(
+        dispatch({ type: 'setHpa', appId: app.id, minReplicas: min, maxReplicas: max, targetCpuPercent: cpu }),
+        `horizontalpodautoscaler.autoscaling/${app.name} autoscaled`,
+      )
     }
     case 'cordon':
     case 'uncordon':
@@ -162,8 +183,14 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       const node = findNode(world, a.pos[0])
       if (!node) return notFound('nodes', a.pos[0])
       if (node.kind !== 'host') return `error: ${node.name} is an apartment (VM); cordon and drain its house instead`
-      const cmd: Command = verb === 'drain' ? { type: 'drain', hostId: node.id } : { type: 'cordon', hostId: node.id, unschedulable: verb === 'cordon' }
-      return outcome(dispatch(cmd), verb === 'drain' ? `node/${node.name} cordoned\nevicting pods from node/${node.name} (respecting PodDisruptionBudgets)...` : `node/${node.name} ${verb}ed`)
+      const cmd: Command =
+        verb === 'drain' ? { type: 'drain', hostId: node.id } : { type: 'cordon', hostId: node.id, unschedulable: verb === 'cordon' }
+      return outcome(
+        dispatch(cmd),
+        verb === 'drain'
+          ? `node/${node.name} cordoned\nevicting pods from node/${node.name} (respecting PodDisruptionBudgets)...`
+          : `node/${node.name} ${verb}ed`,
+      )
     }
     case 'taint':
       return taint(world, a, dispatch)
@@ -200,7 +227,8 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
 function taint(world: World, a: Args, dispatch: Dispatch): string {
   const [kind, ...pos] = a.pos
   const bySlash = kind?.includes('/')
-  if (!kind || !/^(no|nodes?)$/.test(bySlash ? kind.split('/')[0]! : kind)) return 'error: only nodes can be tainted: kubectl taint nodes NODE key=value:NoSchedule'
+  if (!kind || !/^(no|nodes?)$/.test(bySlash ? kind.split('/')[0]! : kind))
+    return 'error: only nodes can be tainted: kubectl taint nodes NODE key=value:NoSchedule'
   const nodeName = bySlash ? kind.split('/')[1] : pos.shift()
   const node = findNode(world, nodeName)
   if (!node) return notFound('nodes', nodeName)
@@ -214,14 +242,18 @@ function taint(world: World, a: Args, dispatch: Dispatch): string {
   const next = applyTaintArgs(node, parsed, a.flags.get('overwrite') === 'true')
   if (!next.ok) return `error: ${next.message}`
   const adds = parsed.some((p) => p.op === 'add')
-  return outcome(dispatch({ type: 'setTaints', target: node.placement, taints: next.taints }), `node/${node.name} ${adds ? (next.removed ? 'modified' : 'tainted') : 'untainted'}`)
+  return outcome(
+    dispatch({ type: 'setTaints', target: node.placement, taints: next.taints }),
+    `node/${node.name} ${adds ? (next.removed ? 'modified' : 'tainted') : 'untainted'}`,
+  )
 }
 
 /** `kubectl label nodes NODE k=v [k2-] [--overwrite]`. Well-known labels belong to the node. */
 function label(world: World, a: Args, dispatch: Dispatch): string {
   const [kind, ...pos] = a.pos
   const bySlash = kind?.includes('/')
-  if (!kind || !/^(no|nodes?)$/.test(bySlash ? kind.split('/')[0]! : kind)) return 'error: only nodes can be labelled here: kubectl label nodes NODE key=value'
+  if (!kind || !/^(no|nodes?)$/.test(bySlash ? kind.split('/')[0]! : kind))
+    return 'error: only nodes can be labelled here: kubectl label nodes NODE key=value'
   const nodeName = bySlash ? kind.split('/')[1] : pos.shift()
   const node = findNode(world, nodeName)
   if (!node) return notFound('nodes', nodeName)
@@ -234,7 +266,8 @@ function label(world: World, a: Args, dispatch: Dispatch): string {
     if (l.op === 'error') return `error: ${l.message}`
     if (isDerivedLabel(l.key)) return `error: ${l.key} is set by the node itself (the kubelet); label the node with a key of your own`
     if (l.op === 'set') {
-      if (l.key in labels && labels[l.key] !== l.value && a.flags.get('overwrite') !== 'true') return `error: '${l.key}' already has a value (${labels[l.key]}), and --overwrite is false`
+      if (l.key in labels && labels[l.key] !== l.value && a.flags.get('overwrite') !== 'true')
+        return `error: '${l.key}' already has a value (${labels[l.key]}), and --overwrite is false`
       changed ||= labels[l.key] !== l.value
       labels[l.key] = l.value
     } else if (l.key in labels) {
@@ -244,7 +277,10 @@ function label(world: World, a: Args, dispatch: Dispatch): string {
   }
   if (!changed) return [...lines, `node/${node.name} not labeled`].join('\n')
   const removing = pos.every((p) => p.endsWith('-') && !p.includes('='))
-  return [...lines, outcome(dispatch({ type: 'setNodeLabels', target: node.placement, labels }), `node/${node.name} ${removing ? 'unlabeled' : 'labeled'}`)].join('\n')
+  return [
+    ...lines,
+    outcome(dispatch({ type: 'setNodeLabels', target: node.placement, labels }), `node/${node.name} ${removing ? 'unlabeled' : 'labeled'}`),
+  ].join('\n')
 }
 
 function get(world: World, a: Args): string {
@@ -254,7 +290,12 @@ function get(world: World, a: Args): string {
   const output = a.flags.get('output')
   if (output !== undefined && output !== 'wide') return `error: only -o wide is supported here (use "Export the street as YAML" for YAML)`
   const all = a.flags.get('all-namespaces') === 'true'
-  const o: GetOptions = { scope: all ? { all: true } : { all: false, namespace: nsOf(a) }, selector: sel, wide: output === 'wide', showLabels: a.flags.get('show-labels') === 'true' }
+  const o: GetOptions = {
+    scope: all ? { all: true } : { all: false, namespace: nsOf(a) },
+    selector: sel,
+    wide: output === 'wide',
+    showLabels: a.flags.get('show-labels') === 'true',
+  }
   if (/^(po|pods?)$/.test(what)) return getPods(world, o)
   if (/^(deploy|deployments?(\.apps)?)$/.test(what)) return getDeployments(world, o)
   if (/^(no|nodes?)$/.test(what)) return getNodes(world, o)

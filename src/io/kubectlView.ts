@@ -14,7 +14,14 @@ import { formatCpu, formatMem } from './quantity'
 /** Lay out rows in columns, as kubectl does: upper-case headers, 3 spaces apart. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]! + 3))).join('').trimEnd()).join('\n')
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]! + 3)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 /** apimachinery's duration.HumanDuration, the AGE column. */
@@ -133,8 +140,19 @@ export function getDeployments(world: World, o: GetOptions): string {
     header,
     ...apps.map((a) => {
       const pods = podsOf(world, a.id)
-      const row = [a.name, `${a.readyReplicas}/${a.replicas}`, String(pods.filter((c) => c.imageId === a.imageId).length), String(a.readyReplicas), age(world, 0)]
-      if (o.wide) row.push([a.name, ...a.sidecars.map((s) => s.name)].join(','), [world.images[a.imageId]?.ref ?? a.imageId, ...a.sidecars.map((s) => world.images[s.imageId]?.ref ?? s.imageId)].join(','), `app=${a.name}`)
+      const row = [
+        a.name,
+        `${a.readyReplicas}/${a.replicas}`,
+        String(pods.filter((c) => c.imageId === a.imageId).length),
+        String(a.readyReplicas),
+        age(world, 0),
+      ]
+      if (o.wide)
+        row.push(
+          [a.name, ...a.sidecars.map((s) => s.name)].join(','),
+          [world.images[a.imageId]?.ref ?? a.imageId, ...a.sidecars.map((s) => world.images[s.imageId]?.ref ?? s.imageId)].join(','),
+          `app=${a.name}`,
+        )
       if (o.scope.all) row.unshift(a.namespace)
       return row
     }),
@@ -150,8 +168,18 @@ export function getNodes(world: World, o: GetOptions): string {
   return limited(
     nodes.map((n) => {
       const since = n.kind === 'host' ? 0 : (world.vms[n.id]?.stateSinceMs ?? 0)
-      const row = [n.name, (n.ready ? 'Ready' : 'NotReady') + (n.unschedulable ? ',SchedulingDisabled' : ''), '<none>', age(world, since), 'v1.32.0']
-      if (o.wide) row.push(n.labels['kubernetes.io/os'] === 'windows' ? 'Windows Server 2022 Datacenter' : 'Ubuntu 24.04 LTS', n.labels['kubernetes.io/os'] === 'windows' ? '10.0.20348' : '6.8.0-generic')
+      const row = [
+        n.name,
+        (n.ready ? 'Ready' : 'NotReady') + (n.unschedulable ? ',SchedulingDisabled' : ''),
+        '<none>',
+        age(world, since),
+        'v1.32.0',
+      ]
+      if (o.wide)
+        row.push(
+          n.labels['kubernetes.io/os'] === 'windows' ? 'Windows Server 2022 Datacenter' : 'Ubuntu 24.04 LTS',
+          n.labels['kubernetes.io/os'] === 'windows' ? '10.0.20348' : '6.8.0-generic',
+        )
       if (o.showLabels) row.push(formatLabels(n.labels))
       return row
     }),
@@ -185,7 +213,15 @@ export function getHpa(world: World, o: GetOptions): string {
   return table([
     header,
     ...apps.map((a) => {
-      const row = [a.name, `Deployment/${a.name}`, `cpu: ${Math.round(a.cpuPercent)}%/${a.hpa!.targetCpuPercent}%`, String(a.hpa!.minReplicas), String(a.hpa!.maxReplicas), String(a.replicas), age(world, 0)]
+      const row = [
+        a.name,
+        `Deployment/${a.name}`,
+        `cpu: ${Math.round(a.cpuPercent)}%/${a.hpa!.targetCpuPercent}%`,
+        String(a.hpa!.minReplicas),
+        String(a.hpa!.maxReplicas),
+        String(a.replicas),
+        age(world, 0),
+      ]
       if (o.scope.all) row.unshift(a.namespace)
       return row
     }),
@@ -197,23 +233,38 @@ export function getNamespaces(world: World): string {
 }
 
 /** The two classes every cluster has (kubernetes.io "Pod Priority and Preemption"), then the player's. */
-export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critical': 2_000_000_000, 'system-node-critical': 2_000_001_000 }
+export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
+  'system-cluster-critical': 2_000_000_000,
+  'system-node-critical': 2_000_001_000,
+}
 
 export function getPriorityClasses(world: World): string {
   const all = { ...world.priorityClasses, ...SYSTEM_PRIORITY_CLASSES }
   const names = Object.keys(all).sort()
-  return table([['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'], ...names.map((n) => [n, String(all[n]), 'false', age(world, 0), 'PreemptLowerPriority'])])
+  return table([
+    ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
+    ...names.map((n) => [n, String(all[n]), 'false', age(world, 0), 'PreemptLowerPriority']),
+  ])
 }
 
 // ---- describe ---------------------------------------------------------------------------
 
 /** An event as `kubectl describe` lists it: type, reason, source, message. */
-export function eventRow(e: SimEvent, namespace = 'default'): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
+export function eventRow(
+  e: SimEvent,
+  namespace = 'default',
+): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
   const t = e.technical
   const warn = e.level !== 'info'
   const m = /^FailedScheduling \S+: (.*)$/.exec(t)
   if (m) return { type: 'Warning', reason: 'FailedScheduling', from: 'default-scheduler', message: m[1]! }
-  if (/^Scheduled /.test(t)) return { type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: t.replace(/^Scheduled (\S+) to (\S+?)\.?$/, `Successfully assigned ${namespace}/$1 to $2`) }
+  if (/^Scheduled /.test(t))
+    return {
+      type: 'Normal',
+      reason: 'Scheduled',
+      from: 'default-scheduler',
+      message: t.replace(/^Scheduled (\S+) to (\S+?)\.?$/, `Successfully assigned ${namespace}/$1 to $2`),
+    }
   if (/preempt/i.test(t)) return { type: warn ? 'Warning' : 'Normal', reason: 'Preempted', from: 'default-scheduler', message: t }
   if (/probe failed/i.test(t)) return { type: 'Warning', reason: 'Unhealthy', from: 'kubelet', message: t }
   if (/OOMKill/i.test(t)) return { type: 'Warning', reason: 'OOMKilling', from: 'kubelet', message: t }
@@ -268,7 +319,12 @@ function eventsBlock(world: World, id: string, namespace?: string): string[] {
     const r = eventRow(e, namespace)
     return [r.type, r.reason, age(world, e.atMs), r.from, r.message]
   })
-  return ['Events:', ...table([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...rows]).split('\n').map((l) => `  ${l}`)]
+  return [
+    'Events:',
+    ...table([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...rows])
+      .split('\n')
+      .map((l) => `  ${l}`),
+  ]
 }
 
 /** A field and its value, the value column at `width` (kubectl aligns each block's values). */
@@ -308,7 +364,9 @@ function containerState(c: Container): string[] {
 }
 
 export function describePod(world: World, name: string | undefined, namespace: string | null): string {
-  const c = Object.values(world.containers).find((x) => (x.name === name || x.id === name) && (namespace === null || x.namespace === namespace))
+  const c = Object.values(world.containers).find(
+    (x) => (x.name === name || x.id === name) && (namespace === null || x.namespace === namespace),
+  )
   if (!c) return `Error from server (NotFound): pods "${name ?? ''}" not found`
   const app = world.apps[c.appId]
   const image = world.images[c.imageId]
@@ -319,8 +377,18 @@ export function describePod(world: World, name: string | undefined, namespace: s
     field('Priority', String(c.priority)),
     ...(app?.priorityClassName ? [field('Priority Class Name', app.priorityClassName, 21)] : []),
     field('Node', nodeName(world, c)),
-    ...multi('Labels', Object.entries(podLabels(world, c)).map(([k, v]) => `${k}=${v}`)),
-    field('Status', c.state === 'running' ? 'Running' : c.state === 'pending' || c.state === 'pulling' || c.state === 'creating' ? 'Pending' : podStatus(c)),
+    ...multi(
+      'Labels',
+      Object.entries(podLabels(world, c)).map(([k, v]) => `${k}=${v}`),
+    ),
+    field(
+      'Status',
+      c.state === 'running'
+        ? 'Running'
+        : c.state === 'pending' || c.state === 'pulling' || c.state === 'creating'
+          ? 'Pending'
+          : podStatus(c),
+    ),
     ...(c.reason ? [field('Reason', c.reason)] : []),
     field('IP', podIp(world, c)),
     ...(c.nominatedNode ? [field('Nominated Node Name', c.nominatedNode, 21)] : []),
@@ -333,7 +401,11 @@ export function describePod(world: World, name: string | undefined, namespace: s
     `    Ready:          ${running && c.ready ? 'True' : 'False'}`,
     `    Restart Count:  ${c.restarts}`,
     ...(c.cpuLimitMilli !== null || c.memLimitMiB !== null
-      ? ['    Limits:', ...(c.cpuLimitMilli !== null ? [`      cpu:     ${formatCpu(c.cpuLimitMilli)}`] : []), ...(c.memLimitMiB !== null ? [`      memory:  ${formatMem(c.memLimitMiB)}`] : [])]
+      ? [
+          '    Limits:',
+          ...(c.cpuLimitMilli !== null ? [`      cpu:     ${formatCpu(c.cpuLimitMilli)}`] : []),
+          ...(c.memLimitMiB !== null ? [`      memory:  ${formatMem(c.memLimitMiB)}`] : []),
+        ]
       : []),
     '    Requests:',
     `      cpu:        ${formatCpu(app ? app.cpuRequestMilli : c.cpuRequestMilli)}`,
@@ -349,7 +421,9 @@ export function describePod(world: World, name: string | undefined, namespace: s
       `    State:          ${running ? 'Running' : 'Waiting'}`,
       `    Ready:          ${running ? 'True' : 'False'}`,
       `    Restart Count:  0`,
-      ...(spec ? ['    Requests:', `      cpu:        ${formatCpu(spec.cpuRequestMilli)}`, `      memory:     ${formatMem(spec.memRequestMiB)}`] : []),
+      ...(spec
+        ? ['    Requests:', `      cpu:        ${formatCpu(spec.cpuRequestMilli)}`, `      memory:     ${formatMem(spec.memRequestMiB)}`]
+        : []),
     )
   }
   const scheduled = c.placement !== null
@@ -361,7 +435,12 @@ export function describePod(world: World, name: string | undefined, namespace: s
     `  Initialized       ${scheduled ? 'True' : 'False'}`,
     `  ContainersReady   ${ready ? 'True' : 'False'}`,
     `  Ready             ${ready ? 'True' : 'False'}`,
-    field('QoS Class', c.cpuLimitMilli !== null && c.memLimitMiB !== null && c.cpuLimitMilli === c.cpuRequestMilli && c.memLimitMiB === c.memRequestMiB ? 'Guaranteed' : 'Burstable'),
+    field(
+      'QoS Class',
+      c.cpuLimitMilli !== null && c.memLimitMiB !== null && c.cpuLimitMilli === c.cpuRequestMilli && c.memLimitMiB === c.memRequestMiB
+        ? 'Guaranteed'
+        : 'Burstable',
+    ),
     ...multi('Node-Selectors', image?.os === 'windows' ? ['kubernetes.io/os=windows'] : []),
     ...multi('Tolerations', [...(app?.tolerations ?? []), ...DEFAULT_TOLERATIONS].map(formatToleration)),
     ...eventsBlock(world, c.id, c.namespace),
@@ -370,7 +449,18 @@ export function describePod(world: World, name: string | undefined, namespace: s
 }
 
 function describeNodeInfo(world: World, n: NodeInfo): string {
-  const lines = [field('Name', n.name), field('Roles', '<none>'), ...multi('Labels', Object.keys(n.labels).sort().map((k) => `${k}=${n.labels[k]}`)), ...multi('Taints', n.taints.map(formatTaint)), field('Unschedulable', String(n.unschedulable))]
+  const lines = [
+    field('Name', n.name),
+    field('Roles', '<none>'),
+    ...multi(
+      'Labels',
+      Object.keys(n.labels)
+        .sort()
+        .map((k) => `${k}=${n.labels[k]}`),
+    ),
+    ...multi('Taints', n.taints.map(formatTaint)),
+    field('Unschedulable', String(n.unschedulable)),
+  ]
   if (n.kind === 'host') {
     const h = world.hosts[n.id]!
     const cap = hostCapacity(h)
@@ -412,7 +502,10 @@ export function describeDeployment(world: World, a: App): string {
   return [
     field('Name', a.name),
     field('Namespace', a.namespace),
-    ...multi('Labels', Object.entries(a.labels).map(([k, v]) => `${k}=${v}`)),
+    ...multi(
+      'Labels',
+      Object.entries(a.labels).map(([k, v]) => `${k}=${v}`),
+    ),
     field('Selector', `app=${a.name}`),
     field('Replicas', `${a.replicas} desired | ${a.readyReplicas} available`),
     field('StrategyType', 'RollingUpdate'),
@@ -423,9 +516,17 @@ export function describeDeployment(world: World, a: App): string {
     `    Image:      ${world.images[a.imageId]?.ref ?? a.imageId}`,
     ...a.sidecars.map((s) => `   ${s.name}:\n    Image:      ${world.images[s.imageId]?.ref ?? s.imageId}`),
     ...(a.priorityClassName ? [`  Priority Class Name:  ${a.priorityClassName}`] : []),
-    ...(aff.required.length ? [`  Node Affinity (required): ${aff.required.map((r) => `${r.key} ${r.operator} [${r.values.join(' ')}]`).join(', ')}`] : []),
-    ...(a.podAntiAffinity ? [`  Pod Anti-Affinity: app=${a.name} by ${a.podAntiAffinity.topologyKey} (${a.podAntiAffinity.required ? 'required' : 'preferred'})`] : []),
-    ...(a.topologySpread ? [`  Topology Spread: maxSkew=${a.topologySpread.maxSkew} ${a.topologySpread.topologyKey} ${a.topologySpread.whenUnsatisfiable}`] : []),
+    ...(aff.required.length
+      ? [`  Node Affinity (required): ${aff.required.map((r) => `${r.key} ${r.operator} [${r.values.join(' ')}]`).join(', ')}`]
+      : []),
+    ...(a.podAntiAffinity
+      ? [
+          `  Pod Anti-Affinity: app=${a.name} by ${a.podAntiAffinity.topologyKey} (${a.podAntiAffinity.required ? 'required' : 'preferred'})`,
+        ]
+      : []),
+    ...(a.topologySpread
+      ? [`  Topology Spread: maxSkew=${a.topologySpread.maxSkew} ${a.topologySpread.topologyKey} ${a.topologySpread.whenUnsatisfiable}`]
+      : []),
     `  Tolerations:  ${a.tolerations.map(formatToleration).join(', ') || '<none>'}`,
     field('Revision', String(a.revision)),
     ...eventsBlock(world, a.id),
@@ -434,12 +535,23 @@ export function describeDeployment(world: World, a: App): string {
 
 export function top(world: World, what: string | undefined): string {
   if (what?.startsWith('no')) {
-    return table([['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'], ...Object.values(world.hosts).map((h) => {
-      const cap = hostCapacity(h)
-      return [h.name, formatCpu(h.alloc.cpuMilli), `${Math.round((h.alloc.cpuMilli / cap.cpuMilli) * 100)}%`, formatMem(h.alloc.memMiB), `${Math.round((h.alloc.memMiB / cap.memMiB) * 100)}%`]
-    })])
+    return table([
+      ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'],
+      ...Object.values(world.hosts).map((h) => {
+        const cap = hostCapacity(h)
+        return [
+          h.name,
+          formatCpu(h.alloc.cpuMilli),
+          `${Math.round((h.alloc.cpuMilli / cap.cpuMilli) * 100)}%`,
+          formatMem(h.alloc.memMiB),
+          `${Math.round((h.alloc.memMiB / cap.memMiB) * 100)}%`,
+        ]
+      }),
+    ])
   }
   const pods = Object.values(world.containers).filter((c) => c.state === 'running')
-  return limited(pods.map((c) => [c.name, formatCpu(Math.max(0, Math.round(c.cpuUsageMilli))), formatMem(Math.max(0, Math.round(c.memUsageMiB)))]), ['NAME', 'CPU(cores)', 'MEMORY(bytes)'])
+  return limited(
+    pods.map((c) => [c.name, formatCpu(Math.max(0, Math.round(c.cpuUsageMilli))), formatMem(Math.max(0, Math.round(c.memUsageMiB)))]),
+    ['NAME', 'CPU(cores)', 'MEMORY(bytes)'],
+  )
 }
-

@@ -37,12 +37,32 @@ export function nodeInfo(world: World, placement: Placement): NodeInfo | null {
   if (placement.kind === 'host') {
     const h = world.hosts[placement.hostId]
     if (!h) return null
-    return { name: h.name, kind: 'host', id: h.id, placement, labels: nodeLabels(world, placement), own: h.labels, taints: h.taints, ready: h.power === 'on' && h.condition === 'Ready', unschedulable: h.unschedulable }
+    return {
+      name: h.name,
+      kind: 'host',
+      id: h.id,
+      placement,
+      labels: nodeLabels(world, placement),
+      own: h.labels,
+      taints: h.taints,
+      ready: h.power === 'on' && h.condition === 'Ready',
+      unschedulable: h.unschedulable,
+    }
   }
   const vm = world.vms[placement.vmId]
   if (!vm) return null
   const ready = vm.state === 'running' && vm.condition === 'Ready' && world.hosts[vm.hostId]?.power === 'on'
-  return { name: vm.name, kind: 'vm', id: vm.id, placement, labels: nodeLabels(world, placement), own: vm.labels, taints: vm.taints, ready, unschedulable: false }
+  return {
+    name: vm.name,
+    kind: 'vm',
+    id: vm.id,
+    placement,
+    labels: nodeLabels(world, placement),
+    own: vm.labels,
+    taints: vm.taints,
+    ready,
+    unschedulable: false,
+  }
 }
 
 /** Every house, then every apartment. */
@@ -61,7 +81,10 @@ export function findNode(world: World, name: string | undefined): NodeInfo | nul
 
 /** Labels as kubectl --show-labels prints them: sorted, `k=v` joined by commas. */
 export const formatLabels = (labels: Record<string, string>): string =>
-  Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',') || '<none>'
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',') || '<none>'
 
 /** A taint as kubectl prints it: `key=value:Effect`, or `key:Effect` without a value. */
 export const formatTaint = (t: Taint): string => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`
@@ -115,9 +138,13 @@ export function parseTaintArg(arg: string): TaintArg | { op: 'error'; message: s
   if (bad) return { op: 'error', message: bad.replace('label', 'taint') }
   if (colon < 0) {
     if (remove) return { op: 'remove', key, effect: null }
-    return { op: 'error', message: `invalid taint spec: ${arg}, unknown taint effect: the taint needs an effect (NoSchedule, PreferNoSchedule or NoExecute)` }
+    return {
+      op: 'error',
+      message: `invalid taint spec: ${arg}, unknown taint effect: the taint needs an effect (NoSchedule, PreferNoSchedule or NoExecute)`,
+    }
   }
-  if (!(TAINT_EFFECTS as readonly string[]).includes(effectText)) return { op: 'error', message: `invalid taint effect: ${effectText}, unsupported taint effect` }
+  if (!(TAINT_EFFECTS as readonly string[]).includes(effectText))
+    return { op: 'error', message: `invalid taint effect: ${effectText}, unsupported taint effect` }
   const effect = effectText as TaintEffect
   return remove ? { op: 'remove', key, effect } : { op: 'add', taint: { key, value, effect } }
 }
@@ -126,13 +153,18 @@ export function parseTaintArg(arg: string): TaintArg | { op: 'error'; message: s
  * Apply taint arguments to a node's taints, as `kubectl taint` does: adding a taint whose key and
  * effect are already there needs --overwrite; removing one that is not there is an error.
  */
-export function applyTaintArgs(node: Pick<NodeInfo, 'name' | 'taints'>, args: TaintArg[], overwrite: boolean): { ok: true; taints: Taint[]; removed: boolean } | { ok: false; message: string } {
+export function applyTaintArgs(
+  node: Pick<NodeInfo, 'name' | 'taints'>,
+  args: TaintArg[],
+  overwrite: boolean,
+): { ok: true; taints: Taint[]; removed: boolean } | { ok: false; message: string } {
   let taints = [...node.taints]
   let removed = false
   for (const a of args) {
     if (a.op === 'add') {
       const same = taints.findIndex((t) => t.key === a.taint.key && t.effect === a.taint.effect)
-      if (same >= 0 && !overwrite) return { ok: false, message: `node ${node.name} already has ${a.taint.key} taint(s) with same effect(s) and --overwrite is false` }
+      if (same >= 0 && !overwrite)
+        return { ok: false, message: `node ${node.name} already has ${a.taint.key} taint(s) with same effect(s) and --overwrite is false` }
       if (same >= 0) taints[same] = a.taint
       else taints.push(a.taint)
     } else {

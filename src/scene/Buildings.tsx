@@ -166,7 +166,17 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           const vm = vms.vms[v]!
           if (vm.state === 'provisioning' || vm.state === 'booting') continue
           const crashed = vm.state === 'crashed'
-          writeBox(m, k, vms.x[v]!, vms.y[v]! - (crashed ? 0.1 : 0), vms.z[v]!, vms.w[v]!, vms.h[v]! * (crashed ? 0.75 : 1), vms.d[v]!, crashed ? 0.07 : 0)
+          writeBox(
+            m,
+            k,
+            vms.x[v]!,
+            vms.y[v]! - (crashed ? 0.1 : 0),
+            vms.z[v]!,
+            vms.w[v]!,
+            vms.h[v]! * (crashed ? 0.75 : 1),
+            vms.d[v]!,
+            crashed ? 0.07 : 0,
+          )
           writeColour(cs, k, crashed ? P.VM_CRASHED : vm.state === 'stopped' ? P.VM_STOPPED : (P.VM_OS[vm.os] ?? P.VM_STOPPED))
           ids[k++] = vms.ids[v]!
         }
@@ -204,7 +214,16 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
         for (let v = 0; v < V; v++) {
           if (vms.vms[v]!.state !== 'running') continue
           const h = vms.h[v]!
-          writeBox(m, k, vms.x[v]!, vms.y[v]! + h * 0.3, vms.z[v]! + vms.d[v]! / 2 + 0.01, Math.min(vms.w[v]! * 0.6, 2.4), Math.min(h * 0.35, 0.35), 0.04)
+          writeBox(
+            m,
+            k,
+            vms.x[v]!,
+            vms.y[v]! + h * 0.3,
+            vms.z[v]! + vms.d[v]! / 2 + 0.01,
+            Math.min(vms.w[v]! * 0.6, 2.4),
+            Math.min(h * 0.35, 0.35),
+            0.04,
+          )
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = vms.ids[v]!
         }
@@ -262,7 +281,11 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
 }
 
 /** Where a thing is, for the camera to glide to and the highlight to sit on. */
-export function boxOf(layout: SceneLayout, kind: Kind, id: string): { x: number; y: number; z: number; w: number; h: number; d: number } | null {
+export function boxOf(
+  layout: SceneLayout,
+  kind: Kind,
+  id: string,
+): { x: number; y: number; z: number; w: number; h: number; d: number } | null {
   const b = kind === 'host' ? layout.houses : kind === 'vm' ? layout.vms : layout.rooms
   const i = b.ids.indexOf(id)
   if (i < 0) return null
@@ -287,14 +310,17 @@ function handlers(kind: Kind, layout: SceneLayout) {
       void e
       useUi.getState().select({ kind, id })
     },
-    onHover: n > HOVER_LIMIT ? undefined : (id: string | null) => {
-      const ui = useUi.getState()
-      if (id === null) {
-        if (ui.hover && ui.hover.kind === kind) ui.setHover(null)
-        return
-      }
-      if (!sameSel(ui.hover, kind, id)) ui.setHover({ kind, id })
-    },
+    onHover:
+      n > HOVER_LIMIT
+        ? undefined
+        : (id: string | null) => {
+            const ui = useUi.getState()
+            if (id === null) {
+              if (ui.hover && ui.hover.kind === kind) ui.setHover(null)
+              return
+            }
+            if (!sameSel(ui.hover, kind, id)) ui.setHover({ kind, id })
+          },
     onFocus: (id: string) => {
       const b = boxOf(layout, kind, id)
       if (b) useUi.getState().setFocus([b.x, b.y + b.h / 2, b.z])
@@ -319,7 +345,15 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="vm-blocks" geometry={geo.rounded} material={mat.solid} data={w.vmSolid} castShadow receiveShadow {...vmH} />
       <Instanced name="vm-scaffold" geometry={geo.rounded} material={mat.scaffold} data={w.vmScaffold} castShadow receiveShadow {...vmH} />
       <Instanced name="rooms" geometry={roomGeo} material={mat.solid} data={w.roomSolid} castShadow receiveShadow {...roomH} />
-      <Instanced name="rooms-scaffold" geometry={roomGeo} material={mat.scaffold} data={w.roomScaffold} castShadow receiveShadow {...roomH} />
+      <Instanced
+        name="rooms-scaffold"
+        geometry={roomGeo}
+        material={mat.scaffold}
+        data={w.roomScaffold}
+        castShadow
+        receiveShadow
+        {...roomH}
+      />
       <Instanced name="rooms-ghost" geometry={roomGeo} material={mat.ghost} data={w.roomGhost} {...roomH} />
       <Instanced name="windows" geometry={geo.pane} material={mat.window} data={w.windows} />
       <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />

@@ -34,8 +34,24 @@ export default function GameCanvas() {
   const [gl] = useState(probeWebGL2)
   if (!gl.webgl2) {
     return (
-      <div data-testid="no-webgl" role="alert" style={{ ...fill, display: 'grid', placeItems: 'center', background: '#cfe6f2', color: '#1f1b16', padding: 24, font: '18px/1.5 system-ui, sans-serif', textAlign: 'center' }}>
-        <p style={{ maxWidth: 560 }}>Your browser could not start 3D graphics (WebGL 2). The game still runs: use the street list in the side panel to build and inspect.</p>
+      <div
+        data-testid="no-webgl"
+        role="alert"
+        style={{
+          ...fill,
+          display: 'grid',
+          placeItems: 'center',
+          background: '#cfe6f2',
+          color: '#1f1b16',
+          padding: 24,
+          font: '18px/1.5 system-ui, sans-serif',
+          textAlign: 'center',
+        }}
+      >
+        <p style={{ maxWidth: 560 }}>
+          Your browser could not start 3D graphics (WebGL 2). The game still runs: use the street list in the side panel to build and
+          inspect.
+        </p>
       </div>
     )
   }
@@ -57,7 +73,8 @@ export default function GameCanvas() {
         ref={(el) => {
           if (el) overlayRef.current = el
         }}
-        style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden' }} />
+        style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden' }}
+      />
     </div>
   )
 }

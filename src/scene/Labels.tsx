@@ -76,7 +76,14 @@ function Signs({ layout }: { layout: SceneLayout }) {
   const out = []
   for (let i = 0; i < houses.n; i++) {
     out.push(
-      <Html portal={overlayRef} key={houses.ids[i]} position={[houses.doorX[i]! + 1.6, 0.9, houses.doorZ[i]! + 0.6]} center zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
+      <Html
+        portal={overlayRef}
+        key={houses.ids[i]}
+        position={[houses.doorX[i]! + 1.6, 0.9, houses.doorZ[i]! + 0.6]}
+        center
+        zIndexRange={[10, 0]}
+        style={{ pointerEvents: 'none' }}
+      >
         <div style={sign}>{`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}</div>
       </Html>,
     )

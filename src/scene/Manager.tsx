@@ -28,7 +28,8 @@ function clipboard(vocab: 'metaphor' | 'technical') {
             <span style={{ width: 10, height: 10, borderRadius: 2, background: appColour(a.id), border: '1px solid #0006' }} />
             <span style={{ flex: 1 }}>{a.name}</span>
             <span>
-              {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`} {ok ? '✓' : '⚠'}
+              {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`}{' '}
+              {ok ? '✓' : '⚠'}
             </span>
           </div>
         )

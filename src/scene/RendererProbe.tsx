@@ -16,7 +16,13 @@ export function RendererProbe() {
   useFrame(() => {
     const i = gl.info
     if (i.render.frame > 0) {
-      reportRendererInfo({ calls: i.render.calls, triangles: i.render.triangles, geometries: i.memory.geometries, textures: i.memory.textures, frames: i.render.frame })
+      reportRendererInfo({
+        calls: i.render.calls,
+        triangles: i.render.triangles,
+        geometries: i.memory.geometries,
+        textures: i.memory.textures,
+        frames: i.render.frame,
+      })
     }
     i.reset()
   })

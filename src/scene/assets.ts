@@ -50,7 +50,7 @@ function stripes(): THREE.DataTexture {
   const data = new Uint8Array(n * n * 4)
   for (let y = 0; y < n; y++)
     for (let x = 0; x < n; x++) {
-      const on = ((x + y) % 8) < 4
+      const on = (x + y) % 8 < 4
       const v = on ? 255 : 120
       const o = (y * n + x) * 4
       data[o] = v

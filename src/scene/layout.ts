@@ -365,6 +365,11 @@ export function layoutWorld(world: World): SceneLayout {
     zones,
     manager: { x: managerX, z: firstStreet - STREET_WIDTH / 2 - 2 },
     waiting,
-    bounds: { minX: Math.min(managerX - 8, waiting.x - waiting.w / 2), maxX: streetLen, minZ: Math.min(0, waiting.z - waiting.d / 2), maxZ },
+    bounds: {
+      minX: Math.min(managerX - 8, waiting.x - waiting.w / 2),
+      maxX: streetLen,
+      minZ: Math.min(0, waiting.z - waiting.d / 2),
+      maxZ,
+    },
   }
 }

@@ -53,7 +53,8 @@ function breach(c: Container, how: string): void {
 export function breachContainer(world: World, containerId: string): Result {
   const src = world.containers[containerId]
   if (!src) return fail('No such room.', `container ${containerId} not found`)
-  if (src.state !== 'running' || !src.placement) return fail('Nobody can break into a room that is not open.', `container ${src.name} is ${src.state}`)
+  if (src.state !== 'running' || !src.placement)
+    return fail('Nobody can break into a room that is not open.', `container ${src.name} is ${src.state}`)
   if (src.breached) return fail('That room is already broken into.', `container ${src.name} already compromised`)
   const place = src.placement
   const where = placementName(world, place)

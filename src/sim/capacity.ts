@@ -3,14 +3,7 @@
  * hypervisor's overhead) and the containers standing directly on it. A VM's memory holds its
  * guest OS and the containers inside it. These functions are the single source of those rules.
  */
-import {
-  CONTAINER_SHIM_MIB,
-  GUEST_OS,
-  HOST_SYSTEM_RESERVED_MIB,
-  RUNTIMES,
-  VCPU_OVERCOMMIT,
-  hypervisorOverheadMiB,
-} from './constants'
+import { CONTAINER_SHIM_MIB, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, RUNTIMES, VCPU_OVERCOMMIT, hypervisorOverheadMiB } from './constants'
 import type { GuestOs } from './constants'
 import type { Container, Host, Placement, Vm, World } from './types'
 
@@ -81,13 +74,7 @@ export function placementName(world: World, placement: Placement): { metaphor: s
 }
 
 /** Can a container with these requests and this image OS stand here? Reasons in both vocabularies. */
-export function containerFits(
-  world: World,
-  placement: Placement,
-  cpuMilli: number,
-  memMiB: number,
-  imageOs: GuestOs,
-): Fit {
+export function containerFits(world: World, placement: Placement, cpuMilli: number, memMiB: number, imageOs: GuestOs): Fit {
   const where = placementName(world, placement)
   const kernel = kernelOf(world, placement)
   if (kernel !== imageOs) {

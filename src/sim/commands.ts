@@ -19,11 +19,31 @@ import { applyPlacementCommand } from './placementCommands'
 import type { PlacementCommand } from './placementCommands'
 import { applyPodCommand } from './podCommands'
 import type { PodCommand } from './podCommands'
-import { checkLimits, crashContainer, deleteContainer, loseContainer, newContainer, placementSubject, podCpuRequestMilli, podMemRequestMiB, vmDown } from './containers'
+import {
+  checkLimits,
+  crashContainer,
+  deleteContainer,
+  loseContainer,
+  newContainer,
+  placementSubject,
+  podCpuRequestMilli,
+  podMemRequestMiB,
+  vmDown,
+} from './containers'
 import { containerList } from './containerIndex'
 
 export type Command =
-  | { type: 'addHost'; id?: HostId; name?: string; zone?: string; cores: number; memMiB: number; diskGiB?: number; costPerHour: number; memOvercommit?: number }
+  | {
+      type: 'addHost'
+      id?: HostId
+      name?: string
+      zone?: string
+      cores: number
+      memMiB: number
+      diskGiB?: number
+      costPerHour: number
+      memOvercommit?: number
+    }
   | { type: 'removeHost'; hostId: HostId }
   | { type: 'addImage'; id?: ImageId; ref: string; sizeMiB: number; os?: GuestOs; packages?: readonly PackageSpec[] }
   | {
@@ -84,8 +104,13 @@ export function apply(world: World, command: Command): Result {
     case 'addHost': {
       if (!(command.cores > 0) || !(command.memMiB > 0)) return fail('A house needs at least one core and some memory.')
       const memOvercommit = command.memOvercommit ?? 1
-      if (!(memOvercommit >= 1 && memOvercommit <= MEM_OVERCOMMIT.maxRatio)) return fail(`Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`, `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`)
-      if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id])) return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+      if (!(memOvercommit >= 1 && memOvercommit <= MEM_OVERCOMMIT.maxRatio))
+        return fail(
+          `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
+          `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
+        )
+      if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id]))
+        return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
       const id = command.id ?? newId(world, 'h')
       const name = command.name ?? String(Object.keys(world.hosts).length + 1)
       world.hosts[id] = {
@@ -112,7 +137,13 @@ export function apply(world: World, command: Command): Result {
         taints: [],
         alloc: { cpuMilli: 0, memMiB: 0, vcpus: 0, pods: 0 },
       }
-      logEvent(world, 'info', `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`, `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`, [id])
+      logEvent(
+        world,
+        'info',
+        `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`,
+        `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`,
+        [id],
+      )
       return { ok: true, id }
     }
     case 'removeHost': {
@@ -134,14 +165,22 @@ export function apply(world: World, command: Command): Result {
       const instruction = `ADD ${command.ref}`
       const layerId = layerIdOf(null, instruction, command.sizeMiB)
       world.layers[layerId] ??= { id: layerId, parent: null, instruction, sizeMiB: command.sizeMiB }
-      world.images[id] = { id, ref: command.ref, sizeMiB: command.sizeMiB, os: command.os ?? 'linux', layers: [layerId], packages: [...(command.packages ?? [])] }
+      world.images[id] = {
+        id,
+        ref: command.ref,
+        sizeMiB: command.sizeMiB,
+        os: command.os ?? 'linux',
+        layers: [layerId],
+        packages: [...(command.packages ?? [])],
+      }
       return { ok: true, id }
     }
     case 'addApp': {
       if (!world.images[command.imageId]) return fail('That furniture kit does not exist.', `image ${command.imageId} not found`)
       const id = command.id ?? newId(world, 'app')
       if (world.apps[id]) return fail(`An app called ${id} already exists.`, `app ${id} already exists`)
-      if (command.runtime !== undefined && !RUNTIMES[command.runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
+      if (command.runtime !== undefined && !RUNTIMES[command.runtime])
+        return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
       const limits = checkLimits(command.cpuRequestMilli, command.memRequestMiB, command.cpuLimitMilli ?? null, command.memLimitMiB ?? null)
       if (!limits.ok) return limits
       world.apps[id] = {
@@ -187,10 +226,12 @@ export function apply(world: World, command: Command): Result {
       const host = world.hosts[command.hostId]
       if (!host) return fail('No such house.', `host ${command.hostId} not found`)
       if (!GUEST_OS[command.os]) return fail('Unknown operating system.', `unknown guest OS ${String(command.os)}`)
-      if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus)) return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
+      if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus))
+        return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
       const fit = vmFits(world, host, command.os, command.vcpus, command.memMiB)
       if (!fit.ok) return fail(fit.metaphor, fit.technical)
-      if (command.id !== undefined && (world.vms[command.id] || world.hosts[command.id] || world.containers[command.id])) return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+      if (command.id !== undefined && (world.vms[command.id] || world.hosts[command.id] || world.containers[command.id]))
+        return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
       const id = command.id ?? newId(world, 'vm')
       const name = command.name ?? `${host.name}-${Object.values(world.vms).filter((v) => v.hostId === host.id).length + 1}`
       const provisionMs = nextInt(world.rng, VM_PROVISION.minMs, VM_PROVISION.maxMs)
@@ -244,19 +285,28 @@ export function apply(world: World, command: Command): Result {
       if (!vm) return fail('No such apartment.', `VM ${command.vmId} not found`)
       if (vm.state === 'stopped') return fail(`Apartment ${vm.name} is already locked up.`, `VM ${vm.name} already stopped`)
       vmDown(world, vm.id, 'stopped')
-      logEvent(world, 'info', `Apartment ${vm.name} locked up; its rooms close.`, `VM ${vm.name} stopped; its containers stop with its kernel.`, [vm.id])
+      logEvent(
+        world,
+        'info',
+        `Apartment ${vm.name} locked up; its rooms close.`,
+        `VM ${vm.name} stopped; its containers stop with its kernel.`,
+        [vm.id],
+      )
       return { ok: true }
     }
     case 'startVm': {
       const vm = world.vms[command.vmId]
       if (!vm) return fail('No such apartment.', `VM ${command.vmId} not found`)
-      if (vm.state !== 'stopped' && vm.state !== 'crashed') return fail(`Apartment ${vm.name} is already lived in.`, `VM ${vm.name} is ${vm.state}`)
+      if (vm.state !== 'stopped' && vm.state !== 'crashed')
+        return fail(`Apartment ${vm.name} is already lived in.`, `VM ${vm.name} is ${vm.state}`)
       if (world.hosts[vm.hostId]?.power !== 'on') return fail('Its house is not standing.', `host of VM ${vm.name} is down`)
       const os = GUEST_OS[vm.os]
       vm.state = 'booting'
       vm.stateSinceMs = world.timeMs
       vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
-      logEvent(world, 'info', `Apartment ${vm.name} is moving back in: ${os.label} boots again.`, `VM ${vm.name} booting ${os.label}.`, [vm.id])
+      logEvent(world, 'info', `Apartment ${vm.name} is moving back in: ${os.label} boots again.`, `VM ${vm.name} booting ${os.label}.`, [
+        vm.id,
+      ])
       return { ok: true }
     }
     case 'runContainer': {
@@ -276,7 +326,13 @@ export function apply(world: World, command: Command): Result {
       c.placement = target
       reserveContainer(world, c, 1)
       const where = placementName(world, target)
-      logEvent(world, 'info', `A room for ${app.name} is set up in ${where.metaphor}.`, `docker run ${image.ref} on ${where.technical} (${c.name}).`, [c.id, app.id, placementSubject(target)])
+      logEvent(
+        world,
+        'info',
+        `A room for ${app.name} is set up in ${where.metaphor}.`,
+        `docker run ${image.ref} on ${where.technical} (${c.name}).`,
+        [c.id, app.id, placementSubject(target)],
+      )
       return { ok: true, id: c.id }
     }
     case 'removeContainer': {
@@ -295,7 +351,13 @@ export function apply(world: World, command: Command): Result {
       }
       const before = app.replicas
       app.replicas = command.replicas
-      logEvent(world, 'info', `The manager's clipboard now says ${app.name}: ${command.replicas} rooms (was ${before}).`, `deployment/${app.name} scaled from ${before} to ${command.replicas}.`, [app.id])
+      logEvent(
+        world,
+        'info',
+        `The manager's clipboard now says ${app.name}: ${command.replicas} rooms (was ${before}).`,
+        `deployment/${app.name} scaled from ${before} to ${command.replicas}.`,
+        [app.id],
+      )
       return { ok: true }
     }
     case 'setManaged': {
@@ -305,9 +367,21 @@ export function apply(world: World, command: Command): Result {
       // A ReplicaSet adopts existing pods that match its selector, so the manager takes over the rooms already there.
       for (const c of containerList(world)) if (c.appId === app.id) c.managed = command.managed
       if (command.managed) {
-        logEvent(world, 'info', `The building manager now looks after ${app.name}: ${app.replicas} rooms on the clipboard.`, `Deployment ${app.name} created (replicas: ${app.replicas}); existing containers adopted.`, [app.id])
+        logEvent(
+          world,
+          'info',
+          `The building manager now looks after ${app.name}: ${app.replicas} rooms on the clipboard.`,
+          `Deployment ${app.name} created (replicas: ${app.replicas}); existing containers adopted.`,
+          [app.id],
+        )
       } else {
-        logEvent(world, 'warn', `The building manager no longer looks after ${app.name}.`, `Deployment ${app.name} deleted with --cascade=orphan.`, [app.id])
+        logEvent(
+          world,
+          'warn',
+          `The building manager no longer looks after ${app.name}.`,
+          `Deployment ${app.name} deleted with --cascade=orphan.`,
+          [app.id],
+        )
       }
       return { ok: true }
     }
@@ -316,7 +390,9 @@ export function apply(world: World, command: Command): Result {
       if (!app) return fail('No such app.', `app ${command.appId} not found`)
       if (!(command.rps >= 0)) return fail('Visitors per second cannot be negative.', 'rps must be ≥ 0')
       app.rps = command.rps
-      logEvent(world, 'info', `${app.name} now gets ${command.rps} visitors a second.`, `Traffic to ${app.name}: ${command.rps} req/s.`, [app.id])
+      logEvent(world, 'info', `${app.name} now gets ${command.rps} visitors a second.`, `Traffic to ${app.name}: ${command.rps} req/s.`, [
+        app.id,
+      ])
       return { ok: true }
     }
     case 'crashContainer': {
@@ -338,9 +414,16 @@ export function apply(world: World, command: Command): Result {
     case 'crashVm': {
       const vm = world.vms[command.vmId]
       if (!vm) return fail('No such apartment.', `VM ${command.vmId} not found`)
-      if (vm.state !== 'running' && vm.state !== 'booting') return fail(`Apartment ${vm.name} is not lived in.`, `VM ${vm.name} is ${vm.state}`)
+      if (vm.state !== 'running' && vm.state !== 'booting')
+        return fail(`Apartment ${vm.name} is not lived in.`, `VM ${vm.name} is ${vm.state}`)
       const lost = vmDown(world, vm.id, 'crashed')
-      logEvent(world, 'error', `Flood in apartment ${vm.name}! ${lost} rooms inside it are gone; the apartments next door stay dry.`, `VM ${vm.name}: guest kernel panic. ${lost} containers on its kernel lost; other VMs unaffected.`, [vm.id, vm.hostId])
+      logEvent(
+        world,
+        'error',
+        `Flood in apartment ${vm.name}! ${lost} rooms inside it are gone; the apartments next door stay dry.`,
+        `VM ${vm.name}: guest kernel panic. ${lost} containers on its kernel lost; other VMs unaffected.`,
+        [vm.id, vm.hostId],
+      )
       return { ok: true }
     }
     case 'failHost': {
@@ -364,7 +447,13 @@ export function apply(world: World, command: Command): Result {
           rooms += 1
         }
       }
-      logEvent(world, 'error', `Fire! House ${host.name} burnt down with ${vms} apartments and ${rooms} rooms.`, `Host ${host.name} failed: ${vms} VMs and ${rooms} containers lost.`, [host.id])
+      logEvent(
+        world,
+        'error',
+        `Fire! House ${host.name} burnt down with ${vms} apartments and ${rooms} rooms.`,
+        `Host ${host.name} failed: ${vms} VMs and ${rooms} containers lost.`,
+        [host.id],
+      )
       return { ok: true }
     }
     case 'repairHost': {
@@ -378,11 +467,18 @@ export function apply(world: World, command: Command): Result {
       for (const c of containerList(world)) {
         if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state === 'lost' && !c.managed) deleteContainer(world, c)
       }
-      logEvent(world, 'info', `House ${host.name} rebuilt by the infrastructure crew (not by the building manager).`, `Host ${host.name} repaired and powered on (infrastructure layer).`, [host.id])
+      logEvent(
+        world,
+        'info',
+        `House ${host.name} rebuilt by the infrastructure crew (not by the building manager).`,
+        `Host ${host.name} repaired and powered on (infrastructure layer).`,
+        [host.id],
+      )
       return { ok: true }
     }
     case 'setDelayScale': {
-      if (!(command.scale > 0 && command.scale <= 1)) return fail('Classroom time must be between 0 and 1 × real time.', 'delayScale must be in (0, 1]')
+      if (!(command.scale > 0 && command.scale <= 1))
+        return fail('Classroom time must be between 0 and 1 × real time.', 'delayScale must be in (0, 1]')
       world.delayScale = command.scale
       return { ok: true }
     }

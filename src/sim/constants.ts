@@ -22,7 +22,11 @@ export const GUEST_OS = {
     memMiB: 512,
     /** A light Linux guest reserves a slice of a vCPU for its own kernel and services. */
     cpuMilli: 100,
-    boot: { minMs: 8_000, maxMs: 30_000, source: 'INRIA RR-9221 (Nguyen & Lebre 2018): VM boot takes seconds to over a minute by guest OS' } as RangeMs,
+    boot: {
+      minMs: 8_000,
+      maxMs: 30_000,
+      source: 'INRIA RR-9221 (Nguyen & Lebre 2018): VM boot takes seconds to over a minute by guest OS',
+    } as RangeMs,
     label: 'Linux',
   },
   windows: {
@@ -129,7 +133,8 @@ export const HPA = {
   /** Default scale-up: at most max(4 pods, 100 %) more per 15 s. */
   scaleUpPods: 4,
   scaleUpPercent: 100,
-  source: 'kubernetes.io "Horizontal Pod Autoscaling": desired = ceil(current × metric / target), tolerance 0.1, sync 15 s, scale-down window 300 s',
+  source:
+    'kubernetes.io "Horizontal Pod Autoscaling": desired = ceil(current × metric / target), tolerance 0.1, sync 15 s, scale-down window 300 s',
 }
 
 /** kubernetes.io "Deployments": rolling update defaults; revisionHistoryLimit 10. */
@@ -171,7 +176,8 @@ export const OOM_KILL = {
 }
 
 /** Same page: over the CPU limit the CFS quota throttles the container; it slows down, it is not killed. */
-export const CPU_THROTTLE_SOURCE = 'kubernetes.io "Resource Management for Pods and Containers": CPU limits are enforced by CFS quota (throttling, not killing)'
+export const CPU_THROTTLE_SOURCE =
+  'kubernetes.io "Resource Management for Pods and Containers": CPU limits are enforced by CFS quota (throttling, not killing)'
 
 /**
  * cgroups(7) cpu.shares: under contention the kernel splits CPU in proportion to shares, which
@@ -179,7 +185,11 @@ export const CPU_THROTTLE_SOURCE = 'kubernetes.io "Resource Management for Pods 
  * The scheduler counts request-less pods as 100m when scoring (resource_allocation.go); we use
  * that as what such a room needs to serve at full speed.
  */
-export const CPU_SHARES = { minWeightMilli: 2, bestEffortNeedMilli: 100, source: 'cgroups(7) cpu.shares; Kubernetes sets shares from CPU requests (min 2)' }
+export const CPU_SHARES = {
+  minWeightMilli: 2,
+  bestEffortNeedMilli: 100,
+  source: 'cgroups(7) cpu.shares; Kubernetes sets shares from CPU requests (min 2)',
+}
 
 /** Container runtimes (FIDELITY.md "The middle ground"). Figures are per room; ranges where sources give ranges. */
 export const RUNTIMES = {
@@ -211,7 +221,11 @@ export const RUNTIMES = {
     metaphor: 'room with its own little apartment walls',
     /** katacontainers.io: a light VM per pod with its own guest kernel and agent; ~100–200 MiB. */
     overheadMiB: 160,
-    start: { minMs: 1_000, maxMs: 3_000, source: 'katacontainers.io: a light VM per pod boots its own kernel (about a second or more)' } as RangeMs,
+    start: {
+      minMs: 1_000,
+      maxMs: 3_000,
+      source: 'katacontainers.io: a light VM per pod boots its own kernel (about a second or more)',
+    } as RangeMs,
     speed: 0.95,
     ownKernel: true,
     userSpaceKernel: false,
@@ -223,7 +237,11 @@ export const RUNTIMES = {
     /** firecracker-microvm.github.io, NSDI 2020: < 5 MiB overhead per microVM. */
     overheadMiB: 5,
     /** Same source: user code starts in as little as 125 ms. */
-    start: { minMs: 125, maxMs: 300, source: 'firecracker-microvm.github.io; Agache et al. NSDI 2020: user code in as little as 125 ms' } as RangeMs,
+    start: {
+      minMs: 125,
+      maxMs: 300,
+      source: 'firecracker-microvm.github.io; Agache et al. NSDI 2020: user code in as little as 125 ms',
+    } as RangeMs,
     speed: 0.97,
     ownKernel: true,
     userSpaceKernel: false,
@@ -253,18 +271,29 @@ export const BREACH = {
    * breaches of a guest kernel, so a classroom sees it almost never, and the log says so.
    */
   hypervisorEscape: 0.001,
-  source: 'CVE-2019-5736, CVE-2024-21626 (container escapes); CVE-2015-3456 VENOM (hypervisor escape, rare); kubernetes.io "Pod Security Standards" (restricted)',
+  source:
+    'CVE-2019-5736, CVE-2024-21626 (container escapes); CVE-2015-3456 VENOM (hypervisor escape, rare); kubernetes.io "Pod Security Standards" (restricted)',
 }
 
 /** kubernetes.io "Pod Security Standards": the baseline a room gets unless set. */
-export const DEFAULT_SECURITY = { runAsNonRoot: false, readOnlyRootFilesystem: false, dropAllCapabilities: false, privileged: false } as const
+export const DEFAULT_SECURITY = {
+  runAsNonRoot: false,
+  readOnlyRootFilesystem: false,
+  dropAllCapabilities: false,
+  privileged: false,
+} as const
 
 /**
  * VMware memory management docs: with memory overcommit the host can promise guests more RAM
  * than it has; when they touch more than it has, it swaps and the VMs slow down sharply.
  * Speed = max(min, 1 − penalty × overshoot / physical): 10 % overshoot halves the speed.
  */
-export const MEM_OVERCOMMIT = { maxRatio: 2, swapPenalty: 5, minSpeed: 0.05, source: 'VMware vSphere memory management docs: overcommit via ballooning, sharing, swapping; swapping makes VMs slow' }
+export const MEM_OVERCOMMIT = {
+  maxRatio: 2,
+  swapPenalty: 5,
+  minSpeed: 0.05,
+  source: 'VMware vSphere memory management docs: overcommit via ballooning, sharing, swapping; swapping makes VMs slow',
+}
 
 /**
  * Clark et al., "Live Migration of Virtual Machines", NSDI 2005: iterative pre-copy (round i

@@ -16,8 +16,10 @@ const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: 
 
 /** Kubernetes refuses a limit below its request. Null means no limit. */
 export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
-  if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0)) return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
-  if (memLimit !== null && !(memLimit >= memReq && memLimit > 0)) return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
+  if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0))
+    return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
+  if (memLimit !== null && !(memLimit >= memReq && memLimit > 0))
+    return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
   return { ok: true }
 }
 

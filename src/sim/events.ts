@@ -2,13 +2,7 @@ import { EVENT_LOG_LIMIT } from './constants'
 import type { EventLevel, World } from './types'
 
 /** Record one event in both vocabularies. Keeps only the newest EVENT_LOG_LIMIT. */
-export function logEvent(
-  world: World,
-  level: EventLevel,
-  metaphor: string,
-  technical: string,
-  subjects: string[] = [],
-): void {
+export function logEvent(world: World, level: EventLevel, metaphor: string, technical: string, subjects: string[] = []): void {
   world.eventSeq += 1
   world.events.push({ seq: world.eventSeq, atMs: world.timeMs, level, metaphor, technical, subjects })
   // Trim in batches so a burst of thousands of events stays linear.

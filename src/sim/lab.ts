@@ -10,7 +10,16 @@
 import { apply } from './commands'
 import type { Command } from './commands'
 import { hostCapacity } from './capacity'
-import { BREACH, CLUSTER_LIMITS, CONTAINER_SHIM_MIB, CONTAINER_START, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, HYPERVISOR_OVERHEAD_SOURCE, hypervisorOverheadMiB } from './constants'
+import {
+  BREACH,
+  CLUSTER_LIMITS,
+  CONTAINER_SHIM_MIB,
+  CONTAINER_START,
+  GUEST_OS,
+  HOST_SYSTEM_RESERVED_MIB,
+  HYPERVISOR_OVERHEAD_SOURCE,
+  hypervisorOverheadMiB,
+} from './constants'
 import { step } from './step'
 import type { Container, World } from './types'
 import { createWorld } from './world'
@@ -145,7 +154,8 @@ export function labDensity(): { vmFit: number; containerFit: number } {
   let vmFit = 0
   while (apply(w, { type: 'addVm', hostId: LAB_SIDES.vmHostId, ...LAB_SETUP.vm }).ok) vmFit++
   let containerFit = 0
-  while (apply(w, { type: 'runContainer', appId: LAB_SIDES.roomAppId, target: { kind: 'host', hostId: LAB_SIDES.roomHostId } }).ok) containerFit++
+  while (apply(w, { type: 'runContainer', appId: LAB_SIDES.roomAppId, target: { kind: 'host', hostId: LAB_SIDES.roomHostId } }).ok)
+    containerFit++
   densityMemo = { vmFit, containerFit }
   return densityMemo
 }
@@ -163,7 +173,9 @@ function measureSide(world: World, rooms: Container[], vmHostId: string | null, 
   const vms = vmHostId ? Object.values(world.vms).filter((v) => v.hostId === vmHostId) : []
   const running = rooms.filter((c) => c.state === 'running')
   // A room's kernel: its apartment's guest kernel, or its house's.
-  const kernels = new Set(rooms.flatMap((c) => (c.placement ? [c.placement.kind === 'vm' ? `vm:${c.placement.vmId}` : `host:${c.placement.hostId}`] : [])))
+  const kernels = new Set(
+    rooms.flatMap((c) => (c.placement ? [c.placement.kind === 'vm' ? `vm:${c.placement.vmId}` : `host:${c.placement.hostId}`] : [])),
+  )
   const allRunningMs = rooms.length > 0 && running.length === rooms.length ? Math.max(...running.map((c) => c.stateSinceMs)) - t0 : null
   const crashed = rooms.filter((c) => kernelDown(world, c)).length
   const breached = rooms.filter((c) => c.breached).length
@@ -211,7 +223,9 @@ export function measureLab(world: World, sides: LabSides = LAB_SIDES, t0 = 0): L
 export function latchLab(prev: LabMeasure | null, next: LabMeasure): LabMeasure {
   if (!prev) return next
   const keep = (p: LabSideMeasure, n: LabSideMeasure): LabSideMeasure =>
-    p.allRunningMs !== null && p.rooms === n.rooms ? { ...n, allRunningMs: p.allRunningMs, memMiB: p.memMiB, cpuMilli: p.cpuMilli, kernels: p.kernels } : n
+    p.allRunningMs !== null && p.rooms === n.rooms
+      ? { ...n, allRunningMs: p.allRunningMs, memMiB: p.memMiB, cpuMilli: p.cpuMilli, kernels: p.kernels }
+      : n
   return { timeMs: next.timeMs, vm: keep(prev.vm, next.vm), container: keep(prev.container, next.container) }
 }
 
@@ -264,10 +278,60 @@ function tableRows(n: number, m: LabResult['measured'], world: World): LabRow[] 
   const cap = hostCapacity(world.hosts[LAB_SIDES.vmHostId]!)
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   return [
-    { row: 'OS', concept: { vm: 'Separate OS per VM', container: 'Shared OS' }, vm: { value: m.kernelsVm, unit: 'kernels', text: `${m.kernelsVm} guest kernels (${GUEST_OS.linux.label}), one per VM` }, container: { value: m.kernelsContainer, unit: 'kernels', text: '1 kernel, the house’s, shared by every room' }, source: LAB_SOURCES.OS },
-    { row: 'Speed', concept: { vm: 'Slow startup', container: 'Fast startup' }, vm: { value: m.vmStartMs, unit: 'ms', text: `all ${n} running after ${s(m.vmStartMs)} (provision + boot + pull + start)` }, container: { value: m.containerStartMs, unit: 'ms', text: `all ${n} running after ${s(m.containerStartMs)} (pull once + start)` }, source: LAB_SOURCES.Speed },
-    { row: 'Resource usage', concept: { vm: 'High', container: 'Low' }, vm: { value: m.vmMemMiB, unit: 'MiB', text: `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)` }, container: { value: m.containerMemMiB, unit: 'MiB', text: `${m.containerMemMiB} MiB and ${m.containerCpuMilli}m CPU held (app + a few MiB shim per room)` }, source: LAB_SOURCES['Resource usage'] },
-    { row: 'Isolation', concept: { vm: 'Strong', container: 'Medium' }, vm: { value: m.breachReachVm, unit: 'rooms breached', text: `a breach reached ${m.breachReachVm} of ${n}; a kernel crash took ${m.crashReachVm} of ${n}` }, container: { value: m.breachReachContainer, unit: 'rooms breached', text: `a breach reached ${m.breachReachContainer} of ${n}; a kernel crash took ${m.crashReachContainer} of ${n}` }, source: LAB_SOURCES.Isolation },
-    { row: 'Scalability', concept: { vm: 'Limited', container: 'High' }, vm: { value: m.vmFit, unit: 'per house', text: `${m.vmFit} VMs fit on one house (${Math.round(cap.memMiB / 1024)} GiB usable)` }, container: { value: m.containerFit, unit: 'per house', text: `${m.containerFit} rooms fit on the same house (Kubernetes would cap a node at ${CLUSTER_LIMITS.podsPerNode} pods)` }, source: LAB_SOURCES.Scalability },
+    {
+      row: 'OS',
+      concept: { vm: 'Separate OS per VM', container: 'Shared OS' },
+      vm: { value: m.kernelsVm, unit: 'kernels', text: `${m.kernelsVm} guest kernels (${GUEST_OS.linux.label}), one per VM` },
+      container: { value: m.kernelsContainer, unit: 'kernels', text: '1 kernel, the house’s, shared by every room' },
+      source: LAB_SOURCES.OS,
+    },
+    {
+      row: 'Speed',
+      concept: { vm: 'Slow startup', container: 'Fast startup' },
+      vm: { value: m.vmStartMs, unit: 'ms', text: `all ${n} running after ${s(m.vmStartMs)} (provision + boot + pull + start)` },
+      container: { value: m.containerStartMs, unit: 'ms', text: `all ${n} running after ${s(m.containerStartMs)} (pull once + start)` },
+      source: LAB_SOURCES.Speed,
+    },
+    {
+      row: 'Resource usage',
+      concept: { vm: 'High', container: 'Low' },
+      vm: {
+        value: m.vmMemMiB,
+        unit: 'MiB',
+        text: `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)`,
+      },
+      container: {
+        value: m.containerMemMiB,
+        unit: 'MiB',
+        text: `${m.containerMemMiB} MiB and ${m.containerCpuMilli}m CPU held (app + a few MiB shim per room)`,
+      },
+      source: LAB_SOURCES['Resource usage'],
+    },
+    {
+      row: 'Isolation',
+      concept: { vm: 'Strong', container: 'Medium' },
+      vm: {
+        value: m.breachReachVm,
+        unit: 'rooms breached',
+        text: `a breach reached ${m.breachReachVm} of ${n}; a kernel crash took ${m.crashReachVm} of ${n}`,
+      },
+      container: {
+        value: m.breachReachContainer,
+        unit: 'rooms breached',
+        text: `a breach reached ${m.breachReachContainer} of ${n}; a kernel crash took ${m.crashReachContainer} of ${n}`,
+      },
+      source: LAB_SOURCES.Isolation,
+    },
+    {
+      row: 'Scalability',
+      concept: { vm: 'Limited', container: 'High' },
+      vm: { value: m.vmFit, unit: 'per house', text: `${m.vmFit} VMs fit on one house (${Math.round(cap.memMiB / 1024)} GiB usable)` },
+      container: {
+        value: m.containerFit,
+        unit: 'per house',
+        text: `${m.containerFit} rooms fit on the same house (Kubernetes would cap a node at ${CLUSTER_LIMITS.podsPerNode} pods)`,
+      },
+      source: LAB_SOURCES.Scalability,
+    },
   ]
 }

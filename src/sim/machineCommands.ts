@@ -43,7 +43,8 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
     case 'installPackages': {
       const m = machineOf(world, command.target)
       if (!m) return fail('No such place.', 'target not found')
-      if (!Array.isArray(command.packages) || command.packages.some((p) => typeof p !== 'string' || p.length === 0)) return fail('Name the packages to install.', 'packages must be non-empty strings')
+      if (!Array.isArray(command.packages) || command.packages.some((p) => typeof p !== 'string' || p.length === 0))
+        return fail('Name the packages to install.', 'packages must be non-empty strings')
       for (const p of command.packages) {
         // One version of a package per machine, as a system package manager keeps it: the new one replaces the old.
         m.packages = m.packages.filter((q) => packageName(q) !== packageName(p))
@@ -51,7 +52,13 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
       }
       m.packages.sort()
       const where = placementName(world, command.target)
-      logEvent(world, 'info', `Installed ${command.packages.join(', ')} in ${where.metaphor}.`, `${where.technical}: installed ${command.packages.join(', ')}.`, [command.target.kind === 'host' ? command.target.hostId : command.target.vmId])
+      logEvent(
+        world,
+        'info',
+        `Installed ${command.packages.join(', ')} in ${where.metaphor}.`,
+        `${where.technical}: installed ${command.packages.join(', ')}.`,
+        [command.target.kind === 'host' ? command.target.hostId : command.target.vmId],
+      )
       return { ok: true }
     }
     case 'installApp':
@@ -84,7 +91,13 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
       const rt = RUNTIMES[command.runtime]
       if (!rt) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
       app.runtime = command.runtime
-      logEvent(world, 'info', `New rooms of ${app.name} will be a ${rt.metaphor}; rooms already open keep theirs until replaced.`, `${app.name}: runtimeClass ${rt.label} for new pods (existing pods keep theirs).`, [app.id])
+      logEvent(
+        world,
+        'info',
+        `New rooms of ${app.name} will be a ${rt.metaphor}; rooms already open keep theirs until replaced.`,
+        `${app.name}: runtimeClass ${rt.label} for new pods (existing pods keep theirs).`,
+        [app.id],
+      )
       return { ok: true }
     }
     case 'setSecurity': {
@@ -93,26 +106,53 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
       app.security = { ...app.security, ...command.security }
       const s = app.security
       const restricted = s.runAsNonRoot && s.readOnlyRootFilesystem && s.dropAllCapabilities && !s.privileged
-      logEvent(world, 'info', `New rooms of ${app.name} get ${restricted ? 'every lock fitted' : 'these locks'}: ${describeSecurity(s)}.`, `${app.name} securityContext for new pods: ${describeSecurity(s)}${restricted ? ' (Pod Security Standards: restricted)' : ''}.`, [app.id])
+      logEvent(
+        world,
+        'info',
+        `New rooms of ${app.name} get ${restricted ? 'every lock fitted' : 'these locks'}: ${describeSecurity(s)}.`,
+        `${app.name} securityContext for new pods: ${describeSecurity(s)}${restricted ? ' (Pod Security Standards: restricted)' : ''}.`,
+        [app.id],
+      )
       return { ok: true }
     }
     case 'setMemOvercommit': {
       const host = world.hosts[command.hostId]
       if (!host) return fail('No such house.', `host ${command.hostId} not found`)
-      if (!(command.ratio >= 1 && command.ratio <= MEM_OVERCOMMIT.maxRatio)) return fail(`Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`, `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`)
+      if (!(command.ratio >= 1 && command.ratio <= MEM_OVERCOMMIT.maxRatio))
+        return fail(
+          `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
+          `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
+        )
       const promised = hostCapacity({ ...host, memOvercommit: command.ratio }).memMiB
-      if (host.alloc.memMiB > promised) return fail(`House ${host.name} has already promised more than that.`, `host ${host.name}: ${formatMiB(host.alloc.memMiB)} already allocated`)
+      if (host.alloc.memMiB > promised)
+        return fail(
+          `House ${host.name} has already promised more than that.`,
+          `host ${host.name}: ${formatMiB(host.alloc.memMiB)} already allocated`,
+        )
       host.memOvercommit = command.ratio
-      logEvent(world, 'warn', `House ${host.name} may now promise its apartments ${command.ratio}× the memory it has. If they all use it, it swaps to disk and everything slows.`, `Host ${host.name}: memory overcommit ${command.ratio}:1 (swap when guests touch more than physical RAM).`, [host.id])
+      logEvent(
+        world,
+        'warn',
+        `House ${host.name} may now promise its apartments ${command.ratio}× the memory it has. If they all use it, it swaps to disk and everything slows.`,
+        `Host ${host.name}: memory overcommit ${command.ratio}:1 (swap when guests touch more than physical RAM).`,
+        [host.id],
+      )
       return { ok: true }
     }
     case 'leakMemory': {
       const c = world.containers[command.containerId]
       if (!c) return fail('No such room.', `container ${command.containerId} not found`)
-      if (!(command.mibPerS >= 0 && command.mibPerS <= MAX_LEAK_MIB_PER_S)) return fail('Pick a leak between 0 and 10,000 MiB a second.', 'mibPerS out of range')
+      if (!(command.mibPerS >= 0 && command.mibPerS <= MAX_LEAK_MIB_PER_S))
+        return fail('Pick a leak between 0 and 10,000 MiB a second.', 'mibPerS out of range')
       c.leakMiBPerS = command.mibPerS
       noteSpecialRoom(world, c)
-      logEvent(world, 'warn', `Something in a room of ${world.apps[c.appId]?.name ?? '?'} keeps hoarding space (${command.mibPerS} MiB a second).`, `Chaos: memory leak in ${c.name}, ${command.mibPerS} MiB/s.`, [c.id, c.appId])
+      logEvent(
+        world,
+        'warn',
+        `Something in a room of ${world.apps[c.appId]?.name ?? '?'} keeps hoarding space (${command.mibPerS} MiB a second).`,
+        `Chaos: memory leak in ${c.name}, ${command.mibPerS} MiB/s.`,
+        [c.id, c.appId],
+      )
       return { ok: true }
     }
     case 'hogCpu': {
@@ -120,7 +160,15 @@ export function applyMachineCommand(world: World, command: MachineCommand): Resu
       if (!c) return fail('No such room.', `container ${command.containerId} not found`)
       c.cpuHog = command.on
       noteSpecialRoom(world, c)
-      logEvent(world, 'warn', command.on ? `A room of ${world.apps[c.appId]?.name ?? '?'} starts a runaway machine that wants every worker in the building.` : `The runaway machine in a room of ${world.apps[c.appId]?.name ?? '?'} is switched off.`, command.on ? `Chaos: CPU hog in ${c.name} (busy loop on every core it can get).` : `CPU hog in ${c.name} stopped.`, [c.id, c.appId])
+      logEvent(
+        world,
+        'warn',
+        command.on
+          ? `A room of ${world.apps[c.appId]?.name ?? '?'} starts a runaway machine that wants every worker in the building.`
+          : `The runaway machine in a room of ${world.apps[c.appId]?.name ?? '?'} is switched off.`,
+        command.on ? `Chaos: CPU hog in ${c.name} (busy loop on every core it can get).` : `CPU hog in ${c.name} stopped.`,
+        [c.id, c.appId],
+      )
       return { ok: true }
     }
     case 'breachContainer':
@@ -137,7 +185,11 @@ function machineOf(world: World, p: Placement) {
 }
 
 export function describeSecurity(s: SecurityContext): string {
-  const parts = [s.runAsNonRoot ? 'runAsNonRoot' : 'runs as root', s.readOnlyRootFilesystem ? 'readOnlyRootFilesystem' : 'writable root filesystem', s.dropAllCapabilities ? 'capabilities dropped' : 'default capabilities']
+  const parts = [
+    s.runAsNonRoot ? 'runAsNonRoot' : 'runs as root',
+    s.readOnlyRootFilesystem ? 'readOnlyRootFilesystem' : 'writable root filesystem',
+    s.dropAllCapabilities ? 'capabilities dropped' : 'default capabilities',
+  ]
   if (s.privileged) parts.push('PRIVILEGED')
   return parts.join(', ')
 }
@@ -145,21 +197,33 @@ export function describeSecurity(s: SecurityContext): string {
 function buildImage(world: World, command: Extract<MachineCommand, { type: 'buildImage' }>): Result {
   const ins = command.instructions
   if (!Array.isArray(ins) || ins.length === 0) return fail('A blueprint needs at least one step.', 'Dockerfile has no instructions')
-  if (!/^FROM\s+\S+/i.test(ins[0]!.text.trim())) return fail('A blueprint starts from a base kit (FROM …).', 'Dockerfile must start with FROM')
+  if (!/^FROM\s+\S+/i.test(ins[0]!.text.trim()))
+    return fail('A blueprint starts from a base kit (FROM …).', 'Dockerfile must start with FROM')
   if (ins.some((i) => !(i.sizeMiB >= 0))) return fail('Each step adds zero or more MiB.', 'layer size must be ≥ 0')
-  if (!/^[\w.\-/]+:[\w.\-]+$/.test(command.ref)) return fail('Name the kit as name:tag, e.g. web:1.1.', `invalid image reference ${command.ref}`)
+  if (!/^[\w.\-/]+:[\w.\-]+$/.test(command.ref))
+    return fail('Name the kit as name:tag, e.g. web:1.1.', `invalid image reference ${command.ref}`)
   const plan = planBuild(world, ins)
   const existing = Object.values(world.images).find((im) => im.ref === command.ref)
   if (existing) {
     const same = existing.layers.length === plan.layers.length && existing.layers.every((id, i) => id === plan.layers[i]!.id)
     if (same) return { ok: true, id: existing.id }
     // Images are immutable: a changed build needs a new tag (Docker docs "Image layers"; tags name versions).
-    return fail(`A kit called ${command.ref} already exists and kits never change. Give the new one a new tag (e.g. ${bumpTag(command.ref)}).`, `image ${command.ref} exists with different layers; images are immutable, use a new tag`)
+    return fail(
+      `A kit called ${command.ref} already exists and kits never change. Give the new one a new tag (e.g. ${bumpTag(command.ref)}).`,
+      `image ${command.ref} exists with different layers; images are immutable, use a new tag`,
+    )
   }
   const id = command.id ?? newId(world, 'img')
   if (world.images[id]) return fail(`A kit called ${id} already exists.`, `image ${id} already exists`)
   for (const l of plan.layers) world.layers[l.id] ??= l
-  world.images[id] = { id, ref: command.ref, sizeMiB: plan.sizeMiB, os: command.os ?? 'linux', layers: plan.layers.map((l) => l.id), packages: plan.packages }
+  world.images[id] = {
+    id,
+    ref: command.ref,
+    sizeMiB: plan.sizeMiB,
+    os: command.os ?? 'linux',
+    layers: plan.layers.map((l) => l.id),
+    packages: plan.packages,
+  }
   logEvent(
     world,
     'info',
@@ -196,7 +260,12 @@ export function installApp(world: World, appId: AppId, target: Placement): Resul
     return fail(metaphor, technical)
   }
   if (!m.installedApps.includes(app.id)) m.installedApps.push(app.id)
-  logEvent(world, 'info', `${app.name} installed straight into ${where.metaphor}: everything it needs is there.`, `${app.name} installed on ${where.technical} (no container); dependencies satisfied: ${app.requires.join(', ') || 'none'}.`, [app.id])
+  logEvent(
+    world,
+    'info',
+    `${app.name} installed straight into ${where.metaphor}: everything it needs is there.`,
+    `${app.name} installed on ${where.technical} (no container); dependencies satisfied: ${app.requires.join(', ') || 'none'}.`,
+    [app.id],
+  )
   return { ok: true }
 }
-

@@ -37,24 +37,37 @@ const isCount = (n: number, min: number): boolean => Number.isInteger(n) && n >=
 /** The API server's validation of a probe; null when it is valid. */
 function probeProblem(p: Probe, liveness: boolean): Result | null {
   const kind = liveness ? 'livenessProbe' : 'readinessProbe'
-  if (!isCount(p.initialDelaySeconds, 0)) return fail('The first check-up must wait a whole number of seconds (0 or more).', `${kind}.initialDelaySeconds: must be an integer ≥ 0`)
-  if (!isCount(p.periodSeconds, 1)) return fail('Check-ups must be at least a second apart.', `${kind}.periodSeconds: must be an integer ≥ 1`)
-  if (!isCount(p.failureThreshold, 1)) return fail('At least one failed check-up must count.', `${kind}.failureThreshold: must be an integer ≥ 1`)
-  if (!isCount(p.successThreshold, 1)) return fail('At least one good check-up must count.', `${kind}.successThreshold: must be an integer ≥ 1`)
+  if (!isCount(p.initialDelaySeconds, 0))
+    return fail(
+      'The first check-up must wait a whole number of seconds (0 or more).',
+      `${kind}.initialDelaySeconds: must be an integer ≥ 0`,
+    )
+  if (!isCount(p.periodSeconds, 1))
+    return fail('Check-ups must be at least a second apart.', `${kind}.periodSeconds: must be an integer ≥ 1`)
+  if (!isCount(p.failureThreshold, 1))
+    return fail('At least one failed check-up must count.', `${kind}.failureThreshold: must be an integer ≥ 1`)
+  if (!isCount(p.successThreshold, 1))
+    return fail('At least one good check-up must count.', `${kind}.successThreshold: must be an integer ≥ 1`)
   // kubernetes.io "Configure Liveness, Readiness and Startup Probes": must be 1 for liveness and startup probes.
-  if (liveness && p.successThreshold !== 1) return fail('A "still alive?" check-up passes on one good answer.', 'livenessProbe.successThreshold: Invalid value: must be 1')
+  if (liveness && p.successThreshold !== 1)
+    return fail('A "still alive?" check-up passes on one good answer.', 'livenessProbe.successThreshold: Invalid value: must be 1')
   return null
 }
 
-const describeProbe = (p: Probe): string => `initialDelaySeconds ${p.initialDelaySeconds}, periodSeconds ${p.periodSeconds}, failureThreshold ${p.failureThreshold}, successThreshold ${p.successThreshold}`
+const describeProbe = (p: Probe): string =>
+  `initialDelaySeconds ${p.initialDelaySeconds}, periodSeconds ${p.periodSeconds}, failureThreshold ${p.failureThreshold}, successThreshold ${p.successThreshold}`
 
 export function applyPodCommand(world: World, command: PodCommand): Result {
   switch (command.type) {
     case 'setProbes': {
       const app = world.apps[command.appId]
       if (!app) return fail('No such app.', `deployment ${command.appId} not found`)
-      if (command.readiness === undefined && command.liveness === undefined) return fail('Say which check-up to change.', 'setProbes needs readiness or liveness')
-      for (const [p, liveness] of [[command.readiness, false], [command.liveness, true]] as const) {
+      if (command.readiness === undefined && command.liveness === undefined)
+        return fail('Say which check-up to change.', 'setProbes needs readiness or liveness')
+      for (const [p, liveness] of [
+        [command.readiness, false],
+        [command.liveness, true],
+      ] as const) {
         const problem = p ? probeProblem(p, liveness) : null
         if (problem) return problem
       }
@@ -74,13 +87,23 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
       const said: string[] = []
       if (command.readiness !== undefined) {
         parts.push(command.readiness ? `readinessProbe (${describeProbe(command.readiness)})` : 'readinessProbe removed')
-        said.push(command.readiness ? `a "ready for visitors?" check every ${command.readiness.periodSeconds} s (out of the doorman's rotation after ${command.readiness.failureThreshold} failures)` : 'no more "ready for visitors?" check')
+        said.push(
+          command.readiness
+            ? `a "ready for visitors?" check every ${command.readiness.periodSeconds} s (out of the doorman's rotation after ${command.readiness.failureThreshold} failures)`
+            : 'no more "ready for visitors?" check',
+        )
       }
       if (command.liveness !== undefined) {
         parts.push(command.liveness ? `livenessProbe (${describeProbe(command.liveness)})` : 'livenessProbe removed')
-        said.push(command.liveness ? `a "still alive?" check every ${command.liveness.periodSeconds} s (restarted after ${command.liveness.failureThreshold} failures)` : 'no more "still alive?" check')
+        said.push(
+          command.liveness
+            ? `a "still alive?" check every ${command.liveness.periodSeconds} s (restarted after ${command.liveness.failureThreshold} failures)`
+            : 'no more "still alive?" check',
+        )
       }
-      logEvent(world, 'info', `${app.name}'s rooms get ${said.join(' and ')}.`, `deployment.apps/${app.name}: ${parts.join('; ')}.`, [app.id])
+      logEvent(world, 'info', `${app.name}'s rooms get ${said.join(' and ')}.`, `deployment.apps/${app.name}: ${parts.join('; ')}.`, [
+        app.id,
+      ])
       return { ok: true }
     }
     case 'hangContainer': {
@@ -91,11 +114,20 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
         if (c.state !== 'running') return fail('That room is not open, so it cannot get stuck.', `container ${c.name} is ${c.state}`)
         if (c.hung) return fail('That room is already stuck.', `container ${c.name} is already hung`)
         c.hung = true
-        logEvent(world, 'warn', `A room of ${app?.name ?? '?'} got stuck: the lights are on but nobody answers the door.`, `Container ${c.name} hung (process alive, not responding); only a probe can notice.`, [c.id, c.appId])
+        logEvent(
+          world,
+          'warn',
+          `A room of ${app?.name ?? '?'} got stuck: the lights are on but nobody answers the door.`,
+          `Container ${c.name} hung (process alive, not responding); only a probe can notice.`,
+          [c.id, c.appId],
+        )
       } else {
         if (!c.hung) return fail('That room is not stuck.', `container ${c.name} is not hung`)
         c.hung = false
-        logEvent(world, 'info', `A room of ${app?.name ?? '?'} came unstuck and answers again.`, `Container ${c.name} responding again.`, [c.id, c.appId])
+        logEvent(world, 'info', `A room of ${app?.name ?? '?'} came unstuck and answers again.`, `Container ${c.name} responding again.`, [
+          c.id,
+          c.appId,
+        ])
       }
       return { ok: true }
     }
@@ -115,25 +147,39 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
     case 'setSidecars': {
       const app = world.apps[command.appId]
       if (!app) return fail('No such app.', `deployment ${command.appId} not found`)
-      if (command.sidecars.length > MAX_SIDECARS) return fail(`A room suite takes at most ${MAX_SIDECARS} side rooms here.`, `at most ${MAX_SIDECARS} sidecars`)
+      if (command.sidecars.length > MAX_SIDECARS)
+        return fail(`A room suite takes at most ${MAX_SIDECARS} side rooms here.`, `at most ${MAX_SIDECARS} sidecars`)
       const os = world.images[app.imageId]?.os
       const names = new Set<string>([app.name])
       for (const s of command.sidecars) {
-        if (!DNS_LABEL.test(s.name)) return fail(`"${s.name}" is not a usable name: lower-case letters, digits and dashes.`, `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`)
-        if (names.has(s.name)) return fail(`Two rooms of the suite would be called ${s.name}.`, `spec.containers[].name: Duplicate value: "${s.name}"`)
+        if (!DNS_LABEL.test(s.name))
+          return fail(
+            `"${s.name}" is not a usable name: lower-case letters, digits and dashes.`,
+            `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+          )
+        if (names.has(s.name))
+          return fail(`Two rooms of the suite would be called ${s.name}.`, `spec.containers[].name: Duplicate value: "${s.name}"`)
         names.add(s.name)
         const image = world.images[s.imageId]
         if (!image) return fail('That furniture kit does not exist.', `image ${s.imageId} not found`)
-        if (image.os !== os) return fail(`The side room's kit needs different plumbing than ${app.name}'s: one suite shares one house's plumbing.`, `sidecar ${s.name}: image ${image.ref} targets ${image.os}, the pod's other containers ${os ?? '?'} (one pod, one node OS)`)
-        if (!isCount(s.cpuRequestMilli, 0)) return fail('A side room books a whole number of milli-workers.', `sidecar ${s.name}: cpu request must be an integer ≥ 0`)
-        if (!(s.memRequestMiB > 0 && Number.isFinite(s.memRequestMiB))) return fail('A side room books some space.', `sidecar ${s.name}: memory request must be > 0`)
+        if (image.os !== os)
+          return fail(
+            `The side room's kit needs different plumbing than ${app.name}'s: one suite shares one house's plumbing.`,
+            `sidecar ${s.name}: image ${image.ref} targets ${image.os}, the pod's other containers ${os ?? '?'} (one pod, one node OS)`,
+          )
+        if (!isCount(s.cpuRequestMilli, 0))
+          return fail('A side room books a whole number of milli-workers.', `sidecar ${s.name}: cpu request must be an integer ≥ 0`)
+        if (!(s.memRequestMiB > 0 && Number.isFinite(s.memRequestMiB)))
+          return fail('A side room books some space.', `sidecar ${s.name}: memory request must be > 0`)
       }
       app.sidecars = command.sidecars.map((s) => ({ ...s }))
       // The sidecars are part of the pod template: a new revision, which the rolling update
       // (systems/replicaset.ts) rolls out to managed rooms. Unmanaged rooms keep their shape.
       app.revision += 1
       app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
-      const list = command.sidecars.map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`).join(', ')
+      const list = command.sidecars
+        .map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`)
+        .join(', ')
       logEvent(
         world,
         'info',
@@ -146,47 +192,90 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
       return { ok: true }
     }
     case 'addNamespace': {
-      if (!DNS_LABEL.test(command.name)) return fail(`"${command.name}" is not a usable name: lower-case letters, digits and dashes.`, `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`)
-      if (world.namespaces.includes(command.name)) return fail(`There is already a wing called ${command.name}.`, `Error from server (AlreadyExists): namespaces "${command.name}" already exists`)
+      if (!DNS_LABEL.test(command.name))
+        return fail(
+          `"${command.name}" is not a usable name: lower-case letters, digits and dashes.`,
+          `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+        )
+      if (world.namespaces.includes(command.name))
+        return fail(
+          `There is already a wing called ${command.name}.`,
+          `Error from server (AlreadyExists): namespaces "${command.name}" already exists`,
+        )
       world.namespaces = [...world.namespaces, command.name]
-      logEvent(world, 'info', `A new wing of the street, ${command.name}, is marked out: its businesses' names stay apart from the others'.`, `namespace/${command.name} created`)
+      logEvent(
+        world,
+        'info',
+        `A new wing of the street, ${command.name}, is marked out: its businesses' names stay apart from the others'.`,
+        `namespace/${command.name} created`,
+      )
       return { ok: true }
     }
     case 'setNamespace': {
       const app = world.apps[command.appId]
       if (!app) return fail('No such app.', `deployment ${command.appId} not found`)
-      if (!world.namespaces.includes(command.namespace)) return fail(`There is no wing called ${command.namespace}.`, `Error from server (NotFound): namespaces "${command.namespace}" not found`)
-      if (app.namespace === command.namespace) return fail(`${app.name} is already in ${command.namespace}.`, `deployment ${app.name} is already in namespace ${command.namespace}`)
+      if (!world.namespaces.includes(command.namespace))
+        return fail(
+          `There is no wing called ${command.namespace}.`,
+          `Error from server (NotFound): namespaces "${command.namespace}" not found`,
+        )
+      if (app.namespace === command.namespace)
+        return fail(
+          `${app.name} is already in ${command.namespace}.`,
+          `deployment ${app.name} is already in namespace ${command.namespace}`,
+        )
       // A pod's namespace is immutable. A managed app moves the way one would move it by hand: the
       // Deployment is made in the new namespace and its pods are replaced there by a rolling update
       // (systems/replicaset.ts counts a pod in the old namespace as stale). Rooms nobody manages
       // cannot be moved, so the move is refused while the app has any.
       if (!app.managed && containerList(world).some((c) => c.appId === app.id)) {
-        return fail(`${app.name}'s rooms cannot change wing while open: close them first, or let the building manager move them.`, `pods of ${app.name} exist: metadata.namespace is immutable on a pod; delete them first (or manage them with a Deployment, whose rollout recreates them)`)
+        return fail(
+          `${app.name}'s rooms cannot change wing while open: close them first, or let the building manager move them.`,
+          `pods of ${app.name} exist: metadata.namespace is immutable on a pod; delete them first (or manage them with a Deployment, whose rollout recreates them)`,
+        )
       }
       const from = app.namespace
       app.namespace = command.namespace
       // A template change: a new revision (the rolling update replaces the pods).
       app.revision += 1
       app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
-      logEvent(world, 'info', `${app.name} moves from wing ${from} to wing ${command.namespace}${app.managed ? '; the manager reopens its rooms there a few at a time' : ''}.`, `deployment.apps/${app.name} moved from namespace ${from} to ${command.namespace}${app.managed ? '; pods recreated in the new namespace by a rolling update' : ''}.`, [app.id])
+      logEvent(
+        world,
+        'info',
+        `${app.name} moves from wing ${from} to wing ${command.namespace}${app.managed ? '; the manager reopens its rooms there a few at a time' : ''}.`,
+        `deployment.apps/${app.name} moved from namespace ${from} to ${command.namespace}${app.managed ? '; pods recreated in the new namespace by a rolling update' : ''}.`,
+        [app.id],
+      )
       return { ok: true }
     }
     case 'setAppLabels': {
       const app = world.apps[command.appId]
       if (!app) return fail('No such app.', `deployment ${command.appId} not found`)
       for (const [k, v] of Object.entries(command.labels)) {
-        if (!LABEL_KEY.test(k)) return fail(`"${k}" is not a usable tag name.`, `metadata.labels: Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.'`)
-        if (!LABEL_VALUE.test(v)) return fail(`"${v}" is not a usable tag value.`, `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`)
+        if (!LABEL_KEY.test(k))
+          return fail(
+            `"${k}" is not a usable tag name.`,
+            `metadata.labels: Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.'`,
+          )
+        if (!LABEL_VALUE.test(v))
+          return fail(
+            `"${v}" is not a usable tag value.`,
+            `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`,
+          )
       }
       // The Deployment's selector and the Service select on app=<name>; a selector is immutable.
       if (command.labels.app !== undefined && command.labels.app !== app.name) {
-        return fail(`The tag app=${app.name} stays: it is how the doorman and the manager find the rooms.`, `spec.selector: Invalid value: app=${command.labels.app}: field is immutable (the Service and Deployment select on app=${app.name})`)
+        return fail(
+          `The tag app=${app.name} stays: it is how the doorman and the manager find the rooms.`,
+          `spec.selector: Invalid value: app=${command.labels.app}: field is immutable (the Service and Deployment select on app=${app.name})`,
+        )
       }
       // Simplification: the labels apply to the rooms at once (they are read from the app), where
       // Kubernetes would roll the pods for a template change.
       app.labels = { ...command.labels, app: app.name }
-      const text = Object.entries(app.labels).map(([k, v]) => `${k}=${v}`).join(',')
+      const text = Object.entries(app.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
       logEvent(world, 'info', `${app.name}'s rooms are tagged ${text}.`, `deployment.apps/${app.name} labeled ${text}.`, [app.id])
       return { ok: true }
     }
@@ -195,17 +284,30 @@ export function applyPodCommand(world: World, command: PodCommand): Result {
       if (config === null) {
         if (!world.autoscaler) return fail('There is no estate agent to dismiss.', 'cluster-autoscaler is not configured')
         world.autoscaler = null
-        logEvent(world, 'info', 'The estate agent is dismissed: nobody buys or sells houses by themselves any more.', 'cluster-autoscaler disabled.')
+        logEvent(
+          world,
+          'info',
+          'The estate agent is dismissed: nobody buys or sells houses by themselves any more.',
+          'cluster-autoscaler disabled.',
+        )
         return { ok: true }
       }
       const t = config.template
       if (!isCount(config.minHosts, 0)) return fail('The fewest houses must be a whole number.', 'minHosts must be an integer ≥ 0')
-      if (!isCount(config.maxHosts, 1) || config.maxHosts < config.minHosts) return fail('The most houses must be at least 1 and no fewer than the fewest.', 'maxHosts must be an integer ≥ max(1, minHosts)')
-      if (!(config.budgetPerHour >= 0 && Number.isFinite(config.budgetPerHour))) return fail('The budget cannot be negative.', 'budgetPerHour must be ≥ 0')
+      if (!isCount(config.maxHosts, 1) || config.maxHosts < config.minHosts)
+        return fail('The most houses must be at least 1 and no fewer than the fewest.', 'maxHosts must be an integer ≥ max(1, minHosts)')
+      if (!(config.budgetPerHour >= 0 && Number.isFinite(config.budgetPerHour)))
+        return fail('The budget cannot be negative.', 'budgetPerHour must be ≥ 0')
       if (!isCount(t.cores, 1)) return fail('A house needs at least one core.', 'template.cores must be an integer ≥ 1')
-      if (!(t.memMiB > HOST_SYSTEM_RESERVED_MIB.value)) return fail(`A house needs more than ${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} of memory (its own system takes that).`, `template.memMiB must exceed the system reserve (${HOST_SYSTEM_RESERVED_MIB.value} MiB)`)
-      if (!(t.costPerHour >= 0 && Number.isFinite(t.costPerHour))) return fail('A house cannot cost less than nothing.', 'template.costPerHour must be ≥ 0')
-      if (t.zones.length === 0 || t.zones.some((z) => z.length === 0)) return fail('Name at least one district to build in.', 'template.zones must list at least one zone')
+      if (!(t.memMiB > HOST_SYSTEM_RESERVED_MIB.value))
+        return fail(
+          `A house needs more than ${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} of memory (its own system takes that).`,
+          `template.memMiB must exceed the system reserve (${HOST_SYSTEM_RESERVED_MIB.value} MiB)`,
+        )
+      if (!(t.costPerHour >= 0 && Number.isFinite(t.costPerHour)))
+        return fail('A house cannot cost less than nothing.', 'template.costPerHour must be ≥ 0')
+      if (t.zones.length === 0 || t.zones.some((z) => z.length === 0))
+        return fail('Name at least one district to build in.', 'template.zones must list at least one zone')
       const before = world.autoscaler
       world.autoscaler = {
         minHosts: config.minHosts,

@@ -27,7 +27,14 @@ export const SCALE_SIZES: Record<ScaleSize['name'], ScaleSize> = {
 export function buildScaleWorld(hosts: number, pods: number, seed = 1): World {
   const world = createWorld(seed)
   for (let i = 0; i < hosts; i++) {
-    apply(world, { type: 'addHost', name: String(i + 1), zone: String.fromCharCode(97 + (i % 3)), cores: 32, memMiB: 131072, costPerHour: 1.5 })
+    apply(world, {
+      type: 'addHost',
+      name: String(i + 1),
+      zone: String.fromCharCode(97 + (i % 3)),
+      cores: 32,
+      memMiB: 131072,
+      costPerHour: 1.5,
+    })
   }
   apply(world, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 120 })
   const apps = Math.max(1, Math.ceil(pods / 1000))
@@ -35,7 +42,18 @@ export function buildScaleWorld(hosts: number, pods: number, seed = 1): World {
   for (let a = 0; a < apps; a++) {
     const replicas = Math.min(1000, left)
     left -= replicas
-    apply(world, { type: 'addApp', id: `app${a}`, name: `app${a}`, imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: replicas * 10, capacityRps: 20, replicas, managed: true })
+    apply(world, {
+      type: 'addApp',
+      id: `app${a}`,
+      name: `app${a}`,
+      imageId: 'web',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: replicas * 10,
+      capacityRps: 20,
+      replicas,
+      managed: true,
+    })
   }
   return world
 }

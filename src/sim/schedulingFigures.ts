@@ -4,12 +4,27 @@
  */
 
 /** Score plugins as kube-scheduler names them; each scores 0–100 before its weight. */
-export type ScorePlugin = 'TaintToleration' | 'NodeAffinity' | 'PodTopologySpread' | 'InterPodAffinity' | 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'ImageLocality'
+export type ScorePlugin =
+  | 'TaintToleration'
+  | 'NodeAffinity'
+  | 'PodTopologySpread'
+  | 'InterPodAffinity'
+  | 'NodeResourcesFit'
+  | 'NodeResourcesBalancedAllocation'
+  | 'ImageLocality'
 
 /** Filter plugins in the order the default profile runs them (the ones this game models). */
-export type FilterPlugin = 'NodeUnschedulable' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit' | 'PodTopologySpread' | 'InterPodAffinity'
+export type FilterPlugin =
+  'NodeUnschedulable' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit' | 'PodTopologySpread' | 'InterPodAffinity'
 
-export const FILTER_ORDER: readonly FilterPlugin[] = ['NodeUnschedulable', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']
+export const FILTER_ORDER: readonly FilterPlugin[] = [
+  'NodeUnschedulable',
+  'TaintToleration',
+  'NodeAffinity',
+  'NodeResourcesFit',
+  'PodTopologySpread',
+  'InterPodAffinity',
+]
 
 /** The default score weights. */
 export const SCORE_WEIGHTS: { value: Record<ScorePlugin, number>; source: string } = {
@@ -25,7 +40,15 @@ export const SCORE_WEIGHTS: { value: Record<ScorePlugin, number>; source: string
   source: 'kubernetes/kubernetes pkg/scheduler/apis/config/v1/default_plugins.go (getDefaultPlugins)',
 }
 
-export const SCORE_ORDER: readonly ScorePlugin[] = ['TaintToleration', 'NodeAffinity', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']
+export const SCORE_ORDER: readonly ScorePlugin[] = [
+  'TaintToleration',
+  'NodeAffinity',
+  'PodTopologySpread',
+  'InterPodAffinity',
+  'NodeResourcesFit',
+  'NodeResourcesBalancedAllocation',
+  'ImageLocality',
+]
 
 /** Every plugin scores in [0, MaxNodeScore]. */
 export const MAX_NODE_SCORE = { value: 100, source: 'pkg/scheduler/framework/interface.go (MaxNodeScore)' }
@@ -60,7 +83,8 @@ export const SCHEDULER_TEXT = {
   antiAffinity: "node(s) didn't match pod anti-affinity rules",
   preemptionNotHelpful: 'Preemption is not helpful for scheduling',
   noVictims: 'No preemption victims found for incoming pod',
-  source: 'kubernetes/kubernetes pkg/scheduler/framework/types.go (FitError.Error, NoNodeAvailableMsg) and plugins/*/ ErrReason constants; pkg/scheduler/framework/preemption/preemption.go',
+  source:
+    'kubernetes/kubernetes pkg/scheduler/framework/types.go (FitError.Error, NoNodeAvailableMsg) and plugins/*/ ErrReason constants; pkg/scheduler/framework/preemption/preemption.go',
 }
 
 /**

@@ -18,13 +18,18 @@ const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: 
 export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: number): Result {
   const vm = world.vms[vmId]
   if (!vm) return fail('No such apartment.', `VM ${vmId} not found`)
-  if (!(Number.isInteger(vcpus) && vcpus >= 1)) return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
+  if (!(Number.isInteger(vcpus) && vcpus >= 1))
+    return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
   if (!(memMiB > 0)) return fail('An apartment needs some memory.', 'memory must be > 0')
   if (vm.migration) return fail(`Apartment ${vm.name} is moving house; resize it after.`, `VM ${vm.name} is migrating`)
   const host = world.hosts[vm.hostId]
   if (!host) return fail('Its house is gone.', 'host not found')
   const cap = vmCapacity({ ...vm, vcpus, memMiB })
-  if (vm.alloc.memMiB > cap.memMiB || vm.alloc.cpuMilli > cap.cpuMilli) return fail(`Its rooms would not fit in a smaller apartment ${vm.name}.`, `VM ${vm.name}: containers reserve ${formatMiB(vm.alloc.memMiB)}, ${vm.alloc.cpuMilli}m; new size leaves ${formatMiB(cap.memMiB)}, ${cap.cpuMilli}m`)
+  if (vm.alloc.memMiB > cap.memMiB || vm.alloc.cpuMilli > cap.cpuMilli)
+    return fail(
+      `Its rooms would not fit in a smaller apartment ${vm.name}.`,
+      `VM ${vm.name}: containers reserve ${formatMiB(vm.alloc.memMiB)}, ${vm.alloc.cpuMilli}m; new size leaves ${formatMiB(cap.memMiB)}, ${cap.cpuMilli}m`,
+    )
   reserveVm(world, vm, -1)
   const fit = vmFits(world, host, vm.os, vcpus, memMiB)
   if (!fit.ok && !(fit.code === 'down' && vm.state !== 'running' && vm.state !== 'booting')) {
@@ -43,7 +48,13 @@ export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: numb
     vm.stateSinceMs = world.timeMs
     vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
   }
-  logEvent(world, 'warn', `Apartment ${vm.name} is rebuilt bigger or smaller (${before} → ${vcpus} workers, ${formatMiB(memMiB)})${wasUp ? `: everyone moves out, ${lost} rooms close until it boots again` : ''}.`, `VM ${vm.name} resized ${before} → ${vcpus} vCPU, ${formatMiB(memMiB)}${wasUp ? `; reboot required: ${lost} containers down until boot completes` : ' (applies at next start)'}.`, [vm.id, vm.hostId])
+  logEvent(
+    world,
+    'warn',
+    `Apartment ${vm.name} is rebuilt bigger or smaller (${before} → ${vcpus} workers, ${formatMiB(memMiB)})${wasUp ? `: everyone moves out, ${lost} rooms close until it boots again` : ''}.`,
+    `VM ${vm.name} resized ${before} → ${vcpus} vCPU, ${formatMiB(memMiB)}${wasUp ? `; reboot required: ${lost} containers down until boot completes` : ' (applies at next start)'}.`,
+    [vm.id, vm.hostId],
+  )
   return { ok: true }
 }
 
@@ -79,15 +90,28 @@ export function migrateVm(world: World, vmId: string, toHostId: string): Result 
   if (!vm) return fail('No such apartment.', `VM ${vmId} not found`)
   const to = world.hosts[toHostId]
   if (!to) return fail('No such house.', `host ${toHostId} not found`)
-  if (vm.state !== 'running') return fail(`Only a lived-in apartment moves live; ${vm.name} is not running.`, `VM ${vm.name} is ${vm.state}`)
+  if (vm.state !== 'running')
+    return fail(`Only a lived-in apartment moves live; ${vm.name} is not running.`, `VM ${vm.name} is ${vm.state}`)
   if (vm.migration) return fail(`Apartment ${vm.name} is already moving.`, `VM ${vm.name} already migrating`)
   if (to.id === vm.hostId) return fail(`Apartment ${vm.name} is already in house ${to.name}.`, `VM ${vm.name} already on ${to.name}`)
   const fit = vmFits(world, to, vm.os, vm.vcpus, vm.memMiB)
   if (!fit.ok) return fail(fit.metaphor, fit.technical)
   const dirty = dirtyRate(world, vm)
   const plan = planMigration(vm.memMiB, dirty)
-  vm.migration = { toHostId: to.id, phase: 'precopy', phaseEndsMs: world.timeMs + plan.precopyMs, downtimeMs: plan.downtimeMs, rounds: plan.rounds }
-  logEvent(world, 'info', `Apartment ${vm.name} starts moving to house ${to.name} while people live in it: its contents are copied over (${(plan.precopyMs / 1000).toFixed(1)} s), then a ${plan.downtimeMs} ms pause to switch.`, `Live migration of VM ${vm.name} to ${to.name}: pre-copy ${formatMiB(vm.memMiB)} at ${LIVE_MIGRATION.linkMiBPerS} MiB/s, dirty rate ${dirty} MiB/s, ${plan.rounds} rounds (${(plan.precopyMs / 1000).toFixed(1)} s); expected downtime ${plan.downtimeMs} ms (max ${LIVE_MIGRATION.maxDowntimeMs} ms).`, [vm.id, vm.hostId, to.id])
+  vm.migration = {
+    toHostId: to.id,
+    phase: 'precopy',
+    phaseEndsMs: world.timeMs + plan.precopyMs,
+    downtimeMs: plan.downtimeMs,
+    rounds: plan.rounds,
+  }
+  logEvent(
+    world,
+    'info',
+    `Apartment ${vm.name} starts moving to house ${to.name} while people live in it: its contents are copied over (${(plan.precopyMs / 1000).toFixed(1)} s), then a ${plan.downtimeMs} ms pause to switch.`,
+    `Live migration of VM ${vm.name} to ${to.name}: pre-copy ${formatMiB(vm.memMiB)} at ${LIVE_MIGRATION.linkMiBPerS} MiB/s, dirty rate ${dirty} MiB/s, ${plan.rounds} rounds (${(plan.precopyMs / 1000).toFixed(1)} s); expected downtime ${plan.downtimeMs} ms (max ${LIVE_MIGRATION.maxDowntimeMs} ms).`,
+    [vm.id, vm.hostId, to.id],
+  )
   return { ok: true }
 }
 
@@ -106,7 +130,13 @@ export function migrations(world: World): void {
       const fit = to ? vmFits(world, to, vm.os, vm.vcpus, vm.memMiB) : null
       if (!fit?.ok) {
         vm.migration = null
-        logEvent(world, 'warn', `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} can no longer take it.`, `Live migration of VM ${vm.name} aborted: ${fit && !fit.ok ? fit.technical : 'target gone'}; VM keeps running on its source.`, [vm.id])
+        logEvent(
+          world,
+          'warn',
+          `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} can no longer take it.`,
+          `Live migration of VM ${vm.name} aborted: ${fit && !fit.ok ? fit.technical : 'target gone'}; VM keeps running on its source.`,
+          [vm.id],
+        )
         continue
       }
       m.phase = 'stopcopy'
@@ -117,13 +147,25 @@ export function migrations(world: World): void {
     const last = to ? vmFits(world, to, vm.os, vm.vcpus, vm.memMiB) : null
     if (!last?.ok) {
       vm.migration = null
-      logEvent(world, 'warn', `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} filled up at the last moment.`, `Live migration of VM ${vm.name} aborted at switch-over: ${last && !last.ok ? last.technical : 'target gone'}.`, [vm.id])
+      logEvent(
+        world,
+        'warn',
+        `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} filled up at the last moment.`,
+        `Live migration of VM ${vm.name} aborted at switch-over: ${last && !last.ok ? last.technical : 'target gone'}.`,
+        [vm.id],
+      )
       continue
     }
     reserveVm(world, vm, -1)
     vm.hostId = m.toHostId
     reserveVm(world, vm, 1)
     vm.migration = null
-    logEvent(world, 'info', `Apartment ${vm.name} now stands in house ${to?.name ?? '?'}; its rooms paused for ${m.downtimeMs} ms and carried on.`, `VM ${vm.name} migrated ${from?.name ?? '?'} → ${to?.name ?? '?'}: stop-and-copy downtime ${m.downtimeMs} ms.`, [vm.id, m.toHostId])
+    logEvent(
+      world,
+      'info',
+      `Apartment ${vm.name} now stands in house ${to?.name ?? '?'}; its rooms paused for ${m.downtimeMs} ms and carried on.`,
+      `VM ${vm.name} migrated ${from?.name ?? '?'} → ${to?.name ?? '?'}: stop-and-copy downtime ${m.downtimeMs} ms.`,
+      [vm.id, m.toHostId],
+    )
   }
 }

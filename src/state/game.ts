@@ -59,8 +59,28 @@ export const SANDBOX_SETUP: Command[] = [
   { type: 'addHost', name: '2', zone: 'b', cores: 16, memMiB: 65536, costPerHour: 1.2 },
   { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 180 },
   { type: 'addImage', id: 'ledger', ref: 'ledger:2003', sizeMiB: 900, os: 'windows' },
-  { type: 'addApp', id: 'shop', name: 'shop', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 200, capacityRps: 100, replicas: 3 },
-  { type: 'addApp', id: 'ledger', name: 'ledger', imageId: 'ledger', cpuRequestMilli: 1000, memRequestMiB: 1024, rps: 20, capacityRps: 50, replicas: 1 },
+  {
+    type: 'addApp',
+    id: 'shop',
+    name: 'shop',
+    imageId: 'web',
+    cpuRequestMilli: 500,
+    memRequestMiB: 512,
+    rps: 200,
+    capacityRps: 100,
+    replicas: 3,
+  },
+  {
+    type: 'addApp',
+    id: 'ledger',
+    name: 'ledger',
+    imageId: 'ledger',
+    cpuRequestMilli: 1000,
+    memRequestMiB: 1024,
+    rps: 20,
+    capacityRps: 50,
+    replicas: 1,
+  },
 ]
 
 function sandboxWorld(seed: number): World {
@@ -87,10 +107,32 @@ export const useGame = create<GameState>()((set, get) => ({
   lab: null,
 
   startLevel: (level) =>
-    set((s) => ({ mode: 'level', level, world: startLevel(level), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 })),
+    set((s) => ({
+      mode: 'level',
+      level,
+      world: startLevel(level),
+      progress: initialProgress(),
+      paused: true,
+      speed: 1,
+      carryMs: 0,
+      lastRejection: null,
+      lab: null,
+      version: s.version + 1,
+    })),
 
   startSandbox: (seed = SANDBOX_SEED) =>
-    set((s) => ({ mode: 'sandbox', level: null, world: sandboxWorld(seed), progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 })),
+    set((s) => ({
+      mode: 'sandbox',
+      level: null,
+      world: sandboxWorld(seed),
+      progress: initialProgress(),
+      paused: true,
+      speed: 1,
+      carryMs: 0,
+      lastRejection: null,
+      lab: null,
+      version: s.version + 1,
+    })),
 
   startLab: (n) => {
     // n = 0 builds the two empty lab houses: the player picks N in the lab panel and presses Run.
@@ -98,13 +140,35 @@ export const useGame = create<GameState>()((set, get) => ({
     const world = createWorld(LAB_SEED)
     for (const c of labPreset(size)) apply(world, c)
     // The lab runs at once (the player pressed Run); a rerun keeps the speed the player chose.
-    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: size === 0, speed: s.mode === 'sandbox' ? s.speed : 1, carryMs: 0, lastRejection: null, lab: { n: size, sides: LAB_SIDES }, version: s.version + 1 }))
+    set((s) => ({
+      mode: 'sandbox',
+      level: null,
+      world,
+      progress: initialProgress(),
+      paused: size === 0,
+      speed: s.mode === 'sandbox' ? s.speed : 1,
+      carryMs: 0,
+      lastRejection: null,
+      lab: { n: size, sides: LAB_SIDES },
+      version: s.version + 1,
+    }))
   },
 
   startStreet: (size) => {
     const { hosts, pods } = SCALE_SIZES[size]
     const world = settle(buildScaleWorld(hosts, pods))
-    set((s) => ({ mode: 'sandbox', level: null, world, progress: initialProgress(), paused: true, speed: 1, carryMs: 0, lastRejection: null, lab: null, version: s.version + 1 }))
+    set((s) => ({
+      mode: 'sandbox',
+      level: null,
+      world,
+      progress: initialProgress(),
+      paused: true,
+      speed: 1,
+      carryMs: 0,
+      lastRejection: null,
+      lab: null,
+      version: s.version + 1,
+    }))
   },
 
   toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
@@ -113,7 +177,11 @@ export const useGame = create<GameState>()((set, get) => ({
     const parsed = commandSchema.safeParse(command)
     if (!parsed.success) {
       const t = (command as { type?: unknown } | null)?.type
-      const r: Result = { ok: false, metaphor: `Unknown or malformed action "${String(t)}".`, technical: `rejected command: ${parsed.error.issues[0]?.message ?? 'invalid'}` }
+      const r: Result = {
+        ok: false,
+        metaphor: `Unknown or malformed action "${String(t)}".`,
+        technical: `rejected command: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      }
       set({ lastRejection: r })
       return r
     }
@@ -155,7 +223,12 @@ export const useGame = create<GameState>()((set, get) => ({
         }
       }
     }
-    set((s) => ({ carryMs: budget, version: ticks > 0 ? s.version + 1 : s.version, progress, paused: progress.outcome !== 'playing' ? true : s.paused }))
+    set((s) => ({
+      carryMs: budget,
+      version: ticks > 0 ? s.version + 1 : s.version,
+      progress,
+      paused: progress.outcome !== 'playing' ? true : s.paused,
+    }))
   },
 
   hash: () => hashWorld(get().world),

@@ -26,11 +26,18 @@ export function readProgress(text: string | null): LoadedProgress {
   try {
     raw = JSON.parse(text)
   } catch {
-    return { levels: {}, warning: 'Your saved progress could not be read (it is not valid JSON), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".' }
+    return {
+      levels: {},
+      warning:
+        'Your saved progress could not be read (it is not valid JSON), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".',
+    }
   }
   const top = saved.safeParse(raw)
   if (!top.success) {
-    return { levels: {}, warning: `Your saved progress is from another version or damaged (${top.error.issues[0]?.message ?? 'unreadable'}), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".` }
+    return {
+      levels: {},
+      warning: `Your saved progress is from another version or damaged (${top.error.issues[0]?.message ?? 'unreadable'}), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".`,
+    }
   }
   const levels: Record<string, LevelRecord> = {}
   const dropped: string[] = []
@@ -39,7 +46,10 @@ export function readProgress(text: string | null): LoadedProgress {
     if (r.success) levels[id] = r.data
     else dropped.push(id)
   }
-  return { levels, warning: dropped.length ? `Saved progress for ${dropped.join(', ')} was damaged and was reset; everything else was kept.` : null }
+  return {
+    levels,
+    warning: dropped.length ? `Saved progress for ${dropped.join(', ')} was damaged and was reset; everything else was kept.` : null,
+  }
 }
 
 function storage(): Storage | null {

@@ -17,9 +17,20 @@ export const slotKey = (slot: SlotId): string => `${SAVE_PREFIX}${slot}`
 
 const record = <T extends z.ZodTypeAny>(item: T) => z.record(z.string(), item)
 // The fields every world has had since the first release; newer ones are filled by upgradeWorld.
-const host = z.object({ id: z.string(), name: z.string(), cores: z.number(), memMiB: z.number(), power: z.enum(['on', 'failed', 'off']), alloc: z.object({ cpuMilli: z.number(), memMiB: z.number() }).passthrough() }).passthrough()
+const host = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    cores: z.number(),
+    memMiB: z.number(),
+    power: z.enum(['on', 'failed', 'off']),
+    alloc: z.object({ cpuMilli: z.number(), memMiB: z.number() }).passthrough(),
+  })
+  .passthrough()
 const vm = z.object({ id: z.string(), hostId: z.string(), vcpus: z.number(), memMiB: z.number(), state: z.string() }).passthrough()
-const container = z.object({ id: z.string(), appId: z.string(), imageId: z.string(), state: z.string(), placement: z.unknown() }).passthrough()
+const container = z
+  .object({ id: z.string(), appId: z.string(), imageId: z.string(), state: z.string(), placement: z.unknown() })
+  .passthrough()
 const app = z.object({ id: z.string(), name: z.string(), imageId: z.string(), replicas: z.number() }).passthrough()
 const image = z.object({ id: z.string(), ref: z.string(), sizeMiB: z.number() }).passthrough()
 const worldShape = z
@@ -59,8 +70,10 @@ function where(issue: z.ZodIssue | undefined): string {
 
 /** The first reference to something the save does not hold, in words; null when all links hold. */
 export function brokenLink(world: World): string | null {
-  for (const vm of Object.values(world.vms)) if (!world.hosts[vm.hostId]) return `apartment ${vm.id} stands in house ${vm.hostId}, which is not in the save`
-  for (const a of Object.values(world.apps)) if (!world.images[a.imageId]) return `business ${a.id} uses kit ${a.imageId}, which is not in the save`
+  for (const vm of Object.values(world.vms))
+    if (!world.hosts[vm.hostId]) return `apartment ${vm.id} stands in house ${vm.hostId}, which is not in the save`
+  for (const a of Object.values(world.apps))
+    if (!world.images[a.imageId]) return `business ${a.id} uses kit ${a.imageId}, which is not in the save`
   for (const c of Object.values(world.containers)) {
     if (!world.apps[c.appId]) return `room ${c.id} belongs to business ${c.appId}, which is not in the save`
     if (!world.images[c.imageId]) return `room ${c.id} uses kit ${c.imageId}, which is not in the save`
@@ -87,7 +100,11 @@ export function readSave(text: string | null): ReadResult | null {
   }
   const top = saveShape.safeParse(raw)
   if (!top.success) return { ok: false, problem: `it is not a House of Pods save (${where(top.error.issues[0])})` }
-  if (top.data.version > SAVE_VERSION) return { ok: false, problem: `it was saved by a newer version of the game (save format ${top.data.version}; this game reads up to ${SAVE_VERSION})` }
+  if (top.data.version > SAVE_VERSION)
+    return {
+      ok: false,
+      problem: `it was saved by a newer version of the game (save format ${top.data.version}; this game reads up to ${SAVE_VERSION})`,
+    }
   if (top.data.version < 1) return { ok: false, problem: `its save format ${top.data.version} is unknown` }
   const w = worldShape.safeParse(top.data.world)
   if (!w.success) return { ok: false, problem: `its street is damaged at world.${where(w.error.issues[0])}` }
@@ -113,7 +130,8 @@ export function readSave(text: string | null): ReadResult | null {
 /** The part of localStorage the slots use, so tests can pass a Map-backed fake. */
 export type SlotStorage = Pick<Storage, 'getItem' | 'setItem'>
 
-export type SlotState = { slot: SlotId; state: 'empty' } | { slot: SlotId; state: 'saved'; info: SaveInfo } | { slot: SlotId; state: 'damaged'; problem: string }
+export type SlotState =
+  { slot: SlotId; state: 'empty' } | { slot: SlotId; state: 'saved'; info: SaveInfo } | { slot: SlotId; state: 'damaged'; problem: string }
 
 /** Each slot read on its own: one damaged slot never hides the others. */
 export function listSlots(store: SlotStorage | null): SlotState[] {

@@ -22,36 +22,76 @@ export function AddVmForm({ hostId }: { hostId: string }) {
     if (send({ type: 'addVm', hostId, os, vcpus, memMiB }).ok) useHud.getState().open(null)
   }
   return (
-    <form className="addvm" aria-label={w('Build an apartment', 'Create a virtual machine')} data-testid="addvm-form" onSubmit={(e) => { e.preventDefault(); confirm() }}>
+    <form
+      className="addvm"
+      aria-label={w('Build an apartment', 'Create a virtual machine')}
+      data-testid="addvm-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        confirm()
+      }}
+    >
       <h3>
         {w('New apartment in house', 'New VM on host')} {host?.name}
       </h3>
       <div className="row">
         <label>
           OS{' '}
-          <select data-testid="addvm-os" value={os} onChange={(e) => { const v = e.target.value as GuestOs; setOs(v); setGib(DEFAULT_GIB[v]) }}>
+          <select
+            data-testid="addvm-os"
+            value={os}
+            onChange={(e) => {
+              const v = e.target.value as GuestOs
+              setOs(v)
+              setGib(DEFAULT_GIB[v])
+            }}
+          >
             <option value="linux">Linux</option>
             <option value="windows">Windows Server</option>
           </select>
         </label>
         <label>
           {w('Workers', 'vCPUs')}{' '}
-          <input data-testid="addvm-vcpus" type="number" min={1} max={64} step={1} value={vcpus} onChange={(e) => setVcpus(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+          <input
+            data-testid="addvm-vcpus"
+            type="number"
+            min={1}
+            max={64}
+            step={1}
+            value={vcpus}
+            onChange={(e) => setVcpus(Math.max(1, Math.round(Number(e.target.value) || 1)))}
+          />
         </label>
         <label>
           {w('Space', 'RAM')} (GiB){' '}
-          <input data-testid="addvm-mem" type="number" min={0.5} max={512} step={0.5} value={gib} onChange={(e) => setGib(Math.max(0.5, Number(e.target.value) || 0.5))} />
+          <input
+            data-testid="addvm-mem"
+            type="number"
+            min={0.5}
+            max={512}
+            step={0.5}
+            value={gib}
+            onChange={(e) => setGib(Math.max(0.5, Number(e.target.value) || 0.5))}
+          />
         </label>
       </div>
       <ul className="costs" data-testid="addvm-costs">
         <li>
-          {w(`Its own ${guest.label} takes`, `Guest OS (${guest.label}) footprint:`)} <strong>{formatMiB(guest.memMiB)}</strong> {w(`of its ${formatMiB(memMiB)}, leaving`, `of ${formatMiB(memMiB)}; allocatable`)} <strong>{formatMiB(Math.max(0, memMiB - guest.memMiB))}</strong> {w('for rooms', 'for containers')}.
+          {w(`Its own ${guest.label} takes`, `Guest OS (${guest.label}) footprint:`)} <strong>{formatMiB(guest.memMiB)}</strong>{' '}
+          {w(`of its ${formatMiB(memMiB)}, leaving`, `of ${formatMiB(memMiB)}; allocatable`)}{' '}
+          <strong>{formatMiB(Math.max(0, memMiB - guest.memMiB))}</strong> {w('for rooms', 'for containers')}.
         </li>
         <li>
-          {w('Moving in (boot) takes', 'Boot time:')} <strong>{guest.boot.minMs / 1000}–{guest.boot.maxMs / 1000} s</strong>. <small className="source">{guest.boot.source}</small>
+          {w('Moving in (boot) takes', 'Boot time:')}{' '}
+          <strong>
+            {guest.boot.minMs / 1000}–{guest.boot.maxMs / 1000} s
+          </strong>
+          . <small className="source">{guest.boot.source}</small>
         </li>
         <li>
-          {w('The house frame needs', 'Hypervisor overhead:')} <strong>{formatMiB(overhead)}</strong> {w('more from the house', 'more on the host')}: {w('the house gives', 'host total')} <strong>{formatMiB(memMiB + overhead)}</strong>. <small className="source">{HYPERVISOR_OVERHEAD_SOURCE}</small>
+          {w('The house frame needs', 'Hypervisor overhead:')} <strong>{formatMiB(overhead)}</strong>{' '}
+          {w('more from the house', 'more on the host')}: {w('the house gives', 'host total')}{' '}
+          <strong>{formatMiB(memMiB + overhead)}</strong>. <small className="source">{HYPERVISOR_OVERHEAD_SOURCE}</small>
         </li>
       </ul>
       <div className="row">

@@ -4,7 +4,20 @@ import type { World } from '../sim'
 import { allowed, send } from './actions'
 import { useWords } from './useVocab'
 
-const CHAOS = ['crashContainer', 'crashVm', 'stopVm', 'startVm', 'failHost', 'repairHost', 'addHost', 'setTraffic', 'leakMemory', 'hogCpu', 'breachContainer', 'hangContainer'] as const
+const CHAOS = [
+  'crashContainer',
+  'crashVm',
+  'stopVm',
+  'startVm',
+  'failHost',
+  'repairHost',
+  'addHost',
+  'setTraffic',
+  'leakMemory',
+  'hogCpu',
+  'breachContainer',
+  'hangContainer',
+] as const
 
 /** A leak fast enough to see within a minute of play: 50 MiB a second fills a 512 MiB room in ~10 s. */
 const LEAK_MIB_PER_S = 50
@@ -60,33 +73,63 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
       </summary>
       <div className="actions">
         {allowed('crashContainer') && (
-          <button type="button" data-testid="action-crashContainer" disabled={!roomId} onClick={() => roomId && send({ type: 'crashContainer', containerId: roomId })}>
+          <button
+            type="button"
+            data-testid="action-crashContainer"
+            disabled={!roomId}
+            onClick={() => roomId && send({ type: 'crashContainer', containerId: roomId })}
+          >
             ✖ {w('Collapse room', 'Crash container')}
           </button>
         )}
         {allowed('leakMemory') && (
-          <button type="button" data-testid="chaos-leakMemory" aria-pressed={!!room && room.leakMiBPerS > 0} disabled={!room} title={room ? '' : w('Select a room first', 'Select a container first')}
-            onClick={() => room && send({ type: 'leakMemory', containerId: room.id, mibPerS: room.leakMiBPerS > 0 ? 0 : LEAK_MIB_PER_S })}>
+          <button
+            type="button"
+            data-testid="chaos-leakMemory"
+            aria-pressed={!!room && room.leakMiBPerS > 0}
+            disabled={!room}
+            title={room ? '' : w('Select a room first', 'Select a container first')}
+            onClick={() => room && send({ type: 'leakMemory', containerId: room.id, mibPerS: room.leakMiBPerS > 0 ? 0 : LEAK_MIB_PER_S })}
+          >
             <span aria-hidden="true">⛁ </span>
-            {room && room.leakMiBPerS > 0 ? w('Stop the hoarding', 'Stop memory leak') : w(`Hoard space (${LEAK_MIB_PER_S} MiB/s)`, `Memory leak (${LEAK_MIB_PER_S} MiB/s)`)}
+            {room && room.leakMiBPerS > 0
+              ? w('Stop the hoarding', 'Stop memory leak')
+              : w(`Hoard space (${LEAK_MIB_PER_S} MiB/s)`, `Memory leak (${LEAK_MIB_PER_S} MiB/s)`)}
           </button>
         )}
         {allowed('hogCpu') && (
-          <button type="button" data-testid="chaos-hogCpu" aria-pressed={!!room?.cpuHog} disabled={!room} title={room ? '' : w('Select a room first', 'Select a container first')}
-            onClick={() => room && send({ type: 'hogCpu', containerId: room.id, on: !room.cpuHog })}>
+          <button
+            type="button"
+            data-testid="chaos-hogCpu"
+            aria-pressed={!!room?.cpuHog}
+            disabled={!room}
+            title={room ? '' : w('Select a room first', 'Select a container first')}
+            onClick={() => room && send({ type: 'hogCpu', containerId: room.id, on: !room.cpuHog })}
+          >
             <span aria-hidden="true">♨ </span>
-            {room?.cpuHog ? w('Switch off the runaway machine', 'Stop CPU hog') : w('Runaway machine (noisy neighbour)', 'CPU hog (noisy neighbour)')}
+            {room?.cpuHog
+              ? w('Switch off the runaway machine', 'Stop CPU hog')
+              : w('Runaway machine (noisy neighbour)', 'CPU hog (noisy neighbour)')}
           </button>
         )}
         {allowed('breachContainer') && (
-          <button type="button" data-testid="chaos-breachContainer" disabled={!roomOpen || !!room?.breached} title={roomOpen ? '' : w('Select an open room first', 'Select a running container first')}
-            onClick={() => room && send({ type: 'breachContainer', containerId: room.id })}>
+          <button
+            type="button"
+            data-testid="chaos-breachContainer"
+            disabled={!roomOpen || !!room?.breached}
+            title={roomOpen ? '' : w('Select an open room first', 'Select a running container first')}
+            onClick={() => room && send({ type: 'breachContainer', containerId: room.id })}
+          >
             <span aria-hidden="true">☠ </span>
             {w('Send in a burglar', 'Breach container')}
           </button>
         )}
         {allowed('hangContainer') && (
-          <button type="button" data-testid="chaos-hangContainer" aria-pressed={!!room?.hung} disabled={!room?.hung && !anyOpenRoom(world)}
+          <button
+            type="button"
+            data-testid="chaos-hangContainer"
+            aria-pressed={!!room?.hung}
+            disabled={!room?.hung && !anyOpenRoom(world)}
             title={w('Selected room, else a random open room', 'Selected container, else a random running one')}
             onClick={() => {
               if (room?.hung) {
@@ -95,10 +138,17 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
               }
               const id = pickHangTarget(world, roomId, appId, Math.random)
               // Show the player which room got stuck: its inspector says so.
-              if (id && send({ type: 'hangContainer', containerId: id, hung: true }).ok && id !== roomId) useUi.getState().select({ kind: 'container', id })
-            }}>
+              if (id && send({ type: 'hangContainer', containerId: id, hung: true }).ok && id !== roomId)
+                useUi.getState().select({ kind: 'container', id })
+            }}
+          >
             <span aria-hidden="true">⊘ </span>
-            {room?.hung ? w('Unstick the room', 'Unhang container') : w(room && room.state === 'running' ? 'Hang this room' : 'Hang a room', room && room.state === 'running' ? 'Hang this container' : 'Hang a container')}
+            {room?.hung
+              ? w('Unstick the room', 'Unhang container')
+              : w(
+                  room && room.state === 'running' ? 'Hang this room' : 'Hang a room',
+                  room && room.state === 'running' ? 'Hang this container' : 'Hang a container',
+                )}
           </button>
         )}
         {allowed('crashVm') && (
@@ -124,24 +174,45 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
               </button>
             )
           : allowed('failHost') && (
-              <button type="button" data-testid="action-failHost" disabled={!host} onClick={() => host && send({ type: 'failHost', hostId: host.id })}>
+              <button
+                type="button"
+                data-testid="action-failHost"
+                disabled={!host}
+                onClick={() => host && send({ type: 'failHost', hostId: host.id })}
+              >
                 ⚡ {w('Burn house', 'Fail host')}
               </button>
             )}
         {allowed('addHost') && (
-          <button type="button" data-testid="action-addHost" onClick={() => send({ type: 'addHost', zone: 'abc'[Object.keys(world.hosts).length % 3], cores: 16, memMiB: 65536, costPerHour: 1.2 })}>
+          <button
+            type="button"
+            data-testid="action-addHost"
+            onClick={() =>
+              send({ type: 'addHost', zone: 'abc'[Object.keys(world.hosts).length % 3], cores: 16, memMiB: 65536, costPerHour: 1.2 })
+            }
+          >
             ⌂ {w('Build house', 'Add host')}
           </button>
         )}
         {allowed('setTraffic') && app && (
           <span className="stepper" role="group" aria-label={w(`Visitors to ${app.name}`, `Traffic to ${app.name}`)}>
-            <button type="button" data-testid="action-traffic-down" aria-label={w('Halve the visitors', 'Halve the traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.floor(app.rps / 2) })}>
+            <button
+              type="button"
+              data-testid="action-traffic-down"
+              aria-label={w('Halve the visitors', 'Halve the traffic')}
+              onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.floor(app.rps / 2) })}
+            >
               ÷2
             </button>
             <span className="count">
               {app.name}: <strong>{app.rps}</strong> {w('visitors/s', 'req/s')}
             </span>
-            <button type="button" data-testid="action-traffic-up" aria-label={w('Double the visitors', 'Double the traffic')} onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.max(10, app.rps * 2) })}>
+            <button
+              type="button"
+              data-testid="action-traffic-up"
+              aria-label={w('Double the visitors', 'Double the traffic')}
+              onClick={() => send({ type: 'setTraffic', appId: app.id, rps: Math.max(10, app.rps * 2) })}
+            >
               ×2
             </button>
           </span>

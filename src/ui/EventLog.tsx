@@ -14,7 +14,10 @@ export function EventLog() {
       <ol data-testid="event-log" aria-live="polite" aria-relevant="additions">
         {events.map((e) => (
           <li key={e.seq} className={`ev ev-${e.level}`}>
-            <span className="mark" aria-label={e.level}>{LEVEL_MARK[e.level]}</span> <time>{formatTime(e.atMs)}</time> {e[vocab]}
+            <span className="mark" aria-label={e.level}>
+              {LEVEL_MARK[e.level]}
+            </span>{' '}
+            <time>{formatTime(e.atMs)}</time> {e[vocab]}
           </li>
         ))}
         {events.length === 0 && <li className="muted">Nothing yet.</li>}

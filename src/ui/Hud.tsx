@@ -28,26 +28,26 @@ export function Hud() {
   return (
     <div className="hud">
       <div className="hud-layer" inert={over}>
-      <TopBar />
-      <div className="hud-left">
-        <Objectives />
-        <StreetTree />
-      </div>
-      <div className="hud-right">
-        <Inspector />
-        <EventLog />
-      </div>
-      <div className="hud-bottom">
-        <Rejection />
-        <Notices />
-        <Palette />
-      </div>
-      {panel === 'brief' && <Brief />}
-      {panel === 'hints' && <Hints />}
-      {panel === 'keys' && <KeysHelp />}
-      {panel === 'console' && <ConsoleSheet />}
-      {panel === 'workshop' && <Workshop />}
-      {panel === 'lab' && <LabPanel />}
+        <TopBar />
+        <div className="hud-left">
+          <Objectives />
+          <StreetTree />
+        </div>
+        <div className="hud-right">
+          <Inspector />
+          <EventLog />
+        </div>
+        <div className="hud-bottom">
+          <Rejection />
+          <Notices />
+          <Palette />
+        </div>
+        {panel === 'brief' && <Brief />}
+        {panel === 'hints' && <Hints />}
+        {panel === 'keys' && <KeysHelp />}
+        {panel === 'console' && <ConsoleSheet />}
+        {panel === 'workshop' && <Workshop />}
+        {panel === 'lab' && <LabPanel />}
       </div>
       <OutcomeDialog />
     </div>

@@ -4,9 +4,26 @@
  */
 import type { ReactNode } from 'react'
 import {
-  CONTAINER_SHIM_MIB, CONTAINER_START, CONTAINER_STATE_LABELS, CRASH_BACKOFF, GUEST_OS, HOST_POWER_LABELS, HOST_SYSTEM_RESERVED_MIB,
-  HYPERVISOR_OVERHEAD_SOURCE, VCPU_OVERCOMMIT, VM_STATE_LABELS, bothNames, eventsAbout, formatMiB, formatTime, hostCapacity,
-  hypervisorOverheadMiB, kernelOf, placementName, servedRatio, vmCapacity,
+  CONTAINER_SHIM_MIB,
+  CONTAINER_START,
+  CONTAINER_STATE_LABELS,
+  CRASH_BACKOFF,
+  GUEST_OS,
+  HOST_POWER_LABELS,
+  HOST_SYSTEM_RESERVED_MIB,
+  HYPERVISOR_OVERHEAD_SOURCE,
+  VCPU_OVERCOMMIT,
+  VM_STATE_LABELS,
+  bothNames,
+  eventsAbout,
+  formatMiB,
+  formatTime,
+  hostCapacity,
+  hypervisorOverheadMiB,
+  kernelOf,
+  placementName,
+  servedRatio,
+  vmCapacity,
 } from '../sim'
 import type { World } from '../sim'
 import { useGame, useUi } from '../state'
@@ -60,7 +77,10 @@ const SHORT = {
   manager: ['The building manager', 'Kubernetes control plane'],
 } as const
 
-function describe(world: World, sel: NonNullable<Selection>): { title: string; name: string; rows: Row[]; sources: string[]; id: string } | null {
+function describe(
+  world: World,
+  sel: NonNullable<Selection>,
+): { title: string; name: string; rows: Row[]; sources: string[]; id: string } | null {
   const now = world.timeMs
   switch (sel.kind) {
     case 'host': {
@@ -68,12 +88,25 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       if (!h) return null
       const cap = hostCapacity(h)
       return {
-        id: h.id, title: bothNames('host'), name: h.name,
+        id: h.id,
+        title: bothNames('host'),
+        name: h.name,
         rows: [
-          ['State', <><span aria-hidden="true">{stateIcon(h.power)} </span><Both l={HOST_POWER_LABELS[h.power]} />{h.unschedulable && ' · cordoned (no new rooms)'}{h.draining && ' · draining'}</>],
+          [
+            'State',
+            <>
+              <span aria-hidden="true">{stateIcon(h.power)} </span>
+              <Both l={HOST_POWER_LABELS[h.power]} />
+              {h.unschedulable && ' · cordoned (no new rooms)'}
+              {h.draining && ' · draining'}
+            </>,
+          ],
           ['Node condition', h.condition],
           ['CPU (workers)', `${cores(h.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
-          ['Memory (space)', `${usedOf(h.alloc.memMiB, cap.memMiB)} reserved (${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} kept for the house itself)`],
+          [
+            'Memory (space)',
+            `${usedOf(h.alloc.memMiB, cap.memMiB)} reserved (${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} kept for the house itself)`,
+          ],
           ['vCPUs handed out', `${h.alloc.vcpus} of ${cap.vcpus} (${VCPU_OVERCOMMIT.value}:1 overcommit)`],
           ['Rooms standing directly in it', String(h.alloc.pods)],
           ['Street side (zone)', h.zone],
@@ -90,9 +123,18 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       const cap = vmCapacity(vm)
       const timed = vm.state === 'provisioning' || vm.state === 'booting'
       return {
-        id: vm.id, title: bothNames('vm'), name: vm.name,
+        id: vm.id,
+        title: bothNames('vm'),
+        name: vm.name,
         rows: [
-          ['State', <><span aria-hidden="true">{stateIcon(vm.state)} </span><Both l={VM_STATE_LABELS[vm.state]} />{timed && `, ${secondsLeft(vm.phaseEndsMs, now)} s left`}</>],
+          [
+            'State',
+            <>
+              <span aria-hidden="true">{stateIcon(vm.state)} </span>
+              <Both l={VM_STATE_LABELS[vm.state]} />
+              {timed && `, ${secondsLeft(vm.phaseEndsMs, now)} s left`}
+            </>,
+          ],
           ['Guest OS (its own kernel)', `${os.label}: takes ${formatMiB(os.memMiB)} and ${cores(os.cpuMilli)} core itself`],
           ['Boot time', `${os.boot.minMs / 1000}–${os.boot.maxMs / 1000} s`],
           ['vCPUs / RAM', `${vm.vcpus} vCPU · ${formatMiB(vm.memMiB)}`],
@@ -113,14 +155,37 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       const where = c.placement ? placementName(world, c.placement) : null
       const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
       return {
-        id: c.id, title: bothNames('container'), name: c.name,
+        id: c.id,
+        title: bothNames('container'),
+        name: c.name,
         rows: [
-          ['State', <><span aria-hidden="true">{stateIcon(c.state)} </span><Both l={CONTAINER_STATE_LABELS[c.state]} />{timed && `, ${secondsLeft(c.phaseEndsMs, now)} s left`}</>],
+          [
+            'State',
+            <>
+              <span aria-hidden="true">{stateIcon(c.state)} </span>
+              <Both l={CONTAINER_STATE_LABELS[c.state]} />
+              {timed && `, ${secondsLeft(c.phaseEndsMs, now)} s left`}
+            </>,
+          ],
           ...(c.reason ? ([['Why', c.reason]] as Row[]) : []),
           ['Business (app)', app?.name ?? c.appId],
           ['Furniture kit (image)', image ? `${image.ref} · ${formatMiB(image.sizeMiB)} · needs ${GUEST_OS[image.os].label}` : c.imageId],
-          ['Where', where ? <>{where.metaphor} <span className="muted">/ {where.technical}</span></> : 'not placed yet (pending)'],
-          ['Shares the kernel of', c.placement ? `${GUEST_OS[kernelOf(world, c.placement)].label} (${c.placement.kind === 'host' ? 'the house itself' : 'its apartment'})` : '—'],
+          [
+            'Where',
+            where ? (
+              <>
+                {where.metaphor} <span className="muted">/ {where.technical}</span>
+              </>
+            ) : (
+              'not placed yet (pending)'
+            ),
+          ],
+          [
+            'Shares the kernel of',
+            c.placement
+              ? `${GUEST_OS[kernelOf(world, c.placement)].label} (${c.placement.kind === 'host' ? 'the house itself' : 'its apartment'})`
+              : '—',
+          ],
           ['Requests', `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)} (+${CONTAINER_SHIM_MIB.value} MiB shim)`],
           ['Restarts', String(c.restarts)],
           ['Looked after by the manager', c.managed ? 'yes (a pod of a Deployment)' : 'no (a plain docker run)'],
@@ -132,7 +197,9 @@ function describe(world: World, sel: NonNullable<Selection>): { title: string; n
       const a = world.apps[sel.id]
       if (!a) return null
       return {
-        id: a.id, title: bothNames('app'), name: a.name,
+        id: a.id,
+        title: bothNames('app'),
+        name: a.name,
         rows: [
           ['Manager', a.managed ? `hired: ${a.replicas} rooms on the clipboard` : 'not hired'],
           ['Open rooms (ready)', String(a.readyReplicas)],
@@ -158,7 +225,11 @@ export function Inspector() {
   return (
     <section className="panel inspector" aria-label="Inspector" data-testid="inspector">
       {!d ? (
-        <p className="muted">{vocab === 'metaphor' ? 'Select a house, apartment or room in the street list (or click it on the street) to inspect it.' : 'Select a host, VM or container in the cluster tree (or click it in the scene) to inspect it.'}</p>
+        <p className="muted">
+          {vocab === 'metaphor'
+            ? 'Select a house, apartment or room in the street list (or click it on the street) to inspect it.'
+            : 'Select a host, VM or container in the cluster tree (or click it in the scene) to inspect it.'}
+        </p>
       ) : (
         <>
           <h2>

@@ -41,7 +41,21 @@ function Card({ info, focus }: { info: CardInfo; focus: boolean }) {
       <p className="stars" aria-label={stars.text}>
         <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
       </p>
-      <p className="lock-line">{info.locked ? <><span aria-hidden="true">■ </span>Locked. {info.why}</> : info.completed ? <><span aria-hidden="true">✓ </span>Completed</> : <><span aria-hidden="true">▶ </span>Ready to play</>}</p>
+      <p className="lock-line">
+        {info.locked ? (
+          <>
+            <span aria-hidden="true">■ </span>Locked. {info.why}
+          </>
+        ) : info.completed ? (
+          <>
+            <span aria-hidden="true">✓ </span>Completed
+          </>
+        ) : (
+          <>
+            <span aria-hidden="true">▶ </span>Ready to play
+          </>
+        )}
+      </p>
       <button
         type="button"
         className="primary"
@@ -93,7 +107,13 @@ export function LevelSelect() {
       <div className="open-file">
         <label className="button-like">
           <span aria-hidden="true">⇪ </span>Open a level file…
-          <input type="file" accept=".json,application/json" data-testid="level-file-input" className="visually-hidden-file" onChange={onFile} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="level-file-input"
+            className="visually-hidden-file"
+            onChange={onFile}
+          />
         </label>
         <span className="muted"> A level is a JSON file; a broken one is named here with the field that is wrong.</span>
       </div>

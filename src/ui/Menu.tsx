@@ -19,13 +19,24 @@ export function Menu() {
       <div className="title-block">
         <p className="tagline">servers are houses · virtual machines are apartments · containers are rooms</p>
         <h1 className="game-title">
-          <span aria-hidden="true" className="roof">⌂ </span>House of Pods
+          <span aria-hidden="true" className="roof">
+            ⌂{' '}
+          </span>
+          House of Pods
         </h1>
-        <p className="lede">Build a street of houses, split them into apartments, fill them with rooms, and hire a building manager to keep it all running.</p>
+        <p className="lede">
+          Build a street of houses, split them into apartments, fill them with rooms, and hire a building manager to keep it all running.
+        </p>
       </div>
       <ProgressWarning />
       <nav className="menu-buttons" aria-label="Game modes">
-        <button type="button" className="big primary" data-testid="mode-campaign" autoFocus onClick={() => useHud.getState().setScreen('levels')}>
+        <button
+          type="button"
+          className="big primary"
+          data-testid="mode-campaign"
+          autoFocus
+          onClick={() => useHud.getState().setScreen('levels')}
+        >
           <span aria-hidden="true">★ </span>Campaign
           <small>Levels, one idea at a time</small>
         </button>
@@ -39,7 +50,9 @@ export function Menu() {
         </button>
         <button type="button" className="big" data-testid="mode-classroom" disabled aria-describedby="classroom-why">
           <span aria-hidden="true">✎ </span>Classroom <em>coming soon</em>
-          <small id="classroom-why">Guided lessons with captions for a projector are not built yet; teachers can use the Sandbox meanwhile.</small>
+          <small id="classroom-why">
+            Guided lessons with captions for a projector are not built yet; teachers can use the Sandbox meanwhile.
+          </small>
         </button>
       </nav>
       <p className="muted footnote">Press ? in a game for the keyboard keys. Everything works without a mouse.</p>

@@ -19,17 +19,24 @@ export function Objectives() {
           const mark = pending ? (s.done ? '◷' : '○') : s.done ? '✓' : '○'
           const spoken = pending ? (s.done ? 'On track: ' : 'Not yet: ') : s.done ? 'Done: ' : 'Not yet: '
           return (
-          <li key={s.objective.id} data-testid={`objective-${s.objective.id}`} data-done={s.done} className={s.done && !pending ? 'done' : pending && s.done ? 'on-track' : ''}>
-            <span className="mark" aria-hidden="true">{mark}</span>
-            <span className="visually-hidden">{spoken}</span>
-            <span>
-              {s.objective.label[vocab]}
-              <small className="progress-line">
-                {s.progress}
-                {s.objective.when === 'end' ? (s.done ? ' · on track, checked at the end' : ' · checked at the end') : ''}
-              </small>
-            </span>
-          </li>
+            <li
+              key={s.objective.id}
+              data-testid={`objective-${s.objective.id}`}
+              data-done={s.done}
+              className={s.done && !pending ? 'done' : pending && s.done ? 'on-track' : ''}
+            >
+              <span className="mark" aria-hidden="true">
+                {mark}
+              </span>
+              <span className="visually-hidden">{spoken}</span>
+              <span>
+                {s.objective.label[vocab]}
+                <small className="progress-line">
+                  {s.progress}
+                  {s.objective.when === 'end' ? (s.done ? ' · on track, checked at the end' : ' · checked at the end') : ''}
+                </small>
+              </span>
+            </li>
           )
         })}
       </ul>

@@ -40,7 +40,15 @@ export function OutcomeDialog() {
   const retry = () => useGame.getState().startLevel(level)
   return (
     <div className="backdrop">
-      <div className="panel dialog outcome" role="dialog" aria-modal="true" aria-labelledby="outcome-title" data-testid="outcome-dialog" data-outcome={won ? 'won' : 'lost'} ref={ref}>
+      <div
+        className="panel dialog outcome"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="outcome-title"
+        data-testid="outcome-dialog"
+        data-outcome={won ? 'won' : 'lost'}
+        ref={ref}
+      >
         <h2 id="outcome-title">{won ? '★ Level complete!' : 'Not this time'}</h2>
         <p className="stars big-stars" aria-label={stars.text}>
           <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
@@ -71,11 +79,23 @@ export function OutcomeDialog() {
         </section>
         <div className="row">
           {next && (
-            <button type="button" className="primary big" data-testid="btn-next" data-autofocus onClick={() => useGame.getState().startLevel(next)}>
+            <button
+              type="button"
+              className="primary big"
+              data-testid="btn-next"
+              data-autofocus
+              onClick={() => useGame.getState().startLevel(next)}
+            >
               Next level: {next.title} →
             </button>
           )}
-          <button type="button" className={next ? 'big' : 'big primary'} data-testid="btn-retry" data-autofocus={!next || undefined} onClick={retry}>
+          <button
+            type="button"
+            className={next ? 'big' : 'big primary'}
+            data-testid="btn-retry"
+            data-autofocus={!next || undefined}
+            onClick={retry}
+          >
             ↺ Retry
           </button>
           <button type="button" className="big" data-testid="btn-menu" onClick={backToMenu}>

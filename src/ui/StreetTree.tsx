@@ -16,7 +16,25 @@ import { useWords } from './useVocab'
 
 const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
 
-function Row({ level, kind, id, icon, tone, name, state, selected }: { level: number; kind: string; id: string; icon: string; tone: string; name: string; state: string; selected: boolean }) {
+function Row({
+  level,
+  kind,
+  id,
+  icon,
+  tone,
+  name,
+  state,
+  selected,
+}: {
+  level: number
+  kind: string
+  id: string
+  icon: string
+  tone: string
+  name: string
+  state: string
+  selected: boolean
+}) {
   return (
     <li role="none">
       <button
@@ -28,7 +46,9 @@ function Row({ level, kind, id, icon, tone, name, state, selected }: { level: nu
         data-testid={`tree-${kind}-${id}`}
         onClick={() => useUi.getState().select({ kind, id } as Selection)}
       >
-        <span className={`icon tone-${tone}`} aria-hidden="true">{icon}</span>
+        <span className={`icon tone-${tone}`} aria-hidden="true">
+          {icon}
+        </span>
         <span className="name">{name}</span>
         <span className="state">{state}</span>
       </button>
@@ -36,15 +56,43 @@ function Row({ level, kind, id, icon, tone, name, state, selected }: { level: nu
   )
 }
 
-function Rooms({ rooms, more, level, now, vocab, sel }: { rooms: Container[]; more: number; level: number; now: number; vocab: Vocabulary; sel: Selection }) {
+function Rooms({
+  rooms,
+  more,
+  level,
+  now,
+  vocab,
+  sel,
+}: {
+  rooms: Container[]
+  more: number
+  level: number
+  now: number
+  vocab: Vocabulary
+  sel: Selection
+}) {
   const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
   if (rooms.length === 0 && more === 0) return null
   return (
     <ul role="group">
       {rooms.map((c) => (
-        <Row key={c.id} level={level} kind="container" id={c.id} icon={stateIcon(roomStateKey(c))} tone={stateTone(roomStateKey(c))} name={`${w('room', 'container')} ${c.name}`} state={containerStateText(c, now, vocab)} selected={same(sel, 'container', c.id)} />
+        <Row
+          key={c.id}
+          level={level}
+          kind="container"
+          id={c.id}
+          icon={stateIcon(roomStateKey(c))}
+          tone={stateTone(roomStateKey(c))}
+          name={`${w('room', 'container')} ${c.name}`}
+          state={containerStateText(c, now, vocab)}
+          selected={same(sel, 'container', c.id)}
+        />
       ))}
-      {more > 0 && <li className="more" role="none">+{more.toLocaleString()} {w('more rooms', 'more containers')}</li>}
+      {more > 0 && (
+        <li className="more" role="none">
+          +{more.toLocaleString()} {w('more rooms', 'more containers')}
+        </li>
+      )}
     </ul>
   )
 }
@@ -86,17 +134,44 @@ export const StreetTree = memo(function StreetTree() {
   return (
     <nav className="panel street" aria-label={w('Street list', 'Cluster tree')}>
       <h2>
-        {w('The street', 'The cluster')} <small>{tree.totalRooms.toLocaleString()} {w('rooms', 'containers')}</small>
+        {w('The street', 'The cluster')}{' '}
+        <small>
+          {tree.totalRooms.toLocaleString()} {w('rooms', 'containers')}
+        </small>
       </h2>
-      <ul role="tree" className="tree" data-testid="street-tree" aria-label={w('Houses, apartments and rooms', 'Hosts, VMs and containers')} onKeyDown={onTreeKey}>
+      <ul
+        role="tree"
+        className="tree"
+        data-testid="street-tree"
+        aria-label={w('Houses, apartments and rooms', 'Hosts, VMs and containers')}
+        onKeyDown={onTreeKey}
+      >
         {tree.hosts.map(({ host, vms, rooms, more }) => (
           <li key={host.id} role="none">
-            <Row level={1} kind="host" id={host.id} icon={host.power === 'on' ? '⌂' : '✖'} tone={stateTone(host.power)} name={`${w('house', 'host')} ${host.name}`} state={hostStateText(host, vocab)} selected={same(sel, 'host', host.id)} />
+            <Row
+              level={1}
+              kind="host"
+              id={host.id}
+              icon={host.power === 'on' ? '⌂' : '✖'}
+              tone={stateTone(host.power)}
+              name={`${w('house', 'host')} ${host.name}`}
+              state={hostStateText(host, vocab)}
+              selected={same(sel, 'host', host.id)}
+            />
             {vms.length > 0 && (
               <ul role="group">
                 {vms.map((v) => (
                   <li key={v.vm.id} role="none">
-                    <Row level={2} kind="vm" id={v.vm.id} icon={v.vm.os === 'windows' ? '▦' : '▤'} tone={stateTone(v.vm.state)} name={`${w('apartment', 'VM')} ${v.vm.name} (${v.vm.os === 'windows' ? 'Windows' : 'Linux'})`} state={vmStateText(v.vm, now, vocab)} selected={same(sel, 'vm', v.vm.id)} />
+                    <Row
+                      level={2}
+                      kind="vm"
+                      id={v.vm.id}
+                      icon={v.vm.os === 'windows' ? '▦' : '▤'}
+                      tone={stateTone(v.vm.state)}
+                      name={`${w('apartment', 'VM')} ${v.vm.name} (${v.vm.os === 'windows' ? 'Windows' : 'Linux'})`}
+                      state={vmStateText(v.vm, now, vocab)}
+                      selected={same(sel, 'vm', v.vm.id)}
+                    />
                     <Rooms rooms={v.rooms} more={v.more} level={3} now={now} vocab={vocab} sel={sel} />
                   </li>
                 ))}
@@ -105,7 +180,11 @@ export const StreetTree = memo(function StreetTree() {
             <Rooms rooms={rooms} more={more} level={2} now={now} vocab={vocab} sel={sel} />
           </li>
         ))}
-        {tree.moreHosts > 0 && <li className="more" role="none">+{tree.moreHosts.toLocaleString()} {w('more houses', 'more hosts')}</li>}
+        {tree.moreHosts > 0 && (
+          <li className="more" role="none">
+            +{tree.moreHosts.toLocaleString()} {w('more houses', 'more hosts')}
+          </li>
+        )}
         {(tree.pending.rooms.length > 0 || tree.pending.more > 0) && (
           <li role="none">
             <span className="tree-heading">{w('Waiting for a spot', 'Pending (unscheduled)')}</span>

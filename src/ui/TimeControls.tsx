@@ -18,7 +18,14 @@ export function TimeControls() {
       >
         {paused ? '▶ Play' : '❚❚ Pause'}
       </button>
-      <button type="button" data-testid="time-step" aria-keyshortcuts="." title="Step 0.1 s (.)" disabled={over} onClick={() => useGame.getState().stepOnce()}>
+      <button
+        type="button"
+        data-testid="time-step"
+        aria-keyshortcuts="."
+        title="Step 0.1 s (.)"
+        disabled={over}
+        onClick={() => useGame.getState().stepOnce()}
+      >
         Step ›
       </button>
       <span className="speed-group" role="group" aria-label="Speed">

@@ -48,7 +48,6 @@ export function TopBar() {
           </span>
         )}
         <span className={`readout${overBudget ? ' bad' : ''}`} data-testid="budget" title="Running cost per hour of all standing houses">
-          
           {money(perHour)}/h{level?.budgetPerHour !== undefined && <> of {money(level.budgetPerHour)}/h</>}
           {overBudget && <strong> — over budget!</strong>} · spent {money(world.costSpent)}
         </span>
@@ -60,24 +59,56 @@ export function TopBar() {
       </div>
       <TimeControls />
       <div className="top-buttons">
-        <button type="button" data-testid="vocab-toggle" aria-pressed={vocab === 'technical'} aria-keyshortcuts="L" onClick={() => useUi.getState().toggleVocab()} title="Switch all labels (L)">
+        <button
+          type="button"
+          data-testid="vocab-toggle"
+          aria-pressed={vocab === 'technical'}
+          aria-keyshortcuts="L"
+          onClick={() => useUi.getState().toggleVocab()}
+          title="Switch all labels (L)"
+        >
           {vocab === 'metaphor' ? 'Labels: ⌂ houses & rooms' : 'Labels: ☰ servers & containers'}
         </button>
         {level && (
           <>
-            <button type="button" data-testid="btn-brief" aria-pressed={panel === 'brief'} aria-keyshortcuts="B" onClick={() => useHud.getState().toggle('brief')}>
+            <button
+              type="button"
+              data-testid="btn-brief"
+              aria-pressed={panel === 'brief'}
+              aria-keyshortcuts="B"
+              onClick={() => useHud.getState().toggle('brief')}
+            >
               Brief
             </button>
-            <button type="button" data-testid="btn-hints" aria-pressed={panel === 'hints'} aria-keyshortcuts="H" onClick={() => useHud.getState().toggle('hints')}>
+            <button
+              type="button"
+              data-testid="btn-hints"
+              aria-pressed={panel === 'hints'}
+              aria-keyshortcuts="H"
+              onClick={() => useHud.getState().toggle('hints')}
+            >
               Hints
             </button>
           </>
         )}
         <LabButton />
-        <button type="button" data-testid="btn-console" aria-pressed={panel === 'console'} aria-keyshortcuts="K" onClick={() => useHud.getState().toggle('console')}>
+        <button
+          type="button"
+          data-testid="btn-console"
+          aria-pressed={panel === 'console'}
+          aria-keyshortcuts="K"
+          onClick={() => useHud.getState().toggle('console')}
+        >
           kubectl
         </button>
-        <button type="button" data-testid="btn-keys" aria-pressed={panel === 'keys'} aria-keyshortcuts="?" onClick={() => useHud.getState().toggle('keys')} title="Keyboard keys (?)">
+        <button
+          type="button"
+          data-testid="btn-keys"
+          aria-pressed={panel === 'keys'}
+          aria-keyshortcuts="?"
+          onClick={() => useHud.getState().toggle('keys')}
+          title="Keyboard keys (?)"
+        >
           ? Keys
         </button>
       </div>

@@ -46,7 +46,15 @@ export function vmStateText(vm: Vm, nowMs: number, vocab: Vocabulary): string {
 
 export function hostStateText(h: Host, vocab: Vocabulary): string {
   const label = HOST_POWER_LABELS[h.power][vocab]
-  const extra = h.draining ? (vocab === 'metaphor' ? ', being emptied' : ', draining') : h.unschedulable ? (vocab === 'metaphor' ? ', no new rooms' : ', cordoned') : ''
+  const extra = h.draining
+    ? vocab === 'metaphor'
+      ? ', being emptied'
+      : ', draining'
+    : h.unschedulable
+      ? vocab === 'metaphor'
+        ? ', no new rooms'
+        : ', cordoned'
+      : ''
   return label + extra
 }
 

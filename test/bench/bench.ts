@@ -86,7 +86,18 @@ function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'
  * after: each step the scheduler retries every one of them, as kube-scheduler's queue does.
  */
 function measureStuck(world: World, replicas: number): SizeResult['stuck'] {
-  apply(world, { type: 'addApp', id: 'stuck', name: 'stuck', imageId: 'web', cpuRequestMilli: 1_000_000, memRequestMiB: 128, rps: 0, capacityRps: 1, replicas, managed: true })
+  apply(world, {
+    type: 'addApp',
+    id: 'stuck',
+    name: 'stuck',
+    imageId: 'web',
+    cpuRequestMilli: 1_000_000,
+    memRequestMiB: 128,
+    rps: 0,
+    capacityRps: 1,
+    replicas,
+    managed: true,
+  })
   for (let i = 0; i < 3; i++) step(world, STEP_MS)
   const t: number[] = []
   for (let i = 0; i < 10; i++) {
@@ -153,11 +164,31 @@ const lStep = results.find((r) => r.size === 'L')?.stepMs.median
 const bar = lStep === undefined ? null : { lStepMedianMs: lStep, limitMs: BAR_L_STEP_MS, ok: lStep < BAR_L_STEP_MS }
 
 if (json) {
-  console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), steadySteps, stepMsOfWorldTime: STEP_MS, results, bar }))
+  console.log(
+    JSON.stringify({ node: process.version, date: new Date().toISOString(), steadySteps, stepMsOfWorldTime: STEP_MS, results, bar }),
+  )
 } else {
-  console.log(`House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}`)
+  console.log(
+    `House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}`,
+  )
   console.log('')
-  const head = ['size', 'hosts', 'pods', 'running', 'step median', 'min', 'max', 'p90', 'sched pods/s', 'sched steps', 'stuck pods', 'stuck step', 'settle ms', 'heap MiB', 'rss MiB']
+  const head = [
+    'size',
+    'hosts',
+    'pods',
+    'running',
+    'step median',
+    'min',
+    'max',
+    'p90',
+    'sched pods/s',
+    'sched steps',
+    'stuck pods',
+    'stuck step',
+    'settle ms',
+    'heap MiB',
+    'rss MiB',
+  ]
   const rows = results.map((r) => [
     r.size,
     String(r.hosts),

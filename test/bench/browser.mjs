@@ -10,13 +10,27 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import {
-  DIST, serveDist, launchBrowser, openPage, waitForHandle, waitForFirstFrame, clickFirst, SANDBOX, CAMPAIGN,
-  addBenchHouses, scaleBenchApp, waitForRunning, settledRendererInfo, sleep,
+  DIST,
+  serveDist,
+  launchBrowser,
+  openPage,
+  waitForHandle,
+  waitForFirstFrame,
+  clickFirst,
+  SANDBOX,
+  CAMPAIGN,
+  addBenchHouses,
+  scaleBenchApp,
+  waitForRunning,
+  settledRendererInfo,
+  sleep,
 } from '../e2e/lib.mjs'
 
 const json = process.argv.includes('--json')
 const PORT = Number(process.env.PORT ?? 4410)
-const log = (...a) => { if (!json) console.log(...a) }
+const log = (...a) => {
+  if (!json) console.log(...a)
+}
 const KiB = (n) => Math.round((n / 1024) * 10) / 10
 
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -37,20 +51,27 @@ function bundleSizes() {
   const sum = (xs, k) => xs.reduce((a, c) => a + c[k], 0)
   const initial = chunks.filter((c) => c.initial)
   const lazy = chunks.filter((c) => !c.initial)
-  const css = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.css')).reduce((a, f) => a + gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length, 0)
+  const css = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.css'))
+    .reduce((a, f) => a + gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length, 0)
   return {
     totalGzipKiB: KiB(sum(chunks, 'gzip')),
     totalRawKiB: KiB(sum(chunks, 'bytes')),
     initialGzipKiB: KiB(sum(initial, 'gzip')),
     lazyGzipKiB: KiB(sum(lazy, 'gzip')),
     cssGzipKiB: KiB(css),
-    chunks: chunks.sort((a, b) => b.gzip - a.gzip).map((c) => ({ file: c.file, initial: c.initial, rawKiB: KiB(c.bytes), gzipKiB: KiB(c.gzip) })),
+    chunks: chunks
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((c) => ({ file: c.file, initial: c.initial, rawKiB: KiB(c.bytes), gzipKiB: KiB(c.gzip) })),
   }
 }
 
 const result = { date: new Date().toISOString(), dist: DIST, bundle: bundleSizes(), notes: [] }
-log(`bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`)
-for (const c of result.bundle.chunks) log(`  ${c.initial ? 'initial' : 'lazy   '} ${c.file.padEnd(40)} ${String(c.gzipKiB).padStart(8)} KiB gzip  (${c.rawKiB} KiB raw)`)
+log(
+  `bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`,
+)
+for (const c of result.bundle.chunks)
+  log(`  ${c.initial ? 'initial' : 'lazy   '} ${c.file.padEnd(40)} ${String(c.gzipKiB).padStart(8)} KiB gzip  (${c.rawKiB} KiB raw)`)
 
 const server = await serveDist(DIST, PORT)
 const base = `http://127.0.0.1:${PORT}`
@@ -66,19 +87,23 @@ async function withPage(path, fn) {
 }
 
 // The menu's paint timings; waits (up to 5 s) for the entries to be delivered.
-const paint = (page) => page.evaluate(() => new Promise((resolve) => {
-  const out = { firstPaintMs: null, firstContentfulPaintMs: null }
-  const take = (entries) => {
-    for (const e of entries) {
-      if (e.name === 'first-paint') out.firstPaintMs = e.startTime
-      if (e.name === 'first-contentful-paint') out.firstContentfulPaintMs = e.startTime
-    }
-    if (out.firstContentfulPaintMs !== null) resolve(out)
-  }
-  new PerformanceObserver((list) => take(list.getEntries())).observe({ type: 'paint', buffered: true })
-  take(performance.getEntriesByType('paint'))
-  setTimeout(() => resolve(out), 5000)
-}))
+const paint = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const out = { firstPaintMs: null, firstContentfulPaintMs: null }
+        const take = (entries) => {
+          for (const e of entries) {
+            if (e.name === 'first-paint') out.firstPaintMs = e.startTime
+            if (e.name === 'first-contentful-paint') out.firstContentfulPaintMs = e.startTime
+          }
+          if (out.firstContentfulPaintMs !== null) resolve(out)
+        }
+        new PerformanceObserver((list) => take(list.getEntries())).observe({ type: 'paint', buffered: true })
+        take(performance.getEntriesByType('paint'))
+        setTimeout(() => resolve(out), 5000)
+      }),
+  )
 /** Run one part of the benchmark; a failure is reported and the rest still runs. */
 async function section(name, fn) {
   try {
@@ -97,24 +122,35 @@ try {
   const RUNS = 3
   const runs = []
   for (let i = 0; i < RUNS; i++) {
-    runs.push(await section(`first frame (load ${i + 1})`, () => withPage('/?test', async (page) => {
-      await waitForHandle(page)
-      await page.locator(CAMPAIGN.join(', ')).first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {})
-      const menu = await paint(page)
-      const out = { menuFirstPaintMs: r1(menu.firstPaintMs), menuFirstContentfulPaintMs: r1(menu.firstContentfulPaintMs) }
-      out.clickSandboxAtMs = r1(await page.evaluate(() => performance.now()))
-      await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
-      try {
-        out.firstFrameMs = r1(await waitForFirstFrame(page))
-        out.clickToFrameMs = r1(out.firstFrameMs - out.clickSandboxAtMs)
-      } catch (e) {
-        out.firstFrameError = String(e?.message ?? e).split('\n')[0]
-      }
-      return out
-    })))
+    runs.push(
+      await section(`first frame (load ${i + 1})`, () =>
+        withPage('/?test', async (page) => {
+          await waitForHandle(page)
+          await page
+            .locator(CAMPAIGN.join(', '))
+            .first()
+            .waitFor({ state: 'visible', timeout: 15_000 })
+            .catch(() => {})
+          const menu = await paint(page)
+          const out = { menuFirstPaintMs: r1(menu.firstPaintMs), menuFirstContentfulPaintMs: r1(menu.firstContentfulPaintMs) }
+          out.clickSandboxAtMs = r1(await page.evaluate(() => performance.now()))
+          await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
+          try {
+            out.firstFrameMs = r1(await waitForFirstFrame(page))
+            out.clickToFrameMs = r1(out.firstFrameMs - out.clickSandboxAtMs)
+          } catch (e) {
+            out.firstFrameError = String(e?.message ?? e).split('\n')[0]
+          }
+          return out
+        }),
+      ),
+    )
   }
   const median = (k) => {
-    const xs = runs.map((r) => r[k]).filter((x) => typeof x === 'number').sort((a, b) => a - b)
+    const xs = runs
+      .map((r) => r[k])
+      .filter((x) => typeof x === 'number')
+      .sort((a, b) => a - b)
     return xs.length ? xs[Math.floor((xs.length - 1) / 2)] : null
   }
   const firstError = runs.find((r) => r.error || r.firstFrameError)
@@ -128,8 +164,13 @@ try {
   }
   const f = result.firstFrame
   const each = (k) => runs.map((r) => r[k] ?? '–').join(', ')
-  log(`menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ${each('menuFirstContentfulPaintMs')})`)
-  if (f.firstFrameMs !== null) log(`sandbox: first drawn frame ${f.firstFrameMs} ms after navigation, ${f.clickToFrameMs} ms after clicking Sandbox (medians; loads: ${each('firstFrameMs')} / ${each('clickToFrameMs')})`)
+  log(
+    `menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ${each('menuFirstContentfulPaintMs')})`,
+  )
+  if (f.firstFrameMs !== null)
+    log(
+      `sandbox: first drawn frame ${f.firstFrameMs} ms after navigation, ${f.clickToFrameMs} ms after clicking Sandbox (medians; loads: ${each('firstFrameMs')} / ${each('clickToFrameMs')})`,
+    )
   if (f.firstFrameError) log(`sandbox: first frame FAILED in a load — ${f.firstFrameError} (does the scene call reportRendererInfo?)`)
 
   // ---- Draw calls with ~10 and ~1,000 rooms ------------------------------------------------
@@ -139,22 +180,32 @@ try {
     log('draw calls: skipped (no frame was reported)')
   }
   if (!noFrames) {
-    result.drawCalls = await section('draw calls', () => withPage('/?test', async (page) => {
-      await waitForHandle(page)
-      await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
-      await waitForFirstFrame(page)
-      await addBenchHouses(page)
-      const out = {}
-      for (const rooms of [10, 1000]) {
-        await scaleBenchApp(page, rooms)
-        const running = await waitForRunning(page, rooms, 120_000)
-        await sleep(500)
-        const info = await settledRendererInfo(page, 5)
-        out[`rooms${rooms}`] = { running, calls: info.calls, triangles: info.triangles, geometries: info.geometries, textures: info.textures }
-        log(`draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`)
-      }
-      return out
-    }))
+    result.drawCalls = await section('draw calls', () =>
+      withPage('/?test', async (page) => {
+        await waitForHandle(page)
+        await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
+        await waitForFirstFrame(page)
+        await addBenchHouses(page)
+        const out = {}
+        for (const rooms of [10, 1000]) {
+          await scaleBenchApp(page, rooms)
+          const running = await waitForRunning(page, rooms, 120_000)
+          await sleep(500)
+          const info = await settledRendererInfo(page, 5)
+          out[`rooms${rooms}`] = {
+            running,
+            calls: info.calls,
+            triangles: info.triangles,
+            geometries: info.geometries,
+            textures: info.textures,
+          }
+          log(
+            `draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`,
+          )
+        }
+        return out
+      }),
+    )
   }
 
   // ---- ?street=S|M|L -----------------------------------------------------------------------
@@ -190,7 +241,10 @@ try {
     }
     const s = result.street[size]
     if (s.skipped || s.error) log(`street ${size}: ${s.skipped ?? s.error}`)
-    else log(`street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on SwiftShader`)
+    else
+      log(
+        `street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on SwiftShader`,
+      )
   }
 } finally {
   await browser.close()

@@ -79,15 +79,24 @@ export async function click(page, selector, { timeout = 5000 } = {}) {
   try {
     await page.locator(sel).first().click({ timeout })
   } catch (e) {
-    const why = await page.locator(sel).first().evaluate((el) => {
-      const r = el.getBoundingClientRect()
-      if (r.width === 0 || r.height === 0) return 'it has no size (hidden?)'
-      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-      if (!top || el === top || el.contains(top)) return 'it is visible and uncovered'
-      const name = (n) => `<${n.tagName.toLowerCase()}${n.getAttribute('data-testid') ? ` data-testid="${n.getAttribute('data-testid')}"` : ''}${n.className && typeof n.className === 'string' ? ` class="${n.className}"` : ''}>`
-      const box = top.closest('[data-testid]')
-      return `it is covered by ${name(top)}${box && box !== top ? ` inside ${name(box)}` : ''}`
-    }, undefined, { timeout: 1000 }).catch(() => 'it is not in the page')
+    const why = await page
+      .locator(sel)
+      .first()
+      .evaluate(
+        (el) => {
+          const r = el.getBoundingClientRect()
+          if (r.width === 0 || r.height === 0) return 'it has no size (hidden?)'
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+          if (!top || el === top || el.contains(top)) return 'it is visible and uncovered'
+          const name = (n) =>
+            `<${n.tagName.toLowerCase()}${n.getAttribute('data-testid') ? ` data-testid="${n.getAttribute('data-testid')}"` : ''}${n.className && typeof n.className === 'string' ? ` class="${n.className}"` : ''}>`
+          const box = top.closest('[data-testid]')
+          return `it is covered by ${name(top)}${box && box !== top ? ` inside ${name(box)}` : ''}`
+        },
+        undefined,
+        { timeout: 1000 },
+      )
+      .catch(() => 'it is not in the page')
     throw new CheckFailed(`could not click ${sel}: ${why} (${String(e?.message ?? e).split('\n')[0]})`)
   }
 }
@@ -127,8 +136,18 @@ export async function waitUntil(page, fn, arg, { timeout = 15_000, what = 'condi
 
 // ---- Menu and level navigation -------------------------------------------------------------
 
-export const CAMPAIGN = ['[data-testid="mode-campaign"]', '[data-testid="btn-campaign"]', '[data-testid="menu-campaign"]', 'button:has-text("Campaign")']
-export const SANDBOX = ['[data-testid="mode-sandbox"]', '[data-testid="btn-sandbox"]', '[data-testid="menu-sandbox"]', 'button:has-text("Sandbox")']
+export const CAMPAIGN = [
+  '[data-testid="mode-campaign"]',
+  '[data-testid="btn-campaign"]',
+  '[data-testid="menu-campaign"]',
+  'button:has-text("Campaign")',
+]
+export const SANDBOX = [
+  '[data-testid="mode-sandbox"]',
+  '[data-testid="btn-sandbox"]',
+  '[data-testid="menu-sandbox"]',
+  'button:has-text("Sandbox")',
+]
 const BRIEF_CLOSE = [
   '[data-testid="btn-start-level"]',
   '[data-testid="btn-brief-close"]',
@@ -212,7 +231,10 @@ export async function waitForRunning(page, n, timeout = 60_000) {
 /** Wait for the renderer to have drawn `frames` more frames, then read its counters. */
 export async function settledRendererInfo(page, frames = 5, timeout = 20_000) {
   const start = (await page.evaluate(() => window.__houseOfPods.rendererInfo()?.frames ?? 0)) ?? 0
-  await waitUntil(page, (f) => (window.__houseOfPods.rendererInfo()?.frames ?? 0) >= f, start + frames, { timeout, what: `${frames} more drawn frames` })
+  await waitUntil(page, (f) => (window.__houseOfPods.rendererInfo()?.frames ?? 0) >= f, start + frames, {
+    timeout,
+    what: `${frames} more drawn frames`,
+  })
   return page.evaluate(() => window.__houseOfPods.rendererInfo())
 }
 
@@ -230,7 +252,18 @@ export async function addBenchHouses(page, hosts = ROOM_HOSTS) {
 export async function scaleBenchApp(page, rooms) {
   const exists = await page.evaluate(() => !!window.__houseOfPods.getState().world.apps.bench)
   if (!exists) {
-    await dispatch(page, { type: 'addApp', id: 'bench', name: 'bench', imageId: 'web', cpuRequestMilli: 50, memRequestMiB: 64, rps: 0, capacityRps: 100, replicas: rooms, managed: true })
+    await dispatch(page, {
+      type: 'addApp',
+      id: 'bench',
+      name: 'bench',
+      imageId: 'web',
+      cpuRequestMilli: 50,
+      memRequestMiB: 64,
+      rps: 0,
+      capacityRps: 100,
+      replicas: rooms,
+      managed: true,
+    })
   } else {
     await dispatch(page, { type: 'setReplicas', appId: 'bench', replicas: rooms })
   }
@@ -262,7 +295,10 @@ export async function canvasStats(page, name) {
 
 export async function expectCanvasNotBlank(page, name) {
   const s = await canvasStats(page, name)
-  check(s.distinctColours >= 50 && s.lumaStd >= 4, `the scene canvas looks blank: ${s.distinctColours} distinct colours, luminance std ${s.lumaStd.toFixed(1)} (want ≥ 50 and ≥ 4)`)
+  check(
+    s.distinctColours >= 50 && s.lumaStd >= 4,
+    `the scene canvas looks blank: ${s.distinctColours} distinct colours, luminance std ${s.lumaStd.toFixed(1)} (want ≥ 50 and ≥ 4)`,
+  )
   return s
 }
 

@@ -8,7 +8,11 @@ const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
 export function decodePng(buf) {
   if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG')
   let pos = 8
-  let width = 0, height = 0, bitDepth = 0, colorType = 0, interlace = 0
+  let width = 0,
+    height = 0,
+    bitDepth = 0,
+    colorType = 0,
+    interlace = 0
   let palette = null
   const idat = []
   while (pos < buf.length) {
@@ -26,7 +30,8 @@ export function decodePng(buf) {
     else if (type === 'IEND') break
     pos += 12 + len
   }
-  if (bitDepth !== 8 || interlace !== 0 || !(colorType in CHANNELS)) throw new Error(`unsupported PNG (depth ${bitDepth}, colour type ${colorType}, interlace ${interlace})`)
+  if (bitDepth !== 8 || interlace !== 0 || !(colorType in CHANNELS))
+    throw new Error(`unsupported PNG (depth ${bitDepth}, colour type ${colorType}, interlace ${interlace})`)
   const ch = CHANNELS[colorType]
   const raw = inflateSync(Buffer.concat(idat))
   const stride = width * ch
@@ -46,7 +51,9 @@ export function decodePng(buf) {
       else if (filter === 3) v += (a + b) >> 1
       else if (filter === 4) {
         const p = a + b - c
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c)
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c)
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c
       }
       cur[i] = v & 255
@@ -57,9 +64,24 @@ export function decodePng(buf) {
   for (let p = 0; p < width * height; p++) {
     const s = p * ch
     if (colorType === 6) rgba.set(out.subarray(s, s + 4), p * 4)
-    else if (colorType === 2) { rgba[p * 4] = out[s]; rgba[p * 4 + 1] = out[s + 1]; rgba[p * 4 + 2] = out[s + 2]; rgba[p * 4 + 3] = 255 }
-    else if (colorType === 3) { const i = out[s] * 3; rgba[p * 4] = palette[i]; rgba[p * 4 + 1] = palette[i + 1]; rgba[p * 4 + 2] = palette[i + 2]; rgba[p * 4 + 3] = 255 }
-    else { const g = out[s]; rgba[p * 4] = g; rgba[p * 4 + 1] = g; rgba[p * 4 + 2] = g; rgba[p * 4 + 3] = colorType === 4 ? out[s + 1] : 255 }
+    else if (colorType === 2) {
+      rgba[p * 4] = out[s]
+      rgba[p * 4 + 1] = out[s + 1]
+      rgba[p * 4 + 2] = out[s + 2]
+      rgba[p * 4 + 3] = 255
+    } else if (colorType === 3) {
+      const i = out[s] * 3
+      rgba[p * 4] = palette[i]
+      rgba[p * 4 + 1] = palette[i + 1]
+      rgba[p * 4 + 2] = palette[i + 2]
+      rgba[p * 4 + 3] = 255
+    } else {
+      const g = out[s]
+      rgba[p * 4] = g
+      rgba[p * 4 + 1] = g
+      rgba[p * 4 + 2] = g
+      rgba[p * 4 + 3] = colorType === 4 ? out[s + 1] : 255
+    }
   }
   return { width, height, rgba }
 }
@@ -68,10 +90,13 @@ export function decodePng(buf) {
 export function imageStats(png) {
   const { width, height, rgba } = png
   const colours = new Set()
-  let sum = 0, sum2 = 0
+  let sum = 0,
+    sum2 = 0
   const n = width * height
   for (let p = 0; p < n; p++) {
-    const r = rgba[p * 4], g = rgba[p * 4 + 1], b = rgba[p * 4 + 2]
+    const r = rgba[p * 4],
+      g = rgba[p * 4 + 1],
+      b = rgba[p * 4 + 2]
     colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3))
     const l = 0.2126 * r + 0.7152 * g + 0.0722 * b
     sum += l

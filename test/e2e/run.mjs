@@ -62,7 +62,9 @@ for (const test of selected) {
   try {
     await Promise.race([
       test.run(ctx),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new CheckFailed(`test timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS) }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new CheckFailed(`test timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS)
+      }),
     ])
   } catch (e) {
     error = e instanceof CheckFailed ? e.message : String(e?.stack ?? e)
@@ -73,7 +75,10 @@ for (const test of selected) {
   const allowed = test.allowErrors ?? null
   const allErrors = pages.flatMap((p) => p.errors)
   const consoleErrors = allErrors.filter((line) => !(allowed && allowed.test(line)))
-  if (allErrors.length > consoleErrors.length) console.log(`      (${allErrors.length - consoleErrors.length} expected console error(s): ${allErrors.find((l) => allowed.test(l)).slice(0, 160)})`)
+  if (allErrors.length > consoleErrors.length)
+    console.log(
+      `      (${allErrors.length - consoleErrors.length} expected console error(s): ${allErrors.find((l) => allowed.test(l)).slice(0, 160)})`,
+    )
   if (!error && consoleErrors.length) error = `console errors:\n      ${consoleErrors.slice(0, 5).join('\n      ')}`
   if (error) {
     for (const [i, p] of pages.entries()) {
@@ -93,6 +98,9 @@ server.close()
 
 const passed = results.filter((r) => r.ok).length
 const failed = results.length - passed
-writeFileSync(join(RESULTS, 'e2e.json'), JSON.stringify({ date: new Date().toISOString(), dist: DIST, seconds: (Date.now() - started) / 1000, results }, null, 2))
+writeFileSync(
+  join(RESULTS, 'e2e.json'),
+  JSON.stringify({ date: new Date().toISOString(), dist: DIST, seconds: (Date.now() - started) / 1000, results }, null, 2),
+)
 console.log(`\ne2e: ${passed} passed, ${failed} failed`)
 process.exit(failed ? 1 : 0)

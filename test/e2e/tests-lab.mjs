@@ -1,6 +1,19 @@
 // Browser tests for the VM-vs-container lab and the "works on my machine" level, as a player sees them.
 import { join } from 'node:path'
-import { tid, check, waitFor, waitUntil, click, dispatch, shot, expectCanvasNotBlank, RESULTS, ensureResults, openCampaign, closeBrief } from './lib.mjs'
+import {
+  tid,
+  check,
+  waitFor,
+  waitUntil,
+  click,
+  dispatch,
+  shot,
+  expectCanvasNotBlank,
+  RESULTS,
+  ensureResults,
+  openCampaign,
+  closeBrief,
+} from './lib.mjs'
 
 const PROGRESS_KEY = 'house-of-pods:progress'
 
@@ -24,7 +37,8 @@ async function waitMeasured(page, ids, timeout) {
 export const tests = [
   {
     name: 'lab-menu-run',
-    title: 'the lab from the menu: N = 5 runs live; the table shows containers start faster, hold less memory, fit denser; crash and breach reach',
+    title:
+      'the lab from the menu: N = 5 runs live; the table shows containers start faster, hold less memory, fit denser; crash and breach reach',
     async run(t) {
       const page = await t.open('/?test')
       await click(page, tid('mode-lab'))
@@ -64,7 +78,12 @@ export const tests = [
       await click(page, tid('lab-breach-container'))
       await click(page, tid('lab-crash-vm'))
       await click(page, tid('lab-crash-container'))
-      await waitUntil(page, () => /of 5/.test(document.querySelector('[data-testid="lab-reach-crash-container"]')?.textContent ?? ''), undefined, { what: 'the crash reach on the room side' })
+      await waitUntil(
+        page,
+        () => /of 5/.test(document.querySelector('[data-testid="lab-reach-crash-container"]')?.textContent ?? ''),
+        undefined,
+        { what: 'the crash reach on the room side' },
+      )
       const crashVm = await cellNumber(page, 'lab-reach-crash-vm', /: (\d+) of 5/)
       const crashC = await cellNumber(page, 'lab-reach-crash-container', /: (\d+) of 5/)
       const breachVm = await cellNumber(page, 'lab-reach-breach-vm', /: (\d+) of 5/)
@@ -104,7 +123,12 @@ export const tests = [
     title: 'level "The lab" won through the lab panel',
     async run(t) {
       const done = { stars: 1, completed: true }
-      const storage = { [PROGRESS_KEY]: JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done, '07-works-on-my-machine': done } }) }
+      const storage = {
+        [PROGRESS_KEY]: JSON.stringify({
+          version: 1,
+          levels: { '01-one-house': done, '02-apartments': done, '07-works-on-my-machine': done },
+        }),
+      }
       const page = await t.open('/?test', { storage })
       await openCampaign(page)
       await click(page, tid('level-card-08-vm-vs-container'))
@@ -140,11 +164,19 @@ export const tests = [
       await click(page, tid('tree-host-h1'))
       await dispatch(page, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
       // House 2 refuses, and says what is missing.
-      const refused = await page.evaluate(() => window.__houseOfPods.getState().dispatch({ type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } }))
-      check(!refused.ok && /python 3\.12.*3\.11/.test(refused.metaphor), `house 2 should refuse with the reason: ${JSON.stringify(refused)}`)
+      const refused = await page.evaluate(() =>
+        window.__houseOfPods.getState().dispatch({ type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } }),
+      )
+      check(
+        !refused.ok && /python 3\.12.*3\.11/.test(refused.metaphor),
+        `house 2 should refuse with the reason: ${JSON.stringify(refused)}`,
+      )
       // Pack the shop into a kit with its own Python and Flask, then a room in each house.
       await dispatch(page, {
-        type: 'buildImage', id: 'shop-img', ref: 'shop:1.0', instructions: [
+        type: 'buildImage',
+        id: 'shop-img',
+        ref: 'shop:1.0',
+        instructions: [
           { text: 'FROM alpine:3.20', sizeMiB: 7 },
           { text: 'RUN apk add --no-cache python3 py3-pip', sizeMiB: 59, provides: ['python@3.12'] },
           { text: 'RUN pip install --no-cache-dir --break-system-packages flask==3.0.3', sizeMiB: 6, provides: ['flask@3.0'] },
@@ -158,7 +190,12 @@ export const tests = [
       }
       await click(page, tid('speed-8'))
       await click(page, tid('time-play'))
-      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 2, undefined, { what: 'a shop room running on each house', timeout: 20_000 })
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 2,
+        undefined,
+        { what: 'a shop room running on each house', timeout: 20_000 },
+      )
       await shot(page, 'level07-running.png')
       const dialog = await waitFor(page, 'outcome-dialog', { timeout: 40_000 })
       check((await dialog.getAttribute('data-outcome')) === 'won', 'level 07 was not won')

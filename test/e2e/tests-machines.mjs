@@ -5,8 +5,10 @@ import { tid, check, waitFor, waitUntil, startSandbox, startLevel, pressKey, cli
 const click = (page, sel, opts = {}) => clickOnce(page, sel, { timeout: 15_000, ...opts })
 
 const text = (page, id) => page.locator(tid(id)).first().innerText()
-const cachedFlags = (page) => page.locator('[data-testid^="ws-layer-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cached') === 'true'))
-const imageOf = (page, ref) => page.evaluate((r) => Object.values(window.__houseOfPods.getState().world.images).find((im) => im.ref === r) ?? null, ref)
+const cachedFlags = (page) =>
+  page.locator('[data-testid^="ws-layer-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cached') === 'true'))
+const imageOf = (page, ref) =>
+  page.evaluate((r) => Object.values(window.__houseOfPods.getState().world.images).find((im) => im.ref === r) ?? null, ref)
 
 async function setField(page, id, value) {
   const el = page.locator(tid(id)).first()
@@ -16,7 +18,8 @@ async function setField(page, id, value) {
 export const tests = [
   {
     name: 'machines-workshop',
-    title: 'the workshop builds an image from picked layers, shows its Dockerfile, and a rebuild of a changed app reuses the lower layers (CACHED); an existing tag is refused',
+    title:
+      'the workshop builds an image from picked layers, shows its Dockerfile, and a rebuild of a changed app reuses the lower layers (CACHED); an existing tag is refused',
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
@@ -32,38 +35,71 @@ export const tests = [
       await setField(page, 'ws-app-source', 'v1.0')
       await setField(page, 'ws-ref', 'api:1.0')
       const dockerfile = await text(page, 'ws-dockerfile')
-      for (const want of ['FROM ubuntu:24.04', 'apt-get install', 'python3', 'pip install', 'flask==', 'requests==', 'COPY ./src /app', 'CMD ["python3", "app.py"]']) {
+      for (const want of [
+        'FROM ubuntu:24.04',
+        'apt-get install',
+        'python3',
+        'pip install',
+        'flask==',
+        'requests==',
+        'COPY ./src /app',
+        'CMD ["python3", "app.py"]',
+      ]) {
         check(dockerfile.includes(want), `the Dockerfile text lacks "${want}":\n${dockerfile}`)
       }
-      check(dockerfile.indexOf('FROM') < dockerfile.indexOf('RUN') && dockerfile.indexOf('RUN') < dockerfile.indexOf('COPY'), `the Dockerfile is not FROM, RUN…, COPY in order:\n${dockerfile}`)
+      check(
+        dockerfile.indexOf('FROM') < dockerfile.indexOf('RUN') && dockerfile.indexOf('RUN') < dockerfile.indexOf('COPY'),
+        `the Dockerfile is not FROM, RUN…, COPY in order:\n${dockerfile}`,
+      )
       const first = await cachedFlags(page)
-      check(first.length === 6 && first.every((c) => !c), `a first build of new layers should show no CACHED rows, got ${JSON.stringify(first)}`)
+      check(
+        first.length === 6 && first.every((c) => !c),
+        `a first build of new layers should show no CACHED rows, got ${JSON.stringify(first)}`,
+      )
       const total = await text(page, 'ws-total')
       check(/^\d+ MiB$/.test(total.trim()) && Number.parseInt(total) > 100, `the total size reads "${total}"`)
       await click(page, tid('ws-build'))
-      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'true', undefined, { what: 'a successful build result', timeout: 5000 })
+      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'true', undefined, {
+        what: 'a successful build result',
+        timeout: 5000,
+      })
       await waitFor(page, '[data-testid="ws-image-api:1.0"]')
       const v1 = await imageOf(page, 'api:1.0')
       check(v1 && v1.layers.length === 6, `api:1.0 has ${v1?.layers.length} layers, expected 6`)
-      check(v1.packages.includes('python@3.12') && v1.packages.includes('flask@3.0'), `api:1.0 carries ${v1.packages.join(', ')}; expected python@3.12 (Ubuntu 24.04's) and flask@3.0`)
+      check(
+        v1.packages.includes('python@3.12') && v1.packages.includes('flask@3.0'),
+        `api:1.0 carries ${v1.packages.join(', ')}; expected python@3.12 (Ubuntu 24.04's) and flask@3.0`,
+      )
       // The tag moved on by itself (images never change); change only the app source and rebuild.
       check((await page.locator(tid('ws-ref')).inputValue()) === 'api:1.1', 'after a build the tag should move on to api:1.1')
       await setField(page, 'ws-app-source', 'v1.1 (fixed the login bug)')
       const second = await cachedFlags(page)
-      check(JSON.stringify(second) === JSON.stringify([true, true, true, true, false, false]), `with only the app changed, FROM and the three RUN layers should be CACHED and COPY, CMD new: got ${JSON.stringify(second)}`)
+      check(
+        JSON.stringify(second) === JSON.stringify([true, true, true, true, false, false]),
+        `with only the app changed, FROM and the three RUN layers should be CACHED and COPY, CMD new: got ${JSON.stringify(second)}`,
+      )
       await click(page, tid('ws-build'))
       await waitFor(page, '[data-testid="ws-image-api:1.1"]')
       const log = await text(page, 'ws-build-log')
-      check(/CACHED \[1\/6\] FROM ubuntu:24\.04/.test(log) && /CACHED \[4\/6\] RUN pip install/.test(log), `the build output does not show the lower layers CACHED:\n${log}`)
+      check(
+        /CACHED \[1\/6\] FROM ubuntu:24\.04/.test(log) && /CACHED \[4\/6\] RUN pip install/.test(log),
+        `the build output does not show the lower layers CACHED:\n${log}`,
+      )
       check(/\[5\/6\] COPY/.test(log) && !/CACHED \[5\/6\]/.test(log), `the changed COPY layer should be built, not CACHED:\n${log}`)
       const v2 = await imageOf(page, 'api:1.1')
-      check(JSON.stringify(v2.layers.slice(0, 4)) === JSON.stringify(v1.layers.slice(0, 4)) && v2.layers[4] !== v1.layers[4], 'api:1.1 should share its four lower layers with api:1.0 and have its own app layer')
+      check(
+        JSON.stringify(v2.layers.slice(0, 4)) === JSON.stringify(v1.layers.slice(0, 4)) && v2.layers[4] !== v1.layers[4],
+        'api:1.1 should share its four lower layers with api:1.0 and have its own app layer',
+      )
       // Images are immutable: the same tag with a different build is refused, with the reason.
       await setField(page, 'ws-ref', 'api:1.0')
       check((await text(page, 'ws-ref-help')).includes('api:1.0'), 'the tag field does not warn that api:1.0 exists')
       await setField(page, 'ws-app-source', 'v2')
       await click(page, tid('ws-build'))
-      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'false', undefined, { what: 'a refused build', timeout: 5000 })
+      await waitUntil(page, () => document.querySelector('[data-testid="ws-result"]')?.getAttribute('data-ok') === 'false', undefined, {
+        what: 'a refused build',
+        timeout: 5000,
+      })
       const refusal = await text(page, 'ws-result')
       check(/never change|immutable/i.test(refusal), `the refusal does not say why: "${refusal}"`)
       const still = await imageOf(page, 'api:1.0')
@@ -90,7 +126,14 @@ export const tests = [
         s.setSpeed(4)
         s.setPaused(false)
       })
-      const roomId = await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).find((c) => c.appId === 'shop' && c.state === 'running')?.id ?? null, undefined, { what: 'a running shop room', timeout: 20_000 })
+      const roomId = await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).find((c) => c.appId === 'shop' && c.state === 'running')?.id ??
+          null,
+        undefined,
+        { what: 'a running shop room', timeout: 20_000 },
+      )
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await click(page, tid(`tree-container-${roomId}`))
       await waitFor(page, 'diagnosis')
@@ -108,12 +151,18 @@ export const tests = [
       await waitFor(page, 'diagnosis-oom', { timeout: 30_000 })
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       const metaphor = await text(page, 'diagnosis-oom')
-      check(/exit code 137/.test(metaphor) && /640 MiB/.test(metaphor), `the OOM finding (metaphor) lacks exit code 137 or the cap: "${metaphor}"`)
+      check(
+        /exit code 137/.test(metaphor) && /640 MiB/.test(metaphor),
+        `the OOM finding (metaphor) lacks exit code 137 or the cap: "${metaphor}"`,
+      )
       const c = await page.evaluate((id) => window.__houseOfPods.getState().world.containers[id], roomId)
       check(c.exitCode === 137, `the room's exit code is ${c.exitCode}, expected 137`)
       await click(page, tid('vocab-toggle'))
       const technical = await text(page, 'diagnosis-oom')
-      check(/OOMKilled/.test(technical) && /exit code 137/.test(technical) && /memory\.max 640 MiB/.test(technical), `the OOM finding (technical) reads: "${technical}"`)
+      check(
+        /OOMKilled/.test(technical) && /exit code 137/.test(technical) && /memory\.max 640 MiB/.test(technical),
+        `the OOM finding (technical) reads: "${technical}"`,
+      )
       const inspector = await text(page, 'inspector')
       check(/Source|Where these figures/.test(inspector), 'the inspector shows no sources')
       await page.locator(tid('diagnosis-oom')).scrollIntoViewIfNeeded()
@@ -122,7 +171,8 @@ export const tests = [
   },
   {
     name: 'machines-breach',
-    title: 'locks set from the palette, a burglar sent into a room in an apartment: the inspector says it stopped at the apartment walls and which locks cut the odds',
+    title:
+      'locks set from the palette, a burglar sent into a room in an apartment: the inspector says it stopped at the apartment walls and which locks cut the odds',
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
@@ -132,23 +182,49 @@ export const tests = [
       await page.locator(tid('security-runAsNonRoot')).check()
       await page.locator(tid('security-dropAllCapabilities')).check()
       const sec = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.security)
-      check(sec.runAsNonRoot && sec.dropAllCapabilities && !sec.readOnlyRootFilesystem, `the shop's securityContext is ${JSON.stringify(sec)}`)
-      await page.evaluate(() => { const s = window.__houseOfPods.getState(); s.setSpeed(8); s.setPaused(false) })
-      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, { what: 'the apartment to boot', timeout: 30_000 })
+      check(
+        sec.runAsNonRoot && sec.dropAllCapabilities && !sec.readOnlyRootFilesystem,
+        `the shop's securityContext is ${JSON.stringify(sec)}`,
+      )
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(8)
+        s.setPaused(false)
+      })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment to boot',
+        timeout: 30_000,
+      })
       await click(page, tid(`tree-vm-${vmId}`))
       await click(page, tid('action-runContainer'))
-      const roomId = await waitUntil(page, (id) => Object.values(window.__houseOfPods.getState().world.containers).find((c) => c.state === 'running' && c.placement?.vmId === id)?.id ?? null, vmId, { what: 'a running room in the apartment', timeout: 20_000 })
+      const roomId = await waitUntil(
+        page,
+        (id) =>
+          Object.values(window.__houseOfPods.getState().world.containers).find((c) => c.state === 'running' && c.placement?.vmId === id)
+            ?.id ?? null,
+        vmId,
+        { what: 'a running room in the apartment', timeout: 20_000 },
+      )
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await click(page, tid(`tree-container-${roomId}`))
-      await waitUntil(page, () => document.querySelector('[data-testid="chaos-breachContainer"]')?.disabled === false, undefined, { what: 'the breach button to be enabled', timeout: 10_000 })
+      await waitUntil(page, () => document.querySelector('[data-testid="chaos-breachContainer"]')?.disabled === false, undefined, {
+        what: 'the breach button to be enabled',
+        timeout: 10_000,
+      })
       await click(page, tid('chaos-breachContainer'), { timeout: 15_000 })
       await waitFor(page, 'diagnosis-breached')
       const m = await text(page, 'diagnosis-breached')
       // Where it stopped depends on the seeded dice: in the room (the locks held) or at the apartment walls.
       check(/apartment walls|never got out of the room/.test(m), `the breach finding does not say where it stopped: "${m}"`)
-      check(/runs as non-root/.test(m) && /capabilities dropped/.test(m) && /missing: read-only root filesystem/.test(m), `the breach finding does not name the locks: "${m}"`)
+      check(
+        /runs as non-root/.test(m) && /capabilities dropped/.test(m) && /missing: read-only root filesystem/.test(m),
+        `the breach finding does not name the locks: "${m}"`,
+      )
       check(/odds to break out were 10%/.test(m), `escape odds should be 0.6 × 0.4 × 0.4 ≈ 10%: "${m}"`)
-      check(await page.locator(tid('chaos-breachContainer')).isDisabled(), 'the breach button should be disabled for a room already breached')
+      check(
+        await page.locator(tid('chaos-breachContainer')).isDisabled(),
+        'the breach button should be disabled for a room already breached',
+      )
     },
   },
   {
@@ -166,30 +242,48 @@ export const tests = [
       await page.evaluate(() => localStorage.setItem('house-of-pods:save:2', '{"version":1,"savedAtMs":0,"label":"x","world":{"seed":'))
       await click(page, tid('btn-menu'))
       await startSandbox(page)
-      check((await page.evaluate(() => Object.keys(window.__houseOfPods.getState().world.hosts).length)) === 2, 'a fresh sandbox should have two houses')
+      check(
+        (await page.evaluate(() => Object.keys(window.__houseOfPods.getState().world.hosts).length)) === 2,
+        'a fresh sandbox should have two houses',
+      )
       const summary = page.locator(`${tid('saves')} > summary`)
       if (!(await page.locator(tid('save-slot-1')).isVisible())) await summary.click()
       const damaged = await text(page, 'slot-2')
       check(/damaged/.test(damaged) && /not valid JSON/.test(damaged), `slot 2 does not say it is damaged and why: "${damaged}"`)
       await click(page, tid('load-slot-2'))
-      check(/cannot be loaded: it is not valid JSON/.test(await text(page, 'saves-status')), 'loading the damaged slot gives no clear message')
-      check((await page.evaluate(() => localStorage.getItem('house-of-pods:save:2'))).startsWith('{"version":1'), 'the damaged slot was changed')
+      check(
+        /cannot be loaded: it is not valid JSON/.test(await text(page, 'saves-status')),
+        'loading the damaged slot gives no clear message',
+      )
+      check(
+        (await page.evaluate(() => localStorage.getItem('house-of-pods:save:2'))).startsWith('{"version":1'),
+        'the damaged slot was changed',
+      )
       await click(page, tid('load-slot-1'))
-      await waitUntil(page, () => Object.keys(window.__houseOfPods.getState().world.hosts).length === 3, undefined, { what: 'the saved street with three houses', timeout: 5000 })
+      await waitUntil(page, () => Object.keys(window.__houseOfPods.getState().world.hosts).length === 3, undefined, {
+        what: 'the saved street with three houses',
+        timeout: 5000,
+      })
       check(/three houses/.test(await text(page, 'saves-status')), 'no message after loading slot 1')
     },
   },
   {
     name: 'machines-works-on-my-machine',
-    title: 'level "Works on my machine" through the machine UI: install straight on house 1 works, on house 2 it is refused with what is missing; a kit built in the workshop runs on both',
+    title:
+      'level "Works on my machine" through the machine UI: install straight on house 1 works, on house 2 it is refused with what is missing; a kit built in the workshop runs on both',
     async run(t) {
       const done = { stars: 3, completed: true }
-      const page = await t.open('/?test', { storage: { 'house-of-pods:progress': JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done } }) } })
+      const page = await t.open('/?test', {
+        storage: { 'house-of-pods:progress': JSON.stringify({ version: 1, levels: { '01-one-house': done, '02-apartments': done } }) },
+      })
       await startLevel(page, '07-works-on-my-machine')
       await click(page, tid('app-shop'))
       await click(page, tid('tree-host-h1'))
       await click(page, tid('action-installApp'))
-      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.installedApps.includes('shop'), undefined, { what: 'the shop installed on house 1', timeout: 5000 })
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.installedApps.includes('shop'), undefined, {
+        what: 'the shop installed on house 1',
+        timeout: 5000,
+      })
       await click(page, tid('tree-host-h2'))
       await click(page, tid('action-installApp'))
       const why = await page.locator(tid('rejection')).first().innerText()
@@ -210,22 +304,41 @@ export const tests = [
         await click(page, tid(`tree-host-${h}`))
         await click(page, tid('action-runContainer'))
       }
-      await page.evaluate(() => { const s = window.__houseOfPods.getState(); s.setSpeed(4); s.setPaused(false) })
-      await waitUntil(page, () => {
-        const cs = Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running')
-        return ['h1', 'h2'].every((h) => cs.some((c) => c.placement?.hostId === h))
-      }, undefined, { what: 'a running shop room on house 1 and on house 2', timeout: 30_000 })
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(4)
+        s.setPaused(false)
+      })
+      await waitUntil(
+        page,
+        () => {
+          const cs = Object.values(window.__houseOfPods.getState().world.containers).filter(
+            (c) => c.appId === 'shop' && c.state === 'running',
+          )
+          return ['h1', 'h2'].every((h) => cs.some((c) => c.placement?.hostId === h))
+        },
+        undefined,
+        { what: 'a running shop room on house 1 and on house 2', timeout: 30_000 },
+      )
     },
   },
   {
     name: 'machines-vm-ops',
-    title: 'machine settings for a selected apartment and house: resize (with its reboot), live migration to another house, memory overcommit',
+    title:
+      'machine settings for a selected apartment and house: resize (with its reboot), live migration to another house, memory overcommit',
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
       const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 4096 })).id
-      await page.evaluate(() => { const s = window.__houseOfPods.getState(); s.setSpeed(8); s.setPaused(false) })
-      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, { what: 'the apartment to boot', timeout: 30_000 })
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(8)
+        s.setPaused(false)
+      })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment to boot',
+        timeout: 30_000,
+      })
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await click(page, tid(`tree-vm-${vmId}`))
       await page.locator(`${tid('machine-actions')} > summary`).click()
@@ -236,7 +349,10 @@ export const tests = [
       check(vm.vcpus === 4 && vm.memMiB === 8192, `after resize the apartment has ${vm.vcpus} vCPU and ${vm.memMiB} MiB`)
       check(vm.state !== 'running', `a resize reboots the apartment; its state is ${vm.state}`)
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
-      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, { what: 'the apartment to come back', timeout: 30_000 })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment to come back',
+        timeout: 30_000,
+      })
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await page.locator(tid('migrate-target')).selectOption('h2')
       await click(page, tid('action-migrateVm'))

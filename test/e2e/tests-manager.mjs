@@ -9,12 +9,19 @@ async function kubectl(page, line) {
     await waitFor(page, 'kubectl-console')
   }
   // The console loads its YAML/kubectl code lazily; the placeholder says "loading…" until then.
-  await waitUntil(page, () => document.querySelector('[data-testid="kubectl-input"]')?.getAttribute('placeholder') !== 'loading…', undefined, { what: 'the console to load' })
+  await waitUntil(
+    page,
+    () => document.querySelector('[data-testid="kubectl-input"]')?.getAttribute('placeholder') !== 'loading…',
+    undefined,
+    { what: 'the console to load' },
+  )
   const before = await page.locator(tid('kubectl-output')).first().innerText()
   await input.click()
   await input.fill(line)
   await input.press('Enter')
-  await waitUntil(page, (b) => document.querySelector('[data-testid="kubectl-output"]')?.textContent.length > b, before.length, { what: `output for "${line}"` })
+  await waitUntil(page, (b) => document.querySelector('[data-testid="kubectl-output"]')?.textContent.length > b, before.length, {
+    what: `output for "${line}"`,
+  })
   const after = await page.locator(tid('kubectl-output')).first().innerText()
   return after.slice(after.lastIndexOf(`$ ${line}`) + line.length + 2).trim()
 }
@@ -27,7 +34,11 @@ async function closeConsole(page) {
 const roomsOf = (page, appId) =>
   page.evaluate((a) => {
     const cs = Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a)
-    return { all: cs.length, running: cs.filter((c) => c.state === 'running').map((c) => c.id), pending: cs.filter((c) => c.state === 'pending').map((c) => c.id) }
+    return {
+      all: cs.length,
+      running: cs.filter((c) => c.state === 'running').map((c) => c.id),
+      pending: cs.filter((c) => c.state === 'pending').map((c) => c.id),
+    }
   }, appId)
 
 export const tests = [
@@ -46,11 +57,23 @@ export const tests = [
       await closeConsole(page)
       // Time is paused while the player builds: Space starts the clock.
       await pressKey(page, ' ')
-      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running').length === 6, undefined, { timeout: 30_000, what: '6 running rooms of shop' })
+      await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running')
+            .length === 6,
+        undefined,
+        { timeout: 30_000, what: '6 running rooms of shop' },
+      )
       const rooms = await roomsOf(page, 'shop')
       check(rooms.all === 6, `shop has ${rooms.all} rooms in the world, expected 6`)
       for (const id of rooms.running) await waitFor(page, `tree-container-${id}`, { timeout: 5000 })
-      const inTree = await page.locator('[data-testid^="tree-container-"]').evaluateAll((els, ids) => els.filter((e) => ids.includes(e.getAttribute('data-testid').slice('tree-container-'.length))).length, rooms.running)
+      const inTree = await page
+        .locator('[data-testid^="tree-container-"]')
+        .evaluateAll(
+          (els, ids) => els.filter((e) => ids.includes(e.getAttribute('data-testid').slice('tree-container-'.length))).length,
+          rooms.running,
+        )
       check(inTree === 6, `the street tree lists ${inTree} of shop's 6 running rooms`)
       await expectCanvasNotBlank(page, 'manager-console-scale-scene.png')
       await shot(page, 'manager-console-scale.png')
@@ -58,7 +81,7 @@ export const tests = [
   },
   {
     name: 'manager-taint-whyhere',
-    title: 'taint both houses from the console; a pending room\'s why-here names the taint; a toleration lets it in',
+    title: "taint both houses from the console; a pending room's why-here names the taint; a toleration lets it in",
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
@@ -72,20 +95,42 @@ export const tests = [
       await kubectl(page, 'kubectl scale deployment shop --replicas=4')
       await closeConsole(page)
       await pressKey(page, ' ')
-      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.appId === 'shop' && c.state === 'pending' && c.reason.startsWith('0/')), undefined, { timeout: 15_000, what: 'a pending shop room with the scheduler\'s message' })
+      await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).some(
+            (c) => c.appId === 'shop' && c.state === 'pending' && c.reason.startsWith('0/'),
+          ),
+        undefined,
+        { timeout: 15_000, what: "a pending shop room with the scheduler's message" },
+      )
       await pressKey(page, ' ')
       const { pending } = await roomsOf(page, 'shop')
       // The tree row is re-rendered as the world changes; a plain click (no stability wait) is what a player does.
-      await page.locator(tid(`tree-container-${pending[0]}`)).first().click({ force: true })
-      await waitUntil(page, (id) => window.__houseOfPods.getState().selection?.id === id || !!document.querySelector('[data-testid="why-here"]'), pending[0], { what: 'the pending room selected' })
+      await page
+        .locator(tid(`tree-container-${pending[0]}`))
+        .first()
+        .click({ force: true })
+      await waitUntil(
+        page,
+        (id) => window.__houseOfPods.getState().selection?.id === id || !!document.querySelector('[data-testid="why-here"]'),
+        pending[0],
+        { what: 'the pending room selected' },
+      )
       await waitFor(page, 'why-here')
       await page.locator(tid('why-here')).first().scrollIntoViewIfNeeded()
       const message = await page.locator(tid('why-here-message')).first().innerText()
-      check(/0\/2 nodes are available: 2 node\(s\) had untolerated taint \{dedicated: gpu\}/.test(message), `why-here message: "${message}"`)
+      check(
+        /0\/2 nodes are available: 2 node\(s\) had untolerated taint \{dedicated: gpu\}/.test(message),
+        `why-here message: "${message}"`,
+      )
       for (const n of ['1', '2']) {
         const row = page.locator(tid(`why-row-${n}`)).first()
         const text = await row.innerText()
-        check((await row.getAttribute('data-feasible')) === 'false' && /untolerated taint \{dedicated: gpu\}/.test(text), `why-here row for node ${n} does not name the taint: "${text}"`)
+        check(
+          (await row.getAttribute('data-feasible')) === 'false' && /untolerated taint \{dedicated: gpu\}/.test(text),
+          `why-here row for node ${n} does not name the taint: "${text}"`,
+        )
       }
       await shot(page, 'manager-whyhere-taint.png')
       // The fix, with the mouse: the shop puts up with the sign.
@@ -95,40 +140,62 @@ export const tests = [
       await page.locator(tid('mgr-setTolerations-value')).first().fill('gpu')
       await click(page, tid('mgr-setTolerations'))
       const tol = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.tolerations)
-      check(tol.length === 1 && tol[0].key === 'dedicated' && tol[0].value === 'gpu', `shop's tolerations after the click: ${JSON.stringify(tol)}`)
+      check(
+        tol.length === 1 && tol[0].key === 'dedicated' && tol[0].value === 'gpu',
+        `shop's tolerations after the click: ${JSON.stringify(tol)}`,
+      )
       await pressKey(page, ' ')
-      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running').length === 4, undefined, { timeout: 30_000, what: '4 running shop rooms after the toleration' })
+      await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running')
+            .length === 4,
+        undefined,
+        { timeout: 30_000, what: '4 running shop rooms after the toleration' },
+      )
       await shot(page, 'manager-whyhere-tolerated.png')
     },
   },
   {
     name: 'manager-node-details',
-    title: 'a house\'s labels and taints in the inspector: derived labels shown, a label and a taint added and removed with the keyboard',
+    title: "a house's labels and taints in the inspector: derived labels shown, a label and a taint added and removed with the keyboard",
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
       await click(page, tid('tree-host-h1'))
       await waitFor(page, 'node-details')
       const labels = await page.locator(tid('node-labels')).first().innerText()
-      for (const l of ['kubernetes.io/hostname=1', 'kubernetes.io/os=linux', 'topology.kubernetes.io/zone=a']) check(labels.includes(l), `node labels lack ${l}: ${labels}`)
+      for (const l of ['kubernetes.io/hostname=1', 'kubernetes.io/os=linux', 'topology.kubernetes.io/zone=a'])
+        check(labels.includes(l), `node labels lack ${l}: ${labels}`)
       await page.locator(tid('label-key')).first().fill('disktype')
       await page.locator(tid('label-value')).first().fill('ssd')
       await page.locator(tid('label-value')).first().press('Enter')
-      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.labels.disktype === 'ssd', undefined, { what: 'label disktype=ssd on house 1' })
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.labels.disktype === 'ssd', undefined, {
+        what: 'label disktype=ssd on house 1',
+      })
       await page.locator(tid('taint-key')).first().fill('maintenance')
       await page.locator(tid('taint-effect')).first().selectOption('NoExecute')
       await page.locator(tid('taint-add')).first().focus()
       await page.keyboard.press('Enter')
-      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.taints.some((x) => x.key === 'maintenance' && x.effect === 'NoExecute'), undefined, { what: 'taint maintenance:NoExecute on house 1' })
+      await waitUntil(
+        page,
+        () => window.__houseOfPods.getState().world.hosts.h1.taints.some((x) => x.key === 'maintenance' && x.effect === 'NoExecute'),
+        undefined,
+        { what: 'taint maintenance:NoExecute on house 1' },
+      )
       const taints = await page.locator(tid('node-taints')).first().innerText()
       check(taints.includes('maintenance:NoExecute'), `the inspector lists the taints as "${taints}"`)
       await page.locator(tid('node-details')).first().scrollIntoViewIfNeeded()
       await shot(page, 'manager-node-details.png')
       await page.locator(tid('taint-remove-0')).first().focus()
       await page.keyboard.press('Enter')
-      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.taints.length === 0, undefined, { what: 'the taint removed' })
+      await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.taints.length === 0, undefined, {
+        what: 'the taint removed',
+      })
       await click(page, tid('label-remove-disktype'))
-      await waitUntil(page, () => !('disktype' in window.__houseOfPods.getState().world.hosts.h1.labels), undefined, { what: 'the label removed' })
+      await waitUntil(page, () => !('disktype' in window.__houseOfPods.getState().world.hosts.h1.labels), undefined, {
+        what: 'the label removed',
+      })
     },
   },
 ]

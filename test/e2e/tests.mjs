@@ -3,9 +3,29 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  tid, check, sleep, waitFor, waitUntil, clickFirst, CAMPAIGN, SANDBOX, openCampaign, startLevel, closeBrief,
-  waitForHandle, waitForFirstFrame, dispatch, waitForRunning, settledRendererInfo, addBenchHouses, scaleBenchApp,
-  shot, expectCanvasNotBlank, expectNotWhiteScreen, pressKey, click,
+  tid,
+  check,
+  sleep,
+  waitFor,
+  waitUntil,
+  clickFirst,
+  CAMPAIGN,
+  SANDBOX,
+  openCampaign,
+  startLevel,
+  closeBrief,
+  waitForHandle,
+  waitForFirstFrame,
+  dispatch,
+  waitForRunning,
+  settledRendererInfo,
+  addBenchHouses,
+  scaleBenchApp,
+  shot,
+  expectCanvasNotBlank,
+  expectNotWhiteScreen,
+  pressKey,
+  click,
 } from './lib.mjs'
 
 const L1 = '01-one-house'
@@ -13,7 +33,8 @@ const BUNDLED = ['01-one-house', '02-apartments', '03-manager']
 const PROGRESS_KEY = 'house-of-pods:progress'
 
 const text = (page, id) => page.locator(tid(id)).first().innerText()
-const roomsOf = (page, appId) => page.evaluate((a) => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a).length, appId)
+const roomsOf = (page, appId) =>
+  page.evaluate((a) => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a).length, appId)
 
 /** Pick an app in the palette, select house 1 in the street tree, give it a room (button or R key). */
 async function giveRoom(page, appId, how = 'click') {
@@ -29,7 +50,12 @@ async function giveRoom(page, appId, how = 'click') {
 async function giveRoomAndWait(page, appId, how) {
   const before = await roomsOf(page, appId)
   await giveRoom(page, appId, how)
-  await waitUntil(page, ([a, n]) => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a).length > n, [appId, before], { timeout: 5000, what: `a room for ${appId} (${how === 'key' ? 'R key' : 'action-runContainer'})` })
+  await waitUntil(
+    page,
+    ([a, n]) => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === a).length > n,
+    [appId, before],
+    { timeout: 5000, what: `a room for ${appId} (${how === 'key' ? 'R key' : 'action-runContainer'})` },
+  )
 }
 
 async function waitForOutcome(page, outcome, timeout = 45_000) {
@@ -42,7 +68,8 @@ async function waitForOutcome(page, outcome, timeout = 45_000) {
 /** Win level 1 quickly through the test handle (the UI path is test "level1-win"). */
 async function winLevel1Fast(page) {
   await startLevel(page, L1)
-  for (const app of ['shop', 'blog', 'chat']) await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })
+  for (const app of ['shop', 'blog', 'chat'])
+    await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })
   await page.evaluate(() => {
     const s = window.__houseOfPods.getState()
     s.setSpeed(8)
@@ -52,13 +79,20 @@ async function winLevel1Fast(page) {
 }
 
 async function cardState(page, id) {
-  return page.locator(tid(`level-card-${id}`)).first().evaluate((el) => {
-    const btn = el.matches('button') ? el : el.querySelector('button')
-    const locked = el.getAttribute('data-locked') === 'true' || el.getAttribute('aria-disabled') === 'true' || !!(btn && btn.disabled) || el.hasAttribute('disabled')
-    const starsAttr = el.getAttribute('data-stars')
-    const stars = starsAttr !== null ? Number(starsAttr) : (el.textContent.match(/★/g) ?? []).length
-    return { locked, stars, text: el.textContent }
-  })
+  return page
+    .locator(tid(`level-card-${id}`))
+    .first()
+    .evaluate((el) => {
+      const btn = el.matches('button') ? el : el.querySelector('button')
+      const locked =
+        el.getAttribute('data-locked') === 'true' ||
+        el.getAttribute('aria-disabled') === 'true' ||
+        !!(btn && btn.disabled) ||
+        el.hasAttribute('disabled')
+      const starsAttr = el.getAttribute('data-stars')
+      const stars = starsAttr !== null ? Number(starsAttr) : (el.textContent.match(/★/g) ?? []).length
+      return { locked, stars, text: el.textContent }
+    })
 }
 
 export const tests = [
@@ -67,9 +101,13 @@ export const tests = [
     title: 'the menu renders; Campaign lists the bundled levels',
     async run(t) {
       const page = await t.open()
-      await page.locator(CAMPAIGN.join(', ')).first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
-        throw new Error('the menu shows no Campaign button')
-      })
+      await page
+        .locator(CAMPAIGN.join(', '))
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 })
+        .catch(() => {
+          throw new Error('the menu shows no Campaign button')
+        })
       await expectNotWhiteScreen(page)
       await shot(page, 'menu.png')
       await openCampaign(page)
@@ -93,7 +131,10 @@ export const tests = [
       await pressKey(page, 'Space')
       await waitUntil(page, () => !window.__houseOfPods.getState().paused, undefined, { timeout: 3000, what: 'Space to start the clock' })
       // A look at the running level at 1×: rooms up, visitors walking in from 0:05.
-      await waitUntil(page, () => window.__houseOfPods.getState().world.timeMs > 6500, undefined, { timeout: 20_000, what: 'the clock to pass 0:06' })
+      await waitUntil(page, () => window.__houseOfPods.getState().world.timeMs > 6500, undefined, {
+        timeout: 20_000,
+        what: 'the clock to pass 0:06',
+      })
       await expectCanvasNotBlank(page, 'level1-canvas.png')
       await shot(page, 'level1.png')
       const done = await page.locator(tid('objective-open')).first().getAttribute('data-done')
@@ -126,7 +167,10 @@ export const tests = [
         check(l1.stars >= 1, `level 1 shows ${l1.stars} stars ${round} (card text: "${l1.text.trim().slice(0, 80)}")`)
       }
       const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY))
-      check(saved?.levels?.[L1]?.completed === true, `localStorage ${PROGRESS_KEY} does not record level 1 as completed: ${JSON.stringify(saved)}`)
+      check(
+        saved?.levels?.[L1]?.completed === true,
+        `localStorage ${PROGRESS_KEY} does not record level 1 as completed: ${JSON.stringify(saved)}`,
+      )
       await shot(page, 'campaign-after-win.png')
     },
   },
@@ -151,7 +195,8 @@ export const tests = [
       check(msg.includes('broken-level.json'), `level-error does not name the file: "${msg}"`)
       check(/objectives\W*1\W*check\W*min/.test(msg), `level-error does not name the field objectives[1].check.min: "${msg}"`)
       await shot(page, 'broken-level.png')
-      for (const id of BUNDLED) check((await page.locator(tid(`level-card-${id}`)).count()) === 1, `level-card-${id} is gone after the broken file`)
+      for (const id of BUNDLED)
+        check((await page.locator(tid(`level-card-${id}`)).count()) === 1, `level-card-${id} is gone after the broken file`)
       await click(page, tid(`level-card-${L1}`))
       await closeBrief(page)
       await waitFor(page, 'palette')
@@ -180,7 +225,8 @@ export const tests = [
     async run(t) {
       const page = await t.open()
       await startLevel(page, L1)
-      for (const app of ['shop', 'blog', 'chat']) await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })
+      for (const app of ['shop', 'blog', 'chat'])
+        await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })
       const before = await roomsOf(page, 'shop')
       await giveRoom(page, 'shop', 'click')
       const box = await waitFor(page, 'rejection')
@@ -208,7 +254,10 @@ export const tests = [
       await expectNotWhiteScreen(page)
       const paused = await page.evaluate(() => window.__houseOfPods.getState().paused)
       await click(page, tid('time-play'))
-      await waitUntil(page, (p) => window.__houseOfPods.getState().paused !== p, paused, { timeout: 3000, what: 'time-play to toggle the clock without WebGL' })
+      await waitUntil(page, (p) => window.__houseOfPods.getState().paused !== p, paused, {
+        timeout: 3000,
+        what: 'time-play to toggle the clock without WebGL',
+      })
       await waitFor(page, 'street-tree')
       await shot(page, 'no-webgl.png')
     },
@@ -248,7 +297,12 @@ export const tests = [
       const before = await inspector.innerText()
       check(/house/i.test(before), `inspector does not say "house" in metaphor mode: "${before.slice(0, 120)}"`)
       await click(page, tid('vocab-toggle'))
-      await waitUntil(page, () => /server|host|node/i.test(document.querySelector('[data-testid="inspector"]')?.textContent ?? ''), undefined, { timeout: 3000, what: 'the inspector to say server/host' })
+      await waitUntil(
+        page,
+        () => /server|host|node/i.test(document.querySelector('[data-testid="inspector"]')?.textContent ?? ''),
+        undefined,
+        { timeout: 3000, what: 'the inspector to say server/host' },
+      )
       const hud = await page.locator('body').innerText()
       const after = await text(page, 'inspector')
       check(/server|host|node/i.test(after), `inspector after the toggle: "${after.slice(0, 120)}"`)
@@ -256,7 +310,10 @@ export const tests = [
       await shot(page, 'labels-technical.png')
       // The L key switches back.
       await pressKey(page, 'l')
-      await waitUntil(page, (b) => (document.querySelector('[data-testid="inspector"]')?.textContent ?? '') !== b, after, { timeout: 3000, what: 'the L key to switch the labels back' }).catch(() => {
+      await waitUntil(page, (b) => (document.querySelector('[data-testid="inspector"]')?.textContent ?? '') !== b, after, {
+        timeout: 3000,
+        what: 'the L key to switch the labels back',
+      }).catch(() => {
         throw new Error('the L key did not switch the labels back')
       })
     },
@@ -271,7 +328,11 @@ export const tests = [
       await waitForFirstFrame(page)
       const w = await page.evaluate(() => {
         const s = window.__houseOfPods.getState()
-        return { mode: s.mode, hosts: Object.keys(s.world.hosts).length, running: Object.values(s.world.containers).filter((c) => c.state === 'running').length }
+        return {
+          mode: s.mode,
+          hosts: Object.keys(s.world.hosts).length,
+          running: Object.values(s.world.containers).filter((c) => c.state === 'running').length,
+        }
       })
       check(w.mode === 'sandbox' && w.hosts === 10 && w.running === 100, `?street=S gave ${JSON.stringify(w)}`)
       await settledRendererInfo(page, 3)
@@ -288,23 +349,41 @@ export const tests = [
       await clickFirst(page, SANDBOX, { what: 'the Sandbox button', timeout: 15_000 })
       await waitForHandle(page)
       await waitFor(page, 'palette')
-      const game = () => page.evaluate(() => {
-        const s = window.__houseOfPods.getState()
-        return { paused: s.paused, speed: s.speed, managed: s.world.apps.shop?.managed, replicas: s.world.apps.shop?.replicas }
-      })
+      const game = () =>
+        page.evaluate(() => {
+          const s = window.__houseOfPods.getState()
+          return { paused: s.paused, speed: s.speed, managed: s.world.apps.shop?.managed, replicas: s.world.apps.shop?.replicas }
+        })
       const before = await game()
       await pressKey(page, 'Space')
-      await waitUntil(page, (p) => window.__houseOfPods.getState().paused !== p, before.paused, { timeout: 3000, what: 'Space to toggle the clock' })
-      for (const [key, speed] of [['4', 8], ['3', 4], ['2', 2], ['1', 1]]) {
+      await waitUntil(page, (p) => window.__houseOfPods.getState().paused !== p, before.paused, {
+        timeout: 3000,
+        what: 'Space to toggle the clock',
+      })
+      for (const [key, speed] of [
+        ['4', 8],
+        ['3', 4],
+        ['2', 2],
+        ['1', 1],
+      ]) {
         await pressKey(page, key)
-        await waitUntil(page, (v) => window.__houseOfPods.getState().speed === v, speed, { timeout: 3000, what: `key ${key} to set ${speed}×` })
+        await waitUntil(page, (v) => window.__houseOfPods.getState().speed === v, speed, {
+          timeout: 3000,
+          what: `key ${key} to set ${speed}×`,
+        })
       }
       await click(page, tid('app-shop'))
       await pressKey(page, 'm')
-      await waitUntil(page, (m) => window.__houseOfPods.getState().world.apps.shop.managed !== m, before.managed, { timeout: 3000, what: 'M to hire the building manager for shop' })
+      await waitUntil(page, (m) => window.__houseOfPods.getState().world.apps.shop.managed !== m, before.managed, {
+        timeout: 3000,
+        what: 'M to hire the building manager for shop',
+      })
       const replicas = (await game()).replicas
       await pressKey(page, '+')
-      await waitUntil(page, (r) => window.__houseOfPods.getState().world.apps.shop.replicas === r + 1, replicas, { timeout: 3000, what: '+ to add a room to the clipboard' })
+      await waitUntil(page, (r) => window.__houseOfPods.getState().world.apps.shop.replicas === r + 1, replicas, {
+        timeout: 3000,
+        what: '+ to add a room to the clipboard',
+      })
     },
   },
 ]

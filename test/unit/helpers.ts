@@ -15,7 +15,16 @@ export function smallStreet(seed = 1, hosts = 1): World {
   must(w, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 200 })
   must(w, { type: 'addImage', id: 'ledger', ref: 'ledger:2003', sizeMiB: 900, os: 'windows' })
   must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 100, capacityRps: 60 })
-  must(w, { type: 'addApp', id: 'ledger', name: 'ledger', imageId: 'ledger', cpuRequestMilli: 500, memRequestMiB: 512, rps: 10, capacityRps: 20 })
+  must(w, {
+    type: 'addApp',
+    id: 'ledger',
+    name: 'ledger',
+    imageId: 'ledger',
+    cpuRequestMilli: 500,
+    memRequestMiB: 512,
+    rps: 10,
+    capacityRps: 20,
+  })
   return w
 }
 

@@ -21,14 +21,17 @@ const dispatcher = (w: World) => (c: Command) => apply(w, c)
 
 function levelWorlds(): World[] {
   // Every shipped level, as its reference solution leaves it after a minute.
-  return readdirSync(join(__dirname, '../../levels')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).map((id) => {
-    const r = parseLevel(id, readFileSync(join(__dirname, `../../levels/${id}.json`), 'utf8'))
-    if (!r.ok) throw new Error(r.error)
-    const w = startLevel(r.level)
-    for (const s of r.level.solution) apply(w, s.command)
-    step(w, 60_000)
-    return w
-  })
+  return readdirSync(join(__dirname, '../../levels'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .map((id) => {
+      const r = parseLevel(id, readFileSync(join(__dirname, `../../levels/${id}.json`), 'utf8'))
+      if (!r.ok) throw new Error(r.error)
+      const w = startLevel(r.level)
+      for (const s of r.level.solution) apply(w, s.command)
+      step(w, 60_000)
+      return w
+    })
 }
 
 describe('Kubernetes YAML', () => {
@@ -79,10 +82,28 @@ describe('Kubernetes YAML', () => {
       { type: 'setManaged', appId: 'shop', managed: true },
       { type: 'setNamespace', appId: 'shop', namespace: 'shop-team' },
       { type: 'setAppLabels', appId: 'shop', labels: { tier: 'front' } },
-      { type: 'setTolerations', appId: 'shop', tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' }, { key: 'spot', operator: 'Exists' }] },
-      { type: 'setNodeAffinity', appId: 'shop', affinity: { required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }], preferred: [{ weight: 50, match: [{ key: 'disktype', operator: 'Exists', values: [] }] }] } },
+      {
+        type: 'setTolerations',
+        appId: 'shop',
+        tolerations: [
+          { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
+          { key: 'spot', operator: 'Exists' },
+        ],
+      },
+      {
+        type: 'setNodeAffinity',
+        appId: 'shop',
+        affinity: {
+          required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }],
+          preferred: [{ weight: 50, match: [{ key: 'disktype', operator: 'Exists', values: [] }] }],
+        },
+      },
       { type: 'setPodAntiAffinity', appId: 'shop', antiAffinity: { topologyKey: 'kubernetes.io/hostname', required: false } },
-      { type: 'setTopologySpread', appId: 'shop', spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' } },
+      {
+        type: 'setTopologySpread',
+        appId: 'shop',
+        spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
+      },
       { type: 'setPriorityClass', appId: 'shop', name: 'high' },
       { type: 'setProbes', appId: 'shop', readiness: probe, liveness: { ...probe, failureThreshold: 5 } },
       { type: 'setSidecars', appId: 'shop', sidecars: [{ name: 'proxy', imageId: 'envoy', cpuRequestMilli: 100, memRequestMiB: 64 }] },
@@ -90,18 +111,40 @@ describe('Kubernetes YAML', () => {
     ]
     for (const c of setup) expect(apply(source, c)).toMatchObject({ ok: true })
     const text = exportYaml(source)
-    const docs = parseAllDocs(text) as { kind: string; metadata: { name: string; namespace?: string }; spec?: { template?: { spec: Record<string, unknown> } } }[]
+    const docs = parseAllDocs(text) as {
+      kind: string
+      metadata: { name: string; namespace?: string }
+      spec?: { template?: { spec: Record<string, unknown> } }
+    }[]
     expect(docs.map((d) => d.kind).slice(0, 2)).toEqual(['Namespace', 'PriorityClass'])
     const shop = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'shop')!
     expect(shop.metadata.namespace).toBe('shop-team')
     const pod = shop.spec!.template!.spec as Record<string, any>
     expect(pod.priorityClassName).toBe('high')
-    expect(pod.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' }, { key: 'spot', operator: 'Exists' }])
-    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }])
-    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm).toEqual({ labelSelector: { matchLabels: { app: 'shop' } }, topologyKey: 'kubernetes.io/hostname' })
-    expect(pod.topologySpreadConstraints[0]).toMatchObject({ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' })
+    expect(pod.tolerations).toEqual([
+      { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
+      { key: 'spot', operator: 'Exists' },
+    ])
+    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
+      { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] },
+    ])
+    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm).toEqual({
+      labelSelector: { matchLabels: { app: 'shop' } },
+      topologyKey: 'kubernetes.io/hostname',
+    })
+    expect(pod.topologySpreadConstraints[0]).toMatchObject({
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'DoNotSchedule',
+    })
     expect(pod.containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`)).toEqual(['shop=web:1.0', 'proxy=envoy:1.31'])
-    expect(pod.containers[0].readinessProbe).toEqual({ httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 })
+    expect(pod.containers[0].readinessProbe).toEqual({
+      httpGet: { path: '/ready', port: 8080 },
+      initialDelaySeconds: 5,
+      periodSeconds: 10,
+      failureThreshold: 3,
+      successThreshold: 1,
+    })
     expect(pod.containers[0].livenessProbe.failureThreshold).toBe(5)
     // Into an empty street and back out: the same objects.
     const target = createWorld(1)
@@ -129,14 +172,17 @@ spec:
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
     const sidecars = r.commands.find((c) => c.type === 'setSidecars')
     expect(sidecars).toMatchObject({ sidecars: [{ name: 'log-shipper', cpuRequestMilli: 50, memRequestMiB: 32 }] })
-    const two = yaml.replace('    spec:\n', `    spec:
+    const two = yaml.replace(
+      '    spec:\n',
+      `    spec:
       affinity:
         nodeAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
             nodeSelectorTerms:
               - matchExpressions: [{ key: a, operator: Exists }]
               - matchExpressions: [{ key: b, operator: Exists }]
-`)
+`,
+    )
     const bad = importYaml(createWorld(1), two)
     expect(bad.ok).toBe(false)
     if (!bad.ok) {
@@ -146,7 +192,10 @@ spec:
   })
 
   test('a Deployment in a namespace that does not exist is refused as the API server refuses it', () => {
-    const r = importYaml(createWorld(1), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: nope }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "web:1" }] }\n')
+    const r = importYaml(
+      createWorld(1),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: nope }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "web:1" }] }\n',
+    )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]!.message).toBe('Error from server (NotFound): namespaces "nope" not found')
   })
@@ -209,7 +258,9 @@ describe('the kubectl console', () => {
 
   test('errors read like kubectl', () => {
     const w = sandbox()
-    expect(kubectl(w, 'kubectl scale deployment/nope --replicas=2', dispatcher(w))).toBe('Error from server (NotFound): deployments.apps "nope" not found')
+    expect(kubectl(w, 'kubectl scale deployment/nope --replicas=2', dispatcher(w))).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found',
+    )
     expect(kubectl(w, 'kubectl frobnicate', dispatcher(w))).toMatch(/unknown command "frobnicate"/)
     expect(kubectl(w, 'kubectl get widgets', dispatcher(w))).toBe(`error: the server doesn't have a resource type "widgets"`)
   })

@@ -23,13 +23,21 @@ function recorder(w: World) {
   return { sent, dispatch }
 }
 
-const dispatcher = (w: World) => (c: Command): Result => apply(w, c)
+const dispatcher =
+  (w: World) =>
+  (c: Command): Result =>
+    apply(w, c)
 
 describe('kubectl arguments', () => {
   test('flags in any place, with = or a space, short and long', () => {
     expect(parseArgs(['get', 'pods', '-n', 'prod', '-l', 'app=web', '-owide', '--show-labels'])).toEqual({
       pos: ['get', 'pods'],
-      flags: new Map([['namespace', 'prod'], ['selector', 'app=web'], ['output', 'wide'], ['show-labels', 'true']]),
+      flags: new Map([
+        ['namespace', 'prod'],
+        ['selector', 'app=web'],
+        ['output', 'wide'],
+        ['show-labels', 'true'],
+      ]),
     })
     expect(parseArgs(['-A', 'pods', '--namespace=x']).flags.get('all-namespaces')).toBe('true')
     expect(parseArgs(['-A', 'pods', '--namespace=x']).flags.get('namespace')).toBe('x')
@@ -47,11 +55,17 @@ describe('kubectl arguments', () => {
 
 describe('taints and labels on nodes', () => {
   test('taint arguments parse as kubectl reads them', () => {
-    expect(parseTaintArg('dedicated=gpu:NoSchedule')).toEqual({ op: 'add', taint: { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' } })
+    expect(parseTaintArg('dedicated=gpu:NoSchedule')).toEqual({
+      op: 'add',
+      taint: { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+    })
     expect(parseTaintArg('spot:PreferNoSchedule')).toEqual({ op: 'add', taint: { key: 'spot', value: '', effect: 'PreferNoSchedule' } })
     expect(parseTaintArg('dedicated:NoSchedule-')).toEqual({ op: 'remove', key: 'dedicated', effect: 'NoSchedule' })
     expect(parseTaintArg('dedicated-')).toEqual({ op: 'remove', key: 'dedicated', effect: null })
-    expect(parseTaintArg('dedicated=gpu:Sometimes')).toEqual({ op: 'error', message: 'invalid taint effect: Sometimes, unsupported taint effect' })
+    expect(parseTaintArg('dedicated=gpu:Sometimes')).toEqual({
+      op: 'error',
+      message: 'invalid taint effect: Sometimes, unsupported taint effect',
+    })
     expect(parseTaintArg('dedicated=gpu').op).toBe('error')
     expect(parseTaintArg('bad key=x:NoSchedule').op).toBe('error')
   })
@@ -60,8 +74,15 @@ describe('taints and labels on nodes', () => {
     const node = { name: '1', taints: [{ key: 'a', value: 'x', effect: 'NoSchedule' as const }] }
     const again = parseTaintArg('a=y:NoSchedule')
     if (again.op === 'error') throw new Error(again.message)
-    expect(applyTaintArgs(node, [again], false)).toEqual({ ok: false, message: 'node 1 already has a taint(s) with same effect(s) and --overwrite is false' })
-    expect(applyTaintArgs(node, [again], true)).toEqual({ ok: true, taints: [{ key: 'a', value: 'y', effect: 'NoSchedule' }], removed: false })
+    expect(applyTaintArgs(node, [again], false)).toEqual({
+      ok: false,
+      message: 'node 1 already has a taint(s) with same effect(s) and --overwrite is false',
+    })
+    expect(applyTaintArgs(node, [again], true)).toEqual({
+      ok: true,
+      taints: [{ key: 'a', value: 'y', effect: 'NoSchedule' }],
+      removed: false,
+    })
     expect(applyTaintArgs(node, [{ op: 'remove', key: 'b', effect: null }], false)).toEqual({ ok: false, message: 'taint "b" not found' })
   })
 
@@ -71,28 +92,44 @@ describe('taints and labels on nodes', () => {
     const send = dispatcher(w)
     const d = (c: Command) => (sent.push(c), send(c))
     expect(kubectl(w, 'kubectl taint nodes 1 dedicated=gpu:NoSchedule', d)).toBe('node/1 tainted')
-    expect(sent.at(-1)).toEqual({ type: 'setTaints', target: { kind: 'host', hostId: 'h1' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] })
+    expect(sent.at(-1)).toEqual({
+      type: 'setTaints',
+      target: { kind: 'host', hostId: 'h1' },
+      taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }],
+    })
     expect(kubectl(w, 'kubectl describe node 1', d)).toMatch(/^Taints: +dedicated=gpu:NoSchedule$/m)
-    expect(kubectl(w, 'kubectl taint nodes 1 dedicated=other:NoSchedule', d)).toBe('error: node 1 already has dedicated taint(s) with same effect(s) and --overwrite is false')
+    expect(kubectl(w, 'kubectl taint nodes 1 dedicated=other:NoSchedule', d)).toBe(
+      'error: node 1 already has dedicated taint(s) with same effect(s) and --overwrite is false',
+    )
     expect(kubectl(w, 'kubectl taint node/1 dedicated:NoSchedule-', d)).toBe('node/1 untainted')
     expect(sent.at(-1)).toEqual({ type: 'setTaints', target: { kind: 'host', hostId: 'h1' }, taints: [] })
     expect(kubectl(w, 'kubectl taint nodes 9 a=b:NoSchedule', d)).toBe('Error from server (NotFound): nodes "9" not found')
   })
 
-  test('kubectl label sets the player\'s labels; well-known ones are derived and cannot be set', () => {
+  test("kubectl label sets the player's labels; well-known ones are derived and cannot be set", () => {
     const w = sandbox()
     const send = dispatcher(w)
     expect(parseLabelArg('disktype=ssd')).toEqual({ op: 'set', key: 'disktype', value: 'ssd' })
     expect(parseLabelArg('disktype-')).toEqual({ op: 'remove', key: 'disktype' })
     expect(kubectl(w, 'kubectl label nodes 2 disktype=ssd', send)).toBe('node/2 labeled')
     expect(w.hosts.h2!.labels).toEqual({ disktype: 'ssd' })
-    expect(kubectl(w, 'kubectl label nodes 2 disktype=hdd', send)).toBe("error: 'disktype' already has a value (ssd), and --overwrite is false")
+    expect(kubectl(w, 'kubectl label nodes 2 disktype=hdd', send)).toBe(
+      "error: 'disktype' already has a value (ssd), and --overwrite is false",
+    )
     expect(kubectl(w, 'kubectl label nodes 2 disktype=hdd --overwrite', send)).toBe('node/2 labeled')
-    expect(kubectl(w, 'kubectl label nodes 2 topology.kubernetes.io/zone=c', send)).toMatch(/^error: topology.kubernetes.io\/zone is set by the node itself/)
+    expect(kubectl(w, 'kubectl label nodes 2 topology.kubernetes.io/zone=c', send)).toMatch(
+      /^error: topology.kubernetes.io\/zone is set by the node itself/,
+    )
     const shown = kubectl(w, 'kubectl get nodes --show-labels', send).split('\n')
     expect(shown[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+LABELS$/)
-    expect(shown.find((l) => l.startsWith('2 '))).toMatch(/\sdisktype=hdd,kubernetes.io\/hostname=2,kubernetes.io\/os=linux,topology.kubernetes.io\/zone=b$/)
-    expect(kubectl(w, 'kubectl get nodes -l topology.kubernetes.io/zone=a', send).split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['NAME', '1'])
+    expect(shown.find((l) => l.startsWith('2 '))).toMatch(
+      /\sdisktype=hdd,kubernetes.io\/hostname=2,kubernetes.io\/os=linux,topology.kubernetes.io\/zone=b$/,
+    )
+    expect(
+      kubectl(w, 'kubectl get nodes -l topology.kubernetes.io/zone=a', send)
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['NAME', '1'])
     expect(kubectl(w, 'kubectl label nodes 2 disktype-', send)).toBe('node/2 unlabeled')
     expect(w.hosts.h2!.labels).toEqual({})
   })
@@ -135,14 +172,20 @@ describe('pods, namespaces and priority from the console', () => {
     expect(shop).toHaveLength(containersOf(w, 'shop').length)
     expect(shop.every((l) => l.startsWith('shop'))).toBe(true)
     expect(kubectl(w, 'kubectl get deploy -n default', dispatch)).toMatch(/^shop\s+\d+\/2/m)
-    expect(kubectl(w, 'kubectl scale deployment shop --replicas=3 -n prod', dispatch)).toBe('Error from server (NotFound): deployments.apps "shop" not found')
+    expect(kubectl(w, 'kubectl scale deployment shop --replicas=3 -n prod', dispatch)).toBe(
+      'Error from server (NotFound): deployments.apps "shop" not found',
+    )
   })
 
   test('get ns and get priorityclasses list what the street has', () => {
     const w = sandbox()
     const send = dispatcher(w)
     expect(kubectl(w, 'kubectl create namespace shop-team', send)).toBe('namespace/shop-team created')
-    expect(kubectl(w, 'kubectl get ns', send).split('\n').map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['NAME STATUS', 'default Active', 'shop-team Active'])
+    expect(
+      kubectl(w, 'kubectl get ns', send)
+        .split('\n')
+        .map((l) => l.split(/\s+/).slice(0, 2).join(' ')),
+    ).toEqual(['NAME STATUS', 'default Active', 'shop-team Active'])
     expect(kubectl(w, 'kubectl create priorityclass high --value=1000', send)).toBe('priorityclass.scheduling.k8s.io/high created')
     const pcs = kubectl(w, 'kubectl get pc', send).split('\n')
     expect(pcs[0]).toMatch(/^NAME\s+VALUE\s+GLOBAL-DEFAULT\s+AGE\s+PREEMPTIONPOLICY$/)
@@ -166,7 +209,9 @@ describe('pods, namespaces and priority from the console', () => {
     expect(out).toMatch(/^Tolerations: +node.kubernetes.io\/not-ready:NoExecute op=Exists for 300s$/m)
     expect(out).toMatch(/^ +node.kubernetes.io\/unreachable:NoExecute op=Exists for 300s$/m)
     expect(out).toMatch(/^  Type +Reason +Age +From +Message$/m)
-    expect(out).toMatch(/^  Warning +FailedScheduling +\d+s +default-scheduler +0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 .+\.$/m)
+    expect(out).toMatch(
+      /^  Warning +FailedScheduling +\d+s +default-scheduler +0\/2 nodes are available: 2 Insufficient cpu\. preemption: 0\/2 nodes are available: 2 .+\.$/m,
+    )
     const running = containersOf(w, 'shop').find((c) => c.state === 'running')
     if (running) {
       const r = kubectl(w, `kubectl describe pod ${running.name}`, dispatch)
@@ -176,27 +221,53 @@ describe('pods, namespaces and priority from the console', () => {
     }
   })
 
-  test('a preemption: describe shows the preemptor\'s priority and a Preempted event; get pods -o wide its NOMINATED NODE or node', () => {
+  test("a preemption: describe shows the preemptor's priority and a Preempted event; get pods -o wide its NOMINATED NODE or node", () => {
     const w = createWorld(5)
     const d = dispatcher(w)
     apply(w, { type: 'addHost', name: '1', cores: 2, memMiB: 8192, costPerHour: 1 })
     apply(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
-    apply(w, { type: 'addApp', id: 'batch', name: 'batch', imageId: 'web', cpuRequestMilli: 800, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 2, managed: true })
+    apply(w, {
+      type: 'addApp',
+      id: 'batch',
+      name: 'batch',
+      imageId: 'web',
+      cpuRequestMilli: 800,
+      memRequestMiB: 256,
+      rps: 0,
+      capacityRps: 10,
+      replicas: 2,
+      managed: true,
+    })
     stepUntil(w, (x) => containersOf(x, 'batch').filter((c) => c.state === 'running').length === 2)
     expect(kubectl(w, 'kubectl create priorityclass high --value=1000', d)).toBe('priorityclass.scheduling.k8s.io/high created')
-    apply(w, { type: 'addApp', id: 'shop', name: 'shop', imageId: 'web', cpuRequestMilli: 800, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 0, managed: true })
+    apply(w, {
+      type: 'addApp',
+      id: 'shop',
+      name: 'shop',
+      imageId: 'web',
+      cpuRequestMilli: 800,
+      memRequestMiB: 256,
+      rps: 0,
+      capacityRps: 10,
+      replicas: 0,
+      managed: true,
+    })
     expect(apply(w, { type: 'setPriorityClass', appId: 'shop', name: 'high' })).toMatchObject({ ok: true })
     kubectl(w, 'kubectl scale deployment shop --replicas=1', d)
     stepUntil(w, (x) => containersOf(x, 'shop').some((c) => c.nominatedNode !== null || c.state === 'running'))
     const events = kubectl(w, 'kubectl get events', d).split('\n')
     expect(events[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/)
-    expect(events).toContainEqual(expect.stringMatching(/^\d+s\s+Normal\s+Scheduled\s+pod\/batch-\S+\s+Successfully assigned default\/batch-\S+ to 1$/))
+    expect(events).toContainEqual(
+      expect.stringMatching(/^\d+s\s+Normal\s+Scheduled\s+pod\/batch-\S+\s+Successfully assigned default\/batch-\S+ to 1$/),
+    )
     expect(events).toContainEqual(expect.stringMatching(/\s(Normal|Warning)\s+Preempted\s+pod\/shop-\S+\s+Preempted pod batch-/))
     const shop = containersOf(w, 'shop')[0]!
     const out = kubectl(w, `kubectl describe pod ${shop.name}`, d)
     expect(out).toMatch(/^Priority: +1000$/m)
     expect(out).toMatch(/^Priority Class Name: +high$/m)
-    expect(out).toMatch(/^  (Normal|Warning) +Preempted +\d+s +default-scheduler +Preempted pod batch-\S+ \(priority 0\) on node 1 for pod shop-\S+ \(priority 1000\)\.$/m)
+    expect(out).toMatch(
+      /^  (Normal|Warning) +Preempted +\d+s +default-scheduler +Preempted pod batch-\S+ \(priority 0\) on node 1 for pod shop-\S+ \(priority 1000\)\.$/m,
+    )
     const row = kubectl(w, 'kubectl get pods -o wide -l app=shop', d).split('\n')[1]!
     expect(row).toMatch(shop.placement ? /\s1\s+(<none>|1)\s+<none>$/ : /\s<none>\s+1\s+<none>$/)
   })
@@ -209,8 +280,17 @@ describe('pods, namespaces and priority from the console', () => {
 
   test('events map to kubectl reasons and sources', () => {
     const e = { seq: 1, atMs: 0, level: 'warn' as const, metaphor: '', subjects: [] }
-    expect(eventRow({ ...e, technical: 'FailedScheduling shop-1: 0/3 nodes are available: 3 Insufficient cpu.' })).toEqual({ type: 'Warning', reason: 'FailedScheduling', from: 'default-scheduler', message: '0/3 nodes are available: 3 Insufficient cpu.' })
-    expect(eventRow({ ...e, level: 'info', technical: 'Scheduled shop-1 to 2.' })).toMatchObject({ type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/shop-1 to 2' })
+    expect(eventRow({ ...e, technical: 'FailedScheduling shop-1: 0/3 nodes are available: 3 Insufficient cpu.' })).toEqual({
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      from: 'default-scheduler',
+      message: '0/3 nodes are available: 3 Insufficient cpu.',
+    })
+    expect(eventRow({ ...e, level: 'info', technical: 'Scheduled shop-1 to 2.' })).toMatchObject({
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: 'Successfully assigned default/shop-1 to 2',
+    })
     expect(eventRow({ ...e, technical: 'Preempted by batch-3 on node 1.' }).reason).toBe('Preempted')
   })
 })

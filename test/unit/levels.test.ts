@@ -9,7 +9,9 @@ import { levelCards } from '../../src/ui/levelList'
 import { sortLevels } from '../../src/levels'
 
 const dir = join(__dirname, '../../levels')
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 
 function load(file: string): Level {
   const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
@@ -123,7 +125,7 @@ describe('what the manager levels teach', () => {
 })
 
 describe('what the container and lab levels teach', () => {
-  test('level 7: the shop installs on the developer\'s house 1 but not on house 2, and the refusal names what is missing', () => {
+  test("level 7: the shop installs on the developer's house 1 but not on house 2, and the refusal names what is missing", () => {
     const level = load('07-works-on-my-machine.json')
     const world = startLevel(level)
     expect(apply(world, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } }).ok).toBe(true)
@@ -143,11 +145,13 @@ describe('what the container and lab levels teach', () => {
     expect(Object.values(bare.world.containers).every((c) => c.state !== 'running')).toBe(true)
     expect(bare.world.events.some((e) => /the kit lacks python@3\.12/.test(e.metaphor))).toBe(true)
     const { world } = play(level, level.solution)
-    const hosts = Object.values(world.containers).filter((c) => c.state === 'running').map((c) => (c.placement?.kind === 'host' ? c.placement.hostId : ''))
+    const hosts = Object.values(world.containers)
+      .filter((c) => c.state === 'running')
+      .map((c) => (c.placement?.kind === 'host' ? c.placement.hostId : ''))
     expect(new Set(hosts)).toEqual(new Set(['h1', 'h2']))
   })
 
-  test('level 7: the colleague\'s scripted install on house 2 fails in the log with the reason', () => {
+  test("level 7: the colleague's scripted install on house 2 fails in the log with the reason", () => {
     const level = load('07-works-on-my-machine.json')
     const { world } = play(level, [])
     expect(world.events.some((e) => /it needs python 3\.12, this house has 3\.11/.test(e.metaphor))).toBe(true)
@@ -155,7 +159,10 @@ describe('what the container and lab levels teach', () => {
 
   test('level 8: running the lab without breaking anything is not enough; measured, the rooms start faster and lighter', () => {
     const level = load('08-vm-vs-container.json')
-    const runOnly = play(level, level.solution.filter((s) => s.atMs === 0))
+    const runOnly = play(
+      level,
+      level.solution.filter((s) => s.atMs === 0),
+    )
     expect(runOnly.progress.outcome).toBe('lost')
     const { world, progress } = play(level, level.solution)
     expect(progress.outcome).toBe('won')
@@ -212,7 +219,10 @@ describe('what the container and lab levels teach', () => {
   })
 
   test('the campaign follows the concept text: one server, apartments, rooms, VM vs container, then the manager', () => {
-    const order = files.map(load).sort((a, b) => a.order - b.order).map((l) => l.id)
+    const order = files
+      .map(load)
+      .sort((a, b) => a.order - b.order)
+      .map((l) => l.id)
     expect(order.slice(0, 5)).toEqual(['01-one-house', '02-apartments', '07-works-on-my-machine', '08-vm-vs-container', '03-manager'])
     expect(new Set(files.map((f) => load(f).order)).size).toBe(files.length)
   })

@@ -24,7 +24,15 @@ function overlap(a: ReturnType<typeof footprint>, b: ReturnType<typeof footprint
 /** Three zones of houses, two apartments, rooms on bare metal and in the apartments, all running. */
 function busyStreet(): World {
   const w = createWorld(3)
-  for (let i = 0; i < 9; i++) must(w, { type: 'addHost', name: String(i + 1), zone: 'abc'[i % 3]!, cores: 8 + 8 * (i % 3), memMiB: 16384 * (1 + (i % 3)), costPerHour: 1 })
+  for (let i = 0; i < 9; i++)
+    must(w, {
+      type: 'addHost',
+      name: String(i + 1),
+      zone: 'abc'[i % 3]!,
+      cores: 8 + 8 * (i % 3),
+      memMiB: 16384 * (1 + (i % 3)),
+      costPerHour: 1,
+    })
   must(w, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 100 })
   const vmA = must(w, { type: 'addVm', hostId: Object.keys(w.hosts)[0]!, os: 'linux', vcpus: 4, memMiB: 8192 })!
   const vmB = must(w, { type: 'addVm', hostId: Object.keys(w.hosts)[0]!, os: 'linux', vcpus: 2, memMiB: 2048 })!
@@ -32,7 +40,8 @@ function busyStreet(): World {
   stepUntil(w, (x) => x.vms[vmA]!.state === 'running' && x.vms[vmB]!.state === 'running')
   for (let i = 0; i < 6; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmA } })
   for (let i = 0; i < 3; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vmB } })
-  for (const h of Object.keys(w.hosts).slice(0, 4)) for (let i = 0; i < 5; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: h } })
+  for (const h of Object.keys(w.hosts).slice(0, 4))
+    for (let i = 0; i < 5; i++) must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: h } })
   stepUntil(w, (x) => Object.values(x.containers).every((c) => c.state === 'running'))
   return w
 }
@@ -42,7 +51,8 @@ describe('the street layout', () => {
     const l = layoutWorld(busyStreet())
     for (let i = 0; i < l.houses.n; i++) {
       for (let j = i + 1; j < l.houses.n; j++) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
-      for (const s of l.streets) expect(overlap(footprint(l.houses, i), { x0: s.x - s.w / 2, x1: s.x + s.w / 2, z0: s.z - s.d / 2, z1: s.z + s.d / 2 })).toBe(false)
+      for (const s of l.streets)
+        expect(overlap(footprint(l.houses, i), { x0: s.x - s.w / 2, x1: s.x + s.w / 2, z0: s.z - s.d / 2, z1: s.z + s.d / 2 })).toBe(false)
     }
   })
 
@@ -116,7 +126,12 @@ describe('the street layout', () => {
       waiting++
       expect(l.rooms.house[c]).toBe(-1)
       for (let h = 0; h < l.houses.n; h++) expect(overlap(footprint(l.rooms, c), footprint(l.houses, h))).toBe(false)
-      const y = { x0: l.waiting.x - l.waiting.w / 2, x1: l.waiting.x + l.waiting.w / 2, z0: l.waiting.z - l.waiting.d / 2, z1: l.waiting.z + l.waiting.d / 2 }
+      const y = {
+        x0: l.waiting.x - l.waiting.w / 2,
+        x1: l.waiting.x + l.waiting.w / 2,
+        z0: l.waiting.z - l.waiting.d / 2,
+        z1: l.waiting.z + l.waiting.d / 2,
+      }
       expect(inside(footprint(l.rooms, c), y)).toBe(true)
     }
     expect(waiting).toBeGreaterThan(10)
@@ -125,7 +140,13 @@ describe('the street layout', () => {
   test('the same world always lays out the same way, and a room keeps its spot while its neighbours change state', () => {
     const a = layoutWorld(busyStreet())
     const b = layoutWorld(busyStreet())
-    const pick = (l: SceneLayout) => [Array.from(l.houses.x), Array.from(l.houses.z), Array.from(l.vms.x), Array.from(l.rooms.x), Array.from(l.rooms.z)]
+    const pick = (l: SceneLayout) => [
+      Array.from(l.houses.x),
+      Array.from(l.houses.z),
+      Array.from(l.vms.x),
+      Array.from(l.rooms.x),
+      Array.from(l.rooms.z),
+    ]
     expect(pick(a)).toEqual(pick(b))
     const w = busyStreet()
     const before = layoutWorld(w)
@@ -147,13 +168,15 @@ describe('the street layout', () => {
 
   test('a street of 5,000 houses is a roughly square neighbourhood, with every house on the ground', () => {
     const w = createWorld(1)
-    for (let i = 0; i < 5000; i++) apply(w, { type: 'addHost', name: String(i), zone: 'abc'[i % 3]!, cores: 32, memMiB: 131072, costPerHour: 1 })
+    for (let i = 0; i < 5000; i++)
+      apply(w, { type: 'addHost', name: String(i), zone: 'abc'[i % 3]!, cores: 32, memMiB: 131072, costPerHour: 1 })
     const l = layoutWorld(w)
     const wide = l.bounds.maxX - l.bounds.minX
     const deep = l.bounds.maxZ - l.bounds.minZ
     expect(wide / deep).toBeGreaterThan(0.5)
     expect(wide / deep).toBeLessThan(2)
-    for (let i = 0; i < l.houses.n; i += 97) for (let j = i + 1; j < l.houses.n; j += 101) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
+    for (let i = 0; i < l.houses.n; i += 97)
+      for (let j = i + 1; j < l.houses.n; j += 101) expect(overlap(footprint(l.houses, i), footprint(l.houses, j))).toBe(false)
   })
 })
 

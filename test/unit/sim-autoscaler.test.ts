@@ -76,7 +76,17 @@ describe('cluster autoscaler: scale-up', () => {
 
   it('does not buy for pods no template house could hold', () => {
     const w = street()
-    must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'web', cpuRequestMilli: 6000, memRequestMiB: 1024, rps: 1, capacityRps: 10, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'big',
+      name: 'big',
+      imageId: 'web',
+      cpuRequestMilli: 6000,
+      memRequestMiB: 1024,
+      rps: 1,
+      capacityRps: 10,
+      managed: true,
+    })
     step(w, 60_000)
     expect(Object.keys(w.hosts)).toHaveLength(1)
     expect(eventsLike(w, "it wouldn't fit if a new node is added")).toBe(1)
@@ -124,7 +134,7 @@ describe('cluster autoscaler: scale-down', () => {
     expect(w.timeMs - scaledUpAt).toBeLessThanOrEqual(CLUSTER_AUTOSCALER.scaleDownDelayAfterAddMs + CLUSTER_AUTOSCALER.scanIntervalMs + 200)
   })
 
-  it("moves the rooms out without ever breaking a disruption budget, and waits while the budget forbids it", () => {
+  it('moves the rooms out without ever breaking a disruption budget, and waits while the budget forbids it', () => {
     const w = street()
     must(w, { type: 'setReplicas', appId: 'web', replicas: 6 })
     stepUntil(w, (x) => running(x) === 6)
@@ -160,7 +170,12 @@ describe('cluster autoscaler: commands and determinism', () => {
   it('refuses a maximum below the minimum and a template smaller than its system reserve', () => {
     const w = createWorld(1)
     expect(apply(w, { type: 'setClusterAutoscaler', config: { minHosts: 3, maxHosts: 2, budgetPerHour: 5, template } }).ok).toBe(false)
-    expect(apply(w, { type: 'setClusterAutoscaler', config: { minHosts: 0, maxHosts: 2, budgetPerHour: 5, template: { ...template, memMiB: 1 } } }).ok).toBe(false)
+    expect(
+      apply(w, {
+        type: 'setClusterAutoscaler',
+        config: { minHosts: 0, maxHosts: 2, budgetPerHour: 5, template: { ...template, memMiB: 1 } },
+      }).ok,
+    ).toBe(false)
     expect(apply(w, { type: 'setClusterAutoscaler', config: null }).ok).toBe(false)
     expect(w.autoscaler).toBeNull()
   })

@@ -19,7 +19,16 @@ describe('rooms (containers) and the caretaker (kubelet)', () => {
 
   test('a crashed room of a plain `docker run` stays down; the rooms next to it keep serving', () => {
     const w = smallStreet()
-    must(w, { type: 'addApp', id: 'blog', name: 'blog', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 50, capacityRps: 60 })
+    must(w, {
+      type: 'addApp',
+      id: 'blog',
+      name: 'blog',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      memRequestMiB: 512,
+      rps: 50,
+      capacityRps: 60,
+    })
     const web = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })!
     const blog = must(w, { type: 'runContainer', appId: 'blog', target: { kind: 'host', hostId: 'h1' } })!
     stepUntil(w, (x) => x.containers[web]!.state === 'running' && x.containers[blog]!.state === 'running')

@@ -21,7 +21,10 @@ describe('drain and disruption budgets', () => {
         fc.integer({ min: 0, max: 8 }),
         fc.array(
           fc.oneof(
-            fc.record({ type: fc.constantFrom('drain' as const, 'cordon' as const, 'uncordon' as const), host: fc.integer({ min: 1, max: 4 }) }),
+            fc.record({
+              type: fc.constantFrom('drain' as const, 'cordon' as const, 'uncordon' as const),
+              host: fc.integer({ min: 1, max: 4 }),
+            }),
             fc.record({ type: fc.constant('wait' as const), s: fc.integer({ min: 1, max: 40 }) }),
           ),
           { minLength: 1, maxLength: 8 },
@@ -32,7 +35,18 @@ describe('drain and disruption budgets', () => {
           const w = createWorld(seed)
           for (let i = 0; i < hosts; i++) must(w, { type: 'addHost', cores: 4, memMiB: 8192, costPerHour: 1 })
           must(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 50 })
-          must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 0, capacityRps: 10, replicas, managed: true })
+          must(w, {
+            type: 'addApp',
+            id: 'web',
+            name: 'web',
+            imageId: 'web',
+            cpuRequestMilli: 500,
+            memRequestMiB: 512,
+            rps: 0,
+            capacityRps: 10,
+            replicas,
+            managed: true,
+          })
           stepUntil(w, (x) => readyRooms(x) === replicas, 120_000)
           must(w, { type: 'setPdb', appId: 'web', minAvailable })
           let lowest = readyRooms(w)

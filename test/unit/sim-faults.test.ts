@@ -91,17 +91,41 @@ describe('the manager and a lost house (node lifecycle)', () => {
 })
 
 describe('a node that comes back before its pods are evicted', () => {
-  test('a house repaired after 10 s restarts the manager\'s rooms still bound to it; plain rooms stay gone', async () => {
+  test("a house repaired after 10 s restarts the manager's rooms still bound to it; plain rooms stay gone", async () => {
     const { createWorld, apply, STEP_MS } = await import('../../src/sim')
     const w = createWorld(7)
     apply(w, { type: 'addHost', cores: 8, memMiB: 16384, costPerHour: 1 })
     apply(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
-    apply(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 250, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 3, managed: true })
-    apply(w, { type: 'addApp', id: 'solo', name: 'solo', imageId: 'web', cpuRequestMilli: 250, memRequestMiB: 256, rps: 0, capacityRps: 10 })
+    apply(w, {
+      type: 'addApp',
+      id: 'web',
+      name: 'web',
+      imageId: 'web',
+      cpuRequestMilli: 250,
+      memRequestMiB: 256,
+      rps: 0,
+      capacityRps: 10,
+      replicas: 3,
+      managed: true,
+    })
+    apply(w, {
+      type: 'addApp',
+      id: 'solo',
+      name: 'solo',
+      imageId: 'web',
+      cpuRequestMilli: 250,
+      memRequestMiB: 256,
+      rps: 0,
+      capacityRps: 10,
+    })
     apply(w, { type: 'runContainer', appId: 'solo', target: { kind: 'host', hostId: 'h1' } })
-    const run = (s: number) => { for (let i = 0; i < s * 10; i++) step(w, STEP_MS) }
+    const run = (s: number) => {
+      for (let i = 0; i < s * 10; i++) step(w, STEP_MS)
+    }
     run(20)
-    const webIds = Object.values(w.containers).filter((c) => c.appId === 'web').map((c) => c.id)
+    const webIds = Object.values(w.containers)
+      .filter((c) => c.appId === 'web')
+      .map((c) => c.id)
     expect(webIds).toHaveLength(3)
     apply(w, { type: 'failHost', hostId: 'h1' })
     run(10)

@@ -18,7 +18,17 @@ function open(w: World, appId: string, target: { kind: 'host'; hostId: string } 
 describe('limits cap what a room may use', () => {
   test('a room over its memory limit is OOM-killed with exit code 137 exactly when usage exceeds the limit', () => {
     const w = smallStreet()
-    must(w, { type: 'addApp', id: 'leaky', name: 'leaky', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 512, memLimitMiB: 600, rps: 0, capacityRps: 10 })
+    must(w, {
+      type: 'addApp',
+      id: 'leaky',
+      name: 'leaky',
+      imageId: 'web',
+      cpuRequestMilli: 100,
+      memRequestMiB: 512,
+      memLimitMiB: 600,
+      rps: 0,
+      capacityRps: 10,
+    })
     const c = open(w, 'leaky', { kind: 'host', hostId: 'h1' })
     must(w, { type: 'leakMemory', containerId: c, mibPerS: 10 })
     let lastUse = 0
@@ -38,7 +48,19 @@ describe('limits cap what a room may use', () => {
 
   test('a managed room killed for memory comes back after the back-off, and keeps leaking', () => {
     const w = smallStreet()
-    must(w, { type: 'addApp', id: 'leaky', name: 'leaky', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 512, memLimitMiB: 600, rps: 0, capacityRps: 10, replicas: 1, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'leaky',
+      name: 'leaky',
+      imageId: 'web',
+      cpuRequestMilli: 100,
+      memRequestMiB: 512,
+      memLimitMiB: 600,
+      rps: 0,
+      capacityRps: 10,
+      replicas: 1,
+      managed: true,
+    })
     const c = () => Object.values(w.containers).find((x) => x.appId === 'leaky')!
     stepUntil(w, () => c()?.state === 'running')
     must(w, { type: 'leakMemory', containerId: c().id, mibPerS: 50 })
@@ -51,7 +73,17 @@ describe('limits cap what a room may use', () => {
 
   test('a room over its CPU limit is throttled, not killed: slower, and it says why', () => {
     const w = smallStreet()
-    must(w, { type: 'addApp', id: 'capped', name: 'capped', imageId: 'web', cpuRequestMilli: 500, cpuLimitMilli: 1000, memRequestMiB: 256, rps: 30, capacityRps: 60 })
+    must(w, {
+      type: 'addApp',
+      id: 'capped',
+      name: 'capped',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      cpuLimitMilli: 1000,
+      memRequestMiB: 256,
+      rps: 30,
+      capacityRps: 60,
+    })
     const c = open(w, 'capped', { kind: 'host', hostId: 'h1' })
     step(w, 1000)
     expect(w.containers[c]!.throttled).toBe(false)
@@ -73,7 +105,16 @@ describe('noisy neighbours share a kernel; apartment walls hold', () => {
     const vm1 = runningVm(w)
     const vm2 = runningVm(w)
     must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 3000, rps: 0, capacityRps: 10 })
-    must(w, { type: 'addApp', id: 'small', name: 'small', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10 })
+    must(w, {
+      type: 'addApp',
+      id: 'small',
+      name: 'small',
+      imageId: 'web',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+    })
     const neighbour = open(w, 'big', { kind: 'vm', vmId: vm1 })
     const leaker = open(w, 'small', { kind: 'vm', vmId: vm1 })
     const elsewhere = open(w, 'big', { kind: 'vm', vmId: vm2 })
@@ -90,8 +131,26 @@ describe('noisy neighbours share a kernel; apartment walls hold', () => {
     const vm1 = runningVm(w, 4096, 2)
     const vm2 = runningVm(w, 4096, 2)
     must(w, { type: 'addApp', id: 'hog', name: 'hog', imageId: 'web', cpuRequestMilli: 200, memRequestMiB: 128, rps: 0, capacityRps: 10 })
-    must(w, { type: 'addApp', id: 'reserved', name: 'reserved', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 128, rps: 20, capacityRps: 20 })
-    must(w, { type: 'addApp', id: 'besteffort', name: 'besteffort', imageId: 'web', cpuRequestMilli: 0, memRequestMiB: 128, rps: 20, capacityRps: 20 })
+    must(w, {
+      type: 'addApp',
+      id: 'reserved',
+      name: 'reserved',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      memRequestMiB: 128,
+      rps: 20,
+      capacityRps: 20,
+    })
+    must(w, {
+      type: 'addApp',
+      id: 'besteffort',
+      name: 'besteffort',
+      imageId: 'web',
+      cpuRequestMilli: 0,
+      memRequestMiB: 128,
+      rps: 20,
+      capacityRps: 20,
+    })
     const hog = open(w, 'hog', { kind: 'vm', vmId: vm1 })
     const r1 = open(w, 'reserved', { kind: 'vm', vmId: vm1 })
     const be1 = open(w, 'besteffort', { kind: 'vm', vmId: vm1 })

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest'
 import { apply, PULL_MIB_PER_S } from '../../src/sim'
 import { must, smallStreet, stepUntil } from './helpers'
 
-const pyBase = [{ text: 'FROM debian:12-slim', sizeMiB: 75 }, { text: 'RUN apt-get install python3.12', sizeMiB: 50, provides: ['python@3.12'] }]
+const pyBase = [
+  { text: 'FROM debian:12-slim', sizeMiB: 75 },
+  { text: 'RUN apt-get install python3.12', sizeMiB: 50, provides: ['python@3.12'] },
+]
 
 describe('images are stacks of layers (the builder and its prefab parts)', () => {
   test('a second start of the same image on one house pulls nothing', () => {
@@ -27,7 +30,16 @@ describe('images are stacks of layers (the builder and its prefab parts)', () =>
     must(w, { type: 'buildImage', id: 'jobs', ref: 'jobs:1.0', instructions: [...pyBase, { text: 'COPY jobs /app', sizeMiB: 10 }] })
     expect(w.images.api!.layers.slice(0, 2)).toEqual(w.images.jobs!.layers.slice(0, 2))
     must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'api', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10 })
-    must(w, { type: 'addApp', id: 'jobs', name: 'jobs', imageId: 'jobs', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10 })
+    must(w, {
+      type: 'addApp',
+      id: 'jobs',
+      name: 'jobs',
+      imageId: 'jobs',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+    })
     const a = must(w, { type: 'runContainer', appId: 'api', target: { kind: 'host', hostId: 'h1' } })!
     stepUntil(w, (x) => x.containers[a]!.state === 'running')
     const b = must(w, { type: 'runContainer', appId: 'jobs', target: { kind: 'host', hostId: 'h1' } })!
@@ -39,10 +51,26 @@ describe('images are stacks of layers (the builder and its prefab parts)', () =>
 
   test('a rebuild reuses layers up to the first changed instruction, and says how many', () => {
     const w = smallStreet()
-    must(w, { type: 'buildImage', ref: 'api:1.0', instructions: [...pyBase, { text: 'RUN pip install flask', sizeMiB: 20 }, { text: 'COPY api-v1 /app', sizeMiB: 5 }] })
-    must(w, { type: 'buildImage', ref: 'api:1.1', instructions: [...pyBase, { text: 'RUN pip install flask', sizeMiB: 20 }, { text: 'COPY api-v2 /app', sizeMiB: 5 }] })
+    must(w, {
+      type: 'buildImage',
+      ref: 'api:1.0',
+      instructions: [...pyBase, { text: 'RUN pip install flask', sizeMiB: 20 }, { text: 'COPY api-v1 /app', sizeMiB: 5 }],
+    })
+    must(w, {
+      type: 'buildImage',
+      ref: 'api:1.1',
+      instructions: [...pyBase, { text: 'RUN pip install flask', sizeMiB: 20 }, { text: 'COPY api-v2 /app', sizeMiB: 5 }],
+    })
     expect(w.events.at(-1)!.technical).toMatch(/4 layers, 3 CACHED, 1 built/)
-    must(w, { type: 'buildImage', ref: 'api:1.2', instructions: [{ text: 'FROM debian:12-slim', sizeMiB: 75 }, { text: 'RUN apt-get install python3.13', sizeMiB: 50 }, { text: 'RUN pip install flask', sizeMiB: 20 }] })
+    must(w, {
+      type: 'buildImage',
+      ref: 'api:1.2',
+      instructions: [
+        { text: 'FROM debian:12-slim', sizeMiB: 75 },
+        { text: 'RUN apt-get install python3.13', sizeMiB: 50 },
+        { text: 'RUN pip install flask', sizeMiB: 20 },
+      ],
+    })
     expect(w.events.at(-1)!.technical).toMatch(/3 layers, 1 CACHED, 2 built/)
   })
 
@@ -67,7 +95,17 @@ describe('"works on my machine"', () => {
   test('an app installed on a house without its dependencies fails with the reason; with them it works', () => {
     const w = smallStreet()
     must(w, { type: 'buildImage', id: 'api', ref: 'api:1.0', instructions: pyBase })
-    must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'api', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    must(w, {
+      type: 'addApp',
+      id: 'api',
+      name: 'api',
+      imageId: 'api',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+      requires: ['python@3.12'],
+    })
     must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h1' }, packages: ['python@3.9'] })
     const r = apply(w, { type: 'installApp', appId: 'api', target: { kind: 'host', hostId: 'h1' } })
     expect(r.ok).toBe(false)
@@ -84,7 +122,17 @@ describe('"works on my machine"', () => {
     const w = smallStreet(1, 3)
     must(w, { type: 'buildImage', id: 'api', ref: 'api:1.0', instructions: pyBase })
     expect(w.images.api!.packages).toEqual(['python@3.12'])
-    must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'api', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    must(w, {
+      type: 'addApp',
+      id: 'api',
+      name: 'api',
+      imageId: 'api',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+      requires: ['python@3.12'],
+    })
     // The houses differ (one has nothing, one an old python): the room does not care.
     must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h2' }, packages: ['python@3.9'] })
     const ids = ['h1', 'h2', 'h3'].map((hostId) => must(w, { type: 'runContainer', appId: 'api', target: { kind: 'host', hostId } })!)
@@ -95,7 +143,17 @@ describe('"works on my machine"', () => {
     const w = smallStreet()
     must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h1' }, packages: ['python@3.12'] })
     must(w, { type: 'buildImage', id: 'bare', ref: 'bare:1.0', instructions: [{ text: 'FROM debian:12-slim', sizeMiB: 75 }] })
-    must(w, { type: 'addApp', id: 'api', name: 'api', imageId: 'bare', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    must(w, {
+      type: 'addApp',
+      id: 'api',
+      name: 'api',
+      imageId: 'bare',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+      requires: ['python@3.12'],
+    })
     const c = must(w, { type: 'runContainer', appId: 'api', target: { kind: 'host', hostId: 'h1' } })!
     stepUntil(w, (x) => x.containers[c]!.state === 'crashed')
     expect(w.containers[c]!.reason).toContain('does not contain python@3.12')
@@ -111,13 +169,30 @@ describe('old saves', () => {
     stepUntil(w, (x) => Object.values(x.containers).filter((c) => c.state === 'running').length === 3)
     const old = JSON.parse(JSON.stringify(w)) as Record<string, any>
     delete old.layers
-    for (const im of Object.values(old.images) as any[]) delete im.layers, delete im.packages
+    for (const im of Object.values(old.images) as any[]) (delete im.layers, delete im.packages)
     for (const h of Object.values(old.hosts) as any[]) {
       for (const k of ['cachedLayers', 'packages', 'installedApps', 'memOvercommit', 'swapping']) delete h[k]
       h.cachedImages = ['web']
     }
-    for (const a of Object.values(old.apps) as any[]) for (const k of ['cpuLimitMilli', 'memLimitMiB', 'requires', 'runtime', 'security']) delete a[k]
-    for (const c of Object.values(old.containers) as any[]) for (const k of ['cpuLimitMilli', 'memLimitMiB', 'runtime', 'security', 'cpuUsageMilli', 'memUsageMiB', 'speed', 'throttled', 'exitCode', 'leakMiBPerS', 'leakedMiB', 'cpuHog', 'breached']) delete c[k]
+    for (const a of Object.values(old.apps) as any[])
+      for (const k of ['cpuLimitMilli', 'memLimitMiB', 'requires', 'runtime', 'security']) delete a[k]
+    for (const c of Object.values(old.containers) as any[])
+      for (const k of [
+        'cpuLimitMilli',
+        'memLimitMiB',
+        'runtime',
+        'security',
+        'cpuUsageMilli',
+        'memUsageMiB',
+        'speed',
+        'throttled',
+        'exitCode',
+        'leakMiBPerS',
+        'leakedMiB',
+        'cpuHog',
+        'breached',
+      ])
+        delete c[k]
     const up = upgradeWorld(old as any)
     expect(up.images.web!.layers).toEqual(w.images.web!.layers)
     step(up, 10_000)

@@ -7,11 +7,26 @@ import { must, stepUntil } from './helpers'
 const restricted: SecurityContext = { runAsNonRoot: true, readOnlyRootFilesystem: true, dropAllCapabilities: true, privileged: false }
 
 /** One house with two apartments of three rooms each, and three rooms on the house itself. */
-function estate(seed: number, security: Partial<SecurityContext> = {}, runtime: 'runc' | 'gvisor' = 'runc'): { w: World; rooms: Record<string, string[]> } {
+function estate(
+  seed: number,
+  security: Partial<SecurityContext> = {},
+  runtime: 'runc' | 'gvisor' = 'runc',
+): { w: World; rooms: Record<string, string[]> } {
   const w = createWorld(seed)
   must(w, { type: 'addHost', name: '1', cores: 16, memMiB: 32768, costPerHour: 1 })
   must(w, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 100 })
-  must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, security, runtime })
+  must(w, {
+    type: 'addApp',
+    id: 'web',
+    name: 'web',
+    imageId: 'web',
+    cpuRequestMilli: 100,
+    memRequestMiB: 128,
+    rps: 0,
+    capacityRps: 10,
+    security,
+    runtime,
+  })
   const vmA = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048 })!
   const vmB = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048 })!
   const rooms: Record<string, string[]> = { [vmA]: [], [vmB]: [], h1: [] }
@@ -59,7 +74,9 @@ describe('a breach follows the isolation boundary', () => {
     const priv = count({ privileged: true })
     expect(locked).toBeLessThan(open / 10)
     expect(priv).toBeGreaterThan(open)
-    expect(escapeOdds({ security: { ...restricted, runAsNonRoot: false, privileged: true }, runtime: 'runc' })).toBe(BREACH.privilegedEscape)
+    expect(escapeOdds({ security: { ...restricted, runAsNonRoot: false, privileged: true }, runtime: 'runc' })).toBe(
+      BREACH.privilegedEscape,
+    )
   })
 
   test('a gVisor room keeps a breach in the room', () => {

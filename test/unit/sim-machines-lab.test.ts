@@ -1,5 +1,24 @@
 import { describe, expect, test } from 'vitest'
-import { apply, CLUSTER_LIMITS, CONTAINER_SHIM_MIB, CONTAINER_START, createWorld, GUEST_OS, hostCapacity, hypervisorOverheadMiB, LAB_SETUP, LAB_SIDES, labDensity, labPreset, latchLab, measureLab, PULL_MIB_PER_S, runLab, step, VM_PROVISION } from '../../src/sim'
+import {
+  apply,
+  CLUSTER_LIMITS,
+  CONTAINER_SHIM_MIB,
+  CONTAINER_START,
+  createWorld,
+  GUEST_OS,
+  hostCapacity,
+  hypervisorOverheadMiB,
+  LAB_SETUP,
+  LAB_SIDES,
+  labDensity,
+  labPreset,
+  latchLab,
+  measureLab,
+  PULL_MIB_PER_S,
+  runLab,
+  step,
+  VM_PROVISION,
+} from '../../src/sim'
 import type { LabMeasure, World } from '../../src/sim'
 import { evaluateCheck } from '../../src/levels'
 import type { Check } from '../../src/levels'
@@ -65,7 +84,11 @@ function liveLab(n: number, seed: number): { world: World; m: LabMeasure } {
 
 describe('measureLab on the live street', () => {
   test('measured step by step, the live street gives the same figures as runLab', () => {
-    for (const [n, seed] of [[5, 1], [10, 1], [20, 3]] as const) {
+    for (const [n, seed] of [
+      [5, 1],
+      [10, 1],
+      [20, 3],
+    ] as const) {
       const { m } = liveLab(n, seed)
       const r = runLab(n, seed).measured
       expect(m.vm.allRunningMs).toBe(r.vmStartMs)
@@ -85,7 +108,12 @@ describe('measureLab on the live street', () => {
     expect([m.vm.running, m.container.running]).toEqual([0, 0])
     expect([m.vm.rooms, m.container.rooms]).toEqual([5, 5])
     const { world: w2, m: done } = liveLab(5, 1)
-    expect([done.vm.crashReach, done.container.crashReach, done.vm.breachReach, done.container.breachReach]).toEqual([null, null, null, null])
+    expect([done.vm.crashReach, done.container.crashReach, done.vm.breachReach, done.container.breachReach]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
     apply(w2, { type: 'crashVm', vmId: 'lab-vm-2' })
     const after = latchLab(done, measureLab(w2))
     expect(after.vm.crashReach).toBe(1)

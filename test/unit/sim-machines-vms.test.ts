@@ -36,11 +36,19 @@ describe('resizing an apartment costs a reboot', () => {
     const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048 })!
     stepUntil(w, (x) => x.vms[vm]!.state === 'running')
     must(w, { type: 'setManaged', appId: 'web', managed: true })
-    stepUntil(w, (x) => Object.values(x.containers).some((c) => c.placement?.kind === 'vm' && c.state === 'running') || x.timeMs > 20_000, 30_000)
+    stepUntil(
+      w,
+      (x) => Object.values(x.containers).some((c) => c.placement?.kind === 'vm' && c.state === 'running') || x.timeMs > 20_000,
+      30_000,
+    )
     const before = w.hosts.h1!.alloc.memMiB
     must(w, { type: 'resizeVm', vmId: vm, vcpus: 4, memMiB: 4096 })
     expect(w.vms[vm]!.state).toBe('booting')
-    expect(Object.values(w.containers).filter((c) => c.placement?.kind === 'vm').every((c) => c.state !== 'running')).toBe(true)
+    expect(
+      Object.values(w.containers)
+        .filter((c) => c.placement?.kind === 'vm')
+        .every((c) => c.state !== 'running'),
+    ).toBe(true)
     expect(w.hosts.h1!.alloc.memMiB - before).toBe(vmHostMemMiB({ memMiB: 4096, vcpus: 4 }) - vmHostMemMiB({ memMiB: 2048, vcpus: 2 }))
     stepUntil(w, (x) => x.vms[vm]!.state === 'running')
     expect(w.vms[vm]!.vcpus).toBe(4)

@@ -11,7 +11,18 @@ function cluster(replicas: number, hosts = 3): World {
   for (let i = 0; i < hosts; i++) must(w, { type: 'addHost', cores: 16, memMiB: 32768, costPerHour: 1 })
   must(w, { type: 'addImage', id: 'v1', ref: 'web:1.0', sizeMiB: 100 })
   must(w, { type: 'addImage', id: 'v2', ref: 'web:1.1', sizeMiB: 100 })
-  must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'v1', cpuRequestMilli: 250, memRequestMiB: 256, rps: 0, capacityRps: 100, replicas, managed: true })
+  must(w, {
+    type: 'addApp',
+    id: 'web',
+    name: 'web',
+    imageId: 'v1',
+    cpuRequestMilli: 250,
+    memRequestMiB: 256,
+    rps: 0,
+    capacityRps: 100,
+    replicas,
+    managed: true,
+  })
   stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === replicas)
   return w
 }
@@ -117,7 +128,9 @@ describe('cordon and drain', () => {
     must(w, { type: 'cordon', hostId: 'h1', unschedulable: true })
     must(w, { type: 'setReplicas', appId: 'web', replicas: 1 })
     step(w, 1000)
-    expect(containersOf(w, 'web')[0]!.reason).toBe('0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.')
+    expect(containersOf(w, 'web')[0]!.reason).toBe(
+      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    )
   })
 
   test('a drain moves rooms out but never below the disruption budget', () => {
@@ -132,7 +145,7 @@ describe('cordon and drain', () => {
     }
     // Nowhere to go (house 2 cordoned) and the budget demands all 4: the drain waits.
     expect(minRunning).toBe(4)
-    expect(w.events.some((e) => e.technical.includes('violate the pod\'s disruption budget'))).toBe(true)
+    expect(w.events.some((e) => e.technical.includes("violate the pod's disruption budget"))).toBe(true)
     must(w, { type: 'cordon', hostId: 'h2', unschedulable: false })
     must(w, { type: 'setPdb', appId: 'web', minAvailable: 3 })
     stepUntil(w, (x) => !x.hosts.h1!.draining, 120_000)

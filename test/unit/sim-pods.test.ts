@@ -100,8 +100,14 @@ describe('sidecars', () => {
 
   it('refuses a sidecar with an unknown kit, a duplicate name or a kit for another kernel', () => {
     const w = withShipperImage()
-    expect(apply(w, { type: 'setSidecars', appId: 'web', sidecars: [{ ...shipper, imageId: 'nope' }] })).toMatchObject({ ok: false, technical: 'image nope not found' })
-    expect(apply(w, { type: 'setSidecars', appId: 'web', sidecars: [shipper, shipper] })).toMatchObject({ ok: false, technical: 'spec.containers[].name: Duplicate value: "log-shipper"' })
+    expect(apply(w, { type: 'setSidecars', appId: 'web', sidecars: [{ ...shipper, imageId: 'nope' }] })).toMatchObject({
+      ok: false,
+      technical: 'image nope not found',
+    })
+    expect(apply(w, { type: 'setSidecars', appId: 'web', sidecars: [shipper, shipper] })).toMatchObject({
+      ok: false,
+      technical: 'spec.containers[].name: Duplicate value: "log-shipper"',
+    })
     const r = apply(w, { type: 'setSidecars', appId: 'web', sidecars: [{ ...shipper, imageId: 'ledger' }] })
     expect(r.ok).toBe(false)
     expect(w.apps.web!.sidecars).toEqual([])
@@ -111,9 +117,15 @@ describe('sidecars', () => {
 describe('namespaces and labels', () => {
   it('a namespace is made once; the app moves into it and its rooms are recreated there', () => {
     const w = smallStreet()
-    expect(apply(w, { type: 'setNamespace', appId: 'web', namespace: 'shop' })).toMatchObject({ ok: false, technical: 'Error from server (NotFound): namespaces "shop" not found' })
+    expect(apply(w, { type: 'setNamespace', appId: 'web', namespace: 'shop' })).toMatchObject({
+      ok: false,
+      technical: 'Error from server (NotFound): namespaces "shop" not found',
+    })
     must(w, { type: 'addNamespace', name: 'shop' })
-    expect(apply(w, { type: 'addNamespace', name: 'shop' })).toMatchObject({ ok: false, technical: 'Error from server (AlreadyExists): namespaces "shop" already exists' })
+    expect(apply(w, { type: 'addNamespace', name: 'shop' })).toMatchObject({
+      ok: false,
+      technical: 'Error from server (AlreadyExists): namespaces "shop" already exists',
+    })
     expect(apply(w, { type: 'addNamespace', name: 'Shop!' }).ok).toBe(false)
     expect(w.namespaces).toEqual(['default', 'shop'])
     must(w, { type: 'setReplicas', appId: 'web', replicas: 3 })
@@ -121,7 +133,10 @@ describe('namespaces and labels', () => {
     stepUntil(w, (x) => x.apps.web!.readyReplicas === 3)
     expect(containersOf(w, 'web').every((c) => c.namespace === 'default')).toBe(true)
     must(w, { type: 'setNamespace', appId: 'web', namespace: 'shop' })
-    stepUntil(w, (x) => containersOf(x, 'web').length === 3 && containersOf(x, 'web').every((c) => c.namespace === 'shop' && c.state === 'running'))
+    stepUntil(
+      w,
+      (x) => containersOf(x, 'web').length === 3 && containersOf(x, 'web').every((c) => c.namespace === 'shop' && c.state === 'running'),
+    )
     expect(w.apps.web!.namespace).toBe('shop')
   })
 

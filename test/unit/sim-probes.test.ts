@@ -8,7 +8,13 @@ import { apply, hashWorld, step } from '../../src/sim'
 import type { Container, Probe, World } from '../../src/sim'
 import { containersOf, must, smallStreet, stepUntil } from './helpers'
 
-const probe = (p: Partial<Probe> = {}): Probe => ({ initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3, successThreshold: 1, ...p })
+const probe = (p: Partial<Probe> = {}): Probe => ({
+  initialDelaySeconds: 0,
+  periodSeconds: 10,
+  failureThreshold: 3,
+  successThreshold: 1,
+  ...p,
+})
 
 /** Three managed web rooms (60 visitors/s each) facing 150 visitors/s, all running. */
 function webOfThree(seed = 1, probes: { readiness?: Probe | null; liveness?: Probe | null } = {}): World {
@@ -234,11 +240,26 @@ describe('hangRandomContainers (level and classroom chaos)', () => {
       const w = createWorld(42)
       apply(w, { type: 'addHost', cores: 8, memMiB: 16384, costPerHour: 1 })
       apply(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
-      apply(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 250, memRequestMiB: 256, rps: 0, capacityRps: 10, replicas: 5, managed: true })
+      apply(w, {
+        type: 'addApp',
+        id: 'web',
+        name: 'web',
+        imageId: 'web',
+        cpuRequestMilli: 250,
+        memRequestMiB: 256,
+        rps: 0,
+        capacityRps: 10,
+        replicas: 5,
+        managed: true,
+      })
       for (let i = 0; i < 200; i++) step(w, STEP_MS)
       return w
     }
-    const hungIds = (w: ReturnType<typeof make>) => Object.values(w.containers).filter((c) => c.hung).map((c) => c.id).sort()
+    const hungIds = (w: ReturnType<typeof make>) =>
+      Object.values(w.containers)
+        .filter((c) => c.hung)
+        .map((c) => c.id)
+        .sort()
     const a = make()
     const b = make()
     expect(apply(a, { type: 'hangRandomContainers', appId: 'web', count: 2 }).ok).toBe(true)

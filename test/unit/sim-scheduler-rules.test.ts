@@ -32,7 +32,18 @@ function street(seed: number, zones: string[], cores = 8, memMiB = 16384): World
 }
 
 function app(w: World, id: string, replicas: number, cpu = 500, mem = 512): void {
-  must(w, { type: 'addApp', id, name: id, imageId: 'web', cpuRequestMilli: cpu, memRequestMiB: mem, rps: 0, capacityRps: 1, replicas, managed: true })
+  must(w, {
+    type: 'addApp',
+    id,
+    name: id,
+    imageId: 'web',
+    cpuRequestMilli: cpu,
+    memRequestMiB: mem,
+    rps: 0,
+    capacityRps: 1,
+    replicas,
+    managed: true,
+  })
 }
 
 describe('taints and tolerations', () => {
@@ -49,9 +60,15 @@ describe('taints and tolerations', () => {
     step(w, 200)
     const waiting = containersOf(w, 'ml')[0]!
     expect(waiting.state).toBe('pending')
-    expect(waiting.reason).toBe('0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.')
+    expect(waiting.reason).toBe(
+      '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    )
 
-    must(w, { type: 'setTolerations', appId: 'ml', tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }] })
+    must(w, {
+      type: 'setTolerations',
+      appId: 'ml',
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }],
+    })
     stepUntil(w, allRunning('ml', 1))
     expect(hostOf(containersOf(w, 'ml')[0]!)).toBe('h1')
   })
@@ -64,12 +81,18 @@ describe('taints and tolerations', () => {
     app(w, 'wrong', 1)
     must(w, { type: 'setTolerations', appId: 'exists', tolerations: [{ key: 'dedicated', operator: 'Exists' }] })
     must(w, { type: 'setTolerations', appId: 'anyEffect', tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu' }] })
-    must(w, { type: 'setTolerations', appId: 'wrong', tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'cpu', effect: 'NoSchedule' }] })
+    must(w, {
+      type: 'setTolerations',
+      appId: 'wrong',
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'cpu', effect: 'NoSchedule' }],
+    })
     step(w, 30_000)
     expect(running(w, 'exists')).toHaveLength(1)
     expect(running(w, 'anyEffect')).toHaveLength(1)
     expect(containersOf(w, 'wrong')[0]!.state).toBe('pending')
-    expect(apply(w, { type: 'setTolerations', appId: 'wrong', tolerations: [{ key: 'dedicated', operator: 'Exists', value: 'gpu' }] }).ok).toBe(false)
+    expect(
+      apply(w, { type: 'setTolerations', appId: 'wrong', tolerations: [{ key: 'dedicated', operator: 'Exists', value: 'gpu' }] }).ok,
+    ).toBe(false)
   })
 
   test('a NoExecute taint evicts the pods that do not tolerate it; they come back elsewhere, tolerating ones stay', () => {
@@ -78,12 +101,16 @@ describe('taints and tolerations', () => {
     app(w, 'agent', 2)
     must(w, { type: 'setTolerations', appId: 'agent', tolerations: [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute' }] })
     stepUntil(w, (x) => allRunning('web', 4)(x) && allRunning('agent', 2)(x))
-    const agentsOnH1 = containersOf(w, 'agent').filter((c) => hostOf(c) === 'h1').map((c) => c.id)
+    const agentsOnH1 = containersOf(w, 'agent')
+      .filter((c) => hostOf(c) === 'h1')
+      .map((c) => c.id)
     expect(containersOf(w, 'web').some((c) => hostOf(c) === 'h1')).toBe(true)
 
     must(w, { type: 'setTaints', target: host('h1'), taints: [{ key: 'maintenance', value: '', effect: 'NoExecute' }] })
     expect(containersOf(w, 'web').filter((c) => hostOf(c) === 'h1')).toHaveLength(0)
-    expect(w.events.some((e) => e.technical.includes('Taint manager evicting pod') && e.technical.includes('maintenance:NoExecute'))).toBe(true)
+    expect(w.events.some((e) => e.technical.includes('Taint manager evicting pod') && e.technical.includes('maintenance:NoExecute'))).toBe(
+      true,
+    )
     // The tolerating pods were not touched.
     for (const id of agentsOnH1) expect(w.containers[id]?.state).toBe('running')
     stepUntil(w, allRunning('web', 4))
@@ -101,7 +128,7 @@ describe('taints and tolerations', () => {
 })
 
 describe('node labels and node affinity', () => {
-  test('well-known labels are derived: hostname, zone (a VM has its host\'s) and os; a player may not set them', () => {
+  test("well-known labels are derived: hostname, zone (a VM has its host's) and os; a player may not set them", () => {
     const w = street(5, ['b'])
     const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'windows', vcpus: 2, memMiB: 4096 })!
     must(w, { type: 'setNodeLabels', target: host('h1'), labels: { disk: 'ssd' } })
@@ -120,7 +147,11 @@ describe('node labels and node affinity', () => {
     const w = street(6, ['a', 'a', 'a'])
     must(w, { type: 'setNodeLabels', target: host('h3'), labels: { disk: 'ssd' } })
     app(w, 'db', 5, 1500, 1024)
-    must(w, { type: 'setNodeAffinity', appId: 'db', affinity: { required: [{ key: 'disk', operator: 'In', values: ['ssd'] }], preferred: [] } })
+    must(w, {
+      type: 'setNodeAffinity',
+      appId: 'db',
+      affinity: { required: [{ key: 'disk', operator: 'In', values: ['ssd'] }], preferred: [] },
+    })
     step(w, 30_000)
     const pods = containersOf(w, 'db')
     expect(pods.filter((c) => c.state === 'running').map(hostOf)).toEqual(['h3', 'h3', 'h3', 'h3', 'h3'].slice(0, 5))
@@ -129,7 +160,9 @@ describe('node labels and node affinity', () => {
     must(w, { type: 'setReplicas', appId: 'db', replicas: 6 })
     step(w, 200)
     const left = containersOf(w, 'db').find((c) => c.placement === null)!
-    expect(left.reason).toBe("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
+    expect(left.reason).toBe(
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+    )
   })
 
   test('NotIn, Exists and DoesNotExist select as Kubernetes does', () => {
@@ -139,21 +172,43 @@ describe('node labels and node affinity', () => {
     app(w, 'notin', 3)
     app(w, 'exists', 3)
     app(w, 'absent', 3)
-    must(w, { type: 'setNodeAffinity', appId: 'notin', affinity: { required: [{ key: 'tier', operator: 'NotIn', values: ['gold'] }], preferred: [] } })
-    must(w, { type: 'setNodeAffinity', appId: 'exists', affinity: { required: [{ key: 'tier', operator: 'Exists', values: [] }], preferred: [] } })
-    must(w, { type: 'setNodeAffinity', appId: 'absent', affinity: { required: [{ key: 'tier', operator: 'DoesNotExist', values: [] }], preferred: [] } })
+    must(w, {
+      type: 'setNodeAffinity',
+      appId: 'notin',
+      affinity: { required: [{ key: 'tier', operator: 'NotIn', values: ['gold'] }], preferred: [] },
+    })
+    must(w, {
+      type: 'setNodeAffinity',
+      appId: 'exists',
+      affinity: { required: [{ key: 'tier', operator: 'Exists', values: [] }], preferred: [] },
+    })
+    must(w, {
+      type: 'setNodeAffinity',
+      appId: 'absent',
+      affinity: { required: [{ key: 'tier', operator: 'DoesNotExist', values: [] }], preferred: [] },
+    })
     stepUntil(w, (x) => ['notin', 'exists', 'absent'].every((a) => running(x, a).length === 3))
     expect(new Set(containersOf(w, 'notin').map(hostOf))).not.toContain('h1')
     expect(new Set(containersOf(w, 'exists').map(hostOf))).not.toContain('h3')
     expect(new Set(containersOf(w, 'absent').map(hostOf))).toEqual(new Set(['h3']))
-    expect(apply(w, { type: 'setNodeAffinity', appId: 'notin', affinity: { required: [{ key: 'tier', operator: 'In', values: [] }], preferred: [] } }).ok).toBe(false)
+    expect(
+      apply(w, {
+        type: 'setNodeAffinity',
+        appId: 'notin',
+        affinity: { required: [{ key: 'tier', operator: 'In', values: [] }], preferred: [] },
+      }).ok,
+    ).toBe(false)
   })
 
   test('preferred node affinity steers pods to the preferred node but does not confine them', () => {
     const w = street(8, ['a', 'a'])
     must(w, { type: 'setNodeLabels', target: host('h2'), labels: { disk: 'ssd' } })
     app(w, 'web', 3)
-    must(w, { type: 'setNodeAffinity', appId: 'web', affinity: { required: [], preferred: [{ weight: 80, match: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] } })
+    must(w, {
+      type: 'setNodeAffinity',
+      appId: 'web',
+      affinity: { required: [], preferred: [{ weight: 80, match: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] },
+    })
     stepUntil(w, allRunning('web', 3))
     expect(containersOf(w, 'web').map(hostOf)).toEqual(['h2', 'h2', 'h2'])
     const verdicts = explainPlacement(w, containersOf(w, 'web')[0]!.id)
@@ -171,7 +226,11 @@ describe('topology spread and anti-affinity', () => {
     must(w, { type: 'addHost', zone: 'b', cores: 4, memMiB: 8192, costPerHour: 1 })
     must(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 50 })
     app(w, 'web', 6)
-    must(w, { type: 'setTopologySpread', appId: 'web', spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' } })
+    must(w, {
+      type: 'setTopologySpread',
+      appId: 'web',
+      spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
+    })
     stepUntil(w, allRunning('web', 6))
     const zoneOf = (c: Container) => w.hosts[hostOf(c)!]!.zone
     const a = containersOf(w, 'web').filter((c) => zoneOf(c) === 'a').length
@@ -194,13 +253,23 @@ describe('topology spread and anti-affinity', () => {
     must(w, { type: 'cordon', hostId: 'h3', unschedulable: true })
     must(w, { type: 'cordon', hostId: 'h4', unschedulable: true })
     app(w, 'web', 2)
-    must(w, { type: 'setTopologySpread', appId: 'web', spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' } })
+    must(w, {
+      type: 'setTopologySpread',
+      appId: 'web',
+      spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
+    })
     step(w, 500)
     const pods = containersOf(w, 'web')
     expect(pods.filter((c) => c.placement !== null)).toHaveLength(1)
-    expect(pods.find((c) => c.placement === null)!.reason).toBe("0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) were unschedulable. preemption: 0/4 nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
+    expect(pods.find((c) => c.placement === null)!.reason).toBe(
+      "0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) were unschedulable. preemption: 0/4 nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+    )
     // ScheduleAnyway only scores: the second pod is placed in zone a after all.
-    must(w, { type: 'setTopologySpread', appId: 'web', spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' } })
+    must(w, {
+      type: 'setTopologySpread',
+      appId: 'web',
+      spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' },
+    })
     stepUntil(w, allRunning('web', 2))
   })
 
@@ -216,7 +285,10 @@ describe('topology spread and anti-affinity', () => {
     expect(placed.every((c) => c.state === 'running')).toBe(true)
     const waiting = pods.filter((c) => c.placement === null)
     expect(waiting).toHaveLength(2)
-    for (const c of waiting) expect(c.reason).toBe("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    for (const c of waiting)
+      expect(c.reason).toBe(
+        "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
+      )
   })
 
   test('preferred anti-affinity spreads over zones when it can, and still places when it cannot', () => {
@@ -224,7 +296,9 @@ describe('topology spread and anti-affinity', () => {
     app(w, 'web', 2)
     must(w, { type: 'setPodAntiAffinity', appId: 'web', antiAffinity: { topologyKey: 'topology.kubernetes.io/zone', required: false } })
     stepUntil(w, allRunning('web', 2))
-    const zones = containersOf(w, 'web').map((c) => w.hosts[hostOf(c)!]!.zone).sort()
+    const zones = containersOf(w, 'web')
+      .map((c) => w.hosts[hostOf(c)!]!.zone)
+      .sort()
     expect(zones).toEqual(['a', 'b'])
     must(w, { type: 'setReplicas', appId: 'web', replicas: 4 })
     stepUntil(w, allRunning('web', 4))
@@ -242,7 +316,9 @@ describe('the unschedulable message', () => {
     app(w, 'big', 1, 1000, 8192)
     step(w, 100)
     const pod = containersOf(w, 'big')[0]!
-    expect(pod.reason).toBe('0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.')
+    expect(pod.reason).toBe(
+      '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    )
     const line = w.events.find((e) => e.technical.startsWith('FailedScheduling'))!
     expect(line.technical).toContain(pod.reason)
     expect(line.metaphor).toMatch(/sign on the door/)
@@ -274,7 +350,9 @@ describe('priority and preemption', () => {
     // One batch pod lost its place; its ReplicaSet made a new one, which waits.
     expect(running(w, 'batch')).toHaveLength(3)
     const replacement = containersOf(w, 'batch').find((c) => c.state === 'pending')!
-    expect(replacement.reason).toMatch(/^0\/1 nodes are available: 1 Insufficient cpu\. preemption: 0\/1 nodes are available: 1 No preemption victims found for incoming pod\.$/)
+    expect(replacement.reason).toMatch(
+      /^0\/1 nodes are available: 1 Insufficient cpu\. preemption: 0\/1 nodes are available: 1 No preemption victims found for incoming pod\.$/,
+    )
   })
 
   test('preemption never evicts pods of equal or higher priority', () => {
@@ -292,7 +370,9 @@ describe('priority and preemption', () => {
       const vip = containersOf(w, 'vip')[0]!
       expect(vip.state).toBe('pending')
       expect(vip.nominatedNode).toBeNull()
-      expect(vip.reason).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.')
+      expect(vip.reason).toBe(
+        '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      )
       expect(w.events.some((e) => e.technical.startsWith('Preempted pod'))).toBe(false)
     }
   })
@@ -346,11 +426,21 @@ describe('scores', () => {
     app(w, 'web', 1)
     step(w, 100)
     const [v1, v2] = explainPlacement(w, containersOf(w, 'web')[0]!.id)
-    expect(v1!.filters.map((f) => f.plugin)).toEqual(['NodeUnschedulable', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'])
+    expect(v1!.filters.map((f) => f.plugin)).toEqual([
+      'NodeUnschedulable',
+      'TaintToleration',
+      'NodeAffinity',
+      'NodeResourcesFit',
+      'PodTopologySpread',
+      'InterPodAffinity',
+    ])
     expect(v1!.feasible).toBe(true)
     expect(v1!.current).toBe(true)
     expect(Object.keys(v1!.scores).sort()).toEqual(Object.keys(SCORE_WEIGHTS.value).sort())
-    const weighted = Object.entries(v1!.scores).reduce((s, [p, x]) => s + SCORE_WEIGHTS.value[p as keyof typeof SCORE_WEIGHTS.value] * x!, 0)
+    const weighted = Object.entries(v1!.scores).reduce(
+      (s, [p, x]) => s + SCORE_WEIGHTS.value[p as keyof typeof SCORE_WEIGHTS.value] * x!,
+      0,
+    )
     expect(v1!.total).toBeCloseTo(weighted, 6)
     expect(v2!.feasible).toBe(false)
     expect(v2!.failure).toBe('node(s) had untolerated taint {dedicated: gpu}')
@@ -363,7 +453,18 @@ describe('scores', () => {
     must(w, { type: 'addApp', id: 'solo', name: 'solo', imageId: 'big', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 1 })
     must(w, { type: 'runContainer', appId: 'solo', target: host('h1') })
     stepUntil(w, (x) => running(x, 'solo').length === 1)
-    must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'big', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 1, replicas: 1, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'web',
+      name: 'web',
+      imageId: 'big',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 1,
+      managed: true,
+    })
     step(w, 100)
     const verdicts = explainPlacement(w, containersOf(w, 'web')[0]!.id)
     expect(verdicts.find((v) => v.name === '1')!.scores.ImageLocality!).toBeGreaterThan(0)
@@ -375,7 +476,14 @@ describe('scores', () => {
 // Properties
 
 const zoneArb = fc.constantFrom('a', 'b', 'c')
-const hostArb = fc.record({ zone: zoneArb, cores: fc.integer({ min: 1, max: 8 }), memMiB: fc.integer({ min: 2048, max: 16384 }), tier: fc.constantFrom(undefined, 'gold', 'silver'), taint: fc.constantFrom(null, 'NoSchedule', 'PreferNoSchedule', 'NoExecute'), cordoned: fc.boolean() })
+const hostArb = fc.record({
+  zone: zoneArb,
+  cores: fc.integer({ min: 1, max: 8 }),
+  memMiB: fc.integer({ min: 2048, max: 16384 }),
+  tier: fc.constantFrom(undefined, 'gold', 'silver'),
+  taint: fc.constantFrom(null, 'NoSchedule', 'PreferNoSchedule', 'NoExecute'),
+  cordoned: fc.boolean(),
+})
 const appArb = fc.record({
   replicas: fc.integer({ min: 1, max: 8 }),
   cpu: fc.integer({ min: 100, max: 3000 }),
@@ -395,23 +503,75 @@ function randomCluster(seed: number, hosts: HostSpec[], apps: AppSpec[]): { w: W
   hosts.forEach((h, i) => {
     commands.push({ type: 'addHost', id: `h${i + 1}`, zone: h.zone, cores: h.cores, memMiB: h.memMiB, costPerHour: 1 })
     if (h.tier) commands.push({ type: 'setNodeLabels', target: host(`h${i + 1}`), labels: { tier: h.tier } })
-    if (h.taint) commands.push({ type: 'setTaints', target: host(`h${i + 1}`), taints: [{ key: 'dedicated', value: 'x', effect: h.taint as 'NoSchedule' }] })
+    if (h.taint)
+      commands.push({
+        type: 'setTaints',
+        target: host(`h${i + 1}`),
+        taints: [{ key: 'dedicated', value: 'x', effect: h.taint as 'NoSchedule' }],
+      })
     if (h.cordoned) commands.push({ type: 'cordon', hostId: `h${i + 1}`, unschedulable: true })
   })
   commands.push({ type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 100 })
   commands.push({ type: 'addPriorityClass', name: 'low', value: 1 }, { type: 'addPriorityClass', name: 'high', value: 1000 })
   apps.forEach((a, i) => {
     const id = `app${i}`
-    commands.push({ type: 'addApp', id, name: id, imageId: 'web', cpuRequestMilli: a.cpu, memRequestMiB: a.mem, rps: 0, capacityRps: 1, replicas: 0, managed: true })
+    commands.push({
+      type: 'addApp',
+      id,
+      name: id,
+      imageId: 'web',
+      cpuRequestMilli: a.cpu,
+      memRequestMiB: a.mem,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 0,
+      managed: true,
+    })
     if (a.tolerate) commands.push({ type: 'setTolerations', appId: id, tolerations: [{ key: 'dedicated', operator: 'Exists' }] })
-    if (a.affinity === 'requiredGold') commands.push({ type: 'setNodeAffinity', appId: id, affinity: { required: [{ key: 'tier', operator: 'In', values: ['gold'] }], preferred: [] } })
-    if (a.affinity === 'notSilver') commands.push({ type: 'setNodeAffinity', appId: id, affinity: { required: [{ key: 'tier', operator: 'NotIn', values: ['silver'] }], preferred: [] } })
-    if (a.affinity === 'preferGold') commands.push({ type: 'setNodeAffinity', appId: id, affinity: { required: [], preferred: [{ weight: 50, match: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] } })
-    if (a.spread === 'zoneHard') commands.push({ type: 'setTopologySpread', appId: id, spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' } })
-    if (a.spread === 'hostHard') commands.push({ type: 'setTopologySpread', appId: id, spread: { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' } })
-    if (a.spread === 'hostSoft') commands.push({ type: 'setTopologySpread', appId: id, spread: { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' } })
-    if (a.anti === 'hostRequired') commands.push({ type: 'setPodAntiAffinity', appId: id, antiAffinity: { topologyKey: 'kubernetes.io/hostname', required: true } })
-    if (a.anti === 'zonePreferred') commands.push({ type: 'setPodAntiAffinity', appId: id, antiAffinity: { topologyKey: 'topology.kubernetes.io/zone', required: false } })
+    if (a.affinity === 'requiredGold')
+      commands.push({
+        type: 'setNodeAffinity',
+        appId: id,
+        affinity: { required: [{ key: 'tier', operator: 'In', values: ['gold'] }], preferred: [] },
+      })
+    if (a.affinity === 'notSilver')
+      commands.push({
+        type: 'setNodeAffinity',
+        appId: id,
+        affinity: { required: [{ key: 'tier', operator: 'NotIn', values: ['silver'] }], preferred: [] },
+      })
+    if (a.affinity === 'preferGold')
+      commands.push({
+        type: 'setNodeAffinity',
+        appId: id,
+        affinity: { required: [], preferred: [{ weight: 50, match: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] },
+      })
+    if (a.spread === 'zoneHard')
+      commands.push({
+        type: 'setTopologySpread',
+        appId: id,
+        spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
+      })
+    if (a.spread === 'hostHard')
+      commands.push({
+        type: 'setTopologySpread',
+        appId: id,
+        spread: { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' },
+      })
+    if (a.spread === 'hostSoft')
+      commands.push({
+        type: 'setTopologySpread',
+        appId: id,
+        spread: { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' },
+      })
+    if (a.anti === 'hostRequired')
+      commands.push({ type: 'setPodAntiAffinity', appId: id, antiAffinity: { topologyKey: 'kubernetes.io/hostname', required: true } })
+    if (a.anti === 'zonePreferred')
+      commands.push({
+        type: 'setPodAntiAffinity',
+        appId: id,
+        antiAffinity: { topologyKey: 'topology.kubernetes.io/zone', required: false },
+      })
     if (a.priority) commands.push({ type: 'setPriorityClass', appId: id, name: a.priority })
     commands.push({ type: 'setReplicas', appId: id, replicas: a.replicas })
   })
@@ -428,19 +588,27 @@ const placedOn = (w: World, c: Container): string | null => {
 describe('properties of the scheduler', () => {
   test('a pod is never bound to a node where a filter fails', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(hostArb, { minLength: 1, maxLength: 6 }), fc.array(appArb, { minLength: 1, maxLength: 3 }), (seed, hosts, apps) => {
-        const { w } = randomCluster(seed, hosts, apps)
-        step(w, 100) // one pass: the ReplicaSets make the pods, the scheduler places what it can
-        for (const c of Object.values(w.containers)) {
-          const name = placedOn(w, c)
-          if (name === null) continue
-          const verdicts = explainPlacement(w, c.id)
-          const mine = verdicts.find((v) => v.name === name)!
-          expect(mine.current).toBe(true)
-          expect(mine.filters.filter((f) => !f.passed), `${c.name} on ${name}`).toEqual([])
-          expect(mine.feasible).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.array(hostArb, { minLength: 1, maxLength: 6 }),
+        fc.array(appArb, { minLength: 1, maxLength: 3 }),
+        (seed, hosts, apps) => {
+          const { w } = randomCluster(seed, hosts, apps)
+          step(w, 100) // one pass: the ReplicaSets make the pods, the scheduler places what it can
+          for (const c of Object.values(w.containers)) {
+            const name = placedOn(w, c)
+            if (name === null) continue
+            const verdicts = explainPlacement(w, c.id)
+            const mine = verdicts.find((v) => v.name === name)!
+            expect(mine.current).toBe(true)
+            expect(
+              mine.filters.filter((f) => !f.passed),
+              `${c.name} on ${name}`,
+            ).toEqual([])
+            expect(mine.feasible).toBe(true)
+          }
+        },
+      ),
       { numRuns: 150 },
     )
   }, 120_000)
@@ -467,19 +635,26 @@ describe('properties of the scheduler', () => {
 
   test('no hard rule is broken after the cluster settles, and the same seed and commands give the same world', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(hostArb, { minLength: 1, maxLength: 5 }), fc.array(appArb, { minLength: 1, maxLength: 3 }), (seed, hosts, apps) => {
-        const a = randomCluster(seed, hosts, apps)
-        const b = randomCluster(seed, hosts, apps)
-        step(a.w, 20_000)
-        step(b.w, 20_000)
-        expect(hashWorld(a.w)).toBe(hashWorld(b.w))
-        // Required anti-affinity on hostname: never two of an app's pods on one node.
-        apps.forEach((spec, i) => {
-          if (spec.anti !== 'hostRequired') return
-          const nodes = containersOf(a.w, `app${i}`).map((c) => placedOn(a.w, c)).filter((n) => n !== null)
-          expect(new Set(nodes).size).toBe(nodes.length)
-        })
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.array(hostArb, { minLength: 1, maxLength: 5 }),
+        fc.array(appArb, { minLength: 1, maxLength: 3 }),
+        (seed, hosts, apps) => {
+          const a = randomCluster(seed, hosts, apps)
+          const b = randomCluster(seed, hosts, apps)
+          step(a.w, 20_000)
+          step(b.w, 20_000)
+          expect(hashWorld(a.w)).toBe(hashWorld(b.w))
+          // Required anti-affinity on hostname: never two of an app's pods on one node.
+          apps.forEach((spec, i) => {
+            if (spec.anti !== 'hostRequired') return
+            const nodes = containersOf(a.w, `app${i}`)
+              .map((c) => placedOn(a.w, c))
+              .filter((n) => n !== null)
+            expect(new Set(nodes).size).toBe(nodes.length)
+          })
+        },
+      ),
       { numRuns: 60 },
     )
   }, 120_000)

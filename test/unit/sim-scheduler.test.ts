@@ -8,9 +8,29 @@ describe('the scheduler', () => {
     must(w, { type: 'addHost', name: 'busy', cores: 8, memMiB: 16384, costPerHour: 1 })
     must(w, { type: 'addHost', name: 'empty', cores: 8, memMiB: 16384, costPerHour: 1 })
     must(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 10 })
-    must(w, { type: 'addApp', id: 'filler', name: 'filler', imageId: 'web', cpuRequestMilli: 4000, memRequestMiB: 8192, rps: 0, capacityRps: 1 })
+    must(w, {
+      type: 'addApp',
+      id: 'filler',
+      name: 'filler',
+      imageId: 'web',
+      cpuRequestMilli: 4000,
+      memRequestMiB: 8192,
+      rps: 0,
+      capacityRps: 1,
+    })
     must(w, { type: 'runContainer', appId: 'filler', target: { kind: 'host', hostId: 'h1' } })
-    must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 512, rps: 0, capacityRps: 1, replicas: 2, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'web',
+      name: 'web',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      memRequestMiB: 512,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 2,
+      managed: true,
+    })
     step(w, 100)
     const placed = containersOf(w, 'web').map((c) => c.placement)
     expect(placed).toEqual([
@@ -19,17 +39,30 @@ describe('the scheduler', () => {
     ])
   })
 
-  test('a pod that fits nowhere stays pending with kube-scheduler\'s message', () => {
+  test("a pod that fits nowhere stays pending with kube-scheduler's message", () => {
     const w = createWorld(3)
     for (let i = 0; i < 3; i++) must(w, { type: 'addHost', cores: 2, memMiB: 4096, costPerHour: 1 })
     for (let i = 0; i < 2; i++) must(w, { type: 'addHost', cores: 16, memMiB: 2048, costPerHour: 1 })
     must(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 10 })
-    must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'web', cpuRequestMilli: 4000, memRequestMiB: 3000, rps: 0, capacityRps: 1, replicas: 1, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'big',
+      name: 'big',
+      imageId: 'web',
+      cpuRequestMilli: 4000,
+      memRequestMiB: 3000,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 1,
+      managed: true,
+    })
     step(w, 100)
     const pod = containersOf(w, 'big')[0]!
     expect(pod.state).toBe('pending')
     // Reasons sorted as strings (Go's sort.Strings), then the preemption attempt's own line.
-    expect(pod.reason).toBe('0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.')
+    expect(pod.reason).toBe(
+      '0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.',
+    )
     expect(w.events.some((e) => e.technical.includes('FailedScheduling'))).toBe(true)
   })
 
@@ -39,7 +72,18 @@ describe('the scheduler', () => {
     must(w, { type: 'addImage', id: 'ledger', ref: 'ledger:1', sizeMiB: 10, os: 'windows' })
     const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'windows', vcpus: 4, memMiB: 8192 })!
     must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })
-    must(w, { type: 'addApp', id: 'ledger', name: 'ledger', imageId: 'ledger', cpuRequestMilli: 500, memRequestMiB: 512, rps: 0, capacityRps: 1, replicas: 3, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'ledger',
+      name: 'ledger',
+      imageId: 'ledger',
+      cpuRequestMilli: 500,
+      memRequestMiB: 512,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 3,
+      managed: true,
+    })
     stepUntil(w, (x) => containersOf(x, 'ledger').every((c) => c.state === 'running'))
     for (const c of containersOf(w, 'ledger')) expect(c.placement).toEqual({ kind: 'vm', vmId: vm })
   })
@@ -55,7 +99,18 @@ describe('the scheduler', () => {
     const w = createWorld(8)
     must(w, { type: 'addHost', cores: 2, memMiB: 4096, costPerHour: 1 })
     must(w, { type: 'addImage', id: 'web', ref: 'web:1', sizeMiB: 10 })
-    must(w, { type: 'addApp', id: 'web', name: 'web', imageId: 'web', cpuRequestMilli: 500, memRequestMiB: 256, rps: 0, capacityRps: 1, replicas: 3, managed: true })
+    must(w, {
+      type: 'addApp',
+      id: 'web',
+      name: 'web',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      memRequestMiB: 256,
+      rps: 0,
+      capacityRps: 1,
+      replicas: 3,
+      managed: true,
+    })
     stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === 3)
     must(w, { type: 'setReplicas', appId: 'web', replicas: 6 })
     step(w, 100) // 6 pods: 3 running, 1 fits (2 cores = 4 × 500m), 2 pending

@@ -44,7 +44,16 @@ describe('apartments (virtual machines)', () => {
     const w = smallStreet()
     const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'windows', vcpus: 2, memMiB: 4096 })!
     stepUntil(w, (x) => x.vms[vm]!.state === 'running')
-    must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'ledger', cpuRequestMilli: 100, memRequestMiB: 2100, rps: 0, capacityRps: 1 })
+    must(w, {
+      type: 'addApp',
+      id: 'big',
+      name: 'big',
+      imageId: 'ledger',
+      cpuRequestMilli: 100,
+      memRequestMiB: 2100,
+      rps: 0,
+      capacityRps: 1,
+    })
     const r = apply(w, { type: 'runContainer', appId: 'big', target: { kind: 'vm', vmId: vm } })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.technical).toMatch(/Insufficient memory/)

@@ -39,9 +39,12 @@ describe('sandbox save slots', () => {
     const w = busyStreet()
     const old = JSON.parse(serializeSave(w, 'old', 1)) as { world: Record<string, any> }
     delete old.world.layers
-    for (const h of Object.values(old.world.hosts) as any[]) for (const k of ['cachedLayers', 'packages', 'installedApps', 'memOvercommit', 'swapping', 'labels', 'taints']) delete h[k]
-    for (const c of Object.values(old.world.containers) as any[]) for (const k of ['cpuLimitMilli', 'memLimitMiB', 'runtime', 'security', 'leakMiBPerS', 'breached', 'probe', 'ready']) delete c[k]
-    for (const a of Object.values(old.world.apps) as any[]) for (const k of ['runtime', 'security', 'requires', 'tolerations', 'nodeAffinity']) delete a[k]
+    for (const h of Object.values(old.world.hosts) as any[])
+      for (const k of ['cachedLayers', 'packages', 'installedApps', 'memOvercommit', 'swapping', 'labels', 'taints']) delete h[k]
+    for (const c of Object.values(old.world.containers) as any[])
+      for (const k of ['cpuLimitMilli', 'memLimitMiB', 'runtime', 'security', 'leakMiBPerS', 'breached', 'probe', 'ready']) delete c[k]
+    for (const a of Object.values(old.world.apps) as any[])
+      for (const k of ['runtime', 'security', 'requires', 'tolerations', 'nodeAffinity']) delete a[k]
     for (const im of Object.values(old.world.images) as any[]) delete im.layers
     const r = readSave(JSON.stringify(old))
     expect(r?.ok).toBe(true)
@@ -99,7 +102,12 @@ describe('sandbox save slots', () => {
   })
 
   test('a storage that refuses to write says why; no storage at all says so', () => {
-    const full: SlotStorage = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError') } }
+    const full: SlotStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError')
+      },
+    }
     const r = writeSlot(full, 1, busyStreet(), 'big', 1)
     expect(r.ok === false && r.problem).toMatch(/refused to store it \(\d+\.\d MB/)
     expect(writeSlot(null, 1, busyStreet(), 'x', 1)).toMatchObject({ ok: false })

@@ -17,7 +17,9 @@ function load(file: string): Level {
   return r.level
 }
 
-const configOf = (level: Level) => (level.solution.find((s) => s.command.type === 'setClusterAutoscaler')!.command as Extract<Command, { type: 'setClusterAutoscaler' }>).config!
+const configOf = (level: Level) =>
+  (level.solution.find((s) => s.command.type === 'setClusterAutoscaler')!.command as Extract<Command, { type: 'setClusterAutoscaler' }>)
+    .config!
 
 describe('the cluster autoscaler form', () => {
   test('on Black Friday its defaults are the reference solution: budget from the level, a house like the two there, both zones, 2–5 houses', () => {
@@ -63,7 +65,7 @@ describe('the cluster autoscaler form', () => {
     must(world, { type: 'setReplicas', appId: 'report', replicas: 10 }) // 4 more 1-core rooms than the street holds
     stepUntil(world, (w) => autoscalerStatus(w).onOrder.length > 0, 60_000)
     const s = autoscalerStatus(world)
-    const wait = Math.round(CLUSTER_AUTOSCALER.provisionMs * world.delayScale / 1000)
+    const wait = Math.round((CLUSTER_AUTOSCALER.provisionMs * world.delayScale) / 1000)
     expect(s.onOrder[0]!.secondsLeft).toBeGreaterThan(wait - 11)
     expect(s.onOrder[0]!.secondsLeft).toBeLessThanOrEqual(wait)
     expect(statusText(s, 'metaphor', clockText)).toMatch(/Bought 0 houses; \d on order \(auto-\S+ in \d+ s/)
@@ -98,7 +100,9 @@ describe('chaos: hang a room', () => {
 
   test('the selected open room, else a random open room of the chosen app; none when nothing is open', () => {
     const w = street()
-    const ids = Object.keys(w.containers).filter((id) => w.containers[id]!.state === 'running').sort()
+    const ids = Object.keys(w.containers)
+      .filter((id) => w.containers[id]!.state === 'running')
+      .sort()
     expect(pickHangTarget(w, ids[1]!, null, () => 0)).toBe(ids[1])
     expect(pickHangTarget(w, null, 'web', () => 0)).toBe(ids[0])
     expect(pickHangTarget(w, null, 'web', () => 0.99)).toBe(ids[2])
@@ -117,11 +121,14 @@ describe('chaos: hang a room', () => {
     expect(f.severity).toBe('bad')
     expect(f.metaphor).toMatch(/alive but answers nothing/)
     expect(f.technical).toMatch(/Only a liveness probe can notice/)
-    must(w, { type: 'setProbes', appId: 'web', liveness: { initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 } })
+    must(w, {
+      type: 'setProbes',
+      appId: 'web',
+      liveness: { initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 },
+    })
     expect(diagnose(w, id).find((x) => x.key === 'hung')!.technical).toMatch(/failureThreshold 3 × periodSeconds 10 s the kubelet kills it/)
     // And it does: the hung room leaves the running state within 3 × 10 s (and a step or two).
     stepUntil(w, (x) => !x.containers[id] || x.containers[id]!.state !== 'running' || !x.containers[id]!.hung, 35_000)
     expect(diagnose(w, id).some((x) => x.key === 'hung')).toBe(false)
   })
 })
-

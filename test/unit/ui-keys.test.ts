@@ -25,7 +25,8 @@ describe('keyboard shortcuts', () => {
   })
 
   test('keys do nothing while the player types in a text field, but do on buttons and checkboxes', () => {
-    const el = (tagName: string, type = '', isContentEditable = false) => ({ tagName, type, isContentEditable, closest: () => null }) as unknown as EventTarget
+    const el = (tagName: string, type = '', isContentEditable = false) =>
+      ({ tagName, type, isContentEditable, closest: () => null }) as unknown as EventTarget
     expect(isTyping(el('INPUT', 'text'))).toBe(true)
     expect(isTyping(el('INPUT', 'number'))).toBe(true)
     expect(isTyping(el('TEXTAREA'))).toBe(true)

@@ -2,7 +2,18 @@ import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { OOM_KILL, apply, createWorld, step } from '../../src/sim'
 import type { World } from '../../src/sim'
-import { BASE_IMAGES, DEFAULT_RECIPE, buildInstructions, contentDigest, dockerfileText, mbToMiB, nextTag, previewBuild, recipeSteps, validRef } from '../../src/ui/machines/recipe'
+import {
+  BASE_IMAGES,
+  DEFAULT_RECIPE,
+  buildInstructions,
+  contentDigest,
+  dockerfileText,
+  mbToMiB,
+  nextTag,
+  previewBuild,
+  recipeSteps,
+  validRef,
+} from '../../src/ui/machines/recipe'
 import type { Recipe } from '../../src/ui/machines/recipe'
 import { diagnose } from '../../src/ui/machines/diagnosis'
 import { parseLimit } from '../../src/ui/machines/MachineActions'
@@ -36,7 +47,7 @@ describe('the Dockerfile a recipe makes', () => {
     expect(dockerfileText({ ...py, runtime: 'node', libraries: ['flask', 'express'] })).toMatch(/npm install .*express@/)
   })
 
-  test('sizes are Docker\'s MB turned into whole MiB; the base sizes are the published ones', () => {
+  test("sizes are Docker's MB turned into whole MiB; the base sizes are the published ones", () => {
     expect(mbToMiB(74.8)).toBe(71)
     expect(mbToMiB(BASE_IMAGES.alpine.mb)).toBe(7)
     expect(BASE_IMAGES.debian.ref).toBe('debian:12-slim')
@@ -51,7 +62,7 @@ describe('the Dockerfile a recipe makes', () => {
     expect(pkg(py)).toEqual(['flask@3.0', 'python@3.12', 'requests@2.32'])
   })
 
-  test('the COPY layer is keyed by the files\' checksum: a changed source is a changed instruction', () => {
+  test("the COPY layer is keyed by the files' checksum: a changed source is a changed instruction", () => {
     expect(contentDigest('v1.0')).toBe(contentDigest('v1.0'))
     expect(contentDigest('v1.0')).not.toBe(contentDigest('v1.1'))
     const copy = (r: Recipe) => recipeSteps(r).find((s) => s.kind === 'app')!
@@ -134,7 +145,13 @@ describe('build cache, for any two recipes (property)', () => {
         const sa = recipeSteps(ra)
         const sb = recipeSteps(rb)
         let same = 0
-        while (same < sa.length && same < sb.length && sa[same]!.instruction === sb[same]!.instruction && sa[same]!.sizeMiB === sb[same]!.sizeMiB) same++
+        while (
+          same < sa.length &&
+          same < sb.length &&
+          sa[same]!.instruction === sb[same]!.instruction &&
+          sa[same]!.sizeMiB === sb[same]!.sizeMiB
+        )
+          same++
         expect(p.rows.map((r) => r.cached)).toEqual(sb.map((_, i) => i < same))
         const r = build(w, rb)
         expect(r.ok).toBe(true)
@@ -147,7 +164,11 @@ describe('build cache, for any two recipes (property)', () => {
 })
 
 describe('room diagnosis', () => {
-  function openRoom(w: World, appId: string, target: { kind: 'host'; hostId: string } | { kind: 'vm'; vmId: string } = { kind: 'host', hostId: 'h1' }) {
+  function openRoom(
+    w: World,
+    appId: string,
+    target: { kind: 'host'; hostId: string } | { kind: 'vm'; vmId: string } = { kind: 'host', hostId: 'h1' },
+  ) {
     const id = must(w, { type: 'runContainer', appId, target })!
     stepUntil(w, (x) => x.containers[id]!.state === 'running')
     return id
@@ -228,10 +249,20 @@ describe('room diagnosis', () => {
     expect(f.technical).toMatch(/Escape odds 98% \(privileged: near-certain\)/)
   })
 
-  test('a room whose kit lacks a package the app needs says so, and that the machine\'s own copy does not help', () => {
+  test("a room whose kit lacks a package the app needs says so, and that the machine's own copy does not help", () => {
     const w = smallStreet()
     must(w, { type: 'installPackages', target: { kind: 'host', hostId: 'h1' }, packages: ['python@3.12'] })
-    must(w, { type: 'addApp', id: 'py', name: 'py', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 128, rps: 0, capacityRps: 10, requires: ['python@3.12'] })
+    must(w, {
+      type: 'addApp',
+      id: 'py',
+      name: 'py',
+      imageId: 'web',
+      cpuRequestMilli: 100,
+      memRequestMiB: 128,
+      rps: 0,
+      capacityRps: 10,
+      requires: ['python@3.12'],
+    })
     const id = must(w, { type: 'runContainer', appId: 'py', target: { kind: 'host', hostId: 'h1' } })!
     stepUntil(w, (x) => x.containers[id]!.state === 'crashed')
     const f = diagnose(w, id).find((x) => x.key === 'package')!

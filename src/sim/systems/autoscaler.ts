@@ -70,7 +70,13 @@ function finishProvisioning(world: World, ca: ClusterAutoscaler): void {
     h.power = 'on'
     h.powerSinceMs = world.timeMs
     h.condition = 'Ready'
-    say(world, 'info', `The house the estate agent bought, ${h.name}, is built and takes rooms.`, `Node ${h.name} joined the cluster and is Ready (provisioned in ${(wait / 1000).toFixed(0)} s).`, [h.id])
+    say(
+      world,
+      'info',
+      `The house the estate agent bought, ${h.name}, is built and takes rooms.`,
+      `Node ${h.name} joined the cluster and is Ready (provisioned in ${(wait / 1000).toFixed(0)} s).`,
+      [h.id],
+    )
   }
 }
 
@@ -85,7 +91,13 @@ function finishRemovals(world: World, ca: ClusterAutoscaler): void {
     if (containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === id)) continue
     delete world.hosts[id]
     forget(ca, id)
-    say(world, 'info', `The estate agent sold house ${h.name}: its rooms found space elsewhere.`, `Scale-down: node ${h.name} removed by cluster-autoscaler (empty after drain).`, [id])
+    say(
+      world,
+      'info',
+      `The estate agent sold house ${h.name}: its rooms found space elsewhere.`,
+      `Scale-down: node ${h.name} removed by cluster-autoscaler (empty after drain).`,
+      [id],
+    )
   }
 }
 
@@ -126,11 +138,19 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
     // Pods the scheduler tried and could not place (and that no preemption is making room for).
     if (c.state !== 'pending' || c.placement !== null || !c.managed || c.nominatedNode !== null || !c.reason.startsWith('0/')) continue
     // Houses run Linux kernels; a pod bigger than a whole template house would not fit a new one either.
-    if ((world.images[c.imageId]?.os ?? 'linux') !== 'linux' || c.cpuRequestMilli > cap.cpuMilli || containerMemMiB(c) > cap.memMiB) tooBig++
+    if ((world.images[c.imageId]?.os ?? 'linux') !== 'linux' || c.cpuRequestMilli > cap.cpuMilli || containerMemMiB(c) > cap.memMiB)
+      tooBig++
     else pending.push(c)
   }
   if (tooBig > 0) {
-    say(world, 'warn', `Some rooms wait for space that even a new house of the agent's kind would not have.`, `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${ca.template.cores} cores, ${ca.template.memMiB} MiB, linux).`, [], true)
+    say(
+      world,
+      'warn',
+      `Some rooms wait for space that even a new house of the agent's kind would not have.`,
+      `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${ca.template.cores} cores, ${ca.template.memMiB} MiB, linux).`,
+      [],
+      true,
+    )
   }
   if (pending.length === 0) return
   // Like the real autoscaler, first set aside the pods that existing nodes can already take (a
@@ -166,14 +186,29 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
     const h = world.hosts[id]
     if (h && isProvisioning(h)) perHour += h.costPerHour
   }
-  const byBudget = ca.template.costPerHour > 0 ? Math.max(0, Math.floor((ca.budgetPerHour - perHour) / ca.template.costPerHour + 1e-9)) : Infinity
+  const byBudget =
+    ca.template.costPerHour > 0 ? Math.max(0, Math.floor((ca.budgetPerHour - perHour) / ca.template.costPerHour + 1e-9)) : Infinity
   const buy = Math.min(needed, byMax, byBudget)
   if (buy > 0) buyHosts(world, ca, buy, pending.length, hosts)
   if (buy < needed) {
     if (byMax <= byBudget) {
-      say(world, 'warn', `Rooms wait for space, but the estate agent may own at most ${ca.maxHosts} houses on this street.`, `NotTriggerScaleUp: pod didn't trigger scale-up: max node group size reached (maxHosts ${ca.maxHosts}).`, [], true)
+      say(
+        world,
+        'warn',
+        `Rooms wait for space, but the estate agent may own at most ${ca.maxHosts} houses on this street.`,
+        `NotTriggerScaleUp: pod didn't trigger scale-up: max node group size reached (maxHosts ${ca.maxHosts}).`,
+        [],
+        true,
+      )
     } else {
-      say(world, 'warn', `Rooms wait for space, but another house would cost more than the ${ca.budgetPerHour}/h budget.`, `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${ca.template.costPerHour}/h would take the cluster over its budget of ${ca.budgetPerHour}/h.`, [], true)
+      say(
+        world,
+        'warn',
+        `Rooms wait for space, but another house would cost more than the ${ca.budgetPerHour}/h budget.`,
+        `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${ca.template.costPerHour}/h would take the cluster over its budget of ${ca.budgetPerHour}/h.`,
+        [],
+        true,
+      )
     }
   }
 }
@@ -182,7 +217,14 @@ function buyHosts(world: World, ca: ClusterAutoscaler, buy: number, waiting: num
   const bought: Host[] = []
   for (let i = 0; i < buy; i++) {
     const zone = nextZone(world, ca)
-    const r = apply(world, { type: 'addHost', name: `auto-${world.nextId}`, zone, cores: ca.template.cores, memMiB: ca.template.memMiB, costPerHour: ca.template.costPerHour })
+    const r = apply(world, {
+      type: 'addHost',
+      name: `auto-${world.nextId}`,
+      zone,
+      cores: ca.template.cores,
+      memMiB: ca.template.memMiB,
+      costPerHour: ca.template.costPerHour,
+    })
     if (!r.ok || !r.id) break
     // addHost logs "Host joined"; this one has only been ordered: the scale-up line below says so.
     if (world.events.at(-1)?.subjects[0] === r.id) {
@@ -249,7 +291,11 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
   }
   for (const h of candidates) {
     const pods = podsOn.get(h.id)!
-    const unneeded = hostUtilisation(h) < CLUSTER_AUTOSCALER.scaleDownUtilisation && h.alloc.vcpus === 0 && pods.every((c) => c.managed) && fitsElsewhere(world, h, pods)
+    const unneeded =
+      hostUtilisation(h) < CLUSTER_AUTOSCALER.scaleDownUtilisation &&
+      h.alloc.vcpus === 0 &&
+      pods.every((c) => c.managed) &&
+      fitsElsewhere(world, h, pods)
     if (unneeded) ca.unneededSinceMs[h.id] ??= now
     else delete ca.unneededSinceMs[h.id]
   }
@@ -262,7 +308,14 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
     const pods = podsOn.get(h.id)!
     const blocking = pdbBlocks(world, pods)
     if (blocking) {
-      say(world, 'warn', `The estate agent would sell house ${h.name}, but moving its rooms now would break ${blocking}'s promise of open rooms.`, `Scale-down: node ${h.name} not removed: evicting its pods would violate the PodDisruptionBudget of ${blocking}.`, [h.id], true)
+      say(
+        world,
+        'warn',
+        `The estate agent would sell house ${h.name}, but moving its rooms now would break ${blocking}'s promise of open rooms.`,
+        `Scale-down: node ${h.name} not removed: evicting its pods would violate the PodDisruptionBudget of ${blocking}.`,
+        [h.id],
+        true,
+      )
       continue
     }
     // One house at a time (the real autoscaler drains one non-empty node per loop).
@@ -271,7 +324,13 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
     h.draining = pods.length > 0
     h.drainBlocked = false
     const pct = Math.round(hostUtilisation(h) * 100)
-    say(world, 'info', `House ${h.name} has stood mostly idle (${pct}% booked) for ${Math.round((now - since) / 60000)} min: the estate agent moves its ${pods.length} room${pods.length === 1 ? '' : 's'} out and sells it.`, `ScaleDown: node ${h.name} unneeded for ${Math.round((now - since) / 1000)} s (utilization ${pct}% < ${CLUSTER_AUTOSCALER.scaleDownUtilisation * 100}%); tainted ${TO_BE_DELETED_TAINT}:NoSchedule, draining ${pods.length} pod(s).`, [h.id])
+    say(
+      world,
+      'info',
+      `House ${h.name} has stood mostly idle (${pct}% booked) for ${Math.round((now - since) / 60000)} min: the estate agent moves its ${pods.length} room${pods.length === 1 ? '' : 's'} out and sells it.`,
+      `ScaleDown: node ${h.name} unneeded for ${Math.round((now - since) / 1000)} s (utilization ${pct}% < ${CLUSTER_AUTOSCALER.scaleDownUtilisation * 100}%); tainted ${TO_BE_DELETED_TAINT}:NoSchedule, draining ${pods.length} pod(s).`,
+      [h.id],
+    )
     return
   }
 }
@@ -282,13 +341,23 @@ function freeSpace(world: World, except: Host | null): (Bin & { os: string })[] 
   for (const h of Object.values(world.hosts)) {
     if (h === except || h.power !== 'on' || h.condition !== 'Ready' || h.unschedulable || isBeingRemoved(h)) continue
     const cap = hostCapacity(h)
-    const bin = { cpu: cap.cpuMilli - h.alloc.cpuMilli, mem: cap.memMiB - h.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - h.alloc.pods, os: 'linux' }
+    const bin = {
+      cpu: cap.cpuMilli - h.alloc.cpuMilli,
+      mem: cap.memMiB - h.alloc.memMiB,
+      pods: CLUSTER_LIMITS.podsPerNode - h.alloc.pods,
+      os: 'linux',
+    }
     if (bin.cpu > 0 && bin.mem > 0 && bin.pods > 0) bins.push(bin)
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.state !== 'running' || vm.condition !== 'Ready' || world.hosts[vm.hostId]?.power !== 'on' || vm.hostId === except?.id) continue
     const cap = vmCapacity(vm)
-    const bin = { cpu: cap.cpuMilli - vm.alloc.cpuMilli, mem: cap.memMiB - vm.alloc.memMiB, pods: CLUSTER_LIMITS.podsPerNode - vm.alloc.pods, os: vm.os as string }
+    const bin = {
+      cpu: cap.cpuMilli - vm.alloc.cpuMilli,
+      mem: cap.memMiB - vm.alloc.memMiB,
+      pods: CLUSTER_LIMITS.podsPerNode - vm.alloc.pods,
+      os: vm.os as string,
+    }
     if (bin.cpu > 0 && bin.mem > 0 && bin.pods > 0) bins.push(bin)
   }
   return bins
@@ -316,7 +385,8 @@ function pdbBlocks(world: World, pods: Container[]): string | null {
   for (const c of pods) if (c.state === 'running' && c.ready && world.apps[c.appId]?.pdbMinAvailable != null) apps.add(c.appId)
   if (apps.size === 0) return null
   const healthy = new Map<string, number>()
-  for (const c of containerList(world)) if (apps.has(c.appId) && c.state === 'running' && c.ready) healthy.set(c.appId, (healthy.get(c.appId) ?? 0) + 1)
+  for (const c of containerList(world))
+    if (apps.has(c.appId) && c.state === 'running' && c.ready) healthy.set(c.appId, (healthy.get(c.appId) ?? 0) + 1)
   for (const appId of apps) {
     const app = world.apps[appId]!
     if ((healthy.get(appId) ?? 0) - 1 < app.pdbMinAvailable!) return app.name

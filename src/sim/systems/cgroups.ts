@@ -10,7 +10,17 @@
  * Kernels are independent: a VM's kernel is its own, so a hog or leak never crosses an apartment wall.
  */
 import { vmHostCpuMilli, vmHostMemMiB, vmCapacity, hostCapacity } from '../capacity'
-import { CONTAINER_SHIM_MIB, CPU_BURST_MAX, CPU_SHARES, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, MEM_BASELINE_OF_REQUEST, MEM_OVERCOMMIT, RUNTIMES, STEP_MS } from '../constants'
+import {
+  CONTAINER_SHIM_MIB,
+  CPU_BURST_MAX,
+  CPU_SHARES,
+  GUEST_OS,
+  HOST_SYSTEM_RESERVED_MIB,
+  MEM_BASELINE_OF_REQUEST,
+  MEM_OVERCOMMIT,
+  RUNTIMES,
+  STEP_MS,
+} from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import type { Container, World } from '../types'
@@ -38,7 +48,17 @@ export function cgroups(world: World): void {
     vmMemByHost.set(vm.hostId, (vmMemByHost.get(vm.hostId) ?? 0) + vmHostMemMiB(vm))
     if (vm.state !== 'running') continue
     const cap = vmCapacity(vm)
-    kernels.set(vm.id, { cpuCap: cap.cpuMilli, memCap: cap.memMiB, demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: vm.hostId, name: `VM ${vm.name}` })
+    kernels.set(vm.id, {
+      cpuCap: cap.cpuMilli,
+      memCap: cap.memMiB,
+      demand: 0,
+      weight: 0,
+      mem: 0,
+      biggest: null,
+      speed: 1,
+      hostId: vm.hostId,
+      name: `VM ${vm.name}`,
+    })
   }
   // Kernels where something can happen: a VM's, a house that may swap (memory
   // overcommit), a kernel whose rooms could together want more CPU than it has, or a kernel with a
@@ -49,7 +69,17 @@ export function cgroups(world: World): void {
   for (const id of kernels.keys()) busy.add(id)
   const hostKernel = (h: World['hosts'][string]): Kernel => {
     const cap = hostCapacity(h)
-    return { cpuCap: cap.cpuMilli - (vmCpuByHost.get(h.id) ?? 0), memCap: cap.memMiB - (vmMemByHost.get(h.id) ?? 0), demand: 0, weight: 0, mem: 0, biggest: null, speed: 1, hostId: h.id, name: `host ${h.name}` }
+    return {
+      cpuCap: cap.cpuMilli - (vmCpuByHost.get(h.id) ?? 0),
+      memCap: cap.memMiB - (vmMemByHost.get(h.id) ?? 0),
+      demand: 0,
+      weight: 0,
+      mem: 0,
+      biggest: null,
+      speed: 1,
+      hostId: h.id,
+      name: `host ${h.name}`,
+    }
   }
   for (const h of Object.values(world.hosts)) {
     if (h.power !== 'on') continue
@@ -158,7 +188,9 @@ function careful_(world: World, kernels: Map<string, Kernel>, list: Container[],
   const running: Container[] = []
   const kernelOf: Kernel[] = []
   for (const c of list) {
-    const k = kernels.get(c.placement!.kind === 'host' ? (c.placement as { hostId: string }).hostId : (c.placement as { vmId: string }).vmId)
+    const k = kernels.get(
+      c.placement!.kind === 'host' ? (c.placement as { hostId: string }).hostId : (c.placement as { vmId: string }).vmId,
+    )
     if (!k) continue
     const load = Math.min(CPU_BURST_MAX, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
     const base = c.cpuRequestMilli > 0 ? c.cpuRequestMilli : bestEffort
@@ -205,7 +237,13 @@ function noteThrottle(world: World, c: Container, on: boolean): void {
   const app = world.apps[c.appId]?.name ?? '?'
   if (on) {
     c.reason = `CPU throttled: CFS quota ${c.cpuLimitMilli}m reached (not killed, just slowed)`
-    logEvent(world, 'warn', `A room of ${app} hit its cap of ${((c.cpuLimitMilli ?? 0) / 1000).toFixed(1)} workers: it works slower, nobody is thrown out.`, `Container ${c.name} CPU throttled at its ${c.cpuLimitMilli}m limit (CFS quota).`, [c.id, c.appId])
+    logEvent(
+      world,
+      'warn',
+      `A room of ${app} hit its cap of ${((c.cpuLimitMilli ?? 0) / 1000).toFixed(1)} workers: it works slower, nobody is thrown out.`,
+      `Container ${c.name} CPU throttled at its ${c.cpuLimitMilli}m limit (CFS quota).`,
+      [c.id, c.appId],
+    )
   } else if (c.reason.startsWith('CPU throttled')) c.reason = ''
 }
 
@@ -235,8 +273,16 @@ function swap(world: World, kernels: Map<string, Kernel>): void {
     const swapping = over > 0
     if (swapping !== h.swapping) {
       h.swapping = swapping
-      if (swapping) logEvent(world, 'warn', `House ${h.name} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${Math.round(speed * 100)}% speed.`, `Host ${h.name} swapping: guests touch ${Math.round(inUse)} MiB of ${h.memMiB} MiB physical (memory overcommit ${h.memOvercommit}:1); VMs slowed to ${Math.round(speed * 100)}%.`, [h.id])
-      else logEvent(world, 'info', `House ${h.name} no longer needs the cellar: full speed again.`, `Host ${h.name} stopped swapping.`, [h.id])
+      if (swapping)
+        logEvent(
+          world,
+          'warn',
+          `House ${h.name} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${Math.round(speed * 100)}% speed.`,
+          `Host ${h.name} swapping: guests touch ${Math.round(inUse)} MiB of ${h.memMiB} MiB physical (memory overcommit ${h.memOvercommit}:1); VMs slowed to ${Math.round(speed * 100)}%.`,
+          [h.id],
+        )
+      else
+        logEvent(world, 'info', `House ${h.name} no longer needs the cellar: full speed again.`, `Host ${h.name} stopped swapping.`, [h.id])
     }
     if (speed === 1) continue
     const hk = kernels.get(h.id)

@@ -38,12 +38,24 @@ export function drain(world: World): void {
     }
     if (blocked > 0 && !host.drainBlocked) {
       host.drainBlocked = true
-      logEvent(world, 'warn', `The manager waits: moving another room out of house ${host.name} now would break a business's promise of open rooms.`, `error when evicting pods from node/${host.name}: Cannot evict pod as it would violate the pod's disruption budget (${blocked} pod(s)); retrying.`, [host.id])
+      logEvent(
+        world,
+        'warn',
+        `The manager waits: moving another room out of house ${host.name} now would break a business's promise of open rooms.`,
+        `error when evicting pods from node/${host.name}: Cannot evict pod as it would violate the pod's disruption budget (${blocked} pod(s)); retrying.`,
+        [host.id],
+      )
     }
     if (left === 0) {
       host.draining = false
       host.drainBlocked = false
-      logEvent(world, 'info', `House ${host.name} is empty of the manager's rooms${bare ? ` (${bare} rooms nobody manages stay: they would be lost)` : ''}.`, `node/${host.name} drained${bare ? `; ${bare} unmanaged pod(s) left (kubectl drain needs --force to delete them)` : ''}.`, [host.id])
+      logEvent(
+        world,
+        'info',
+        `House ${host.name} is empty of the manager's rooms${bare ? ` (${bare} rooms nobody manages stay: they would be lost)` : ''}.`,
+        `node/${host.name} drained${bare ? `; ${bare} unmanaged pod(s) left (kubectl drain needs --force to delete them)` : ''}.`,
+        [host.id],
+      )
     }
   }
 }

@@ -23,7 +23,10 @@ export function hpa(world: World): void {
     let desired = desiredReplicas(current, app.cpuPercent, h.targetCpuPercent)
     desired = Math.min(desired, Math.max(current + HPA.scaleUpPods, Math.ceil(current * (1 + HPA.scaleUpPercent / 100))))
     desired = Math.max(h.minReplicas, Math.min(h.maxReplicas, desired))
-    h.recommendations = [...h.recommendations.filter((r) => world.timeMs - r.atMs < HPA.scaleDownStabilizationMs), { atMs: world.timeMs, replicas: desired }]
+    h.recommendations = [
+      ...h.recommendations.filter((r) => world.timeMs - r.atMs < HPA.scaleDownStabilizationMs),
+      { atMs: world.timeMs, replicas: desired },
+    ]
     if (desired < current) desired = Math.max(...h.recommendations.map((r) => r.replicas))
     if (desired === current) continue
     const up = desired > current

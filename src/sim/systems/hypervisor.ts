@@ -13,7 +13,9 @@ export function hypervisor(world: World): void {
       vm.state = 'booting'
       vm.stateSinceMs = world.timeMs
       vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
-      logEvent(world, 'info', `Apartment ${vm.name}: walls up, now ${os.label} moves in.`, `VM ${vm.name}: booting ${os.label} kernel.`, [vm.id])
+      logEvent(world, 'info', `Apartment ${vm.name}: walls up, now ${os.label} moves in.`, `VM ${vm.name}: booting ${os.label} kernel.`, [
+        vm.id,
+      ])
     } else if (vm.state === 'booting' && world.timeMs >= vm.phaseEndsMs) {
       const tookS = ((world.timeMs - vm.stateSinceMs) / 1000).toFixed(1)
       vm.state = 'running'
@@ -29,7 +31,13 @@ export function hypervisor(world: World): void {
           } else deleteContainer(world, c)
         }
       }
-      logEvent(world, 'info', `Apartment ${vm.name} is lived in: its own ${GUEST_OS[vm.os].label} took ${tookS} s to boot.`, `VM ${vm.name} running (${GUEST_OS[vm.os].label} boot ${tookS} s).`, [vm.id])
+      logEvent(
+        world,
+        'info',
+        `Apartment ${vm.name} is lived in: its own ${GUEST_OS[vm.os].label} took ${tookS} s to boot.`,
+        `VM ${vm.name} running (${GUEST_OS[vm.os].label} boot ${tookS} s).`,
+        [vm.id],
+      )
     }
   }
 }

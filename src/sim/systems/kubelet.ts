@@ -17,7 +17,8 @@ function missingPackage(world: World, c: Container): string | null {
   const app = world.apps[c.appId]
   if (!app || app.requires.length === 0) return null
   const have = world.images[c.imageId]?.packages ?? []
-  for (const need of app.requires) if (!have.includes(need) && !(packageVersion(need) === null && have.some((p) => packageName(p) === need))) return need
+  for (const need of app.requires)
+    if (!have.includes(need) && !(packageVersion(need) === null && have.some((p) => packageName(p) === need))) return need
   return null
 }
 
@@ -94,7 +95,12 @@ export function kubelet(world: World): void {
           const lacking = missingPackage(world, c)
           if (lacking) {
             // The image is all the room has: what the app needs must be inside it ("works on my machine" in reverse).
-            crashContainer(world, c, `the kit lacks ${lacking} that the app needs`, `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ${world.apps[c.appId]?.name ?? c.appId}`)
+            crashContainer(
+              world,
+              c,
+              `the kit lacks ${lacking} that the app needs`,
+              `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ${world.apps[c.appId]?.name ?? c.appId}`,
+            )
             break
           }
           setContainerState(world, c, 'running')
@@ -103,7 +109,13 @@ export function kubelet(world: World): void {
             const app = world.apps[c.appId]
             const where = c.placement ? placementName(world, c.placement) : { metaphor: '?', technical: '?' }
             if (c.restarts > 0) {
-              logEvent(world, 'info', `The caretaker reopened a room of ${app?.name ?? '?'} in ${where.metaphor} (restart ${c.restarts}).`, `Container ${c.name} restarted on ${where.technical} (restartCount ${c.restarts}).`, [c.id, c.appId])
+              logEvent(
+                world,
+                'info',
+                `The caretaker reopened a room of ${app?.name ?? '?'} in ${where.metaphor} (restart ${c.restarts}).`,
+                `Container ${c.name} restarted on ${where.technical} (restartCount ${c.restarts}).`,
+                [c.id, c.appId],
+              )
             }
           }
         }
@@ -117,7 +129,13 @@ export function kubelet(world: World): void {
           setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container${last}`)
           c.phaseEndsMs = now + wait
           const app = world.apps[c.appId]
-          logEvent(world, 'warn', `The caretaker will reopen the room of ${app?.name ?? '?'} in ${(wait / 1000).toFixed(1)} s.`, `Back-off ${c.backoffMs / 1000}s restarting failed container ${c.name}${world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : ''}.`, [c.id, c.appId])
+          logEvent(
+            world,
+            'warn',
+            `The caretaker will reopen the room of ${app?.name ?? '?'} in ${(wait / 1000).toFixed(1)} s.`,
+            `Back-off ${c.backoffMs / 1000}s restarting failed container ${c.name}${world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : ''}.`,
+            [c.id, c.appId],
+          )
         }
         break
       case 'backoff':

@@ -23,7 +23,13 @@ export function nodeLifecycle(world: World): void {
     const down = world.timeMs - host.downSinceMs
     if (host.condition === 'Ready' && down >= grace) {
       host.condition = 'NotReady'
-      logEvent(world, 'warn', `The building manager noticed house ${host.name} stopped answering (${grace / 1000} s without a call). Its rooms will be moved in ${(evictAfter - grace) / 1000} s.`, `Node ${host.name} NotReady: no heartbeat for ${grace / 1000} s (node-monitor-grace-period). Pods evicted after ${(evictAfter - grace) / 1000} s toleration.`, [host.id])
+      logEvent(
+        world,
+        'warn',
+        `The building manager noticed house ${host.name} stopped answering (${grace / 1000} s without a call). Its rooms will be moved in ${(evictAfter - grace) / 1000} s.`,
+        `Node ${host.name} NotReady: no heartbeat for ${grace / 1000} s (node-monitor-grace-period). Pods evicted after ${(evictAfter - grace) / 1000} s toleration.`,
+        [host.id],
+      )
     }
     if (down >= evictAfter) evictHosts.add(host.id)
   }
@@ -32,7 +38,13 @@ export function nodeLifecycle(world: World): void {
     const down = world.timeMs - vm.downSinceMs
     if (vm.condition === 'Ready' && down >= grace) {
       vm.condition = 'NotReady'
-      logEvent(world, 'warn', `The building manager noticed apartment ${vm.name} stopped answering.`, `Node ${vm.name} NotReady: no heartbeat for ${grace / 1000} s.`, [vm.id])
+      logEvent(
+        world,
+        'warn',
+        `The building manager noticed apartment ${vm.name} stopped answering.`,
+        `Node ${vm.name} NotReady: no heartbeat for ${grace / 1000} s.`,
+        [vm.id],
+      )
     }
     if (down >= evictAfter) evictVms.add(vm.id)
   }
@@ -47,6 +59,12 @@ export function nodeLifecycle(world: World): void {
     }
   }
   if (evicted > 0) {
-    logEvent(world, 'warn', `The building manager gave up on ${evicted} rooms in lost buildings and will set them up elsewhere.`, `Evicted ${evicted} pods from NotReady nodes (taint-based eviction); ReplicaSets will recreate them.`, [...evictHosts, ...evictVms])
+    logEvent(
+      world,
+      'warn',
+      `The building manager gave up on ${evicted} rooms in lost buildings and will set them up elsewhere.`,
+      `Evicted ${evicted} pods from NotReady nodes (taint-based eviction); ReplicaSets will recreate them.`,
+      [...evictHosts, ...evictVms],
+    )
   }
 }

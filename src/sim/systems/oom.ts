@@ -8,10 +8,23 @@ import type { Container, World } from '../types'
 export function oomKill(world: World, c: Container, kernel: string | null): void {
   const used = formatMiB(Math.round(c.memUsageMiB))
   if (kernel === null) {
-    crashContainer(world, c, `it grew past its space cap of ${formatMiB(c.memLimitMiB ?? 0)} (using ${used}) and was thrown out`, `${OOM_KILL.reason}: memory ${used} over limit ${formatMiB(c.memLimitMiB ?? 0)}, exit code ${OOM_KILL.exitCode}`)
+    crashContainer(
+      world,
+      c,
+      `it grew past its space cap of ${formatMiB(c.memLimitMiB ?? 0)} (using ${used}) and was thrown out`,
+      `${OOM_KILL.reason}: memory ${used} over limit ${formatMiB(c.memLimitMiB ?? 0)}, exit code ${OOM_KILL.exitCode}`,
+    )
   } else {
-    const leaker = c.leakMiBPerS > 0 ? 'it was the one hoarding' : 'it was the biggest, even though it did not leak: a neighbour without a cap filled the shared space'
-    crashContainer(world, c, `the ${kernel.startsWith('VM') ? 'apartment' : 'house'} ran out of space and the caretaker of the plumbing threw out the biggest room (${leaker})`, `${OOM_KILL.reason}: ${kernel} out of memory; kernel OOM killer chose the largest process (${used}), exit code ${OOM_KILL.exitCode}`)
+    const leaker =
+      c.leakMiBPerS > 0
+        ? 'it was the one hoarding'
+        : 'it was the biggest, even though it did not leak: a neighbour without a cap filled the shared space'
+    crashContainer(
+      world,
+      c,
+      `the ${kernel.startsWith('VM') ? 'apartment' : 'house'} ran out of space and the caretaker of the plumbing threw out the biggest room (${leaker})`,
+      `${OOM_KILL.reason}: ${kernel} out of memory; kernel OOM killer chose the largest process (${used}), exit code ${OOM_KILL.exitCode}`,
+    )
   }
   c.exitCode = OOM_KILL.exitCode
   c.memUsageMiB = 0

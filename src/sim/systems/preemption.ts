@@ -78,7 +78,12 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.sumPriority < b.sumPriority
 }
 
-export function preempt(ctx: SchedCtx, c: Container, pod: PodInfo, failed: readonly { node: number; failure: FilterFailure }[]): PreemptionResult {
+export function preempt(
+  ctx: SchedCtx,
+  c: Container,
+  pod: PodInfo,
+  failed: readonly { node: number; failure: FilterFailure }[],
+): PreemptionResult {
   const candidates: number[] = []
   let notHelpful = 0
   for (const f of failed) {

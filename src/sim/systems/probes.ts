@@ -76,7 +76,10 @@ export function resetProbeCalendar(world: World): void {
 /** The first probe time of a room of `app` that has just started running. */
 function firstProbeAt(world: World, app: App, c: Container): number {
   const from = c.stateSinceMs - 1
-  return Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, from) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, from) : Infinity)
+  return Math.min(
+    app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, from) : Infinity,
+    app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, from) : Infinity,
+  )
 }
 
 /** A room started running (containers.ts): plan its first probe if its app has any. */
@@ -163,14 +166,25 @@ export function probes(world: World): void {
     if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
     probeRoom(world, app, c, now, logged)
     if (c.state === 'running') {
-      c.probe.nextAtMs = Math.min(app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, now) : Infinity, app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, now) : Infinity)
+      c.probe.nextAtMs = Math.min(
+        app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, now) : Infinity,
+        app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, now) : Infinity,
+      )
       enqueue(cal, c, stepOf(c.probe.nextAtMs))
     }
   }
-  if (logged.more > 0) logEvent(world, 'warn', `…and ${logged.more} more rooms failed their check-ups.`, `${logged.more} more probe transitions (Unhealthy).`)
+  if (logged.more > 0)
+    logEvent(world, 'warn', `…and ${logged.more} more rooms failed their check-ups.`, `${logged.more} more probe transitions (Unhealthy).`)
 }
 
-function log(world: World, logged: { n: number; more: number }, level: 'info' | 'warn', metaphor: string, technical: string, subjects: string[]): void {
+function log(
+  world: World,
+  logged: { n: number; more: number },
+  level: 'info' | 'warn',
+  metaphor: string,
+  technical: string,
+  subjects: string[],
+): void {
   if (logged.n < LOGGED_PER_STEP) {
     logged.n++
     logEvent(world, level, metaphor, technical, subjects)
@@ -186,14 +200,28 @@ function probeRoom(world: World, app: App, c: Container, now: number, logged: { 
       c.probe.readinessSuccesses++
       if (!c.ready && c.probe.readinessSuccesses >= r.successThreshold) {
         c.ready = true
-        log(world, logged, 'info', `A room of ${app.name} passed its check-up: the doorman sends visitors to it again.`, `Pod ${c.name} Ready: readiness probe succeeded ${c.probe.readinessSuccesses}× (successThreshold ${r.successThreshold}); added to Service endpoints.`, [c.id, app.id])
+        log(
+          world,
+          logged,
+          'info',
+          `A room of ${app.name} passed its check-up: the doorman sends visitors to it again.`,
+          `Pod ${c.name} Ready: readiness probe succeeded ${c.probe.readinessSuccesses}× (successThreshold ${r.successThreshold}); added to Service endpoints.`,
+          [c.id, app.id],
+        )
       }
     } else {
       c.probe.readinessSuccesses = 0
       c.probe.readinessFailures++
       if (c.ready && c.probe.readinessFailures >= r.failureThreshold) {
         c.ready = false
-        log(world, logged, 'warn', `A room of ${app.name} failed ${c.probe.readinessFailures} check-ups in a row (${why}): the doorman stops sending visitors there. The room stays open.`, `Readiness probe failed: ${c.name} (${c.probe.readinessFailures}× in a row, failureThreshold ${r.failureThreshold}); removed from Service endpoints, container keeps running.`, [c.id, app.id])
+        log(
+          world,
+          logged,
+          'warn',
+          `A room of ${app.name} failed ${c.probe.readinessFailures} check-ups in a row (${why}): the doorman stops sending visitors there. The room stays open.`,
+          `Readiness probe failed: ${c.name} (${c.probe.readinessFailures}× in a row, failureThreshold ${r.failureThreshold}); removed from Service endpoints, container keeps running.`,
+          [c.id, app.id],
+        )
       }
     }
   }
@@ -216,8 +244,19 @@ function probeRoom(world: World, app: App, c: Container, now: number, logged: { 
 function livenessKill(world: World, app: App, c: Container, why: string, l: Probe): void {
   const failures = c.probe.livenessFailures
   world.stats.crashes += 1
-  setContainerState(world, c, 'crashed', `Liveness probe failed (${failures}× in a row, failureThreshold ${l.failureThreshold}): killed by the kubelet (SIGKILL, exit code ${LIVENESS_KILL.exitCode})`)
+  setContainerState(
+    world,
+    c,
+    'crashed',
+    `Liveness probe failed (${failures}× in a row, failureThreshold ${l.failureThreshold}): killed by the kubelet (SIGKILL, exit code ${LIVENESS_KILL.exitCode})`,
+  )
   c.exitCode = LIVENESS_KILL.exitCode
   c.phaseEndsMs = world.timeMs
-  logEvent(world, 'warn', `The caretaker found a room of ${app.name} unresponsive ${failures} times in a row (${why}) and is restarting it.`, `Liveness probe failed: ${c.name} did not answer (${failures}× in a row). Container ${c.name} failed liveness probe, will be restarted.`, [c.id, app.id])
+  logEvent(
+    world,
+    'warn',
+    `The caretaker found a room of ${app.name} unresponsive ${failures} times in a row (${why}) and is restarting it.`,
+    `Liveness probe failed: ${c.name} did not answer (${failures}× in a row). Container ${c.name} failed liveness probe, will be restarted.`,
+    [c.id, app.id],
+  )
 }

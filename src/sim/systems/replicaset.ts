@@ -104,11 +104,23 @@ function reconcile(world: World, app: App, current: number): void {
   const diff = app.replicas - current
   if (diff > 0) {
     for (let i = 0; i < diff; i++) newContainer(world, app.id, true)
-    logEvent(world, 'info', `The building manager orders ${diff} new room${diff > 1 ? 's' : ''} for ${app.name} (clipboard ${app.replicas}, has ${current}).`, `ReplicaSet ${app.name}: created ${diff} pod${diff > 1 ? 's' : ''} (desired ${app.replicas}, current ${current}).`, [app.id])
+    logEvent(
+      world,
+      'info',
+      `The building manager orders ${diff} new room${diff > 1 ? 's' : ''} for ${app.name} (clipboard ${app.replicas}, has ${current}).`,
+      `ReplicaSet ${app.name}: created ${diff} pod${diff > 1 ? 's' : ''} (desired ${app.replicas}, current ${current}).`,
+      [app.id],
+    )
   } else if (diff < 0) {
     const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
     removePods(world, pods, -diff)
-    logEvent(world, 'info', `The building manager closes ${-diff} room${-diff > 1 ? 's' : ''} of ${app.name} (clipboard ${app.replicas}).`, `ReplicaSet ${app.name}: deleted ${-diff} pod${-diff > 1 ? 's' : ''} (desired ${app.replicas}).`, [app.id])
+    logEvent(
+      world,
+      'info',
+      `The building manager closes ${-diff} room${-diff > 1 ? 's' : ''} of ${app.name} (clipboard ${app.replicas}).`,
+      `ReplicaSet ${app.name}: deleted ${-diff} pod${-diff > 1 ? 's' : ''} (desired ${app.replicas}).`,
+      [app.id],
+    )
   }
 }
 
@@ -131,14 +143,28 @@ function rollOut(world: World, app: App): void {
   const minAvailable = app.replicas - maxUnavailable
   const newUnavailable = fresh.filter((c) => !available(c)).length + create
   const maxScaledDown = pods.length + create - minAvailable - newUnavailable
-  const victims = [...old].sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs).slice(0, Math.max(0, maxScaledDown))
+  const victims = [...old]
+    .sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs)
+    .slice(0, Math.max(0, maxScaledDown))
   for (const c of victims) deleteContainer(world, c)
   const removed = victims.length
   if (create > 0 || removed > 0) {
     const image = world.images[app.imageId]?.ref ?? app.imageId
-    logEvent(world, 'info', `Refit of ${app.name}: ${create} new room${create === 1 ? '' : 's'} with ${image}, ${removed} old one${removed === 1 ? '' : 's'} closed (${old.length - removed} old left).`, `Rolling update ${app.name}: scaled up new ReplicaSet by ${create}, down old by ${removed} (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}).`, [app.id])
+    logEvent(
+      world,
+      'info',
+      `Refit of ${app.name}: ${create} new room${create === 1 ? '' : 's'} with ${image}, ${removed} old one${removed === 1 ? '' : 's'} closed (${old.length - removed} old left).`,
+      `Rolling update ${app.name}: scaled up new ReplicaSet by ${create}, down old by ${removed} (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}).`,
+      [app.id],
+    )
     if (removed === old.length) {
-      logEvent(world, 'info', `Every room of ${app.name} now has ${image}.`, `deployment "${app.name}" successfully rolled out (revision ${app.revision}).`, [app.id])
+      logEvent(
+        world,
+        'info',
+        `Every room of ${app.name} now has ${image}.`,
+        `deployment "${app.name}" successfully rolled out (revision ${app.revision}).`,
+        [app.id],
+      )
     }
   }
 }

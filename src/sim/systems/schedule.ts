@@ -8,7 +8,12 @@ export function scheduledCommands(world: World): void {
     const next = world.schedule.shift()!
     const result = apply(world, next.command)
     if (!result.ok && next.command.type !== 'crashRandomContainer') {
-      logEvent(world, 'info', `A planned event did not happen: ${result.metaphor}`, `Scheduled ${next.command.type} skipped: ${result.technical}`)
+      logEvent(
+        world,
+        'info',
+        `A planned event did not happen: ${result.metaphor}`,
+        `Scheduled ${next.command.type} skipped: ${result.technical}`,
+      )
     }
   }
 }

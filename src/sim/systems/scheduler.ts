@@ -128,7 +128,14 @@ function bind(ctx: SchedCtx, c: Container, i: number, log: boolean): void {
   notePodMoved(ctx, c, i, 1)
   world.stats.podsScheduled += 1
   const app = world.apps[c.appId]
-  if (log) logEvent(world, 'info', `The building manager puts a room of ${app?.name ?? '?'} in ${node.placement.kind === 'host' ? 'house' : 'apartment'} ${node.name}.`, `Scheduled ${c.name} to ${node.name}.`, [c.id, c.appId])
+  if (log)
+    logEvent(
+      world,
+      'info',
+      `The building manager puts a room of ${app?.name ?? '?'} in ${node.placement.kind === 'host' ? 'house' : 'apartment'} ${node.name}.`,
+      `Scheduled ${c.name} to ${node.name}.`,
+      [c.id, c.appId],
+    )
 }
 
 /** Place one pending pod. */
@@ -176,7 +183,13 @@ function scheduleOne(ctx: SchedCtx, c: Container, log: boolean): 'bound' | 'pend
     if (c.reason !== message) {
       c.reason = message
       const why = [...new Set((failed ?? []).map((f) => FILTER_METAPHOR[f.failure.plugin]))].join('; ')
-      logEvent(world, 'warn', `The building manager finds no spot for a room of ${app?.name ?? '?'}${why ? `: ${why}` : ': there is no house or apartment'}.`, `FailedScheduling ${c.name}: ${message}`, [c.id, c.appId])
+      logEvent(
+        world,
+        'warn',
+        `The building manager finds no spot for a room of ${app?.name ?? '?'}${why ? `: ${why}` : ': there is no house or apartment'}.`,
+        `FailedScheduling ${c.name}: ${message}`,
+        [c.id, c.appId],
+      )
     }
     return outcome
   }
@@ -240,11 +253,27 @@ export function explainPlacement(world: World, containerId: string): NodeVerdict
   const nodes = schedulableNodes(world)
   const here = c.placement ? placementId(c.placement) : null
   const placedHere = here !== null && c.state !== 'terminated'
-  const ctx = newSchedCtx(world, nodes.map((node) => (placedHere && node.id === here ? { ...node, target: { ...node.target, cpuMilli: node.target.cpuMilli - c.cpuRequestMilli, memMiB: node.target.memMiB - containerMemMiB(c), pods: node.target.pods - 1 } } : node)))
+  const ctx = newSchedCtx(
+    world,
+    nodes.map((node) =>
+      placedHere && node.id === here
+        ? {
+            ...node,
+            target: {
+              ...node.target,
+              cpuMilli: node.target.cpuMilli - c.cpuRequestMilli,
+              memMiB: node.target.memMiB - containerMemMiB(c),
+              pods: node.target.pods - 1,
+            },
+          }
+        : node,
+    ),
+  )
   for (const other of containerList(world)) {
     if (other.id === c.id || !other.nominatedNode || other.placement !== null) continue
     const node = ctx.byName.get(other.nominatedNode)
-    if (node !== undefined) ctx.nominated.push({ node, id: other.id, priority: other.priority, cpu: other.cpuRequestMilli, mem: containerMemMiB(other) })
+    if (node !== undefined)
+      ctx.nominated.push({ node, id: other.id, priority: other.priority, cpu: other.cpuRequestMilli, mem: containerMemMiB(other) })
   }
   if (placedHere) {
     const i = ctx.byId.get(here)
@@ -258,7 +287,16 @@ export function explainPlacement(world: World, containerId: string): NodeVerdict
     })
     const first = filters.find((f) => !f.passed)
     const current = node.id === here || (here === null && c.nominatedNode === node.name)
-    return { name: node.name, placement: node.placement, feasible: !first, failure: first?.reason ?? null, scores: {}, total: 0, current, filters }
+    return {
+      name: node.name,
+      placement: node.placement,
+      feasible: !first,
+      failure: first?.reason ?? null,
+      scores: {},
+      total: 0,
+      current,
+      filters,
+    }
   })
   const feasible = verdicts.flatMap((v, i) => (v.feasible ? [i] : []))
   const breakdown: Partial<Record<ScorePlugin, number>>[] = []

@@ -3,7 +3,14 @@
  * preemption and explainPlacement all call these functions: there is no second copy.
  */
 import { CLUSTER_LIMITS } from '../constants'
-import { IMAGE_LOCALITY, MAX_NODE_SCORE, PREFERRED_ANTI_AFFINITY_WEIGHT, SCHEDULER_TEXT, SCORE_ORDER, SCORE_WEIGHTS } from '../schedulingFigures'
+import {
+  IMAGE_LOCALITY,
+  MAX_NODE_SCORE,
+  PREFERRED_ANTI_AFFINITY_WEIGHT,
+  SCHEDULER_TEXT,
+  SCORE_ORDER,
+  SCORE_WEIGHTS,
+} from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { ImageId } from '../types'
 import { matchesAll, tolerated } from './schedulerState'
@@ -52,12 +59,13 @@ export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: Filter
         pods -= freed.pods
       }
       // Space held for pods nominated here by a preemption, if they rank at least as high.
-      if (ctx.nominated.length) for (const nm of ctx.nominated) {
-        if (nm.node !== i || nm.id === pod.id || nm.priority < pod.priority) continue
-        cpu += nm.cpu
-        mem += nm.mem
-        pods += 1
-      }
+      if (ctx.nominated.length)
+        for (const nm of ctx.nominated) {
+          if (nm.node !== i || nm.id === pod.id || nm.priority < pod.priority) continue
+          cpu += nm.cpu
+          mem += nm.mem
+          pods += 1
+        }
       const tooMany = pods + 1 > PODS_PER_NODE
       const noCpu = node.capCpu - cpu < pod.cpu
       const noMem = node.capMem - mem < pod.mem
@@ -147,7 +155,12 @@ function balancedAllocation(node: NodeView, pod: PodInfo): number {
  * Score the feasible nodes: each plugin's raw scores, normalised over the feasible set to 0–100,
  * then weighted. Returns the weighted totals; fills `breakdown` (unweighted, per node) when given.
  */
-export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly number[], breakdown?: Partial<Record<ScorePlugin, number>>[]): Float64Array {
+export function scoreNodes(
+  ctx: SchedCtx,
+  pod: PodInfo,
+  feasible: readonly number[],
+  breakdown?: Partial<Record<ScorePlugin, number>>[],
+): Float64Array {
   const k = feasible.length
   const totals = new Float64Array(k)
   if (ctx.scratch.length < k) ctx.scratch = new Float64Array(Math.max(k, 2 * ctx.scratch.length))
@@ -289,4 +302,3 @@ export function scoreNodes(ctx: SchedCtx, pod: PodInfo, feasible: readonly numbe
   }
   return totals
 }
-

@@ -11,7 +11,6 @@ import { FILTER_ORDER, SYSTEM_DEFAULT_SPREAD } from '../schedulingFigures'
 import type { FilterPlugin } from '../schedulingFigures'
 import type { App, AppId, Container, Host, ImageId, NodeSelectorRequirement, Placement, Taint, Toleration, Vm, World } from '../types'
 
-
 /** A node as the scheduler sees it: a house or an apartment, with its free resources and labels. */
 export interface NodeView {
   name: string
@@ -38,12 +37,36 @@ export function schedulableNodes(world: World): NodeView[] {
     // here a machine that is off or NotReady is simply not offered.
     if (h.power !== 'on' || h.condition !== 'Ready') continue
     const cap = hostCapacity(h)
-    nodes.push({ name: h.name, id: h.id, placement: { kind: 'host', hostId: h.id }, kernel: 'linux', unschedulable: h.unschedulable, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: h.alloc, labels: hostLabels(h), taints: h.taints, cachedLayers: h.cachedLayers })
+    nodes.push({
+      name: h.name,
+      id: h.id,
+      placement: { kind: 'host', hostId: h.id },
+      kernel: 'linux',
+      unschedulable: h.unschedulable,
+      capCpu: cap.cpuMilli,
+      capMem: cap.memMiB,
+      target: h.alloc,
+      labels: hostLabels(h),
+      taints: h.taints,
+      cachedLayers: h.cachedLayers,
+    })
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.state !== 'running' || world.hosts[vm.hostId]?.power !== 'on') continue
     const cap = vmCapacity(vm)
-    nodes.push({ name: vm.name, id: vm.id, placement: { kind: 'vm', vmId: vm.id }, kernel: vm.os, unschedulable: false, capCpu: cap.cpuMilli, capMem: cap.memMiB, target: vm.alloc, labels: vmLabels(world, vm), taints: vm.taints, cachedLayers: vm.cachedLayers })
+    nodes.push({
+      name: vm.name,
+      id: vm.id,
+      placement: { kind: 'vm', vmId: vm.id },
+      kernel: vm.os,
+      unschedulable: false,
+      capCpu: cap.cpuMilli,
+      capMem: cap.memMiB,
+      target: vm.alloc,
+      labels: vmLabels(world, vm),
+      taints: vm.taints,
+      cachedLayers: vm.cachedLayers,
+    })
   }
   return nodes
 }
@@ -150,7 +173,23 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
       else anyHardTaint = true
     }
   })
-  return { world, nodes, byId, byName, podCounts: null, keys: new Map(), masks: new Map(), domains: new Map(), domainsByApp: new Map(), imageRaw: new Map(), nominated: [], anyPreferNoSchedule, anyHardTaint, podsByNode: null, scratch: new Float64Array(0) }
+  return {
+    world,
+    nodes,
+    byId,
+    byName,
+    podCounts: null,
+    keys: new Map(),
+    masks: new Map(),
+    domains: new Map(),
+    domainsByApp: new Map(),
+    imageRaw: new Map(),
+    nominated: [],
+    anyPreferNoSchedule,
+    anyHardTaint,
+    podsByNode: null,
+    scratch: new Float64Array(0),
+  }
 }
 
 export const placementId = (p: Placement): string => (p.kind === 'host' ? p.hostId : p.vmId)
@@ -325,7 +364,15 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
         for (let d = 0; d < entry.counts.length; d++) if (entry.live[d] && entry.counts[d]! < min) min = entry.counts[d]!
         if (min === Infinity) min = 0
       }
-      spread.push({ key: s.topologyKey, maxSkew: s.maxSkew, hard, systemDefault: !app?.topologySpread, entry, min, weight: Math.log(entry.liveCount + 2) })
+      spread.push({
+        key: s.topologyKey,
+        maxSkew: s.maxSkew,
+        hard,
+        systemDefault: !app?.topologySpread,
+        entry,
+        min,
+        weight: Math.log(entry.liveCount + 2),
+      })
     }
   }
   const anti = app?.podAntiAffinity ? domainEntry(ctx, c.appId, app.podAntiAffinity.topologyKey, null, '*') : null
@@ -335,6 +382,20 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
     if (f === 'InterPodAffinity') return !!app?.podAntiAffinity?.required
     return true
   })
-  return { id: c.id, appId: c.appId, app, imageId: c.imageId, cpu: c.cpuRequestMilli, mem: containerMemMiB(c), priority: c.priority, os, containers: 1 + c.sidecars.length, required, spread, anti, eligible: mask, filters }
+  return {
+    id: c.id,
+    appId: c.appId,
+    app,
+    imageId: c.imageId,
+    cpu: c.cpuRequestMilli,
+    mem: containerMemMiB(c),
+    priority: c.priority,
+    os,
+    containers: 1 + c.sidecars.length,
+    required,
+    spread,
+    anti,
+    eligible: mask,
+    filters,
+  }
 }
-

@@ -21,7 +21,13 @@ export function LabButton() {
   // In a level the lab exists only where the level measures one; the sandbox always offers it.
   if (level && !currentLabSides()) return null
   return (
-    <button type="button" data-testid="btn-lab" aria-pressed={panel === 'lab'} onClick={() => useHud.getState().toggle('lab')} title={w('Apartments vs rooms, measured', 'VM vs container lab, measured')}>
+    <button
+      type="button"
+      data-testid="btn-lab"
+      aria-pressed={panel === 'lab'}
+      onClick={() => useHud.getState().toggle('lab')}
+      title={w('Apartments vs rooms, measured', 'VM vs container lab, measured')}
+    >
       <span aria-hidden="true">⚗ </span>
       {w('Lab', 'VM vs container lab')}
     </button>

@@ -20,7 +20,19 @@ function Hatch({ id }: { id: string }) {
 }
 
 /** Guest kernels: one box per apartment's kernel on the left, the house's one kernel on the right. */
-export function KernelsChart({ vmKernels, roomKernels, rooms, vmLabel, roomLabel }: { vmKernels: number; roomKernels: number; rooms: number; vmLabel: string; roomLabel: string }) {
+export function KernelsChart({
+  vmKernels,
+  roomKernels,
+  rooms,
+  vmLabel,
+  roomLabel,
+}: {
+  vmKernels: number
+  roomKernels: number
+  rooms: number
+  vmLabel: string
+  roomLabel: string
+}) {
   const shown = Math.min(vmKernels, 24)
   const label = `${vmKernels} kernel${vmKernels === 1 ? '' : 's'} for ${vmLabel}, ${roomKernels} kernel shared by ${rooms} ${roomLabel}`
   return (
@@ -29,18 +41,34 @@ export function KernelsChart({ vmKernels, roomKernels, rooms, vmLabel, roomLabel
       {Array.from({ length: shown }, (_, i) => (
         <rect key={i} x={4 + (i % 8) * 12} y={6 + Math.floor(i / 8) * 14} width="10" height="10" fill="url(#lab-hatch-os)" stroke={VM} />
       ))}
-      <text x="4" y="60" className="lab-chart-text">{vmKernels} kernels{vmKernels > shown ? ` (${shown} drawn)` : ''}</text>
+      <text x="4" y="60" className="lab-chart-text">
+        {vmKernels} kernels{vmKernels > shown ? ` (${shown} drawn)` : ''}
+      </text>
       {roomKernels > 0 && <rect x="124" y="30" width="90" height="12" fill={ROOM} stroke="#000" strokeOpacity="0.3" rx="3" />}
       {Array.from({ length: Math.min(rooms, 24) }, (_, i) => (
         <circle key={i} cx={128 + (i % 12) * 7.5} cy={10 + Math.floor(i / 12) * 8} r="3" fill={ROOM} />
       ))}
-      <text x="124" y="60" className="lab-chart-text">{roomKernels} kernel, shared</text>
+      <text x="124" y="60" className="lab-chart-text">
+        {roomKernels} kernel, shared
+      </text>
     </svg>
   )
 }
 
 /** The start-up race: rooms running over time, one step line per side. */
-export function RaceChart({ series, n, endMs, vmLabel, roomLabel }: { series: RacePoint[]; n: number; endMs: number; vmLabel: string; roomLabel: string }) {
+export function RaceChart({
+  series,
+  n,
+  endMs,
+  vmLabel,
+  roomLabel,
+}: {
+  series: RacePoint[]
+  n: number
+  endMs: number
+  vmLabel: string
+  roomLabel: string
+}) {
   const H = 76
   const base = H - 24
   const x = (t: number) => 28 + (Math.min(t, endMs) / Math.max(endMs, 1)) * (W - 36)
@@ -60,15 +88,25 @@ export function RaceChart({ series, n, endMs, vmLabel, roomLabel }: { series: Ra
   return (
     <svg className="lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="lab-chart-speed">
       <line x1="28" y1={base} x2={W - 8} y2={base} stroke="currentColor" strokeOpacity="0.4" />
-      <text x="2" y={y(n) + 4} className="lab-chart-text">{n}</text>
-      <text x="2" y={base + 3} className="lab-chart-text">0</text>
-      <text x="28" y={base + 11} className="lab-chart-text">0 s</text>
-      <text x={W - 8} y={base + 11} textAnchor="end" className="lab-chart-text">{(endMs / 1000).toFixed(0)} s</text>
+      <text x="2" y={y(n) + 4} className="lab-chart-text">
+        {n}
+      </text>
+      <text x="2" y={base + 3} className="lab-chart-text">
+        0
+      </text>
+      <text x="28" y={base + 11} className="lab-chart-text">
+        0 s
+      </text>
+      <text x={W - 8} y={base + 11} textAnchor="end" className="lab-chart-text">
+        {(endMs / 1000).toFixed(0)} s
+      </text>
       <path d={path((p) => p.c)} fill="none" stroke={ROOM} strokeWidth="2.5" />
       <path d={path((p) => p.vm)} fill="none" stroke={VM} strokeWidth="2.5" strokeDasharray="5 3" />
       <circle cx={x(endMs)} cy={y(lastC)} r="3.5" fill={ROOM} />
       <rect x={x(endMs) - 3.5} y={y(lastVm) - 3.5} width="7" height="7" fill={VM} />
-      <text x="28" y={H - 2} className="lab-chart-text">● {roomLabel} (solid) · ■ {vmLabel} (dashed)</text>
+      <text x="28" y={H - 2} className="lab-chart-text">
+        ● {roomLabel} (solid) · ■ {vmLabel} (dashed)
+      </text>
     </svg>
   )
 }
@@ -87,16 +125,33 @@ export function BarsChart({ bars, max, testid, title }: { bars: Bar[]; max: numb
   const H = bars.length * rowH + 4
   const id = `lab-hatch-${testid}`
   return (
-    <svg className="lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}`} data-testid={testid}>
+    <svg
+      className="lab-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}`}
+      data-testid={testid}
+    >
       <Hatch id={id} />
       {bars.map((b, i) => {
         const len = b.value === null ? 0 : Math.max(2, (b.value / Math.max(max, 1)) * 90)
         const yy = 2 + i * rowH
         return (
           <g key={b.label}>
-            <text x="0" y={yy + 10} className="lab-chart-text">{b.label}</text>
-            <rect x="84" y={yy + 1} width={len} height="10" fill={b.side === 'vm' ? `url(#${id})` : ROOM} stroke={b.side === 'vm' ? VM : 'none'} />
-            <text x={88 + len} y={yy + 10} className="lab-chart-text">{b.text}</text>
+            <text x="0" y={yy + 10} className="lab-chart-text">
+              {b.label}
+            </text>
+            <rect
+              x="84"
+              y={yy + 1}
+              width={len}
+              height="10"
+              fill={b.side === 'vm' ? `url(#${id})` : ROOM}
+              stroke={b.side === 'vm' ? VM : 'none'}
+            />
+            <text x={88 + len} y={yy + 10} className="lab-chart-text">
+              {b.text}
+            </text>
           </g>
         )
       })}

@@ -84,13 +84,22 @@ export function LabPanel() {
   const breach = (appId: string) => act(breachOne(appId))
   const allRan = (s?: LabSideMeasure) => !!s && s.allRunningMs !== null
   // A crashed kernel leaves no open room to break into, so the breach goes first.
-  const breachFirst = w('Break in first: after a crash no room is open to break into.', 'Breach first: after a kernel crash no container runs to breach.')
+  const breachFirst = w(
+    'Break in first: after a crash no room is open to break into.',
+    'Breach first: after a kernel crash no container runs to breach.',
+  )
 
   const endMs = Math.max(5_000, vm?.allRunningMs ?? (t0 !== null && measure ? measure.timeMs - t0 : 0), rm?.allRunningMs ?? 0)
   const reach = (r: number | null, of: number, what: string) => (r === null ? `${what}: not tried yet` : `${what}: ${r} of ${of}`)
 
   return (
-    <div className="panel sheet lab-sheet" role="dialog" aria-label={w('Lab: apartments vs rooms', 'Lab: VMs vs containers')} data-testid="lab-panel" ref={ref}>
+    <div
+      className="panel sheet lab-sheet"
+      role="dialog"
+      aria-label={w('Lab: apartments vs rooms', 'Lab: VMs vs containers')}
+      data-testid="lab-panel"
+      ref={ref}
+    >
       <div className="panel-head">
         <h2>{w('The lab: apartments vs rooms', 'The lab: virtual machines vs containers')}</h2>
         <button type="button" data-testid="lab-close" onClick={() => useHud.getState().open(null)} aria-label="Close the lab (Esc)">
@@ -106,7 +115,14 @@ export function LabPanel() {
       <div className="lab-controls" role="group" aria-label="How many of each">
         <span id="lab-n-label">N =</span>
         {SIZES.map((k) => (
-          <button key={k} type="button" data-testid={`lab-n-${k}`} aria-pressed={n === k} aria-describedby="lab-n-label" onClick={() => setN(k)}>
+          <button
+            key={k}
+            type="button"
+            data-testid={`lab-n-${k}`}
+            aria-pressed={n === k}
+            aria-describedby="lab-n-label"
+            onClick={() => setN(k)}
+          >
             {k}
           </button>
         ))}
@@ -119,7 +135,8 @@ export function LabPanel() {
       <p className="lab-status" aria-live="polite" data-testid="lab-status">
         {started ? (
           <>
-            {w('Apartments', 'VMs')}: {vm!.running} of {vm!.rooms} running{allRan(vm) ? ` — all after ${secs(vm!.allRunningMs!)}` : ''} · {w('Rooms', 'Containers')}: {rm!.running} of {rm!.rooms} running
+            {w('Apartments', 'VMs')}: {vm!.running} of {vm!.rooms} running{allRan(vm) ? ` — all after ${secs(vm!.allRunningMs!)}` : ''} ·{' '}
+            {w('Rooms', 'Containers')}: {rm!.running} of {rm!.rooms} running
             {allRan(rm) ? ` — all after ${secs(rm!.allRunningMs!)}` : ''}
             {paused && ' · paused (press Space)'}
           </>
@@ -152,21 +169,48 @@ export function LabPanel() {
           <tr data-testid="lab-row-os">
             <RowHead name="OS" title="OS" sub={w('own plumbing or shared', 'guest kernels')} />
             <Cell testid="lab-cell-os-vm" value={started ? vm!.kernels : null} concept="Separate OS per VM">
-              {started ? w(`${vm!.kernels} apartments, each with its own OS and plumbing`, `${vm!.kernels} guest kernels (Linux), one per VM`) : 'waiting'}
+              {started
+                ? w(`${vm!.kernels} apartments, each with its own OS and plumbing`, `${vm!.kernels} guest kernels (Linux), one per VM`)
+                : 'waiting'}
             </Cell>
             <Cell testid="lab-cell-os-container" value={started && rm!.kernels > 0 ? rm!.kernels : null} concept="Shared OS">
-              {started && rm!.kernels > 0 ? w(`${rm!.kernels} set of plumbing, the house's, shared by ${rm!.rooms} rooms`, `${rm!.kernels} kernel, the host's, shared by ${rm!.rooms} containers`) : 'waiting'}
+              {started && rm!.kernels > 0
+                ? w(
+                    `${rm!.kernels} set of plumbing, the house's, shared by ${rm!.rooms} rooms`,
+                    `${rm!.kernels} kernel, the host's, shared by ${rm!.rooms} containers`,
+                  )
+                : 'waiting'}
             </Cell>
-            <td>{started && <KernelsChart vmKernels={vm!.kernels} roomKernels={rm!.kernels} rooms={rm!.rooms} vmLabel={words.vms} roomLabel={words.rooms} />}</td>
+            <td>
+              {started && (
+                <KernelsChart
+                  vmKernels={vm!.kernels}
+                  roomKernels={rm!.kernels}
+                  rooms={rm!.rooms}
+                  vmLabel={words.vms}
+                  roomLabel={words.rooms}
+                />
+              )}
+            </td>
           </tr>
           <tr data-testid="lab-row-speed">
             <RowHead name="Speed" title="Speed" sub="start-up, until all run" />
             <Cell testid="lab-cell-speed-vm" value={vm?.allRunningMs ?? null} concept="Slow startup">
-              {allRan(vm) ? `all ${vm!.rooms} running after ${secs(vm!.allRunningMs!)}` : started ? `${vm!.running} of ${vm!.rooms} running…` : 'waiting'}
-              {allRan(vm) && <small className="lab-sub">{w('build, move in the OS, deliver the kit, open', 'provision + boot + pull + start')}</small>}
+              {allRan(vm)
+                ? `all ${vm!.rooms} running after ${secs(vm!.allRunningMs!)}`
+                : started
+                  ? `${vm!.running} of ${vm!.rooms} running…`
+                  : 'waiting'}
+              {allRan(vm) && (
+                <small className="lab-sub">{w('build, move in the OS, deliver the kit, open', 'provision + boot + pull + start')}</small>
+              )}
             </Cell>
             <Cell testid="lab-cell-speed-container" value={rm?.allRunningMs ?? null} concept="Fast startup">
-              {allRan(rm) ? `all ${rm!.rooms} running after ${secs(rm!.allRunningMs!)}` : started ? `${rm!.running} of ${rm!.rooms} running…` : 'waiting'}
+              {allRan(rm)
+                ? `all ${rm!.rooms} running after ${secs(rm!.allRunningMs!)}`
+                : started
+                  ? `${rm!.running} of ${rm!.rooms} running…`
+                  : 'waiting'}
               {allRan(rm) && <small className="lab-sub">{w('deliver the kit once, open', 'pull once + start')}</small>}
             </Cell>
             <td>{started && <RaceChart series={series} n={size} endMs={endMs} vmLabel={words.vms} roomLabel={words.rooms} />}</td>
@@ -174,10 +218,18 @@ export function LabPanel() {
           <tr data-testid="lab-row-resources">
             <RowHead name="Resource usage" title="Resource usage" sub={w('space and workers held', 'RAM and CPU reserved')} />
             <Cell testid="lab-cell-resources-vm" value={allRan(vm) ? vm!.memMiB : null} concept="High">
-              {allRan(vm) ? `${fmt(vm!.memMiB)} MiB · ${(vm!.cpuMilli / 1000).toFixed(2)} cores` : started ? `${fmt(vm!.memMiB)} MiB so far…` : 'waiting'}
+              {allRan(vm)
+                ? `${fmt(vm!.memMiB)} MiB · ${(vm!.cpuMilli / 1000).toFixed(2)} cores`
+                : started
+                  ? `${fmt(vm!.memMiB)} MiB so far…`
+                  : 'waiting'}
             </Cell>
             <Cell testid="lab-cell-resources-container" value={allRan(rm) ? rm!.memMiB : null} concept="Low">
-              {allRan(rm) ? `${fmt(rm!.memMiB)} MiB · ${(rm!.cpuMilli / 1000).toFixed(2)} cores` : started ? `${fmt(rm!.memMiB)} MiB so far…` : 'waiting'}
+              {allRan(rm)
+                ? `${fmt(rm!.memMiB)} MiB · ${(rm!.cpuMilli / 1000).toFixed(2)} cores`
+                : started
+                  ? `${fmt(rm!.memMiB)} MiB so far…`
+                  : 'waiting'}
             </Cell>
             <td>
               {started && (
@@ -198,18 +250,33 @@ export function LabPanel() {
             <Cell testid="lab-cell-isolation-vm" value={vm?.crashReach ?? vm?.breachReach ?? null} concept="Strong">
               {started ? (
                 <>
-                  <span data-testid="lab-reach-crash-vm">{reach(vm!.crashReach, vm!.rooms, w('flood in one apartment', 'one guest kernel panics'))}</span>
+                  <span data-testid="lab-reach-crash-vm">
+                    {reach(vm!.crashReach, vm!.rooms, w('flood in one apartment', 'one guest kernel panics'))}
+                  </span>
                   <br />
-                  <span data-testid="lab-reach-breach-vm">{reach(vm!.breachReach, vm!.rooms, w('burglar in one room', 'one container breached'))}</span>
+                  <span data-testid="lab-reach-breach-vm">
+                    {reach(vm!.breachReach, vm!.rooms, w('burglar in one room', 'one container breached'))}
+                  </span>
                 </>
               ) : (
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-breach-vm" disabled={!allRan(vm) || vm!.breachReach !== null} onClick={() => sides && breach(sides.vmAppId)}>
+                <button
+                  type="button"
+                  data-testid="lab-breach-vm"
+                  disabled={!allRan(vm) || vm!.breachReach !== null}
+                  onClick={() => sides && breach(sides.vmAppId)}
+                >
                   Breach one
                 </button>
-                <button type="button" data-testid="lab-crash-vm" disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null} onClick={crashVm} title={breachFirst}>
+                <button
+                  type="button"
+                  data-testid="lab-crash-vm"
+                  disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null}
+                  onClick={crashVm}
+                  title={breachFirst}
+                >
                   Crash one {w('apartment', 'guest kernel')}
                 </button>
               </span>
@@ -217,19 +284,34 @@ export function LabPanel() {
             <Cell testid="lab-cell-isolation-container" value={rm?.crashReach ?? rm?.breachReach ?? null} concept="Medium">
               {started ? (
                 <>
-                  <span data-testid="lab-reach-crash-container">{reach(rm!.crashReach, rm!.rooms, w("the house's plumbing fails", 'the shared kernel panics'))}</span>
+                  <span data-testid="lab-reach-crash-container">
+                    {reach(rm!.crashReach, rm!.rooms, w("the house's plumbing fails", 'the shared kernel panics'))}
+                  </span>
                   <br />
-                  <span data-testid="lab-reach-breach-container">{reach(rm!.breachReach, rm!.rooms, w('burglar in one room', 'one container breached'))}</span>
+                  <span data-testid="lab-reach-breach-container">
+                    {reach(rm!.breachReach, rm!.rooms, w('burglar in one room', 'one container breached'))}
+                  </span>
                 </>
               ) : (
                 'waiting'
               )}
               <span className="lab-buttons">
-                <button type="button" data-testid="lab-breach-container" disabled={!allRan(rm) || rm!.breachReach !== null} onClick={() => sides && breach(sides.roomAppId)}>
+                <button
+                  type="button"
+                  data-testid="lab-breach-container"
+                  disabled={!allRan(rm) || rm!.breachReach !== null}
+                  onClick={() => sides && breach(sides.roomAppId)}
+                >
                   Breach one
                 </button>
-                <button type="button" data-testid="lab-crash-container" disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null} onClick={crashRooms} title={breachFirst}>
-                  Crash {w("the shared plumbing", 'the shared kernel')}
+                <button
+                  type="button"
+                  data-testid="lab-crash-container"
+                  disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null}
+                  onClick={crashRooms}
+                  title={breachFirst}
+                >
+                  Crash {w('the shared plumbing', 'the shared kernel')}
                 </button>
               </span>
             </Cell>
@@ -240,10 +322,30 @@ export function LabPanel() {
                   title="Rooms reached"
                   max={size}
                   bars={[
-                    { label: `${words.vms} crash`, value: vm!.crashReach, side: 'vm', text: vm!.crashReach === null ? 'not tried' : `${vm!.crashReach}/${vm!.rooms}` },
-                    { label: `${words.rooms} crash`, value: rm!.crashReach, side: 'room', text: rm!.crashReach === null ? 'not tried' : `${rm!.crashReach}/${rm!.rooms}` },
-                    { label: `${words.vms} breach`, value: vm!.breachReach, side: 'vm', text: vm!.breachReach === null ? 'not tried' : `${vm!.breachReach}/${vm!.rooms}` },
-                    { label: `${words.rooms} breach`, value: rm!.breachReach, side: 'room', text: rm!.breachReach === null ? 'not tried' : `${rm!.breachReach}/${rm!.rooms}` },
+                    {
+                      label: `${words.vms} crash`,
+                      value: vm!.crashReach,
+                      side: 'vm',
+                      text: vm!.crashReach === null ? 'not tried' : `${vm!.crashReach}/${vm!.rooms}`,
+                    },
+                    {
+                      label: `${words.rooms} crash`,
+                      value: rm!.crashReach,
+                      side: 'room',
+                      text: rm!.crashReach === null ? 'not tried' : `${rm!.crashReach}/${rm!.rooms}`,
+                    },
+                    {
+                      label: `${words.vms} breach`,
+                      value: vm!.breachReach,
+                      side: 'vm',
+                      text: vm!.breachReach === null ? 'not tried' : `${vm!.breachReach}/${vm!.rooms}`,
+                    },
+                    {
+                      label: `${words.rooms} breach`,
+                      value: rm!.breachReach,
+                      side: 'room',
+                      text: rm!.breachReach === null ? 'not tried' : `${rm!.breachReach}/${rm!.rooms}`,
+                    },
                   ]}
                 />
               )}
@@ -256,7 +358,11 @@ export function LabPanel() {
             </Cell>
             <Cell testid="lab-cell-scalability-container" value={started ? rm!.fit : null} concept="High">
               {started ? `${fmt(rm!.fit)} ${words.rooms} per ${words.house}` : 'waiting'}
-              {started && <small className="lab-sub">{w('the building manager would stop at 110 a house', 'Kubernetes caps a node at 110 pods')}</small>}
+              {started && (
+                <small className="lab-sub">
+                  {w('the building manager would stop at 110 a house', 'Kubernetes caps a node at 110 pods')}
+                </small>
+              )}
             </Cell>
             <td>
               {started && (

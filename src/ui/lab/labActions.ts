@@ -27,7 +27,9 @@ export function runInLevel(sides: LabSides, n: number): string | null {
 
 /** One guest kernel panics: the apartment of the first running room on the VM side. */
 export function crashOneVm(sides: LabSides): string | null {
-  const room = Object.values(useGame.getState().world.containers).find((c) => c.appId === sides.vmAppId && c.state === 'running' && c.placement?.kind === 'vm')
+  const room = Object.values(useGame.getState().world.containers).find(
+    (c) => c.appId === sides.vmAppId && c.state === 'running' && c.placement?.kind === 'vm',
+  )
   return room?.placement?.kind === 'vm' ? send({ type: 'crashVm', vmId: room.placement.vmId }) : 'No apartment with an open room to crash.'
 }
 

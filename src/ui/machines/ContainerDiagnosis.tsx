@@ -13,12 +13,18 @@ export function ContainerDiagnosis({ containerId }: { containerId: string }) {
   if (findings.length === 0) return null
   const other = vocab === 'metaphor' ? 'technical' : 'metaphor'
   return (
-    <section className="diagnosis" aria-label={vocab === 'metaphor' ? 'What the plumbing does to this room' : 'Kernel diagnosis'} data-testid="diagnosis">
+    <section
+      className="diagnosis"
+      aria-label={vocab === 'metaphor' ? 'What the plumbing does to this room' : 'Kernel diagnosis'}
+      data-testid="diagnosis"
+    >
       <h3>{vocab === 'metaphor' ? 'What the plumbing does to this room' : 'What the kernel does to this container'}</h3>
       <ul>
         {findings.map((f) => (
           <li key={f.key} className={`finding ${f.severity}`} data-testid={`diagnosis-${f.key}`}>
-            <span className="mark" aria-hidden="true">{MARK[f.severity]} </span>
+            <span className="mark" aria-hidden="true">
+              {MARK[f.severity]}{' '}
+            </span>
             <span className="visually-hidden">{WORD[f.severity]}: </span>
             {f[vocab]}
             <details>

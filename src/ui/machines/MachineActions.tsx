@@ -34,23 +34,61 @@ function Limits({ appId }: { appId: string }) {
     const c = parseLimit(cpu)
     const m = parseLimit(mem)
     if (c === 'bad' || m === 'bad') {
-      useGame.setState({ lastRejection: { ok: false, metaphor: 'Caps are whole numbers above zero, or empty for no cap.', technical: 'limits must be positive numbers, or empty for none' } })
+      useGame.setState({
+        lastRejection: {
+          ok: false,
+          metaphor: 'Caps are whole numbers above zero, or empty for no cap.',
+          technical: 'limits must be positive numbers, or empty for none',
+        },
+      })
       return
     }
     send({ type: 'setLimits', appId, cpuLimitMilli: c, memLimitMiB: m })
   }
   return (
-    <form className="ma-group" aria-label={w(`Caps for ${app.name}'s rooms`, `Limits for ${app.name}`)} onSubmit={(e) => { e.preventDefault(); apply() }}>
+    <form
+      className="ma-group"
+      aria-label={w(`Caps for ${app.name}'s rooms`, `Limits for ${app.name}`)}
+      onSubmit={(e) => {
+        e.preventDefault()
+        apply()
+      }}
+    >
       <span className="ma-title">{w('Caps', 'Limits')}</span>
       <label>
         {w('Workers', 'CPU')} (m){' '}
-        <input type="number" min={1} step={1} inputMode="numeric" placeholder={w('no cap', 'none')} data-testid="limit-cpu" value={cpu} onChange={(e) => setCpu(e.target.value)} />
+        <input
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          placeholder={w('no cap', 'none')}
+          data-testid="limit-cpu"
+          value={cpu}
+          onChange={(e) => setCpu(e.target.value)}
+        />
       </label>
       <label>
         {w('Space', 'Memory')} (MiB){' '}
-        <input type="number" min={1} step={1} inputMode="numeric" placeholder={w('no cap', 'none')} data-testid="limit-mem" value={mem} onChange={(e) => setMem(e.target.value)} />
+        <input
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          placeholder={w('no cap', 'none')}
+          data-testid="limit-mem"
+          value={mem}
+          onChange={(e) => setMem(e.target.value)}
+        />
       </label>
-      <button type="submit" data-testid="action-setLimits" title={w(`Booked: ${app.cpuRequestMilli}m, ${app.memRequestMiB} MiB; a cap may not be below what is booked`, `Requests: ${app.cpuRequestMilli}m, ${app.memRequestMiB} MiB; a limit must be ≥ its request`)}>
+      <button
+        type="submit"
+        data-testid="action-setLimits"
+        title={w(
+          `Booked: ${app.cpuRequestMilli}m, ${app.memRequestMiB} MiB; a cap may not be below what is booked`,
+          `Requests: ${app.cpuRequestMilli}m, ${app.memRequestMiB} MiB; a limit must be ≥ its request`,
+        )}
+      >
         {w('Set caps', 'Set limits')}
       </button>
       <small className="muted">
@@ -76,7 +114,11 @@ function RuntimeAndSecurity({ appId }: { appId: string }) {
       {allowed('setRuntime') && (
         <label className="ma-group">
           <span className="ma-title">{w('Room walls', 'Runtime')}</span>
-          <select data-testid="action-setRuntime" value={app.runtime} onChange={(e) => send({ type: 'setRuntime', appId, runtime: e.target.value as Runtime })}>
+          <select
+            data-testid="action-setRuntime"
+            value={app.runtime}
+            onChange={(e) => send({ type: 'setRuntime', appId, runtime: e.target.value as Runtime })}
+          >
             {(Object.keys(RUNTIMES) as Runtime[]).map((r) => (
               <option key={r} value={r}>
                 {RUNTIME_LABELS[r][vocab]} · +{RUNTIMES[r].overheadMiB} MiB · {RUNTIMES[r].start.minMs}–{RUNTIMES[r].start.maxMs} ms
@@ -91,7 +133,13 @@ function RuntimeAndSecurity({ appId }: { appId: string }) {
           <legend className="ma-title">{w('Locks', 'securityContext')}</legend>
           {SECURITY.map(([k, m, t]) => (
             <label key={k}>
-              <input type="checkbox" data-testid={`security-${k}`} checked={app.security[k]} onChange={(e) => send({ type: 'setSecurity', appId, security: { [k]: e.target.checked } })} /> {w(m, t)}
+              <input
+                type="checkbox"
+                data-testid={`security-${k}`}
+                checked={app.security[k]}
+                onChange={(e) => send({ type: 'setSecurity', appId, security: { [k]: e.target.checked } })}
+              />{' '}
+              {w(m, t)}
             </label>
           ))}
         </fieldset>
@@ -116,19 +164,38 @@ function Install({ appId, target }: { appId: string | null; target: Placement })
     <div className="ma-group">
       <span className="ma-title">{w('Straight into the building', 'On the machine (no container)')}</span>
       {allowed('installPackages') && (
-        <form className="ma-inline" onSubmit={(e) => { e.preventDefault(); install() }}>
+        <form
+          className="ma-inline"
+          onSubmit={(e) => {
+            e.preventDefault()
+            install()
+          }}
+        >
           <label>
             {w('Fittings', 'Packages')}{' '}
-            <input type="text" data-testid="install-packages" value={pkgs} onChange={(e) => setPkgs(e.target.value)} aria-describedby="ma-pkgs-now" />
+            <input
+              type="text"
+              data-testid="install-packages"
+              value={pkgs}
+              onChange={(e) => setPkgs(e.target.value)}
+              aria-describedby="ma-pkgs-now"
+            />
           </label>
-          <button type="submit" data-testid="action-installPackages">{w('Fit', 'apt install')}</button>
+          <button type="submit" data-testid="action-installPackages">
+            {w('Fit', 'apt install')}
+          </button>
         </form>
       )}
       <small className="muted" id="ma-pkgs-now">
         {w('has', 'installed')}: {m.packages.length ? m.packages.join(', ') : w('nothing', 'none')}
       </small>
       {allowed('installApp') && app && (
-        <button type="button" data-testid="action-installApp" onClick={() => send({ type: 'installApp', appId: app.id, target })} title={w(`${app.name} needs: ${app.requires.join(', ') || 'nothing'}`, `requires: ${app.requires.join(', ') || 'none'}`)}>
+        <button
+          type="button"
+          data-testid="action-installApp"
+          onClick={() => send({ type: 'installApp', appId: app.id, target })}
+          title={w(`${app.name} needs: ${app.requires.join(', ') || 'nothing'}`, `requires: ${app.requires.join(', ') || 'none'}`)}
+        >
           ⤓ {w(`Install ${app.name} here, no room`, `Install ${app.name} on the machine`)}
         </button>
       )}
@@ -148,13 +215,37 @@ function VmOps({ vmId }: { vmId: string }) {
   return (
     <>
       {allowed('resizeVm') && (
-        <form className="ma-group" aria-label={w('Resize the apartment', 'Resize the VM')} onSubmit={(e) => { e.preventDefault(); send({ type: 'resizeVm', vmId, vcpus, memMiB: Math.round(gib * 1024) }) }}>
+        <form
+          className="ma-group"
+          aria-label={w('Resize the apartment', 'Resize the VM')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            send({ type: 'resizeVm', vmId, vcpus, memMiB: Math.round(gib * 1024) })
+          }}
+        >
           <span className="ma-title">{w('Resize', 'Resize')}</span>
           <label>
-            {w('Workers', 'vCPUs')} <input type="number" min={1} max={64} data-testid="resize-vcpus" value={vcpus} onChange={(e) => setVcpus(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+            {w('Workers', 'vCPUs')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={64}
+              data-testid="resize-vcpus"
+              value={vcpus}
+              onChange={(e) => setVcpus(Math.max(1, Math.round(Number(e.target.value) || 1)))}
+            />
           </label>
           <label>
-            {w('Space', 'RAM')} (GiB) <input type="number" min={0.5} max={512} step={0.5} data-testid="resize-mem" value={gib} onChange={(e) => setGib(Math.max(0.5, Number(e.target.value) || 0.5))} />
+            {w('Space', 'RAM')} (GiB){' '}
+            <input
+              type="number"
+              min={0.5}
+              max={512}
+              step={0.5}
+              data-testid="resize-mem"
+              value={gib}
+              onChange={(e) => setGib(Math.max(0.5, Number(e.target.value) || 0.5))}
+            />
           </label>
           <button type="submit" data-testid="action-resizeVm" title={w('It restarts to take the new size', 'Needs a reboot')}>
             {w('Resize (restarts it)', 'Resize (reboot)')}
@@ -162,7 +253,14 @@ function VmOps({ vmId }: { vmId: string }) {
         </form>
       )}
       {allowed('migrateVm') && others.length > 0 && (
-        <form className="ma-group" aria-label={w('Move the apartment', 'Live-migrate the VM')} onSubmit={(e) => { e.preventDefault(); if (toId) send({ type: 'migrateVm', vmId, toHostId: toId }) }}>
+        <form
+          className="ma-group"
+          aria-label={w('Move the apartment', 'Live-migrate the VM')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (toId) send({ type: 'migrateVm', vmId, toHostId: toId })
+          }}
+        >
           <span className="ma-title">{w('Move to', 'Migrate to')}</span>
           <label>
             <span className="visually-hidden">{w('Target house', 'Target host')}</span>
@@ -191,7 +289,11 @@ function Overcommit({ hostId }: { hostId: string }) {
   return (
     <label className="ma-group">
       <span className="ma-title">{w('Promise space', 'Memory overcommit')}</span>
-      <select data-testid="action-setMemOvercommit" value={host.memOvercommit} onChange={(e) => send({ type: 'setMemOvercommit', hostId, ratio: Number(e.target.value) })}>
+      <select
+        data-testid="action-setMemOvercommit"
+        value={host.memOvercommit}
+        onChange={(e) => send({ type: 'setMemOvercommit', hostId, ratio: Number(e.target.value) })}
+      >
         {RATIOS.map((r) => (
           <option key={r} value={r}>
             {r}× ({formatMiB(Math.round(host.memMiB * r))})
@@ -222,7 +324,13 @@ export function MachineActions({ appId, hostId, vmId, target }: Props) {
       <summary>
         <span aria-hidden="true">⚙ </span>
         {w('Machine settings', 'Machine settings')}
-        {app && <small className="muted"> · {app.name}{sel && sel.kind !== 'app' && sel.kind !== 'manager' ? ` · ${w('selected', 'selection')}` : ''}</small>}
+        {app && (
+          <small className="muted">
+            {' '}
+            · {app.name}
+            {sel && sel.kind !== 'app' && sel.kind !== 'manager' ? ` · ${w('selected', 'selection')}` : ''}
+          </small>
+        )}
       </summary>
       <div className="ma-body">
         {showApp && allowed('setLimits') && <Limits key={`${app!.id}:${app!.cpuLimitMilli}:${app!.memLimitMiB}`} appId={app!.id} />}

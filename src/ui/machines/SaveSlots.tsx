@@ -22,7 +22,11 @@ export function SaveSlots() {
 
   const save = (slot: SlotId) => {
     const r = writeSlot(store, slot, useGame.getState().world, label.trim() || `Slot ${slot}`, Date.now())
-    setStatus(r.ok ? { ok: true, text: w(`Street kept in slot ${slot}.`, `Saved to slot ${slot}.`) } : { ok: false, text: `Slot ${slot} was not saved: ${r.problem}.` })
+    setStatus(
+      r.ok
+        ? { ok: true, text: w(`Street kept in slot ${slot}.`, `Saved to slot ${slot}.`) }
+        : { ok: false, text: `Slot ${slot} was not saved: ${r.problem}.` },
+    )
     setTick((t) => t + 1)
   }
   const load = (slot: SlotId) => {
@@ -32,7 +36,16 @@ export function SaveSlots() {
       return
     }
     useUi.getState().select(null)
-    useGame.setState((s) => ({ mode: 'sandbox', level: null, world: r.world, progress: initialProgress(), paused: true, carryMs: 0, lastRejection: null, version: s.version + 1 }))
+    useGame.setState((s) => ({
+      mode: 'sandbox',
+      level: null,
+      world: r.world,
+      progress: initialProgress(),
+      paused: true,
+      carryMs: 0,
+      lastRejection: null,
+      version: s.version + 1,
+    }))
     setStatus({ ok: true, text: w(`Street "${r.info.label}" is back (paused).`, `Loaded "${r.info.label}" (paused).`) })
     setTick((t) => t + 1)
   }
@@ -44,20 +57,28 @@ export function SaveSlots() {
         {w('Keep this street', 'Save slots')}
       </summary>
       <label className="ws-field">
-        {w('Name', 'Label')} <input type="text" data-testid="save-label" maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)} />
+        {w('Name', 'Label')}{' '}
+        <input type="text" data-testid="save-label" maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)} />
       </label>
       <ul className="save-slots">
         {slots.map((s) => (
           <li key={s.slot} data-testid={`slot-${s.slot}`} data-state={s.state}>
-            <strong>{w('Slot', 'Slot')} {s.slot}:</strong>{' '}
+            <strong>
+              {w('Slot', 'Slot')} {s.slot}:
+            </strong>{' '}
             {s.state === 'empty' && <span className="muted">{w('empty', 'empty')}</span>}
             {s.state === 'saved' && (
               <span>
-                “{s.info.label}” · {w('street time', 'world time')} {formatTime(s.info.worldTimeMs)} · {s.info.houses} {w('houses', 'hosts')}, {s.info.rooms} {w('rooms', 'containers')} ·{' '}
+                “{s.info.label}” · {w('street time', 'world time')} {formatTime(s.info.worldTimeMs)} · {s.info.houses}{' '}
+                {w('houses', 'hosts')}, {s.info.rooms} {w('rooms', 'containers')} ·{' '}
                 <span className="muted">{new Date(s.info.savedAtMs).toLocaleString()}</span>
               </span>
             )}
-            {s.state === 'damaged' && <span className="ws-warn">⚠ {w('damaged', 'damaged')}: {s.problem}</span>}{' '}
+            {s.state === 'damaged' && (
+              <span className="ws-warn">
+                ⚠ {w('damaged', 'damaged')}: {s.problem}
+              </span>
+            )}{' '}
             <button type="button" data-testid={`save-slot-${s.slot}`} onClick={() => save(s.slot)}>
               {s.state === 'saved' ? w('Keep here instead', 'Overwrite') : w('Keep here', 'Save')}
             </button>

@@ -3,15 +3,30 @@
  * the world and returns findings; ContainerDiagnosis.tsx draws them. Each finding carries its source.
  */
 import {
-  BREACH, CONDITION_LABELS, LIVENESS_KILL, PROBE_DEFAULTS, CPU_SHARES, CPU_THROTTLE_SOURCE, DEFAULT_SECURITY, MEM_OVERCOMMIT, OOM_KILL, PULL_MIB_PER_S, RUNTIMES, RUNTIME_LABELS,
-  escapeOdds, eventsAbout, missingLayers, placementName,
+  BREACH,
+  CONDITION_LABELS,
+  LIVENESS_KILL,
+  PROBE_DEFAULTS,
+  CPU_SHARES,
+  CPU_THROTTLE_SOURCE,
+  DEFAULT_SECURITY,
+  MEM_OVERCOMMIT,
+  OOM_KILL,
+  PULL_MIB_PER_S,
+  RUNTIMES,
+  RUNTIME_LABELS,
+  escapeOdds,
+  eventsAbout,
+  missingLayers,
+  placementName,
 } from '../../sim'
 import type { Container, World } from '../../sim'
 
 export type Severity = 'bad' | 'warn' | 'info'
 
 export interface Finding {
-  key: 'package' | 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog' | 'hung'
+  key:
+    'package' | 'oom' | 'kernelOom' | 'throttled' | 'limits' | 'swap' | 'shares' | 'breached' | 'runtime' | 'pull' | 'leak' | 'hog' | 'hung'
   severity: Severity
   metaphor: string
   technical: string
@@ -27,12 +42,18 @@ function hostIdOf(world: World, c: Container): string | null {
 }
 
 const sameKernel = (a: Container, b: Container): boolean =>
-  !!a.placement && !!b.placement && (a.placement.kind === 'host' ? b.placement.kind === 'host' && a.placement.hostId === b.placement.hostId : b.placement.kind === 'vm' && a.placement.vmId === b.placement.vmId)
+  !!a.placement &&
+  !!b.placement &&
+  (a.placement.kind === 'host'
+    ? b.placement.kind === 'host' && a.placement.hostId === b.placement.hostId
+    : b.placement.kind === 'vm' && a.placement.vmId === b.placement.vmId)
 
 /** Why the last termination was an OOM kill: its own limit, or the kernel's OOM killer. From the reason, else the log. */
 function oomCause(world: World, c: Container): { kind: 'limit' | 'kernel'; text: string } | null {
   if (c.exitCode !== OOM_KILL.exitCode) return null
-  const text = c.reason.includes(OOM_KILL.reason) ? c.reason : ([...eventsAbout(world, c.id)].reverse().find((e) => e.technical.includes(OOM_KILL.reason))?.technical ?? '')
+  const text = c.reason.includes(OOM_KILL.reason)
+    ? c.reason
+    : ([...eventsAbout(world, c.id)].reverse().find((e) => e.technical.includes(OOM_KILL.reason))?.technical ?? '')
   return { kind: /kernel OOM killer|out of memory/.test(text) ? 'kernel' : 'limit', text }
 }
 
@@ -55,7 +76,11 @@ export function diagnose(world: World, containerId: string): Finding[] {
   const out: Finding[] = []
   const where = c.placement ? placementName(world, c.placement) : null
   const kernelName = c.placement ? (c.placement.kind === 'vm' ? 'its apartment' : 'the house') : ''
-  const kernelTech = c.placement ? (c.placement.kind === 'vm' ? `the guest kernel of ${where!.technical}` : `the kernel of ${where!.technical}`) : ''
+  const kernelTech = c.placement
+    ? c.placement.kind === 'vm'
+      ? `the guest kernel of ${where!.technical}`
+      : `the kernel of ${where!.technical}`
+    : ''
 
   // The kit lacks what the app needs: a room has only what its image carries, whatever the machine has.
   const lacking = /image (\S+) does not contain (\S+) required by/.exec(c.reason)
@@ -64,7 +89,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const m = c.placement ? (c.placement.kind === 'host' ? world.hosts[c.placement.hostId] : world.vms[c.placement.vmId]) : undefined
     const machineHas = m?.packages.find((p) => p.split('@')[0] === pkg!.split('@')[0])
     out.push({
-      key: 'package', severity: 'bad',
+      key: 'package',
+      severity: 'bad',
       metaphor: `The kit ${ref} lacks ${pkg}, which the app needs. A room has only what its kit carries${machineHas ? `: that ${c.placement?.kind === 'vm' ? 'apartment' : 'house'} has ${machineHas} installed, and it does not help` : ''}. Build a kit that carries it (W).`,
       technical: `exec failed: image ${ref} does not contain ${pkg}. A container sees only its image's filesystem${machineHas ? ` (the node's own ${machineHas} is invisible to it)` : ''}; rebuild the image with it and roll it out.`,
       source: 'Docker docs "Image layers": a container\'s filesystem is its image\'s layers plus a writable layer',
@@ -78,14 +104,16 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const used = m ? m[1] : null
     const limit = c.memLimitMiB !== null ? `${r0(c.memLimitMiB)} MiB` : (m?.[2] ?? '?')
     out.push({
-      key: 'oom', severity: 'bad',
+      key: 'oom',
+      severity: 'bad',
       metaphor: `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops it at once (exit code ${OOM_KILL.exitCode}); ${c.managed ? `the manager reopens it after a wait${c.leakMiBPerS > 0 ? `, and as it leaks ${c.leakMiBPerS} MiB a second it will happen again` : ''}` : 'nobody reopens it: no manager looks after it'}.`,
       technical: `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ${c.managed ? `restartPolicy Always: restarts after back-off.${c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''}` : 'Not managed: stays down.'}`,
       source: OOM_KILL.source,
     })
   } else if (oom?.kind === 'kernel') {
     out.push({
-      key: 'kernelOom', severity: 'bad',
+      key: 'kernelOom',
+      severity: 'bad',
       metaphor: `Thrown out because ${kernelName || 'its building'} ran out of space: the caretaker of the plumbing threw out the biggest room${c.leakMiBPerS > 0 ? ' (this one, which hoarded)' : ', and that was this one even though it did not hoard: a neighbour without a cap filled the shared space'}. Exit code ${OOM_KILL.exitCode}. A space cap on the hoarder would have stopped it alone.`,
       technical: `Last state: Terminated, ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode}: not its own limit, ${kernelTech || 'its kernel'} ran out of memory and the kernel OOM killer chose the largest process${c.leakMiBPerS > 0 ? '' : ' (a noisy neighbour without a memory limit caused it)'}. Set memory limits so the leaker is killed alone.`,
       source: `${OOM_KILL.source}; kernel docs: the OOM killer picks the task with the highest oom_score (largest memory)`,
@@ -94,7 +122,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
 
   if (c.state === 'running' && c.throttled && c.cpuLimitMilli !== null) {
     out.push({
-      key: 'throttled', severity: 'warn',
+      key: 'throttled',
+      severity: 'warn',
       metaphor: `Held to its worker cap: it uses ${r0(c.cpuUsageMilli)}m of its ${c.cpuLimitMilli}m (${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. The room gets its cap and no more: it works slower, nobody throws it out. Speed now ${pct(c.speed)}.`,
       technical: `CPU throttled: usage ${r0(c.cpuUsageMilli)}m = limit ${c.cpuLimitMilli}m. CFS quota: the room gets its limit and no more (cpu.max ${c.cpuLimitMilli * 100} per 100000 µs period); it is slowed, not killed. Serving at ${pct(c.speed)}.`,
       source: CPU_THROTTLE_SOURCE,
@@ -106,7 +135,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const lim = c.memLimitMiB
     const eta = lim !== null && c.leakMiBPerS > 0 ? Math.max(0, (lim - c.memUsageMiB) / c.leakMiBPerS) : null
     out.push({
-      key: 'limits', severity: eta !== null ? 'warn' : 'info',
+      key: 'limits',
+      severity: eta !== null ? 'warn' : 'info',
       metaphor: `Space used ${mem} MiB${lim !== null ? ` of its cap ${lim} MiB (${pct(c.memUsageMiB / lim)})` : ' with no cap: it may take what the building has'}; workers ${r0(c.cpuUsageMilli)}m${c.cpuLimitMilli !== null ? ` of its cap ${c.cpuLimitMilli}m` : ', no cap'}.${eta !== null ? ` At this leak it hits the cap in about ${Math.ceil(eta)} s.` : ''}`,
       technical: `Memory ${mem} MiB${lim !== null ? ` / limit ${lim} MiB (${pct(c.memUsageMiB / lim)})` : ', no limit (bounded only by its kernel)'}; CPU ${r0(c.cpuUsageMilli)}m${c.cpuLimitMilli !== null ? ` / limit ${c.cpuLimitMilli}m` : ', no limit'}; requests ${c.cpuRequestMilli}m, ${c.memRequestMiB} MiB.${eta !== null ? ` OOM kill in ~${Math.ceil(eta)} s at the current leak.` : ''}`,
       source: 'kubernetes.io "Resource Management for Pods and Containers": requests reserve, limits cap',
@@ -115,7 +145,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
 
   if (c.state === 'running' && c.leakMiBPerS > 0) {
     out.push({
-      key: 'leak', severity: 'warn',
+      key: 'leak',
+      severity: 'warn',
       metaphor: `${CONDITION_LABELS.leaking.metaphor}: ${c.leakMiBPerS} MiB more every second (${r0(c.leakedMiB)} MiB since it opened).`,
       technical: `Chaos: ${CONDITION_LABELS.leaking.technical} at ${c.leakMiBPerS} MiB/s (${r0(c.leakedMiB)} MiB leaked since start).`,
       source: 'chaos injection (sandbox)',
@@ -123,7 +154,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
   }
   if (c.state === 'running' && c.cpuHog) {
     out.push({
-      key: 'hog', severity: 'warn',
+      key: 'hog',
+      severity: 'warn',
       metaphor: `A runaway machine in this room wants every worker of ${kernelName}${c.cpuLimitMilli !== null ? `, but its cap holds it to ${c.cpuLimitMilli}m` : ': with no cap it crowds out its neighbours (they keep only what they booked)'}.`,
       technical: `Chaos: CPU hog (busy loop) on ${kernelTech}${c.cpuLimitMilli !== null ? `; held to ${c.cpuLimitMilli}m by its CFS quota` : '; no limit: neighbours fall back to their cpu.shares (requests)'}.`,
       source: CPU_SHARES.source,
@@ -147,7 +179,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
         ? `Readiness probe fails: the pod is removed from the Service endpoints${c.ready ? ' after failureThreshold failures' : ''}, but no liveness probe: it is never restarted.`
         : `No probes: the pod stays Ready and in the Service endpoints; requests routed to it time out. Only a liveness probe can notice.`
     out.push({
-      key: 'hung', severity: 'bad',
+      key: 'hung',
+      severity: 'bad',
       metaphor: `Stuck: the lights are on but nobody answers the door. The process is alive but answers nothing, so no cap or kernel stops it. ${m}`,
       technical: `Hung: the process is alive but answers nothing (no crash, no exit code, normal CPU and memory). ${t}`,
       source: `${PROBE_DEFAULTS.source}; ${LIVENESS_KILL.source}`,
@@ -159,7 +192,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
   const host = hostId ? world.hosts[hostId] : undefined
   if (c.state === 'running' && host?.swapping) {
     out.push({
-      key: 'swap', severity: 'warn',
+      key: 'swap',
+      severity: 'warn',
       metaphor: `House ${host.name} promised its apartments ${host.memOvercommit}× the space it has and they use it: it stores things in the cellar (swap), so everything in it, this room too, runs at ${pct(c.speed)} speed.`,
       technical: `Host ${host.name} is swapping (memory overcommit ${host.memOvercommit}:1, guests touch more than ${host.memMiB} MiB physical): this container runs at ${pct(c.speed)}.`,
       source: MEM_OVERCOMMIT.source,
@@ -167,7 +201,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
   } else if (c.state === 'running' && !c.throttled && c.speed < RUNTIMES[c.runtime].speed - 0.01) {
     // Slower than its runtime allows, not throttled, no swap: its kernel's CPU is oversubscribed.
     out.push({
-      key: 'shares', severity: 'warn',
+      key: 'shares',
+      severity: 'warn',
       metaphor: `Its workers are busy elsewhere: ${kernelName} has more work than workers, so each room gets a share by what it booked (${c.cpuRequestMilli}m). It serves at ${pct(c.speed)}.`,
       technical: `CPU contention on ${kernelTech}: the kernel splits CPU by cpu.shares (from requests, ${c.cpuRequestMilli}m here); granted ${r0(c.cpuUsageMilli)}m, serving at ${pct(c.speed)}. A noisy neighbour without a limit is the usual cause.`,
       source: CPU_SHARES.source,
@@ -176,13 +211,18 @@ export function diagnose(world: World, containerId: string): Finding[] {
 
   if (c.breached) {
     const others = Object.values(world.containers).filter((o) => o !== c && o.breached && sameKernel(o, c))
-    const elsewhere = Object.values(world.containers).filter((o) => o !== c && o.breached && !sameKernel(o, c) && hostIdOf(world, o) === hostId)
+    const elsewhere = Object.values(world.containers).filter(
+      (o) => o !== c && o.breached && !sameKernel(o, c) && hostIdOf(world, o) === hostId,
+    )
     const odds = escapeOdds(c)
     const sec = securityNotes(c.security)
     const wall = c.runtime !== 'runc' ? `${RUNTIMES[c.runtime].label} sandbox` : null
     const how = c.reason.startsWith('breached: ') ? c.reason.slice(10) : 'compromised'
     const reached = others.length
-      ? { m: `The burglar reached ${others.length} other room${others.length === 1 ? '' : 's'} sharing the plumbing of ${kernelName}.`, t: `Shared kernel owned: ${others.length} other container(s) on ${kernelTech} compromised.` }
+      ? {
+          m: `The burglar reached ${others.length} other room${others.length === 1 ? '' : 's'} sharing the plumbing of ${kernelName}.`,
+          t: `Shared kernel owned: ${others.length} other container(s) on ${kernelTech} compromised.`,
+        }
       : { m: `No other room on the same plumbing was reached.`, t: `No other container on ${kernelTech} compromised.` }
     // Was this the room broken into first, and did the attacker get no further than it?
     const ev = [...eventsAbout(world, c.id)].reverse().find((e) => e.technical.startsWith('Breach of '))
@@ -190,12 +230,22 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const stop = contained
       ? { m: 'The burglar never got out of the room: the locks held.', t: 'No container escape: the shared kernel was not reached.' }
       : elsewhere.length
-      ? { m: `${elsewhere.length} room(s) beyond the apartment walls were reached too: a rare hypervisor escape.`, t: `${elsewhere.length} container(s) beyond the VM boundary compromised: hypervisor escape (rare, CVE-2015-3456 class).` }
-      : c.placement?.kind === 'vm'
-        ? { m: 'It stopped at the apartment walls: the apartment has its own kernel.', t: 'Contained by the VM boundary: the guest kernel is its own; crossing needs a hypervisor escape (~1 in 1,000 here).' }
-        : { m: 'Apartments in this house have their own kernels, so they were safe.', t: 'VMs on this host have their own kernels: not reachable without a hypervisor escape.' }
+        ? {
+            m: `${elsewhere.length} room(s) beyond the apartment walls were reached too: a rare hypervisor escape.`,
+            t: `${elsewhere.length} container(s) beyond the VM boundary compromised: hypervisor escape (rare, CVE-2015-3456 class).`,
+          }
+        : c.placement?.kind === 'vm'
+          ? {
+              m: 'It stopped at the apartment walls: the apartment has its own kernel.',
+              t: 'Contained by the VM boundary: the guest kernel is its own; crossing needs a hypervisor escape (~1 in 1,000 here).',
+            }
+          : {
+              m: 'Apartments in this house have their own kernels, so they were safe.',
+              t: 'VMs on this host have their own kernels: not reachable without a hypervisor escape.',
+            }
     out.push({
-      key: 'breached', severity: 'bad',
+      key: 'breached',
+      severity: 'bad',
       metaphor: `Burglar inside (${how}). ${reached.m} ${stop.m} Its odds to break out were ${pct(odds)}${c.security.privileged ? ' (a privileged room is as good as open)' : ''}${wall ? `, the ${wall} held the door` : ''}. Locks fitted: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; missing: ${sec.off.join(', ')}` : ''}.`,
       technical: `Compromised (${how}). ${reached.t} ${stop.t} Escape odds ${pct(odds)}${c.security.privileged ? ' (privileged: near-certain)' : ''}${wall ? ` (${wall}: a second wall)` : ''}. Settings that lowered them: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; not set: ${sec.off.join(', ')}` : ''}.`,
       source: BREACH.source,
@@ -209,7 +259,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
       const miss = missingLayers(world, image, cache)
       const left = Math.max(0, Math.ceil((c.phaseEndsMs - world.timeMs) / 1000))
       out.push({
-        key: 'pull', severity: 'info',
+        key: 'pull',
+        severity: 'info',
         metaphor: `The kit is on its way: ${miss.ids.length} of ${image.layers.length} parts are not in ${where!.metaphor}'s shed yet (${miss.sizeMiB} MiB), about ${left} s left at ${PULL_MIB_PER_S.value} MiB/s. The next room of this kit here starts without waiting.`,
         technical: `Pulling ${image.ref}: ${miss.ids.length} of ${image.layers.length} layers missing on this node (${miss.sizeMiB} MiB), ~${left} s left at ${PULL_MIB_PER_S.value} MiB/s. Cached layers are not pulled again.`,
         source: PULL_MIB_PER_S.source,
@@ -221,13 +272,16 @@ export function diagnose(world: World, containerId: string): Finding[] {
     const rt = RUNTIMES[c.runtime]
     const label = RUNTIME_LABELS[c.runtime]
     out.push({
-      key: 'runtime', severity: 'info',
-      metaphor: c.runtime === 'runc'
-        ? `A plain room: it shares the plumbing and wiring (kernel) of ${kernelName} with every room there. Fast to open, no extra cost, but a burglar who breaks out reaches them all.`
-        : `${label.metaphor}: ${rt.ownKernel ? 'its own small kernel' : 'a guard between it and the shared plumbing'}. Costs ${rt.overheadMiB} MiB more, opens in ${rt.start.minMs}–${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed; a burglar rarely gets past it.`,
-      technical: c.runtime === 'runc'
-        ? `runc: namespaces + cgroups on ${kernelTech}, shared with every container there. Native speed, no overhead; a container escape owns that kernel.`
-        : `${label.technical}: ${rt.ownKernel ? 'own guest kernel' : 'user-space kernel intercepting syscalls'}; +${rt.overheadMiB} MiB, start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed; escape needs a sandbox bug.`,
+      key: 'runtime',
+      severity: 'info',
+      metaphor:
+        c.runtime === 'runc'
+          ? `A plain room: it shares the plumbing and wiring (kernel) of ${kernelName} with every room there. Fast to open, no extra cost, but a burglar who breaks out reaches them all.`
+          : `${label.metaphor}: ${rt.ownKernel ? 'its own small kernel' : 'a guard between it and the shared plumbing'}. Costs ${rt.overheadMiB} MiB more, opens in ${rt.start.minMs}–${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed; a burglar rarely gets past it.`,
+      technical:
+        c.runtime === 'runc'
+          ? `runc: namespaces + cgroups on ${kernelTech}, shared with every container there. Native speed, no overhead; a container escape owns that kernel.`
+          : `${label.technical}: ${rt.ownKernel ? 'own guest kernel' : 'user-space kernel intercepting syscalls'}; +${rt.overheadMiB} MiB, start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed; escape needs a sandbox bug.`,
       source: rt.source,
     })
   }

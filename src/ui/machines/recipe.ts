@@ -20,9 +20,27 @@ export type RuntimeId = 'none' | 'python' | 'node' | 'java'
  * they are about 28, 29 and 3.6 MB). Source: hub.docker.com/_/debian, /_/ubuntu, /_/alpine tag pages.
  */
 export const BASE_IMAGES: Record<BaseId, { ref: string; mb: number; distro: string; pm: 'apt' | 'apk'; source: string }> = {
-  debian: { ref: 'debian:12-slim', mb: 74.8, distro: 'Debian 12 (bookworm)', pm: 'apt', source: 'hub.docker.com/_/debian tag 12-slim: 74.8 MB (docker images, linux/amd64)' },
-  ubuntu: { ref: 'ubuntu:24.04', mb: 78.1, distro: 'Ubuntu 24.04 (noble)', pm: 'apt', source: 'hub.docker.com/_/ubuntu tag 24.04: 78.1 MB (docker images, linux/amd64)' },
-  alpine: { ref: 'alpine:3.20', mb: 7.8, distro: 'Alpine 3.20 (musl libc)', pm: 'apk', source: 'hub.docker.com/_/alpine tag 3.20: 7.8 MB (docker images, linux/amd64)' },
+  debian: {
+    ref: 'debian:12-slim',
+    mb: 74.8,
+    distro: 'Debian 12 (bookworm)',
+    pm: 'apt',
+    source: 'hub.docker.com/_/debian tag 12-slim: 74.8 MB (docker images, linux/amd64)',
+  },
+  ubuntu: {
+    ref: 'ubuntu:24.04',
+    mb: 78.1,
+    distro: 'Ubuntu 24.04 (noble)',
+    pm: 'apt',
+    source: 'hub.docker.com/_/ubuntu tag 24.04: 78.1 MB (docker images, linux/amd64)',
+  },
+  alpine: {
+    ref: 'alpine:3.20',
+    mb: 7.8,
+    distro: 'Alpine 3.20 (musl libc)',
+    pm: 'apk',
+    source: 'hub.docker.com/_/alpine tag 3.20: 7.8 MB (docker images, linux/amd64)',
+  },
 }
 
 interface RuntimeLayer {
@@ -63,7 +81,8 @@ export const RUNTIME_LAYERS: Record<Exclude<RuntimeId, 'none'>, Record<BaseId, R
     alpine: { pkg: 'java@21', mb: 195, install: 'apk add --no-cache openjdk21-jre-headless' },
   },
 }
-export const RUNTIME_SOURCE = 'packages.debian.org (bookworm), packages.ubuntu.com (noble), pkgs.alpinelinux.org (v3.20): versions shipped and installed sizes, rounded'
+export const RUNTIME_SOURCE =
+  'packages.debian.org (bookworm), packages.ubuntu.com (noble), pkgs.alpinelinux.org (v3.20): versions shipped and installed sizes, rounded'
 
 export interface Library {
   id: string
@@ -81,12 +100,19 @@ export interface Library {
  */
 export const LIBRARIES: Library[] = [
   { id: 'flask', runtime: 'python', install: 'pip install --no-cache-dir --break-system-packages flask==3.0.3', pkg: 'flask@3.0', mb: 6 },
-  { id: 'requests', runtime: 'python', install: 'pip install --no-cache-dir --break-system-packages requests==2.32.3', pkg: 'requests@2.32', mb: 4 },
+  {
+    id: 'requests',
+    runtime: 'python',
+    install: 'pip install --no-cache-dir --break-system-packages requests==2.32.3',
+    pkg: 'requests@2.32',
+    mb: 4,
+  },
   { id: 'numpy', runtime: 'python', install: 'pip install --no-cache-dir --break-system-packages numpy==2.0.1', pkg: 'numpy@2.0', mb: 62 },
   { id: 'express', runtime: 'node', install: 'npm install --omit=dev express@4.19.2', pkg: 'express@4', mb: 2 },
   { id: 'pg', runtime: 'node', install: 'npm install --omit=dev pg@8.12.0', pkg: 'pg@8', mb: 1 },
 ]
-export const LIBRARY_SOURCE = 'pypi.org and npmjs.com package files (unpacked, with dependencies), rounded; PEP 668 for --break-system-packages'
+export const LIBRARY_SOURCE =
+  'pypi.org and npmjs.com package files (unpacked, with dependencies), rounded; PEP 668 for --break-system-packages'
 
 export interface Recipe {
   base: BaseId
@@ -99,7 +125,14 @@ export interface Recipe {
   ref: string
 }
 
-export const DEFAULT_RECIPE: Recipe = { base: 'debian', runtime: 'python', libraries: ['flask'], appSource: 'v1.0', appMiB: 2, ref: 'web:1.1' }
+export const DEFAULT_RECIPE: Recipe = {
+  base: 'debian',
+  runtime: 'python',
+  libraries: ['flask'],
+  appSource: 'v1.0',
+  appMiB: 2,
+  ref: 'web:1.1',
+}
 
 /** One Dockerfile line and the layer it makes. */
 export interface RecipeStep {
@@ -128,20 +161,47 @@ export function librariesFor(runtime: RuntimeId): Library[] {
 
 export function recipeSteps(r: Recipe): RecipeStep[] {
   const base = BASE_IMAGES[r.base]
-  const steps: RecipeStep[] = [{ line: `FROM ${base.ref}`, instruction: `FROM ${base.ref}`, sizeMiB: mbToMiB(base.mb), provides: [], kind: 'base' }]
+  const steps: RecipeStep[] = [
+    { line: `FROM ${base.ref}`, instruction: `FROM ${base.ref}`, sizeMiB: mbToMiB(base.mb), provides: [], kind: 'base' },
+  ]
   if (r.runtime !== 'none') {
     const rt = RUNTIME_LAYERS[r.runtime][r.base]
-    steps.push({ line: `RUN ${rt.install}`, instruction: `RUN ${rt.install}`, sizeMiB: mbToMiB(rt.mb), provides: [rt.pkg], kind: 'runtime' })
+    steps.push({
+      line: `RUN ${rt.install}`,
+      instruction: `RUN ${rt.install}`,
+      sizeMiB: mbToMiB(rt.mb),
+      provides: [rt.pkg],
+      kind: 'runtime',
+    })
     // One RUN per library, in the catalogue's order, so the same picks always give the same layers.
     for (const lib of librariesFor(r.runtime)) {
       if (!r.libraries.includes(lib.id)) continue
-      steps.push({ line: `RUN ${lib.install}`, instruction: `RUN ${lib.install}`, sizeMiB: mbToMiB(lib.mb), provides: [lib.pkg], kind: 'library' })
+      steps.push({
+        line: `RUN ${lib.install}`,
+        instruction: `RUN ${lib.install}`,
+        sizeMiB: mbToMiB(lib.mb),
+        provides: [lib.pkg],
+        kind: 'library',
+      })
     }
   }
   const appMiB = Math.max(0, Math.round(r.appMiB))
   // `docker history` records a COPY as "COPY dir:<checksum> in /app": changed files, new layer.
-  steps.push({ line: 'COPY ./src /app', instruction: `COPY dir:${contentDigest(r.appSource)} in /app`, sizeMiB: appMiB, provides: [], kind: 'app' })
-  if (r.runtime !== 'none') steps.push({ line: `CMD ${RUNTIME_LAYERS[r.runtime].cmd}`, instruction: `CMD ${RUNTIME_LAYERS[r.runtime].cmd}`, sizeMiB: 0, provides: [], kind: 'cmd' })
+  steps.push({
+    line: 'COPY ./src /app',
+    instruction: `COPY dir:${contentDigest(r.appSource)} in /app`,
+    sizeMiB: appMiB,
+    provides: [],
+    kind: 'app',
+  })
+  if (r.runtime !== 'none')
+    steps.push({
+      line: `CMD ${RUNTIME_LAYERS[r.runtime].cmd}`,
+      instruction: `CMD ${RUNTIME_LAYERS[r.runtime].cmd}`,
+      sizeMiB: 0,
+      provides: [],
+      kind: 'cmd',
+    })
   return steps
 }
 
@@ -156,7 +216,9 @@ export function dockerfileText(r: Recipe): string {
 }
 
 export function buildInstructions(r: Recipe): BuildInstruction[] {
-  return recipeSteps(r).map((s) => (s.provides.length ? { text: s.instruction, sizeMiB: s.sizeMiB, provides: s.provides } : { text: s.instruction, sizeMiB: s.sizeMiB }))
+  return recipeSteps(r).map((s) =>
+    s.provides.length ? { text: s.instruction, sizeMiB: s.sizeMiB, provides: s.provides } : { text: s.instruction, sizeMiB: s.sizeMiB },
+  )
 }
 
 export interface PreviewRow extends RecipeStep {
@@ -170,7 +232,10 @@ export interface PreviewRow extends RecipeStep {
  * instruction, as the simulation makes it) and whether the cache holds it. A changed step changes
  * its id and so every id above it: the cache stops helping from the first change up.
  */
-export function previewBuild(world: Pick<World, 'layers' | 'images'>, r: Recipe): { rows: PreviewRow[]; totalMiB: number; cachedMiB: number; packages: PackageSpec[] } {
+export function previewBuild(
+  world: Pick<World, 'layers' | 'images'>,
+  r: Recipe,
+): { rows: PreviewRow[]; totalMiB: number; cachedMiB: number; packages: PackageSpec[] } {
   let parent: LayerId | null = null
   const rows: PreviewRow[] = []
   const packages = new Map<string, PackageSpec>()

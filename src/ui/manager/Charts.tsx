@@ -30,7 +30,14 @@ function Chart({ title, unit, series, times }: { title: string; unit: string; se
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" height={H} role="img" aria-hidden="true" preserveAspectRatio="none">
         <line x1="0" x2={W} y1={H - 1} y2={H - 1} className="chart-axis" />
         {series.map((s) => (
-          <polyline key={s.label} className={s.className} fill="none" strokeWidth="2" strokeDasharray={s.dash} points={s.values.map((v, i) => `${x(times[i]!).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+          <polyline
+            key={s.label}
+            className={s.className}
+            fill="none"
+            strokeWidth="2"
+            strokeDasharray={s.dash}
+            points={s.values.map((v, i) => `${x(times[i]!).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
+          />
         ))}
         <text x={W - 2} y="10" textAnchor="end" className="chart-max">
           {Math.round(max)}
@@ -64,11 +71,42 @@ export function Charts({ appId }: { appId: string }) {
   const cost = world.costSamples.slice(-samples.length)
   return (
     <section className="charts" aria-label={`Charts for ${app.name}`} data-testid="charts">
-      <Chart title="Rooms" unit="" times={times} series={[{ label: 'wanted', values: pick(samples, 'desired'), className: 'line-a', dash: '5 3' }, { label: 'open', values: pick(samples, 'ready'), className: 'line-b' }]} />
-      <Chart title="CPU use (of requests)" unit="%" times={times} series={[{ label: 'cpu', values: pick(samples, 'cpuPercent'), className: 'line-b' }]} />
-      <Chart title="Visitors per second" unit="" times={times} series={[{ label: 'served', values: pick(samples, 'served'), className: 'line-b' }, { label: 'turned away', values: pick(samples, 'dropped'), className: 'line-bad', dash: '2 2' }]} />
-      <Chart title="Waiting time" unit=" ms" times={times} series={[{ label: 'latency', values: pick(samples, 'latencyMs'), className: 'line-a' }]} />
-      <Chart title="Street cost" unit=" $/h" times={cost.map((c) => c.t)} series={[{ label: 'cost', values: cost.map((c) => c.perHour), className: 'line-a' }]} />
+      <Chart
+        title="Rooms"
+        unit=""
+        times={times}
+        series={[
+          { label: 'wanted', values: pick(samples, 'desired'), className: 'line-a', dash: '5 3' },
+          { label: 'open', values: pick(samples, 'ready'), className: 'line-b' },
+        ]}
+      />
+      <Chart
+        title="CPU use (of requests)"
+        unit="%"
+        times={times}
+        series={[{ label: 'cpu', values: pick(samples, 'cpuPercent'), className: 'line-b' }]}
+      />
+      <Chart
+        title="Visitors per second"
+        unit=""
+        times={times}
+        series={[
+          { label: 'served', values: pick(samples, 'served'), className: 'line-b' },
+          { label: 'turned away', values: pick(samples, 'dropped'), className: 'line-bad', dash: '2 2' },
+        ]}
+      />
+      <Chart
+        title="Waiting time"
+        unit=" ms"
+        times={times}
+        series={[{ label: 'latency', values: pick(samples, 'latencyMs'), className: 'line-a' }]}
+      />
+      <Chart
+        title="Street cost"
+        unit=" $/h"
+        times={cost.map((c) => c.t)}
+        series={[{ label: 'cost', values: cost.map((c) => c.perHour), className: 'line-a' }]}
+      />
     </section>
   )
 }

@@ -29,7 +29,10 @@ export function Console({ onClose }: { onClose?: () => void }) {
 
   useEffect(() => {
     let live = true
-    loadIo().then((m) => live && setIo(m), (e: unknown) => setLines((l) => [...l, `error: the console could not load (${String(e)})`]))
+    loadIo().then(
+      (m) => live && setIo(m),
+      (e: unknown) => setLines((l) => [...l, `error: the console could not load (${String(e)})`]),
+    )
     inputRef.current?.focus()
     return () => {
       live = false
@@ -108,7 +111,14 @@ export function Console({ onClose }: { onClose?: () => void }) {
       </label>
       <label className="console-yaml">
         <span>YAML (Namespace, PriorityClass, Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget)</span>
-        <textarea data-testid="yaml-input" value={yaml} onChange={(e) => setYaml(e.target.value)} onKeyDown={(e) => e.stopPropagation()} rows={8} spellCheck={false} />
+        <textarea
+          data-testid="yaml-input"
+          value={yaml}
+          onChange={(e) => setYaml(e.target.value)}
+          onKeyDown={(e) => e.stopPropagation()}
+          rows={8}
+          spellCheck={false}
+        />
       </label>
       <div className="row">
         <button type="button" onClick={apply} disabled={!io || !yaml.trim()} data-testid="yaml-apply">

@@ -24,7 +24,10 @@ export function ManagerActions({ appId }: { appId: string | null }) {
   const [pdb, setPdb] = useState(1)
   const otherImages = app ? Object.values(world.images).filter((i) => i.id !== app.imageId && i.os === world.images[app.imageId]?.os) : []
 
-  const any = [...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain', 'setClusterAutoscaler'] as CommandType[]), ...POD_RULE_COMMANDS].some(allowed)
+  const any = [
+    ...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain', 'setClusterAutoscaler'] as CommandType[]),
+    ...POD_RULE_COMMANDS,
+  ].some(allowed)
   if (!any) return null
 
   return (
@@ -42,9 +45,21 @@ export function ManagerActions({ appId }: { appId: string | null }) {
             max <input type="number" min={1} value={max} onChange={(e) => setMax(Number(e.target.value))} aria-label="Maximum rooms" />
           </label>
           <label>
-            busy % <input type="number" min={1} max={100} value={target} onChange={(e) => setTarget(Number(e.target.value))} aria-label="Target CPU percent" />
+            busy %{' '}
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={target}
+              onChange={(e) => setTarget(Number(e.target.value))}
+              aria-label="Target CPU percent"
+            />
           </label>
-          <button type="button" data-testid="action-setHpa" onClick={() => send({ type: 'setHpa', appId: app.id, minReplicas: min, maxReplicas: max, targetCpuPercent: target })}>
+          <button
+            type="button"
+            data-testid="action-setHpa"
+            onClick={() => send({ type: 'setHpa', appId: app.id, minReplicas: min, maxReplicas: max, targetCpuPercent: target })}
+          >
             {app.hpa ? 'Update autoscaler' : 'Set autoscaler'}
           </button>
           {app.hpa && allowed('removeHpa') && (
@@ -54,16 +69,24 @@ export function ManagerActions({ appId }: { appId: string | null }) {
           )}
           {app.hpa && (
             <p className="muted">
-              Rooms {Math.round(app.cpuPercent)}% busy, aiming for {app.hpa.targetCpuPercent}% → clipboard {app.replicas}. Checks every 15 s; waits 5 min before closing rooms.
+              Rooms {Math.round(app.cpuPercent)}% busy, aiming for {app.hpa.targetCpuPercent}% → clipboard {app.replicas}. Checks every 15
+              s; waits 5 min before closing rooms.
             </p>
           )}
         </fieldset>
       )}
       {app && allowed('setImage') && (
         <fieldset>
-          <legend>Furniture kit (image) of {app.name}: {world.images[app.imageId]?.ref}</legend>
+          <legend>
+            Furniture kit (image) of {app.name}: {world.images[app.imageId]?.ref}
+          </legend>
           {otherImages.map((i) => (
-            <button key={i.id} type="button" data-testid={`action-setImage-${i.id}`} onClick={() => send({ type: 'setImage', appId: app.id, imageId: i.id })}>
+            <button
+              key={i.id}
+              type="button"
+              data-testid={`action-setImage-${i.id}`}
+              onClick={() => send({ type: 'setImage', appId: app.id, imageId: i.id })}
+            >
               Roll out {i.ref}
             </button>
           ))}
@@ -73,7 +96,11 @@ export function ManagerActions({ appId }: { appId: string | null }) {
             </button>
           )}
           {allowed('rolloutPause') && (
-            <button type="button" aria-pressed={app.rolloutPaused} onClick={() => send({ type: 'rolloutPause', appId: app.id, paused: !app.rolloutPaused })}>
+            <button
+              type="button"
+              aria-pressed={app.rolloutPaused}
+              onClick={() => send({ type: 'rolloutPause', appId: app.id, paused: !app.rolloutPaused })}
+            >
               {app.rolloutPaused ? 'Resume rollout' : 'Pause rollout'}
             </button>
           )}
@@ -83,7 +110,14 @@ export function ManagerActions({ appId }: { appId: string | null }) {
         <fieldset>
           <legend>Disruption budget: rooms that must stay open during works</legend>
           <label>
-            min available <input type="number" min={0} value={pdb} onChange={(e) => setPdb(Number(e.target.value))} aria-label="Minimum available rooms" />
+            min available{' '}
+            <input
+              type="number"
+              min={0}
+              value={pdb}
+              onChange={(e) => setPdb(Number(e.target.value))}
+              aria-label="Minimum available rooms"
+            />
           </label>
           <button type="button" data-testid="action-setPdb" onClick={() => send({ type: 'setPdb', appId: app.id, minAvailable: pdb })}>
             Set budget
@@ -94,9 +128,18 @@ export function ManagerActions({ appId }: { appId: string | null }) {
       {app && <PodRules app={app} world={world} />}
       {(allowed('cordon') || allowed('drain')) && (
         <fieldset>
-          <legend>{host ? `House ${host.name}${host.unschedulable ? ' (cordoned)' : ''}${host.draining ? ' (draining)' : ''}` : 'Select a house to cordon or drain it'}</legend>
+          <legend>
+            {host
+              ? `House ${host.name}${host.unschedulable ? ' (cordoned)' : ''}${host.draining ? ' (draining)' : ''}`
+              : 'Select a house to cordon or drain it'}
+          </legend>
           {host && allowed('cordon') && (
-            <button type="button" data-testid="action-cordon" aria-pressed={host.unschedulable} onClick={() => send({ type: 'cordon', hostId: host.id, unschedulable: !host.unschedulable })}>
+            <button
+              type="button"
+              data-testid="action-cordon"
+              aria-pressed={host.unschedulable}
+              onClick={() => send({ type: 'cordon', hostId: host.id, unschedulable: !host.unschedulable })}
+            >
               {host.unschedulable ? 'Uncordon' : 'Cordon (no new rooms)'}
             </button>
           )}

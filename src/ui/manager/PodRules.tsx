@@ -26,8 +26,14 @@ function Tolerations({ app }: { app: App }) {
   const [value, setValue] = useState('')
   const [effect, setEffect] = useState<TaintEffect | ''>('NoSchedule')
   const add = () => {
-    const t: Toleration = value ? { key, operator: 'Equal', value, ...(effect ? { effect } : {}) } : { key, operator: 'Exists', ...(effect ? { effect } : {}) }
-    send({ type: 'setTolerations', appId: app.id, tolerations: [...app.tolerations.filter((x) => !(x.key === key && x.effect === t.effect)), t] })
+    const t: Toleration = value
+      ? { key, operator: 'Equal', value, ...(effect ? { effect } : {}) }
+      : { key, operator: 'Exists', ...(effect ? { effect } : {}) }
+    send({
+      type: 'setTolerations',
+      appId: app.id,
+      tolerations: [...app.tolerations.filter((x) => !(x.key === key && x.effect === t.effect)), t],
+    })
   }
   return (
     <fieldset>
@@ -37,7 +43,13 @@ function Tolerations({ app }: { app: App }) {
           {app.tolerations.map((t, i) => (
             <li key={`${t.key}:${t.effect ?? ''}:${i}`}>
               <code>{formatToleration(t)}</code>{' '}
-              <button type="button" className="link" aria-label={`Remove toleration ${formatToleration(t)}`} data-testid={`mgr-setTolerations-remove-${i}`} onClick={() => send({ type: 'setTolerations', appId: app.id, tolerations: app.tolerations.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Remove toleration ${formatToleration(t)}`}
+                data-testid={`mgr-setTolerations-remove-${i}`}
+                onClick={() => send({ type: 'setTolerations', appId: app.id, tolerations: app.tolerations.filter((_, j) => j !== i) })}
+              >
                 ✕
               </button>
             </li>
@@ -48,7 +60,14 @@ function Tolerations({ app }: { app: App }) {
         key <input value={key} size={9} onChange={(e) => setKey(e.target.value.trim())} data-testid="mgr-setTolerations-key" />
       </label>
       <label>
-        value <input value={value} size={5} placeholder="any" onChange={(e) => setValue(e.target.value.trim())} data-testid="mgr-setTolerations-value" />
+        value{' '}
+        <input
+          value={value}
+          size={5}
+          placeholder="any"
+          onChange={(e) => setValue(e.target.value.trim())}
+          data-testid="mgr-setTolerations-value"
+        />
       </label>
       <label>
         effect{' '}
@@ -88,20 +107,29 @@ function Placement({ app, world }: { app: App; world: World }) {
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={hard} onChange={(e) => setHard(e.target.checked)} data-testid="mgr-setNodeAffinity-required" /> {w('must', 'required')}
+            <input type="checkbox" checked={hard} onChange={(e) => setHard(e.target.checked)} data-testid="mgr-setNodeAffinity-required" />{' '}
+            {w('must', 'required')}
           </label>
           <button
             type="button"
             data-testid="mgr-setNodeAffinity"
             onClick={() => {
               const req = { key: LABEL_ZONE, operator: 'In' as const, values: [zone] }
-              send({ type: 'setNodeAffinity', appId: app.id, affinity: hard ? { required: [req], preferred: [] } : { required: [], preferred: [{ weight: 100, match: [req] }] } })
+              send({
+                type: 'setNodeAffinity',
+                appId: app.id,
+                affinity: hard ? { required: [req], preferred: [] } : { required: [], preferred: [{ weight: 100, match: [req] }] },
+              })
             }}
           >
             {w(`Keep to side ${zone}`, `Affinity: zone ${zone}`)}
           </button>
           {(app.nodeAffinity.required.length > 0 || app.nodeAffinity.preferred.length > 0) && (
-            <button type="button" data-testid="mgr-setNodeAffinity-clear" onClick={() => send({ type: 'setNodeAffinity', appId: app.id, affinity: { required: [], preferred: [] } })}>
+            <button
+              type="button"
+              data-testid="mgr-setNodeAffinity-clear"
+              onClick={() => send({ type: 'setNodeAffinity', appId: app.id, affinity: { required: [], preferred: [] } })}
+            >
               {w('Any side', 'Clear affinity')}
             </button>
           )}
@@ -114,7 +142,13 @@ function Placement({ app, world }: { app: App; world: World }) {
             <select
               value={anti ? (anti.required ? 'required' : 'preferred') : 'off'}
               data-testid="mgr-setPodAntiAffinity"
-              onChange={(e) => send({ type: 'setPodAntiAffinity', appId: app.id, antiAffinity: e.target.value === 'off' ? null : { topologyKey: LABEL_HOSTNAME, required: e.target.value === 'required' } })}
+              onChange={(e) =>
+                send({
+                  type: 'setPodAntiAffinity',
+                  appId: app.id,
+                  antiAffinity: e.target.value === 'off' ? null : { topologyKey: LABEL_HOSTNAME, required: e.target.value === 'required' },
+                })
+              }
             >
               <option value="off">{w('no', 'off')}</option>
               <option value="preferred">{w('if it can', 'preferred')}</option>
@@ -130,7 +164,16 @@ function Placement({ app, world }: { app: App; world: World }) {
             <select
               value={spread ? spread.whenUnsatisfiable : 'off'}
               data-testid="mgr-setTopologySpread"
-              onChange={(e) => send({ type: 'setTopologySpread', appId: app.id, spread: e.target.value === 'off' ? null : { maxSkew: 1, topologyKey: LABEL_ZONE, whenUnsatisfiable: e.target.value as 'DoNotSchedule' | 'ScheduleAnyway' } })}
+              onChange={(e) =>
+                send({
+                  type: 'setTopologySpread',
+                  appId: app.id,
+                  spread:
+                    e.target.value === 'off'
+                      ? null
+                      : { maxSkew: 1, topologyKey: LABEL_ZONE, whenUnsatisfiable: e.target.value as 'DoNotSchedule' | 'ScheduleAnyway' },
+                })
+              }
             >
               <option value="off">{w('no', 'off')}</option>
               <option value="ScheduleAnyway">{w('if it can', 'ScheduleAnyway')}</option>
@@ -154,7 +197,11 @@ function Priority({ app, world }: { app: App; world: World }) {
       {allowed('setPriorityClass') && (
         <label>
           {w('class', 'priorityClassName')}{' '}
-          <select value={app.priorityClassName} data-testid="mgr-setPriorityClass" onChange={(e) => send({ type: 'setPriorityClass', appId: app.id, name: e.target.value })}>
+          <select
+            value={app.priorityClassName}
+            data-testid="mgr-setPriorityClass"
+            onChange={(e) => send({ type: 'setPriorityClass', appId: app.id, name: e.target.value })}
+          >
             <option value="">{w('none (0)', '<none> (0)')}</option>
             {classes.map(([n, v]) => (
               <option key={n} value={n}>
@@ -170,9 +217,21 @@ function Priority({ app, world }: { app: App; world: World }) {
             new <input value={name} size={7} onChange={(e) => setName(e.target.value.trim())} data-testid="mgr-addPriorityClass-name" />
           </label>
           <label>
-            value <input type="number" value={value} onChange={(e) => setValue(Number(e.target.value))} data-testid="mgr-addPriorityClass-value" style={{ width: '6em' }} />
+            value{' '}
+            <input
+              type="number"
+              value={value}
+              onChange={(e) => setValue(Number(e.target.value))}
+              data-testid="mgr-addPriorityClass-value"
+              style={{ width: '6em' }}
+            />
           </label>
-          <button type="button" disabled={!name} data-testid="mgr-addPriorityClass" onClick={() => send({ type: 'addPriorityClass', name, value })}>
+          <button
+            type="button"
+            disabled={!name}
+            data-testid="mgr-addPriorityClass"
+            onClick={() => send({ type: 'addPriorityClass', name, value })}
+          >
             {w('Add class', 'Create PriorityClass')}
           </button>
         </div>
@@ -187,11 +246,22 @@ function Probes({ app }: { app: App }) {
     <fieldset>
       <legend>{w('Check-ups (probes)', 'Probes')}</legend>
       <label>
-        <input type="checkbox" checked={app.readinessProbe !== null} data-testid="mgr-setProbes-readiness" onChange={(e) => send({ type: 'setProbes', appId: app.id, readiness: e.target.checked ? DEFAULT_PROBE : null })} />{' '}
+        <input
+          type="checkbox"
+          checked={app.readinessProbe !== null}
+          data-testid="mgr-setProbes-readiness"
+          onChange={(e) => send({ type: 'setProbes', appId: app.id, readiness: e.target.checked ? DEFAULT_PROBE : null })}
+        />{' '}
         {w('"Ready for visitors?" (readiness)', 'readinessProbe')}
       </label>{' '}
       <label>
-        <input type="checkbox" checked={app.livenessProbe !== null} data-testid="mgr-setProbes" onChange={(e) => send({ type: 'setProbes', appId: app.id, liveness: e.target.checked ? DEFAULT_PROBE : null })} /> {w('"Still alive?" (liveness)', 'livenessProbe')}
+        <input
+          type="checkbox"
+          checked={app.livenessProbe !== null}
+          data-testid="mgr-setProbes"
+          onChange={(e) => send({ type: 'setProbes', appId: app.id, liveness: e.target.checked ? DEFAULT_PROBE : null })}
+        />{' '}
+        {w('"Still alive?" (liveness)', 'livenessProbe')}
       </label>
       <p className="muted">
         {w('Every', 'period')} {DEFAULT_PROBE.periodSeconds} s, {w('gives up after', 'failureThreshold')} {DEFAULT_PROBE.failureThreshold}
@@ -214,7 +284,13 @@ function Sidecars({ app, world }: { app: App; world: World }) {
           {app.sidecars.map((s, i) => (
             <li key={s.name}>
               <code>{s.name}</code> ({world.images[s.imageId]?.ref ?? s.imageId}, {s.cpuRequestMilli}m, {s.memRequestMiB} MiB){' '}
-              <button type="button" className="link" aria-label={`Remove sidecar ${s.name}`} data-testid={`mgr-setSidecars-remove-${i}`} onClick={() => send({ type: 'setSidecars', appId: app.id, sidecars: app.sidecars.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Remove sidecar ${s.name}`}
+                data-testid={`mgr-setSidecars-remove-${i}`}
+                onClick={() => send({ type: 'setSidecars', appId: app.id, sidecars: app.sidecars.filter((_, j) => j !== i) })}
+              >
                 ✕
               </button>
             </li>
@@ -234,7 +310,18 @@ function Sidecars({ app, world }: { app: App; world: World }) {
           ))}
         </select>
       </label>
-      <button type="button" disabled={!name || !imageId} data-testid="mgr-setSidecars" onClick={() => send({ type: 'setSidecars', appId: app.id, sidecars: [...app.sidecars, { name, imageId, cpuRequestMilli: 100, memRequestMiB: 64 }] })}>
+      <button
+        type="button"
+        disabled={!name || !imageId}
+        data-testid="mgr-setSidecars"
+        onClick={() =>
+          send({
+            type: 'setSidecars',
+            appId: app.id,
+            sidecars: [...app.sidecars, { name, imageId, cpuRequestMilli: 100, memRequestMiB: 64 }],
+          })
+        }
+      >
         {w('Add a side room', 'Add sidecar')} (100m, 64 MiB)
       </button>
     </fieldset>
@@ -250,7 +337,11 @@ function Namespaces({ app, world }: { app: App; world: World }) {
       {allowed('setNamespace') && (
         <label>
           {w('wing', 'namespace')}{' '}
-          <select value={app.namespace} data-testid="mgr-setNamespace" onChange={(e) => send({ type: 'setNamespace', appId: app.id, namespace: e.target.value })}>
+          <select
+            value={app.namespace}
+            data-testid="mgr-setNamespace"
+            onChange={(e) => send({ type: 'setNamespace', appId: app.id, namespace: e.target.value })}
+          >
             {world.namespaces.map((n) => (
               <option key={n}>{n}</option>
             ))}
@@ -271,7 +362,18 @@ function Namespaces({ app, world }: { app: App; world: World }) {
   )
 }
 
-export const POD_RULE_COMMANDS: CommandType[] = ['setTolerations', 'setNodeAffinity', 'setPodAntiAffinity', 'setTopologySpread', 'setPriorityClass', 'addPriorityClass', 'setProbes', 'setSidecars', 'setNamespace', 'addNamespace']
+export const POD_RULE_COMMANDS: CommandType[] = [
+  'setTolerations',
+  'setNodeAffinity',
+  'setPodAntiAffinity',
+  'setTopologySpread',
+  'setPriorityClass',
+  'addPriorityClass',
+  'setProbes',
+  'setSidecars',
+  'setNamespace',
+  'addNamespace',
+]
 
 /** The app's scheduling and pod rules, folded away until the player opens them. */
 export function PodRules({ app, world }: { app: App; world: World }) {
@@ -281,7 +383,9 @@ export function PodRules({ app, world }: { app: App; world: World }) {
     <details className="pod-rules" data-testid="pod-rules">
       <summary>{w(`House rules for ${app.name}'s rooms`, `Pod spec of ${app.name}: scheduling, probes, sidecars`)}</summary>
       {allowed('setTolerations') && <Tolerations app={app} />}
-      {(allowed('setNodeAffinity') || allowed('setPodAntiAffinity') || allowed('setTopologySpread')) && <Placement app={app} world={world} />}
+      {(allowed('setNodeAffinity') || allowed('setPodAntiAffinity') || allowed('setTopologySpread')) && (
+        <Placement app={app} world={world} />
+      )}
       {(allowed('setPriorityClass') || allowed('addPriorityClass')) && <Priority app={app} world={world} />}
       {allowed('setProbes') && <Probes app={app} />}
       {allowed('setSidecars') && <Sidecars app={app} world={world} />}

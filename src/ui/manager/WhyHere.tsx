@@ -57,12 +57,18 @@ export function WhyHere({ containerId }: { containerId: string }) {
   const where = c?.placement ? (c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId) : ''
   const key = `${c?.state}|${c?.reason}|${where}|${c?.nominatedNode}|${Math.floor(version / every)}`
   const managed = c?.managed === true
-  const summary = useMemo(() => (managed ? summarize(explainPlacement(useGame.getState().world, containerId), TOP) : null), [containerId, key, managed])
+  const summary = useMemo(
+    () => (managed ? summarize(explainPlacement(useGame.getState().world, containerId), TOP) : null),
+    [containerId, key, managed],
+  )
   if (!c) return null
   if (!c.managed || !summary)
     return (
       <p className="muted why-here" data-testid="why-here-manual">
-        {w('You placed this room by hand: the building manager did not choose where it went.', 'Started by hand (docker run), not scheduled: kube-scheduler did not choose this node.')}
+        {w(
+          'You placed this room by hand: the building manager did not choose where it went.',
+          'Started by hand (docker run), not scheduled: kube-scheduler did not choose this node.',
+        )}
       </p>
     )
   const pending = c.placement === null
@@ -83,7 +89,10 @@ export function WhyHere({ containerId }: { containerId: string }) {
       ) : (
         <table className="why-table" data-testid="why-here-table">
           <caption className="muted">
-            {w(`${summary.feasible} of ${summary.total} houses and apartments could take this room; best first.`, `${summary.feasible}/${summary.total} nodes feasible; sorted by weighted score.`)}
+            {w(
+              `${summary.feasible} of ${summary.total} houses and apartments could take this room; best first.`,
+              `${summary.feasible}/${summary.total} nodes feasible; sorted by weighted score.`,
+            )}
             {every > 1 && ` ${w('Rechecked', 'Recomputed')} every ${every} ticks on a street this big.`}
           </caption>
           <thead>
@@ -98,11 +107,19 @@ export function WhyHere({ containerId }: { containerId: string }) {
             {summary.rows.map((r) => {
               const v = r.verdict
               return (
-                <tr key={`${v.placement.kind}:${v.name}`} className={`${v.current ? 'why-current ' : ''}${v.feasible ? 'why-ok' : 'why-fail'}`} aria-current={v.current ? 'true' : undefined} data-testid={`why-row-${v.name}`} data-feasible={v.feasible}>
+                <tr
+                  key={`${v.placement.kind}:${v.name}`}
+                  className={`${v.current ? 'why-current ' : ''}${v.feasible ? 'why-ok' : 'why-fail'}`}
+                  aria-current={v.current ? 'true' : undefined}
+                  data-testid={`why-row-${v.name}`}
+                  data-feasible={v.feasible}
+                >
                   <td>{r.rank ?? '–'}</td>
                   <td>
                     {v.name} <span className="muted">{nodeWord(v.placement.kind)}</span>
-                    {v.current && <strong className="why-here-mark"> ◀ {pending ? w('chosen', 'nominated') : w('here now', 'current')}</strong>}
+                    {v.current && (
+                      <strong className="why-here-mark"> ◀ {pending ? w('chosen', 'nominated') : w('here now', 'current')}</strong>
+                    )}
                   </td>
                   <td>
                     {v.feasible ? (
@@ -263,7 +280,13 @@ export function NodeDetails({ kind, id }: { kind: 'host' | 'vm'; id: string }) {
             <li key={`${t.key}:${t.effect}`}>
               <code>{formatTaint(t)}</code> <small className="muted">{EFFECT_WORDS[t.effect]}</small>
               {canTaint && (
-                <button type="button" className="link" data-testid={`taint-remove-${i}`} aria-label={`Remove taint ${formatTaint(t)}`} onClick={() => send({ type: 'setTaints', target, taints: n.taints.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid={`taint-remove-${i}`}
+                  aria-label={`Remove taint ${formatTaint(t)}`}
+                  onClick={() => send({ type: 'setTaints', target, taints: n.taints.filter((_, j) => j !== i) })}
+                >
                   ✕
                 </button>
               )}

@@ -25,7 +25,12 @@ export function zonesInUse(world: World): string[] {
 export function autoscalerDefaults(world: World, levelBudgetPerHour: number | undefined): AutoscalerConfig {
   if (world.autoscaler) {
     const a = world.autoscaler
-    return { minHosts: a.minHosts, maxHosts: a.maxHosts, budgetPerHour: a.budgetPerHour, template: { ...a.template, zones: [...a.template.zones] } }
+    return {
+      minHosts: a.minHosts,
+      maxHosts: a.maxHosts,
+      budgetPerHour: a.budgetPerHour,
+      template: { ...a.template, zones: [...a.template.zones] },
+    }
   }
   const hosts = Object.values(world.hosts)
   const shapes = new Map<string, { n: number; h: Pick<Host, 'cores' | 'memMiB' | 'costPerHour'> }>()
@@ -53,13 +58,25 @@ export function autoscalerDefaults(world: World, levelBudgetPerHour: number | un
 
 /** What is wrong with a form's values before it is sent (the simulation checks again); null if fine. */
 export function checkConfig(c: AutoscalerConfig): { metaphor: string; technical: string } | null {
-  if (!Number.isInteger(c.minHosts) || c.minHosts < 0) return { metaphor: 'The fewest houses must be a whole number, 0 or more.', technical: 'minHosts must be an integer ≥ 0' }
-  if (!Number.isInteger(c.maxHosts) || c.maxHosts < Math.max(1, c.minHosts) || c.maxHosts > MAX_HOSTS) return { metaphor: `The most houses must be between the fewest and ${MAX_HOSTS}.`, technical: `maxHosts must be an integer in [max(1, minHosts), ${MAX_HOSTS}]` }
+  if (!Number.isInteger(c.minHosts) || c.minHosts < 0)
+    return { metaphor: 'The fewest houses must be a whole number, 0 or more.', technical: 'minHosts must be an integer ≥ 0' }
+  if (!Number.isInteger(c.maxHosts) || c.maxHosts < Math.max(1, c.minHosts) || c.maxHosts > MAX_HOSTS)
+    return {
+      metaphor: `The most houses must be between the fewest and ${MAX_HOSTS}.`,
+      technical: `maxHosts must be an integer in [max(1, minHosts), ${MAX_HOSTS}]`,
+    }
   if (!(c.budgetPerHour >= 0)) return { metaphor: 'The budget cannot be negative.', technical: 'budgetPerHour must be ≥ 0' }
-  if (!Number.isInteger(c.template.cores) || c.template.cores < 1) return { metaphor: 'A house needs at least one worker.', technical: 'template.cores must be an integer ≥ 1' }
-  if (!(c.template.memMiB > HOST_SYSTEM_RESERVED_MIB.value)) return { metaphor: `A house needs more than ${HOST_SYSTEM_RESERVED_MIB.value} MiB (its own system takes that).`, technical: `template.memMiB must exceed ${HOST_SYSTEM_RESERVED_MIB.value}` }
-  if (!(c.template.costPerHour >= 0)) return { metaphor: 'A house cannot cost less than nothing.', technical: 'template.costPerHour must be ≥ 0' }
-  if (c.template.zones.length === 0) return { metaphor: 'Pick at least one district to build in.', technical: 'template.zones must list at least one zone' }
+  if (!Number.isInteger(c.template.cores) || c.template.cores < 1)
+    return { metaphor: 'A house needs at least one worker.', technical: 'template.cores must be an integer ≥ 1' }
+  if (!(c.template.memMiB > HOST_SYSTEM_RESERVED_MIB.value))
+    return {
+      metaphor: `A house needs more than ${HOST_SYSTEM_RESERVED_MIB.value} MiB (its own system takes that).`,
+      technical: `template.memMiB must exceed ${HOST_SYSTEM_RESERVED_MIB.value}`,
+    }
+  if (!(c.template.costPerHour >= 0))
+    return { metaphor: 'A house cannot cost less than nothing.', technical: 'template.costPerHour must be ≥ 0' }
+  if (c.template.zones.length === 0)
+    return { metaphor: 'Pick at least one district to build in.', technical: 'template.zones must list at least one zone' }
   return null
 }
 
@@ -89,7 +106,8 @@ export function autoscalerStatus(world: World): AutoscalerStatus {
     const h = world.hosts[id]
     if (!h) continue
     // On order = powered off since it was bought (autoscaler.ts isProvisioning).
-    if (h.power === 'off') onOrder.push({ name: h.name, secondsLeft: Math.max(0, Math.ceil((h.powerSinceMs + wait - world.timeMs) / 1000)) })
+    if (h.power === 'off')
+      onOrder.push({ name: h.name, secondsLeft: Math.max(0, Math.ceil((h.powerSinceMs + wait - world.timeMs) / 1000)) })
     else {
       bought++
       if (h.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) selling++
@@ -121,6 +139,7 @@ export function statusText(s: AutoscalerStatus, vocab: Vocabulary, clock: (ms: n
   } else parts.push(m ? 'none on order' : 'none provisioning')
   if (s.selling > 0) parts.push(m ? `${s.selling} being emptied to sell` : `${s.selling} scaling down`)
   let text = `${parts.join('; ')}.`
-  if (s.lastRefusal) text += ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ${s.lastRefusal[vocab]}`
+  if (s.lastRefusal)
+    text += ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ${s.lastRefusal[vocab]}`
   return text
 }

@@ -11,13 +11,41 @@ export const PLUGIN_WEIGHTS: Record<ScorePlugin, number> = SCORE_WEIGHTS.value
 
 /** What each plugin rewards, in both vocabularies (short: they sit in a narrow table cell). */
 export const PLUGIN_LABELS: Record<ScorePlugin, { metaphor: string; technical: string; explain: string }> = {
-  TaintToleration: { metaphor: 'no "rather not" signs', technical: 'TaintToleration', explain: 'fewer PreferNoSchedule taints the pod does not tolerate' },
-  NodeAffinity: { metaphor: 'preferred street side', technical: 'NodeAffinity', explain: 'weights of the preferred node-affinity terms the node matches' },
-  PodTopologySpread: { metaphor: 'rooms spread evenly', technical: 'PodTopologySpread', explain: 'lower skew of the app’s pods across zones and hosts' },
-  InterPodAffinity: { metaphor: 'away from sister rooms', technical: 'InterPodAffinity', explain: 'preferred pod anti-affinity terms satisfied' },
-  NodeResourcesFit: { metaphor: 'most space left', technical: 'NodeResourcesFit', explain: 'LeastAllocated: free CPU and memory after placing the pod' },
-  NodeResourcesBalancedAllocation: { metaphor: 'workers and space even', technical: 'BalancedAllocation', explain: 'NodeResourcesBalancedAllocation: CPU and memory used in similar shares' },
-  ImageLocality: { metaphor: 'kit already in the shed', technical: 'ImageLocality', explain: 'the image’s layers already cached on the node' },
+  TaintToleration: {
+    metaphor: 'no "rather not" signs',
+    technical: 'TaintToleration',
+    explain: 'fewer PreferNoSchedule taints the pod does not tolerate',
+  },
+  NodeAffinity: {
+    metaphor: 'preferred street side',
+    technical: 'NodeAffinity',
+    explain: 'weights of the preferred node-affinity terms the node matches',
+  },
+  PodTopologySpread: {
+    metaphor: 'rooms spread evenly',
+    technical: 'PodTopologySpread',
+    explain: 'lower skew of the app’s pods across zones and hosts',
+  },
+  InterPodAffinity: {
+    metaphor: 'away from sister rooms',
+    technical: 'InterPodAffinity',
+    explain: 'preferred pod anti-affinity terms satisfied',
+  },
+  NodeResourcesFit: {
+    metaphor: 'most space left',
+    technical: 'NodeResourcesFit',
+    explain: 'LeastAllocated: free CPU and memory after placing the pod',
+  },
+  NodeResourcesBalancedAllocation: {
+    metaphor: 'workers and space even',
+    technical: 'BalancedAllocation',
+    explain: 'NodeResourcesBalancedAllocation: CPU and memory used in similar shares',
+  },
+  ImageLocality: {
+    metaphor: 'kit already in the shed',
+    technical: 'ImageLocality',
+    explain: 'the image’s layers already cached on the node',
+  },
 }
 
 export interface PluginPart {
@@ -76,7 +104,12 @@ export function summarize(verdicts: NodeVerdict[], top = 10): WhySummary {
   const sorted = [...verdicts].sort(compareVerdicts)
   const feasible = sorted.filter((v) => v.feasible).length
   const best = sorted[0]?.feasible ? Math.max(sorted[0].total, 1e-9) : 1
-  const row = (v: NodeVerdict, i: number): WhyRow => ({ rank: v.feasible ? i + 1 : null, verdict: v, parts: parts(v), share: v.feasible ? Math.max(0, v.total / best) : 0 })
+  const row = (v: NodeVerdict, i: number): WhyRow => ({
+    rank: v.feasible ? i + 1 : null,
+    verdict: v,
+    parts: parts(v),
+    share: v.feasible ? Math.max(0, v.total / best) : 0,
+  })
   const shown = sorted.slice(0, top).map(row)
   const currentAt = sorted.findIndex((v) => v.current)
   if (currentAt >= top && shown.length > 0) shown[shown.length - 1] = row(sorted[currentAt]!, currentAt)
@@ -87,7 +120,9 @@ export function summarize(verdicts: NodeVerdict[], top = 10): WhySummary {
     const reason = v.feasible ? LOWER_SCORE : (v.failure ?? 'failed a filter')
     counts.set(reason, (counts.get(reason) ?? 0) + 1)
   }
-  const rest = [...counts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+  const rest = [...counts.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
   return { rows: shown, rest, total: verdicts.length, feasible }
 }
 
