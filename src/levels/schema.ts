@@ -3,6 +3,7 @@
  * checks commands that arrive from outside (the console, share links, saved games).
  */
 import { z } from 'zod'
+import type { CommandType } from '../sim'
 
 const id = z.string().min(1).max(64)
 const os = z.enum(['linux', 'windows'])
@@ -168,3 +169,11 @@ export const levelSchema = z.object({
 export type Level = z.infer<typeof levelSchema>
 export type Objective = z.infer<typeof objectiveSchema>
 export type Check = z.infer<typeof checkSchema>
+
+/**
+ * The command schema and the simulation's `Command` union must name the same command types: a
+ * command the simulation handles but the schema refuses (or the reverse) does not compile.
+ */
+type SchemaCommandType = z.infer<typeof commandSchema>['type']
+type SameTypes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : { missingFromSchema: Exclude<B, A> }) : { notInSim: Exclude<A, B> }
+export const COMMAND_TYPES_AGREE: SameTypes<SchemaCommandType, CommandType> = true

@@ -5,6 +5,7 @@
 import { Html } from '@react-three/drei'
 import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
+import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, kindLabel } from '../sim/labels'
@@ -37,11 +38,11 @@ function describe(world: World, sel: Selection, vocab: Vocabulary): { title: str
 }
 
 function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Selection; colour: string; strong: boolean }) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   if (!sel || !('id' in sel) || sel.kind === 'app') return null
   const b = boxOf(layout, sel.kind, sel.id)
-  const text = describe(useGame.getState().world, sel, vocab)
+  const text = describe(world, sel, vocab)
   if (!b || !text) return null
   const pad = sel.kind === 'container' ? 0.12 : 0.3
   return (

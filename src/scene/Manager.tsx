@@ -5,6 +5,7 @@
 import { Html } from '@react-three/drei'
 import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
+import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
 import { kindLabel } from '../sim/labels'
 import { assets } from './assets'
@@ -56,7 +57,7 @@ const clip: React.CSSProperties = {
 export function Manager({ layout }: { layout: SceneLayout }) {
   const { geo, mat } = assets()
   const { x, z } = layout.manager
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const selected = useUi((s) => s.selection?.kind === 'manager')
   const pick = (e: { stopPropagation: () => void }) => {

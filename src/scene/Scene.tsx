@@ -2,7 +2,7 @@
 import { useMemo, useRef } from 'react'
 import { useFrame } from '@react-three/fiber'
 import * as THREE from 'three'
-import { useGame } from '../state/game'
+import { useWorldVersion } from '../state/useWorld'
 import { layoutWorld } from './layout'
 import { Buildings } from './Buildings'
 import { Street } from './Street'
@@ -45,8 +45,7 @@ function Sun() {
 }
 
 export function Scene() {
-  const version = useGame((s) => s.version)
-  const world = useGame((s) => s.world)
+  const { world, version } = useWorldVersion()
   const layout = useMemo(() => {
     void version
     return layoutWorld(world)

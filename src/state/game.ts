@@ -94,6 +94,23 @@ function notInPalette(type: string): Result {
   return { ok: false, metaphor: `That action is not available in this level.`, technical: `command ${type} is not in this level's palette` }
 }
 
+/** What a new run sets, whatever kind it is: the one place a run (level, sandbox, lab, street) starts. */
+type RunStart = Pick<GameState, 'mode' | 'world'> & Partial<Pick<GameState, 'level' | 'paused' | 'speed' | 'lab'>>
+
+function freshRun(s: GameState, run: RunStart): Partial<GameState> {
+  return {
+    level: null,
+    lab: null,
+    paused: true,
+    speed: 1,
+    ...run,
+    progress: initialProgress(),
+    carryMs: 0,
+    lastRejection: null,
+    version: s.version + 1,
+  }
+}
+
 export const useGame = create<GameState>()((set, get) => ({
   mode: 'menu',
   world: createWorld(SANDBOX_SEED),
@@ -106,33 +123,9 @@ export const useGame = create<GameState>()((set, get) => ({
   lastRejection: null,
   lab: null,
 
-  startLevel: (level) =>
-    set((s) => ({
-      mode: 'level',
-      level,
-      world: startLevel(level),
-      progress: initialProgress(),
-      paused: true,
-      speed: 1,
-      carryMs: 0,
-      lastRejection: null,
-      lab: null,
-      version: s.version + 1,
-    })),
+  startLevel: (level) => set((s) => freshRun(s, { mode: 'level', level, world: startLevel(level) })),
 
-  startSandbox: (seed = SANDBOX_SEED) =>
-    set((s) => ({
-      mode: 'sandbox',
-      level: null,
-      world: sandboxWorld(seed),
-      progress: initialProgress(),
-      paused: true,
-      speed: 1,
-      carryMs: 0,
-      lastRejection: null,
-      lab: null,
-      version: s.version + 1,
-    })),
+  startSandbox: (seed = SANDBOX_SEED) => set((s) => freshRun(s, { mode: 'sandbox', world: sandboxWorld(seed) })),
 
   startLab: (n) => {
     // n = 0 builds the two empty lab houses: the player picks N in the lab panel and presses Run.
@@ -140,35 +133,21 @@ export const useGame = create<GameState>()((set, get) => ({
     const world = createWorld(LAB_SEED)
     for (const c of labPreset(size)) apply(world, c)
     // The lab runs at once (the player pressed Run); a rerun keeps the speed the player chose.
-    set((s) => ({
-      mode: 'sandbox',
-      level: null,
-      world,
-      progress: initialProgress(),
-      paused: size === 0,
-      speed: s.mode === 'sandbox' ? s.speed : 1,
-      carryMs: 0,
-      lastRejection: null,
-      lab: { n: size, sides: LAB_SIDES },
-      version: s.version + 1,
-    }))
+    set((s) =>
+      freshRun(s, {
+        mode: 'sandbox',
+        world,
+        paused: size === 0,
+        speed: s.mode === 'sandbox' ? s.speed : 1,
+        lab: { n: size, sides: LAB_SIDES },
+      }),
+    )
   },
 
   startStreet: (size) => {
     const { hosts, pods } = SCALE_SIZES[size]
     const world = settle(buildScaleWorld(hosts, pods))
-    set((s) => ({
-      mode: 'sandbox',
-      level: null,
-      world,
-      progress: initialProgress(),
-      paused: true,
-      speed: 1,
-      carryMs: 0,
-      lastRejection: null,
-      lab: null,
-      version: s.version + 1,
-    }))
+    set((s) => freshRun(s, { mode: 'sandbox', world }))
   },
 
   toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
@@ -187,7 +166,7 @@ export const useGame = create<GameState>()((set, get) => ({
     }
     const { level, world, progress } = get()
     if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
-    const cmd = parsed.data as Command
+    const cmd: Command = parsed.data
     const r = level && !level.palette.includes(cmd.type) ? notInPalette(cmd.type) : apply(world, cmd)
     set((s) => ({ version: s.version + 1, lastRejection: r.ok ? null : r }))
     return r

@@ -1,13 +1,13 @@
 /** The event log: newest first, the last 50 lines, in the current vocabulary. */
 import { formatTime } from '../sim'
-import { useGame, useUi } from '../state'
+import { useGame, useUi, useWorld } from '../state'
 
 const LEVEL_MARK = { info: 'ℹ', warn: '⚠', error: '✖' } as const
 
 export function EventLog() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
-  const events = useGame.getState().world.events.slice(-50).reverse()
+  const events = world.events.slice(-50).reverse()
   return (
     <section className="panel event-log" aria-label={vocab === 'metaphor' ? 'What happened on the street' : 'Event log'}>
       <h2>{vocab === 'metaphor' ? 'What happened' : 'Events'}</h2>

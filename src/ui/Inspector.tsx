@@ -26,7 +26,7 @@ import {
   vmCapacity,
 } from '../sim'
 import type { World } from '../sim'
-import { useGame, useUi } from '../state'
+import { useGame, useUi, useWorld } from '../state'
 import type { Selection } from '../state'
 import { cores, money, secondsLeft, stateIcon, usedOf } from './format'
 import { ContainerDiagnosis } from './machines/ContainerDiagnosis'
@@ -216,10 +216,9 @@ function describe(
 }
 
 export function Inspector() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const sel = useUi((s) => s.selection)
   const vocab = useUi((s) => s.vocab)
-  const world = useGame.getState().world
   const d = sel ? describe(world, sel) : null
   const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
   return (

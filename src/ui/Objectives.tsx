@@ -1,14 +1,14 @@
 /** The level's objectives with live progress; ✓ and ○ marks, not colour only. */
 import { objectiveStatuses } from '../levels'
-import { useGame, useUi } from '../state'
+import { useGame, useUi, useWorld } from '../state'
 
 export function Objectives() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const level = useGame((s) => s.level)
   const progress = useGame((s) => s.progress)
   const vocab = useUi((s) => s.vocab)
   if (!level) return null
-  const statuses = objectiveStatuses(level, useGame.getState().world, progress)
+  const statuses = objectiveStatuses(level, world, progress)
   return (
     <section className="panel objectives" aria-label="Objectives">
       <h2>Objectives</h2>

@@ -2,7 +2,7 @@
  * The actions this level allows (the sandbox allows all), acting on the chosen app and the
  * selection. Buttons for actions outside the palette are not shown.
  */
-import { useGame, useUi } from '../state'
+import { useGame, useUi, useWorld } from '../state'
 import { allowed, chosenAppId, hostOf, removeContainer, runContainer, scale, send, targetOf, toggleManaged, vmOf } from './actions'
 import { AddVmForm } from './AddVmForm'
 import { ChaosPanel, hasChaos } from './ChaosPanel'
@@ -14,9 +14,9 @@ import { useWords } from './useVocab'
 import { placementName } from '../sim'
 
 function AppChooser({ current }: { current: string | null }) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const w = useWords()
-  const apps = Object.values(useGame.getState().world.apps)
+  const apps = Object.values(world.apps)
   if (apps.length === 0) return null
   return (
     <div className="app-chooser" role="radiogroup" aria-label={w('Which business', 'Which app')}>
@@ -56,12 +56,11 @@ function AppChooser({ current }: { current: string | null }) {
 }
 
 export function Palette() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const selection = useUi((s) => s.selection)
   useHud((s) => s.appId)
   useHud((s) => s.panel)
   const w = useWords()
-  const world = useGame.getState().world
   const appId = chosenAppId(world)
   const app = appId ? world.apps[appId] : undefined
   const target = targetOf(world, selection)

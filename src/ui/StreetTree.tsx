@@ -4,7 +4,7 @@
  */
 import { memo, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
-import { useGame, useUi } from '../state'
+import { useUi, useWorldVersion } from '../state'
 import type { Selection } from '../state'
 import type { Container, Vocabulary, World } from '../sim'
 import { buildTree } from './treeModel'
@@ -124,11 +124,10 @@ function useThrottledTree(world: World, version: number): TreeModel {
 }
 
 export const StreetTree = memo(function StreetTree() {
-  const version = useGame((s) => s.version)
+  const { world, version } = useWorldVersion()
   const vocab = useUi((s) => s.vocab)
   const sel = useUi((s) => s.selection)
   const w = useWords()
-  const world = useGame.getState().world
   const tree = useThrottledTree(world, version)
   const now = world.timeMs
   return (

@@ -1,7 +1,7 @@
 /** The bar across the top: menu, level name, clock, money, time controls, labels, help. */
 import { useEffect, useRef } from 'react'
 import { hourlyCost } from '../sim'
-import { useGame, useUi } from '../state'
+import { useGame, useUi, useWorld } from '../state'
 import { clockText, money } from './format'
 import { TimeControls } from './TimeControls'
 import { useHud } from './uiStore'
@@ -9,12 +9,11 @@ import { backToMenu } from './navigation'
 import { LabButton } from './lab/LabButton'
 
 export function TopBar() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const level = useGame((s) => s.level)
   const vocab = useUi((s) => s.vocab)
   const panel = useHud((s) => s.panel)
   const over = useGame((s) => s.progress.outcome !== 'playing')
-  const world = useGame.getState().world
   const ref = useRef<HTMLElement>(null)
   // The side panels start below the bar, however many rows it wraps to.
   useEffect(() => {

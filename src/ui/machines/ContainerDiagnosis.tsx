@@ -1,5 +1,5 @@
 /** Inspector section for a room: what its kernel is doing to it (throttled, OOMKilled, breached) and why. */
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld } from '../../state'
 import { diagnose } from './diagnosis'
 import type { Severity } from './diagnosis'
 
@@ -7,9 +7,9 @@ const MARK: Record<Severity, string> = { bad: '✖', warn: '⚠', info: 'ℹ' }
 const WORD: Record<Severity, string> = { bad: 'Problem', warn: 'Watch', info: 'Note' }
 
 export function ContainerDiagnosis({ containerId }: { containerId: string }) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
-  const findings = diagnose(useGame.getState().world, containerId)
+  const findings = diagnose(world, containerId)
   if (findings.length === 0) return null
   const other = vocab === 'metaphor' ? 'technical' : 'metaphor'
   return (

@@ -6,7 +6,7 @@
 import { useState } from 'react'
 import { MEM_OVERCOMMIT, RUNTIMES, RUNTIME_LABELS, formatMiB } from '../../sim'
 import type { Placement, Runtime, SecurityContext } from '../../sim'
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld } from '../../state'
 import { allowed, send } from '../actions'
 import { useWords } from '../useVocab'
 
@@ -306,12 +306,11 @@ function Overcommit({ hostId }: { hostId: string }) {
 }
 
 export function MachineActions({ appId, hostId, vmId, target }: Props) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const w = useWords()
   const sel = useUi((s) => s.selection)
   // A level offers only a few of these, so they start unfolded there; the sandbox's many start folded.
   const inLevel = useGame((s) => !!s.level)
-  const world = useGame.getState().world
   const app = appId ? world.apps[appId] : undefined
   const onMachine = target && (sel?.kind === 'host' || sel?.kind === 'vm')
   const showApp = !!app && (allowed('setLimits') || allowed('setRuntime') || allowed('setSecurity'))

@@ -1,7 +1,7 @@
 /** The image workshop (docker build): pick layers, read the Dockerfile, build a versioned image. */
 import { useEffect, useRef, useState } from 'react'
 import { IMAGE_LABELS } from '../../sim'
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld } from '../../state'
 import { allowed, send } from '../actions'
 import { useHud } from '../uiStore'
 import { useWords } from '../useVocab'
@@ -55,9 +55,8 @@ function BuildOutput({ log }: { log: BuildLog }) {
 }
 
 function ImageList() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const w = useWords()
-  const world = useGame.getState().world
   const images = Object.values(world.images)
   const usedBy = (id: string) =>
     Object.values(world.apps)
@@ -107,13 +106,12 @@ function ImageList() {
 }
 
 export function Workshop() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const w = useWords()
   const [recipe, setRecipe] = useState<Recipe>(DEFAULT_RECIPE)
   const [log, setLog] = useState<BuildLog | null>(null)
   const ref = useRef<HTMLDivElement>(null)
-  const world = useGame.getState().world
   const preview = previewBuild(world, recipe)
   const exists = Object.values(world.images).some((im) => im.ref === recipe.ref)
   const refOk = validRef(recipe.ref)

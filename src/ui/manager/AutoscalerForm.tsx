@@ -4,7 +4,7 @@
  * line says what it bought, what is on order and why it last did not buy. Sends setClusterAutoscaler.
  */
 import { useState } from 'react'
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld } from '../../state'
 import type { AutoscalerConfig } from '../../sim'
 import { clockText } from '../format'
 import { useWords } from '../useVocab'
@@ -12,10 +12,9 @@ import { autoscalerDefaults, autoscalerStatus, checkConfig, statusText, zonesInU
 import { send } from './send'
 
 export function AutoscalerForm() {
-  useGame((s) => s.version)
+  const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const w = useWords()
-  const world = useGame.getState().world
   const [cfg, setCfg] = useState<AutoscalerConfig>(() => autoscalerDefaults(world, useGame.getState().level?.budgetPerHour))
   // The checkbox shows and switches the real state; the button sends the settings (hiring if needed).
   const configured = world.autoscaler !== null

@@ -2,7 +2,7 @@
  * Charts of one app over the last ten minutes: rooms wanted and open, CPU use, visitors served
  * and turned away, waiting time, and the street's cost. Lines differ by dash as well as colour.
  */
-import { useGame } from '../../state'
+import { useGame, useWorld } from '../../state'
 import type { AppSample } from '../../sim'
 
 interface Series {
@@ -61,8 +61,7 @@ function Chart({ title, unit, series, times }: { title: string; unit: string; se
 const pick = (samples: AppSample[], key: keyof AppSample) => samples.map((s) => s[key])
 
 export function Charts({ appId }: { appId: string }) {
-  useGame((s) => s.version)
-  const world = useGame.getState().world
+  const world = useWorld()
   const app = world.apps[appId]
   const samples = world.metrics[appId] ?? []
   if (!app) return null

@@ -5,16 +5,15 @@
  * allows it (the sandbox allows all). Everything here is also a kubectl command in the console.
  */
 import { useState } from 'react'
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld } from '../../state'
 import type { CommandType } from '../../sim'
 import { AutoscalerForm } from './AutoscalerForm'
 import { PodRules, POD_RULE_COMMANDS } from './PodRules'
 import { allowed, send } from './send'
 
 export function ManagerActions({ appId }: { appId: string | null }) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const selection = useUi((s) => s.selection)
-  const world = useGame.getState().world
   const app = appId ? world.apps[appId] : undefined
   const hostId = selection?.kind === 'host' ? selection.id : null
   const host = hostId ? world.hosts[hostId] : undefined

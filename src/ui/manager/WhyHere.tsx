@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react'
 import type { FormEvent } from 'react'
 import { explainPlacement } from '../../sim'
 import type { Placement, Taint, TaintEffect } from '../../sim'
-import { useGame, useUi } from '../../state'
+import { useGame, useUi, useWorld, useWorldVersion } from '../../state'
 import { checkKey, checkValue, formatTaint, isDerivedLabel, nodeInfo, TAINT_EFFECTS } from '../../io/nodes'
 import { useWords } from '../useVocab'
 import { allowed, send } from './send'
@@ -44,10 +44,9 @@ function ScoreCell({ row, vocab }: { row: WhyRow; vocab: 'metaphor' | 'technical
 }
 
 export function WhyHere({ containerId }: { containerId: string }) {
-  const version = useGame((s) => s.version)
+  const { world, version } = useWorldVersion()
   const vocab = useUi((s) => s.vocab)
   const w = useWords()
-  const world = useGame.getState().world
   const c = world.containers[containerId]
   // explainPlacement runs every filter and score on every node: ~20–40 ms at 500 nodes and
   // 15,000 pods, 115–230 ms at 5,000 nodes (measured on the CI machine). So it runs again when the
@@ -228,9 +227,8 @@ const EFFECT_WORDS: Record<TaintEffect, string> = {
 }
 
 export function NodeDetails({ kind, id }: { kind: 'host' | 'vm'; id: string }) {
-  useGame((s) => s.version)
+  const world = useWorld()
   const w = useWords()
-  const world = useGame.getState().world
   const target: Placement = kind === 'host' ? { kind: 'host', hostId: id } : { kind: 'vm', vmId: id }
   const n = nodeInfo(world, target)
   if (!n) return null
