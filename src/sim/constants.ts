@@ -79,12 +79,19 @@ export const CONTAINER_SHIM_MIB: Figure = { value: 4, source: 'containerd docs: 
 /** Image pull bandwidth used when a host lacks layers. 1 Gbit/s ≈ 119 MiB/s on a data-centre link. */
 export const PULL_MIB_PER_S: Figure = { value: 100, source: 'a 1 Gbit/s data-centre link moves ~119 MiB/s before overheads' }
 
-/** Kubernetes "Pod Lifecycle": back-off starts at 10 s, doubles, caps at 5 min, resets after 10 min running. */
+/**
+ * Kubernetes "Pod Lifecycle" and kubelet `doBackOff` (FIDELITY.md "Restart back-off"): the first restart after a
+ * crash is immediate; then 10 s, doubling, capped at 5 min (waits 0, 10, 20, 40, 80, 160, 300 s); CrashLoopBackOff
+ * shows from the second crash; the back-off resets after 10 min running. `backoffMs` on a container is the wait
+ * its next crash gets (0: none recorded yet).
+ */
 export const CRASH_BACKOFF = {
   initialMs: 10_000,
   maxMs: 300_000,
   resetAfterMs: 600_000,
-  source: 'kubernetes.io "Pod Lifecycle": 10 s, doubling, capped at 300 s; reset after 10 min running',
+  source:
+    'kubernetes.io "Pod Lifecycle", kubelet doBackOff: first restart immediate, then 10 s, doubling, capped at 300 s; ' +
+    'reset after 10 min running',
 }
 
 /**

@@ -202,6 +202,15 @@ describe('how states are drawn', () => {
     must(w, { type: 'setManaged', appId: 'web', managed: true })
     must(w, { type: 'setReplicas', appId: 'web', replicas: 3000 }) // more than the street holds
     stepUntil(w, (x) => Object.values(x.containers).some((c) => c.state === 'pending' && !c.placement), 30_000)
+    // The manager restarts a first crash at once (kubelet back-off): crash two of its rooms twice to see them wait.
+    const twice = Object.values(w.containers)
+      .filter((c) => c.state === 'running')
+      .slice(0, 2)
+      .map((c) => c.id)
+    for (const id of twice) must(w, { type: 'crashContainer', containerId: id })
+    stepUntil(w, (x) => twice.every((id) => x.containers[id]!.state === 'running'), 30_000)
+    for (const id of twice) must(w, { type: 'crashContainer', containerId: id })
+    step(w, 100)
     const l = layoutWorld(w)
     const count = (s: string) => l.rooms.containers.filter((c) => c.state === s).length
     const wr = buildWriters(l)

@@ -40,24 +40,49 @@ describe('rooms (containers) and the caretaker (kubelet)', () => {
     expect(w.apps.web!.lastServedRps).toBe(0)
   })
 
-  test('a crashed room waits 10 s, then 20 s, then 40 s before each restart (CrashLoopBackOff)', () => {
+  test('a crashed room restarts at once the first time, then waits 10 s, 20 s, 40 s, 80 s (CrashLoopBackOff from the second crash)', () => {
+    // FIDELITY.md "Restart back-off" (kubelet doBackOff): waits 0, 10, 20, 40, 80, 160, 300 s. The game used to wait
+    // 10 s before the first restart, so a single crash already read CrashLoopBackOff.
     const w = smallStreet()
     must(w, { type: 'setReplicas', appId: 'web', replicas: 1 })
     must(w, { type: 'setManaged', appId: 'web', managed: true })
     stepUntil(w, (x) => containersOf(x, 'web').some((c) => c.state === 'running'))
     const id = containersOf(w, 'web')[0]!.id
     const waits: number[] = []
-    for (let i = 0; i < 3; i++) {
+    const states: string[] = []
+    for (let i = 0; i < 5; i++) {
       must(w, { type: 'crashContainer', containerId: id })
-      step(w, 100)
       const crashedAt = w.timeMs
-      stepUntil(w, (x) => x.containers[id]!.state === 'creating')
+      step(w, 100)
+      states.push(w.containers[id]!.state)
+      stepUntil(w, (x) => x.containers[id]!.state === 'creating' || x.containers[id]!.state === 'running', 400_000)
       waits.push(Math.round((w.timeMs - crashedAt) / 1000))
       stepUntil(w, (x) => x.containers[id]!.state === 'running')
     }
-    expect(waits).toEqual([10, 20, 40])
-    expect(w.containers[id]!.restarts).toBe(3)
+    expect(waits).toEqual([0, 10, 20, 40, 80])
+    expect(states).toEqual(['creating', 'backoff', 'backoff', 'backoff', 'backoff'])
+    expect(w.containers[id]!.restarts).toBe(5)
     expect(CRASH_BACKOFF.maxMs).toBe(300_000)
+  })
+
+  test('one crash never reads CrashLoopBackOff; the second does, with back-off 10s', () => {
+    const w = smallStreet()
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 1 })
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    stepUntil(w, (x) => containersOf(x, 'web').some((c) => c.state === 'running'))
+    const id = containersOf(w, 'web')[0]!.id
+    must(w, { type: 'crashContainer', containerId: id })
+    const seen: string[] = []
+    for (let t = 0; t < 5_000; t += 100) {
+      step(w, 100)
+      seen.push(w.containers[id]!.state, w.containers[id]!.reason)
+    }
+    expect(seen.join(' ')).not.toMatch(/CrashLoopBackOff|backoff/)
+    expect(w.containers[id]!.state).toBe('running')
+    must(w, { type: 'crashContainer', containerId: id })
+    step(w, 100)
+    expect(w.containers[id]!.state).toBe('backoff')
+    expect(w.containers[id]!.reason).toMatch(/^CrashLoopBackOff: back-off 10s restarting failed container/)
   })
 
   test('the back-off is capped at 5 minutes and resets after 10 minutes of running', () => {
@@ -83,6 +108,9 @@ describe('rooms (containers) and the caretaker (kubelet)', () => {
     must(w, { type: 'setManaged', appId: 'web', managed: true })
     stepUntil(w, (x) => containersOf(x, 'web').some((c) => c.state === 'running'))
     const id = containersOf(w, 'web')[0]!.id
+    // The first crash restarts at once; the second waits 10 s × 0.1.
+    must(w, { type: 'crashContainer', containerId: id })
+    stepUntil(w, (x) => x.containers[id]!.state === 'running')
     must(w, { type: 'crashContainer', containerId: id })
     step(w, 100)
     const t = w.timeMs

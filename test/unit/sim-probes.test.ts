@@ -143,9 +143,14 @@ describe('liveness probes', () => {
     expect(c!.hung).toBe(false)
   })
 
-  it('repeated liveness kills back off as a crash loop does (10 s, then 20 s)', () => {
+  it('repeated liveness kills back off as a crash loop does (at once, then 10 s, then 20 s)', () => {
     const w = webOfThree(1, { liveness: probe() })
     const [c] = containersOf(w, 'web')
+    must(w, { type: 'hangContainer', containerId: c!.id, hung: true })
+    stepUntil(w, () => c!.state !== 'running')
+    step(w, 100)
+    expect(c!.state).toBe('creating')
+    stepUntil(w, () => c!.state === 'running')
     must(w, { type: 'hangContainer', containerId: c!.id, hung: true })
     stepUntil(w, () => c!.state === 'backoff')
     expect(c!.backoffMs).toBe(10_000)

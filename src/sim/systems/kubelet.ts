@@ -1,6 +1,6 @@
 /**
  * The caretaker in each house and apartment (kubelet + container runtime): pulls missing images,
- * starts containers, and restarts the manager's crashed rooms after the CrashLoopBackOff delay.
+ * starts containers, and restarts the manager's crashed rooms: the first at once, later ones after the CrashLoopBackOff delay.
  */
 import { placementName, placementUp } from '../capacity'
 import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
@@ -122,13 +122,28 @@ export function kubelet(world: World): void {
         break
       case 'crashed':
         if (c.managed) {
-          // restartPolicy: Always. The delay doubles with each crash and is capped (FIDELITY.md).
-          c.backoffMs = c.backoffMs === 0 ? CRASH_BACKOFF.initialMs : Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
-          const wait = scaledDelay(world, c.backoffMs)
+          // restartPolicy: Always, as kubelet's doBackOff does it (FIDELITY.md "Restart back-off"): a crash with no
+          // back-off entry restarts at once and records 10 s; a crash while an entry exists waits it out
+          // (CrashLoopBackOff), and the restart after that doubles it, capped at 300 s. So the waits are
+          // 0, 10, 20, 40, 80, 160, 300 s, and CrashLoopBackOff shows from the second crash.
+          const app = world.apps[c.appId]
           const last = c.reason ? ` (last termination: ${c.reason})` : ''
+          if (c.backoffMs === 0) {
+            c.backoffMs = CRASH_BACKOFF.initialMs
+            c.restarts += 1
+            startCreating(world, c)
+            logEvent(
+              world,
+              'info',
+              `The caretaker reopened the room of ${app?.name ?? '?'} at once: a first collapse gets no wait (a second one would).`,
+              `Restarting container ${c.name} immediately (first crash, no back-off yet)${last}.`,
+              [c.id, c.appId],
+            )
+            break
+          }
+          const wait = scaledDelay(world, c.backoffMs)
           setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container${last}`)
           c.phaseEndsMs = now + wait
-          const app = world.apps[c.appId]
           logEvent(
             world,
             'warn',
@@ -141,6 +156,8 @@ export function kubelet(world: World): void {
       case 'backoff':
         if (now >= c.phaseEndsMs && c.placement && placementUp(world, c.placement)) {
           c.restarts += 1
+          // kubelet's backOff.Next on the restart after a wait: the next crash waits twice as long, capped.
+          c.backoffMs = Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
           startCreating(world, c)
         }
         break
