@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, feasibleNodesToFind, step } from '../../src/sim'
+import {
+  apply,
+  createWorld,
+  feasibleNodesToFind,
+  FILTER_ORDER,
+  FILTER_PLUGINS,
+  SCORE_ORDER,
+  SCORE_PLUGINS,
+  SCORE_WEIGHTS,
+  step,
+} from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 
 describe('the scheduler', () => {
@@ -120,5 +130,15 @@ describe('the scheduler', () => {
     expect(containersOf(w, 'web')).toHaveLength(4)
     expect(containersOf(w, 'web').filter((c) => c.placement === null)).toHaveLength(0)
     expect(apply(w, { type: 'setReplicas', appId: 'web', replicas: 1.5 }).ok).toBe(false)
+  })
+})
+
+describe('the plugin tables', () => {
+  test("filters run in kube-scheduler's default order and scores carry its default weights, in its order", () => {
+    expect(Object.keys(FILTER_PLUGINS)).toEqual([...FILTER_ORDER])
+    expect(Object.keys(SCORE_PLUGINS)).toEqual([...SCORE_ORDER])
+    for (const plugin of SCORE_ORDER) expect(SCORE_PLUGINS[plugin].weight).toBe(SCORE_WEIGHTS.value[plugin])
+    // default_plugins.go: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, the rest 1.
+    expect(SCORE_ORDER.map((p) => SCORE_PLUGINS[p].weight)).toEqual([3, 2, 2, 2, 1, 1, 1])
   })
 })

@@ -8,7 +8,8 @@
  * stops searching after enough feasible nodes (feasibleNodesToFind) and starts each search where
  * the last one ended.
  *
- * explainPlacement (the inspector's "why here") runs the very same filter and score functions.
+ * The plugins are two tables, name → function (FILTER_PLUGINS, SCORE_PLUGINS in schedulerPlugins.ts),
+ * and explainPlacement (the inspector's "why here") runs the very same entries.
  */
 import { containerMemMiB, reserveContainer } from '../capacity'
 import { feasibleNodesToFind } from '../constants'
@@ -25,8 +26,8 @@ import { newSchedCtx, notePodMoved, placementId, podCounts, podInfo, schedulable
 import type { SchedCtx } from './schedulerState'
 
 export type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
-export { filterNode, runFilter, scoreNodes } from './schedulerPlugins'
-export type { FilterFailure, Freed } from './schedulerPlugins'
+export { FILTER_PLUGINS, filterNode, runFilter, SCORE_PLUGINS, scoreNodes } from './schedulerPlugins'
+export type { FilterFailure, FilterFn, Freed, ScoreEntry, ScoreFn } from './schedulerPlugins'
 export { matchesAll, matchesRequirement, newSchedCtx, podInfo, schedulableNodes, toleratesTaint, tolerated } from './schedulerState'
 export type { NodeView, PodInfo, SchedCtx } from './schedulerState'
 

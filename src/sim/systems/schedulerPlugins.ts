@@ -34,74 +34,86 @@ export interface Freed {
   pods: number
 }
 
+/** A filter plugin: null when node i passes, else why it fails. `freed`: what a preemption would free there. */
+export type FilterFn = (ctx: SchedCtx, pod: PodInfo, i: number, freed: Freed | null) => FilterFailure | null
+
+/**
+ * The filter plugins, in the order of kube-scheduler's default profile (FILTER_ORDER; a unit test
+ * holds the two together). The scheduler, preemption and explainPlacement all run these entries.
+ */
+export const FILTER_PLUGINS: { readonly [P in FilterPlugin]: FilterFn } = {
+  NodeUnschedulable: (ctx, _pod, i) =>
+    ctx.nodes[i]!.unschedulable ? { plugin: 'NodeUnschedulable', reasons: [SCHEDULER_TEXT.unschedulable], resolvable: false } : null,
+  TaintToleration: (ctx, pod, i) => {
+    const tolerations = pod.app?.tolerations ?? []
+    for (const t of ctx.nodes[i]!.taints) {
+      if (t.effect === 'PreferNoSchedule') continue
+      if (!tolerated(tolerations, t))
+        return { plugin: 'TaintToleration', reasons: [SCHEDULER_TEXT.untoleratedTaint(t.key, t.value)], resolvable: false }
+    }
+    return null
+  },
+  NodeAffinity: (_ctx, pod, i) =>
+    pod.eligible[i] ? null : { plugin: 'NodeAffinity', reasons: [SCHEDULER_TEXT.nodeAffinity], resolvable: false },
+  NodeResourcesFit: (ctx, pod, i, freed) => {
+    const node = ctx.nodes[i]!
+    let cpu = node.target.cpuMilli
+    let mem = node.target.memMiB
+    let pods = node.target.pods
+    if (freed) {
+      cpu -= freed.cpu
+      mem -= freed.mem
+      pods -= freed.pods
+    }
+    // Space held for pods nominated here by a preemption, if they rank at least as high.
+    if (ctx.nominated.length)
+      for (const nm of ctx.nominated) {
+        if (nm.node !== i || nm.id === pod.id || nm.priority < pod.priority) continue
+        cpu += nm.cpu
+        mem += nm.mem
+        pods += 1
+      }
+    const tooMany = pods + 1 > PODS_PER_NODE
+    const noCpu = node.capCpu - cpu < pod.cpu
+    const noMem = node.capMem - mem < pod.mem
+    if (!tooMany && !noCpu && !noMem) return null
+    // Every resource that is short, as NodeResourcesFit reports them (one node may count twice).
+    const reasons: string[] = []
+    if (tooMany) reasons.push(SCHEDULER_TEXT.tooManyPods)
+    if (noCpu) reasons.push(SCHEDULER_TEXT.insufficient('cpu'))
+    if (noMem) reasons.push(SCHEDULER_TEXT.insufficient('memory'))
+    return { plugin: 'NodeResourcesFit', reasons, resolvable: true }
+  },
+  PodTopologySpread: (_ctx, pod, i) => {
+    for (const t of pod.spread) {
+      if (!t.hard) continue
+      const d = t.entry.ki.domainOf[i]!
+      if (d < 0) return { plugin: 'PodTopologySpread', reasons: [SCHEDULER_TEXT.spreadMissingLabel], resolvable: false }
+      // skew = pods in this domain + 1 − the fewest in any eligible domain.
+      if (t.entry.counts[d]! + 1 - t.min > t.maxSkew)
+        return { plugin: 'PodTopologySpread', reasons: [SCHEDULER_TEXT.spread], resolvable: true }
+    }
+    return null
+  },
+  InterPodAffinity: (_ctx, pod, i) => {
+    const a = pod.app?.podAntiAffinity
+    if (!a || !a.required || !pod.anti) return null
+    const d = pod.anti.ki.domainOf[i]!
+    if (d < 0) return null
+    return pod.anti.counts[d]! > 0 ? { plugin: 'InterPodAffinity', reasons: [SCHEDULER_TEXT.antiAffinity], resolvable: true } : null
+  },
+}
+
+/** One filter plugin's verdict on node i (explainPlacement runs each in turn). */
 export function runFilter(ctx: SchedCtx, pod: PodInfo, i: number, plugin: FilterPlugin, freed: Freed | null = null): FilterFailure | null {
-  const node = ctx.nodes[i]!
-  switch (plugin) {
-    case 'NodeUnschedulable':
-      return node.unschedulable ? { plugin, reasons: [SCHEDULER_TEXT.unschedulable], resolvable: false } : null
-    case 'TaintToleration': {
-      const tolerations = pod.app?.tolerations ?? []
-      for (const t of node.taints) {
-        if (t.effect === 'PreferNoSchedule') continue
-        if (!tolerated(tolerations, t)) return { plugin, reasons: [SCHEDULER_TEXT.untoleratedTaint(t.key, t.value)], resolvable: false }
-      }
-      return null
-    }
-    case 'NodeAffinity':
-      return pod.eligible[i] ? null : { plugin, reasons: [SCHEDULER_TEXT.nodeAffinity], resolvable: false }
-    case 'NodeResourcesFit': {
-      let cpu = node.target.cpuMilli
-      let mem = node.target.memMiB
-      let pods = node.target.pods
-      if (freed) {
-        cpu -= freed.cpu
-        mem -= freed.mem
-        pods -= freed.pods
-      }
-      // Space held for pods nominated here by a preemption, if they rank at least as high.
-      if (ctx.nominated.length)
-        for (const nm of ctx.nominated) {
-          if (nm.node !== i || nm.id === pod.id || nm.priority < pod.priority) continue
-          cpu += nm.cpu
-          mem += nm.mem
-          pods += 1
-        }
-      const tooMany = pods + 1 > PODS_PER_NODE
-      const noCpu = node.capCpu - cpu < pod.cpu
-      const noMem = node.capMem - mem < pod.mem
-      if (!tooMany && !noCpu && !noMem) return null
-      // Every resource that is short, as NodeResourcesFit reports them (one node may count twice).
-      const reasons: string[] = []
-      if (tooMany) reasons.push(SCHEDULER_TEXT.tooManyPods)
-      if (noCpu) reasons.push(SCHEDULER_TEXT.insufficient('cpu'))
-      if (noMem) reasons.push(SCHEDULER_TEXT.insufficient('memory'))
-      return { plugin, reasons, resolvable: true }
-    }
-    case 'PodTopologySpread': {
-      for (const t of pod.spread) {
-        if (!t.hard) continue
-        const d = t.entry.ki.domainOf[i]!
-        if (d < 0) return { plugin, reasons: [SCHEDULER_TEXT.spreadMissingLabel], resolvable: false }
-        // skew = pods in this domain + 1 − the fewest in any eligible domain.
-        if (t.entry.counts[d]! + 1 - t.min > t.maxSkew) return { plugin, reasons: [SCHEDULER_TEXT.spread], resolvable: true }
-      }
-      return null
-    }
-    case 'InterPodAffinity': {
-      const a = pod.app?.podAntiAffinity
-      if (!a || !a.required || !pod.anti) return null
-      const d = pod.anti.ki.domainOf[i]!
-      if (d < 0) return null
-      return pod.anti.counts[d]! > 0 ? { plugin, reasons: [SCHEDULER_TEXT.antiAffinity], resolvable: true } : null
-    }
-  }
+  return FILTER_PLUGINS[plugin](ctx, pod, i, freed)
 }
 
 /** The filters in kube-scheduler's order; the first failure ends the node's run, as in the framework. */
 export function filterNode(ctx: SchedCtx, pod: PodInfo, i: number, freed: Freed | null = null): FilterFailure | null {
   const filters = pod.filters
   for (let p = 0; p < filters.length; p++) {
-    const f = runFilter(ctx, pod, i, filters[p]!, freed)
+    const f = FILTER_PLUGINS[filters[p]!](ctx, pod, i, freed)
     if (f) return f
   }
   return null
@@ -152,8 +164,124 @@ function balancedAllocation(node: NodeView, pod: PodInfo): number {
 }
 
 /**
- * Score the feasible nodes: each plugin's raw scores, normalised over the feasible set to 0–100,
- * then weighted. Returns the weighted totals; fills `breakdown` (unweighted, per node) when given.
+ * A score plugin: writes node feasible[j]'s score (0–100, normalised over the feasible set) to
+ * out[j], or returns the one score every feasible node gets alike (then out is left as it was).
+ */
+export type ScoreFn = (ctx: SchedCtx, pod: PodInfo, feasible: readonly number[], out: Float64Array) => number | null
+
+export interface ScoreEntry {
+  weight: number
+  score: ScoreFn
+}
+
+const scoreEntry = (plugin: ScorePlugin, score: ScoreFn): ScoreEntry => ({ weight: W[plugin], score })
+
+/**
+ * The score plugins, in the order and with the weights of kube-scheduler's default profile
+ * (SCORE_ORDER, SCORE_WEIGHTS; a unit test holds them together). scoreNodes runs these entries
+ * for the scheduler and for explainPlacement alike.
+ */
+export const SCORE_PLUGINS: { readonly [P in ScorePlugin]: ScoreEntry } = {
+  TaintToleration: scoreEntry('TaintToleration', (ctx, pod, feasible, out) => {
+    // Fewer untolerated PreferNoSchedule taints is better (normalised in reverse).
+    if (!ctx.anyPreferNoSchedule) return MAX
+    const prefs = (pod.app?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
+    const k = feasible.length
+    let max = 0
+    for (let j = 0; j < k; j++) {
+      let n = 0
+      for (const t of ctx.nodes[feasible[j]!]!.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(prefs, t)) n++
+      out[j] = n
+      if (n > max) max = n
+    }
+    for (let j = 0; j < k; j++) out[j] = max === 0 ? MAX : MAX - (out[j]! * MAX) / max
+    return null
+  }),
+  NodeAffinity: scoreEntry('NodeAffinity', (ctx, pod, feasible, out) => {
+    const preferred = pod.app?.nodeAffinity.preferred ?? []
+    if (preferred.length === 0) return 0
+    const k = feasible.length
+    let max = 0
+    for (let j = 0; j < k; j++) {
+      let r = 0
+      for (const term of preferred) if (matchesAll(ctx.nodes[feasible[j]!]!.labels, term.match)) r += term.weight
+      out[j] = r
+      if (r > max) max = r
+    }
+    for (let j = 0; j < k; j++) out[j] = max === 0 ? 0 : (out[j]! * MAX) / max
+    return null
+  }),
+  PodTopologySpread: scoreEntry('PodTopologySpread', (_ctx, pod, feasible, out) => {
+    if (pod.spread.length === 0) return 0
+    // Both DoNotSchedule and ScheduleAnyway score: fewer matching pods in the node's domain is
+    // better (podtopologyspread/scoring.go: Σ count × log(domains + 2) + maxSkew − 1, then
+    // score = 100 × (max + min − s) / max; a node missing a key is ignored and scores 0).
+    const k = feasible.length
+    let max = 0
+    let min = Infinity
+    for (let j = 0; j < k; j++) {
+      const i = feasible[j]!
+      let r = 0
+      for (const t of pod.spread) {
+        const d = t.entry.ki.domainOf[i]!
+        if (d < 0) {
+          r = NaN
+          break
+        }
+        r += t.entry.counts[d]! * t.weight + (t.maxSkew - 1)
+      }
+      out[j] = r
+      if (r > max) max = r
+      if (r < min) min = r
+    }
+    for (let j = 0; j < k; j++) {
+      const r = out[j]!
+      out[j] = Number.isNaN(r) ? 0 : max === 0 ? MAX : (MAX * (max + min - r)) / max
+    }
+    return null
+  }),
+  InterPodAffinity: scoreEntry('InterPodAffinity', (_ctx, pod, feasible, out) => {
+    const a = pod.app?.podAntiAffinity
+    const anti = pod.anti
+    if (!a || a.required || !anti) return 0
+    // Preferred anti-affinity: −weight per matching pod in the node's domain, min–max normalised.
+    const k = feasible.length
+    let max = -Infinity
+    let min = Infinity
+    for (let j = 0; j < k; j++) {
+      const d = anti.ki.domainOf[feasible[j]!]!
+      const r = d < 0 ? 0 : -PREFERRED_ANTI_AFFINITY_WEIGHT.value * anti.counts[d]!
+      out[j] = r
+      if (r > max) max = r
+      if (r < min) min = r
+    }
+    for (let j = 0; j < k; j++) out[j] = max > min ? (MAX * (out[j]! - min)) / (max - min) : 0
+    return null
+  }),
+  NodeResourcesFit: scoreEntry('NodeResourcesFit', (ctx, pod, feasible, out) => {
+    for (let j = 0; j < feasible.length; j++) out[j] = leastAllocated(ctx.nodes[feasible[j]!]!, pod)
+    return null
+  }),
+  NodeResourcesBalancedAllocation: scoreEntry('NodeResourcesBalancedAllocation', (ctx, pod, feasible, out) => {
+    for (let j = 0; j < feasible.length; j++) out[j] = balancedAllocation(ctx.nodes[feasible[j]!]!, pod)
+    return null
+  }),
+  ImageLocality: scoreEntry('ImageLocality', (ctx, pod, feasible, out) => {
+    const image = imageRaw(ctx, pod.imageId)
+    if (!image) return 0
+    const lo = IMAGE_LOCALITY.minThresholdMiB
+    const hi = IMAGE_LOCALITY.maxThresholdPerContainerMiB * pod.containers
+    for (let j = 0; j < feasible.length; j++) {
+      const sum = Math.min(hi, Math.max(lo, image[feasible[j]!]!))
+      out[j] = (MAX * (sum - lo)) / (hi - lo)
+    }
+    return null
+  }),
+}
+
+/**
+ * Score the feasible nodes: each plugin of SCORE_PLUGINS in turn, its scores weighted and added.
+ * Returns the weighted totals; fills `breakdown` (unweighted, per node) when given.
  */
 export function scoreNodes(
   ctx: SchedCtx,
@@ -164,141 +292,20 @@ export function scoreNodes(
   const k = feasible.length
   const totals = new Float64Array(k)
   if (ctx.scratch.length < k) ctx.scratch = new Float64Array(Math.max(k, 2 * ctx.scratch.length))
-  const raw = ctx.scratch
+  const out = ctx.scratch
   if (breakdown) for (let j = 0; j < k; j++) breakdown[j] = {}
-  const put = (plugin: ScorePlugin, j: number, score: number): void => {
-    totals[j]! += W[plugin] * score
-    if (breakdown) breakdown[j]![plugin] = score
-  }
-  /** A plugin that scores every node alike (nothing to weigh for this pod): same for all. */
-  const same = (plugin: ScorePlugin, score: number): void => {
-    const add = W[plugin] * score
-    if (add !== 0) for (let j = 0; j < k; j++) totals[j]! += add
-    if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = score
-  }
-  const app = pod.app
   for (const plugin of SCORE_ORDER) {
-    switch (plugin) {
-      case 'TaintToleration': {
-        // Fewer untolerated PreferNoSchedule taints is better (normalised in reverse).
-        if (!ctx.anyPreferNoSchedule) {
-          same(plugin, MAX)
-          break
-        }
-        const prefs = (app?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
-        let max = 0
-        for (let j = 0; j < k; j++) {
-          let n = 0
-          for (const t of ctx.nodes[feasible[j]!]!.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(prefs, t)) n++
-          raw[j] = n
-          if (n > max) max = n
-        }
-        for (let j = 0; j < k; j++) put(plugin, j, max === 0 ? MAX : MAX - (raw[j]! * MAX) / max)
-        break
-      }
-      case 'NodeAffinity': {
-        const preferred = app?.nodeAffinity.preferred ?? []
-        if (preferred.length === 0) {
-          same(plugin, 0)
-          break
-        }
-        let max = 0
-        for (let j = 0; j < k; j++) {
-          let r = 0
-          for (const term of preferred) if (matchesAll(ctx.nodes[feasible[j]!]!.labels, term.match)) r += term.weight
-          raw[j] = r
-          if (r > max) max = r
-        }
-        for (let j = 0; j < k; j++) put(plugin, j, max === 0 ? 0 : (raw[j]! * MAX) / max)
-        break
-      }
-      case 'PodTopologySpread': {
-        if (pod.spread.length === 0) {
-          same(plugin, 0)
-          break
-        }
-        // Both DoNotSchedule and ScheduleAnyway score: fewer matching pods in the node's domain is
-        // better (podtopologyspread/scoring.go: Σ count × log(domains + 2) + maxSkew − 1, then
-        // score = 100 × (max + min − s) / max; a node missing a key is ignored and scores 0).
-        let max = 0
-        let min = Infinity
-        for (let j = 0; j < k; j++) {
-          const i = feasible[j]!
-          let r = 0
-          for (const t of pod.spread) {
-            const d = t.entry.ki.domainOf[i]!
-            if (d < 0) {
-              r = NaN
-              break
-            }
-            r += t.entry.counts[d]! * t.weight + (t.maxSkew - 1)
-          }
-          raw[j] = r
-          if (r > max) max = r
-          if (r < min) min = r
-        }
-        const w = W[plugin]
-        for (let j = 0; j < k; j++) {
-          const r = raw[j]!
-          const sc = Number.isNaN(r) ? 0 : max === 0 ? MAX : (MAX * (max + min - r)) / max
-          totals[j]! += w * sc
-          if (breakdown) breakdown[j]![plugin] = sc
-        }
-        break
-      }
-      case 'InterPodAffinity': {
-        const a = app?.podAntiAffinity
-        const anti = pod.anti
-        if (!a || a.required || !anti) {
-          same(plugin, 0)
-          break
-        }
-        // Preferred anti-affinity: −weight per matching pod in the node's domain, min–max normalised.
-        let max = -Infinity
-        let min = Infinity
-        for (let j = 0; j < k; j++) {
-          const d = anti.ki.domainOf[feasible[j]!]!
-          const r = d < 0 ? 0 : -PREFERRED_ANTI_AFFINITY_WEIGHT.value * anti.counts[d]!
-          raw[j] = r
-          if (r > max) max = r
-          if (r < min) min = r
-        }
-        for (let j = 0; j < k; j++) put(plugin, j, max > min ? (MAX * (raw[j]! - min)) / (max - min) : 0)
-        break
-      }
-      case 'NodeResourcesFit': {
-        const w = W[plugin]
-        for (let j = 0; j < k; j++) {
-          const sc = leastAllocated(ctx.nodes[feasible[j]!]!, pod)
-          totals[j]! += w * sc
-          if (breakdown) breakdown[j]![plugin] = sc
-        }
-        break
-      }
-      case 'NodeResourcesBalancedAllocation': {
-        const w = W[plugin]
-        for (let j = 0; j < k; j++) {
-          const sc = balancedAllocation(ctx.nodes[feasible[j]!]!, pod)
-          totals[j]! += w * sc
-          if (breakdown) breakdown[j]![plugin] = sc
-        }
-        break
-      }
-      case 'ImageLocality': {
-        const image = imageRaw(ctx, pod.imageId)
-        if (!image) {
-          same(plugin, 0)
-          break
-        }
-        const lo = IMAGE_LOCALITY.minThresholdMiB
-        const hi = IMAGE_LOCALITY.maxThresholdPerContainerMiB * pod.containers
-        for (let j = 0; j < k; j++) {
-          const sum = Math.min(hi, Math.max(lo, image[feasible[j]!]!))
-          put(plugin, j, (MAX * (sum - lo)) / (hi - lo))
-        }
-        break
-      }
+    const { weight, score } = SCORE_PLUGINS[plugin]
+    const same = score(ctx, pod, feasible, out)
+    if (same !== null) {
+      // Every node alike (nothing to weigh for this pod).
+      const add = weight * same
+      if (add !== 0) for (let j = 0; j < k; j++) totals[j]! += add
+      if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = same
+      continue
     }
+    for (let j = 0; j < k; j++) totals[j]! += weight * out[j]!
+    if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = out[j]!
   }
   return totals
 }
