@@ -1,3 +1,4 @@
 export * from './schema'
 export * from './objectives'
 export * from './load'
+export * from './lessons'
