@@ -55,7 +55,9 @@ export function podStatus(c: Container): string {
     case 'backoff':
       return 'CrashLoopBackOff'
     case 'lost':
-      return 'Unknown'
+      // Its node died, but the API still holds the kubelet's last report (FIDELITY.md "Node failure detection"):
+      // Running, Ready until the node lifecycle controller marks it otherwise (READY shows that).
+      return 'Running'
     case 'terminated':
       return 'Terminating'
   }
@@ -69,7 +71,7 @@ export function nodeName(world: World, c: Container): string {
 /** Containers in the pod (the app's own plus its sidecars) and how many of them are ready. */
 export function podReady(c: Container): string {
   const total = 1 + c.sidecars.length
-  return `${c.state === 'running' && c.ready ? total : 0}/${total}`
+  return `${(c.state === 'running' || c.state === 'lost') && c.ready ? total : 0}/${total}`
 }
 
 /**
@@ -351,6 +353,7 @@ export function formatProbe(p: App['readinessProbe'], path: string): string {
 function containerState(c: Container): string[] {
   switch (c.state) {
     case 'running':
+    case 'lost':
       return ['Running']
     case 'pending':
     case 'pulling':
@@ -370,7 +373,8 @@ export function describePod(world: World, name: string | undefined, namespace: s
   if (!c) return `Error from server (NotFound): pods "${name ?? ''}" not found`
   const app = world.apps[c.appId]
   const image = world.images[c.imageId]
-  const running = c.state === 'running'
+  // A pod on a dead node reads as its kubelet last reported it: Running.
+  const running = c.state === 'running' || c.state === 'lost'
   const lines: string[] = [
     field('Name', c.name),
     field('Namespace', c.namespace),
@@ -383,11 +387,7 @@ export function describePod(world: World, name: string | undefined, namespace: s
     ),
     field(
       'Status',
-      c.state === 'running'
-        ? 'Running'
-        : c.state === 'pending' || c.state === 'pulling' || c.state === 'creating'
-          ? 'Pending'
-          : podStatus(c),
+      running ? 'Running' : c.state === 'pending' || c.state === 'pulling' || c.state === 'creating' ? 'Pending' : podStatus(c),
     ),
     ...(c.reason ? [field('Reason', c.reason)] : []),
     field('IP', podIp(world, c)),
@@ -448,6 +448,17 @@ export function describePod(world: World, name: string | undefined, namespace: s
   return lines.join('\n')
 }
 
+/** The node's Ready condition as the node lifecycle controller and the kubelet write it. */
+function nodeConditions(n: NodeInfo): string[] {
+  const [status, reason, message] =
+    n.condition === 'Ready'
+      ? ['True', 'KubeletReady', 'kubelet is posting ready status']
+      : n.condition === 'Unknown'
+        ? ['Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.']
+        : ['False', 'KubeletNotReady', 'the node is not running yet']
+  return ['Conditions:', '  Type    Status   Reason              Message', `  Ready   ${status.padEnd(8)} ${reason.padEnd(19)} ${message}`]
+}
+
 function describeNodeInfo(world: World, n: NodeInfo): string {
   const lines = [
     field('Name', n.name),
@@ -465,8 +476,7 @@ function describeNodeInfo(world: World, n: NodeInfo): string {
     const h = world.hosts[n.id]!
     const cap = hostCapacity(h)
     lines.push(
-      'Conditions:',
-      `  Ready            ${n.ready ? 'True' : 'False'}`,
+      ...nodeConditions(n),
       'Capacity:',
       `  cpu:     ${h.cores}`,
       `  memory:  ${formatMem(h.memMiB)}`,
@@ -481,8 +491,7 @@ function describeNodeInfo(world: World, n: NodeInfo): string {
     const cap = vmCapacity(vm)
     lines.push(
       field('Virtual machine', `on house ${world.hosts[vm.hostId]?.name ?? '?'}, ${vm.os}, ${vm.state}`),
-      'Conditions:',
-      `  Ready            ${n.ready ? 'True' : 'False'}`,
+      ...nodeConditions(n),
       'Allocated resources:',
       `  cpu:     ${formatCpu(vm.alloc.cpuMilli)} of ${formatCpu(cap.cpuMilli)}`,
       `  memory:  ${formatMem(vm.alloc.memMiB)} of ${formatMem(cap.memMiB)}`,

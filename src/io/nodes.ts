@@ -4,7 +4,7 @@
  * `k=v` labels and `-l` selectors. Pure and light (no schema library), so the inspector can use it.
  */
 import { nodeLabels, WELL_KNOWN_LABELS } from '../sim'
-import type { Placement, Taint, TaintEffect, Toleration, World } from '../sim'
+import type { NodeCondition, Placement, Taint, TaintEffect, Toleration, World } from '../sim'
 
 export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 
@@ -21,6 +21,11 @@ export interface NodeInfo {
   /** Only the player's labels. */
   own: Record<string, string>
   taints: Taint[]
+  /**
+   * The control plane's view (FIDELITY.md "Node failure detection"), the one kubectl, the inspector and the
+   * manager all read: a dead node stays Ready until the grace period has passed, then reads Unknown.
+   */
+  condition: NodeCondition
   ready: boolean
   unschedulable: boolean
 }
@@ -45,13 +50,13 @@ export function nodeInfo(world: World, placement: Placement): NodeInfo | null {
       labels: nodeLabels(world, placement),
       own: h.labels,
       taints: h.taints,
-      ready: h.power === 'on' && h.condition === 'Ready',
+      condition: h.condition,
+      ready: h.condition === 'Ready',
       unschedulable: h.unschedulable,
     }
   }
   const vm = world.vms[placement.vmId]
   if (!vm) return null
-  const ready = vm.state === 'running' && vm.condition === 'Ready' && world.hosts[vm.hostId]?.power === 'on'
   return {
     name: vm.name,
     kind: 'vm',
@@ -60,7 +65,8 @@ export function nodeInfo(world: World, placement: Placement): NodeInfo | null {
     labels: nodeLabels(world, placement),
     own: vm.labels,
     taints: vm.taints,
-    ready,
+    condition: vm.condition,
+    ready: vm.condition === 'Ready',
     unschedulable: false,
   }
 }

@@ -23,7 +23,10 @@ function clipboard(vocab: 'metaphor' | 'technical') {
       <div style={{ fontWeight: 700, marginBottom: 4 }}>{kindLabel('manager', vocab)}</div>
       {shown.length === 0 && <div style={{ opacity: 0.7 }}>{vocab === 'metaphor' ? 'nothing to look after yet' : 'no Deployments'}</div>}
       {shown.map((a) => {
-        const ok = a.readyReplicas >= a.replicas
+        // The clipboard is the manager's view (Deployment readyReplicas): a dead house's rooms count as ready until
+        // the grace period has passed. What visitors meet is shown beside it, so the two never pretend to agree.
+        const failing = a.rps > 0 && a.lastServedRps < a.rps * 0.999
+        const ok = a.readyReplicas >= a.replicas && !failing
         return (
           <div key={a.id} style={{ display: 'flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>
             <span style={{ width: 10, height: 10, borderRadius: 2, background: appColour(a.id), border: '1px solid #0006' }} />
@@ -31,6 +34,7 @@ function clipboard(vocab: 'metaphor' | 'technical') {
             <span>
               {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`}{' '}
               {ok ? '✓' : '⚠'}
+              {failing && a.readyReplicas >= a.replicas && (vocab === 'metaphor' ? ' visitors turned away' : ' requests failing')}
             </span>
           </div>
         )

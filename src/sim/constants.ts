@@ -97,12 +97,25 @@ export const CRASH_BACKOFF = {
 /**
  * kubernetes.io "Nodes": node-monitor-grace-period is 50 s from v1.32 (PR #126287), then pods
  * tolerate not-ready/unreachable for 300 s before eviction ("Taints and Tolerations").
+ * FIDELITY.md "Node failure detection": the NoExecute taints that start that clock are added at
+ * --node-eviction-rate 0.1 nodes/s per zone; a zone with ≥ 55 % of its nodes NotReady (and more than
+ * two) is partially disrupted: no evictions there in a cluster of ≤ 50 nodes, 0.01 nodes/s above; when
+ * every zone has lost all its nodes the controller assumes its own network failed and evicts nothing
+ * (kube-controller-manager flags; node_lifecycle_controller.go handleDisruption).
  */
 export const NODE_LIFECYCLE = {
   heartbeatMs: 10_000,
   gracePeriodMs: 50_000,
   evictionTolerationMs: 300_000,
-  source: 'kubernetes.io "Nodes" (grace period 50 s from v1.32) and "Taints and Tolerations" (300 s toleration)',
+  /** --node-eviction-rate 0.1 nodes/s: one node's NoExecute taint per 10 s per zone. */
+  evictionIntervalMs: 10_000,
+  /** --secondary-node-eviction-rate 0.01 nodes/s, in a partially disrupted zone of a large cluster. */
+  secondaryEvictionIntervalMs: 100_000,
+  unhealthyZoneThreshold: 0.55,
+  largeClusterSizeThreshold: 50,
+  source:
+    'kubernetes.io "Nodes" (grace period 50 s from v1.32, eviction rate 0.1 nodes/s, zone disruption rules) ' +
+    'and "Taints and Tolerations" (300 s toleration)',
 }
 
 /** kubernetes.io "Considerations for large clusters". */

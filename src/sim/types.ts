@@ -22,6 +22,8 @@ export interface Taint {
   key: string
   value: string
   effect: TaintEffect
+  /** When a NoExecute taint was added (the API's timeAdded): tolerationSeconds count from here. */
+  timeAddedMs?: number
 }
 /** A pod's toleration: Exists matches any value of the key; an omitted effect matches every effect. */
 export interface Toleration {
@@ -82,8 +84,14 @@ export interface ClusterAutoscaler {
   /** Houses it bought (the only ones it will sell). */
   boughtHostIds: HostId[]
 }
-/** Kubernetes' view of a host or VM acting as a node. */
-export type NodeCondition = 'Ready' | 'NotReady'
+/**
+ * Kubernetes' view of a host or VM acting as a node: its Ready condition. Unknown is what the node lifecycle
+ * controller writes when the kubelet stops posting status for the grace period (kubectl shows it as NotReady).
+ */
+export type NodeCondition = 'Ready' | 'NotReady' | 'Unknown'
+
+/** The node lifecycle controller's state of a zone (node_lifecycle_controller.go ComputeZoneState). */
+export type ZoneState = 'Normal' | 'PartialDisruption' | 'FullDisruption'
 
 /** A physical server (house). Its type-1 hypervisor runs VMs; containers may also stand on it directly. */
 export interface Host {
@@ -402,4 +410,6 @@ export interface World {
   /** PriorityClass name → value (higher wins; preemption evicts lower). */
   priorityClasses: Record<string, number>
   autoscaler: ClusterAutoscaler | null
+  /** Zones the node lifecycle controller sees disrupted (absent: every zone Normal). */
+  zoneStates?: Record<string, ZoneState>
 }

@@ -20,7 +20,9 @@ import {
   formatTime,
   hostCapacity,
   hypervisorOverheadMiB,
+  NODE_LIFECYCLE,
   kernelOf,
+  nodeConditionText,
   placementName,
   servedRatio,
   vmCapacity,
@@ -101,7 +103,7 @@ function describe(
               {h.draining && ' · draining'}
             </>,
           ],
-          ['Node condition', h.condition],
+          ['Node condition', <Both l={nodeConditionText(world, h)} />],
           ['CPU (workers)', `${cores(h.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
           [
             'Memory (space)',
@@ -113,7 +115,7 @@ function describe(
           ['Cost', `${money(h.costPerHour)}/h`],
           ['Kernel', 'Linux (shared by rooms standing directly in the house)'],
         ],
-        sources: [HOST_SYSTEM_RESERVED_MIB.source, VCPU_OVERCOMMIT.source],
+        sources: [HOST_SYSTEM_RESERVED_MIB.source, VCPU_OVERCOMMIT.source, NODE_LIFECYCLE.source],
       }
     }
     case 'vm': {
@@ -143,8 +145,9 @@ function describe(
           ['Frame overhead in the house', formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus))],
           ['In house', world.hosts[vm.hostId]?.name ?? '?'],
           ['Rooms inside', String(vm.alloc.pods)],
+          ['Node condition', <Both l={nodeConditionText(world, vm)} />],
         ],
-        sources: [os.boot.source, HYPERVISOR_OVERHEAD_SOURCE],
+        sources: [os.boot.source, HYPERVISOR_OVERHEAD_SOURCE, NODE_LIFECYCLE.source],
       }
     }
     case 'container': {
@@ -188,6 +191,14 @@ function describe(
           ],
           ['Requests', `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)} (+${CONTAINER_SHIM_MIB.value} MiB shim)`],
           ['Restarts', String(c.restarts)],
+          [
+            'Sent visitors (Service endpoint)',
+            c.ready && (c.state === 'running' || c.state === 'lost')
+              ? c.state === 'lost'
+                ? 'yes, though its building is down: the manager has not noticed yet, so its visitors fail'
+                : 'yes (ready)'
+              : 'no (not ready)',
+          ],
           ['Looked after by the manager', c.managed ? 'yes (a pod of a Deployment)' : 'no (a plain docker run)'],
         ],
         sources: [CONTAINER_START.source, CONTAINER_SHIM_MIB.source, CRASH_BACKOFF.source],

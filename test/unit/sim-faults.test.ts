@@ -57,7 +57,7 @@ describe('the manager and a lost house (node lifecycle)', () => {
     expect(onH1).toBeGreaterThan(0)
     must(w, { type: 'failHost', hostId: 'h1' })
     const fireAt = w.timeMs
-    const notReady = stepUntil(w, (x) => x.hosts.h1!.condition === 'NotReady')
+    const notReady = stepUntil(w, (x) => x.hosts.h1!.condition === 'Unknown')
     expect(notReady).toBe(NODE_LIFECYCLE.gracePeriodMs)
     stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === 4)
     const recovered = w.timeMs - fireAt

@@ -22,12 +22,16 @@ export function hypervisor(world: World): void {
       vm.stateSinceMs = world.timeMs
       vm.downSinceMs = null
       vm.condition = 'Ready'
+      // Heartbeats again: the node lifecycle controller lifts the unreachable taints (systems/nodes.ts).
+      if (vm.taints.some((t) => t.key === 'node.kubernetes.io/unreachable'))
+        vm.taints = vm.taints.filter((t) => t.key !== 'node.kubernetes.io/unreachable')
       // Plain `docker run` rooms do not come back after a reboot; the manager's rooms restart (kubelet).
       for (const c of containerList(world)) {
         if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id && c.state === 'lost') {
           if (c.managed) {
             c.state = 'pending'
             c.stateSinceMs = world.timeMs
+            c.ready = false
           } else deleteContainer(world, c)
         }
       }

@@ -1,52 +1,182 @@
 /**
- * Node lifecycle controller: the control plane only learns a node is gone when its heartbeats
- * stop for the grace period; then pods tolerate the NotReady taint for 300 s before eviction.
- * It does not repair the machine: that is the infrastructure layer's job (FIDELITY.md).
+ * Node lifecycle controller (FIDELITY.md "Node failure detection", "Eviction from a lost node"). The
+ * control plane only learns a node is gone when its heartbeats stop for the grace period (50 s): until
+ * then the node reads Ready and its pods stay Ready in their Services' endpoints, so visitors sent to
+ * them fail. At the grace period its Ready condition turns Unknown (kubectl: NotReady), it gets the
+ * `node.kubernetes.io/unreachable` NoSchedule taint, its pods are marked not ready (out of endpoints),
+ * and the NoExecute taint follows at the zone's eviction rate; pods tolerate that for 300 s, then are
+ * evicted and their ReplicaSets recreate them elsewhere. It does not repair the machine: that is the
+ * infrastructure layer's job.
  */
 import { NODE_LIFECYCLE } from '../constants'
 import { deleteContainer } from '../commands'
 import { logEvent } from '../events'
-import type { World } from '../types'
+import type { Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
 import { containerList } from '../containerIndex'
 
+export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
+
+const isUnreachableTaint = (t: Taint, effect: Taint['effect']): boolean => t.key === UNREACHABLE_TAINT_KEY && t.effect === effect
+
+/** The zone a node is in: a VM is in its host's. */
+function zoneOf(world: World, n: Host | Vm): string {
+  return 'zone' in n ? n.zone : (world.hosts[n.hostId]?.zone ?? '')
+}
+
+/** Registered nodes (Ready or lost), the ones the controller counts per zone; lots on order and booting VMs are not. */
+function registered(n: Host | Vm): boolean {
+  return n.condition === 'Ready' || n.condition === 'Unknown'
+}
+
+/** Heartbeats stopped for the grace period: Ready → Unknown, the NoSchedule taint, its pods out of endpoints. */
+function markUnknown(world: World, n: Host | Vm, kind: 'host' | 'vm', grace: number, toleration: number): void {
+  n.condition = 'Unknown'
+  if (!n.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
+    n.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
+  let pods = 0
+  for (const c of containerList(world)) {
+    const on =
+      c.placement &&
+      (kind === 'host'
+        ? c.placement.kind === 'host' && c.placement.hostId === n.id
+        : c.placement.kind === 'vm' && c.placement.vmId === n.id)
+    if (!on) continue
+    // MarkPodsNotReady: the pods' Ready condition turns False; the endpoints controller drops them.
+    if (c.ready) pods += 1
+    c.ready = false
+  }
+  const what = kind === 'host' ? 'house' : 'apartment'
+  logEvent(
+    world,
+    'warn',
+    `The building manager noticed ${what} ${n.name} stopped answering (${grace / 1000} s without a call). ` +
+      `It stops sending visitors to its ${pods} rooms and will move them after ${toleration / 1000} s more.`,
+    `Node ${n.name} status is now: NodeStatusUnknown (Kubelet stopped posting node status for ${grace / 1000} s, ` +
+      `node-monitor-grace-period); taint ${UNREACHABLE_TAINT_KEY}:NoSchedule added; ${pods} pods marked NotReady and removed ` +
+      `from Service endpoints. Pods tolerate ${UNREACHABLE_TAINT_KEY}:NoExecute for ${toleration / 1000} s.`,
+    [n.id],
+  )
+}
+
+/** Heartbeats again: Ready, and the controller lifts its unreachable taints. */
+function markReady(n: Host | Vm): void {
+  n.condition = 'Ready'
+  if (n.taints.some((t) => t.key === UNREACHABLE_TAINT_KEY)) n.taints = n.taints.filter((t) => t.key !== UNREACHABLE_TAINT_KEY)
+}
+
+/**
+ * ComputeZoneState: FullDisruption when no node of the zone is Ready; PartialDisruption when more than two
+ * are not Ready and they are at least 55 % of it; else Normal.
+ */
+function zoneStates(world: World, nodes: (Host | Vm)[]): Map<string, { state: ZoneState; size: number }> {
+  const counts = new Map<string, { ready: number; notReady: number }>()
+  for (const n of nodes) {
+    if (!registered(n)) continue
+    const z = zoneOf(world, n)
+    let e = counts.get(z)
+    if (!e) counts.set(z, (e = { ready: 0, notReady: 0 }))
+    if (n.condition === 'Ready') e.ready += 1
+    else e.notReady += 1
+  }
+  const out = new Map<string, { state: ZoneState; size: number }>()
+  for (const [z, e] of counts) {
+    const size = e.ready + e.notReady
+    const state: ZoneState =
+      e.ready === 0 && e.notReady > 0
+        ? 'FullDisruption'
+        : e.notReady > 2 && e.notReady / size >= NODE_LIFECYCLE.unhealthyZoneThreshold
+          ? 'PartialDisruption'
+          : 'Normal'
+    out.set(z, { state, size })
+  }
+  return out
+}
+
+/** Say once when a zone's eviction policy changes (the controller logs "Controller detected that zone ... is now in state"). */
+function noteZones(world: World, zones: Map<string, { state: ZoneState; size: number }>, allDark: boolean): void {
+  const before = world.zoneStates ?? {}
+  const now: Record<string, ZoneState> = {}
+  for (const [z, { state }] of zones) if (state !== 'Normal') now[z] = state
+  for (const [z, { state, size }] of zones) {
+    if ((before[z] ?? 'Normal') === state) continue
+    const why =
+      state === 'Normal'
+        ? 'evictions at the normal rate (0.1 nodes/s)'
+        : allDark
+          ? 'every zone has lost all its nodes: the controller assumes its own network failed and evicts nothing'
+          : state === 'FullDisruption'
+            ? 'no node of it is Ready; evictions at the normal rate (0.1 nodes/s)'
+            : size <= NODE_LIFECYCLE.largeClusterSizeThreshold
+              ? `≥ 55 % of its nodes NotReady in a small zone (${size} ≤ 50 nodes): evictions stop there`
+              : '≥ 55 % of its nodes NotReady: evictions slow to 0.01 nodes/s'
+    logEvent(
+      world,
+      state === 'Normal' ? 'info' : 'warn',
+      `The building manager sees ${state === 'Normal' ? 'zone ' + z + ' healthy again' : 'trouble across zone ' + z}: ${why}.`,
+      `Controller detected that zone ${z} is now in state ${state}: ${why}.`,
+      [],
+    )
+  }
+  const empty = Object.keys(now).length === 0
+  if (empty) {
+    if (world.zoneStates) delete world.zoneStates
+  } else world.zoneStates = now
+}
+
 export function nodeLifecycle(world: World): void {
   const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
-  const evictAfter = grace + scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
-  const evictHosts = new Set<string>()
-  const evictVms = new Set<string>()
+  const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
+  let anyUnknown = false
   for (const host of Object.values(world.hosts)) {
     if (host.downSinceMs === null) {
-      if (host.condition !== 'Ready') host.condition = 'Ready'
+      // A lot still on order (power off, never joined) stays NotReady; a standing house heartbeats.
+      if (host.condition !== 'Ready' && host.power === 'on') markReady(host)
       continue
     }
-    const down = world.timeMs - host.downSinceMs
-    if (host.condition === 'Ready' && down >= grace) {
-      host.condition = 'NotReady'
-      logEvent(
-        world,
-        'warn',
-        `The building manager noticed house ${host.name} stopped answering (${grace / 1000} s without a call). Its rooms will be moved in ${(evictAfter - grace) / 1000} s.`,
-        `Node ${host.name} NotReady: no heartbeat for ${grace / 1000} s (node-monitor-grace-period). Pods evicted after ${(evictAfter - grace) / 1000} s toleration.`,
-        [host.id],
-      )
-    }
-    if (down >= evictAfter) evictHosts.add(host.id)
+    if (host.condition === 'Ready' && world.timeMs - host.downSinceMs >= grace) markUnknown(world, host, 'host', grace, toleration)
+    if (host.condition === 'Unknown') anyUnknown = true
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.downSinceMs === null) continue
-    const down = world.timeMs - vm.downSinceMs
-    if (vm.condition === 'Ready' && down >= grace) {
-      vm.condition = 'NotReady'
-      logEvent(
-        world,
-        'warn',
-        `The building manager noticed apartment ${vm.name} stopped answering.`,
-        `Node ${vm.name} NotReady: no heartbeat for ${grace / 1000} s.`,
-        [vm.id],
-      )
+    if (vm.condition === 'Ready' && world.timeMs - vm.downSinceMs >= grace) markUnknown(world, vm, 'vm', grace, toleration)
+    if (vm.condition === 'Unknown') anyUnknown = true
+  }
+  if (!anyUnknown && !world.zoneStates) return
+  const nodes: (Host | Vm)[] = [...Object.values(world.hosts), ...Object.values(world.vms)]
+  const zones = zoneStates(world, nodes)
+  const allDark = zones.size > 0 && [...zones.values()].every((z) => z.state === 'FullDisruption')
+  noteZones(world, zones, allDark)
+  if (!anyUnknown) return
+  // The NoExecute taint, per zone at its rate (a token bucket of one: the first at once, the next after the interval).
+  const lastTaint = new Map<string, number>()
+  for (const n of nodes)
+    for (const t of n.taints)
+      if (isUnreachableTaint(t, 'NoExecute') && t.timeAddedMs !== undefined)
+        lastTaint.set(zoneOf(world, n), Math.max(lastTaint.get(zoneOf(world, n)) ?? -Infinity, t.timeAddedMs))
+  const evictHosts = new Set<string>()
+  const evictVms = new Set<string>()
+  for (const n of nodes) {
+    if (n.condition !== 'Unknown') continue
+    const z = zoneOf(world, n)
+    const taint = n.taints.find((t) => isUnreachableTaint(t, 'NoExecute'))
+    if (!taint) {
+      const zone = zones.get(z)
+      if (allDark || !zone) continue
+      const interval =
+        zone.state !== 'PartialDisruption'
+          ? NODE_LIFECYCLE.evictionIntervalMs
+          : zone.size <= NODE_LIFECYCLE.largeClusterSizeThreshold
+            ? Infinity
+            : NODE_LIFECYCLE.secondaryEvictionIntervalMs
+      const last = lastTaint.get(z)
+      if (interval === Infinity || (last !== undefined && world.timeMs - last < scaledDelay(world, interval))) continue
+      n.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoExecute', timeAddedMs: world.timeMs })
+      lastTaint.set(z, world.timeMs)
+      continue
     }
-    if (down >= evictAfter) evictVms.add(vm.id)
+    // Taint manager: pods tolerate the NoExecute taint for tolerationSeconds (300 s by default), counted from timeAdded.
+    if (world.timeMs - (taint.timeAddedMs ?? world.timeMs) >= toleration) ('zone' in n ? evictHosts : evictVms).add(n.id)
   }
   if (evictHosts.size === 0 && evictVms.size === 0) return
   let evicted = 0
@@ -63,8 +193,49 @@ export function nodeLifecycle(world: World): void {
       world,
       'warn',
       `The building manager gave up on ${evicted} rooms in lost buildings and will set them up elsewhere.`,
-      `Evicted ${evicted} pods from NotReady nodes (taint-based eviction); ReplicaSets will recreate them.`,
+      `Evicted ${evicted} pods from unreachable nodes (taint-based eviction after ${toleration / 1000} s); ReplicaSets will recreate them.`,
       [...evictHosts, ...evictVms],
     )
+  }
+}
+
+/**
+ * The node's condition in both vocabularies, for the inspector: the same state kubectl reads, with what it
+ * means for the player (how long until the control plane notices, which taints, when its pods go).
+ */
+export function nodeConditionText(world: World, n: Host | Vm): { metaphor: string; technical: string } {
+  const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
+  const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
+  const s = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`
+  if (n.condition === 'Ready') {
+    if (n.downSinceMs === null) return { metaphor: 'answering the manager (Ready)', technical: 'Ready' }
+    const silent = world.timeMs - n.downSinceMs
+    return {
+      metaphor:
+        `Ready, as far as the manager knows: no call for ${s(silent)}; it notices at ${s(grace)}. ` +
+        'Until then visitors are still sent to its rooms, and fail.',
+      technical:
+        `Ready (no heartbeat for ${s(silent)}; node-monitor-grace-period ${s(grace)}). ` +
+        'Its pods are still Ready Service endpoints: requests sent to them fail.',
+    }
+  }
+  if (n.condition === 'NotReady') return { metaphor: 'not taking rooms yet', technical: 'NotReady (KubeletNotReady)' }
+  const noExec = n.taints.find((t) => isUnreachableTaint(t, 'NoExecute'))
+  const evict =
+    noExec?.timeAddedMs !== undefined
+      ? `pods evicted in ${s(noExec.timeAddedMs + toleration - world.timeMs)} (tolerationSeconds ${s(toleration)})`
+      : world.zoneStates && Object.keys(world.zoneStates).length > 0
+        ? 'NoExecute taint held back: zone disruption rules stop or slow evictions (see the log)'
+        : 'NoExecute taint waits for the eviction rate limit (0.1 nodes/s per zone)'
+  return {
+    metaphor: `Not answering: the manager stopped sending visitors to its rooms and put up "unreachable" signs; ${
+      noExec?.timeAddedMs !== undefined ? `it moves the rooms in ${s(noExec.timeAddedMs + toleration - world.timeMs)}` : 'their move waits'
+    }.`,
+    technical:
+      `Unknown (kubectl: NotReady), NodeStatusUnknown: Kubelet stopped posting node status. Taints ` +
+      `${n.taints
+        .filter((t) => t.key === UNREACHABLE_TAINT_KEY)
+        .map((t) => `${t.key}:${t.effect}`)
+        .join(', ')}; ${evict}.`,
   }
 }

@@ -28,8 +28,10 @@ function readyByApp(world: World): Map<string, Rotation> {
   let lastApp = ''
   let entry: Rotation = { rooms: 0, answering: 0, speed: 0 }
   for (const c of containerList(world) as Container[]) {
-    // Only ready rooms are Service endpoints (readiness probes, systems/probes.ts).
-    if (c.state !== 'running' || !c.ready) continue
+    // Only ready rooms are Service endpoints (readiness probes, systems/probes.ts). A room whose node died is
+    // still one until the control plane marks the node Unknown (FIDELITY.md "Node failure detection"): it gets
+    // its share of visitors and answers none.
+    if (!c.ready || (c.state !== 'running' && c.state !== 'lost')) continue
     if (c.appId !== lastApp) {
       lastApp = c.appId
       let e = out.get(lastApp)
@@ -37,7 +39,7 @@ function readyByApp(world: World): Map<string, Rotation> {
       entry = e
     }
     entry.rooms++
-    if (c.hung) continue
+    if (c.hung || c.state === 'lost') continue
     entry.answering++
     entry.speed += c.speed
   }
