@@ -20,6 +20,7 @@ import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { Container, Placement, World } from '../types'
 import { preempt } from './preemption'
+import { chooseForKind, newKindCache } from './schedulerKinds'
 import { filterNode, runFilter, scoreNodes } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
 import { newSchedCtx, notePodMoved, placementId, podCounts, podInfo, schedulableNodes } from './schedulerState'
@@ -92,6 +93,7 @@ export function scheduler(world: World): void {
   let preemptions = 0
   const appBinds = new Map<string, number>()
   const failedShapes: FailedShapes = new Map()
+  const kinds = newKindCache()
   for (const c of pending) {
     if (c.state !== 'pending' || c.placement !== null || !world.containers[c.id]) continue
     // Within one pass a node only fills up, unless a bind of the same app moves its spread and
@@ -104,7 +106,14 @@ export function scheduler(world: World): void {
       c.reason = seen.message
       continue
     }
-    const outcome = scheduleOne(ctx, c, bound < BINDINGS_LOGGED_PER_STEP)
+    const log = bound < BINDINGS_LOGGED_PER_STEP
+    // Pods of an ordinary kind take the fast path (schedulerKinds.ts); it hands back to the plain one when unsure.
+    const fast = shape === null ? null : chooseForKind(ctx, kinds, c, shape)
+    let outcome: 'bound' | 'pending' | 'preempted'
+    if (fast !== null) {
+      bind(ctx, c, fast, log)
+      outcome = 'bound'
+    } else outcome = scheduleOne(ctx, c, log)
     if (outcome === 'bound') {
       bound++
       appBinds.set(c.appId, (appBinds.get(c.appId) ?? 0) + 1)

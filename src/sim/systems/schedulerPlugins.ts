@@ -127,7 +127,7 @@ const PODS_PER_NODE = CLUSTER_LIMITS.podsPerNode
 const W = SCORE_WEIGHTS.value
 
 /** ImageLocality's raw sums per node for an image; null when no node has any of its layers. */
-function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array | null {
+export function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array | null {
   if (ctx.imageRaw.has(imageId)) return ctx.imageRaw.get(imageId)!
   let raw: Float64Array | null = null
   const image = ctx.world.images[imageId]
@@ -149,13 +149,13 @@ function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array | null {
   return raw
 }
 
-function leastAllocated(node: NodeView, pod: PodInfo): number {
+export function leastAllocated(node: NodeView, pod: PodInfo): number {
   const fc = (node.target.cpuMilli + pod.cpu) / node.capCpu
   const fm = (node.target.memMiB + pod.mem) / node.capMem
   return ((1 - fc) * MAX + (1 - fm) * MAX) / 2
 }
 
-function balancedAllocation(node: NodeView, pod: PodInfo): number {
+export function balancedAllocation(node: NodeView, pod: PodInfo): number {
   const fc = Math.min(1, (node.target.cpuMilli + pod.cpu) / node.capCpu)
   const fm = Math.min(1, (node.target.memMiB + pod.mem) / node.capMem)
   const mean = (fc + fm) / 2

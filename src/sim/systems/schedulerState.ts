@@ -158,6 +158,8 @@ export interface SchedCtx {
   podsByNode: Container[][] | null
   /** Reused per-node buffer for raw scores (no allocation per pod). */
   scratch: Float64Array
+  /** Per node, bumped whenever a pod arrives on or leaves it in this pass (what a kind's cached verdicts check). */
+  nodeVersion: Uint32Array
 }
 
 export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
@@ -189,6 +191,7 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
     anyHardTaint,
     podsByNode: null,
     scratch: new Float64Array(0),
+    nodeVersion: new Uint32Array(nodes.length).fill(1),
   }
 }
 
@@ -280,6 +283,7 @@ function domainEntry(ctx: SchedCtx, appId: AppId, key: string, eligible: Uint8Ar
 
 /** Keep the counts in step when a pod arrives on (+1) or leaves (−1) node i. */
 export function notePodMoved(ctx: SchedCtx, c: Container, i: number, sign: 1 | -1): void {
+  ctx.nodeVersion[i]! += 1
   const arr = ctx.podCounts?.get(c.appId)
   if (arr) arr[i]! += sign
   for (const e of ctx.domainsByApp.get(c.appId) ?? []) {
