@@ -6,15 +6,14 @@
  * Sandboxed runtimes (gVisor, Kata, Firecracker) put a second wall around the room.
  * All chance comes from the world's generator, in container order, so a replay breaches the same rooms.
  */
-import type { Result } from './commands'
+import { fail, notFound } from './result'
+import type { Result } from './result'
 import { placementName } from './capacity'
 import { BREACH, RUNTIMES } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
 import { nextFloat } from './rng'
 import type { Container, Placement, World } from './types'
-
-const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
 
 /** Odds that an attacker inside this room escapes to the kernel under it. */
 export function escapeOdds(c: Pick<Container, 'security' | 'runtime'>): number {
@@ -52,7 +51,7 @@ function breach(c: Container, how: string): void {
 
 export function breachContainer(world: World, containerId: string): Result {
   const src = world.containers[containerId]
-  if (!src) return fail('No such room.', `container ${containerId} not found`)
+  if (!src) return notFound('container', containerId)
   if (src.state !== 'running' || !src.placement)
     return fail('Nobody can break into a room that is not open.', `container ${src.name} is ${src.state}`)
   if (src.breached) return fail('That room is already broken into.', `container ${src.name} already compromised`)

@@ -7,11 +7,9 @@ import { CONTAINER_SHIM_MIB, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, RUNTIMES, VCPU_
 import type { GuestOs } from './constants'
 import type { Container, Host, Placement, Vm, World } from './types'
 
-/** Both vocabularies of one reason. */
-export interface Reason {
-  metaphor: string
-  technical: string
-}
+import type { Reason } from './result'
+
+export type { Reason }
 
 export type Fit = { ok: true } | ({ ok: false; code: 'memory' | 'cpu' | 'kernel' | 'down' } & Reason)
 

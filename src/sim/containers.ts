@@ -3,16 +3,15 @@
  * change state, crash, lose with its node; and the rule that a limit is never below its request.
  */
 import { reserveContainer } from './capacity'
-import type { Result } from './commands'
+import { fail } from './result'
+import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
-import { noteSpecialRoom } from './systems/cgroups'
-import { planFirstProbe } from './systems/probes'
+import { noteSpecialRoom } from './specialRooms'
+import { planFirstProbe } from './probeCalendar'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
 import { newId } from './world'
-
-const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
 
 /** Kubernetes refuses a limit below its request. Null means no limit. */
 export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {

@@ -5,15 +5,9 @@
  * and images built FROM the same base share its layers (Docker docs "Image layers").
  */
 import { hashWorld } from './hash'
-import type { Image, Layer, LayerId, PackageSpec, Placement, World } from './types'
+import type { BuildInstruction, Image, Layer, LayerId, PackageSpec, Placement, World } from './types'
 
-export interface BuildInstruction {
-  /** As a Dockerfile writes it: "FROM python:3.12-slim", "RUN pip install flask", "COPY . /app". */
-  text: string
-  sizeMiB: number
-  /** Packages this instruction puts into the image (e.g. RUN apt-get install … → ["python@3.12"]). */
-  provides?: readonly PackageSpec[]
-}
+export type { BuildInstruction } from './model'
 
 export function layerIdOf(parent: LayerId | null, instruction: string, sizeMiB: number): LayerId {
   return `layer:${hashWorld({ parent, instruction, sizeMiB })}`

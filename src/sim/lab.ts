@@ -8,7 +8,7 @@
  * seed, same table.
  */
 import { apply } from './commands'
-import type { Command } from './commands'
+import type { Command } from './types'
 import { hostCapacity } from './capacity'
 import {
   BREACH,

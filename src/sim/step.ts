@@ -14,11 +14,28 @@ import { kubelet } from './systems/kubelet'
 import { nodeLifecycle } from './systems/nodes'
 import { probes } from './systems/probes'
 import { replicaSets } from './systems/replicaset'
-import { scheduledCommands } from './systems/schedule'
+import { apply } from './commands'
+import { logEvent } from './events'
 import { scheduler } from './systems/scheduler'
 import { traffic } from './systems/traffic'
 import type { World } from './types'
 import { migrations } from './vmOps'
+
+/** Runs the commands a level scheduled in advance (seeded faults, traffic changes) when their time comes. */
+function scheduledCommands(world: World): void {
+  while (world.schedule.length > 0 && world.schedule[0]!.atMs <= world.timeMs) {
+    const next = world.schedule.shift()!
+    const result = apply(world, next.command)
+    if (!result.ok && next.command.type !== 'crashRandomContainer') {
+      logEvent(
+        world,
+        'info',
+        `A planned event did not happen: ${result.metaphor}`,
+        `Scheduled ${next.command.type} skipped: ${result.technical}`,
+      )
+    }
+  }
+}
 
 /** Advance the world by one fixed step of STEP_MS, in place. */
 export function tick(world: World): World {

@@ -4,8 +4,9 @@
  * guest keeps running, then a short stop-and-copy pause during which its rooms serve nobody.
  * The reservation moves from the old house to the new one once, at the switch-over.
  */
-import type { Result } from './commands'
-import { vmDown } from './commands'
+import { fail, notFound } from './result'
+import type { Result } from './result'
+import { vmDown } from './containers'
 import { formatMiB, reserveVm, vmCapacity, vmFits } from './capacity'
 import { GUEST_OS, LIVE_MIGRATION } from './constants'
 import { containerList } from './containerIndex'
@@ -13,11 +14,9 @@ import { logEvent } from './events'
 import { nextInt } from './rng'
 import type { Vm, World } from './types'
 
-const fail = (metaphor: string, technical: string = metaphor): Result => ({ ok: false, metaphor, technical })
-
 export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: number): Result {
   const vm = world.vms[vmId]
-  if (!vm) return fail('No such apartment.', `VM ${vmId} not found`)
+  if (!vm) return notFound('vm', vmId)
   if (!(Number.isInteger(vcpus) && vcpus >= 1))
     return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
   if (!(memMiB > 0)) return fail('An apartment needs some memory.', 'memory must be > 0')
@@ -87,9 +86,9 @@ function dirtyRate(world: World, vm: Vm): number {
 
 export function migrateVm(world: World, vmId: string, toHostId: string): Result {
   const vm = world.vms[vmId]
-  if (!vm) return fail('No such apartment.', `VM ${vmId} not found`)
+  if (!vm) return notFound('vm', vmId)
   const to = world.hosts[toHostId]
-  if (!to) return fail('No such house.', `host ${toHostId} not found`)
+  if (!to) return notFound('host', toHostId)
   if (vm.state !== 'running')
     return fail(`Only a lived-in apartment moves live; ${vm.name} is not running.`, `VM ${vm.name} is ${vm.state}`)
   if (vm.migration) return fail(`Apartment ${vm.name} is already moving.`, `VM ${vm.name} already migrating`)

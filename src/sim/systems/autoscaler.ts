@@ -13,7 +13,7 @@
  *   ToBeDeletedByClusterAutoscaler, cordoned and drained (systems/drain.ts, which honours
  *   PodDisruptionBudgets), and removed once empty. Houses it did not buy are never sold.
  */
-import { apply } from '../commands'
+import { buildHost } from '../hosts'
 import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { CLUSTER_LIMITS, HOST_SYSTEM_RESERVED_MIB, STEP_MS } from '../constants'
 import { containerList } from '../containerIndex'
@@ -217,20 +217,10 @@ function buyHosts(world: World, ca: ClusterAutoscaler, buy: number, waiting: num
   const bought: Host[] = []
   for (let i = 0; i < buy; i++) {
     const zone = nextZone(world, ca)
-    const r = apply(world, {
-      type: 'addHost',
-      name: `auto-${world.nextId}`,
-      zone,
-      cores: ca.template.cores,
-      memMiB: ca.template.memMiB,
-      costPerHour: ca.template.costPerHour,
-    })
+    const spec = { name: `auto-${world.nextId}`, zone, cores: ca.template.cores, memMiB: ca.template.memMiB }
+    // Not announced as "joined": it has only been ordered, and the scale-up line below says so.
+    const r = buildHost(world, { type: 'addHost', ...spec, costPerHour: ca.template.costPerHour }, false)
     if (!r.ok || !r.id) break
-    // addHost logs "Host joined"; this one has only been ordered: the scale-up line below says so.
-    if (world.events.at(-1)?.subjects[0] === r.id) {
-      world.events.pop()
-      world.eventSeq -= 1
-    }
     const h = world.hosts[r.id]!
     // On order: an empty lot until it is provisioned (finishProvisioning). Simplification: a cloud
     // bills from the order; cost.ts bills powered-off lots nothing, so the wait is free here.

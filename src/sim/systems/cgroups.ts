@@ -24,7 +24,8 @@ import {
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import type { Container, World } from '../types'
-import { oomKill } from './oom'
+import { oomKill } from '../oom'
+import { cacheOf } from '../specialRooms'
 
 interface Kernel {
   cpuCap: number
@@ -143,40 +144,6 @@ export function cgroups(world: World): void {
     if (c.cpuUsageMilli !== cpu) c.cpuUsageMilli = cpu
   }
   careful_(world, kernels, careful, cache.slowed)
-}
-
-interface Cache {
-  /** Rooms with a hog, leak, limit or sandbox (added by the commands that make them so). */
-  specials: Set<Container>
-  /** Each app's load at the last step, to know when quick rooms need their CPU use updated. */
-  loads: Map<string, number>
-  /** Rooms the careful path left below full speed. */
-  slowed: Set<Container>
-}
-
-/** Derived, beside the world (like containerIndex); rebuilt by one scan after a load. */
-const caches = new WeakMap<World['containers'], Cache>()
-
-export function isSpecial(c: Container): boolean {
-  return c.cpuHog || c.leakMiBPerS > 0 || c.cpuLimitMilli !== null || c.memLimitMiB !== null || c.runtime !== 'runc'
-}
-
-function cacheOf(world: World): Cache {
-  let cache = caches.get(world.containers)
-  if (!cache) {
-    cache = { specials: new Set(), loads: new Map(), slowed: new Set() }
-    for (const c of containerList(world)) {
-      if (isSpecial(c)) cache.specials.add(c)
-      if (c.speed !== 1) cache.slowed.add(c)
-    }
-    caches.set(world.containers, cache)
-  }
-  return cache
-}
-
-/** Commands that give a room a hog, leak, limit or sandbox call this, so the kernel system looks at it. */
-export function noteSpecialRoom(world: World, c: Container): void {
-  if (isSpecial(c)) caches.get(world.containers)?.specials.add(c)
 }
 
 /** The careful path: leaks, limits, OOM kills, CPU shares under contention, swap, sandboxes. */

@@ -2,7 +2,7 @@
  * kubectl drain: evict the managed pods of a draining house through the eviction API, which
  * refuses an eviction that would break the app's PodDisruptionBudget; the drain retries each step.
  */
-import { deleteContainer } from '../commands'
+import { deleteContainer } from '../containers'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import type { Container, World } from '../types'

@@ -1,6 +1,6 @@
 /** The hypervisor in each house: moves apartments through provisioning and booting to running. */
 import { GUEST_OS } from '../constants'
-import { deleteContainer } from '../commands'
+import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { World } from '../types'

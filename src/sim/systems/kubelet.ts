@@ -4,7 +4,7 @@
  */
 import { placementName, placementUp } from '../capacity'
 import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
-import { crashContainer, setContainerState } from '../commands'
+import { crashContainer, setContainerState } from '../containers'
 import { logEvent } from '../events'
 import { nextInt } from '../rng'
 import type { Container, Image, LayerId, World } from '../types'

@@ -9,7 +9,7 @@
  * infrastructure layer's job.
  */
 import { NODE_LIFECYCLE } from '../constants'
-import { deleteContainer } from '../commands'
+import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
 import type { Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'

@@ -15,105 +15,20 @@
  * visited (an index by next probe time, below), each once per period. At the L street with both
  * probes on all 150,000 rooms the step median went from 28.1 to 28.7 ms (100 steps, one run).
  */
-import { STEP_MS } from '../constants'
-import { containerList } from '../containerIndex'
 import { setContainerState } from '../containers'
 import { logEvent } from '../events'
+import { buildCalendar, calendars, dueNow, enqueue, nextDue, stepOf } from '../probeCalendar'
 import { LIVENESS_KILL, PROBE_SPEED_FLOOR } from '../podFigures'
 import type { App, Container, Probe, World } from '../types'
-import { scaledDelay } from '../world'
 
 /** Probe lines logged one by one in a step; beyond this, one summary line. */
 const LOGGED_PER_STEP = 10
-
-/** A probe's period and initial delay in world ms (classroom time compresses them; never below a step). */
-function timing(world: World, p: Probe): { delayMs: number; periodMs: number } {
-  return {
-    delayMs: p.initialDelaySeconds === 0 ? 0 : scaledDelay(world, p.initialDelaySeconds * 1000),
-    periodMs: Math.max(STEP_MS, scaledDelay(world, p.periodSeconds * 1000)),
-  }
-}
-
-/** Whether the probe runs in the step that ends at `now`, for a room running since `start`. */
-function dueNow(world: World, p: Probe, start: number, now: number): boolean {
-  const { delayMs, periodMs } = timing(world, p)
-  const t = now - start - delayMs
-  return t >= 0 && t % periodMs < STEP_MS
-}
-
-/** The first time strictly after `now` at which the probe runs. */
-function nextDue(world: World, p: Probe, start: number, now: number): number {
-  const { delayMs, periodMs } = timing(world, p)
-  const first = start + delayMs
-  if (first > now) return first
-  return first + (Math.floor((now - first) / periodMs) + 1) * periodMs
-}
 
 /** Why a probe of this room fails now, or null if it answers. */
 export function probeFailure(c: Container): string | null {
   if (c.hung) return 'the process is stuck and does not answer'
   if (c.speed < PROBE_SPEED_FLOOR.value) return `it runs at ${Math.round(c.speed * 100)}% speed and answers after the timeout`
   return null
-}
-
-/**
- * Rooms by the step at which they are next probed: a derived index kept beside the world (never
- * inside it, like containerIndex.ts), so a step probes only the rooms due then instead of walking
- * every room. It is rebuilt from the rooms' own probe.nextAtMs whenever it is missing (a loaded
- * world, new probe settings), and rooms are probed in id order, so stepping is the same with or
- * without it.
- */
-const calendars = new WeakMap<World, Map<number, Container[]>>()
-
-/** The step (a multiple of STEP_MS) in which a probe due at `atMs` runs. */
-const stepOf = (atMs: number): number => Math.ceil(atMs / STEP_MS) * STEP_MS
-
-/** Forget the index (probe settings changed): the next step rebuilds it. */
-export function resetProbeCalendar(world: World): void {
-  calendars.delete(world)
-}
-
-/** The first probe time of a room of `app` that has just started running. */
-function firstProbeAt(world: World, app: App, c: Container): number {
-  const from = c.stateSinceMs - 1
-  return Math.min(
-    app.readinessProbe ? nextDue(world, app.readinessProbe, c.stateSinceMs, from) : Infinity,
-    app.livenessProbe ? nextDue(world, app.livenessProbe, c.stateSinceMs, from) : Infinity,
-  )
-}
-
-/** A room started running (containers.ts): plan its first probe if its app has any. */
-export function planFirstProbe(world: World, c: Container): void {
-  const app = world.apps[c.appId]
-  if (!app || (!app.readinessProbe && !app.livenessProbe)) return
-  c.probe.nextAtMs = firstProbeAt(world, app, c)
-  const cal = calendars.get(world)
-  if (cal) enqueue(cal, c, Math.max(world.timeMs, stepOf(c.probe.nextAtMs)))
-}
-
-function enqueue(cal: Map<number, Container[]>, c: Container, at: number): void {
-  const list = cal.get(at)
-  if (list) list.push(c)
-  else cal.set(at, [c])
-}
-
-/** Build the index from the rooms themselves: one pass over every room. */
-function buildCalendar(world: World): Map<number, Container[]> {
-  const cal = new Map<number, Container[]>()
-  let lastAppId = ''
-  let app: App | undefined
-  for (const c of containerList(world)) {
-    if (c.state !== 'running') continue
-    if (c.appId !== lastAppId) {
-      lastAppId = c.appId
-      app = world.apps[c.appId]
-    }
-    if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
-    if (c.probe.nextAtMs === 0) c.probe.nextAtMs = firstProbeAt(world, app, c)
-    enqueue(cal, c, Math.max(world.timeMs, stepOf(c.probe.nextAtMs)))
-  }
-  calendars.set(world, cal)
-  return cal
 }
 
 /** A room's creation number (ids are c1, c2, ... from world.nextId): the order of the room list. */

@@ -4,7 +4,7 @@
  * at a time: never more than replicas + maxSurge pods, never fewer than replicas − maxUnavailable
  * available (kubernetes.io "Deployments").
  */
-import { deleteContainer, newContainer } from '../commands'
+import { deleteContainer, newContainer } from '../containers'
 import { podMemRequestMiB } from '../containers'
 import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'

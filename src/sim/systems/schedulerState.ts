@@ -7,9 +7,10 @@
 import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { containerList } from '../containerIndex'
 import { hostLabels, LABEL_OS, vmLabels } from '../nodeLabels'
+import { matchesAll, matchesRequirement, tolerated, toleratesTaint } from '../matching'
 import { FILTER_ORDER, SYSTEM_DEFAULT_SPREAD } from '../schedulingFigures'
 import type { FilterPlugin } from '../schedulingFigures'
-import type { App, AppId, Container, Host, ImageId, NodeSelectorRequirement, Placement, Taint, Toleration, Vm, World } from '../types'
+import type { App, AppId, Container, Host, ImageId, NodeSelectorRequirement, Placement, Taint, Vm, World } from '../types'
 
 /** A node as the scheduler sees it: a house or an apartment, with its free resources and labels. */
 export interface NodeView {
@@ -72,39 +73,8 @@ export function schedulableNodes(world: World): NodeView[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Matching rules (shared with the taint manager in placementCommands.ts)
-
-/** v1 Toleration.ToleratesTaint: empty effect matches every effect, empty key with Exists matches every key. */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false
-  if (t.key && t.key !== taint.key) return false
-  return t.operator === 'Exists' ? true : (t.value ?? '') === taint.value
-}
-
-export function tolerated(tolerations: readonly Toleration[], taint: Taint): boolean {
-  for (const t of tolerations) if (toleratesTaint(t, taint)) return true
-  return false
-}
-
-/** One node selector requirement against a node's labels. */
-export function matchesRequirement(labels: Record<string, string>, r: NodeSelectorRequirement): boolean {
-  const v = labels[r.key]
-  switch (r.operator) {
-    case 'In':
-      return v !== undefined && r.values.includes(v)
-    case 'NotIn':
-      return v === undefined || !r.values.includes(v)
-    case 'Exists':
-      return v !== undefined
-    case 'DoesNotExist':
-      return v === undefined
-  }
-}
-
-export function matchesAll(labels: Record<string, string>, reqs: readonly NodeSelectorRequirement[]): boolean {
-  for (const r of reqs) if (!matchesRequirement(labels, r)) return false
-  return true
-}
+export { matchesAll, matchesRequirement, tolerated, toleratesTaint }
+// Matching rules: in ../matching.ts (shared with the taint manager in commands/placement.ts)
 
 // ---------------------------------------------------------------------------------------------
 // One scheduling pass's state: built once per step, kept in step with each binding.

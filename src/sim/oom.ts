@@ -1,8 +1,8 @@
 /** The OOM killer, in both of its forms: a room over its own memory limit, and a kernel out of memory. */
-import { crashContainer } from '../commands'
-import { OOM_KILL } from '../constants'
-import { formatMiB } from '../capacity'
-import type { Container, World } from '../types'
+import { crashContainer } from './containers'
+import { OOM_KILL } from './constants'
+import { formatMiB } from './capacity'
+import type { Container, World } from './types'
 
 /** Kill a room with SIGKILL (exit 137, OOMKilled). `kernel` names the kernel whose OOM killer chose it, or null for its own limit. */
 export function oomKill(world: World, c: Container, kernel: string | null): void {

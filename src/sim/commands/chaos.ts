@@ -1,0 +1,123 @@
+/** Chaos: crashes, leaks, hogs, breaches and hung processes, for levels, the sandbox and the classroom remote. */
+import { containerList } from '../containerIndex'
+import { crashContainer, vmDown } from '../containers'
+import { logEvent } from '../events'
+import { nextFloat } from '../rng'
+import { breachContainer } from '../breach'
+import { noteSpecialRoom } from '../specialRooms'
+import type { World } from '../types'
+import { fail, notFound } from '../result'
+import type { Result } from '../result'
+import type { HandlerTable } from './handler'
+import type { ChaosCommand } from '../types'
+
+const MAX_LEAK_MIB_PER_S = 10_000
+
+function setHung(world: World, command: Extract<ChaosCommand, { type: 'hangContainer' }>): Result {
+  const c = world.containers[command.containerId]
+  if (!c) return notFound('container', command.containerId)
+  const app = world.apps[c.appId]
+  if (command.hung) {
+    if (c.state !== 'running') return fail('That room is not open, so it cannot get stuck.', `container ${c.name} is ${c.state}`)
+    if (c.hung) return fail('That room is already stuck.', `container ${c.name} is already hung`)
+    c.hung = true
+    logEvent(
+      world,
+      'warn',
+      `A room of ${app?.name ?? '?'} got stuck: the lights are on but nobody answers the door.`,
+      `Container ${c.name} hung (process alive, not responding); only a probe can notice.`,
+      [c.id, c.appId],
+    )
+  } else {
+    if (!c.hung) return fail('That room is not stuck.', `container ${c.name} is not hung`)
+    c.hung = false
+    logEvent(world, 'info', `A room of ${app?.name ?? '?'} came unstuck and answers again.`, `Container ${c.name} responding again.`, [
+      c.id,
+      c.appId,
+    ])
+  }
+  return { ok: true }
+}
+
+export const chaosHandlers = {
+  crashContainer(world, command) {
+    const c = world.containers[command.containerId]
+    if (!c) return notFound('container', command.containerId)
+    if (c.state !== 'running') return fail('That room is not open, so it cannot collapse.', `container ${c.name} is ${c.state}`)
+    crashContainer(world, c, 'the app inside failed', 'process exited with code 1')
+    return { ok: true }
+  },
+  crashRandomContainer(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const running = containerList(world).filter((c) => c.appId === app.id && c.state === 'running')
+    if (running.length === 0) return fail(`No room of ${app.name} is open.`, `no running container of ${app.name}`)
+    const victim = running[Math.floor(nextFloat(world.rng) * running.length)]!
+    crashContainer(world, victim, 'the app inside failed', 'process exited with code 1')
+    return { ok: true, id: victim.id }
+  },
+  crashVm(world, command) {
+    const vm = world.vms[command.vmId]
+    if (!vm) return notFound('vm', command.vmId)
+    if (vm.state !== 'running' && vm.state !== 'booting')
+      return fail(`Apartment ${vm.name} is not lived in.`, `VM ${vm.name} is ${vm.state}`)
+    const lost = vmDown(world, vm.id, 'crashed')
+    logEvent(
+      world,
+      'error',
+      `Flood in apartment ${vm.name}! ${lost} rooms inside it are gone; the apartments next door stay dry.`,
+      `VM ${vm.name}: guest kernel panic. ${lost} containers on its kernel lost; other VMs unaffected.`,
+      [vm.id, vm.hostId],
+    )
+    return { ok: true }
+  },
+  leakMemory(world, command) {
+    const c = world.containers[command.containerId]
+    if (!c) return notFound('container', command.containerId)
+    if (!(command.mibPerS >= 0 && command.mibPerS <= MAX_LEAK_MIB_PER_S))
+      return fail('Pick a leak between 0 and 10,000 MiB a second.', 'mibPerS out of range')
+    c.leakMiBPerS = command.mibPerS
+    noteSpecialRoom(world, c)
+    logEvent(
+      world,
+      'warn',
+      `Something in a room of ${world.apps[c.appId]?.name ?? '?'} keeps hoarding space (${command.mibPerS} MiB a second).`,
+      `Chaos: memory leak in ${c.name}, ${command.mibPerS} MiB/s.`,
+      [c.id, c.appId],
+    )
+    return { ok: true }
+  },
+  hogCpu(world, command) {
+    const c = world.containers[command.containerId]
+    if (!c) return notFound('container', command.containerId)
+    c.cpuHog = command.on
+    noteSpecialRoom(world, c)
+    logEvent(
+      world,
+      'warn',
+      command.on
+        ? `A room of ${world.apps[c.appId]?.name ?? '?'} starts a runaway machine that wants every worker in the building.`
+        : `The runaway machine in a room of ${world.apps[c.appId]?.name ?? '?'} is switched off.`,
+      command.on ? `Chaos: CPU hog in ${c.name} (busy loop on every core it can get).` : `CPU hog in ${c.name} stopped.`,
+      [c.id, c.appId],
+    )
+    return { ok: true }
+  },
+  breachContainer(world, command) {
+    return breachContainer(world, command.containerId)
+  },
+  hangContainer: setHung,
+  hangRandomContainers(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    if (!(Number.isInteger(command.count) && command.count >= 1)) return fail('Pick at least one room.', 'count must be an integer ≥ 1')
+    const open = containerList(world).filter((c) => c.appId === app.id && c.state === 'running' && !c.hung)
+    if (open.length === 0) return fail(`No room of ${app.name} is open.`, `no running, responding container of ${app.name}`)
+    let hung = 0
+    for (; hung < command.count && open.length > 0; hung++) {
+      const [victim] = open.splice(Math.floor(nextFloat(world.rng) * open.length), 1)
+      setHung(world, { type: 'hangContainer', containerId: victim!.id, hung: true })
+    }
+    return { ok: true }
+  },
+} satisfies HandlerTable<ChaosCommand>

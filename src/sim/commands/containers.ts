@@ -1,0 +1,46 @@
+/** Rooms (containers) placed by hand: open one in a house or apartment, close one. */
+import { containerFits, placementName, reserveContainer } from '../capacity'
+import { RUNTIMES } from '../constants'
+import { deleteContainer, newContainer, placementSubject, podCpuRequestMilli, podMemRequestMiB } from '../containers'
+import { logEvent } from '../events'
+import { noteSpecialRoom } from '../specialRooms'
+import { fail, notFound } from '../result'
+import type { HandlerTable } from './handler'
+import type { ContainerCommand } from '../types'
+
+export const containersHandlers = {
+  runContainer(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const image = world.images[app.imageId]
+    if (!image) return fail('The app has no furniture kit.', `image ${app.imageId} not found`)
+    const target = command.target
+    if (target.kind === 'host' ? !world.hosts[target.hostId] : !world.vms[target.vmId]) return notFound('place')
+    const runtime = command.runtime ?? app.runtime
+    if (!RUNTIMES[runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(runtime)}`)
+    const fit = containerFits(world, target, podCpuRequestMilli(app), podMemRequestMiB(app) + RUNTIMES[runtime].overheadMiB, image.os)
+    if (!fit.ok) return fail(fit.metaphor, fit.technical)
+    const c = newContainer(world, app.id, app.managed)
+    c.runtime = runtime
+    noteSpecialRoom(world, c)
+    c.placement = target
+    reserveContainer(world, c, 1)
+    const where = placementName(world, target)
+    logEvent(
+      world,
+      'info',
+      `A room for ${app.name} is set up in ${where.metaphor}.`,
+      `docker run ${image.ref} on ${where.technical} (${c.name}).`,
+      [c.id, app.id, placementSubject(target)],
+    )
+    return { ok: true, id: c.id }
+  },
+  removeContainer(world, command) {
+    const c = world.containers[command.containerId]
+    if (!c) return notFound('container', command.containerId)
+    deleteContainer(world, c)
+    const app = world.apps[c.appId]
+    logEvent(world, 'info', `A room of ${app?.name ?? '?'} was cleared out.`, `Container ${c.name} removed.`, [c.id, c.appId])
+    return { ok: true }
+  },
+} satisfies HandlerTable<ContainerCommand>

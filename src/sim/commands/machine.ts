@@ -1,0 +1,160 @@
+/** The machines themselves: packages and apps installed without a container ("works on my machine"), limits, runtimes, security settings, memory overcommit. */
+import { formatMiB, hostCapacity, placementName } from '../capacity'
+import { MEM_OVERCOMMIT, RUNTIMES } from '../constants'
+import { checkLimits } from '../containers'
+import { logEvent } from '../events'
+import { packageName, packageVersion } from '../images'
+import { noteSpecialRoom } from '../specialRooms'
+import { oomKill } from '../oom'
+import type { AppId, Placement, SecurityContext, World } from '../types'
+import { fail, notFound } from '../result'
+import type { Result } from '../result'
+import type { HandlerTable } from './handler'
+import type { MachineCommand } from '../types'
+
+function machineOf(world: World, p: Placement) {
+  return p.kind === 'host' ? world.hosts[p.hostId] : world.vms[p.vmId]
+}
+
+export function describeSecurity(s: SecurityContext): string {
+  const parts = [
+    s.runAsNonRoot ? 'runAsNonRoot' : 'runs as root',
+    s.readOnlyRootFilesystem ? 'readOnlyRootFilesystem' : 'writable root filesystem',
+    s.dropAllCapabilities ? 'capabilities dropped' : 'default capabilities',
+  ]
+  if (s.privileged) parts.push('PRIVILEGED')
+  return parts.join(', ')
+}
+
+/** An app installed straight onto a machine needs its packages there, at the right versions. */
+export function installApp(world: World, appId: AppId, target: Placement): Result {
+  const app = world.apps[appId]
+  if (!app) return notFound('app', appId)
+  const m = machineOf(world, target)
+  if (!m) return notFound('place')
+  const where = placementName(world, target)
+  const kind = target.kind === 'host' ? 'house' : 'apartment'
+  const tech = target.kind === 'host' ? 'host' : 'VM'
+  for (const need of app.requires) {
+    const have = m.packages.find((p) => packageName(p) === packageName(need))
+    if (have === need || (have && packageVersion(need) === null)) continue
+    const needText = `${packageName(need)}${packageVersion(need) ? ' ' + packageVersion(need) : ''}`
+    const haveText = have ? `${packageVersion(have) ?? 'another version'}` : 'none'
+    const metaphor = `${app.name} won't work here: it needs ${needText}, this ${kind} has ${haveText}. (It worked on the developer's machine.)`
+    const technical = `${app.name} failed to start on ${where.technical}: needs ${need}, ${tech} has ${have ?? 'no ' + packageName(need)}`
+    logEvent(world, 'error', metaphor, technical, [app.id, target.kind === 'host' ? target.hostId : target.vmId])
+    return fail(metaphor, technical)
+  }
+  if (!m.installedApps.includes(app.id)) m.installedApps.push(app.id)
+  logEvent(
+    world,
+    'info',
+    `${app.name} installed straight into ${where.metaphor}: everything it needs is there.`,
+    `${app.name} installed on ${where.technical} (no container); dependencies satisfied: ${app.requires.join(', ') || 'none'}.`,
+    [app.id],
+  )
+  return { ok: true }
+}
+
+export const machineHandlers = {
+  installPackages(world, command) {
+    const m = machineOf(world, command.target)
+    if (!m) return notFound('place')
+    if (!Array.isArray(command.packages) || command.packages.some((p) => typeof p !== 'string' || p.length === 0))
+      return fail('Name the packages to install.', 'packages must be non-empty strings')
+    for (const p of command.packages) {
+      // One version of a package per machine, as a system package manager keeps it: the new one replaces the old.
+      m.packages = m.packages.filter((q) => packageName(q) !== packageName(p))
+      m.packages.push(p)
+    }
+    m.packages.sort()
+    const where = placementName(world, command.target)
+    logEvent(
+      world,
+      'info',
+      `Installed ${command.packages.join(', ')} in ${where.metaphor}.`,
+      `${where.technical}: installed ${command.packages.join(', ')}.`,
+      [command.target.kind === 'host' ? command.target.hostId : command.target.vmId],
+    )
+    return { ok: true }
+  },
+  installApp(world, command) {
+    return installApp(world, command.appId, command.target)
+  },
+  setLimits(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const ok = checkLimits(app.cpuRequestMilli, app.memRequestMiB, command.cpuLimitMilli, command.memLimitMiB)
+    if (!ok.ok) return ok
+    app.cpuLimitMilli = command.cpuLimitMilli
+    app.memLimitMiB = command.memLimitMiB
+    // Kubernetes in-place pod resize (v1.33+): limits change on running containers without a restart.
+    for (const c of Object.values(world.containers)) {
+      if (c.appId !== app.id) continue
+      c.cpuLimitMilli = command.cpuLimitMilli
+      c.memLimitMiB = command.memLimitMiB
+      noteSpecialRoom(world, c)
+      // The CFS quota takes effect at once.
+      if (c.cpuLimitMilli !== null && c.cpuUsageMilli > c.cpuLimitMilli) c.cpuUsageMilli = c.cpuLimitMilli
+      // Lowering memory.max below what a process uses: the kernel cannot reclaim it, so it OOM-kills.
+      if (c.state === 'running' && c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) oomKill(world, c, null)
+    }
+    const lim = `${command.cpuLimitMilli === null ? 'no CPU cap' : `${command.cpuLimitMilli}m CPU`}, ${command.memLimitMiB === null ? 'no memory cap' : formatMiB(command.memLimitMiB)}`
+    logEvent(world, 'info', `${app.name}'s rooms now have caps: ${lim}.`, `${app.name}: limits set (${lim}); applied in place.`, [app.id])
+    return { ok: true }
+  },
+  setRuntime(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const rt = RUNTIMES[command.runtime]
+    if (!rt) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
+    app.runtime = command.runtime
+    logEvent(
+      world,
+      'info',
+      `New rooms of ${app.name} will be a ${rt.metaphor}; rooms already open keep theirs until replaced.`,
+      `${app.name}: runtimeClass ${rt.label} for new pods (existing pods keep theirs).`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setSecurity(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    app.security = { ...app.security, ...command.security }
+    const s = app.security
+    const restricted = s.runAsNonRoot && s.readOnlyRootFilesystem && s.dropAllCapabilities && !s.privileged
+    logEvent(
+      world,
+      'info',
+      `New rooms of ${app.name} get ${restricted ? 'every lock fitted' : 'these locks'}: ${describeSecurity(s)}.`,
+      `${app.name} securityContext for new pods: ${describeSecurity(s)}${restricted ? ' (Pod Security Standards: restricted)' : ''}.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setMemOvercommit(world, command) {
+    const host = world.hosts[command.hostId]
+    if (!host) return notFound('host', command.hostId)
+    if (!(command.ratio >= 1 && command.ratio <= MEM_OVERCOMMIT.maxRatio))
+      return fail(
+        `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
+        `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
+      )
+    const promised = hostCapacity({ ...host, memOvercommit: command.ratio }).memMiB
+    if (host.alloc.memMiB > promised)
+      return fail(
+        `House ${host.name} has already promised more than that.`,
+        `host ${host.name}: ${formatMiB(host.alloc.memMiB)} already allocated`,
+      )
+    host.memOvercommit = command.ratio
+    logEvent(
+      world,
+      'warn',
+      `House ${host.name} may now promise its apartments ${command.ratio}× the memory it has. If they all use it, it swaps to disk and everything slows.`,
+      `Host ${host.name}: memory overcommit ${command.ratio}:1 (swap when guests touch more than physical RAM).`,
+      [host.id],
+    )
+    return { ok: true }
+  },
+} satisfies HandlerTable<MachineCommand>

@@ -1,0 +1,291 @@
+/**
+ * Commands that steer where the scheduler puts pods: node labels and taints, tolerations, node
+ * affinity, pod anti-affinity, topology spread, priority classes (kubernetes.io "Assigning Pods
+ * to Nodes", "Taints and Tolerations", "Pod Topology Spread Constraints", "Pod Priority and
+ * Preemption"). Setting a NoExecute taint evicts the pods on the node that do not tolerate it, as
+ * the taint manager does (tolerationSeconds is not modelled: they go at once).
+ *
+ * Simplification: changing an app's rules does not roll its pods; pods placed from now on follow
+ * them (a real Deployment would replace its pods with a rollout).
+ */
+import { containerList } from '../containerIndex'
+import { deleteContainer } from '../containers'
+import { logEvent } from '../events'
+import { WELL_KNOWN_LABELS } from '../nodeLabels'
+import { tolerated } from '../matching'
+import type { NodeSelectorRequirement, Placement, Taint, World } from '../types'
+import { fail, notFound } from '../result'
+import type { Result } from '../result'
+import type { HandlerTable } from './handler'
+import type { PlacementCommand } from '../types'
+
+/** Largest value a user's PriorityClass may have (higher ones are reserved for system classes). */
+const MAX_USER_PRIORITY = 1_000_000_000
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
+
+interface NodeRef {
+  name: string
+  id: string
+  noun: 'house' | 'apartment'
+  labels: Record<string, string>
+  taints: Taint[]
+  set: (patch: { labels?: Record<string, string>; taints?: Taint[] }) => void
+}
+
+function nodeRef(world: World, target: Placement): NodeRef | null {
+  if (target.kind === 'host') {
+    const h = world.hosts[target.hostId]
+    return h ? { name: h.name, id: h.id, noun: 'house', labels: h.labels, taints: h.taints, set: (p) => Object.assign(h, p) } : null
+  }
+  const vm = world.vms[target.vmId]
+  return vm ? { name: vm.name, id: vm.id, noun: 'apartment', labels: vm.labels, taints: vm.taints, set: (p) => Object.assign(vm, p) } : null
+}
+
+const taintText = (t: Taint): string => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`
+const labelText = (labels: Record<string, string>): string =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',') || '(none)'
+const reqText = (r: NodeSelectorRequirement): string => `${r.key} ${r.operator}${r.values.length ? ` (${r.values.join(', ')})` : ''}`
+
+/** The same requirement in the house vocabulary: "the nameplate says dedicated is report". */
+function reqWords(r: NodeSelectorRequirement): string {
+  const vals = r.values.join(' or ')
+  switch (r.operator) {
+    case 'In':
+      return `the nameplate says ${r.key} is ${vals}`
+    case 'NotIn':
+      return `the nameplate does not say ${r.key} is ${vals}`
+    case 'Exists':
+      return `the nameplate has ${r.key}`
+    case 'DoesNotExist':
+      return `the nameplate has no ${r.key}`
+  }
+}
+
+function checkRequirements(reqs: readonly NodeSelectorRequirement[]): Result {
+  for (const r of reqs) {
+    if (!r.key) return fail('Each wish needs a nameplate key.', 'node selector requirement needs a key')
+    if ((r.operator === 'In' || r.operator === 'NotIn') && r.values.length === 0)
+      return fail(
+        `"${r.key}" ${r.operator === 'In' ? 'is one of' : 'is none of'} needs at least one value.`,
+        `values must be non-empty for operator ${r.operator}`,
+      )
+    if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && r.values.length > 0)
+      return fail(
+        `"${r.key}" ${r.operator === 'Exists' ? 'is present' : 'is absent'} takes no values.`,
+        `values must be empty for operator ${r.operator}`,
+      )
+  }
+  return { ok: true }
+}
+
+/** The taint manager: a NoExecute taint evicts the pods on the node that do not tolerate it. */
+function evictUntolerating(world: World, ref: NodeRef, target: Placement): number {
+  const noExecute = ref.taints.filter((t) => t.effect === 'NoExecute')
+  if (noExecute.length === 0) return 0
+  const victims = containerList(world).filter((c) => {
+    if (!c.placement || c.state === 'terminated') return false
+    const on =
+      target.kind === 'host'
+        ? c.placement.kind === 'host' && c.placement.hostId === ref.id
+        : c.placement.kind === 'vm' && c.placement.vmId === ref.id
+    if (!on) return false
+    const tolerations = world.apps[c.appId]?.tolerations ?? []
+    return noExecute.some((t) => !tolerated(tolerations, t))
+  })
+  for (const c of victims) {
+    const taint = noExecute.find((t) => !tolerated(world.apps[c.appId]?.tolerations ?? [], t))!
+    logEvent(
+      world,
+      'warn',
+      `A room of ${world.apps[c.appId]?.name ?? '?'} has no pass for the new sign on ${ref.noun} ${ref.name} and is moved out${c.managed ? '; the building manager will set it up elsewhere' : ' for good (nobody manages it)'}.`,
+      `Taint manager evicting pod ${c.name} from node ${ref.name}: untolerated taint ${taintText(taint)}.`,
+      [c.id, c.appId, ref.id],
+    )
+    deleteContainer(world, c)
+  }
+  return victims.length
+}
+
+export const placementHandlers = {
+  setNodeLabels(world, command) {
+    const ref = nodeRef(world, command.target)
+    if (!ref) return notFound('node')
+    const reserved = Object.keys(command.labels).find((k) => WELL_KNOWN_LABELS.includes(k))
+    if (reserved)
+      return fail(
+        `The building manager writes "${reserved}" on every nameplate itself.`,
+        `label ${reserved} is set by the kubelet and cannot be changed`,
+      )
+    ref.set({ labels: { ...command.labels } })
+    logEvent(
+      world,
+      'info',
+      `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name}'s nameplate now reads ${labelText(command.labels)}.`,
+      `node/${ref.name} labeled: ${labelText(command.labels)}.`,
+      [ref.id],
+    )
+    return { ok: true }
+  },
+  setTaints(world, command) {
+    const ref = nodeRef(world, command.target)
+    if (!ref) return notFound('node')
+    for (const t of command.taints) {
+      if (!t.key) return fail('A sign on the door needs a key.', 'taint key must not be empty')
+      if (!EFFECTS.includes(t.effect))
+        return fail('A sign says keep out, prefer not, or get out.', `taint effect must be one of ${EFFECTS.join(', ')}`)
+    }
+    const seen = new Set(command.taints.map((t) => `${t.key}:${t.effect}`))
+    if (seen.size !== command.taints.length)
+      return fail('Two signs with the same key and the same effect.', 'duplicate taint key and effect')
+    const taints = command.taints.map((t) => ({ ...t }))
+    ref.set({ taints })
+    ref.taints = taints
+    const text = command.taints.map(taintText).join(', ') || '(none)'
+    logEvent(
+      world,
+      'info',
+      command.taints.length
+        ? `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name} puts up a sign: only rooms with a pass (${text}).`
+        : `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name} takes its signs down.`,
+      `node/${ref.name} taints: ${text}.`,
+      [ref.id],
+    )
+    evictUntolerating(world, ref, command.target)
+    return { ok: true }
+  },
+  setTolerations(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    for (const t of command.tolerations) {
+      if (t.operator === 'Exists' && t.value)
+        return fail('A pass for any value of a sign cannot name a value.', 'toleration value must be empty when operator is Exists')
+      if (!t.key && t.operator !== 'Exists')
+        return fail('A pass for every sign must say "any".', 'toleration with an empty key must use operator Exists')
+      if (t.effect !== undefined && !EFFECTS.includes(t.effect))
+        return fail('A pass is for keep out, prefer not, or get out.', `toleration effect must be one of ${EFFECTS.join(', ')}`)
+    }
+    app.tolerations = command.tolerations.map((t) => ({ ...t }))
+    const text =
+      app.tolerations
+        .map((t) => `${t.key || '*'}${t.operator === 'Exists' ? ' exists' : `=${t.value ?? ''}`}${t.effect ? `:${t.effect}` : ''}`)
+        .join(', ') || '(none)'
+    logEvent(
+      world,
+      'info',
+      `${app.name}'s rooms carry ${app.tolerations.length ? `passes for: ${text}` : 'no passes'}.`,
+      `deployment/${app.name} tolerations: ${text}.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setNodeAffinity(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const { required, preferred } = command.affinity
+    const r = checkRequirements([...required, ...preferred.flatMap((p) => p.match)])
+    if (!r.ok) return r
+    for (const p of preferred) {
+      if (!(Number.isInteger(p.weight) && p.weight >= 1 && p.weight <= 100))
+        return fail('A wish weighs between 1 and 100.', 'preferred term weight must be in [1, 100]')
+      if (p.match.length === 0) return fail('A wish must say what it wishes for.', 'preferred term needs at least one requirement')
+    }
+    app.nodeAffinity = {
+      required: required.map((q) => ({ ...q, values: [...q.values] })),
+      preferred: preferred.map((p) => ({ weight: p.weight, match: p.match.map((q) => ({ ...q, values: [...q.values] })) })),
+    }
+    const must = required.map(reqWords).join(' and ')
+    const wish = preferred.map((p) => `${p.match.map(reqWords).join(' and ')} (weight ${p.weight})`).join('; ')
+    const wishTech = preferred.map((p) => `${p.match.map(reqText).join(' and ')} (weight ${p.weight})`).join('; ')
+    logEvent(
+      world,
+      'info',
+      `${app.name}'s rooms must live ${required.length ? `where ${must}` : 'anywhere'}${wish ? `, and would rather live where ${wish}` : ''}.`,
+      `deployment/${app.name} nodeAffinity: required [${required.map(reqText).join(', ')}], preferred [${wishTech}].`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setPodAntiAffinity(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const a = command.antiAffinity
+    if (a && !a.topologyKey) return fail('Keep apart by what: house or district?', 'topologyKey must not be empty')
+    app.podAntiAffinity = a ? { ...a } : null
+    logEvent(
+      world,
+      'info',
+      a
+        ? `${app.name}'s rooms ${a.required ? 'must' : 'would rather'} not share a ${a.topologyKey} with each other.`
+        : `${app.name}'s rooms may share again.`,
+      a
+        ? `deployment/${app.name} podAntiAffinity ${a.required ? 'requiredDuringSchedulingIgnoredDuringExecution' : 'preferredDuringSchedulingIgnoredDuringExecution'} on ${a.topologyKey}.`
+        : `deployment/${app.name} podAntiAffinity removed.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setTopologySpread(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const s = command.spread
+    if (s) {
+      if (!(Number.isInteger(s.maxSkew) && s.maxSkew >= 1))
+        return fail('The allowed difference must be a whole number of rooms, at least 1.', 'maxSkew must be an integer ≥ 1')
+      if (!s.topologyKey) return fail('Spread over what: houses or districts?', 'topologyKey must not be empty')
+      if (s.whenUnsatisfiable !== 'DoNotSchedule' && s.whenUnsatisfiable !== 'ScheduleAnyway')
+        return fail('Say whether to wait or place anyway.', 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway')
+    }
+    app.topologySpread = s ? { ...s } : null
+    logEvent(
+      world,
+      'info',
+      s
+        ? `${app.name}'s rooms are spread over each ${s.topologyKey}, at most ${s.maxSkew} more in one than in another${s.whenUnsatisfiable === 'DoNotSchedule' ? ' (a room waits rather than break this)' : ' (a wish, not a rule)'}.`
+        : `${app.name}'s rooms need not be spread.`,
+      s
+        ? `deployment/${app.name} topologySpreadConstraints: maxSkew ${s.maxSkew}, topologyKey ${s.topologyKey}, whenUnsatisfiable ${s.whenUnsatisfiable}.`
+        : `deployment/${app.name} topologySpreadConstraints removed.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  addPriorityClass(world, command) {
+    if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(command.name))
+      return fail('A rank needs a lower-case name.', `invalid PriorityClass name ${command.name}`)
+    if (command.name in world.priorityClasses)
+      return fail(`The rank ${command.name} already exists.`, `priorityclasses.scheduling.k8s.io "${command.name}" already exists`)
+    if (!(Number.isInteger(command.value) && command.value >= -2_147_483_648 && command.value <= MAX_USER_PRIORITY))
+      return fail(
+        'A rank is a whole number up to one billion.',
+        `value must be an integer ≤ ${MAX_USER_PRIORITY} (higher values are reserved for system classes)`,
+      )
+    world.priorityClasses[command.name] = command.value
+    logEvent(
+      world,
+      'info',
+      `A new rank, ${command.name} (${command.value}): higher ranks go first and may move lower ones out.`,
+      `priorityclass.scheduling.k8s.io/${command.name} created (value ${command.value}).`,
+    )
+    return { ok: true }
+  },
+  setPriorityClass(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    if (command.name !== '' && !(command.name in world.priorityClasses))
+      return fail(`There is no rank called ${command.name}.`, `no PriorityClass with name ${command.name} was found`)
+    app.priorityClassName = command.name
+    const value = command.name ? world.priorityClasses[command.name]! : 0
+    // A pod's priority is fixed when it is made; rooms still waiting for a place are remade with the new rank.
+    for (const c of containerList(world)) if (c.appId === app.id && c.placement === null && c.state === 'pending') c.priority = value
+    logEvent(
+      world,
+      'info',
+      `${app.name}'s rooms now rank ${command.name || 'ordinary'} (${value}).`,
+      `deployment/${app.name} priorityClassName ${command.name || '(none)'} (priority ${value}).`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+} satisfies HandlerTable<PlacementCommand>

@@ -1,0 +1,222 @@
+/** The pods themselves: probes, sidecars, namespaces and labels. */
+import { formatMiB } from '../capacity'
+import { ROLLING_UPDATE } from '../constants'
+import { containerList } from '../containerIndex'
+import { logEvent } from '../events'
+import { resetProbeCalendar } from '../probeCalendar'
+import type { Probe } from '../types'
+import { fail, notFound } from '../result'
+import type { Result } from '../result'
+import type { HandlerTable } from './handler'
+import type { PodCommand } from '../types'
+
+/** Kubernetes object names (namespaces, container names): RFC 1123 DNS labels. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
+const LABEL_KEY = /^([a-z0-9.-]{1,253}\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/
+const MAX_SIDECARS = 8
+
+const isCount = (n: number, min: number): boolean => Number.isInteger(n) && n >= min
+
+/** The API server's validation of a probe; null when it is valid. */
+function probeProblem(p: Probe, liveness: boolean): Result | null {
+  const kind = liveness ? 'livenessProbe' : 'readinessProbe'
+  if (!isCount(p.initialDelaySeconds, 0))
+    return fail(
+      'The first check-up must wait a whole number of seconds (0 or more).',
+      `${kind}.initialDelaySeconds: must be an integer ≥ 0`,
+    )
+  if (!isCount(p.periodSeconds, 1))
+    return fail('Check-ups must be at least a second apart.', `${kind}.periodSeconds: must be an integer ≥ 1`)
+  if (!isCount(p.failureThreshold, 1))
+    return fail('At least one failed check-up must count.', `${kind}.failureThreshold: must be an integer ≥ 1`)
+  if (!isCount(p.successThreshold, 1))
+    return fail('At least one good check-up must count.', `${kind}.successThreshold: must be an integer ≥ 1`)
+  // kubernetes.io "Configure Liveness, Readiness and Startup Probes": must be 1 for liveness and startup probes.
+  if (liveness && p.successThreshold !== 1)
+    return fail('A "still alive?" check-up passes on one good answer.', 'livenessProbe.successThreshold: Invalid value: must be 1')
+  return null
+}
+
+const describeProbe = (p: Probe): string =>
+  `initialDelaySeconds ${p.initialDelaySeconds}, periodSeconds ${p.periodSeconds}, failureThreshold ${p.failureThreshold}, successThreshold ${p.successThreshold}`
+
+export const podsHandlers = {
+  setProbes(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    if (command.readiness === undefined && command.liveness === undefined)
+      return fail('Say which check-up to change.', 'setProbes needs readiness or liveness')
+    for (const [p, liveness] of [
+      [command.readiness, false],
+      [command.liveness, true],
+    ] as const) {
+      const problem = p ? probeProblem(p, liveness) : null
+      if (problem) return problem
+    }
+    const hadReadiness = app.readinessProbe !== null
+    if (command.readiness !== undefined) app.readinessProbe = command.readiness ? { ...command.readiness } : null
+    if (command.liveness !== undefined) app.livenessProbe = command.liveness ? { ...command.liveness } : null
+    // Simplification: in Kubernetes a probe is part of the pod template, so changing it rolls the
+    // pods. Here the open rooms take the new probes at once (counted afresh from the next check),
+    // so the player sees the effect without waiting for a rollout.
+    for (const c of containerList(world)) {
+      if (c.appId !== app.id) continue
+      c.probe = { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 }
+      if (!app.readinessProbe && hadReadiness) c.ready = c.state === 'running'
+    }
+    resetProbeCalendar(world)
+    const parts: string[] = []
+    const said: string[] = []
+    if (command.readiness !== undefined) {
+      parts.push(command.readiness ? `readinessProbe (${describeProbe(command.readiness)})` : 'readinessProbe removed')
+      said.push(
+        command.readiness
+          ? `a "ready for visitors?" check every ${command.readiness.periodSeconds} s (out of the doorman's rotation after ${command.readiness.failureThreshold} failures)`
+          : 'no more "ready for visitors?" check',
+      )
+    }
+    if (command.liveness !== undefined) {
+      parts.push(command.liveness ? `livenessProbe (${describeProbe(command.liveness)})` : 'livenessProbe removed')
+      said.push(
+        command.liveness
+          ? `a "still alive?" check every ${command.liveness.periodSeconds} s (restarted after ${command.liveness.failureThreshold} failures)`
+          : 'no more "still alive?" check',
+      )
+    }
+    logEvent(world, 'info', `${app.name}'s rooms get ${said.join(' and ')}.`, `deployment.apps/${app.name}: ${parts.join('; ')}.`, [app.id])
+    return { ok: true }
+  },
+  setSidecars(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    if (command.sidecars.length > MAX_SIDECARS)
+      return fail(`A room suite takes at most ${MAX_SIDECARS} side rooms here.`, `at most ${MAX_SIDECARS} sidecars`)
+    const os = world.images[app.imageId]?.os
+    const names = new Set<string>([app.name])
+    for (const s of command.sidecars) {
+      if (!DNS_LABEL.test(s.name))
+        return fail(
+          `"${s.name}" is not a usable name: lower-case letters, digits and dashes.`,
+          `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+        )
+      if (names.has(s.name))
+        return fail(`Two rooms of the suite would be called ${s.name}.`, `spec.containers[].name: Duplicate value: "${s.name}"`)
+      names.add(s.name)
+      const image = world.images[s.imageId]
+      if (!image) return fail('That furniture kit does not exist.', `image ${s.imageId} not found`)
+      if (image.os !== os)
+        return fail(
+          `The side room's kit needs different plumbing than ${app.name}'s: one suite shares one house's plumbing.`,
+          `sidecar ${s.name}: image ${image.ref} targets ${image.os}, the pod's other containers ${os ?? '?'} (one pod, one node OS)`,
+        )
+      if (!isCount(s.cpuRequestMilli, 0))
+        return fail('A side room books a whole number of milli-workers.', `sidecar ${s.name}: cpu request must be an integer ≥ 0`)
+      if (!(s.memRequestMiB > 0 && Number.isFinite(s.memRequestMiB)))
+        return fail('A side room books some space.', `sidecar ${s.name}: memory request must be > 0`)
+    }
+    app.sidecars = command.sidecars.map((s) => ({ ...s }))
+    // The sidecars are part of the pod template: a new revision, which the rolling update
+    // (systems/replicaset.ts) rolls out to managed rooms. Unmanaged rooms keep their shape.
+    app.revision += 1
+    app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
+    const list = command.sidecars
+      .map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`)
+      .join(', ')
+    logEvent(
+      world,
+      'info',
+      command.sidecars.length === 0
+        ? `${app.name}'s new rooms come without side rooms.`
+        : `${app.name}'s new rooms come as suites: ${command.sidecars.map((s) => s.name).join(', ')} beside the main room, behind one front door.${app.managed ? ' The manager refits the rooms a few at a time.' : ''}`,
+      `deployment.apps/${app.name}: containers ${command.sidecars.length === 0 ? 'reduced to the app container' : `now include ${list}`} (revision ${app.revision}); pod requests are the sum of its containers'.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  addNamespace(world, command) {
+    if (!DNS_LABEL.test(command.name))
+      return fail(
+        `"${command.name}" is not a usable name: lower-case letters, digits and dashes.`,
+        `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+      )
+    if (world.namespaces.includes(command.name))
+      return fail(
+        `There is already a wing called ${command.name}.`,
+        `Error from server (AlreadyExists): namespaces "${command.name}" already exists`,
+      )
+    world.namespaces = [...world.namespaces, command.name]
+    logEvent(
+      world,
+      'info',
+      `A new wing of the street, ${command.name}, is marked out: its businesses' names stay apart from the others'.`,
+      `namespace/${command.name} created`,
+    )
+    return { ok: true }
+  },
+  setNamespace(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    if (!world.namespaces.includes(command.namespace))
+      return fail(
+        `There is no wing called ${command.namespace}.`,
+        `Error from server (NotFound): namespaces "${command.namespace}" not found`,
+      )
+    if (app.namespace === command.namespace)
+      return fail(`${app.name} is already in ${command.namespace}.`, `deployment ${app.name} is already in namespace ${command.namespace}`)
+    // A pod's namespace is immutable. A managed app moves the way one would move it by hand: the
+    // Deployment is made in the new namespace and its pods are replaced there by a rolling update
+    // (systems/replicaset.ts counts a pod in the old namespace as stale). Rooms nobody manages
+    // cannot be moved, so the move is refused while the app has any.
+    if (!app.managed && containerList(world).some((c) => c.appId === app.id)) {
+      return fail(
+        `${app.name}'s rooms cannot change wing while open: close them first, or let the building manager move them.`,
+        `pods of ${app.name} exist: metadata.namespace is immutable on a pod; delete them first (or manage them with a Deployment, whose rollout recreates them)`,
+      )
+    }
+    const from = app.namespace
+    app.namespace = command.namespace
+    // A template change: a new revision (the rolling update replaces the pods).
+    app.revision += 1
+    app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
+    logEvent(
+      world,
+      'info',
+      `${app.name} moves from wing ${from} to wing ${command.namespace}${app.managed ? '; the manager reopens its rooms there a few at a time' : ''}.`,
+      `deployment.apps/${app.name} moved from namespace ${from} to ${command.namespace}${app.managed ? '; pods recreated in the new namespace by a rolling update' : ''}.`,
+      [app.id],
+    )
+    return { ok: true }
+  },
+  setAppLabels(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    for (const [k, v] of Object.entries(command.labels)) {
+      if (!LABEL_KEY.test(k))
+        return fail(
+          `"${k}" is not a usable tag name.`,
+          `metadata.labels: Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.'`,
+        )
+      if (!LABEL_VALUE.test(v))
+        return fail(
+          `"${v}" is not a usable tag value.`,
+          `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`,
+        )
+    }
+    // The Deployment's selector and the Service select on app=<name>; a selector is immutable.
+    if (command.labels.app !== undefined && command.labels.app !== app.name) {
+      return fail(
+        `The tag app=${app.name} stays: it is how the doorman and the manager find the rooms.`,
+        `spec.selector: Invalid value: app=${command.labels.app}: field is immutable (the Service and Deployment select on app=${app.name})`,
+      )
+    }
+    // Simplification: the labels apply to the rooms at once (they are read from the app), where
+    // Kubernetes would roll the pods for a template change.
+    app.labels = { ...command.labels, app: app.name }
+    const text = Object.entries(app.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',')
+    logEvent(world, 'info', `${app.name}'s rooms are tagged ${text}.`, `deployment.apps/${app.name} labeled ${text}.`, [app.id])
+    return { ok: true }
+  },
+} satisfies HandlerTable<PodCommand>

@@ -1,0 +1,108 @@
+/** Apartments (VMs): build, stop, start, delete, resize, live-migrate. */
+import { formatMiB, reserveVm, vmFits } from '../capacity'
+import { GUEST_OS, VM_PROVISION } from '../constants'
+import { containerList } from '../containerIndex'
+import { deleteContainer, vmDown } from '../containers'
+import { logEvent } from '../events'
+import { nextInt } from '../rng'
+import { migrateVm, resizeVm } from '../vmOps'
+import { newId } from '../world'
+import { fail, notFound } from '../result'
+import type { HandlerTable } from './handler'
+import type { VmCommand } from '../types'
+
+export const vmsHandlers = {
+  addVm(world, command) {
+    const host = world.hosts[command.hostId]
+    if (!host) return notFound('host', command.hostId)
+    if (!GUEST_OS[command.os]) return fail('Unknown operating system.', `unknown guest OS ${String(command.os)}`)
+    if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus))
+      return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
+    const fit = vmFits(world, host, command.os, command.vcpus, command.memMiB)
+    if (!fit.ok) return fail(fit.metaphor, fit.technical)
+    if (command.id !== undefined && (world.vms[command.id] || world.hosts[command.id] || world.containers[command.id]))
+      return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+    const id = command.id ?? newId(world, 'vm')
+    const name = command.name ?? `${host.name}-${Object.values(world.vms).filter((v) => v.hostId === host.id).length + 1}`
+    const provisionMs = nextInt(world.rng, VM_PROVISION.minMs, VM_PROVISION.maxMs)
+    const vm = {
+      id,
+      name,
+      hostId: host.id,
+      os: command.os,
+      vcpus: command.vcpus,
+      memMiB: command.memMiB,
+      state: 'provisioning' as const,
+      stateSinceMs: world.timeMs,
+      phaseEndsMs: world.timeMs + provisionMs,
+      alloc: { cpuMilli: 0, memMiB: 0, pods: 0 },
+      cachedLayers: [],
+      packages: [],
+      installedApps: [],
+      speed: 1,
+      memInUseMiB: 0,
+      migration: null,
+      labels: {},
+      taints: [],
+      condition: 'NotReady' as const,
+      downSinceMs: null,
+    }
+    world.vms[id] = vm
+    reserveVm(world, vm, 1)
+    const os = GUEST_OS[command.os]
+    logEvent(
+      world,
+      'info',
+      `Apartment ${name} is going up in house ${host.name}; its own ${os.label} will take ${formatMiB(os.memMiB)} of its ${formatMiB(command.memMiB)}.`,
+      `VM ${name} (${os.label}, ${command.vcpus} vCPU, ${formatMiB(command.memMiB)}) provisioning on ${host.name}; guest OS footprint ${formatMiB(os.memMiB)}.`,
+      [id, host.id],
+    )
+    return { ok: true, id }
+  },
+  deleteVm(world, command) {
+    const vm = world.vms[command.vmId]
+    if (!vm) return notFound('vm', command.vmId)
+    for (const c of containerList(world)) {
+      if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id) deleteContainer(world, c)
+    }
+    reserveVm(world, vm, -1)
+    delete world.vms[vm.id]
+    logEvent(world, 'info', `Apartment ${vm.name} demolished.`, `VM ${vm.name} deleted.`, [vm.id, vm.hostId])
+    return { ok: true }
+  },
+  stopVm(world, command) {
+    const vm = world.vms[command.vmId]
+    if (!vm) return notFound('vm', command.vmId)
+    if (vm.state === 'stopped') return fail(`Apartment ${vm.name} is already locked up.`, `VM ${vm.name} already stopped`)
+    vmDown(world, vm.id, 'stopped')
+    logEvent(
+      world,
+      'info',
+      `Apartment ${vm.name} locked up; its rooms close.`,
+      `VM ${vm.name} stopped; its containers stop with its kernel.`,
+      [vm.id],
+    )
+    return { ok: true }
+  },
+  startVm(world, command) {
+    const vm = world.vms[command.vmId]
+    if (!vm) return notFound('vm', command.vmId)
+    if (vm.state !== 'stopped' && vm.state !== 'crashed')
+      return fail(`Apartment ${vm.name} is already lived in.`, `VM ${vm.name} is ${vm.state}`)
+    if (world.hosts[vm.hostId]?.power !== 'on') return fail('Its house is not standing.', `host of VM ${vm.name} is down`)
+    const os = GUEST_OS[vm.os]
+    vm.state = 'booting'
+    vm.stateSinceMs = world.timeMs
+    vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
+    logEvent(world, 'info', `Apartment ${vm.name} is moving back in: ${os.label} boots again.`, `VM ${vm.name} booting ${os.label}.`, [
+      vm.id,
+    ])
+    return { ok: true }
+  },
+  resizeVm(world, command) {
+    return resizeVm(world, command.vmId, command.vcpus, command.memMiB)
+  },
+  migrateVm(world, command) {
+    return migrateVm(world, command.vmId, command.toHostId)
+  },
+} satisfies HandlerTable<VmCommand>

@@ -1,0 +1,56 @@
+/** Building a house: the one place a host record is made (the addHost command, the cluster autoscaler). */
+import { formatMiB } from './capacity'
+import { MEM_OVERCOMMIT } from './constants'
+import { logEvent } from './events'
+import { fail } from './result'
+import type { Result } from './result'
+import type { Command, World } from './types'
+import { newId } from './world'
+
+/** A new house on the street; `announce` = false for one only ordered (the autoscaler says so itself). */
+export function buildHost(world: World, command: Extract<Command, { type: 'addHost' }>, announce = true): Result {
+  if (!(command.cores > 0) || !(command.memMiB > 0)) return fail('A house needs at least one core and some memory.')
+  const memOvercommit = command.memOvercommit ?? 1
+  if (!(memOvercommit >= 1 && memOvercommit <= MEM_OVERCOMMIT.maxRatio))
+    return fail(
+      `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
+      `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
+    )
+  if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id]))
+    return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+  const id = command.id ?? newId(world, 'h')
+  const name = command.name ?? String(Object.keys(world.hosts).length + 1)
+  world.hosts[id] = {
+    id,
+    name,
+    zone: command.zone ?? 'a',
+    cores: command.cores,
+    memMiB: command.memMiB,
+    diskGiB: command.diskGiB ?? 500,
+    costPerHour: command.costPerHour,
+    power: 'on',
+    powerSinceMs: world.timeMs,
+    condition: 'Ready',
+    downSinceMs: null,
+    cachedLayers: [],
+    packages: [],
+    installedApps: [],
+    memOvercommit,
+    swapping: false,
+    unschedulable: false,
+    draining: false,
+    drainBlocked: false,
+    labels: {},
+    taints: [],
+    alloc: { cpuMilli: 0, memMiB: 0, vcpus: 0, pods: 0 },
+  }
+  if (announce)
+    logEvent(
+      world,
+      'info',
+      `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`,
+      `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`,
+      [id],
+    )
+  return { ok: true, id }
+}
