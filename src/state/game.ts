@@ -9,7 +9,8 @@ import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress } from '../levels'
 
-export type Mode = 'menu' | 'level' | 'sandbox'
+/** 'lesson': a classroom lesson step's world, built by the lesson and played step by step (no HUD, no level). */
+export type Mode = 'menu' | 'level' | 'sandbox' | 'lesson'
 export const SPEEDS = [1, 2, 4, 8] as const
 export type Speed = (typeof SPEEDS)[number]
 
@@ -35,6 +36,8 @@ export interface GameState {
   startStreet: (size: keyof typeof SCALE_SIZES) => void
   /** A fresh sandbox street running the VM-vs-container lab with n of each, clock running (n = 0: the empty lab). */
   startLab: (n: number) => void
+  /** Show a classroom lesson step's world (built from the lesson), clock paused. */
+  showLessonWorld: (world: World) => void
   toMenu: () => void
   /** Dispatch a command from the player. Checked against its schema and the level's palette. */
   dispatch: (command: unknown) => Result
@@ -149,6 +152,8 @@ export const useGame = create<GameState>()((set, get) => ({
     const world = settle(buildScaleWorld(hosts, pods))
     set((s) => freshRun(s, { mode: 'sandbox', world }))
   },
+
+  showLessonWorld: (world) => set((s) => freshRun(s, { mode: 'lesson', world })),
 
   toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
 

@@ -10,6 +10,9 @@ import './styles.css'
 const GameCanvas = lazy(() => import('../scene/GameCanvas'))
 // The in-game HUD (palette, inspector, workshop, lab, manager panels) is not needed by the menu either.
 const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
+// Classroom: the lesson list and the presenter's overlay (lessons are data the menu does not need).
+const LessonList = lazy(() => import('./classroom/LessonList').then((m) => ({ default: m.LessonList })))
+const Classroom = lazy(() => import('./classroom/Classroom').then((m) => ({ default: m.Classroom })))
 
 export function App() {
   useEffect(() => startClock(), [])
@@ -24,7 +27,15 @@ export function App() {
 function Screens() {
   const mode = useGame((s) => s.mode)
   const screen = useHud((s) => s.screen)
-  if (mode === 'menu') return screen === 'levels' ? <LevelSelect /> : <Menu />
+  if (mode === 'menu') {
+    if (screen === 'classroom')
+      return (
+        <Suspense fallback={<p className="scene-loading">Loading the lessons…</p>}>
+          <LessonList />
+        </Suspense>
+      )
+    return screen === 'levels' ? <LevelSelect /> : <Menu />
+  }
   return (
     <>
       <SceneBoundary>
@@ -32,9 +43,7 @@ function Screens() {
           <GameCanvas />
         </Suspense>
       </SceneBoundary>
-      <Suspense fallback={null}>
-        <Hud />
-      </Suspense>
+      <Suspense fallback={null}>{mode === 'lesson' ? <Classroom /> : <Hud />}</Suspense>
     </>
   )
 }

@@ -1,4 +1,4 @@
-/** The title menu: Campaign, Sandbox, the VM-vs-container lab, and Classroom (not built yet, and it says so). */
+/** The title menu: Campaign, Sandbox, the VM-vs-container lab, and Classroom (guided lessons). */
 import { useGame, useProgress } from '../state'
 import { useHud } from './uiStore'
 
@@ -48,11 +48,9 @@ export function Menu() {
           <span aria-hidden="true">⚗ </span>VM vs container lab
           <small>Apartments against rooms, measured side by side</small>
         </button>
-        <button type="button" className="big" data-testid="mode-classroom" disabled aria-describedby="classroom-why">
-          <span aria-hidden="true">✎ </span>Classroom <em>coming soon</em>
-          <small id="classroom-why">
-            Guided lessons with captions for a projector are not built yet; teachers can use the Sandbox meanwhile.
-          </small>
+        <button type="button" className="big" data-testid="mode-classroom" onClick={() => useHud.getState().setScreen('classroom')}>
+          <span aria-hidden="true">✎ </span>Classroom
+          <small>Guided lessons for a projector, and the hand-ins of a class</small>
         </button>
       </nav>
       <p className="muted footnote">Press ? in a game for the keyboard keys. Everything works without a mouse.</p>

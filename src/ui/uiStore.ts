@@ -8,8 +8,8 @@ export interface HudState {
   appId: string | null
   /** One overlay panel at a time; Escape closes it. */
   panel: Panel
-  /** Campaign screen shown instead of the title menu. */
-  screen: 'title' | 'levels'
+  /** Campaign screen, or the classroom's lesson list or hand-ins, shown instead of the title menu. */
+  screen: 'title' | 'levels' | 'classroom' | 'handins'
   chooseApp: (appId: string | null) => void
   open: (panel: Panel) => void
   toggle: (panel: Exclude<Panel, null>) => void

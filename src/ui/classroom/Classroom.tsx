@@ -1,0 +1,230 @@
+/**
+ * A lesson on the projector: the scene fills the screen; a large caption (the technical term always
+ * shown), the step counter, a predict-then-see question, the takeaway card at the end. Presenter
+ * keys: → PageDown Space next, ← PageUp back, Home / End, a number to jump, R replay, B blank,
+ * F focus the scene, L words, Esc back to the lessons.
+ */
+import { useEffect } from 'react'
+import { choicesShown } from '../../levels'
+import { useGame, useUi, useWorld } from '../../state'
+import { isTyping } from '../keys'
+import { useHud } from '../uiStore'
+import { ThemeControls } from './LessonList'
+import { useClassroom } from './store'
+import { presenterKey } from './presenterKeys'
+import './classroom.css'
+
+function usePresenterKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
+      const action = presenterKey(e.key)
+      if (action === null) return
+      e.preventDefault()
+      const c = useClassroom.getState()
+      if (typeof action === 'number') return c.enter(action)
+      switch (action) {
+        case 'next':
+          return c.next()
+        case 'prev':
+          return c.prev()
+        case 'first':
+          return c.enter(0)
+        case 'last':
+          return c.enter(c.lesson?.steps.length ?? 0)
+        case 'replay':
+          return c.replay()
+        case 'blank':
+          return c.toggleBlank()
+        case 'focus':
+          return c.toggleFocus()
+        case 'vocab':
+          return useUi.getState().toggleVocab()
+        case 'leave':
+          if (c.blank) return c.toggleBlank()
+          useHud.getState().setScreen('classroom')
+          return c.close()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+const LETTERS = ['A', 'B', 'C', 'D']
+
+function QuestionBox() {
+  const lesson = useClassroom((s) => s.lesson)!
+  const pos = useClassroom((s) => s.pos)
+  const phase = useClassroom((s) => s.phase)
+  const picked = useClassroom((s) => s.picked)
+  const vocab = useUi((s) => s.vocab)
+  const world = useWorld()
+  const q = lesson.steps[pos]?.question
+  if (!q) return null
+  // What the simulation shows, read from the live world once the step has played.
+  const shown = phase === 'done' ? choicesShown(world, q) : []
+  return (
+    <section className="cls-question" data-testid="cls-question" aria-label="Question for the class">
+      <h2>
+        <span aria-hidden="true">? </span>
+        {q.prompt[vocab]}
+      </h2>
+      <ol className="cls-choices">
+        {q.choices.map((c, i) => {
+          const isShown = shown.includes(i)
+          const state = phase !== 'done' ? '' : isShown ? ' shown' : ' not-shown'
+          return (
+            <li key={i}>
+              <button
+                type="button"
+                className={`cls-choice${state}${picked === i ? ' picked' : ''}`}
+                data-testid={`cls-choice-${i}`}
+                data-shown={phase === 'done' ? String(isShown) : undefined}
+                aria-pressed={picked === i}
+                disabled={phase !== 'predict'}
+                onClick={() => useClassroom.getState().pick(i)}
+              >
+                <span className="cls-letter" aria-hidden="true">
+                  {LETTERS[i]}
+                </span>
+                <span className="cls-choice-text">
+                  {c.text[vocab]}
+                  {phase === 'done' && isShown && <span className="cls-verdict">✓ what the simulation shows</span>}
+                  {phase === 'done' && picked === i && !isShown && <span className="cls-verdict">✗ the class's guess</span>}
+                </span>
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+      {phase === 'predict' && (
+        <p className="cls-hint">
+          Ask the class, then press <kbd>→</kbd> to play it and see.
+        </p>
+      )}
+      {phase === 'playing' && <p className="cls-hint">Playing…</p>}
+    </section>
+  )
+}
+
+function Takeaway() {
+  const lesson = useClassroom((s) => s.lesson)!
+  return (
+    <section className="cls-takeaway" data-testid="cls-takeaway" aria-label="Takeaway">
+      <p className="cls-term">Takeaway · {lesson.section}</p>
+      <h2>{lesson.takeaway.title}</h2>
+      <p className="cls-caption">{lesson.takeaway.text}</p>
+      <blockquote>{lesson.takeaway.seedLine}</blockquote>
+    </section>
+  )
+}
+
+export function Classroom() {
+  usePresenterKeys()
+  const lesson = useClassroom((s) => s.lesson)
+  const pos = useClassroom((s) => s.pos)
+  const phase = useClassroom((s) => s.phase)
+  const blank = useClassroom((s) => s.blank)
+  const focus = useClassroom((s) => s.focus)
+  const expectedHash = useClassroom((s) => s.expectedHash)
+  const vocab = useUi((s) => s.vocab)
+  const time = useGame((s) => s.world.timeMs)
+  if (!lesson) return null
+  const atEnd = pos >= lesson.steps.length
+  const s = lesson.steps[Math.min(pos, lesson.steps.length - 1)]!
+  const c = useClassroom.getState()
+  return (
+    <div
+      className={`classroom${focus ? ' focused' : ''}`}
+      data-testid="classroom"
+      data-step={pos}
+      data-phase={phase}
+      data-expected-hash={expectedHash}
+    >
+      {!focus && (
+        <header className="cls-bar">
+          <button
+            type="button"
+            data-testid="cls-leave"
+            onClick={() => {
+              useHud.getState().setScreen('classroom')
+              c.close()
+            }}
+          >
+            ← Lessons
+          </button>
+          <p className="cls-title">
+            <strong>{lesson.title}</strong> <span className="muted">· {lesson.section}</span>
+          </p>
+          <nav className="cls-steps" aria-label="Steps">
+            {lesson.steps.map((_, i) => (
+              <button
+                key={i}
+                type="button"
+                aria-current={i === pos ? 'step' : undefined}
+                onClick={() => c.enter(i)}
+                aria-label={`Step ${i + 1}`}
+              >
+                {i + 1}
+              </button>
+            ))}
+            <button
+              type="button"
+              aria-current={atEnd ? 'step' : undefined}
+              onClick={() => c.enter(lesson.steps.length)}
+              aria-label="Takeaway"
+            >
+              ★
+            </button>
+          </nav>
+          <button type="button" data-testid="cls-vocab" onClick={() => useUi.getState().toggleVocab()} aria-pressed={vocab === 'technical'}>
+            Words: {vocab === 'metaphor' ? 'houses and rooms' : 'servers and containers'}
+          </button>
+          <ThemeControls />
+        </header>
+      )}
+      <div className="cls-bottom">
+        {atEnd ? (
+          <Takeaway />
+        ) : (
+          <>
+            {s.question && <QuestionBox />}
+            <section className="cls-caption-box" data-testid="cls-caption" aria-live="polite">
+              <p className="cls-term">
+                <span className="cls-stepno">
+                  {pos + 1} / {lesson.steps.length}
+                </span>{' '}
+                {s.term}
+                <span className="cls-clock" aria-label="world time">
+                  {' '}
+                  · t = {(time / 1000).toFixed(1)} s
+                </span>
+              </p>
+              {/* Before the class has answered, the caption would tell: it waits until the step has played. */}
+              {!(s.question && phase === 'predict') && <p className="cls-caption">{s.caption[vocab]}</p>}
+            </section>
+          </>
+        )}
+        {!focus && (
+          <div className="cls-nav">
+            <button type="button" data-testid="cls-prev" onClick={() => c.prev()} disabled={pos === 0}>
+              ← Back
+            </button>
+            <button type="button" data-testid="cls-replay" onClick={() => c.replay()}>
+              ↻ Replay
+            </button>
+            <button type="button" data-testid="cls-next" onClick={() => c.next()} disabled={atEnd}>
+              {phase === 'predict' ? 'Play it →' : 'Next →'}
+            </button>
+          </div>
+        )}
+      </div>
+      {blank && (
+        <div className="cls-blank" data-testid="cls-blank" onClick={() => c.toggleBlank()}>
+          <span className="visually-hidden">Screen blanked: press B to show it again</span>
+        </div>
+      )}
+    </div>
+  )
+}

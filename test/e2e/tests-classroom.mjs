@@ -1,0 +1,142 @@
+// Browser tests of the classroom: every lesson played step by step to its end and back at 1920×1080
+// in the projector theme (a screenshot per step), the presenter keys, blanking and focus.
+import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank } from './lib.mjs'
+
+export const LESSONS = [
+  ['01-big-picture', 5],
+  ['02-virtual-machines', 6],
+  ['03-containers', 5],
+  ['04-vm-vs-container', 5],
+  ['05-docker', 4],
+  ['06-kubernetes', 5],
+  ['07-docker-vs-kubernetes', 4],
+  ['08-system-design', 4],
+  ['09-takeaways', 4],
+]
+
+const state = (page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('[data-testid="classroom"]')
+    return el ? { step: Number(el.dataset.step), phase: el.dataset.phase, expected: el.dataset.expectedHash } : null
+  })
+
+/** Wait until the classroom shows `step` in `phase`, then compare the game's world with the lesson's own. */
+async function settled(page, step, phase, what) {
+  await waitUntil(
+    page,
+    ([s, p]) => {
+      const el = document.querySelector('[data-testid="classroom"]')
+      return !!el && Number(el.dataset.step) === s && el.dataset.phase === p
+    },
+    [step, phase],
+    { timeout: 20_000, what: `${what}: step ${step + 1} ${phase}` },
+  )
+  const st = await state(page)
+  const hash = await page.evaluate(() => window.__houseOfPods.getState().hash())
+  check(hash === st.expected, `${what}: step ${step + 1} shows world ${hash}, the lesson builds ${st.expected}`)
+  return hash
+}
+
+/** Open the classroom at 1920×1080 in the projector theme. */
+export async function openClassroom(t, { reducedMotion = true } = {}) {
+  const page = await t.open('/?test')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' })
+  await click(page, tid('mode-classroom'))
+  await waitFor(page, 'lesson-list')
+  await click(page, tid('cls-projector'))
+  check((await page.evaluate(() => document.documentElement.dataset.theme)) === 'projector', 'the projector theme did not switch on')
+  return page
+}
+
+async function playLesson(page, id, steps) {
+  await click(page, tid(`lesson-${id}`))
+  await waitFor(page, 'classroom', { timeout: 20_000 })
+  const hashes = []
+  for (let k = 0; k < steps; k++) {
+    const hasQuestion = (await page.locator(tid('cls-question')).count()) > 0
+    if (hasQuestion) {
+      await settled(page, k, 'predict', id)
+      await click(page, tid('cls-choice-0'))
+      await shot(page, `classroom-${id}-${k + 1}-predict.png`)
+      await pressKey(page, 'ArrowRight')
+      hashes.push(await settled(page, k, 'done', id))
+      // The answer is played, then shown: exactly one choice is what the simulation shows.
+      const shown = await page.locator('[data-testid^="cls-choice-"][data-shown="true"]').count()
+      check(shown === 1, `${id} step ${k + 1}: ${shown} choices marked as what the simulation shows (want 1)`)
+    } else hashes.push(await settled(page, k, 'done', id))
+    if (k === 0) {
+      const px = await page
+        .locator('.cls-caption')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      check(px >= 32, `the caption is ${px} px at 1920×1080 (want ≥ 32)`)
+      await expectCanvasNotBlank(page, `classroom-${id}-canvas.png`)
+    }
+    await shot(page, `classroom-${id}-${k + 1}.png`)
+    await pressKey(page, k % 2 ? 'PageDown' : 'ArrowRight')
+  }
+  // The end: the concept text's takeaway for this section.
+  await waitFor(page, 'cls-takeaway')
+  await shot(page, `classroom-${id}-takeaway.png`)
+  // Back, step by step: each step's world is exactly the one it had going forward.
+  for (let k = steps - 1; k >= 0; k--) {
+    await pressKey(page, k % 2 ? 'PageUp' : 'ArrowLeft')
+    const h = await settled(page, k, 'done', `${id} going back`)
+    check(h === hashes[k], `${id}: step ${k + 1} going back shows ${h}, going forward it was ${hashes[k]}`)
+  }
+  await pressKey(page, 'Escape')
+  await waitFor(page, 'lesson-list')
+}
+
+export const tests = [
+  ...LESSONS.map(([id, steps]) => ({
+    name: `classroom-lesson-${id}`,
+    title: `lesson ${id} played forward to its takeaway and back at 1920×1080, projector theme, a screenshot per step`,
+    timeoutMs: 240_000,
+    async run(t) {
+      const page = await openClassroom(t)
+      await playLesson(page, id, steps)
+    },
+  })),
+  {
+    name: 'classroom-presenter-keys',
+    timeoutMs: 180_000,
+    title: 'presenter keys: a step plays live to the lesson’s world; a number jumps, R replays, End, Home, B blanks, F focuses',
+    async run(t) {
+      const page = await openClassroom(t, { reducedMotion: false })
+      await click(page, tid('lesson-06-kubernetes'))
+      // Step 1 plays live (about 4 s on screen) and ends on exactly the lesson's world.
+      await waitUntil(page, () => document.querySelector('[data-testid="classroom"]')?.dataset.phase === 'playing', undefined, {
+        what: 'step 1 playing',
+      })
+      await settled(page, 0, 'done', 'live play')
+      await pressKey(page, '3')
+      await settled(page, 2, 'done', 'jump to 3')
+      const t3 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+      await pressKey(page, 'r')
+      await waitUntil(page, () => document.querySelector('[data-testid="classroom"]')?.dataset.phase === 'playing', undefined, {
+        what: 'replay playing',
+      })
+      await settled(page, 2, 'done', 'replay')
+      check((await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)) === t3, 'a replay ends at a different world time')
+      await pressKey(page, 'End')
+      await waitFor(page, 'cls-takeaway')
+      await pressKey(page, 'Home')
+      await settled(page, 0, 'done', 'Home')
+      await pressKey(page, 'b')
+      await waitFor(page, 'cls-blank')
+      await shot(page, 'classroom-blank.png')
+      await pressKey(page, 'b')
+      await waitFor(page, 'cls-blank', { state: 'hidden' })
+      await pressKey(page, 'f')
+      await waitFor(page, 'cls-leave', { state: 'hidden' })
+      await waitFor(page, 'cls-caption')
+      await shot(page, 'classroom-focus.png')
+      await pressKey(page, 'f')
+      await waitFor(page, 'cls-leave')
+      await pressKey(page, 'l')
+      await waitUntil(page, () => window.__houseOfPods.getUi().vocab === 'technical', undefined, { what: 'technical words' })
+    },
+  },
+]
