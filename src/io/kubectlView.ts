@@ -3,7 +3,7 @@
  * printers (pkg/printers/internalversion/printers.go and kubectl's describe.go): upper-case headers
  * three spaces apart, `<none>` for empty, durations like HumanDuration ("45s", "3m12s", "2h").
  */
-import { hostCapacity, vmCapacity } from '../sim'
+import { eventText, hostCapacity, vmCapacity } from '../sim'
 import type { App, Container, SimEvent, Toleration, World } from '../sim'
 import { allNodes, findNode, formatLabels, formatTaint, formatToleration, matchesSelector } from './nodes'
 
@@ -256,7 +256,7 @@ export function eventRow(
   e: SimEvent,
   namespace = 'default',
 ): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
-  const t = e.technical
+  const t = eventText(e, 'technical')
   const warn = e.level !== 'info'
   const m = /^FailedScheduling \S+: (.*)$/.exec(t)
   if (m) return { type: 'Warning', reason: 'FailedScheduling', from: 'default-scheduler', message: m[1]! }

@@ -12,6 +12,7 @@ import { placementName } from './capacity'
 import { BREACH, RUNTIMES } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
+import { say } from './messages'
 import { nextFloat } from './rng'
 import type { Container, Placement, World } from './types'
 
@@ -87,21 +88,8 @@ export function breachContainer(world: World, containerId: string): Result {
   const app = world.apps[src.appId]?.name ?? '?'
   const rt = RUNTIMES[src.runtime]
   const n = reached.length
-  const stop = escaped
-    ? 'A rare hypervisor escape (like VENOM, CVE-2015-3456: about 1 in 1,000 here) let it out of the apartment into the whole house.'
-    : !kernelOwned
-      ? src.runtime !== 'runc'
-        ? `It stayed in the room: the ${rt.label} sandbox held.`
-        : `It stayed in the room: the locks (${Math.round(odds * 100)}% odds to break out) held.`
-      : place.kind === 'vm'
-        ? 'It stopped at the apartment walls: the apartment next door has its own kernel.'
-        : 'It stayed in the house: apartments have their own kernels.'
-  logEvent(
-    world,
-    'error',
-    `Burglar in a room of ${app} in ${where.metaphor}! ${kernelOwned ? `They got into the shared plumbing and wiring and reached ${n} room${n === 1 ? '' : 's'}.` : 'They could not get out of the room.'} ${stop}`,
-    `Breach of ${src.name} (${rt.label}) on ${where.technical}: ${kernelOwned ? `container escape to the shared kernel; ${n} container(s) compromised` : 'no escape'}. ${escaped ? 'Hypervisor escape (rare, CVE-2015-3456 class): all containers on the host reached.' : place.kind === 'vm' && kernelOwned ? 'Contained by the VM boundary (own guest kernel).' : ''}`.trim(),
-    [...reached.map((c) => c.id), src.appId],
-  )
+  const stopped = { inVm: place.kind === 'vm', sandboxed: src.runtime !== 'runc', odds: Math.round(odds * 100) }
+  const params = { app, where: where.metaphor, whereTechnical: where.technical, room: src.name, runtime: rt.label, kernelOwned }
+  logEvent(world, 'error', say('breach.breached', { ...params, ...stopped, reached: n, escaped }), [...reached.map((c) => c.id), src.appId])
   return { ok: true, id: src.id }
 }

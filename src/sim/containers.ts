@@ -8,6 +8,7 @@ import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
+import { say } from './messages'
 import { noteSpecialRoom } from './specialRooms'
 import { planFirstProbe } from './probeCalendar'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
@@ -118,13 +119,7 @@ export function crashContainer(world: World, c: Container, metaphorWhy: string, 
   setContainerState(world, c, 'crashed', technicalWhy)
   c.exitCode = 1
   c.phaseEndsMs = world.timeMs
-  logEvent(
-    world,
-    'error',
-    `A room of ${app?.name ?? '?'} collapsed (${metaphorWhy}). The rooms around it carry on.`,
-    `Container ${c.name} crashed: ${technicalWhy}. Other containers unaffected.`,
-    [c.id, c.appId],
-  )
+  logEvent(world, 'error', say('containers.crashed', { app: app?.name ?? '?', metaphorWhy, room: c.name, technicalWhy }), [c.id, c.appId])
 }
 
 export function loseContainer(world: World, c: Container): void {

@@ -1,12 +1,19 @@
 import { EVENT_LOG_LIMIT } from './constants'
-import type { EventLevel, World } from './types'
+import type { Message } from './messages/message'
+import { renderMessage } from './messages'
+import type { EventLevel, SimEvent, Vocabulary, World } from './types'
 
-/** Record one event in both vocabularies. Keeps only the newest EVENT_LOG_LIMIT. */
-export function logEvent(world: World, level: EventLevel, metaphor: string, technical: string, subjects: string[] = []): void {
+/** Record one event (a catalogue message). Keeps only the newest EVENT_LOG_LIMIT. */
+export function logEvent(world: World, level: EventLevel, message: Message, subjects: string[] = []): void {
   world.eventSeq += 1
-  world.events.push({ seq: world.eventSeq, atMs: world.timeMs, level, metaphor, technical, subjects })
+  world.events.push({ seq: world.eventSeq, atMs: world.timeMs, level, id: message.id, params: message.params, subjects })
   // Trim in batches so a burst of thousands of events stays linear.
   if (world.events.length > EVENT_LOG_LIMIT * 2) world.events.splice(0, world.events.length - EVENT_LOG_LIMIT)
+}
+
+/** An event's sentence in one vocabulary. */
+export function eventText(e: SimEvent, vocab: Vocabulary): string {
+  return renderMessage(e, vocab)
 }
 
 /** The events of the last EVENT_LOG_LIMIT that concern one object. */

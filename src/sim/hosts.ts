@@ -2,6 +2,7 @@
 import { formatMiB } from './capacity'
 import { MEM_OVERCOMMIT } from './constants'
 import { logEvent } from './events'
+import { say } from './messages'
 import { fail } from './result'
 import type { Result } from './result'
 import type { Command, World } from './types'
@@ -44,13 +45,6 @@ export function buildHost(world: World, command: Extract<Command, { type: 'addHo
     taints: [],
     alloc: { cpuMilli: 0, memMiB: 0, vcpus: 0, pods: 0 },
   }
-  if (announce)
-    logEvent(
-      world,
-      'info',
-      `House ${name} built (${command.cores} workers, ${formatMiB(command.memMiB)}).`,
-      `Host ${name} joined: ${command.cores} cores, ${formatMiB(command.memMiB)} RAM.`,
-      [id],
-    )
+  if (announce) logEvent(world, 'info', say('hosts.joined', { name, cores: command.cores, memMiB: formatMiB(command.memMiB) }), [id])
   return { ok: true, id }
 }

@@ -356,13 +356,14 @@ export type Vocabulary = 'metaphor' | 'technical'
 
 export type EventLevel = 'info' | 'warn' | 'error'
 
-/** One line of the event log, written in both vocabularies. */
+/** One line of the event log: a message id and its values (rendered by the catalogue in src/sim/messages). */
 export interface SimEvent {
   seq: number
   atMs: number
   level: EventLevel
-  metaphor: string
-  technical: string
+  /** The catalogue's id, e.g. 'kubelet.backOffRestarting'. */
+  id: string
+  params: Readonly<Record<string, string | number | boolean | null | readonly string[]>>
   /** Ids of the things this event is about, so the inspector can show an object's own history. */
   subjects: string[]
 }

@@ -16,6 +16,7 @@ import { probes } from './systems/probes'
 import { replicaSets } from './systems/replicaset'
 import { apply } from './commands'
 import { logEvent } from './events'
+import { say } from './messages'
 import { scheduler } from './systems/scheduler'
 import { traffic } from './systems/traffic'
 import type { World } from './types'
@@ -30,8 +31,7 @@ function scheduledCommands(world: World): void {
       logEvent(
         world,
         'info',
-        `A planned event did not happen: ${result.metaphor}`,
-        `Scheduled ${next.command.type} skipped: ${result.technical}`,
+        say('step.scheduledSkipped', { resultMetaphor: result.metaphor, type: next.command.type, resultTechnical: result.technical }),
       )
     }
   }

@@ -83,5 +83,12 @@ export function upgradeWorld(world: World): World {
   w.namespaces ??= ['default']
   w.priorityClasses ??= {}
   w.autoscaler ??= null
+  // Events from before the message catalogue were sentences: keep them readable as legacy lines.
+  world.events = world.events.map((e) => {
+    const old = e as typeof e & { metaphor?: string; technical?: string }
+    if (typeof old.id === 'string') return e
+    const { metaphor = '', technical = metaphor, ...rest } = old
+    return { ...rest, id: 'legacy.text', params: { metaphor, technical } }
+  })
   return world
 }

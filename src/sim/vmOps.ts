@@ -11,6 +11,7 @@ import { formatMiB, reserveVm, vmCapacity, vmFits } from './capacity'
 import { GUEST_OS, LIVE_MIGRATION } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
+import { say } from './messages'
 import { nextInt } from './rng'
 import type { Vm, World } from './types'
 
@@ -50,8 +51,14 @@ export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: numb
   logEvent(
     world,
     'warn',
-    `Apartment ${vm.name} is rebuilt bigger or smaller (${before} → ${vcpus} workers, ${formatMiB(memMiB)})${wasUp ? `: everyone moves out, ${lost} rooms close until it boots again` : ''}.`,
-    `VM ${vm.name} resized ${before} → ${vcpus} vCPU, ${formatMiB(memMiB)}${wasUp ? `; reboot required: ${lost} containers down until boot completes` : ' (applies at next start)'}.`,
+    say('vmOps.resized', {
+      vm: vm.name,
+      before,
+      vcpus,
+      memMiB: formatMiB(memMiB),
+      wasUp: wasUp ? `: everyone moves out, ${lost} rooms close until it boots again` : '',
+      wasUp2: wasUp ? `; reboot required: ${lost} containers down until boot completes` : ' (applies at next start)',
+    }),
     [vm.id, vm.hostId],
   )
   return { ok: true }
@@ -107,8 +114,17 @@ export function migrateVm(world: World, vmId: string, toHostId: string): Result 
   logEvent(
     world,
     'info',
-    `Apartment ${vm.name} starts moving to house ${to.name} while people live in it: its contents are copied over (${(plan.precopyMs / 1000).toFixed(1)} s), then a ${plan.downtimeMs} ms pause to switch.`,
-    `Live migration of VM ${vm.name} to ${to.name}: pre-copy ${formatMiB(vm.memMiB)} at ${LIVE_MIGRATION.linkMiBPerS} MiB/s, dirty rate ${dirty} MiB/s, ${plan.rounds} rounds (${(plan.precopyMs / 1000).toFixed(1)} s); expected downtime ${plan.downtimeMs} ms (max ${LIVE_MIGRATION.maxDowntimeMs} ms).`,
+    say('vmOps.migrationStarted', {
+      vm: vm.name,
+      to: to.name,
+      precopyMs: (plan.precopyMs / 1000).toFixed(1),
+      downtimeMs: plan.downtimeMs,
+      memMiB: formatMiB(vm.memMiB),
+      linkMiBPerS: LIVE_MIGRATION.linkMiBPerS,
+      dirty,
+      rounds: plan.rounds,
+      maxDowntimeMs: LIVE_MIGRATION.maxDowntimeMs,
+    }),
     [vm.id, vm.hostId, to.id],
   )
   return { ok: true }
@@ -132,8 +148,7 @@ export function migrations(world: World): void {
         logEvent(
           world,
           'warn',
-          `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} can no longer take it.`,
-          `Live migration of VM ${vm.name} aborted: ${fit && !fit.ok ? fit.technical : 'target gone'}; VM keeps running on its source.`,
+          say('vmOps.migrationAborted', { vm: vm.name, to: to?.name ?? '?', fit: fit && !fit.ok ? fit.technical : 'target gone' }),
           [vm.id],
         )
         continue
@@ -149,8 +164,11 @@ export function migrations(world: World): void {
       logEvent(
         world,
         'warn',
-        `Apartment ${vm.name} stays put: house ${to?.name ?? '?'} filled up at the last moment.`,
-        `Live migration of VM ${vm.name} aborted at switch-over: ${last && !last.ok ? last.technical : 'target gone'}.`,
+        say('vmOps.migrationAbortedAtSwitch', {
+          vm: vm.name,
+          to: to?.name ?? '?',
+          last: last && !last.ok ? last.technical : 'target gone',
+        }),
         [vm.id],
       )
       continue
@@ -162,8 +180,7 @@ export function migrations(world: World): void {
     logEvent(
       world,
       'info',
-      `Apartment ${vm.name} now stands in house ${to?.name ?? '?'}; its rooms paused for ${m.downtimeMs} ms and carried on.`,
-      `VM ${vm.name} migrated ${from?.name ?? '?'} → ${to?.name ?? '?'}: stop-and-copy downtime ${m.downtimeMs} ms.`,
+      say('vmOps.migrated', { vm: vm.name, to: to?.name ?? '?', downtimeMs: m.downtimeMs, from: from?.name ?? '?' }),
       [vm.id, m.toHostId],
     )
   }

@@ -1,5 +1,5 @@
 /** The event log: newest first, the last 50 lines, in the current vocabulary. */
-import { formatTime } from '../sim'
+import { formatTime, eventText } from '../sim'
 import { useGame, useUi, useWorld } from '../state'
 
 const LEVEL_MARK = { info: 'ℹ', warn: '⚠', error: '✖' } as const
@@ -17,7 +17,7 @@ export function EventLog() {
             <span className="mark" aria-label={e.level}>
               {LEVEL_MARK[e.level]}
             </span>{' '}
-            <time>{formatTime(e.atMs)}</time> {e[vocab]}
+            <time>{formatTime(e.atMs)}</time> {eventText(e, vocab)}
           </li>
         ))}
         {events.length === 0 && <li className="muted">Nothing yet.</li>}

@@ -26,6 +26,7 @@ import {
   placementName,
   servedRatio,
   vmCapacity,
+  eventText,
 } from '../sim'
 import type { World } from '../sim'
 import { useGame, useUi, useWorld } from '../state'
@@ -257,7 +258,7 @@ export function Inspector() {
               <ul className="mini-log">
                 {events.map((e) => (
                   <li key={e.seq}>
-                    <time>{formatTime(e.atMs)}</time> {e[vocab]}
+                    <time>{formatTime(e.atMs)}</time> {eventText(e, vocab)}
                   </li>
                 ))}
               </ul>

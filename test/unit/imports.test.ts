@@ -94,7 +94,7 @@ export function importCycles(edges: Map<string, string[]>): string[][] {
  */
 const SIM_LAYERS: [string, RegExp][] = [
   ['types', /^sim\/(types|model|commandTypes|constants|rng|labels|hash|nodeLabels|schedulingFigures|podFigures)\.ts$/],
-  ['result', /^sim\/(result|world|events|matching)\.ts$/],
+  ['result', /^sim\/((result|world|events|matching)|messages\/\w+)\.ts$/],
   ['indexes', /^sim\/(containerIndex|probeCalendar|specialRooms)\.ts$/],
   ['operations', /^sim\/(capacity|containers|images|vmOps|breach|oom|hosts|upgrade)\.ts$/],
   ['systems', /^sim\/systems\/\w+\.ts$/],

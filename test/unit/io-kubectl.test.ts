@@ -279,18 +279,19 @@ describe('pods, namespaces and priority from the console', () => {
   })
 
   test('events map to kubectl reasons and sources', () => {
-    const e = { seq: 1, atMs: 0, level: 'warn' as const, metaphor: '', subjects: [] }
-    expect(eventRow({ ...e, technical: 'FailedScheduling shop-1: 0/3 nodes are available: 3 Insufficient cpu.' })).toEqual({
+    const e = { seq: 1, atMs: 0, level: 'warn' as const, id: 'legacy.text', subjects: [] }
+    const said = (technical: string) => ({ params: { metaphor: '', technical } })
+    expect(eventRow({ ...e, ...said('FailedScheduling shop-1: 0/3 nodes are available: 3 Insufficient cpu.') })).toEqual({
       type: 'Warning',
       reason: 'FailedScheduling',
       from: 'default-scheduler',
       message: '0/3 nodes are available: 3 Insufficient cpu.',
     })
-    expect(eventRow({ ...e, level: 'info', technical: 'Scheduled shop-1 to 2.' })).toMatchObject({
+    expect(eventRow({ ...e, level: 'info', ...said('Scheduled shop-1 to 2.') })).toMatchObject({
       type: 'Normal',
       reason: 'Scheduled',
       message: 'Successfully assigned default/shop-1 to 2',
     })
-    expect(eventRow({ ...e, technical: 'Preempted by batch-3 on node 1.' }).reason).toBe('Preempted')
+    expect(eventRow({ ...e, ...said('Preempted by batch-3 on node 1.') }).reason).toBe('Preempted')
   })
 })

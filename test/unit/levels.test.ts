@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { initialProgress, parseLevel, startLevel, updateProgress } from '../../src/levels'
 import type { Level, LevelProgress } from '../../src/levels'
-import { apply, hashWorld, measureLab, step, STEP_MS } from '../../src/sim'
+import { apply, hashWorld, measureLab, step, STEP_MS, eventText } from '../../src/sim'
 import type { Command, World } from '../../src/sim'
 import { levelCards } from '../../src/ui/levelList'
 import { sortLevels } from '../../src/levels'
@@ -143,7 +143,7 @@ describe('what the container and lab levels teach', () => {
     ])
     expect(bare.progress.outcome).toBe('lost')
     expect(Object.values(bare.world.containers).every((c) => c.state !== 'running')).toBe(true)
-    expect(bare.world.events.some((e) => /the kit lacks python@3\.12/.test(e.metaphor))).toBe(true)
+    expect(bare.world.events.some((e) => /the kit lacks python@3\.12/.test(eventText(e, 'metaphor')))).toBe(true)
     const { world } = play(level, level.solution)
     const hosts = Object.values(world.containers)
       .filter((c) => c.state === 'running')
@@ -154,7 +154,7 @@ describe('what the container and lab levels teach', () => {
   test("level 7: the colleague's scripted install on house 2 fails in the log with the reason", () => {
     const level = load('07-works-on-my-machine.json')
     const { world } = play(level, [])
-    expect(world.events.some((e) => /it needs python 3\.12, this house has 3\.11/.test(e.metaphor))).toBe(true)
+    expect(world.events.some((e) => /it needs python 3\.12, this house has 3\.11/.test(eventText(e, 'metaphor')))).toBe(true)
   })
 
   test('level 8: running the lab without breaking anything is not enough; measured, the rooms start faster and lighter', () => {

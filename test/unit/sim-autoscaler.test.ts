@@ -4,7 +4,7 @@
  * houses it bought after 10 min, never one it did not buy, never breaking a disruption budget.
  */
 import { describe, expect, it } from 'vitest'
-import { CLUSTER_AUTOSCALER, apply, createWorld, hashWorld, step } from '../../src/sim'
+import { CLUSTER_AUTOSCALER, apply, createWorld, eventText, hashWorld, step } from '../../src/sim'
 import type { AutoscalerConfig, World } from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 
@@ -26,7 +26,7 @@ function street(seed = 1, ca: Partial<AutoscalerConfig> = {}): World {
 const running = (w: World) => containersOf(w, 'web').filter((c) => c.state === 'running').length
 const healthy = (w: World) => containersOf(w, 'web').filter((c) => c.state === 'running' && c.ready).length
 const unschedulable = (w: World) => containersOf(w, 'web').filter((c) => c.placement === null && c.reason.startsWith('0/')).length
-const eventsLike = (w: World, text: string) => w.events.filter((e) => e.technical.includes(text)).length
+const eventsLike = (w: World, text: string) => w.events.filter((e) => eventText(e, 'technical').includes(text)).length
 
 describe('cluster autoscaler: scale-up', () => {
   it('buys houses for pods nothing can hold, and they run after scan + provisioning', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { apply, PULL_MIB_PER_S } from '../../src/sim'
+import { apply, PULL_MIB_PER_S, eventText } from '../../src/sim'
 import { must, smallStreet, stepUntil } from './helpers'
 
 const pyBase = [
@@ -61,7 +61,7 @@ describe('images are stacks of layers (the builder and its prefab parts)', () =>
       ref: 'api:1.1',
       instructions: [...pyBase, { text: 'RUN pip install flask', sizeMiB: 20 }, { text: 'COPY api-v2 /app', sizeMiB: 5 }],
     })
-    expect(w.events.at(-1)!.technical).toMatch(/4 layers, 3 CACHED, 1 built/)
+    expect(eventText(w.events.at(-1)!, 'technical')).toMatch(/4 layers, 3 CACHED, 1 built/)
     must(w, {
       type: 'buildImage',
       ref: 'api:1.2',
@@ -71,7 +71,7 @@ describe('images are stacks of layers (the builder and its prefab parts)', () =>
         { text: 'RUN pip install flask', sizeMiB: 20 },
       ],
     })
-    expect(w.events.at(-1)!.technical).toMatch(/3 layers, 1 CACHED, 2 built/)
+    expect(eventText(w.events.at(-1)!, 'technical')).toMatch(/3 layers, 1 CACHED, 2 built/)
   })
 
   test('images are immutable: the same tag with different layers is refused; a new tag is a new image', () => {

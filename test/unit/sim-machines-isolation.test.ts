@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { BREACH, createWorld, step } from '../../src/sim'
+import { BREACH, createWorld, step, eventText } from '../../src/sim'
 import type { SecurityContext, World } from '../../src/sim'
 import { escapeOdds } from '../../src/sim/breach'
 import { must, stepUntil } from './helpers'
@@ -47,7 +47,7 @@ describe('a breach follows the isolation boundary', () => {
       const { w, rooms } = estate(seed)
       const [vmA, vmB] = Object.keys(w.vms)
       must(w, { type: 'breachContainer', containerId: rooms[vmA!]![0]! })
-      const escaped = w.events.at(-1)!.technical.includes('Hypervisor escape')
+      const escaped = eventText(w.events.at(-1)!, 'technical').includes('Hypervisor escape')
       if (escaped) escapes++
       const crossed = [...rooms[vmB!]!, ...rooms.h1!].some((id) => w.containers[id]!.breached)
       expect(crossed).toBe(escaped)
@@ -85,7 +85,7 @@ describe('a breach follows the isolation boundary', () => {
       const { w, rooms } = estate(seed, {}, 'gvisor')
       must(w, { type: 'breachContainer', containerId: rooms.h1![0]! })
       reached += Object.values(w.containers).filter((c) => c.breached).length - 1
-      expect(w.events.at(-1)!.metaphor).toMatch(/sandbox held|Burglar/)
+      expect(eventText(w.events.at(-1)!, 'metaphor')).toMatch(/sandbox held|Burglar/)
     }
     expect(reached).toBe(0)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { apply, LIVE_MIGRATION, step, vmHostMemMiB } from '../../src/sim'
+import { apply, LIVE_MIGRATION, step, vmHostMemMiB, eventText } from '../../src/sim'
 import { planMigration } from '../../src/sim/vmOps'
 import { must, smallStreet, stepUntil } from './helpers'
 
@@ -25,8 +25,8 @@ describe('memory overcommit', () => {
     expect(w.vms[a]!.speed).toBeLessThan(1)
     expect(w.containers[rooms[0]!]!.speed).toBeLessThan(1)
     expect(w.apps.fat!.lastServedRps).toBeLessThan(30)
-    const ev = w.events.find((e) => e.technical.includes('swapping'))!
-    expect(ev.metaphor).toMatch(/cellar \(swap\)/)
+    const ev = w.events.find((e) => eventText(e, 'technical').includes('swapping'))!
+    expect(eventText(ev, 'metaphor')).toMatch(/cellar \(swap\)/)
   })
 })
 

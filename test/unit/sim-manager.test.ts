@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, HPA, step } from '../../src/sim'
+import { apply, createWorld, HPA, step, eventText } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { desiredReplicas } from '../../src/sim/systems/hpa'
 import { rolloutBounds } from '../../src/sim/systems/replicaset'
@@ -51,7 +51,7 @@ describe('rolling update', () => {
     expect(seen[0]).toBe('3 old / 1 new')
     expect(seen.at(-1)).toBe('0 old / 4 new')
     expect(seen.some((l) => l.includes('old') && !l.startsWith('0') && !l.endsWith(' 0 new'))).toBe(true)
-    expect(w.events.some((e) => e.technical.includes('successfully rolled out'))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').includes('successfully rolled out'))).toBe(true)
   })
 
   test('rollout undo returns to the previous image', () => {
@@ -145,7 +145,7 @@ describe('cordon and drain', () => {
     }
     // Nowhere to go (house 2 cordoned) and the budget demands all 4: the drain waits.
     expect(minRunning).toBe(4)
-    expect(w.events.some((e) => e.technical.includes("violate the pod's disruption budget"))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').includes("violate the pod's disruption budget"))).toBe(true)
     must(w, { type: 'cordon', hostId: 'h2', unschedulable: false })
     must(w, { type: 'setPdb', appId: 'web', minAvailable: 3 })
     stepUntil(w, (x) => !x.hosts.h1!.draining, 120_000)

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { kubectl } from '../../src/io/kubectl'
-import { apply, NODE_LIFECYCLE, nodeConditionText, step, UNREACHABLE_TAINT_KEY } from '../../src/sim'
+import { apply, NODE_LIFECYCLE, nodeConditionText, step, UNREACHABLE_TAINT_KEY, eventText } from '../../src/sim'
 import type { Command, World } from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 import { createWorld } from '../../src/sim'
@@ -112,7 +112,7 @@ describe('a burnt house as the control plane sees it', () => {
     step(w, added[0]! + NODE_LIFECYCLE.evictionTolerationMs - w.timeMs - 100)
     expect(onHost(w, hostId(w, 'a1')).length + onHost(w, hostId(w, 'a2')).length).toBe(firstPods)
     step(w, 200)
-    expect(w.events.some((e) => /Evicted \d+ pods from unreachable nodes/.test(e.technical))).toBe(true)
+    expect(w.events.some((e) => /Evicted \d+ pods from unreachable nodes/.test(eventText(e, 'technical')))).toBe(true)
   })
 
   test('a partially disrupted small zone (3 of 4 nodes NotReady) evicts nothing, and the log says why', () => {
@@ -120,7 +120,9 @@ describe('a burnt house as the control plane sees it', () => {
     for (const n of ['a1', 'a2', 'a3']) must(w, { type: 'failHost', hostId: hostId(w, n) })
     step(w, NODE_LIFECYCLE.gracePeriodMs + NODE_LIFECYCLE.evictionTolerationMs + 60_000)
     expect(w.zoneStates).toEqual({ a: 'PartialDisruption' })
-    expect(w.events.some((e) => /zone a is now in state PartialDisruption: .*evictions stop there/.test(e.technical))).toBe(true)
+    expect(w.events.some((e) => /zone a is now in state PartialDisruption: .*evictions stop there/.test(eventText(e, 'technical')))).toBe(
+      true,
+    )
     for (const n of ['a1', 'a2', 'a3'])
       expect(w.hosts[hostId(w, n)]!.taints.some((t) => t.key === UNREACHABLE_TAINT_KEY && t.effect === 'NoExecute')).toBe(false)
     expect(containersOf(w, 'shop').filter((c) => c.state === 'lost').length).toBe(
@@ -134,7 +136,7 @@ describe('a burnt house as the control plane sees it', () => {
     step(w, NODE_LIFECYCLE.gracePeriodMs + NODE_LIFECYCLE.evictionTolerationMs + 60_000)
     expect(w.zoneStates).toEqual({ a: 'FullDisruption', b: 'FullDisruption' })
     expect(containersOf(w, 'shop').filter((c) => c.state === 'lost')).toHaveLength(2)
-    expect(w.events.some((e) => /assumes its own network failed/.test(e.technical))).toBe(true)
+    expect(w.events.some((e) => /assumes its own network failed/.test(eventText(e, 'technical')))).toBe(true)
   })
 
   test('a repaired house is Ready again and its unreachable taints are lifted', () => {

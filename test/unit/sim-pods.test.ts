@@ -3,7 +3,7 @@
  * "Scheduler phases"; kubernetes.io "Pods": containers of a pod share one network namespace).
  */
 import { describe, expect, it } from 'vitest'
-import { apply, hashWorld, hostCapacity, step } from '../../src/sim'
+import { apply, hashWorld, hostCapacity, step, eventText } from '../../src/sim'
 import type { Sidecar } from '../../src/sim'
 import { containersOf, must, smallStreet, stepUntil } from './helpers'
 
@@ -95,7 +95,7 @@ describe('sidecars', () => {
     })
     // maxUnavailable 25% of 4 = 1 room at most out at once.
     expect(lowest).toBeGreaterThanOrEqual(3)
-    expect(w.events.some((e) => e.technical.includes(`deployment "web" successfully rolled out`))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').includes(`deployment "web" successfully rolled out`))).toBe(true)
   })
 
   it('refuses a sidecar with an unknown kit, a duplicate name or a kit for another kernel', () => {

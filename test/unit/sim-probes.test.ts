@@ -4,7 +4,7 @@
  * without a liveness probe a stuck room stays stuck.
  */
 import { describe, expect, it } from 'vitest'
-import { apply, hashWorld, step } from '../../src/sim'
+import { apply, hashWorld, step, eventText } from '../../src/sim'
 import type { Container, Probe, World } from '../../src/sim'
 import { containersOf, must, smallStreet, stepUntil } from './helpers'
 
@@ -78,7 +78,7 @@ describe('readiness probes', () => {
     expect(w.apps.web!.readyReplicas).toBe(2)
     // Two rooms take all the visitors now: 2 × 60 served of 150, more than the 100 while the stuck one was in rotation.
     expect(w.apps.web!.lastServedRps).toBe(120)
-    expect(w.events.some((e) => e.technical.startsWith('Readiness probe failed:'))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').startsWith('Readiness probe failed:'))).toBe(true)
     must(w, { type: 'hangContainer', containerId: c!.id, hung: false })
     const back = stepUntil(w, () => c!.ready)
     // successThreshold 2: two good probes, the first within one period.
@@ -137,7 +137,9 @@ describe('liveness probes', () => {
     expect(c!.state).not.toBe('running')
     expect(c!.exitCode).toBe(137)
     expect(c!.reason).toContain('Liveness probe failed')
-    expect(w.events.some((e) => e.technical.includes(`Container ${c!.name} failed liveness probe, will be restarted`))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').includes(`Container ${c!.name} failed liveness probe, will be restarted`))).toBe(
+      true,
+    )
     stepUntil(w, () => c!.state === 'running')
     expect(c!.restarts).toBe(1)
     expect(c!.hung).toBe(false)

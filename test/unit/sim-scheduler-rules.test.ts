@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, explainPlacement, hashWorld, SCORE_WEIGHTS, step } from '../../src/sim'
+import { apply, createWorld, explainPlacement, hashWorld, SCORE_WEIGHTS, step, eventText } from '../../src/sim'
 import type { Command, Container, World } from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 
@@ -108,9 +108,12 @@ describe('taints and tolerations', () => {
 
     must(w, { type: 'setTaints', target: host('h1'), taints: [{ key: 'maintenance', value: '', effect: 'NoExecute' }] })
     expect(containersOf(w, 'web').filter((c) => hostOf(c) === 'h1')).toHaveLength(0)
-    expect(w.events.some((e) => e.technical.includes('Taint manager evicting pod') && e.technical.includes('maintenance:NoExecute'))).toBe(
-      true,
-    )
+    expect(
+      w.events.some(
+        (e) =>
+          eventText(e, 'technical').includes('Taint manager evicting pod') && eventText(e, 'technical').includes('maintenance:NoExecute'),
+      ),
+    ).toBe(true)
     // The tolerating pods were not touched.
     for (const id of agentsOnH1) expect(w.containers[id]?.state).toBe('running')
     stepUntil(w, allRunning('web', 4))
@@ -319,10 +322,10 @@ describe('the unschedulable message', () => {
     expect(pod.reason).toBe(
       '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
     )
-    const line = w.events.find((e) => e.technical.startsWith('FailedScheduling'))!
-    expect(line.technical).toContain(pod.reason)
-    expect(line.metaphor).toMatch(/sign on the door/)
-    expect(line.metaphor).toMatch(/no space/)
+    const line = w.events.find((e) => eventText(e, 'technical').startsWith('FailedScheduling'))!
+    expect(eventText(line, 'technical')).toContain(pod.reason)
+    expect(eventText(line, 'metaphor')).toMatch(/sign on the door/)
+    expect(eventText(line, 'metaphor')).toMatch(/no space/)
   })
 })
 
@@ -343,8 +346,10 @@ describe('priority and preemption', () => {
     const vip = containersOf(w, 'vip')[0]!
     expect(vip.priority).toBe(1000)
     expect(vip.nominatedNode).toBe('1')
-    expect(w.events.filter((e) => e.technical.startsWith('Preempted pod'))).toHaveLength(1)
-    expect(w.events.some((e) => e.metaphor.includes('clears a lower-priority room') && e.metaphor.includes('vip'))).toBe(true)
+    expect(w.events.filter((e) => eventText(e, 'technical').startsWith('Preempted pod'))).toHaveLength(1)
+    expect(
+      w.events.some((e) => eventText(e, 'metaphor').includes('clears a lower-priority room') && eventText(e, 'metaphor').includes('vip')),
+    ).toBe(true)
     stepUntil(w, allRunning('vip', 1))
     expect(hostOf(containersOf(w, 'vip')[0]!)).toBe('h1')
     // One batch pod lost its place; its ReplicaSet made a new one, which waits.
@@ -373,7 +378,7 @@ describe('priority and preemption', () => {
       expect(vip.reason).toBe(
         '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
       )
-      expect(w.events.some((e) => e.technical.startsWith('Preempted pod'))).toBe(false)
+      expect(w.events.some((e) => eventText(e, 'technical').startsWith('Preempted pod'))).toBe(false)
     }
   })
 
@@ -392,9 +397,9 @@ describe('priority and preemption', () => {
     app(w, 'vip', 1, 2000, 512)
     must(w, { type: 'setPriorityClass', appId: 'vip', name: 'top' })
     step(w, 100)
-    const preempted = w.events.filter((e) => e.technical.startsWith('Preempted pod'))
+    const preempted = w.events.filter((e) => eventText(e, 'technical').startsWith('Preempted pod'))
     expect(preempted).toHaveLength(2)
-    for (const e of preempted) expect(e.technical).toMatch(/^Preempted pod low-/)
+    for (const e of preempted) expect(eventText(e, 'technical')).toMatch(/^Preempted pod low-/)
     stepUntil(w, allRunning('vip', 1))
     expect(running(w, 'mid')).toHaveLength(4)
   })

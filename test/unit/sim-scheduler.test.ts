@@ -9,6 +9,7 @@ import {
   SCORE_PLUGINS,
   SCORE_WEIGHTS,
   step,
+  eventText,
 } from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 
@@ -73,7 +74,7 @@ describe('the scheduler', () => {
     expect(pod.reason).toBe(
       '0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.',
     )
-    expect(w.events.some((e) => e.technical.includes('FailedScheduling'))).toBe(true)
+    expect(w.events.some((e) => eventText(e, 'technical').includes('FailedScheduling'))).toBe(true)
   })
 
   test('Windows pods go only to Windows apartments', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { OOM_KILL, apply, createWorld, step } from '../../src/sim'
+import { OOM_KILL, apply, createWorld, step, eventText } from '../../src/sim'
 import type { World } from '../../src/sim'
 import {
   BASE_IMAGES,
@@ -225,7 +225,12 @@ describe('room diagnosis', () => {
     const c = openRoom(w, 'web', { kind: 'vm', vmId: vm })
     must(w, { type: 'breachContainer', containerId: c })
     const f = diagnose(w, c).find((x) => x.key === 'breached')!
-    const escaped = !/no escape/.test(w.events.find((e) => e.technical.startsWith('Breach of'))!.technical)
+    const escaped = !/no escape/.test(
+      eventText(
+        w.events.find((e) => eventText(e, 'technical').startsWith('Breach of'))!,
+        'technical',
+      ),
+    )
     expect(f.technical).toMatch(escaped ? /VM boundary/ : /No container escape/)
     expect(f.technical).toMatch(/runs as non-root \(×0\.4\)/)
     expect(f.technical).toMatch(/Escape odds 24%/)

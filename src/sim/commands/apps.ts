@@ -2,6 +2,7 @@
 import { DEFAULT_SECURITY, RUNTIMES } from '../constants'
 import { checkLimits } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { newId } from '../world'
 import { fail, notFound } from '../result'
 import type { HandlerTable } from './handler'
@@ -60,9 +61,7 @@ export const appsHandlers = {
     if (!app) return notFound('app', command.appId)
     if (!(command.rps >= 0)) return fail('Visitors per second cannot be negative.', 'rps must be ≥ 0')
     app.rps = command.rps
-    logEvent(world, 'info', `${app.name} now gets ${command.rps} visitors a second.`, `Traffic to ${app.name}: ${command.rps} req/s.`, [
-      app.id,
-    ])
+    logEvent(world, 'info', say('apps.trafficSet', { app: app.name, rps: command.rps }), [app.id])
     return { ok: true }
   },
 } satisfies HandlerTable<AppCommand>

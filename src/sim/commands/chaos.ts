@@ -2,6 +2,7 @@
 import { containerList } from '../containerIndex'
 import { crashContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { nextFloat } from '../rng'
 import { breachContainer } from '../breach'
 import { noteSpecialRoom } from '../specialRooms'
@@ -21,20 +22,11 @@ function setHung(world: World, command: Extract<ChaosCommand, { type: 'hangConta
     if (c.state !== 'running') return fail('That room is not open, so it cannot get stuck.', `container ${c.name} is ${c.state}`)
     if (c.hung) return fail('That room is already stuck.', `container ${c.name} is already hung`)
     c.hung = true
-    logEvent(
-      world,
-      'warn',
-      `A room of ${app?.name ?? '?'} got stuck: the lights are on but nobody answers the door.`,
-      `Container ${c.name} hung (process alive, not responding); only a probe can notice.`,
-      [c.id, c.appId],
-    )
+    logEvent(world, 'warn', say('chaos.hung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   } else {
     if (!c.hung) return fail('That room is not stuck.', `container ${c.name} is not hung`)
     c.hung = false
-    logEvent(world, 'info', `A room of ${app?.name ?? '?'} came unstuck and answers again.`, `Container ${c.name} responding again.`, [
-      c.id,
-      c.appId,
-    ])
+    logEvent(world, 'info', say('chaos.unhung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   }
   return { ok: true }
 }
@@ -62,13 +54,7 @@ export const chaosHandlers = {
     if (vm.state !== 'running' && vm.state !== 'booting')
       return fail(`Apartment ${vm.name} is not lived in.`, `VM ${vm.name} is ${vm.state}`)
     const lost = vmDown(world, vm.id, 'crashed')
-    logEvent(
-      world,
-      'error',
-      `Flood in apartment ${vm.name}! ${lost} rooms inside it are gone; the apartments next door stay dry.`,
-      `VM ${vm.name}: guest kernel panic. ${lost} containers on its kernel lost; other VMs unaffected.`,
-      [vm.id, vm.hostId],
-    )
+    logEvent(world, 'error', say('chaos.guestKernelPanic', { vm: vm.name, lost }), [vm.id, vm.hostId])
     return { ok: true }
   },
   leakMemory(world, command) {
@@ -78,13 +64,10 @@ export const chaosHandlers = {
       return fail('Pick a leak between 0 and 10,000 MiB a second.', 'mibPerS out of range')
     c.leakMiBPerS = command.mibPerS
     noteSpecialRoom(world, c)
-    logEvent(
-      world,
-      'warn',
-      `Something in a room of ${world.apps[c.appId]?.name ?? '?'} keeps hoarding space (${command.mibPerS} MiB a second).`,
-      `Chaos: memory leak in ${c.name}, ${command.mibPerS} MiB/s.`,
-      [c.id, c.appId],
-    )
+    logEvent(world, 'warn', say('chaos.memoryLeak', { apps: world.apps[c.appId]?.name ?? '?', mibPerS: command.mibPerS, room: c.name }), [
+      c.id,
+      c.appId,
+    ])
     return { ok: true }
   },
   hogCpu(world, command) {
@@ -92,15 +75,7 @@ export const chaosHandlers = {
     if (!c) return notFound('container', command.containerId)
     c.cpuHog = command.on
     noteSpecialRoom(world, c)
-    logEvent(
-      world,
-      'warn',
-      command.on
-        ? `A room of ${world.apps[c.appId]?.name ?? '?'} starts a runaway machine that wants every worker in the building.`
-        : `The runaway machine in a room of ${world.apps[c.appId]?.name ?? '?'} is switched off.`,
-      command.on ? `Chaos: CPU hog in ${c.name} (busy loop on every core it can get).` : `CPU hog in ${c.name} stopped.`,
-      [c.id, c.appId],
-    )
+    logEvent(world, 'warn', say('chaos.cpuHog', { app: world.apps[c.appId]?.name ?? '?', room: c.name, on: command.on }), [c.id, c.appId])
     return { ok: true }
   },
   breachContainer(world, command) {

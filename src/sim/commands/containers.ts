@@ -3,6 +3,7 @@ import { containerFits, placementName, reserveContainer } from '../capacity'
 import { RUNTIMES } from '../constants'
 import { deleteContainer, newContainer, placementSubject, podCpuRequestMilli, podMemRequestMiB } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { noteSpecialRoom } from '../specialRooms'
 import { fail, notFound } from '../result'
 import type { HandlerTable } from './handler'
@@ -29,8 +30,13 @@ export const containersHandlers = {
     logEvent(
       world,
       'info',
-      `A room for ${app.name} is set up in ${where.metaphor}.`,
-      `docker run ${image.ref} on ${where.technical} (${c.name}).`,
+      say('containers.run', {
+        app: app.name,
+        whereMetaphor: where.metaphor,
+        image: image.ref,
+        whereTechnical: where.technical,
+        room: c.name,
+      }),
       [c.id, app.id, placementSubject(target)],
     )
     return { ok: true, id: c.id }
@@ -40,7 +46,7 @@ export const containersHandlers = {
     if (!c) return notFound('container', command.containerId)
     deleteContainer(world, c)
     const app = world.apps[c.appId]
-    logEvent(world, 'info', `A room of ${app?.name ?? '?'} was cleared out.`, `Container ${c.name} removed.`, [c.id, c.appId])
+    logEvent(world, 'info', say('containers.removed', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
     return { ok: true }
   },
 } satisfies HandlerTable<ContainerCommand>

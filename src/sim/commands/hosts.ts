@@ -2,6 +2,7 @@
 import { containerList } from '../containerIndex'
 import { deleteContainer, loseContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { fail, notFound } from '../result'
 import { buildHost } from '../hosts'
 import type { HandlerTable } from './handler'
@@ -17,7 +18,7 @@ export const hostsHandlers = {
       containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === host.id)
     if (busy) return fail(`House ${host.name} still has apartments or rooms; empty it first.`, `host ${host.name} is not empty`)
     delete world.hosts[host.id]
-    logEvent(world, 'info', `House ${host.name} sold.`, `Host ${host.name} removed.`, [host.id])
+    logEvent(world, 'info', say('hosts.removed', { host: host.name }), [host.id])
     return { ok: true }
   },
   failHost(world, command) {
@@ -41,13 +42,7 @@ export const hostsHandlers = {
         rooms += 1
       }
     }
-    logEvent(
-      world,
-      'error',
-      `Fire! House ${host.name} burnt down with ${vms} apartments and ${rooms} rooms.`,
-      `Host ${host.name} failed: ${vms} VMs and ${rooms} containers lost.`,
-      [host.id],
-    )
+    logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
     return { ok: true }
   },
   repairHost(world, command) {
@@ -61,13 +56,7 @@ export const hostsHandlers = {
     for (const c of containerList(world)) {
       if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state === 'lost' && !c.managed) deleteContainer(world, c)
     }
-    logEvent(
-      world,
-      'info',
-      `House ${host.name} rebuilt by the infrastructure crew (not by the building manager).`,
-      `Host ${host.name} repaired and powered on (infrastructure layer).`,
-      [host.id],
-    )
+    logEvent(world, 'info', say('hosts.repaired', { host: host.name }), [host.id])
     return { ok: true }
   },
 } satisfies HandlerTable<HostCommand>

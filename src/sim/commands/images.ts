@@ -1,6 +1,7 @@
 /** Furniture kits (images): buy one whole, or build one from a blueprint (docker build). */
 import { formatMiB } from '../capacity'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { layerIdOf, planBuild } from '../images'
 import type { World } from '../types'
 import { newId } from '../world'
@@ -42,8 +43,14 @@ function buildImage(world: World, command: Extract<ImageCommand, { type: 'buildI
   logEvent(
     world,
     'info',
-    `The builder made kit ${command.ref}: ${plan.reused} prefab part${plan.reused === 1 ? '' : 's'} reused from earlier builds, ${plan.built} new (${formatMiB(plan.sizeMiB)} in all).`,
-    `docker build -t ${command.ref}: ${plan.layers.length} layers, ${plan.reused} CACHED, ${plan.built} built; ${formatMiB(plan.sizeMiB)}.`,
+    say('images.built', {
+      ref: command.ref,
+      reused: plan.reused,
+      planReused: plan.reused,
+      built: plan.built,
+      sizeMiB: formatMiB(plan.sizeMiB),
+      layers: plan.layers.length,
+    }),
     [id],
   )
   return { ok: true, id }

@@ -3,6 +3,7 @@ import { formatMiB, hostCapacity, placementName } from '../capacity'
 import { MEM_OVERCOMMIT, RUNTIMES } from '../constants'
 import { checkLimits } from '../containers'
 import { logEvent } from '../events'
+import { renderMessage, say } from '../messages'
 import { packageName, packageVersion } from '../images'
 import { noteSpecialRoom } from '../specialRooms'
 import { oomKill } from '../oom'
@@ -40,17 +41,30 @@ export function installApp(world: World, appId: AppId, target: Placement): Resul
     if (have === need || (have && packageVersion(need) === null)) continue
     const needText = `${packageName(need)}${packageVersion(need) ? ' ' + packageVersion(need) : ''}`
     const haveText = have ? `${packageVersion(have) ?? 'another version'}` : 'none'
-    const metaphor = `${app.name} won't work here: it needs ${needText}, this ${kind} has ${haveText}. (It worked on the developer's machine.)`
-    const technical = `${app.name} failed to start on ${where.technical}: needs ${need}, ${tech} has ${have ?? 'no ' + packageName(need)}`
-    logEvent(world, 'error', metaphor, technical, [app.id, target.kind === 'host' ? target.hostId : target.vmId])
-    return fail(metaphor, technical)
+    const hasTechnical = have ?? 'no ' + packageName(need)
+    const message = say('machine.missingPackage', {
+      app: app.name,
+      needText,
+      kind,
+      haveText,
+      where: where.technical,
+      need,
+      tech,
+      hasTechnical,
+    })
+    logEvent(world, 'error', message, [app.id, target.kind === 'host' ? target.hostId : target.vmId])
+    return fail(renderMessage(message, 'metaphor'), renderMessage(message, 'technical'))
   }
   if (!m.installedApps.includes(app.id)) m.installedApps.push(app.id)
   logEvent(
     world,
     'info',
-    `${app.name} installed straight into ${where.metaphor}: everything it needs is there.`,
-    `${app.name} installed on ${where.technical} (no container); dependencies satisfied: ${app.requires.join(', ') || 'none'}.`,
+    say('machine.appInstalled', {
+      app: app.name,
+      whereMetaphor: where.metaphor,
+      whereTechnical: where.technical,
+      requires: app.requires.join(', ') || 'none',
+    }),
     [app.id],
   )
   return { ok: true }
@@ -72,8 +86,11 @@ export const machineHandlers = {
     logEvent(
       world,
       'info',
-      `Installed ${command.packages.join(', ')} in ${where.metaphor}.`,
-      `${where.technical}: installed ${command.packages.join(', ')}.`,
+      say('machine.packagesInstalled', {
+        packages: command.packages.join(', '),
+        whereMetaphor: where.metaphor,
+        whereTechnical: where.technical,
+      }),
       [command.target.kind === 'host' ? command.target.hostId : command.target.vmId],
     )
     return { ok: true }
@@ -100,7 +117,7 @@ export const machineHandlers = {
       if (c.state === 'running' && c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) oomKill(world, c, null)
     }
     const lim = `${command.cpuLimitMilli === null ? 'no CPU cap' : `${command.cpuLimitMilli}m CPU`}, ${command.memLimitMiB === null ? 'no memory cap' : formatMiB(command.memLimitMiB)}`
-    logEvent(world, 'info', `${app.name}'s rooms now have caps: ${lim}.`, `${app.name}: limits set (${lim}); applied in place.`, [app.id])
+    logEvent(world, 'info', say('machine.limitsSet', { app: app.name, lim }), [app.id])
     return { ok: true }
   },
   setRuntime(world, command) {
@@ -109,13 +126,7 @@ export const machineHandlers = {
     const rt = RUNTIMES[command.runtime]
     if (!rt) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
     app.runtime = command.runtime
-    logEvent(
-      world,
-      'info',
-      `New rooms of ${app.name} will be a ${rt.metaphor}; rooms already open keep theirs until replaced.`,
-      `${app.name}: runtimeClass ${rt.label} for new pods (existing pods keep theirs).`,
-      [app.id],
-    )
+    logEvent(world, 'info', say('machine.runtimeSet', { app: app.name, rtMetaphor: rt.metaphor, label: rt.label }), [app.id])
     return { ok: true }
   },
   setSecurity(world, command) {
@@ -127,8 +138,12 @@ export const machineHandlers = {
     logEvent(
       world,
       'info',
-      `New rooms of ${app.name} get ${restricted ? 'every lock fitted' : 'these locks'}: ${describeSecurity(s)}.`,
-      `${app.name} securityContext for new pods: ${describeSecurity(s)}${restricted ? ' (Pod Security Standards: restricted)' : ''}.`,
+      say('machine.securitySet', {
+        app: app.name,
+        restricted: restricted ? 'every lock fitted' : 'these locks',
+        s: describeSecurity(s),
+        restricted2: restricted ? ' (Pod Security Standards: restricted)' : '',
+      }),
       [app.id],
     )
     return { ok: true }
@@ -148,13 +163,7 @@ export const machineHandlers = {
         `host ${host.name}: ${formatMiB(host.alloc.memMiB)} already allocated`,
       )
     host.memOvercommit = command.ratio
-    logEvent(
-      world,
-      'warn',
-      `House ${host.name} may now promise its apartments ${command.ratio}× the memory it has. If they all use it, it swaps to disk and everything slows.`,
-      `Host ${host.name}: memory overcommit ${command.ratio}:1 (swap when guests touch more than physical RAM).`,
-      [host.id],
-    )
+    logEvent(world, 'warn', say('machine.memOvercommitSet', { host: host.name, ratio: command.ratio }), [host.id])
     return { ok: true }
   },
 } satisfies HandlerTable<MachineCommand>

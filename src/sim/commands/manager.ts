@@ -3,6 +3,7 @@ import { formatMiB } from '../capacity'
 import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { World } from '../types'
 import { fail, notFound } from '../result'
 import type { HandlerTable } from './handler'
@@ -28,13 +29,7 @@ export const managerHandlers = {
     }
     const before = app.replicas
     app.replicas = command.replicas
-    logEvent(
-      world,
-      'info',
-      `The manager's clipboard now says ${app.name}: ${command.replicas} rooms (was ${before}).`,
-      `deployment/${app.name} scaled from ${before} to ${command.replicas}.`,
-      [app.id],
-    )
+    logEvent(world, 'info', say('manager.scaled', { app: app.name, replicas: command.replicas, before }), [app.id])
     return { ok: true }
   },
   setManaged(world, command) {
@@ -44,21 +39,9 @@ export const managerHandlers = {
     // A ReplicaSet adopts existing pods that match its selector, so the manager takes over the rooms already there.
     for (const c of containerList(world)) if (c.appId === app.id) c.managed = command.managed
     if (command.managed) {
-      logEvent(
-        world,
-        'info',
-        `The building manager now looks after ${app.name}: ${app.replicas} rooms on the clipboard.`,
-        `Deployment ${app.name} created (replicas: ${app.replicas}); existing containers adopted.`,
-        [app.id],
-      )
+      logEvent(world, 'info', say('manager.deploymentCreated', { app: app.name, replicas: app.replicas }), [app.id])
     } else {
-      logEvent(
-        world,
-        'warn',
-        `The building manager no longer looks after ${app.name}.`,
-        `Deployment ${app.name} deleted with --cascade=orphan.`,
-        [app.id],
-      )
+      logEvent(world, 'warn', say('manager.deploymentDeleted', { app: app.name }), [app.id])
     }
     return { ok: true }
   },
@@ -73,20 +56,19 @@ export const managerHandlers = {
     const rev = recordRevision(world, app.id, image.id)
     if (!app.managed) {
       // No Deployment: nobody replaces running containers (docker never changes one in place).
-      logEvent(
-        world,
-        'info',
-        `New rooms of ${app.name} will get the ${image.ref} kit; rooms already open keep theirs until you replace them.`,
-        `${app.name}: image set to ${image.ref} for new containers; running containers keep their image (no Deployment to roll them).`,
-        [app.id],
-      )
+      logEvent(world, 'info', say('manager.imageSetUnmanaged', { app: app.name, image: image.ref }), [app.id])
       return { ok: true }
     }
     logEvent(
       world,
       'info',
-      `The building manager starts refitting ${app.name}'s rooms with ${image.ref}, a few at a time.`,
-      `deployment/${app.name} image updated to ${image.ref} (revision ${rev}); rolling update (maxSurge ${ROLLING_UPDATE.maxSurgePercent}%, maxUnavailable ${ROLLING_UPDATE.maxUnavailablePercent}%).`,
+      say('manager.imageUpdated', {
+        app: app.name,
+        image: image.ref,
+        rev,
+        maxSurgePercent: ROLLING_UPDATE.maxSurgePercent,
+        maxUnavailablePercent: ROLLING_UPDATE.maxUnavailablePercent,
+      }),
       [app.id],
     )
     return { ok: true }
@@ -100,8 +82,12 @@ export const managerHandlers = {
     logEvent(
       world,
       'warn',
-      `The building manager puts ${app.name}'s old furniture back (${world.images[previous.imageId]?.ref}).`,
-      `deployment.apps/${app.name} rolled back to revision ${previous.revision} (now revision ${rev}).`,
+      say('manager.rolledBack', {
+        app: app.name,
+        images: world.images[previous.imageId]?.ref ?? previous.imageId,
+        revision: previous.revision,
+        rev,
+      }),
       [app.id],
     )
     return { ok: true }
@@ -113,8 +99,11 @@ export const managerHandlers = {
     logEvent(
       world,
       'info',
-      `The refit of ${app.name} is ${command.paused ? 'on hold' : 'going again'}.`,
-      `deployment.apps/${app.name} ${command.paused ? 'paused' : 'resumed'}.`,
+      say('manager.rolloutPaused', {
+        app: app.name,
+        paused: command.paused ? 'on hold' : 'going again',
+        paused2: command.paused ? 'paused' : 'resumed',
+      }),
       [app.id],
     )
     return { ok: true }
@@ -129,20 +118,14 @@ export const managerHandlers = {
     if (!(targetCpuPercent > 0 && targetCpuPercent <= 100))
       return fail('The target busyness must be between 1% and 100%.', 'targetCPUUtilizationPercentage must be in (0, 100]')
     app.hpa = { minReplicas, maxReplicas, targetCpuPercent, lastSyncMs: world.timeMs, recommendations: [] }
-    logEvent(
-      world,
-      'info',
-      `The building manager will add or close rooms of ${app.name} to keep them about ${targetCpuPercent}% busy (${minReplicas}–${maxReplicas} rooms).`,
-      `horizontalpodautoscaler/${app.name} created: cpu ${targetCpuPercent}%, min ${minReplicas}, max ${maxReplicas}.`,
-      [app.id],
-    )
+    logEvent(world, 'info', say('manager.hpaCreated', { app: app.name, targetCpuPercent, minReplicas, maxReplicas }), [app.id])
     return { ok: true }
   },
   removeHpa(world, command) {
     const app = world.apps[command.appId]
     if (!app?.hpa) return fail('That app has no autoscaler.', `no HPA for ${command.appId}`)
     app.hpa = null
-    logEvent(world, 'info', `No more automatic room counts for ${app.name}.`, `horizontalpodautoscaler/${app.name} deleted.`, [app.id])
+    logEvent(world, 'info', say('manager.hpaDeleted', { app: app.name }), [app.id])
     return { ok: true }
   },
   setPdb(world, command) {
@@ -151,17 +134,7 @@ export const managerHandlers = {
     if (command.minAvailable !== null && !(Number.isInteger(command.minAvailable) && command.minAvailable >= 0))
       return fail('The minimum must be a whole number.', 'minAvailable must be an integer ≥ 0')
     app.pdbMinAvailable = command.minAvailable
-    logEvent(
-      world,
-      'info',
-      command.minAvailable === null
-        ? `${app.name} no longer insists on open rooms during works.`
-        : `${app.name} insists that ${command.minAvailable} rooms stay open during planned works.`,
-      command.minAvailable === null
-        ? `poddisruptionbudget/${app.name} deleted.`
-        : `poddisruptionbudget/${app.name} minAvailable ${command.minAvailable}.`,
-      [app.id],
-    )
+    logEvent(world, 'info', say('manager.pdb', { app: app.name, minAvailable: command.minAvailable }), [app.id])
     return { ok: true }
   },
   cordon(world, command) {
@@ -169,13 +142,7 @@ export const managerHandlers = {
     if (!host) return notFound('host', command.hostId)
     host.unschedulable = command.unschedulable
     if (!command.unschedulable) host.draining = false
-    logEvent(
-      world,
-      'info',
-      command.unschedulable ? `House ${host.name} takes no new rooms (a cone at the door).` : `House ${host.name} takes new rooms again.`,
-      `node/${host.name} ${command.unschedulable ? 'cordoned' : 'uncordoned'}.`,
-      [host.id],
-    )
+    logEvent(world, 'info', say('manager.cordon', { host: host.name, cordoned: command.unschedulable }), [host.id])
     return { ok: true }
   },
   drain(world, command) {
@@ -184,13 +151,7 @@ export const managerHandlers = {
     host.unschedulable = true
     host.draining = true
     host.drainBlocked = false
-    logEvent(
-      world,
-      'info',
-      `House ${host.name} is being emptied for works: the manager moves its rooms out, keeping each business's promised minimum open.`,
-      `node/${host.name} cordoned; evicting pods (respecting PodDisruptionBudgets).`,
-      [host.id],
-    )
+    logEvent(world, 'info', say('manager.drainStarted', { host: host.name }), [host.id])
     return { ok: true }
   },
   setClusterAutoscaler(world, command) {
@@ -198,12 +159,7 @@ export const managerHandlers = {
     if (config === null) {
       if (!world.autoscaler) return fail('There is no estate agent to dismiss.', 'cluster-autoscaler is not configured')
       world.autoscaler = null
-      logEvent(
-        world,
-        'info',
-        'The estate agent is dismissed: nobody buys or sells houses by themselves any more.',
-        'cluster-autoscaler disabled.',
-      )
+      logEvent(world, 'info', say('manager.clusterAutoscalerDisabled'))
       return { ok: true }
     }
     const t = config.template
@@ -236,8 +192,15 @@ export const managerHandlers = {
     logEvent(
       world,
       'info',
-      `An estate agent now watches the street: it buys a house (${t.cores} workers, ${formatMiB(t.memMiB)}, ${t.costPerHour}/h) when rooms wait for space, and sells the ones it bought that stand idle; ${config.minHosts}–${config.maxHosts} houses, at most ${config.budgetPerHour}/h.`,
-      `cluster-autoscaler configured: nodes ${config.minHosts}–${config.maxHosts}, template ${t.cores} cores / ${formatMiB(t.memMiB)} at ${t.costPerHour}/h in zones ${t.zones.join(', ')}, budget ${config.budgetPerHour}/h.`,
+      say('manager.clusterAutoscalerConfigured', {
+        cores: t.cores,
+        memMiB: formatMiB(t.memMiB),
+        costPerHour: t.costPerHour,
+        minHosts: config.minHosts,
+        maxHosts: config.maxHosts,
+        budgetPerHour: config.budgetPerHour,
+        zones: t.zones.join(', '),
+      }),
     )
     return { ok: true }
   },

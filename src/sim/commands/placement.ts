@@ -11,6 +11,7 @@
 import { containerList } from '../containerIndex'
 import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { WELL_KNOWN_LABELS } from '../nodeLabels'
 import { tolerated } from '../matching'
 import type { NodeSelectorRequirement, Placement, Taint, World } from '../types'
@@ -99,8 +100,14 @@ function evictUntolerating(world: World, ref: NodeRef, target: Placement): numbe
     logEvent(
       world,
       'warn',
-      `A room of ${world.apps[c.appId]?.name ?? '?'} has no pass for the new sign on ${ref.noun} ${ref.name} and is moved out${c.managed ? '; the building manager will set it up elsewhere' : ' for good (nobody manages it)'}.`,
-      `Taint manager evicting pod ${c.name} from node ${ref.name}: untolerated taint ${taintText(taint)}.`,
+      say('placement.taintEviction', {
+        apps: world.apps[c.appId]?.name ?? '?',
+        noun: ref.noun,
+        ref: ref.name,
+        managed: c.managed ? '; the building manager will set it up elsewhere' : ' for good (nobody manages it)',
+        room: c.name,
+        taintText: taintText(taint),
+      }),
       [c.id, c.appId, ref.id],
     )
     deleteContainer(world, c)
@@ -122,8 +129,11 @@ export const placementHandlers = {
     logEvent(
       world,
       'info',
-      `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name}'s nameplate now reads ${labelText(command.labels)}.`,
-      `node/${ref.name} labeled: ${labelText(command.labels)}.`,
+      say('placement.labeled', {
+        noun: ref.noun === 'house' ? 'House' : 'Apartment',
+        ref: ref.name,
+        labelText: labelText(command.labels),
+      }),
       [ref.id],
     )
     return { ok: true }
@@ -143,15 +153,9 @@ export const placementHandlers = {
     ref.set({ taints })
     ref.taints = taints
     const text = command.taints.map(taintText).join(', ') || '(none)'
-    logEvent(
-      world,
-      'info',
-      command.taints.length
-        ? `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name} puts up a sign: only rooms with a pass (${text}).`
-        : `${ref.noun === 'house' ? 'House' : 'Apartment'} ${ref.name} takes its signs down.`,
-      `node/${ref.name} taints: ${text}.`,
-      [ref.id],
-    )
+    logEvent(world, 'info', say('placement.taints', { house: ref.noun === 'house', node: ref.name, count: command.taints.length, text }), [
+      ref.id,
+    ])
     evictUntolerating(world, ref, command.target)
     return { ok: true }
   },
@@ -174,8 +178,11 @@ export const placementHandlers = {
     logEvent(
       world,
       'info',
-      `${app.name}'s rooms carry ${app.tolerations.length ? `passes for: ${text}` : 'no passes'}.`,
-      `deployment/${app.name} tolerations: ${text}.`,
+      say('placement.tolerations', {
+        app: app.name,
+        tolerations: app.tolerations.length ? `passes for: ${text}` : 'no passes',
+        text,
+      }),
       [app.id],
     )
     return { ok: true }
@@ -201,8 +208,13 @@ export const placementHandlers = {
     logEvent(
       world,
       'info',
-      `${app.name}'s rooms must live ${required.length ? `where ${must}` : 'anywhere'}${wish ? `, and would rather live where ${wish}` : ''}.`,
-      `deployment/${app.name} nodeAffinity: required [${required.map(reqText).join(', ')}], preferred [${wishTech}].`,
+      say('placement.nodeAffinity', {
+        app: app.name,
+        required: required.length ? `where ${must}` : 'anywhere',
+        wish: wish ? `, and would rather live where ${wish}` : '',
+        required2: required.map(reqText).join(', '),
+        wishTech,
+      }),
       [app.id],
     )
     return { ok: true }
@@ -213,17 +225,8 @@ export const placementHandlers = {
     const a = command.antiAffinity
     if (a && !a.topologyKey) return fail('Keep apart by what: house or district?', 'topologyKey must not be empty')
     app.podAntiAffinity = a ? { ...a } : null
-    logEvent(
-      world,
-      'info',
-      a
-        ? `${app.name}'s rooms ${a.required ? 'must' : 'would rather'} not share a ${a.topologyKey} with each other.`
-        : `${app.name}'s rooms may share again.`,
-      a
-        ? `deployment/${app.name} podAntiAffinity ${a.required ? 'requiredDuringSchedulingIgnoredDuringExecution' : 'preferredDuringSchedulingIgnoredDuringExecution'} on ${a.topologyKey}.`
-        : `deployment/${app.name} podAntiAffinity removed.`,
-      [app.id],
-    )
+    const rule = a ? { topologyKey: a.topologyKey, required: a.required } : { topologyKey: null, required: false }
+    logEvent(world, 'info', say('placement.antiAffinity', { app: app.name, set: !!a, ...rule }), [app.id])
     return { ok: true }
   },
   setTopologySpread(world, command) {
@@ -238,15 +241,11 @@ export const placementHandlers = {
         return fail('Say whether to wait or place anyway.', 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway')
     }
     app.topologySpread = s ? { ...s } : null
+    const spread = s ? { maxSkew: s.maxSkew, topologyKey: s.topologyKey, whenUnsatisfiable: s.whenUnsatisfiable } : null
     logEvent(
       world,
       'info',
-      s
-        ? `${app.name}'s rooms are spread over each ${s.topologyKey}, at most ${s.maxSkew} more in one than in another${s.whenUnsatisfiable === 'DoNotSchedule' ? ' (a room waits rather than break this)' : ' (a wish, not a rule)'}.`
-        : `${app.name}'s rooms need not be spread.`,
-      s
-        ? `deployment/${app.name} topologySpreadConstraints: maxSkew ${s.maxSkew}, topologyKey ${s.topologyKey}, whenUnsatisfiable ${s.whenUnsatisfiable}.`
-        : `deployment/${app.name} topologySpreadConstraints removed.`,
+      say('placement.spread', { app: app.name, set: !!s, maxSkew: null, topologyKey: null, whenUnsatisfiable: null, ...spread }),
       [app.id],
     )
     return { ok: true }
@@ -262,12 +261,7 @@ export const placementHandlers = {
         `value must be an integer ≤ ${MAX_USER_PRIORITY} (higher values are reserved for system classes)`,
       )
     world.priorityClasses[command.name] = command.value
-    logEvent(
-      world,
-      'info',
-      `A new rank, ${command.name} (${command.value}): higher ranks go first and may move lower ones out.`,
-      `priorityclass.scheduling.k8s.io/${command.name} created (value ${command.value}).`,
-    )
+    logEvent(world, 'info', say('placement.priorityClassCreated', { name: command.name, value: command.value }))
     return { ok: true }
   },
   setPriorityClass(world, command) {
@@ -282,8 +276,12 @@ export const placementHandlers = {
     logEvent(
       world,
       'info',
-      `${app.name}'s rooms now rank ${command.name || 'ordinary'} (${value}).`,
-      `deployment/${app.name} priorityClassName ${command.name || '(none)'} (priority ${value}).`,
+      say('placement.priorityClassSet', {
+        app: app.name,
+        name: command.name || 'ordinary',
+        value,
+        name2: command.name || '(none)',
+      }),
       [app.id],
     )
     return { ok: true }

@@ -3,6 +3,7 @@ import { formatMiB } from '../capacity'
 import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { resetProbeCalendar } from '../probeCalendar'
 import type { Probe } from '../types'
 import { fail, notFound } from '../result'
@@ -84,7 +85,7 @@ export const podsHandlers = {
           : 'no more "still alive?" check',
       )
     }
-    logEvent(world, 'info', `${app.name}'s rooms get ${said.join(' and ')}.`, `deployment.apps/${app.name}: ${parts.join('; ')}.`, [app.id])
+    logEvent(world, 'info', say('pods.probesSet', { app: app.name, said: said.join(' and '), parts: parts.join('; ') }), [app.id])
     return { ok: true }
   },
   setSidecars(world, command) {
@@ -123,15 +124,10 @@ export const podsHandlers = {
     const list = command.sidecars
       .map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`)
       .join(', ')
-    logEvent(
-      world,
-      'info',
-      command.sidecars.length === 0
-        ? `${app.name}'s new rooms come without side rooms.`
-        : `${app.name}'s new rooms come as suites: ${command.sidecars.map((s) => s.name).join(', ')} beside the main room, behind one front door.${app.managed ? ' The manager refits the rooms a few at a time.' : ''}`,
-      `deployment.apps/${app.name}: containers ${command.sidecars.length === 0 ? 'reduced to the app container' : `now include ${list}`} (revision ${app.revision}); pod requests are the sum of its containers'.`,
-      [app.id],
-    )
+    const sidecars = command.sidecars.map((s) => s.name)
+    logEvent(world, 'info', say('pods.sidecars', { app: app.name, names: sidecars, list, managed: app.managed, revision: app.revision }), [
+      app.id,
+    ])
     return { ok: true }
   },
   addNamespace(world, command) {
@@ -146,12 +142,7 @@ export const podsHandlers = {
         `Error from server (AlreadyExists): namespaces "${command.name}" already exists`,
       )
     world.namespaces = [...world.namespaces, command.name]
-    logEvent(
-      world,
-      'info',
-      `A new wing of the street, ${command.name}, is marked out: its businesses' names stay apart from the others'.`,
-      `namespace/${command.name} created`,
-    )
+    logEvent(world, 'info', say('pods.namespaceCreated', { name: command.name }))
     return { ok: true }
   },
   setNamespace(world, command) {
@@ -182,8 +173,13 @@ export const podsHandlers = {
     logEvent(
       world,
       'info',
-      `${app.name} moves from wing ${from} to wing ${command.namespace}${app.managed ? '; the manager reopens its rooms there a few at a time' : ''}.`,
-      `deployment.apps/${app.name} moved from namespace ${from} to ${command.namespace}${app.managed ? '; pods recreated in the new namespace by a rolling update' : ''}.`,
+      say('pods.namespaceMoved', {
+        app: app.name,
+        from,
+        namespace: command.namespace,
+        managed: app.managed ? '; the manager reopens its rooms there a few at a time' : '',
+        appManaged: app.managed ? '; pods recreated in the new namespace by a rolling update' : '',
+      }),
       [app.id],
     )
     return { ok: true }
@@ -216,7 +212,7 @@ export const podsHandlers = {
     const text = Object.entries(app.labels)
       .map(([k, v]) => `${k}=${v}`)
       .join(',')
-    logEvent(world, 'info', `${app.name}'s rooms are tagged ${text}.`, `deployment.apps/${app.name} labeled ${text}.`, [app.id])
+    logEvent(world, 'info', say('pods.labeled', { app: app.name, text }), [app.id])
     return { ok: true }
   },
 } satisfies HandlerTable<PodCommand>

@@ -4,6 +4,7 @@ import { GUEST_OS, VM_PROVISION } from '../constants'
 import { containerList } from '../containerIndex'
 import { deleteContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { nextInt } from '../rng'
 import { migrateVm, resizeVm } from '../vmOps'
 import { newId } from '../world'
@@ -53,8 +54,14 @@ export const vmsHandlers = {
     logEvent(
       world,
       'info',
-      `Apartment ${name} is going up in house ${host.name}; its own ${os.label} will take ${formatMiB(os.memMiB)} of its ${formatMiB(command.memMiB)}.`,
-      `VM ${name} (${os.label}, ${command.vcpus} vCPU, ${formatMiB(command.memMiB)}) provisioning on ${host.name}; guest OS footprint ${formatMiB(os.memMiB)}.`,
+      say('vms.provisioning', {
+        name,
+        host: host.name,
+        label: os.label,
+        memMiB: formatMiB(os.memMiB),
+        memMiB2: formatMiB(command.memMiB),
+        vcpus: command.vcpus,
+      }),
       [id, host.id],
     )
     return { ok: true, id }
@@ -67,7 +74,7 @@ export const vmsHandlers = {
     }
     reserveVm(world, vm, -1)
     delete world.vms[vm.id]
-    logEvent(world, 'info', `Apartment ${vm.name} demolished.`, `VM ${vm.name} deleted.`, [vm.id, vm.hostId])
+    logEvent(world, 'info', say('vms.deleted', { vm: vm.name }), [vm.id, vm.hostId])
     return { ok: true }
   },
   stopVm(world, command) {
@@ -75,13 +82,7 @@ export const vmsHandlers = {
     if (!vm) return notFound('vm', command.vmId)
     if (vm.state === 'stopped') return fail(`Apartment ${vm.name} is already locked up.`, `VM ${vm.name} already stopped`)
     vmDown(world, vm.id, 'stopped')
-    logEvent(
-      world,
-      'info',
-      `Apartment ${vm.name} locked up; its rooms close.`,
-      `VM ${vm.name} stopped; its containers stop with its kernel.`,
-      [vm.id],
-    )
+    logEvent(world, 'info', say('vms.stopped', { vm: vm.name }), [vm.id])
     return { ok: true }
   },
   startVm(world, command) {
@@ -94,9 +95,7 @@ export const vmsHandlers = {
     vm.state = 'booting'
     vm.stateSinceMs = world.timeMs
     vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
-    logEvent(world, 'info', `Apartment ${vm.name} is moving back in: ${os.label} boots again.`, `VM ${vm.name} booting ${os.label}.`, [
-      vm.id,
-    ])
+    logEvent(world, 'info', say('vms.booting', { vm: vm.name, label: os.label }), [vm.id])
     return { ok: true }
   },
   resizeVm(world, command) {

@@ -18,6 +18,8 @@ import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { CLUSTER_LIMITS, HOST_SYSTEM_RESERVED_MIB, STEP_MS } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
+import type { Message } from '../messages'
 import { CLUSTER_AUTOSCALER } from '../podFigures'
 import type { ClusterAutoscaler, Container, Host, World } from '../types'
 import { scaledDelay } from '../world'
@@ -45,16 +47,17 @@ export function autoscaler(world: World): void {
  * Log an autoscaler line. With `once`, a reason already given since the last scale-up is not
  * repeated every scan (the log keeps its newest lines; one that has fallen off may be said again).
  */
-function say(world: World, level: 'info' | 'warn', metaphor: string, technical: string, subjects: string[] = [], once = false): void {
+function note(world: World, level: 'info' | 'warn', message: Message, subjects: string[] = [], once = false): void {
   if (once) {
+    const same = JSON.stringify(message.params)
     for (let i = world.events.length - 1; i >= 0; i--) {
       const e = world.events[i]!
       if (!e.subjects.includes(SUBJECT)) continue
-      if (e.technical === technical) return
-      if (e.technical.startsWith('TriggeredScaleUp')) break
+      if (e.id === message.id && JSON.stringify(e.params) === same) return
+      if (e.id === 'autoscaler.triggeredScaleUp') break
     }
   }
-  logEvent(world, level, metaphor, technical, [...subjects, SUBJECT])
+  logEvent(world, level, message, [...subjects, SUBJECT])
 }
 
 const isBeingRemoved = (h: Host): boolean => h.taints.some((t) => t.key === TO_BE_DELETED_TAINT)
@@ -70,13 +73,7 @@ function finishProvisioning(world: World, ca: ClusterAutoscaler): void {
     h.power = 'on'
     h.powerSinceMs = world.timeMs
     h.condition = 'Ready'
-    say(
-      world,
-      'info',
-      `The house the estate agent bought, ${h.name}, is built and takes rooms.`,
-      `Node ${h.name} joined the cluster and is Ready (provisioned in ${(wait / 1000).toFixed(0)} s).`,
-      [h.id],
-    )
+    note(world, 'info', say('autoscaler.nodeJoined', { host: h.name, wait: (wait / 1000).toFixed(0) }), [h.id])
   }
 }
 
@@ -91,13 +88,7 @@ function finishRemovals(world: World, ca: ClusterAutoscaler): void {
     if (containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === id)) continue
     delete world.hosts[id]
     forget(ca, id)
-    say(
-      world,
-      'info',
-      `The estate agent sold house ${h.name}: its rooms found space elsewhere.`,
-      `Scale-down: node ${h.name} removed by cluster-autoscaler (empty after drain).`,
-      [id],
-    )
+    note(world, 'info', say('autoscaler.nodeRemoved', { host: h.name }), [id])
   }
 }
 
@@ -143,14 +134,7 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
     else pending.push(c)
   }
   if (tooBig > 0) {
-    say(
-      world,
-      'warn',
-      `Some rooms wait for space that even a new house of the agent's kind would not have.`,
-      `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${ca.template.cores} cores, ${ca.template.memMiB} MiB, linux).`,
-      [],
-      true,
-    )
+    note(world, 'warn', say('autoscaler.notTriggerScaleUpWouldNotFit', { cores: ca.template.cores, memMiB: ca.template.memMiB }), [], true)
   }
   if (pending.length === 0) return
   // Like the real autoscaler, first set aside the pods that existing nodes can already take (a
@@ -192,20 +176,12 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   if (buy > 0) buyHosts(world, ca, buy, pending.length, hosts)
   if (buy < needed) {
     if (byMax <= byBudget) {
-      say(
-        world,
-        'warn',
-        `Rooms wait for space, but the estate agent may own at most ${ca.maxHosts} houses on this street.`,
-        `NotTriggerScaleUp: pod didn't trigger scale-up: max node group size reached (maxHosts ${ca.maxHosts}).`,
-        [],
-        true,
-      )
+      note(world, 'warn', say('autoscaler.notTriggerScaleUpMaxSize', { maxHosts: ca.maxHosts }), [], true)
     } else {
-      say(
+      note(
         world,
         'warn',
-        `Rooms wait for space, but another house would cost more than the ${ca.budgetPerHour}/h budget.`,
-        `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${ca.template.costPerHour}/h would take the cluster over its budget of ${ca.budgetPerHour}/h.`,
+        say('autoscaler.notTriggerScaleUpBudget', { budgetPerHour: ca.budgetPerHour, costPerHour: ca.template.costPerHour }),
         [],
         true,
       )
@@ -232,11 +208,21 @@ function buyHosts(world: World, ca: ClusterAutoscaler, buy: number, waiting: num
   }
   ca.lastScaleUpMs = world.timeMs
   const wait = scaledDelay(world, CLUSTER_AUTOSCALER.provisionMs)
-  say(
+  note(
     world,
     'info',
-    `${waiting} room${waiting === 1 ? '' : 's'} wait for space: the estate agent buys ${bought.length} house${bought.length === 1 ? '' : 's'} (${bought.map((h) => h.name).join(', ')}), ready in about ${Math.round(wait / 1000)} s.`,
-    `TriggeredScaleUp: pod triggered scale-up: [{template ${hosts}->${hosts + bought.length} (max: ${ca.maxHosts})}] for ${waiting} unschedulable pod(s); nodes ${bought.map((h) => `${h.name} (zone ${h.zone})`).join(', ')} provisioning.`,
+    say('autoscaler.triggeredScaleUp', {
+      waiting,
+      waiting2: waiting,
+      bought: bought.length,
+      bought2: bought.length,
+      bought3: bought.map((h) => h.name).join(', '),
+      wait: Math.round(wait / 1000),
+      hosts,
+      hosts2: hosts + bought.length,
+      maxHosts: ca.maxHosts,
+      bought4: bought.map((h) => `${h.name} (zone ${h.zone})`).join(', '),
+    }),
     bought.map((h) => h.id),
   )
 }
@@ -298,14 +284,7 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
     const pods = podsOn.get(h.id)!
     const blocking = pdbBlocks(world, pods)
     if (blocking) {
-      say(
-        world,
-        'warn',
-        `The estate agent would sell house ${h.name}, but moving its rooms now would break ${blocking}'s promise of open rooms.`,
-        `Scale-down: node ${h.name} not removed: evicting its pods would violate the PodDisruptionBudget of ${blocking}.`,
-        [h.id],
-        true,
-      )
+      note(world, 'warn', say('autoscaler.scaleDownBlocked', { host: h.name, blocking }), [h.id], true)
       continue
     }
     // One house at a time (the real autoscaler drains one non-empty node per loop).
@@ -314,11 +293,19 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
     h.draining = pods.length > 0
     h.drainBlocked = false
     const pct = Math.round(hostUtilisation(h) * 100)
-    say(
+    note(
       world,
       'info',
-      `House ${h.name} has stood mostly idle (${pct}% booked) for ${Math.round((now - since) / 60000)} min: the estate agent moves its ${pods.length} room${pods.length === 1 ? '' : 's'} out and sells it.`,
-      `ScaleDown: node ${h.name} unneeded for ${Math.round((now - since) / 1000)} s (utilization ${pct}% < ${CLUSTER_AUTOSCALER.scaleDownUtilisation * 100}%); tainted ${TO_BE_DELETED_TAINT}:NoSchedule, draining ${pods.length} pod(s).`,
+      say('autoscaler.scaleDownUnneeded', {
+        host: h.name,
+        pct,
+        now: Math.round((now - since) / 60000),
+        pods: pods.length,
+        pods2: pods.length,
+        now2: Math.round((now - since) / 1000),
+        scaleDownUtilisation: CLUSTER_AUTOSCALER.scaleDownUtilisation * 100,
+        TO_BE_DELETED_TAINT,
+      }),
       [h.id],
     )
     return

@@ -23,6 +23,7 @@ import {
 } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { Container, World } from '../types'
 import { oomKill } from '../oom'
 import { cacheOf } from '../specialRooms'
@@ -207,8 +208,12 @@ function noteThrottle(world: World, c: Container, on: boolean): void {
     logEvent(
       world,
       'warn',
-      `A room of ${app} hit its cap of ${((c.cpuLimitMilli ?? 0) / 1000).toFixed(1)} workers: it works slower, nobody is thrown out.`,
-      `Container ${c.name} CPU throttled at its ${c.cpuLimitMilli}m limit (CFS quota).`,
+      say('cgroups.throttled', {
+        app,
+        cpuLimitMilli: ((c.cpuLimitMilli ?? 0) / 1000).toFixed(1),
+        room: c.name,
+        roomCpuLimitMilli: c.cpuLimitMilli,
+      }),
       [c.id, c.appId],
     )
   } else if (c.reason.startsWith('CPU throttled')) c.reason = ''
@@ -244,12 +249,16 @@ function swap(world: World, kernels: Map<string, Kernel>): void {
         logEvent(
           world,
           'warn',
-          `House ${h.name} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${Math.round(speed * 100)}% speed.`,
-          `Host ${h.name} swapping: guests touch ${Math.round(inUse)} MiB of ${h.memMiB} MiB physical (memory overcommit ${h.memOvercommit}:1); VMs slowed to ${Math.round(speed * 100)}%.`,
+          say('cgroups.swapping', {
+            host: h.name,
+            speed: Math.round(speed * 100),
+            inUse: Math.round(inUse),
+            memMiB: h.memMiB,
+            memOvercommit: h.memOvercommit,
+          }),
           [h.id],
         )
-      else
-        logEvent(world, 'info', `House ${h.name} no longer needs the cellar: full speed again.`, `Host ${h.name} stopped swapping.`, [h.id])
+      else logEvent(world, 'info', say('cgroups.swapStopped', { host: h.name }), [h.id])
     }
     if (speed === 1) continue
     const hk = kernels.get(h.id)

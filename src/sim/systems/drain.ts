@@ -5,6 +5,7 @@
 import { deleteContainer } from '../containers'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { Container, World } from '../types'
 import { countByApp } from './replicaset'
 
@@ -38,13 +39,7 @@ export function drain(world: World): void {
     }
     if (blocked > 0 && !host.drainBlocked) {
       host.drainBlocked = true
-      logEvent(
-        world,
-        'warn',
-        `The manager waits: moving another room out of house ${host.name} now would break a business's promise of open rooms.`,
-        `error when evicting pods from node/${host.name}: Cannot evict pod as it would violate the pod's disruption budget (${blocked} pod(s)); retrying.`,
-        [host.id],
-      )
+      logEvent(world, 'warn', say('drain.blockedByBudget', { host: host.name, blocked }), [host.id])
     }
     if (left === 0) {
       host.draining = false
@@ -52,8 +47,11 @@ export function drain(world: World): void {
       logEvent(
         world,
         'info',
-        `House ${host.name} is empty of the manager's rooms${bare ? ` (${bare} rooms nobody manages stay: they would be lost)` : ''}.`,
-        `node/${host.name} drained${bare ? `; ${bare} unmanaged pod(s) left (kubectl drain needs --force to delete them)` : ''}.`,
+        say('drain.drained', {
+          host: host.name,
+          bare: bare ? ` (${bare} rooms nobody manages stay: they would be lost)` : '',
+          bare2: bare ? `; ${bare} unmanaged pod(s) left (kubectl drain needs --force to delete them)` : '',
+        }),
         [host.id],
       )
     }

@@ -5,6 +5,7 @@
  */
 import { HPA } from '../constants'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { World } from '../types'
 
 export function desiredReplicas(current: number, cpuPercent: number, targetPercent: number): number {
@@ -34,8 +35,15 @@ export function hpa(world: World): void {
     logEvent(
       world,
       'info',
-      `The building manager ${up ? 'adds' : 'closes'} rooms of ${app.name}: ${current} → ${desired} (rooms are ${app.cpuPercent.toFixed(0)}% busy, aiming for ${h.targetCpuPercent}%).`,
-      `horizontalpodautoscaler/${app.name}: New size: ${desired}; reason: cpu resource utilization (percentage of request) ${up ? 'above' : 'below'} target (${app.cpuPercent.toFixed(0)}% vs ${h.targetCpuPercent}%).`,
+      say('hpa.rescaled', {
+        up: up ? 'adds' : 'closes',
+        app: app.name,
+        current,
+        desired,
+        cpuPercent: app.cpuPercent.toFixed(0),
+        targetCpuPercent: h.targetCpuPercent,
+        up2: up ? 'above' : 'below',
+      }),
       [app.id],
     )
   }

@@ -2,6 +2,7 @@
 import { GUEST_OS } from '../constants'
 import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { nextInt } from '../rng'
 import type { World } from '../types'
 import { containerList } from '../containerIndex'
@@ -13,9 +14,7 @@ export function hypervisor(world: World): void {
       vm.state = 'booting'
       vm.stateSinceMs = world.timeMs
       vm.phaseEndsMs = world.timeMs + nextInt(world.rng, os.boot.minMs, os.boot.maxMs)
-      logEvent(world, 'info', `Apartment ${vm.name}: walls up, now ${os.label} moves in.`, `VM ${vm.name}: booting ${os.label} kernel.`, [
-        vm.id,
-      ])
+      logEvent(world, 'info', say('hypervisor.booting', { vm: vm.name, label: os.label }), [vm.id])
     } else if (vm.state === 'booting' && world.timeMs >= vm.phaseEndsMs) {
       const tookS = ((world.timeMs - vm.stateSinceMs) / 1000).toFixed(1)
       vm.state = 'running'
@@ -35,13 +34,7 @@ export function hypervisor(world: World): void {
           } else deleteContainer(world, c)
         }
       }
-      logEvent(
-        world,
-        'info',
-        `Apartment ${vm.name} is lived in: its own ${GUEST_OS[vm.os].label} took ${tookS} s to boot.`,
-        `VM ${vm.name} running (${GUEST_OS[vm.os].label} boot ${tookS} s).`,
-        [vm.id],
-      )
+      logEvent(world, 'info', say('hypervisor.running', { vm: vm.name, GUEST_OS: GUEST_OS[vm.os].label, tookS }), [vm.id])
     }
   }
 }

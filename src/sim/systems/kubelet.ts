@@ -6,6 +6,7 @@ import { placementName, placementUp } from '../capacity'
 import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
 import { crashContainer, setContainerState } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { nextInt } from '../rng'
 import type { Container, Image, LayerId, World } from '../types'
 import { scaledDelay } from '../world'
@@ -112,8 +113,13 @@ export function kubelet(world: World): void {
               logEvent(
                 world,
                 'info',
-                `The caretaker reopened a room of ${app?.name ?? '?'} in ${where.metaphor} (restart ${c.restarts}).`,
-                `Container ${c.name} restarted on ${where.technical} (restartCount ${c.restarts}).`,
+                say('kubelet.restarted', {
+                  app: app?.name ?? '?',
+                  whereMetaphor: where.metaphor,
+                  restarts: c.restarts,
+                  room: c.name,
+                  whereTechnical: where.technical,
+                }),
                 [c.id, c.appId],
               )
             }
@@ -132,13 +138,7 @@ export function kubelet(world: World): void {
             c.backoffMs = CRASH_BACKOFF.initialMs
             c.restarts += 1
             startCreating(world, c)
-            logEvent(
-              world,
-              'info',
-              `The caretaker reopened the room of ${app?.name ?? '?'} at once: a first collapse gets no wait (a second one would).`,
-              `Restarting container ${c.name} immediately (first crash, no back-off yet)${last}.`,
-              [c.id, c.appId],
-            )
+            logEvent(world, 'info', say('kubelet.restartImmediately', { app: app?.name ?? '?', room: c.name, last }), [c.id, c.appId])
             break
           }
           const wait = scaledDelay(world, c.backoffMs)
@@ -147,8 +147,13 @@ export function kubelet(world: World): void {
           logEvent(
             world,
             'warn',
-            `The caretaker will reopen the room of ${app?.name ?? '?'} in ${(wait / 1000).toFixed(1)} s.`,
-            `Back-off ${c.backoffMs / 1000}s restarting failed container ${c.name}${world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : ''}.`,
+            say('kubelet.backOff', {
+              app: app?.name ?? '?',
+              wait: (wait / 1000).toFixed(1),
+              backoffMs: c.backoffMs / 1000,
+              room: c.name,
+              delayScale: world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : '',
+            }),
             [c.id, c.appId],
           )
         }

@@ -11,6 +11,7 @@
 import { NODE_LIFECYCLE } from '../constants'
 import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
 import { containerList } from '../containerIndex'
@@ -47,16 +48,8 @@ function markUnknown(world: World, n: Host | Vm, kind: 'host' | 'vm', grace: num
     c.ready = false
   }
   const what = kind === 'host' ? 'house' : 'apartment'
-  logEvent(
-    world,
-    'warn',
-    `The building manager noticed ${what} ${n.name} stopped answering (${grace / 1000} s without a call). ` +
-      `It stops sending visitors to its ${pods} rooms and will move them after ${toleration / 1000} s more.`,
-    `Node ${n.name} status is now: NodeStatusUnknown (Kubelet stopped posting node status for ${grace / 1000} s, ` +
-      `node-monitor-grace-period); taint ${UNREACHABLE_TAINT_KEY}:NoSchedule added; ${pods} pods marked NotReady and removed ` +
-      `from Service endpoints. Pods tolerate ${UNREACHABLE_TAINT_KEY}:NoExecute for ${toleration / 1000} s.`,
-    [n.id],
-  )
+  const seconds = { grace: grace / 1000, toleration: toleration / 1000 }
+  logEvent(world, 'warn', say('nodes.notReady', { what, node: n.name, pods, taint: UNREACHABLE_TAINT_KEY, ...seconds }), [n.id])
 }
 
 /** Heartbeats again: Ready, and the controller lifts its unreachable taints. */
@@ -113,8 +106,12 @@ function noteZones(world: World, zones: Map<string, { state: ZoneState; size: nu
     logEvent(
       world,
       state === 'Normal' ? 'info' : 'warn',
-      `The building manager sees ${state === 'Normal' ? 'zone ' + z + ' healthy again' : 'trouble across zone ' + z}: ${why}.`,
-      `Controller detected that zone ${z} is now in state ${state}: ${why}.`,
+      say('nodes.zoneDisruption', {
+        state: state === 'Normal' ? 'zone ' + z + ' healthy again' : 'trouble across zone ' + z,
+        why,
+        z,
+        state2: state,
+      }),
       [],
     )
   }
@@ -189,13 +186,7 @@ export function nodeLifecycle(world: World): void {
     }
   }
   if (evicted > 0) {
-    logEvent(
-      world,
-      'warn',
-      `The building manager gave up on ${evicted} rooms in lost buildings and will set them up elsewhere.`,
-      `Evicted ${evicted} pods from unreachable nodes (taint-based eviction after ${toleration / 1000} s); ReplicaSets will recreate them.`,
-      [...evictHosts, ...evictVms],
-    )
+    logEvent(world, 'warn', say('nodes.evicted', { evicted, toleration: toleration / 1000 }), [...evictHosts, ...evictVms])
   }
 }
 

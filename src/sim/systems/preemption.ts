@@ -12,6 +12,7 @@
 import { containerMemMiB } from '../capacity'
 import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { SCHEDULER_TEXT } from '../schedulingFigures'
 import type { Container } from '../types'
 import { filterNode } from './schedulerPlugins'
@@ -112,8 +113,16 @@ export function preempt(
     logEvent(
       world,
       'warn',
-      `The building manager clears a lower-priority room of ${vApp?.name ?? '?'} in ${where} to make space for a room of ${app?.name ?? '?'}.`,
-      `Preempted pod ${v.name} (priority ${v.priority}) on node ${node.name} for pod ${c.name} (priority ${c.priority}).`,
+      say('preemption.preempted', {
+        vApp: vApp?.name ?? '?',
+        where,
+        app: app?.name ?? '?',
+        vm: v.name,
+        priority: v.priority,
+        node: node.name,
+        room: c.name,
+        roomPriority: c.priority,
+      }),
       [v.id, c.id, node.id],
     )
     notePodMoved(ctx, v, best.node, -1)

@@ -17,6 +17,8 @@
  */
 import { setContainerState } from '../containers'
 import { logEvent } from '../events'
+import { say } from '../messages'
+import type { Message } from '../messages'
 import { buildCalendar, calendars, dueNow, enqueue, nextDue, stepOf } from '../probeCalendar'
 import { LIVENESS_KILL, PROBE_SPEED_FLOOR } from '../podFigures'
 import type { App, Container, Probe, World } from '../types'
@@ -88,21 +90,13 @@ export function probes(world: World): void {
       enqueue(cal, c, stepOf(c.probe.nextAtMs))
     }
   }
-  if (logged.more > 0)
-    logEvent(world, 'warn', `…and ${logged.more} more rooms failed their check-ups.`, `${logged.more} more probe transitions (Unhealthy).`)
+  if (logged.more > 0) logEvent(world, 'warn', say('probes.moreTransitions', { more: logged.more }))
 }
 
-function log(
-  world: World,
-  logged: { n: number; more: number },
-  level: 'info' | 'warn',
-  metaphor: string,
-  technical: string,
-  subjects: string[],
-): void {
+function log(world: World, logged: { n: number; more: number }, level: 'info' | 'warn', message: Message, subjects: string[]): void {
   if (logged.n < LOGGED_PER_STEP) {
     logged.n++
-    logEvent(world, level, metaphor, technical, subjects)
+    logEvent(world, level, message, subjects)
   } else logged.more++
 }
 
@@ -119,8 +113,12 @@ function probeRoom(world: World, app: App, c: Container, now: number, logged: { 
           world,
           logged,
           'info',
-          `A room of ${app.name} passed its check-up: the doorman sends visitors to it again.`,
-          `Pod ${c.name} Ready: readiness probe succeeded ${c.probe.readinessSuccesses}× (successThreshold ${r.successThreshold}); added to Service endpoints.`,
+          say('probes.ready', {
+            app: app.name,
+            room: c.name,
+            readinessSuccesses: c.probe.readinessSuccesses,
+            successThreshold: r.successThreshold,
+          }),
           [c.id, app.id],
         )
       }
@@ -133,8 +131,13 @@ function probeRoom(world: World, app: App, c: Container, now: number, logged: { 
           world,
           logged,
           'warn',
-          `A room of ${app.name} failed ${c.probe.readinessFailures} check-ups in a row (${why}): the doorman stops sending visitors there. The room stays open.`,
-          `Readiness probe failed: ${c.name} (${c.probe.readinessFailures}× in a row, failureThreshold ${r.failureThreshold}); removed from Service endpoints, container keeps running.`,
+          say('probes.readinessFailed', {
+            app: app.name,
+            readinessFailures: c.probe.readinessFailures,
+            why,
+            room: c.name,
+            failureThreshold: r.failureThreshold,
+          }),
           [c.id, app.id],
         )
       }
@@ -167,11 +170,5 @@ function livenessKill(world: World, app: App, c: Container, why: string, l: Prob
   )
   c.exitCode = LIVENESS_KILL.exitCode
   c.phaseEndsMs = world.timeMs
-  logEvent(
-    world,
-    'warn',
-    `The caretaker found a room of ${app.name} unresponsive ${failures} times in a row (${why}) and is restarting it.`,
-    `Liveness probe failed: ${c.name} did not answer (${failures}× in a row). Container ${c.name} failed liveness probe, will be restarted.`,
-    [c.id, app.id],
-  )
+  logEvent(world, 'warn', say('probes.livenessFailed', { app: app.name, failures, why, room: c.name }), [c.id, app.id])
 }

@@ -9,6 +9,7 @@ import { podMemRequestMiB } from '../containers'
 import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import type { App, Container, World } from '../types'
 
 /** Which pods to remove first, as the ReplicaSet controller ranks them: unscheduled, then not ready, then newest. */
@@ -107,8 +108,7 @@ function reconcile(world: World, app: App, current: number): void {
     logEvent(
       world,
       'info',
-      `The building manager orders ${diff} new room${diff > 1 ? 's' : ''} for ${app.name} (clipboard ${app.replicas}, has ${current}).`,
-      `ReplicaSet ${app.name}: created ${diff} pod${diff > 1 ? 's' : ''} (desired ${app.replicas}, current ${current}).`,
+      say('replicaset.podCreated', { diff, diff2: diff > 1 ? 's' : '', app: app.name, replicas: app.replicas, current }),
       [app.id],
     )
   } else if (diff < 0) {
@@ -117,8 +117,7 @@ function reconcile(world: World, app: App, current: number): void {
     logEvent(
       world,
       'info',
-      `The building manager closes ${-diff} room${-diff > 1 ? 's' : ''} of ${app.name} (clipboard ${app.replicas}).`,
-      `ReplicaSet ${app.name}: deleted ${-diff} pod${-diff > 1 ? 's' : ''} (desired ${app.replicas}).`,
+      say('replicaset.podDeleted', { diff: -diff, diff2: -diff > 1 ? 's' : '', app: app.name, replicas: app.replicas }),
       [app.id],
     )
   }
@@ -153,18 +152,21 @@ function rollOut(world: World, app: App): void {
     logEvent(
       world,
       'info',
-      `Refit of ${app.name}: ${create} new room${create === 1 ? '' : 's'} with ${image}, ${removed} old one${removed === 1 ? '' : 's'} closed (${old.length - removed} old left).`,
-      `Rolling update ${app.name}: scaled up new ReplicaSet by ${create}, down old by ${removed} (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}).`,
+      say('replicaset.rollingUpdate', {
+        app: app.name,
+        create,
+        create2: create,
+        image,
+        removed,
+        removed2: removed,
+        old: old.length - removed,
+        maxSurge,
+        maxUnavailable,
+      }),
       [app.id],
     )
     if (removed === old.length) {
-      logEvent(
-        world,
-        'info',
-        `Every room of ${app.name} now has ${image}.`,
-        `deployment "${app.name}" successfully rolled out (revision ${app.revision}).`,
-        [app.id],
-      )
+      logEvent(world, 'info', say('replicaset.rolledOut', { app: app.name, image, revision: app.revision }), [app.id])
     }
   }
 }

@@ -15,6 +15,7 @@ import { containerMemMiB, reserveContainer } from '../capacity'
 import { feasibleNodesToFind } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
+import { say } from '../messages'
 import { nextFloat } from '../rng'
 import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
@@ -122,7 +123,7 @@ export function scheduler(world: World): void {
   }
   if (bound > BINDINGS_LOGGED_PER_STEP) {
     const more = bound - BINDINGS_LOGGED_PER_STEP
-    logEvent(world, 'info', `…and the building manager placed ${more} more rooms.`, `Scheduled ${more} more pods.`)
+    logEvent(world, 'info', say('scheduler.scheduledMore', { more }))
   }
 }
 
@@ -142,8 +143,12 @@ function bind(ctx: SchedCtx, c: Container, i: number, log: boolean): void {
     logEvent(
       world,
       'info',
-      `The building manager puts a room of ${app?.name ?? '?'} in ${node.placement.kind === 'host' ? 'house' : 'apartment'} ${node.name}.`,
-      `Scheduled ${c.name} to ${node.name}.`,
+      say('scheduler.scheduled', {
+        app: app?.name ?? '?',
+        kind: node.placement.kind === 'host' ? 'house' : 'apartment',
+        node: node.name,
+        room: c.name,
+      }),
       [c.id, c.appId],
     )
 }
@@ -196,8 +201,12 @@ function scheduleOne(ctx: SchedCtx, c: Container, log: boolean): 'bound' | 'pend
       logEvent(
         world,
         'warn',
-        `The building manager finds no spot for a room of ${app?.name ?? '?'}${why ? `: ${why}` : ': there is no house or apartment'}.`,
-        `FailedScheduling ${c.name}: ${message}`,
+        say('scheduler.failedScheduling', {
+          app: app?.name ?? '?',
+          why: why ? `: ${why}` : ': there is no house or apartment',
+          room: c.name,
+          message,
+        }),
         [c.id, c.appId],
       )
     }

@@ -19,6 +19,7 @@ import {
   eventsAbout,
   missingLayers,
   placementName,
+  eventText,
 } from '../../sim'
 import type { Container, World } from '../../sim'
 
@@ -53,7 +54,10 @@ function oomCause(world: World, c: Container): { kind: 'limit' | 'kernel'; text:
   if (c.exitCode !== OOM_KILL.exitCode) return null
   const text = c.reason.includes(OOM_KILL.reason)
     ? c.reason
-    : ([...eventsAbout(world, c.id)].reverse().find((e) => e.technical.includes(OOM_KILL.reason))?.technical ?? '')
+    : ([...eventsAbout(world, c.id)]
+        .map((e) => eventText(e, 'technical'))
+        .reverse()
+        .find((t) => t.includes(OOM_KILL.reason)) ?? '')
   return { kind: /kernel OOM killer|out of memory/.test(text) ? 'kernel' : 'limit', text }
 }
 
@@ -225,8 +229,8 @@ export function diagnose(world: World, containerId: string): Finding[] {
         }
       : { m: `No other room on the same plumbing was reached.`, t: `No other container on ${kernelTech} compromised.` }
     // Was this the room broken into first, and did the attacker get no further than it?
-    const ev = [...eventsAbout(world, c.id)].reverse().find((e) => e.technical.startsWith('Breach of '))
-    const contained = !!ev && ev.technical.startsWith(`Breach of ${c.name} `) && /no escape/.test(ev.technical)
+    const ev = [...eventsAbout(world, c.id)].reverse().find((e) => e.id === 'breach.breached')
+    const contained = !!ev && ev.params.room === c.name && !ev.params.kernelOwned
     const stop = contained
       ? { m: 'The burglar never got out of the room: the locks held.', t: 'No container escape: the shared kernel was not reached.' }
       : elsewhere.length

@@ -2,7 +2,7 @@
  * The cluster autoscaler form as data (AutoscalerForm.tsx draws it): its defaults from the level
  * and the street, and its status line from the world. Pure, no React.
  */
-import { CLUSTER_AUTOSCALER, HOST_SYSTEM_RESERVED_MIB, hourlyCost, scaledDelay, TO_BE_DELETED_TAINT } from '../../sim'
+import { CLUSTER_AUTOSCALER, eventText, HOST_SYSTEM_RESERVED_MIB, hourlyCost, scaledDelay, TO_BE_DELETED_TAINT } from '../../sim'
 import type { AutoscalerConfig, Host, SimEvent, Vocabulary, World } from '../../sim'
 
 /** A house when the street has none to copy: 4 cores, 8 GiB, $1/h (the size the levels use). */
@@ -117,8 +117,8 @@ export function autoscalerStatus(world: World): AutoscalerStatus {
   for (let i = world.events.length - 1; i >= 0; i--) {
     const e = world.events[i]!
     // Stop at its configuration: an older refusal was about other settings.
-    if (e.technical.startsWith('cluster-autoscaler configured')) break
-    if (e.subjects.includes(SUBJECT) && e.technical.startsWith('NotTriggerScaleUp')) {
+    if (e.id === 'manager.clusterAutoscalerConfigured') break
+    if (e.subjects.includes(SUBJECT) && e.id.startsWith('autoscaler.notTriggerScaleUp')) {
       lastRefusal = e
       break
     }
@@ -140,6 +140,6 @@ export function statusText(s: AutoscalerStatus, vocab: Vocabulary, clock: (ms: n
   if (s.selling > 0) parts.push(m ? `${s.selling} being emptied to sell` : `${s.selling} scaling down`)
   let text = `${parts.join('; ')}.`
   if (s.lastRefusal)
-    text += ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ${s.lastRefusal[vocab]}`
+    text += ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ${eventText(s.lastRefusal, vocab)}`
   return text
 }

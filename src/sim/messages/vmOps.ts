@@ -1,0 +1,30 @@
+/** What VM operations (resize, live migration) says, in both vocabularies. */
+import { entry } from './message'
+import type { Catalogue } from './message'
+
+export const vmOpsMessages = {
+  'vmOps.resized': entry<'vm' | 'before' | 'vcpus' | 'memMiB' | 'wasUp' | 'wasUp2'>(
+    (p) => `Apartment ${p.vm} is rebuilt bigger or smaller (${p.before} → ${p.vcpus} workers, ${p.memMiB})${p.wasUp}.`,
+    (p) => `VM ${p.vm} resized ${p.before} → ${p.vcpus} vCPU, ${p.memMiB}${p.wasUp2}.`,
+  ),
+  'vmOps.migrationStarted': entry<
+    'vm' | 'to' | 'precopyMs' | 'downtimeMs' | 'memMiB' | 'linkMiBPerS' | 'dirty' | 'rounds' | 'maxDowntimeMs'
+  >(
+    (p) =>
+      `Apartment ${p.vm} starts moving to house ${p.to} while people live in it: its contents are copied over (${p.precopyMs} s), then a ${p.downtimeMs} ms pause to switch.`,
+    (p) =>
+      `Live migration of VM ${p.vm} to ${p.to}: pre-copy ${p.memMiB} at ${p.linkMiBPerS} MiB/s, dirty rate ${p.dirty} MiB/s, ${p.rounds} rounds (${p.precopyMs} s); expected downtime ${p.downtimeMs} ms (max ${p.maxDowntimeMs} ms).`,
+  ),
+  'vmOps.migrationAborted': entry<'vm' | 'to' | 'fit'>(
+    (p) => `Apartment ${p.vm} stays put: house ${p.to} can no longer take it.`,
+    (p) => `Live migration of VM ${p.vm} aborted: ${p.fit}; VM keeps running on its source.`,
+  ),
+  'vmOps.migrationAbortedAtSwitch': entry<'vm' | 'to' | 'last'>(
+    (p) => `Apartment ${p.vm} stays put: house ${p.to} filled up at the last moment.`,
+    (p) => `Live migration of VM ${p.vm} aborted at switch-over: ${p.last}.`,
+  ),
+  'vmOps.migrated': entry<'vm' | 'to' | 'downtimeMs' | 'from'>(
+    (p) => `Apartment ${p.vm} now stands in house ${p.to}; its rooms paused for ${p.downtimeMs} ms and carried on.`,
+    (p) => `VM ${p.vm} migrated ${p.from} → ${p.to}: stop-and-copy downtime ${p.downtimeMs} ms.`,
+  ),
+} satisfies Catalogue
