@@ -8,6 +8,7 @@ import { apply, buildScaleWorld, createWorld, hashWorld, LAB_SIDES, labPreset, S
 import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress } from '../levels'
+import { classLevelStart } from './settings'
 
 /** 'lesson': a classroom lesson step's world, built by the lesson and played step by step (no HUD, no level). */
 export type Mode = 'menu' | 'level' | 'sandbox' | 'lesson'
@@ -126,7 +127,11 @@ export const useGame = create<GameState>()((set, get) => ({
   lastRejection: null,
   lab: null,
 
-  startLevel: (level) => set((s) => freshRun(s, { mode: 'level', level, world: startLevel(level) })),
+  startLevel: (chosen) => {
+    // The teacher's settings (a class seed, paused or running, a start speed) apply to every level start.
+    const { level, paused, speed } = classLevelStart(chosen)
+    set((s) => freshRun(s, { mode: 'level', level, world: startLevel(level), paused, speed }))
+  },
 
   startSandbox: (seed = SANDBOX_SEED) => set((s) => freshRun(s, { mode: 'sandbox', world: sandboxWorld(seed) })),
 

@@ -4,6 +4,7 @@ import { AppBoundary, SceneBoundary } from './ErrorBoundary'
 import { Menu } from './Menu'
 import { LevelSelect } from './LevelSelect'
 import { useHud } from './uiStore'
+import { UrlBanner } from './UrlBanner'
 import './styles.css'
 
 // three.js and the scene are the heavy part of the download: the title menu does not need them.
@@ -20,6 +21,7 @@ export function App() {
   return (
     <AppBoundary>
       <Screens />
+      <UrlBanner />
     </AppBoundary>
   )
 }

@@ -4,7 +4,7 @@ import type { ChangeEvent } from 'react'
 import { parseLevel } from '../levels'
 import { bundledLevels } from '../levels/bundled'
 import type { LevelLoad } from '../levels'
-import { useGame, useProgress } from '../state'
+import { useGame, useProgress, useSettings } from '../state'
 import { levelCards } from './levelList'
 import type { CardInfo } from './levelList'
 import { starsText } from './format'
@@ -76,7 +76,9 @@ function Card({ info, focus }: { info: CardInfo; focus: boolean }) {
 export function LevelSelect() {
   const records = useProgress((s) => s.levels)
   const [opened, setOpened] = useState<LevelLoad[]>([])
-  const cards = useMemo(() => levelCards(campaignLevels(), records), [records])
+  const levelIds = useSettings((s) => s.levelIds)
+  const allUnlocked = useSettings((s) => s.allUnlocked)
+  const cards = useMemo(() => levelCards(campaignLevels(), records, { levelIds, allUnlocked }), [records, levelIds, allUnlocked])
   // Keyboard players land on the next level to play.
   const focusFile = (cards.find((c) => c.load.ok && !c.locked && !c.completed) ?? cards.find((c) => c.load.ok))?.load.file
 

@@ -11,14 +11,23 @@ export interface CardInfo {
   completed: boolean
 }
 
-/** Level N unlocks when level N−1 (the previous playable one) is completed; the first is always open. */
-export function levelCards(loads: LevelLoad[], records: Record<string, LevelRecord>): CardInfo[] {
+/**
+ * Level N unlocks when level N−1 (the previous playable one) is completed; the first is always open.
+ * A teacher's settings may show only some levels (`levelIds`, in the campaign's order) and unlock all.
+ */
+export function levelCards(
+  loads: LevelLoad[],
+  records: Record<string, LevelRecord>,
+  teacher: { levelIds?: readonly string[] | null; allUnlocked?: boolean } = {},
+): CardInfo[] {
   let previous: Level | null = null
-  return loads.map((load) => {
+  const ids = teacher.levelIds
+  const shown = ids ? loads.filter((l) => !l.ok || ids.includes(l.level.id)) : loads
+  return shown.map((load) => {
     if (!load.ok) return { load, locked: true, why: 'This file could not be read.', stars: 0, completed: false }
     const rec = records[load.level.id]
     // A completed level stays open even when the campaign's order changed around it.
-    const locked = previous !== null && !records[previous.id]?.completed && !rec?.completed
+    const locked = !teacher.allUnlocked && previous !== null && !records[previous.id]?.completed && !rec?.completed
     const why = locked && previous ? `Finish “${previous.title}” to unlock.` : ''
     previous = load.level
     return { load, locked, why, stars: rec?.stars ?? 0, completed: !!rec?.completed }

@@ -89,7 +89,7 @@ async function playLesson(page, id, steps) {
   await waitFor(page, 'lesson-list')
 }
 
-export const tests = [
+const walkTests = [
   ...LESSONS.map(([id, steps]) => ({
     name: `classroom-lesson-${id}`,
     title: `lesson ${id} played forward to its takeaway and back at 1920×1080, projector theme, a screenshot per step`,
@@ -140,3 +140,51 @@ export const tests = [
     },
   },
 ]
+
+export const urlTests = [
+  {
+    name: 'classroom-url-settings',
+    title:
+      "a teacher's link: a lesson at a step in the projector theme; a level directly with a bad value named in a banner; the campaign shaped",
+    async run(t) {
+      // lesson= and step= open the classroom there.
+      const page = await t.open('/?test&lesson=03-containers&step=3&theme=projector&labels=technical')
+      await waitFor(page, 'classroom', { timeout: 20_000 })
+      await settled(page, 2, 'done', 'lesson from the URL')
+      check((await page.evaluate(() => document.documentElement.dataset.theme)) === 'projector', 'theme=projector did not apply')
+      const caption = await page.locator('.cls-caption').first().innerText()
+      check(/container/i.test(caption), `labels=technical: the caption reads "${caption}"`)
+      await page.close()
+      // A bad value: a banner names it, the rest of the link still works (never a white screen).
+      const p2 = await t.open('/?test&level=01-one-house&theme=neon&speed=3')
+      await waitFor(p2, 'url-banner')
+      const banner = await p2.locator(tid('url-banner')).innerText()
+      check(banner.includes('theme=neon') && banner.includes('speed=3'), `the banner says: ${banner}`)
+      const lv = await p2.evaluate(() => window.__houseOfPods.getState().level?.id)
+      check(lv === '01-one-house', `level=01-one-house opened ${lv}`)
+      await shot(p2, 'classroom-url-banner.png')
+      await p2.close()
+      // The campaign as the teacher shaped it: two levels, both open, no stars shown.
+      const p3 = await t.open('/?test&mode=campaign&unlock=all&levels=01-one-house,09-two-zones&score=hide')
+      await waitFor(p3, '[data-testid^="level-card-"]')
+      const cards = await p3
+        .locator('[data-testid^="level-card-"]')
+        .evaluateAll((els) => els.map((e) => [e.dataset.testid, e.dataset.locked]))
+      check(
+        JSON.stringify(cards) ===
+          JSON.stringify([
+            ['level-card-01-one-house', 'false'],
+            ['level-card-09-two-zones', 'false'],
+          ]),
+        `cards: ${JSON.stringify(cards)}`,
+      )
+      check(!(await p3.locator('.stars').first().isVisible()), 'score=hide: the stars still show')
+      // A lesson that does not exist: the lesson list and a banner.
+      const p4 = await t.open('/?test&lesson=99-nope')
+      await waitFor(p4, 'lesson-list')
+      await waitFor(p4, 'url-banner')
+    },
+  },
+]
+
+export const tests = [...walkTests, ...urlTests]

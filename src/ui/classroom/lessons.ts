@@ -1,5 +1,5 @@
 /** The bundled lessons, parsed once (they are small; the menu chunk does not carry them). */
-import { bundledLessons } from '../../levels/bundled'
+import { bundledLessons } from '../../levels/bundledLessons'
 import type { LessonLoad } from '../../levels'
 
 let loaded: LessonLoad[] | null = null
