@@ -192,6 +192,26 @@ export function appObjects(world: World, app: App): K8sObject[] {
           metrics: [
             { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: app.hpa.targetCpuPercent } } },
           ],
+          // The v2 defaults, written out when the HPA had spec.behavior (the game models the defaults only).
+          ...(app.hpa.behavior
+            ? {
+                behavior: {
+                  scaleUp: {
+                    stabilizationWindowSeconds: 0,
+                    selectPolicy: 'Max',
+                    policies: [
+                      { type: 'Pods', value: 4, periodSeconds: 15 },
+                      { type: 'Percent', value: 100, periodSeconds: 15 },
+                    ],
+                  },
+                  scaleDown: {
+                    stabilizationWindowSeconds: 300,
+                    selectPolicy: 'Max',
+                    policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+                  },
+                },
+              }
+            : {}),
         },
       }).toJSON() as K8sObject,
     )
@@ -594,7 +614,16 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
         }
       ).spec
       const cpu = spec.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target?.averageUtilization ?? 80
-      commands.push({ type: 'setHpa', appId, minReplicas: spec.minReplicas ?? 1, maxReplicas: spec.maxReplicas, targetCpuPercent: cpu })
+      // spec.behavior set (any of it): the v2 default policies fill in the rest (FIDELITY.md "HPA timing").
+      const behavior = (obj as { spec: { behavior?: unknown } }).spec.behavior !== undefined
+      commands.push({
+        type: 'setHpa',
+        appId,
+        minReplicas: spec.minReplicas ?? 1,
+        maxReplicas: spec.maxReplicas,
+        targetCpuPercent: cpu,
+        behavior,
+      })
       created.push(`horizontalpodautoscaler.autoscaling/${name} created`)
     } else {
       const min = (obj as { spec: { minAvailable?: number | string } }).spec.minAvailable

@@ -218,7 +218,7 @@ export function getHpa(world: World, o: GetOptions): string {
       const row = [
         a.name,
         `Deployment/${a.name}`,
-        `cpu: ${Math.round(a.cpuPercent)}%/${a.hpa!.targetCpuPercent}%`,
+        `cpu: ${a.hpa!.currentCpuPercent === null ? '<unknown>' : `${Math.round(a.hpa!.currentCpuPercent)}%`}/${a.hpa!.targetCpuPercent}%`,
         String(a.hpa!.minReplicas),
         String(a.hpa!.maxReplicas),
         String(a.replicas),

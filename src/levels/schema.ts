@@ -47,7 +47,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setImage'), appId: id, imageId: id }),
   z.object({ type: z.literal('rolloutUndo'), appId: id }),
   z.object({ type: z.literal('rolloutPause'), appId: id, paused: z.boolean() }),
-  z.object({ type: z.literal('setHpa'), appId: id, minReplicas: z.number().int().positive(), maxReplicas: z.number().int().positive(), targetCpuPercent: z.number().positive().max(100) }),
+  z.object({ type: z.literal('setHpa'), appId: id, minReplicas: z.number().int().positive(), maxReplicas: z.number().int().positive(), targetCpuPercent: z.number().positive().max(100), behavior: z.boolean().optional() }),
   z.object({ type: z.literal('removeHpa'), appId: id }),
   z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable() }),
   z.object({ type: z.literal('cordon'), hostId: id, unschedulable: z.boolean() }),

@@ -88,7 +88,15 @@ export type ManagerCommand =
   | { type: 'setImage'; appId: AppId; imageId: ImageId }
   | { type: 'rolloutUndo'; appId: AppId }
   | { type: 'rolloutPause'; appId: AppId; paused: boolean }
-  | { type: 'setHpa'; appId: AppId; minReplicas: number; maxReplicas: number; targetCpuPercent: number }
+  | {
+      type: 'setHpa'
+      appId: AppId
+      minReplicas: number
+      maxReplicas: number
+      targetCpuPercent: number
+      /** spec.behavior set: the v2 default scaling policies apply (else the v1 rule of kubectl autoscale). */
+      behavior?: boolean
+    }
   | { type: 'removeHpa'; appId: AppId }
   | { type: 'setPdb'; appId: AppId; minAvailable: number | null }
   | { type: 'cordon'; hostId: HostId; unschedulable: boolean }

@@ -145,16 +145,26 @@ export const STEP_MS = 100
 /** How many events the world keeps; older ones fall off the log. */
 export const EVENT_LOG_LIMIT = 300
 
-/** kubernetes.io "Horizontal Pod Autoscaling" and its "Configurable scaling behavior". */
+/**
+ * kubernetes.io "Horizontal Pod Autoscaling" and its "Configurable scaling behavior"; pkg/controller/podautoscaler
+ * horizontal.go and replica_calculator.go (FIDELITY.md "HPA formula", "HPA timing").
+ */
 export const HPA = {
   syncPeriodMs: 15_000,
   tolerance: 0.1,
   scaleDownStabilizationMs: 300_000,
-  /** Default scale-up: at most max(4 pods, 100 %) more per 15 s. */
+  /** Without spec.behavior (horizontal.go calculateScaleUpLimit): at most max(2 × current, 4) per sync. */
+  scaleUpLimitFactor: 2,
+  scaleUpLimitMinimum: 4,
+  /** With spec.behavior, the v2 default scale-up policies: max(4 pods, 100 %) per 15 s. */
   scaleUpPods: 4,
   scaleUpPercent: 100,
+  /** --horizontal-pod-autoscaler-cpu-initialization-period and initial-readiness-delay. */
+  cpuInitializationPeriodMs: 300_000,
+  initialReadinessDelayMs: 30_000,
   source:
-    'kubernetes.io "Horizontal Pod Autoscaling": desired = ceil(current × metric / target), tolerance 0.1, sync 15 s, scale-down window 300 s',
+    'kubernetes.io "Horizontal Pod Autoscaling"; horizontal.go, replica_calculator.go: desired = ceil(usage ratio × ready pods), ' +
+    'tolerance 0.1, sync 15 s, scale-down window 300 s, scale-up max(2 × current, 4) without behavior',
 }
 
 /** kubernetes.io "Deployments": rolling update defaults; revisionHistoryLimit 10. */
@@ -178,9 +188,6 @@ export const QUEUEING = {
 /** Samples kept per app for the charts: ten minutes at one a second. */
 export const METRICS_SAMPLES = 600
 export const METRICS_EVERY_MS = 1_000
-
-/** CPU use can exceed the request up to this multiple when no limit is set (burstable). */
-export const CPU_BURST_MAX = 2
 
 /**
  * Memory a room's app touches at rest, as a share of its request. A room that leaks grows from

@@ -337,8 +337,20 @@ export interface Hpa {
   targetCpuPercent: number
   /** When the HPA last synced (it runs every 15 s). */
   lastSyncMs: number
-  /** Recent recommendations, for the scale-down stabilisation window (300 s). */
+  /**
+   * Recent recommendations, for the scale-down stabilisation window (300 s). The current replica count is recorded
+   * as the first one when the HPA is created, so it does not scale down in its first 5 minutes (horizontal.go).
+   */
   recommendations: { atMs: number; replicas: number }[]
+  /**
+   * spec.behavior set (e.g. imported from YAML): the v2 default policies apply (scale-up max(4 pods, 100 %) per 15 s).
+   * Unset (kubectl autoscale, the game's form): the v1 rule, at most max(2 × current, 4) per sync.
+   */
+  behavior: boolean
+  /** The CPU utilisation of its ready pods at the last sync (percent of request), null before or without metrics. */
+  currentCpuPercent: number | null
+  /** Why the last sync did what it did, in both vocabularies (shown in the manager panel). */
+  status: { metaphor: string; technical: string }
 }
 
 /** One sample of an app's vital signs, taken every second, for the charts. */

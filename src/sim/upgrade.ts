@@ -57,6 +57,11 @@ export function upgradeWorld(world: World): World {
     a.readinessProbe ??= null
     a.livenessProbe ??= null
     a.sidecars ??= []
+    if (a.hpa) {
+      a.hpa.behavior ??= false
+      a.hpa.currentCpuPercent ??= null
+      a.hpa.status ??= { metaphor: '', technical: '' }
+    }
   }
   for (const c of Object.values(world.containers) as Partial<World['containers'][string]>[]) {
     c.cpuLimitMilli ??= null

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { apply, createWorld, HPA, step, eventText } from '../../src/sim'
 import type { World } from '../../src/sim'
-import { desiredReplicas } from '../../src/sim/systems/hpa'
+import { calcReplicas, desiredReplicas } from '../../src/sim/systems/hpa'
+import type { PodSample } from '../../src/sim/systems/hpa'
 import { rolloutBounds } from '../../src/sim/systems/replicaset'
 import { latencyMs } from '../../src/sim/systems/traffic'
 import { containersOf, must, stepUntil } from './helpers'
@@ -84,7 +85,8 @@ describe('horizontal pod autoscaler', () => {
     expect(desiredReplicas(10, 20, 50)).toBe(4)
   })
 
-  test('a traffic surge scales up in 15 s steps; the calm after waits out the 5-minute window', () => {
+  test('without spec.behavior (kubectl autoscale) a surge scales 2 → 4 → 8 → 16: at most max(2 × current, 4) per 15 s sync', () => {
+    // horizontal.go calculateScaleUpLimit. The game used to apply the v2 behavior defaults here (2 → 6 → 12 → 16).
     const w = cluster(2)
     must(w, { type: 'setHpa', appId: 'web', minReplicas: 2, maxReplicas: 20, targetCpuPercent: 50 })
     must(w, { type: 'setTraffic', appId: 'web', rps: 800 }) // needs 16 rooms at 50 %
@@ -93,13 +95,68 @@ describe('horizontal pod autoscaler', () => {
       step(w, 100)
       if (sizes.at(-1) !== w.apps.web!.replicas) sizes.push(w.apps.web!.replicas)
     }
-    // 2 → 6 (+4 cap) → 12 (×2) → 16, each after a 15 s sync.
-    expect(sizes).toEqual([2, 6, 12, 16])
+    expect(sizes).toEqual([2, 4, 8, 16])
+    expect(w.apps.web!.hpa!.status.technical).toContain('max(2 × current, 4)')
     must(w, { type: 'setTraffic', appId: 'web', rps: 100 })
     step(w, HPA.scaleDownStabilizationMs - 30_000)
     expect(w.apps.web!.replicas).toBe(16)
     step(w, 60_000)
     expect(w.apps.web!.replicas).toBe(2)
+  })
+
+  test('with spec.behavior the v2 default policies apply: 2 → 6 → 12 → 16, max(4 pods, 100 %) per 15 s', () => {
+    const w = cluster(2)
+    must(w, { type: 'setHpa', appId: 'web', minReplicas: 2, maxReplicas: 20, targetCpuPercent: 50, behavior: true })
+    must(w, { type: 'setTraffic', appId: 'web', rps: 800 })
+    const sizes: number[] = []
+    for (let t = 0; t < 120_000; t += 100) {
+      step(w, 100)
+      if (sizes.at(-1) !== w.apps.web!.replicas) sizes.push(w.apps.web!.replicas)
+    }
+    expect(sizes).toEqual([2, 6, 12, 16])
+    expect(w.apps.web!.hpa!.status.technical).toContain('v2 default policies')
+  })
+
+  test('a new HPA does not scale down in its first 5 minutes: the current count is its first recommendation', () => {
+    const w = cluster(6)
+    must(w, { type: 'setTraffic', appId: 'web', rps: 60 }) // 10 % busy: 2 rooms would do
+    must(w, { type: 'setHpa', appId: 'web', minReplicas: 1, maxReplicas: 10, targetCpuPercent: 50 })
+    step(w, HPA.scaleDownStabilizationMs - 1_000)
+    expect(w.apps.web!.replicas).toBe(6)
+    expect(w.apps.web!.hpa!.status.technical).toMatch(/^cpu 10%\/50% .*ScaleDownStabilized/)
+    step(w, 30_000)
+    expect(w.apps.web!.replicas).toBe(2)
+  })
+
+  test('on a scale-up, Pending pods count as 0 % use; on a scale-down, pods without metrics count as 100 %', () => {
+    const ready = (pct: number): PodSample => ({ kind: 'ready', usageMilli: pct, requestMilli: 100 })
+    const pending: PodSample = { kind: 'unready', usageMilli: 0, requestMilli: 100 }
+    const crashed: PodSample = { kind: 'missing', usageMilli: 0, requestMilli: 100 }
+    // Two ready pods at 100 % for a 50 % target, two just added and still Pending: (200 + 0 + 0) / 400 = 50 %: hold at 4
+    // (counting only the ready ones would ask for ceil(2 × 2) = 4 more on top, i.e. a second scale-up for the same load).
+    expect(calcReplicas([ready(100), ready(100), pending, pending], 50, 4).replicas).toBe(4)
+    expect(calcReplicas([ready(100), ready(100)], 50, 2).replicas).toBe(4)
+    // Three ready pods at 20 % and a crashed one (no metric): it counts as 100 %, so (60 + 100) / 400 = 40 % of a
+    // 50 % target: ceil(0.8 × 4) = 4, no scale-down (ignoring it would give ceil(0.4 × 3) = 2).
+    expect(calcReplicas([ready(20), ready(20), ready(20), crashed], 50, 4).replicas).toBe(4)
+    expect(calcReplicas([ready(20), ready(20), ready(20)], 50, 3).replicas).toBe(2)
+    // Nothing measured: no decision, and the reason is kubectl's.
+    expect(calcReplicas([pending, crashed], 50, 2)).toMatchObject({ replicas: 2, utilisation: null })
+  })
+
+  test('a room without a CPU limit uses 10× its request under a 10× surge, and the HPA sees and scales for it', () => {
+    const w = cluster(1)
+    must(w, { type: 'setHpa', appId: 'web', minReplicas: 1, maxReplicas: 40, targetCpuPercent: 50 })
+    must(w, { type: 'setTraffic', appId: 'web', rps: 1000 }) // 10× what one room serves at its request
+    step(w, 1_000)
+    const [c] = containersOf(w, 'web')
+    expect(c!.cpuLimitMilli).toBeNull()
+    expect(c!.cpuUsageMilli).toBe(2500) // 10 × 250m, on a 16-core house with room to spare
+    stepUntil(w, (x) => x.apps.web!.replicas > 1)
+    expect(w.apps.web!.hpa!.currentCpuPercent).toBe(1000)
+    // Raw recommendation ceil(1000 / 50 × 1) = 20; the rate limit allows max(2 × 1, 4) = 4 this sync.
+    expect(w.apps.web!.replicas).toBe(4)
+    expect(w.apps.web!.hpa!.status.technical).toContain('ScaleUpLimit')
   })
 })
 

@@ -117,7 +117,18 @@ export const managerHandlers = {
     }
     if (!(targetCpuPercent > 0 && targetCpuPercent <= 100))
       return fail('The target busyness must be between 1% and 100%.', 'targetCPUUtilizationPercentage must be in (0, 100]')
-    app.hpa = { minReplicas, maxReplicas, targetCpuPercent, lastSyncMs: world.timeMs, recommendations: [] }
+    app.hpa = {
+      minReplicas,
+      maxReplicas,
+      targetCpuPercent,
+      lastSyncMs: world.timeMs,
+      // horizontal.go: a new HPA's first recommendation is the current replica count, so it does not scale down
+      // in its first 5 minutes (FIDELITY.md "HPA timing"). An update keeps the history, as the controller does.
+      recommendations: app.hpa?.recommendations ?? [{ atMs: world.timeMs, replicas: app.replicas }],
+      behavior: command.behavior ?? false,
+      currentCpuPercent: app.hpa?.currentCpuPercent ?? null,
+      status: app.hpa?.status ?? { metaphor: 'waiting for its first check (every 15 s)', technical: 'waiting for the first sync (15 s)' },
+    }
     logEvent(world, 'info', say('manager.hpaCreated', { app: app.name, targetCpuPercent, minReplicas, maxReplicas }), [app.id])
     return { ok: true }
   },

@@ -12,7 +12,6 @@
 import { vmHostCpuMilli, vmHostMemMiB, vmCapacity, hostCapacity } from '../capacity'
 import {
   CONTAINER_SHIM_MIB,
-  CPU_BURST_MAX,
   CPU_SHARES,
   GUEST_OS,
   HOST_SYSTEM_RESERVED_MIB,
@@ -83,9 +82,13 @@ export function cgroups(world: World): void {
       name: `host ${h.name}`,
     }
   }
+  // No CPU limit caps a plain room's use (FIDELITY.md "No limits"): the most any app's rooms ask for, as a multiple
+  // of their requests, bounds what a kernel's rooms can want together.
+  let maxLoad = 0
+  for (const id in world.apps) maxLoad = Math.max(maxLoad, world.apps[id]!.cpuPercent / 100)
   for (const h of Object.values(world.hosts)) {
     if (h.power !== 'on') continue
-    const worstCpu = (h.alloc.cpuMilli + h.alloc.pods * CPU_SHARES.bestEffortNeedMilli) * CPU_BURST_MAX
+    const worstCpu = (h.alloc.cpuMilli + h.alloc.pods * CPU_SHARES.bestEffortNeedMilli) * maxLoad
     if (h.memOvercommit > 1 || h.swapping || worstCpu > h.cores * 1000 - (vmCpuByHost.get(h.id) ?? 0)) {
       busy.add(h.id)
       kernels.set(h.id, hostKernel(h))
@@ -120,7 +123,6 @@ export function cgroups(world: World): void {
   const list = containerList(world)
   // Module constants read once: a getter per room shows in the step time.
   const baseline = MEM_BASELINE_OF_REQUEST
-  const burstMax = CPU_BURST_MAX
   const bestEffort = CPU_SHARES.bestEffortNeedMilli
   const careful: Container[] = []
   let lastApp = ''
@@ -135,7 +137,7 @@ export function cgroups(world: World): void {
     }
     if (c.appId !== lastApp) {
       lastApp = c.appId
-      load = Math.min(burstMax, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
+      load = (world.apps[c.appId]?.cpuPercent ?? 0) / 100
     }
     // Quick path: a plain room on a kernel with room to spare uses what its load asks, at full speed.
     // Write only what changed: storing a double into 150,000 objects every step is most of the cost.
@@ -160,7 +162,7 @@ function careful_(world: World, kernels: Map<string, Kernel>, list: Container[],
       c.placement!.kind === 'host' ? (c.placement as { hostId: string }).hostId : (c.placement as { vmId: string }).vmId,
     )
     if (!k) continue
-    const load = Math.min(CPU_BURST_MAX, (world.apps[c.appId]?.cpuPercent ?? 0) / 100)
+    const load = (world.apps[c.appId]?.cpuPercent ?? 0) / 100
     const base = c.cpuRequestMilli > 0 ? c.cpuRequestMilli : bestEffort
     if (c.leakMiBPerS > 0) c.leakedMiB += c.leakMiBPerS * dtS
     c.memUsageMiB = c.memRequestMiB * baseline + c.leakedMiB

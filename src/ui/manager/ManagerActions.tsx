@@ -67,9 +67,10 @@ export function ManagerActions({ appId }: { appId: string | null }) {
             </button>
           )}
           {app.hpa && (
-            <p className="muted">
-              Rooms {Math.round(app.cpuPercent)}% busy, aiming for {app.hpa.targetCpuPercent}% → clipboard {app.replicas}. Checks every 15
-              s; waits 5 min before closing rooms.
+            <p className="muted" data-testid="hpa-status">
+              Aiming for {app.hpa.targetCpuPercent}% busy → clipboard {app.replicas}. Checks every 15 s; closes rooms only after 5 calm
+              minutes (the count when it was set is its first wish). Last check: {app.hpa.status.metaphor}{' '}
+              <span className="mono">({app.hpa.status.technical})</span>
             </p>
           )}
         </fieldset>
