@@ -3,7 +3,7 @@
  * printers (pkg/printers/internalversion/printers.go and kubectl's describe.go): upper-case headers
  * three spaces apart, `<none>` for empty, durations like HumanDuration ("45s", "3m12s", "2h").
  */
-import { eventText, hostCapacity, vmCapacity } from '../sim'
+import { eventText, hostCapacity, qosClass, vmCapacity } from '../sim'
 import type { App, Container, SimEvent, Toleration, World } from '../sim'
 import { allNodes, findNode, formatLabels, formatTaint, formatToleration, matchesSelector } from './nodes'
 
@@ -435,12 +435,7 @@ export function describePod(world: World, name: string | undefined, namespace: s
     `  Initialized       ${scheduled ? 'True' : 'False'}`,
     `  ContainersReady   ${ready ? 'True' : 'False'}`,
     `  Ready             ${ready ? 'True' : 'False'}`,
-    field(
-      'QoS Class',
-      c.cpuLimitMilli !== null && c.memLimitMiB !== null && c.cpuLimitMilli === c.cpuRequestMilli && c.memLimitMiB === c.memRequestMiB
-        ? 'Guaranteed'
-        : 'Burstable',
-    ),
+    field('QoS Class', qosClass(c)),
     ...multi('Node-Selectors', image?.os === 'windows' ? ['kubernetes.io/os=windows'] : []),
     ...multi('Tolerations', [...(app?.tolerations ?? []), ...DEFAULT_TOLERATIONS].map(formatToleration)),
     ...eventsBlock(world, c.id, c.namespace),

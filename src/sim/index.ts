@@ -33,3 +33,5 @@ export { nodeLabels, hostLabels, vmLabels, LABEL_HOSTNAME, LABEL_ZONE, LABEL_OS,
 export { SCORE_WEIGHTS, SCHEDULER_TEXT, FILTER_ORDER, SCORE_ORDER } from './schedulingFigures'
 export { CATALOGUE, renderMessage, say } from './messages'
 export type { Message, MessageId } from './messages'
+export { qosClass, qosWhy, oomScoreAdj, MEMORY_PRESSURE } from './qos'
+export type { QosClass } from './qos'

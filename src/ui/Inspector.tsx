@@ -23,6 +23,9 @@ import {
   NODE_LIFECYCLE,
   kernelOf,
   nodeConditionText,
+  qosClass,
+  qosWhy,
+  MEMORY_PRESSURE,
   placementName,
   servedRatio,
   vmCapacity,
@@ -191,6 +194,12 @@ function describe(
               : '—',
           ],
           ['Requests', `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)} (+${CONTAINER_SHIM_MIB.value} MiB shim)`],
+          [
+            'QoS class',
+            <>
+              {qosClass(c)}: <Both l={qosWhy(c)} />
+            </>,
+          ],
           ['Restarts', String(c.restarts)],
           [
             'Sent visitors (Service endpoint)',
@@ -202,7 +211,7 @@ function describe(
           ],
           ['Looked after by the manager', c.managed ? 'yes (a pod of a Deployment)' : 'no (a plain docker run)'],
         ],
-        sources: [CONTAINER_START.source, CONTAINER_SHIM_MIB.source, CRASH_BACKOFF.source],
+        sources: [CONTAINER_START.source, CONTAINER_SHIM_MIB.source, CRASH_BACKOFF.source, MEMORY_PRESSURE.source],
       }
     }
     case 'app': {

@@ -17,4 +17,13 @@ export const cgroupsMessages = {
     (p) => `House ${p.host} no longer needs the cellar: full speed again.`,
     (p) => `Host ${p.host} stopped swapping.`,
   ),
+  // The kubelet's eviction manager under memory pressure (kubernetes.io "Node-pressure Eviction").
+  'cgroups.evictedForMemory': entry<'where' | 'app' | 'qos' | 'why' | 'pod' | 'threshold' | 'available' | 'used' | 'request' | 'priority'>(
+    (p) =>
+      `${p.where} is nearly out of space: the caretaker moved out a room of ${p.app} (${p.qos}: ${p.why}); ` +
+      'the manager opens it again elsewhere.',
+    (p) =>
+      `Evicted pod ${p.pod}: The node was low on resource: memory. Threshold quantity: ${p.threshold}Mi, available: ` +
+      `${p.available}Mi. Container ${p.app} was using ${p.used}Mi, request is ${p.request}Mi (QoS ${p.qos}, priority ${p.priority}).`,
+  ),
 } satisfies Catalogue

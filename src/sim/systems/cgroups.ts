@@ -26,6 +26,8 @@ import { say } from '../messages'
 import type { Container, World } from '../types'
 import { oomKill } from '../oom'
 import { cacheOf } from '../specialRooms'
+import { deleteContainer } from '../containers'
+import { MEMORY_PRESSURE, oomScoreAdj, qosClass } from '../qos'
 
 interface Kernel {
   cpuCap: number
@@ -33,7 +35,11 @@ interface Kernel {
   demand: number
   weight: number
   mem: number
+  /** The process the kernel's OOM killer would pick: highest usage + oom_score_adj × capacity / 1000. */
   biggest: Container | null
+  biggestScore: number
+  /** Its managed pods, for the kubelet's eviction manager. */
+  pods: Container[]
   /** Swap slow-down of the machine under this kernel (1 = none; 0 during a migration pause). */
   speed: number
   hostId: string
@@ -56,6 +62,8 @@ export function cgroups(world: World): void {
       weight: 0,
       mem: 0,
       biggest: null,
+      biggestScore: -Infinity,
+      pods: [],
       speed: 1,
       hostId: vm.hostId,
       name: `VM ${vm.name}`,
@@ -77,6 +85,8 @@ export function cgroups(world: World): void {
       weight: 0,
       mem: 0,
       biggest: null,
+      biggestScore: -Infinity,
+      pods: [],
       speed: 1,
       hostId: h.id,
       name: `host ${h.name}`,
@@ -178,11 +188,23 @@ function careful_(world: World, kernels: Map<string, Kernel>, list: Container[],
     k.demand += demand
     k.weight += Math.max(minWeight, c.cpuRequestMilli)
     k.mem += c.memUsageMiB + CONTAINER_SHIM_MIB.value + RUNTIMES[c.runtime].overheadMiB
-    if (!k.biggest || c.memUsageMiB > k.biggest.memUsageMiB) k.biggest = c
+    // The kernel's badness (mm/oom_kill.c): usage plus oom_score_adj × capacity / 1000. A plain `docker run` room has
+    // adj 0; a pod's comes from its QoS class (FIDELITY.md "Node out of memory").
+    const score = c.memUsageMiB + (c.managed ? (oomScoreAdj(c, k.memCap) * k.memCap) / 1000 : 0)
+    if (!k.biggest || score > k.biggestScore) {
+      k.biggest = c
+      k.biggestScore = score
+    }
+    if (c.managed) k.pods.push(c)
     running.push(c)
     kernelOf.push(k)
   }
-  for (const k of kernels.values()) if (k.mem > k.memCap && k.biggest && k.biggest.state === 'running') oomKill(world, k.biggest, k.name)
+  const evictNow = world.timeMs % MEMORY_PRESSURE.monitoringPeriodMs === 0
+  for (const k of kernels.values()) {
+    if (evictNow && k.memCap - k.mem < MEMORY_PRESSURE.evictionThresholdMiB) evictForMemory(world, k)
+    if (k.mem > k.memCap && k.biggest && k.biggest.state === 'running' && world.containers[k.biggest.id] === k.biggest)
+      oomKill(world, k.biggest, k.name)
+  }
   swap(world, kernels)
   // Pass 2: CPU granted and the speed each room serves at.
   for (let i = 0; i < running.length; i++) {
@@ -200,6 +222,51 @@ function careful_(world: World, kernels: Map<string, Kernel>, list: Container[],
     c.speed = cpuSpeed * k.speed * RUNTIMES[c.runtime].speed
     if (c.speed !== 1) slowed.add(c)
   }
+}
+
+/**
+ * The kubelet's eviction manager under memory pressure (memory.available below 100 MiB, checked every 10 s): it
+ * evicts one pod, ranked first by whether its usage exceeds its request (a BestEffort pod's always does), then by
+ * lower priority, then by how far beyond its request it is. The ReplicaSet recreates it. Simplified: the node's
+ * MemoryPressure condition and taint are not modelled; the log says what happened.
+ */
+function evictForMemory(world: World, k: Kernel): void {
+  const over = (c: Container) => c.memUsageMiB - c.memRequestMiB
+  let victim: Container | null = null
+  for (const c of k.pods) {
+    if (c.state !== 'running' || world.containers[c.id] !== c) continue
+    if (!victim) {
+      victim = c
+      continue
+    }
+    const a = over(c) > 0
+    const b = over(victim) > 0
+    if (a !== b ? a : c.priority !== victim.priority ? c.priority < victim.priority : over(c) > over(victim)) victim = c
+  }
+  if (!victim) return
+  const available = Math.round(k.memCap - k.mem)
+  const used = Math.round(victim.memUsageMiB)
+  k.mem -= victim.memUsageMiB
+  if (k.biggest === victim) k.biggest = null
+  const app = world.apps[victim.appId]
+  logEvent(
+    world,
+    'warn',
+    say('cgroups.evictedForMemory', {
+      where: `${k.name.startsWith('VM') ? 'Apartment' : 'House'} ${k.name.replace(/^(VM|host) /, '')}`,
+      app: app?.name ?? victim.appId,
+      qos: qosClass(victim),
+      why: over(victim) > 0 ? `it used ${Math.round(over(victim))} MiB more than it booked` : 'the lowest ranked',
+      pod: victim.name,
+      threshold: MEMORY_PRESSURE.evictionThresholdMiB,
+      available,
+      used,
+      request: victim.memRequestMiB,
+      priority: victim.priority,
+    }),
+    [victim.id, victim.appId],
+  )
+  deleteContainer(world, victim)
 }
 
 function noteThrottle(world: World, c: Container, on: boolean): void {
