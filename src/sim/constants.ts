@@ -167,12 +167,23 @@ export const HPA = {
     'tolerance 0.1, sync 15 s, scale-down window 300 s, scale-up max(2 × current, 4) without behavior',
 }
 
-/** kubernetes.io "Deployments": rolling update defaults; revisionHistoryLimit 10. */
+/**
+ * kubernetes.io "Deployments" (FIDELITY.md "Deployment rolling update"): maxSurge 25 % rounded up, maxUnavailable 25 %
+ * rounded down, and when both resolve to 0 maxUnavailable becomes 1 (deployment util ResolveFenceposts);
+ * revisionHistoryLimit 10 counts OLD ReplicaSets: 10 old + the current one are kept.
+ */
 export const ROLLING_UPDATE = {
   maxSurgePercent: 25,
   maxUnavailablePercent: 25,
   revisionHistoryLimit: 10,
-  source: 'kubernetes.io "Deployments": maxSurge 25 % (rounded up), maxUnavailable 25 % (rounded down)',
+  source:
+    'kubernetes.io "Deployments": maxSurge 25 % (rounded up), maxUnavailable 25 % (rounded down), both 0 → maxUnavailable 1; ' +
+    'revisionHistoryLimit 10 old ReplicaSets',
+}
+
+/** The Deployment's revisions after a new one: the current plus at most revisionHistoryLimit old ones. */
+export function keepRevisions<T>(revisions: T[]): T[] {
+  return revisions.slice(-(ROLLING_UPDATE.revisionHistoryLimit + 1))
 }
 
 /**

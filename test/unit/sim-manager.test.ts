@@ -35,6 +35,24 @@ describe('rolling update', () => {
     expect(rolloutBounds(1)).toEqual({ maxSurge: 1, maxUnavailable: 0 })
   })
 
+  test('when maxSurge and maxUnavailable both resolve to 0, maxUnavailable becomes 1 (not maxSurge)', () => {
+    expect(rolloutBounds(0)).toEqual({ maxSurge: 0, maxUnavailable: 1 })
+    expect(rolloutBounds(4, 0, 0)).toEqual({ maxSurge: 0, maxUnavailable: 1 })
+    expect(rolloutBounds(4, 0, 10)).toEqual({ maxSurge: 0, maxUnavailable: 1 })
+    expect(rolloutBounds(4, 10, 0)).toEqual({ maxSurge: 1, maxUnavailable: 0 })
+  })
+
+  test('revisionHistoryLimit 10 keeps 10 old revisions plus the current one, and undo returns to the previous', () => {
+    const w = cluster(1)
+    for (let i = 0; i < 14; i++) must(w, { type: 'setImage', appId: 'web', imageId: i % 2 === 0 ? 'v2' : 'v1' })
+    const app = w.apps.web!
+    expect(app.revision).toBe(15)
+    expect(app.revisions.map((r) => r.revision)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+    expect(app.imageId).toBe('v1')
+    must(w, { type: 'rolloutUndo', appId: 'web' })
+    expect(app.imageId).toBe('v2')
+  })
+
   test('old and new rooms stand side by side; never more than 5 or fewer than 3 of 4 open', () => {
     const w = cluster(4)
     must(w, { type: 'setImage', appId: 'web', imageId: 'v2' })

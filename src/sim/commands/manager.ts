@@ -1,6 +1,6 @@
 /** What a Kubernetes user asks the building manager: replicas, rollouts, autoscaling, disruption budgets, cordon and drain, the cluster autoscaler. */
 import { formatMiB } from '../capacity'
-import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE } from '../constants'
+import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE, keepRevisions } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
@@ -16,7 +16,7 @@ function recordRevision(world: World, appId: string, imageId: string): number {
   const app = world.apps[appId]!
   app.revision += 1
   app.imageId = imageId
-  app.revisions = [...app.revisions, { revision: app.revision, imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
+  app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId }])
   return app.revision
 }
 

@@ -1,6 +1,6 @@
 /** The pods themselves: probes, sidecars, namespaces and labels. */
 import { formatMiB } from '../capacity'
-import { ROLLING_UPDATE } from '../constants'
+import { keepRevisions } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
@@ -120,7 +120,7 @@ export const podsHandlers = {
     // The sidecars are part of the pod template: a new revision, which the rolling update
     // (systems/replicaset.ts) rolls out to managed rooms. Unmanaged rooms keep their shape.
     app.revision += 1
-    app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
+    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId }])
     const list = command.sidecars
       .map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`)
       .join(', ')
@@ -169,7 +169,7 @@ export const podsHandlers = {
     app.namespace = command.namespace
     // A template change: a new revision (the rolling update replaces the pods).
     app.revision += 1
-    app.revisions = [...app.revisions, { revision: app.revision, imageId: app.imageId }].slice(-ROLLING_UPDATE.revisionHistoryLimit)
+    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId }])
     logEvent(
       world,
       'info',

@@ -60,11 +60,18 @@ export function podIsCurrent(app: App, c: Container, podMem?: number): boolean {
   return true
 }
 
-/** maxSurge rounds up, maxUnavailable rounds down; both zero is not allowed, so surge becomes 1. */
-export function rolloutBounds(replicas: number): { maxSurge: number; maxUnavailable: number } {
-  const maxSurge = Math.ceil((replicas * ROLLING_UPDATE.maxSurgePercent) / 100)
-  const maxUnavailable = Math.floor((replicas * ROLLING_UPDATE.maxUnavailablePercent) / 100)
-  return { maxSurge: maxSurge === 0 && maxUnavailable === 0 ? 1 : maxSurge, maxUnavailable }
+/**
+ * ResolveFenceposts (FIDELITY.md "Deployment rolling update"): maxSurge rounds up, maxUnavailable rounds down; when both
+ * resolve to 0, maxUnavailable becomes 1 (the game used to raise maxSurge instead).
+ */
+export function rolloutBounds(
+  replicas: number,
+  surgePercent: number = ROLLING_UPDATE.maxSurgePercent,
+  unavailablePercent: number = ROLLING_UPDATE.maxUnavailablePercent,
+): { maxSurge: number; maxUnavailable: number } {
+  const maxSurge = Math.ceil((replicas * surgePercent) / 100)
+  const maxUnavailable = Math.floor((replicas * unavailablePercent) / 100)
+  return { maxSurge, maxUnavailable: maxSurge === 0 && maxUnavailable === 0 ? 1 : maxUnavailable }
 }
 
 export function replicaSets(world: World): void {
