@@ -25,6 +25,8 @@ export type HostCommand =
     }
   | { type: 'removeHost'; hostId: HostId }
   | { type: 'failHost'; hostId: HostId }
+  /** Every standing house of one zone fails at once (a zone outage; the chaos panel's "burn a zone"). */
+  | { type: 'failZone'; zone: string }
   | { type: 'repairHost'; hostId: HostId }
 
 /** Furniture kits (images): handlers in commands/images.ts. */

@@ -90,7 +90,7 @@ export function podMemRequestMiB(app: App): number {
 export function deleteContainer(world: World, c: Container): void {
   reserveContainer(world, c, -1)
   delete world.containers[c.id]
-  noteContainerRemoved(world)
+  noteContainerRemoved(world, c)
 }
 
 export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {

@@ -21,16 +21,17 @@ export const SCALE_SIZES: Record<ScaleSize['name'], ScaleSize> = {
 }
 
 /**
- * A street of `hosts` identical houses and apps whose replicas add up to `pods`, all managed.
+ * A street of `hosts` identical houses (in `zones` zones, a, b, c, … in turn) and apps whose replicas
+ * add up to `pods`, all managed.
  * The pods are pending until the world steps; `settle` steps until all are running.
  */
-export function buildScaleWorld(hosts: number, pods: number, seed = 1): World {
+export function buildScaleWorld(hosts: number, pods: number, seed = 1, zones = 3): World {
   const world = createWorld(seed)
   for (let i = 0; i < hosts; i++) {
     apply(world, {
       type: 'addHost',
       name: String(i + 1),
-      zone: String.fromCharCode(97 + (i % 3)),
+      zone: String.fromCharCode(97 + (i % zones)),
       cores: 32,
       memMiB: 131072,
       costPerHour: 1.5,

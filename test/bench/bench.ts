@@ -5,10 +5,17 @@
  *   npm run bench              a table
  *   npm run bench -- --json    one JSON line
  *   npm run bench -- --sizes S,M --steps 30
+ *   npm run bench -- --growth 1000,10000 --no-outage     (defaults: 1k, 10k, 50k, 100k, 150k pods; the outage at L)
+ *
+ * Besides the three sizes it reports how cost grows with the pods (step time and scheduling rate at
+ * 1k … 150k pods, one house per 30 pods as at L) and a zone outage at L: a street of 5,000 houses in
+ * two zones, zone a (2,500 houses) burns at once; steps are timed while the control plane notices
+ * and evicts (in classroom time, delay scale 0.1, so the evictions start within the minute timed).
  *
  * Deterministic in what it builds: buildScaleWorld with its fixed seed. Only the timings vary.
  * Run with `node --expose-gc` (the npm script does) so heap figures are taken after a full GC.
  */
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
 import type { ScaleSize, World } from '../../src/sim'
@@ -20,7 +27,7 @@ interface SizeResult {
   /** Steady-state step time after settle, ms. */
   stepMs: { median: number; min: number; max: number; p90: number; samples: number }
   /** Pods bound per second of wall time, scheduling every pending pod of a fresh street. */
-  scheduling: { podsBound: number; steps: number; ms: number; podsPerSec: number }
+  scheduling: { podsBound: number; steps: number; ms: number; cpuMs: number; podsPerSec: number }
   /** Step time while many pods fit nowhere (they stay pending and are retried every step), ms. */
   stuck: { pending: number; stepMedianMs: number }
   /** Time to run `settle` (scheduling + start-up until every room runs), ms. */
@@ -37,6 +44,11 @@ const opt = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined
 }
 const sizes = (opt('sizes') ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase()) as ScaleSize['name'][]
+const growthPods = (opt('growth') ?? '1000,10000,50000,100000,150000')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0)
+const outage = !argv.includes('--no-outage')
 const steadySteps = Number(opt('steps') ?? 30)
 const gc = (globalThis as { gc?: () => void }).gc
 
@@ -55,6 +67,12 @@ function runningCount(world: World): number {
   return n
 }
 
+function countState(world: World, state: string): number {
+  let n = 0
+  for (const id in world.containers) if (world.containers[id]!.state === state) n++
+  return n
+}
+
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN
   const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))
@@ -67,6 +85,7 @@ function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'
   const before = world.stats.podsScheduled
   let ms = 0
   let steps = 0
+  const cpu0 = process.cpuUsage()
   // The replica-set controller creates pods and the scheduler binds them; step until all are bound.
   for (; steps < 600; steps++) {
     const t0 = performance.now()
@@ -77,8 +96,9 @@ function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'
       break
     }
   }
+  const cpu = process.cpuUsage(cpu0)
   const podsBound = world.stats.podsScheduled - before
-  return { podsBound, steps, ms: round(ms), podsPerSec: Math.round(podsBound / (ms / 1000)) }
+  return { podsBound, steps, ms: round(ms), cpuMs: round((cpu.user + cpu.system) / 1000), podsPerSec: Math.round(podsBound / (ms / 1000)) }
 }
 
 /**
@@ -153,11 +173,111 @@ function benchSize(name: ScaleSize['name']): SizeResult {
   return result
 }
 
+interface GrowthRow {
+  pods: number
+  hosts: number
+  stepMedianMs: number
+  podsPerSec: number
+  schedulingMs: number
+  /** CPU time of the process over the same steps (on a shared machine, wall time includes waiting for a core). */
+  schedulingCpuMs: number
+}
+
+/** Step time and scheduling rate at a given number of pods (one house per 30 pods, as at L). */
+function growthRow(pods: number): GrowthRow {
+  const hosts = Math.max(1, Math.round(pods / 30))
+  const scheduling = measureScheduling(hosts, pods)
+  gc?.()
+  const world = settle(buildScaleWorld(hosts, pods))
+  for (let i = 0; i < 5; i++) step(world, STEP_MS)
+  const samples: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const s0 = performance.now()
+    step(world, STEP_MS)
+    samples.push(performance.now() - s0)
+  }
+  samples.sort((a, b) => a - b)
+  gc?.()
+  return {
+    pods,
+    hosts,
+    stepMedianMs: round(quantile(samples, 0.5), 3),
+    podsPerSec: scheduling.podsPerSec,
+    schedulingMs: scheduling.ms,
+    schedulingCpuMs: scheduling.cpuMs,
+  }
+}
+
+interface OutageResult {
+  hosts: number
+  failed: number
+  /** The failZone command itself, ms. */
+  commandMs: number
+  steps: number
+  stepMs: { median: number; p99: number; max: number }
+  /** The step where the control plane notices all the houses at once (grace period), ms. */
+  noticeStepMs: number
+  evicted: number
+  rescheduled: number
+}
+
+/** L street in two zones; zone a (2,500 houses) burns at once; a minute of classroom time is timed. */
+function measureOutage(): OutageResult {
+  const { hosts, pods } = SCALE_SIZES.L
+  const world = settle(buildScaleWorld(hosts, pods, 1, 2))
+  apply(world, { type: 'setDelayScale', scale: 0.1 })
+  for (let i = 0; i < 5; i++) step(world, STEP_MS)
+  const scheduledBefore = world.stats.podsScheduled
+  const failed = Object.values(world.hosts).filter((h) => h.zone === 'a').length
+  gc?.()
+  const c0 = performance.now()
+  apply(world, { type: 'failZone', zone: 'a' })
+  const commandMs = performance.now() - c0
+  const lostAtFire = countState(world, 'lost')
+  const times: number[] = []
+  let noticeStepMs = NaN
+  for (let i = 0; i < 600; i++) {
+    const wasReady = world.hosts[Object.keys(world.hosts)[0]!]!.condition === 'Ready'
+    const s0 = performance.now()
+    step(world, STEP_MS)
+    const ms = performance.now() - s0
+    times.push(ms)
+    if (wasReady && world.hosts[Object.keys(world.hosts)[0]!]!.condition !== 'Ready') noticeStepMs = ms
+  }
+  const sorted = [...times].sort((a, b) => a - b)
+  return {
+    hosts,
+    failed,
+    commandMs: round(commandMs, 1),
+    steps: times.length,
+    stepMs: { median: round(quantile(sorted, 0.5), 3), p99: round(quantile(sorted, 0.99), 3), max: round(sorted.at(-1)!, 3) },
+    noticeStepMs: round(noticeStepMs, 3),
+    evicted: lostAtFire - countState(world, 'lost'),
+    rescheduled: world.stats.podsScheduled - scheduledBefore,
+  }
+}
+
 const results: SizeResult[] = []
 for (const name of sizes) {
   if (!(name in SCALE_SIZES)) throw new Error(`unknown size ${name} (use S, M, L)`)
   results.push(benchSize(name))
 }
+
+const growth: GrowthRow[] = []
+for (const pods of growthPods) {
+  const l = results.find((r) => r.pods === pods)
+  if (l && l.hosts === Math.round(pods / 30)) {
+    growth.push({
+      pods,
+      hosts: l.hosts,
+      stepMedianMs: l.stepMs.median,
+      podsPerSec: l.scheduling.podsPerSec,
+      schedulingMs: l.scheduling.ms,
+      schedulingCpuMs: l.scheduling.cpuMs,
+    })
+  } else growth.push(growthRow(pods))
+}
+const outageResult = outage ? measureOutage() : null
 
 const BAR_L_STEP_MS = 50
 const lStep = results.find((r) => r.size === 'L')?.stepMs.median
@@ -165,11 +285,23 @@ const bar = lStep === undefined ? null : { lStepMedianMs: lStep, limitMs: BAR_L_
 
 if (json) {
   console.log(
-    JSON.stringify({ node: process.version, date: new Date().toISOString(), steadySteps, stepMsOfWorldTime: STEP_MS, results, bar }),
+    JSON.stringify({
+      node: process.version,
+      date: new Date().toISOString(),
+      steadySteps,
+      stepMsOfWorldTime: STEP_MS,
+      results,
+      growth,
+      outage: outageResult,
+      bar,
+    }),
   )
 } else {
   console.log(
-    `House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}`,
+    `House of Pods simulation benchmark — node ${process.version}, ${steadySteps} steady steps of ${STEP_MS} ms world time` +
+      `${gc ? '' : ' (no --expose-gc: heap figures include garbage)'}; load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
   )
   console.log('')
   const head = [
@@ -210,5 +342,29 @@ if (json) {
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ')
   console.log(fmt(head))
   for (const row of rows) console.log(fmt(row))
+  if (growth.length) {
+    console.log('\nHow cost grows (one house per 30 pods):')
+    const gHead = ['pods', 'hosts', 'step median', 'sched pods/s', 'sched all ms', 'cpu ms']
+    const gRows = growth.map((g) => [
+      g.pods.toLocaleString('en-US'),
+      g.hosts.toLocaleString('en-US'),
+      `${g.stepMedianMs} ms`,
+      g.podsPerSec.toLocaleString('en-US'),
+      String(g.schedulingMs),
+      String(g.schedulingCpuMs),
+    ])
+    const gw = gHead.map((h, i) => Math.max(h.length, ...gRows.map((row) => row[i]!.length)))
+    const gfmt = (cells: string[]) => cells.map((c, i) => c.padStart(gw[i]!)).join('  ')
+    console.log(gfmt(gHead))
+    for (const row of gRows) console.log(gfmt(row))
+  }
+  if (outageResult) {
+    const o = outageResult
+    console.log(
+      `\nZone outage at L: ${o.failed} of ${o.hosts} houses burn at once (failZone ${o.commandMs} ms); ${o.steps} steps timed: ` +
+        `median ${o.stepMs.median} ms, p99 ${o.stepMs.p99} ms, max ${o.stepMs.max} ms; ` +
+        `the step the control plane notices them: ${o.noticeStepMs} ms; ${o.evicted} pods evicted, ${o.rescheduled} placed again.`,
+    )
+  }
   if (bar) console.log(`\nbar: L step median ${bar.lStepMedianMs} ms < ${bar.limitMs} ms — ${bar.ok ? 'OK' : 'OVER'}`)
 }

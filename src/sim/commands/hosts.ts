@@ -6,7 +6,34 @@ import { say } from '../messages'
 import { fail, notFound } from '../result'
 import { buildHost } from '../hosts'
 import type { HandlerTable } from './handler'
-import type { HostCommand } from '../types'
+import type { Host, HostCommand, World } from '../types'
+
+/** Houses catch fire: power fails, their apartments and rooms are lost (one walk over the rooms for all of them). */
+function burn(world: World, hosts: Host[]): { vms: number; rooms: number }[] {
+  const index = new Map<string, number>()
+  const lost = hosts.map((host, i) => {
+    host.power = 'failed'
+    host.powerSinceMs = world.timeMs
+    host.downSinceMs = world.timeMs
+    index.set(host.id, i)
+    return { vms: 0, rooms: 0 }
+  })
+  for (const vm of Object.values(world.vms)) {
+    const i = index.get(vm.hostId)
+    if (i !== undefined && vm.state !== 'stopped' && vm.state !== 'crashed') {
+      lost[i]!.rooms += vmDown(world, vm.id, 'crashed')
+      lost[i]!.vms += 1
+    }
+  }
+  for (const c of containerList(world)) {
+    if (c.placement?.kind !== 'host' || c.state === 'lost') continue
+    const i = index.get(c.placement.hostId)
+    if (i === undefined) continue
+    loseContainer(world, c)
+    lost[i]!.rooms += 1
+  }
+  return lost
+}
 
 export const hostsHandlers = {
   addHost: (world, command) => buildHost(world, command),
@@ -25,24 +52,25 @@ export const hostsHandlers = {
     const host = world.hosts[command.hostId]
     if (!host) return notFound('host', command.hostId)
     if (host.power !== 'on') return fail(`House ${host.name} is not standing.`, `host ${host.name} is ${host.power}`)
-    host.power = 'failed'
-    host.powerSinceMs = world.timeMs
-    host.downSinceMs = world.timeMs
+    const { vms, rooms } = burn(world, [host])[0]!
+    logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
+    return { ok: true }
+  },
+  failZone(world, command) {
+    const hosts = Object.values(world.hosts).filter((h) => h.zone === command.zone && h.power === 'on')
+    if (hosts.length === 0) return fail(`No house is standing in zone ${command.zone}.`, `no host with power on in zone ${command.zone}`)
     let vms = 0
     let rooms = 0
-    for (const vm of Object.values(world.vms)) {
-      if (vm.hostId === host.id && vm.state !== 'stopped' && vm.state !== 'crashed') {
-        rooms += vmDown(world, vm.id, 'crashed')
-        vms += 1
-      }
+    for (const lost of burn(world, hosts)) {
+      vms += lost.vms
+      rooms += lost.rooms
     }
-    for (const c of containerList(world)) {
-      if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state !== 'lost') {
-        loseContainer(world, c)
-        rooms += 1
-      }
-    }
-    logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
+    logEvent(
+      world,
+      'error',
+      say('hosts.zoneFailed', { zone: command.zone, hosts: hosts.length, vms, rooms }),
+      hosts.map((h) => h.id),
+    )
     return { ok: true }
   },
   repairHost(world, command) {

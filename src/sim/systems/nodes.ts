@@ -30,26 +30,31 @@ function registered(n: Host | Vm): boolean {
   return n.condition === 'Ready' || n.condition === 'Unknown'
 }
 
-/** Heartbeats stopped for the grace period: Ready → Unknown, the NoSchedule taint, its pods out of endpoints. */
-function markUnknown(world: World, n: Host | Vm, kind: 'host' | 'vm', grace: number, toleration: number): void {
-  n.condition = 'Unknown'
-  if (!n.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
-    n.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
-  let pods = 0
+/**
+ * Heartbeats stopped for the grace period: Ready → Unknown, the NoSchedule taint, its pods out of endpoints.
+ * All the nodes that reach it in one step are marked together, with one walk over the pods (a zone of
+ * 2,500 houses going dark at once would otherwise walk 150,000 pods 2,500 times).
+ */
+function markUnknown(world: World, lost: { n: Host | Vm; kind: 'host' | 'vm' }[], grace: number, toleration: number): void {
+  const hosts = new Map<string, number>()
+  const vms = new Map<string, number>()
+  lost.forEach(({ n, kind }, i) => (kind === 'host' ? hosts : vms).set(n.id, i))
+  const pods = new Array<number>(lost.length).fill(0)
   for (const c of containerList(world)) {
-    const on =
-      c.placement &&
-      (kind === 'host'
-        ? c.placement.kind === 'host' && c.placement.hostId === n.id
-        : c.placement.kind === 'vm' && c.placement.vmId === n.id)
-    if (!on) continue
-    // MarkPodsNotReady: the pods' Ready condition turns False; the endpoints controller drops them.
-    if (c.ready) pods += 1
+    if (!c.placement) continue
+    const i = c.placement.kind === 'host' ? hosts.get(c.placement.hostId) : vms.get(c.placement.vmId)
+    if (i === undefined) continue
+    if (c.ready) pods[i]! += 1
     c.ready = false
   }
-  const what = kind === 'host' ? 'house' : 'apartment'
-  const seconds = { grace: grace / 1000, toleration: toleration / 1000 }
-  logEvent(world, 'warn', say('nodes.notReady', { what, node: n.name, pods, taint: UNREACHABLE_TAINT_KEY, ...seconds }), [n.id])
+  lost.forEach(({ n, kind }, i) => {
+    n.condition = 'Unknown'
+    if (!n.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
+      n.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
+    const what = kind === 'host' ? 'house' : 'apartment'
+    const seconds = { grace: grace / 1000, toleration: toleration / 1000 }
+    logEvent(world, 'warn', say('nodes.notReady', { what, node: n.name, pods: pods[i]!, taint: UNREACHABLE_TAINT_KEY, ...seconds }), [n.id])
+  })
 }
 
 /** Heartbeats again: Ready, and the controller lifts its unreachable taints. */
@@ -125,19 +130,24 @@ export function nodeLifecycle(world: World): void {
   const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
   const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
   let anyUnknown = false
+  const lost: { n: Host | Vm; kind: 'host' | 'vm' }[] = []
   for (const host of Object.values(world.hosts)) {
     if (host.downSinceMs === null) {
       // A lot still on order (power off, never joined) stays NotReady; a standing house heartbeats.
       if (host.condition !== 'Ready' && host.power === 'on') markReady(host)
       continue
     }
-    if (host.condition === 'Ready' && world.timeMs - host.downSinceMs >= grace) markUnknown(world, host, 'host', grace, toleration)
-    if (host.condition === 'Unknown') anyUnknown = true
+    if (host.condition === 'Ready' && world.timeMs - host.downSinceMs >= grace) lost.push({ n: host, kind: 'host' })
+    else if (host.condition === 'Unknown') anyUnknown = true
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.downSinceMs === null) continue
-    if (vm.condition === 'Ready' && world.timeMs - vm.downSinceMs >= grace) markUnknown(world, vm, 'vm', grace, toleration)
-    if (vm.condition === 'Unknown') anyUnknown = true
+    if (vm.condition === 'Ready' && world.timeMs - vm.downSinceMs >= grace) lost.push({ n: vm, kind: 'vm' })
+    else if (vm.condition === 'Unknown') anyUnknown = true
+  }
+  if (lost.length > 0) {
+    markUnknown(world, lost, grace, toleration)
+    anyUnknown = true
   }
   if (!anyUnknown && !world.zoneStates) return
   const nodes: (Host | Vm)[] = [...Object.values(world.hosts), ...Object.values(world.vms)]

@@ -24,7 +24,7 @@ import { preempt } from './preemption'
 import { chooseForKind, newKindCache } from './schedulerKinds'
 import { filterNode, runFilter, scoreNodes } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
-import { newSchedCtx, notePodMoved, placementId, podCounts, podInfo, schedulableNodes } from './schedulerState'
+import { newSchedCtx, notePodMoved, placementId, podCounts, podInfo, schedulableNodes, ShapeMap } from './schedulerState'
 import type { SchedCtx } from './schedulerState'
 
 export type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
@@ -66,12 +66,7 @@ const FILTER_METAPHOR: Record<FilterPlugin, string> = {
 const BINDINGS_LOGGED_PER_STEP = 20
 
 /** Pod shapes that failed in this pass, with the counters they failed under. */
-type FailedShapes = Map<string, { message: string; binds: number; preemptions: number }>
-
-/** What decides where a pod may go: its app (rules, image, sidecars), requests and priority. */
-function podShape(c: Container): string {
-  return `${c.appId}|${c.imageId}|${c.namespace}|${c.cpuRequestMilli}|${c.memRequestMiB}|${c.priority}|${c.sidecars.length}|${c.runtime}`
-}
+type FailedShapes = ShapeMap<{ message: string; binds: number; preemptions: number }>
 
 export function scheduler(world: World): void {
   let pending: Container[] | null = null
@@ -85,6 +80,7 @@ export function scheduler(world: World): void {
   // PrioritySort: higher priority first; equal priority keeps arrival order (Array.sort is stable).
   if (ranked) pending.sort((a, b) => b.priority - a.priority)
   const ctx = newSchedCtx(world, schedulableNodes(world))
+  ctx.countApps = new Set(pending.map((c) => c.appId))
   for (const c of pending) {
     if (!c.nominatedNode) continue
     const node = ctx.byName.get(c.nominatedNode)
@@ -93,7 +89,7 @@ export function scheduler(world: World): void {
   let bound = 0
   let preemptions = 0
   const appBinds = new Map<string, number>()
-  const failedShapes: FailedShapes = new Map()
+  const failedShapes: FailedShapes = new ShapeMap()
   const kinds = newKindCache()
   for (const c of pending) {
     if (c.state !== 'pending' || c.placement !== null || !world.containers[c.id]) continue
@@ -101,15 +97,15 @@ export function scheduler(world: World): void {
     // anti-affinity counts or a preemption frees space: a pod shaped like one that just failed
     // fails the same way (kube-scheduler once cached this as "equivalence classes"). Without this,
     // 5,000 pods nothing can take cost 5,000 walks over every node on every step.
-    const shape = c.nominatedNode ? null : podShape(c)
-    const seen = shape === null ? undefined : failedShapes.get(shape)
+    const shaped = !c.nominatedNode
+    const seen = shaped ? failedShapes.get(c) : undefined
     if (seen && seen.binds === (appBinds.get(c.appId) ?? 0) && seen.preemptions === preemptions) {
       c.reason = seen.message
       continue
     }
     const log = bound < BINDINGS_LOGGED_PER_STEP
     // Pods of an ordinary kind take the fast path (schedulerKinds.ts); it hands back to the plain one when unsure.
-    const fast = shape === null ? null : chooseForKind(ctx, kinds, c, shape)
+    const fast = shaped ? chooseForKind(ctx, kinds, c) : null
     let outcome: 'bound' | 'pending' | 'preempted'
     if (fast !== null) {
       bind(ctx, c, fast, log)
@@ -119,7 +115,7 @@ export function scheduler(world: World): void {
       bound++
       appBinds.set(c.appId, (appBinds.get(c.appId) ?? 0) + 1)
     } else if (outcome === 'preempted') preemptions++
-    else if (shape !== null) failedShapes.set(shape, { message: c.reason, binds: appBinds.get(c.appId) ?? 0, preemptions })
+    else if (shaped) failedShapes.set(c, { message: c.reason, binds: appBinds.get(c.appId) ?? 0, preemptions })
   }
   if (bound > BINDINGS_LOGGED_PER_STEP) {
     const more = bound - BINDINGS_LOGGED_PER_STEP

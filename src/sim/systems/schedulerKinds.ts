@@ -17,7 +17,7 @@ import { nextFloat } from '../rng'
 import { IMAGE_LOCALITY, MAX_NODE_SCORE, SCORE_WEIGHTS } from '../schedulingFigures'
 import type { Container } from '../types'
 import { balancedAllocation, filterNode, imageRaw, leastAllocated } from './schedulerPlugins'
-import { podInfo, tolerated } from './schedulerState'
+import { podInfo, ShapeMap, tolerated } from './schedulerState'
 import type { PodInfo, SchedCtx } from './schedulerState'
 
 /** Switch for tests and the benchmark (false: every pod takes the plain path), and how many pods it placed. */
@@ -43,14 +43,14 @@ interface Kind {
 }
 
 export interface KindCache {
-  kinds: Map<string, Kind | null>
+  kinds: ShapeMap<Kind | null>
   /** Reused buffers over the sample of feasible nodes. */
   feasible: Int32Array
   spread: Float64Array
 }
 
 export function newKindCache(): KindCache {
-  return { kinds: new Map(), feasible: new Int32Array(0), spread: new Float64Array(0) }
+  return { kinds: new ShapeMap(), feasible: new Int32Array(0), spread: new Float64Array(0) }
 }
 
 /** Whether a pod's app has no rule that ties its verdict to its siblings' places. */
@@ -61,8 +61,8 @@ function ordinary(ctx: SchedCtx, c: Container): boolean {
   return !app.topologySpread && !app.podAntiAffinity && app.nodeAffinity.preferred.length === 0
 }
 
-function kindOf(ctx: SchedCtx, cache: KindCache, c: Container, shape: string): Kind | null {
-  let kind = cache.kinds.get(shape)
+function kindOf(ctx: SchedCtx, cache: KindCache, c: Container): Kind | null {
+  let kind = cache.kinds.get(c)
   if (kind !== undefined) return kind
   kind = null
   if (ordinary(ctx, c)) {
@@ -102,7 +102,7 @@ function kindOf(ctx: SchedCtx, cache: KindCache, c: Container, shape: string): K
       }
     }
   }
-  cache.kinds.set(shape, kind)
+  cache.kinds.set(c, kind)
   return kind
 }
 
@@ -112,9 +112,9 @@ function kindOf(ctx: SchedCtx, cache: KindCache, c: Container, shape: string): K
  * generator. Returns the node's index, or null when the plain path must decide (then nothing has
  * changed: no cursor moved, no draw taken).
  */
-export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container, shape: string): number | null {
+export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): number | null {
   if (!SCHEDULER_FAST_PATH.enabled || ctx.nominated.length > 0) return null
-  const kind = kindOf(ctx, cache, c, shape)
+  const kind = kindOf(ctx, cache, c)
   if (!kind) return null
   const world = ctx.world
   const nodes = ctx.nodes

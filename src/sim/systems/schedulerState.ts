@@ -110,8 +110,10 @@ export interface SchedCtx {
   /** Host or VM id → index in nodes. */
   byId: Map<string, number>
   byName: Map<string, number>
-  /** Pods per node, per app (built on first need, one pass over the pods). */
+  /** Pods per node, per app (built on first need, one pass over the pods for the apps in countApps). */
   podCounts: Map<AppId, Int32Array> | null
+  /** The apps whose counts the first walk takes (the scheduler sets the pending pods' apps); null: one at a time. */
+  countApps: Set<AppId> | null
   keys: Map<string, KeyIndex>
   /** Node-affinity eligibility per app and OS. */
   masks: Map<string, Uint8Array>
@@ -151,6 +153,7 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
     byId,
     byName,
     podCounts: null,
+    countApps: null,
     keys: new Map(),
     masks: new Map(),
     domains: new Map(),
@@ -171,22 +174,21 @@ export const placementId = (p: Placement): string => (p.kind === 'host' ? p.host
 const occupies = (c: Container): boolean => c.placement !== null && c.state !== 'terminated'
 
 export function podCounts(ctx: SchedCtx, appId: AppId): Int32Array {
-  if (!ctx.podCounts) {
-    const counts = new Map<AppId, Int32Array>()
-    const n = ctx.nodes.length
-    for (const c of containerList(ctx.world)) {
-      if (!occupies(c)) continue
-      const i = ctx.byId.get(placementId(c.placement!))
-      if (i === undefined) continue
-      let arr = counts.get(c.appId)
-      if (!arr) counts.set(c.appId, (arr = new Int32Array(n)))
-      arr[i]! += 1
-    }
-    ctx.podCounts = counts
-  }
+  ctx.podCounts ??= new Map()
   let arr = ctx.podCounts.get(appId)
-  if (!arr) ctx.podCounts.set(appId, (arr = new Int32Array(ctx.nodes.length)))
-  return arr
+  if (arr) return arr
+  // One walk over the pods counts every app the pass expects to ask about (the pending pods' apps),
+  // and only those: at 150,000 pods, the node lookup per pod is the cost.
+  const wanted = ctx.countApps && ctx.countApps.has(appId) ? ctx.countApps : new Set([appId])
+  const n = ctx.nodes.length
+  for (const a of wanted) ctx.podCounts.set(a, new Int32Array(n))
+  for (const c of containerList(ctx.world)) {
+    if (!wanted.has(c.appId) || !occupies(c)) continue
+    const i = ctx.byId.get(placementId(c.placement!))
+    if (i !== undefined) ctx.podCounts.get(c.appId)![i]! += 1
+  }
+  if (wanted === ctx.countApps) ctx.countApps = null
+  return ctx.podCounts.get(appId)!
 }
 
 function keyIndex(ctx: SchedCtx, key: string): KeyIndex {
@@ -371,5 +373,47 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
     anti,
     eligible: mask,
     filters,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pod shapes
+
+/** Whether two pods decide alike where they may go: same app (rules, image, sidecars), requests and priority. */
+export function sameShape(a: Container, b: Container): boolean {
+  return (
+    a.appId === b.appId &&
+    a.imageId === b.imageId &&
+    a.namespace === b.namespace &&
+    a.cpuRequestMilli === b.cpuRequestMilli &&
+    a.memRequestMiB === b.memRequestMiB &&
+    a.priority === b.priority &&
+    a.sidecars.length === b.sidecars.length &&
+    a.runtime === b.runtime
+  )
+}
+
+/** A map keyed by pod shape (found by app, then compared field by field: no key string built per pod). */
+export class ShapeMap<T> {
+  private readonly byApp = new Map<AppId, { pod: Container; value: T }[]>()
+
+  get(c: Container): T | undefined {
+    const list = this.byApp.get(c.appId)
+    if (list) for (const e of list) if (sameShape(e.pod, c)) return e.value
+    return undefined
+  }
+
+  set(c: Container, value: T): void {
+    const list = this.byApp.get(c.appId)
+    if (!list) {
+      this.byApp.set(c.appId, [{ pod: c, value }])
+      return
+    }
+    for (const e of list)
+      if (sameShape(e.pod, c)) {
+        e.value = value
+        return
+      }
+    list.push({ pod: c, value })
   }
 }
