@@ -7,7 +7,7 @@ import { create } from 'zustand'
 import { apply, buildScaleWorld, createWorld, hashWorld, LAB_SIDES, labPreset, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
 import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
-import type { Level, LevelProgress } from '../levels'
+import type { Level, LevelProgress, LoggedCommand } from '../levels'
 import { classLevelStart } from './settings'
 
 /** 'lesson': a classroom lesson step's world, built by the lesson and played step by step (no HUD, no level). */
@@ -30,6 +30,8 @@ export interface GameState {
   lastRejection: (Result & { ok: false }) | null
   /** The VM-vs-container lab this sandbox street was built for (null for any other street). */
   lab: { n: number; sides: LabSides } | null
+  /** Every command the player's dispatch applied in this run, with the tick it happened at (a hand-in replays it). */
+  commandLog: LoggedCommand[]
 
   startLevel: (level: Level) => void
   startSandbox: (seed?: number) => void
@@ -111,6 +113,7 @@ function freshRun(s: GameState, run: RunStart): Partial<GameState> {
     progress: initialProgress(),
     carryMs: 0,
     lastRejection: null,
+    commandLog: [],
     version: s.version + 1,
   }
 }
@@ -126,6 +129,7 @@ export const useGame = create<GameState>()((set, get) => ({
   carryMs: 0,
   lastRejection: null,
   lab: null,
+  commandLog: [],
 
   startLevel: (chosen) => {
     // The teacher's settings (a class seed, paused or running, a start speed) apply to every level start.
@@ -178,7 +182,11 @@ export const useGame = create<GameState>()((set, get) => ({
     if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
     const cmd: Command = parsed.data
     const r = level && !level.palette.includes(cmd.type) ? notInPalette(cmd.type) : apply(world, cmd)
-    set((s) => ({ version: s.version + 1, lastRejection: r.ok ? null : r }))
+    set((s) => ({
+      version: s.version + 1,
+      lastRejection: r.ok ? null : r,
+      commandLog: r.ok ? [...s.commandLog, { tick: world.tick, command: cmd }] : s.commandLog,
+    }))
     return r
   },
 

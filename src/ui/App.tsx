@@ -13,6 +13,7 @@ const GameCanvas = lazy(() => import('../scene/GameCanvas'))
 const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
 // Classroom: the lesson list and the presenter's overlay (lessons are data the menu does not need).
 const LessonList = lazy(() => import('./classroom/LessonList').then((m) => ({ default: m.LessonList })))
+const HandinsPage = lazy(() => import('./classroom/HandinsPage').then((m) => ({ default: m.HandinsPage })))
 const Classroom = lazy(() => import('./classroom/Classroom').then((m) => ({ default: m.Classroom })))
 
 export function App() {
@@ -30,10 +31,10 @@ function Screens() {
   const mode = useGame((s) => s.mode)
   const screen = useHud((s) => s.screen)
   if (mode === 'menu') {
-    if (screen === 'classroom')
+    if (screen === 'classroom' || screen === 'handins')
       return (
         <Suspense fallback={<p className="scene-loading">Loading the lessons…</p>}>
-          <LessonList />
+          {screen === 'classroom' ? <LessonList /> : <HandinsPage />}
         </Suspense>
       )
     return screen === 'levels' ? <LevelSelect /> : <Menu />

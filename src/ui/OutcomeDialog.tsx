@@ -7,6 +7,7 @@ import { nextLevel } from './levelList'
 import { campaignLevels } from './LevelSelect'
 import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
+import { HandIn } from './classroom/HandIn'
 
 export function OutcomeDialog() {
   const level = useGame((s) => s.level)
@@ -77,6 +78,7 @@ export function OutcomeDialog() {
           <p>{level.takeaway.text}</p>
           <p className="seed-line">“{level.takeaway.seedLine}”</p>
         </section>
+        <HandIn />
         <div className="row">
           {next && (
             <button

@@ -1,6 +1,7 @@
 // Browser tests of the classroom: every lesson played step by step to its end and back at 1920×1080
 // in the projector theme (a screenshot per step), the presenter keys, blanking and focus.
-import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank } from './lib.mjs'
+import { deflateSync, inflateSync } from 'node:zlib'
+import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank, startLevel } from './lib.mjs'
 
 export const LESSONS = [
   ['01-big-picture', 5],
@@ -187,4 +188,105 @@ export const urlTests = [
   },
 ]
 
-export const tests = [...walkTests, ...urlTests]
+/** Win level 1 through the UI (palette, street list, Give a room, speed 8×), then make a hand-in code. */
+async function winLevel1AndHandIn(t, name) {
+  const page = await t.open('/?test')
+  await startLevel(page, '01-one-house')
+  for (const app of ['shop', 'blog', 'chat']) {
+    await click(page, tid(`app-${app}`))
+    await click(page, tid('tree-host-h1'))
+    await click(page, tid('action-runContainer'))
+  }
+  await click(page, tid('speed-8'))
+  await pressKey(page, 'Space')
+  const dialog = await waitFor(page, 'outcome-dialog', { timeout: 60_000 })
+  check((await dialog.getAttribute('data-outcome')) === 'won', 'level 1 was not won')
+  await page.locator(tid('handin-name')).fill(name)
+  await click(page, tid('handin-make'))
+  const code = await (await waitFor(page, 'handin-code')).inputValue()
+  check(/^HOP1\.[A-Za-z0-9_-]+$/.test(code), `the hand-in code looks wrong: ${code.slice(0, 40)}`)
+  await shot(page, 'handin-code.png')
+  await page.close()
+  return code
+}
+
+/** Decode a code in Node, let `edit` change it, encode it again (what a student editing a claim would do). */
+function tamper(code, edit) {
+  const json = JSON.parse(inflateSync(Buffer.from(code.slice(5), 'base64url')).toString('utf8'))
+  edit(json)
+  return 'HOP1.' + deflateSync(Buffer.from(JSON.stringify(json))).toString('base64url')
+}
+
+async function openHandins(t) {
+  const page = await t.open('/?test&mode=classroom')
+  await click(page, tid('cls-handins'))
+  await waitFor(page, 'handins-page')
+  return page
+}
+
+export const handinTests = [
+  {
+    name: 'classroom-handin-round-trip',
+    title: "a student wins level 1 through the UI and makes a code; the teacher's page replays it: verified, three stars, every objective",
+    timeoutMs: 150_000,
+    async run(t) {
+      const code = await winLevel1AndHandIn(t, 'Ada Lovelace')
+      const page = await openHandins(t)
+      await page.locator(tid('handins-paste')).fill(`Ada: ${code}\n`)
+      await click(page, tid('handins-check'))
+      await waitUntil(page, () => document.querySelector('[data-testid="handin-row-0"]')?.dataset.status !== 'pending', undefined, {
+        what: 'the hand-in to be checked',
+        timeout: 30_000,
+      })
+      const row = page.locator(tid('handin-row-0'))
+      const status = await row.getAttribute('data-status')
+      const textOf = await row.innerText()
+      check(status === 'verified', `the hand-in shows ${status}: ${textOf}`)
+      check(textOf.includes('Ada Lovelace') && textOf.includes('★★★'), `the row reads: ${textOf}`)
+      await shot(page, 'handin-verified.png')
+      // The CSV has the student's line.
+      const [download] = await Promise.all([page.waitForEvent('download'), click(page, tid('handins-csv'))])
+      const csv = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'))
+      check(/^Ada Lovelace,01-one-house,verified,won,3,/m.test(csv), `the CSV reads:\n${csv}`)
+    },
+  },
+  {
+    name: 'classroom-handin-tampered',
+    title: 'a hand-in with an edited claim is not verified; malformed, unknown-level and disallowed-command codes each get a clear line',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await openHandins(t)
+      // A student who did nothing, but claims a three-star win.
+      const honest =
+        'HOP1.' +
+        deflateSync(
+          Buffer.from(
+            JSON.stringify({ v: 1, level: '01-one-house', seed: 101, name: 'Eve', log: [], claim: { outcome: 'lost', stars: 0, met: [] } }),
+          ),
+        ).toString('base64url')
+      const forged = tamper(honest, (h) => (h.claim = { outcome: 'won', stars: 3, met: ['open', 'blog', 'chat'] }))
+      const unknown = tamper(honest, (h) => (h.level = 'zz-nope'))
+      const hostile = tamper(honest, (h) => (h.log = [[0, { type: 'failHost', hostId: 'h1' }]]))
+      await page.locator(tid('handins-paste')).fill([forged, 'HOP1.garbage!!', unknown, hostile, honest].join('\n'))
+      await click(page, tid('handins-check'))
+      await waitUntil(
+        page,
+        () =>
+          document.querySelectorAll('[data-status="pending"]').length === 0 &&
+          document.querySelectorAll('[data-testid^="handin-row-"]').length === 5,
+        undefined,
+        { what: 'all five checked', timeout: 40_000 },
+      )
+      const rows = await page.locator('[data-testid^="handin-row-"]').evaluateAll((els) => els.map((e) => [e.dataset.status, e.innerText]))
+      check(rows[0][0] === 'not-verified' && rows[0][1].includes('claims won, the replay lost'), `forged claim: ${rows[0]}`)
+      check(rows[1][0] === 'invalid' && /damaged|not a hand-in/.test(rows[1][1]), `garbage: ${rows[1]}`)
+      check(rows[2][0] === 'invalid' && rows[2][1].includes('unknown level'), `unknown level: ${rows[2]}`)
+      check(rows[3][0] === 'invalid' && rows[3][1].includes('not allowed in this level'), `disallowed command: ${rows[3]}`)
+      check(rows[4][0] === 'verified', `the honest loss: ${rows[4]}`)
+      await waitFor(page, 'handins-missed')
+      await shot(page, 'handin-tampered.png')
+    },
+  },
+]
+
+export const tests = [...walkTests, ...urlTests, ...handinTests]

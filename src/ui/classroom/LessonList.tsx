@@ -59,6 +59,12 @@ export function LessonList() {
           replays, B blanks the screen, F focuses the scene, L switches words, Esc returns here.
         </p>
         <ThemeControls />
+        <p>
+          <button type="button" data-testid="cls-handins" onClick={() => useHud.getState().setScreen('handins')}>
+            <span aria-hidden="true">✉ </span>Collect hand-ins
+          </button>{' '}
+          <span className="muted">Students make a code at the end of a level; paste them here and each is replayed to check it.</span>
+        </p>
       </header>
       <ol className="cls-lessons">
         {loads.map((load, i) =>

@@ -1,0 +1,84 @@
+/**
+ * The student's side of a hand-in: at the end of a level, type a name and get a code (or a small
+ * file) with the level, the seed, the command log and the result, for the teacher's page to check.
+ */
+import { useState } from 'react'
+import { makeHandIn, objectiveStatuses } from '../../levels'
+import { encodeHandIn } from '../../io/handinCode'
+import { useGame } from '../../state'
+import './handin.css'
+
+export function HandIn() {
+  const [name, setName] = useState('')
+  const [code, setCode] = useState<string | null>(null)
+  const [copied, setCopied] = useState(false)
+  const make = async () => {
+    const { level, world, progress, commandLog } = useGame.getState()
+    if (!level || progress.outcome === 'playing') return
+    const met = objectiveStatuses(level, world, progress)
+      .filter((s) => s.done)
+      .map((s) => s.objective.id)
+    const claim = { outcome: progress.outcome, stars: progress.stars, met }
+    setCode(await encodeHandIn(makeHandIn(level, world.seed, name, commandLog, claim)))
+    setCopied(false)
+  }
+  const save = () => {
+    if (!code) return
+    const level = useGame.getState().level
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(new Blob([code + '\n'], { type: 'text/plain' }))
+    a.download = `hand-in-${level?.id ?? 'level'}-${name.trim().replace(/[^A-Za-z0-9-]+/g, '-') || 'student'}.txt`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+  }
+  return (
+    <section className="handin" aria-label="Hand in" data-testid="handin">
+      <h3>Hand in this run</h3>
+      <div className="handin-row">
+        <label>
+          Your name{' '}
+          <input
+            data-testid="handin-name"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="as your teacher knows you"
+          />
+        </label>
+        <button type="button" data-testid="handin-make" onClick={() => void make()}>
+          Make a hand-in code
+        </button>
+      </div>
+      {code && (
+        <>
+          <textarea
+            className="handin-code"
+            data-testid="handin-code"
+            readOnly
+            value={code}
+            rows={3}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <div className="handin-row">
+            <button
+              type="button"
+              data-testid="handin-copy"
+              onClick={() =>
+                void navigator.clipboard
+                  ?.writeText(code)
+                  .then(() => setCopied(true))
+                  .catch(() => setCopied(false))
+              }
+            >
+              {copied ? '✓ Copied' : 'Copy'}
+            </button>
+            <button type="button" data-testid="handin-save" onClick={save}>
+              Save as a file
+            </button>
+            <small className="muted">Give it to your teacher: their Classroom page replays it to check the result.</small>
+          </div>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,216 @@
+/**
+ * Classroom → Collect hand-ins: paste many codes or drop files; each is replayed in a Web Worker
+ * (bounded in size, commands and time) and shown in the class table: verified stars, each
+ * objective, the most-missed objectives, and a CSV export. No server, no account.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { DragEvent } from 'react'
+import { findCodes } from '../../io/handinCode'
+import { useUi } from '../../state'
+import { starsText } from '../format'
+import { useHud } from '../uiStore'
+import { mostMissed, statusText, toCsv } from './classTable'
+import type { Row } from './classTable'
+import { Verifier } from './verifier'
+import './handin.css'
+
+/** At most this many hand-ins in one go (a class, several times over). */
+const MAX_CODES = 500
+const MAX_FILE_BYTES = 4 * 1024 * 1024
+let rowSeq = 0
+
+export function HandinsPage() {
+  const vocab = useUi((s) => s.vocab)
+  const [text, setText] = useState('')
+  const [rows, setRows] = useState<(Row & { key: number })[]>([])
+  const [note, setNote] = useState('')
+  const [over, setOver] = useState(false)
+  const verifier = useRef<Verifier | null>(null)
+  useEffect(() => {
+    verifier.current = new Verifier()
+    return () => verifier.current?.dispose()
+  }, [])
+
+  const check = (items: { source: string; code: string }[]) => {
+    const take = items.slice(0, MAX_CODES)
+    setNote(
+      items.length === 0
+        ? 'No hand-in codes found (a code starts with HOP1.).'
+        : items.length > MAX_CODES
+          ? `Only the first ${MAX_CODES} of ${items.length} codes are checked.`
+          : '',
+    )
+    const keyed = take.map((i) => ({ key: ++rowSeq, source: i.source, verdict: null }))
+    setRows((r) => [...r, ...keyed])
+    take.forEach((item, k) => {
+      const key = keyed[k]!.key
+      void verifier.current
+        ?.check(item.code)
+        .then((verdict) => setRows((r) => r.map((row) => (row.key === key ? { ...row, verdict } : row))))
+    })
+  }
+
+  const fromText = () => check(findCodes(text).map((code, i) => ({ source: `pasted #${i + 1}`, code })))
+
+  const fromFiles = async (files: FileList | null) => {
+    if (!files) return
+    const items: { source: string; code: string }[] = []
+    const skipped: string[] = []
+    for (const f of Array.from(files)) {
+      if (f.size > MAX_FILE_BYTES) {
+        skipped.push(f.name)
+        continue
+      }
+      for (const code of findCodes(await f.text())) items.push({ source: f.name, code })
+    }
+    check(items)
+    if (skipped.length) setNote((n) => `${n} Skipped (over 4 MiB): ${skipped.join(', ')}.`.trim())
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setOver(false)
+    void fromFiles(e.dataTransfer.files)
+  }
+
+  const exportCsv = () => {
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(new Blob([toCsv(rows, vocab)], { type: 'text/csv' }))
+    a.download = 'hand-ins.csv'
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+  }
+
+  const done = rows.filter((r) => r.verdict)
+  const count = (s: string) => done.filter((r) => r.verdict!.status === s).length
+  const missed = mostMissed(rows, vocab).slice(0, 5)
+
+  return (
+    <main className="screen handins" data-testid="handins-page">
+      <header className="cls-list-head">
+        <button type="button" data-testid="handins-back" onClick={() => useHud.getState().setScreen('classroom')}>
+          ← Classroom
+        </button>
+        <h1>Collect hand-ins</h1>
+        <p className="lede">
+          Paste the codes your students made at the end of a level (any text with codes in it), or drop their files. Each one is replayed
+          here, in this browser, and its claim checked against what the replay gives.
+        </p>
+      </header>
+      <label htmlFor="handins-paste">Hand-in codes</label>
+      <textarea id="handins-paste" data-testid="handins-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="handin-row">
+        <button type="button" className="primary" data-testid="handins-check" onClick={fromText}>
+          Check the pasted codes
+        </button>
+        <label className="button-like">
+          Open files…
+          <input
+            type="file"
+            multiple
+            accept=".txt,text/plain"
+            data-testid="handins-files"
+            className="visually-hidden-file"
+            onChange={(e) => void fromFiles(e.target.files)}
+          />
+        </label>
+        <button type="button" data-testid="handins-csv" onClick={exportCsv} disabled={done.length === 0}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => setRows([])} disabled={rows.length === 0}>
+          Clear the table
+        </button>
+      </div>
+      <div
+        className={`handins-drop${over ? ' over' : ''}`}
+        data-testid="handins-drop"
+        onDragOver={(e) => {
+          e.preventDefault()
+          setOver(true)
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        Drop hand-in files here
+      </div>
+      {note && (
+        <p className="warning" role="status" data-testid="handins-note">
+          {note}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <p data-testid="handins-summary" aria-live="polite">
+          {done.length} of {rows.length} checked: {count('verified')} verified, {count('not-verified')} not verified, {count('invalid')} not
+          checkable.
+        </p>
+      )}
+      {missed.length > 0 && (
+        <section aria-label="Most missed objectives" data-testid="handins-missed">
+          <h2>Most missed objectives</h2>
+          <ol>
+            {missed.map((m) => (
+              <li key={`${m.levelId}/${m.label}`}>
+                {m.label} <small className="muted">({m.levelId})</small>: missed in {m.missed} of {m.of}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {rows.length > 0 && (
+        <table data-testid="handins-table">
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Level</th>
+              <th scope="col">Check</th>
+              <th scope="col">Stars (replayed)</th>
+              <th scope="col">Objectives (replayed)</th>
+              <th scope="col">Last command</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const v = r.verdict
+              if (!v)
+                return (
+                  <tr key={r.key} data-testid={`handin-row-${i}`} data-status="pending">
+                    <td colSpan={6}>{r.source}: checking…</td>
+                  </tr>
+                )
+              return (
+                <tr key={r.key} data-testid={`handin-row-${i}`} data-status={v.status}>
+                  <td>
+                    {v.name || <em>no name</em>} <small className="muted">{r.source}</small>
+                  </td>
+                  <td>{v.status === 'invalid' ? v.levelId : v.levelTitle}</td>
+                  <td className={v.status}>
+                    <span aria-hidden="true">{v.status === 'verified' ? '✓ ' : v.status === 'not-verified' ? '✗ ' : '⚠ '}</span>
+                    {statusText(v)}
+                    {v.reason && <div className="muted">{v.reason}</div>}
+                  </td>
+                  <td>{v.status === 'invalid' ? '—' : `${starsText(v.stars).marks} ${v.outcome}`}</td>
+                  <td>
+                    {v.status === 'invalid' ? (
+                      '—'
+                    ) : (
+                      <ul className="objectives">
+                        {v.objectives.map((o) => (
+                          <li key={o.id}>
+                            <span aria-hidden="true">{o.done ? '✓ ' : '✗ '}</span>
+                            <span className="visually-hidden">{o.done ? 'met: ' : 'missed: '}</span>
+                            {o.label[vocab]}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{v.status === 'invalid' ? '—' : `${(v.lastCommandMs / 1000).toFixed(1)} s · ${v.commands} commands`}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </main>
+  )
+}
