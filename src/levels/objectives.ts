@@ -15,6 +15,16 @@ function runningCount(world: World, appId: string): number {
   return n
 }
 
+/** A ratio as a percentage with just the decimals it has (0.999 → "99.9", 0.9 → "90"). */
+function percentText(ratio: number): { text: string; digits: number } {
+  const pct = ratio * 100
+  for (let digits = 0; digits <= 4; digits++) {
+    const text = pct.toFixed(digits)
+    if (Math.abs(Number(text) - pct) < 1e-9) return { text, digits }
+  }
+  return { text: pct.toFixed(4), digits: 4 }
+}
+
 export function evaluateCheck(check: Check, world: World): CheckResult {
   switch (check.kind) {
     case 'appsRunning': {
@@ -30,7 +40,13 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       const app = world.apps[check.appId]
       if (!app) return { done: false, progress: `no app ${check.appId}` }
       const r = servedRatio(app)
-      return { done: r >= check.min, progress: `${(r * 100).toFixed(1)}% served (need ${(check.min * 100).toFixed(0)}%)` }
+      const need = percentText(check.min)
+      if (app.served + app.dropped === 0) return { done: r >= check.min, progress: `no visitors yet (need ${need.text}%)` }
+      // Shown to the precision that decides it: one decimal more than the threshold, rounded down, so
+      // 99.94 % against 99.9 % never reads as a pass it is not, nor 99.96 % as "100 %".
+      const digits = need.digits + 1
+      const shown = Math.floor(r * 100 * 10 ** digits + 1e-9) / 10 ** digits
+      return { done: r >= check.min, progress: `${shown.toFixed(digits)}% served (need ${need.text}%)` }
     }
     case 'vmsRunning': {
       const n = Object.values(world.vms).filter((v) => v.state === 'running' && (!check.os || v.os === check.os)).length

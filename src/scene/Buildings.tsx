@@ -90,13 +90,16 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
     else if (p === 'failed') hostsFailed++
     if (houses.hosts[i]!.unschedulable) cordoned++
   }
-  const appColours = new Map<string, string>()
+  const appColours = layout.appColours
   const roomColour = (c: number): string => {
     const ct = rooms.containers[c]!
     const fixed = ROOM_STYLE[ct.state].colour
     if (fixed) return fixed
     let col = appColours.get(ct.appId)
     if (!col) appColours.set(ct.appId, (col = P.appColour(ct.appId)))
+    // Mid-rollout, the old version's rooms are the pale shade of the app's colour.
+    const target = layout.rollouts.get(ct.appId)
+    if (target !== undefined && ct.imageId !== target) return P.oldVersion(col)
     return col
   }
   const writeRooms = (b: 0 | 1 | 2): InstanceWriter => ({

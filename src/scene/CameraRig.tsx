@@ -3,7 +3,7 @@
  * (double-click, or the HUD's setFocus) or jump there when reduced motion is asked for.
  * The camera moves in refs inside useFrame, never through React state.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { OrbitControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
 import * as THREE from 'three'
@@ -11,6 +11,7 @@ import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
 import type { SceneLayout } from './layout'
+import { freeAreaOffset, onHome, viewInsets } from './view'
 
 const FOCUS_DISTANCE = 22
 
@@ -26,10 +27,17 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   // moved the camera, keep framing it as houses are added (a glide, not a jump).
   const userMoved = useRef(false)
   const framedBounds = useRef('')
+  const [home, setHome] = useState(0)
+  useEffect(() => onHome(() => setHome((n) => n + 1)), [])
+  const homeSeen = useRef(0)
+  const size = useThree((s) => s.size)
   useEffect(() => {
     const c = controls.current
     if (!c) return
-    const fresh = framedFor.current !== world
+    const asked = homeSeen.current !== home
+    homeSeen.current = home
+    if (asked) userMoved.current = false
+    const fresh = framedFor.current !== world || asked
     const { minX, maxX, minZ, maxZ } = layout.bounds
     const key = [minX, maxX, minZ, maxZ].map((v) => Math.round(v)).join(',')
     if (!fresh && (userMoved.current || key === framedBounds.current)) return
@@ -39,10 +47,12 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     const cx = (minX + maxX) / 2
     const cz = (minZ + maxZ) / 2
     const span = Math.max(maxX - minX, (maxZ - minZ) * 1.4, 30)
-    const dist = Math.min(span * 1.05, 3000)
-    // Aim a little in front of the middle, so the street sits in the upper-middle of the screen,
-    // the part the HUD's side and bottom panels leave open.
-    const aimZ = cz + dist * 0.1
+    // Fit the street into the part of the window the panels leave open (a narrower window needs
+    // more distance: the field of view is vertical).
+    const { squeeze } = freeAreaOffset(size.width, size.height, viewInsets)
+    const aspect = Math.max(0.5, Math.min(1.6, size.width / Math.max(1, size.height)) / 1.6)
+    const dist = Math.min((span * 1.05 * Math.sqrt(squeeze)) / aspect, 3000)
+    const aimZ = cz + dist * 0.05
     const target = new THREE.Vector3(cx, 0, aimZ)
     const pos = new THREE.Vector3(cx, dist * 0.75, aimZ + dist * 0.7)
     camera.far = Math.max(2000, dist * 4)
@@ -53,7 +63,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
       camera.position.copy(pos)
       c.update()
     } else goal.current = { target, pos }
-  }, [world, layout, camera])
+  }, [world, layout, camera, home, size])
 
   useEffect(
     () =>
@@ -77,6 +87,19 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
       }),
     [camera],
   )
+
+  // The middle of the view sits in the middle of the free area, not behind a panel.
+  const applied = useRef('')
+  useFrame(() => {
+    const cam = camera as THREE.PerspectiveCamera
+    const { x, y } = freeAreaOffset(size.width, size.height, viewInsets)
+    const key = `${size.width}x${size.height}:${x},${y}`
+    if (key === applied.current) return
+    applied.current = key
+    if (x === 0 && y === 0) cam.clearViewOffset()
+    else cam.setViewOffset(size.width, size.height, x, y, size.width, size.height)
+    cam.updateProjectionMatrix()
+  })
 
   useFrame((_, dt) => {
     const g = goal.current

@@ -56,7 +56,7 @@ export default function GameCanvas() {
     )
   }
   return (
-    <div data-testid="scene-canvas" style={fill}>
+    <div data-testid="scene-canvas" style={fill} role="region" aria-label="The street in 3D">
       <Canvas
         shadows
         dpr={gl.software ? 1 : [1, 2]}

@@ -72,10 +72,20 @@ const tag: React.CSSProperties = {
 
 function Signs({ layout }: { layout: SceneLayout }) {
   const vocab = useUi((s) => s.vocab)
-  const { houses } = layout
+  const world = useWorld()
+  const { houses, rooms } = layout
   if (houses.n > SIGNS_UP_TO) return null
+  const apps = world.apps
+  // Each house's sign names the businesses inside, each with its colour: colour is never the only signal.
+  const inside: Set<string>[] = []
+  for (let i = 0; i < houses.n; i++) inside.push(new Set())
+  for (let c = 0; c < rooms.n; c++) {
+    const i = rooms.house[c]!
+    if (i >= 0) inside[i]!.add(rooms.containers[c]!.appId)
+  }
   const out = []
   for (let i = 0; i < houses.n; i++) {
+    const names = [...inside[i]!].sort()
     out.push(
       <Html
         portal={overlayRef}
@@ -85,12 +95,23 @@ function Signs({ layout }: { layout: SceneLayout }) {
         zIndexRange={[10, 0]}
         style={{ pointerEvents: 'none' }}
       >
-        <div style={sign}>{`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}</div>
+        <div style={sign} data-testid={`house-sign-${houses.ids[i]}`}>
+          {`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}
+          {names.map((id) => (
+            <span key={id} style={chip}>
+              <span style={{ ...dot, background: layout.appColours.get(id) ?? '#999' }} />
+              {apps[id]?.name ?? id}
+            </span>
+          ))}
+        </div>
       </Html>,
     )
   }
   return <>{out}</>
 }
+
+const chip: React.CSSProperties = { marginLeft: 6, display: 'inline-flex', alignItems: 'center', gap: 3, fontWeight: 500 }
+const dot: React.CSSProperties = { width: 9, height: 9, borderRadius: 2, border: '1px solid #0007', display: 'inline-block' }
 
 const sign: React.CSSProperties = {
   background: '#fffdf5',

@@ -10,13 +10,15 @@ import { useUi } from '../state/ui'
 import { kindLabel } from '../sim/labels'
 import { assets } from './assets'
 import type { SceneLayout } from './layout'
-import { HIGHLIGHT_SELECT, appColour } from './palette'
+import { HIGHLIGHT_SELECT, appColour, appColours } from './palette'
 
 const SHOWN = 5
 
 // Rendered by the Manager (not inside Html's own root) so it re-renders with the world.
 function clipboard(vocab: 'metaphor' | 'technical') {
-  const apps = Object.values(useGame.getState().world.apps).filter((a) => a.managed)
+  const all = useGame.getState().world.apps
+  const colours = appColours(Object.keys(all))
+  const apps = Object.values(all).filter((a) => a.managed)
   const shown = apps.slice(0, SHOWN)
   return (
     <div className="hop-clipboard" style={clip} onClick={() => useUi.getState().select({ kind: 'manager' })}>
@@ -29,7 +31,15 @@ function clipboard(vocab: 'metaphor' | 'technical') {
         const ok = a.readyReplicas >= a.replicas && !failing
         return (
           <div key={a.id} style={{ display: 'flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>
-            <span style={{ width: 10, height: 10, borderRadius: 2, background: appColour(a.id), border: '1px solid #0006' }} />
+            <span
+              style={{
+                width: 10,
+                height: 10,
+                borderRadius: 2,
+                background: colours.get(a.id) ?? appColour(a.id),
+                border: '1px solid #0006',
+              }}
+            />
             <span style={{ flex: 1 }}>{a.name}</span>
             <span>
               {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`}{' '}

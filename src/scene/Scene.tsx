@@ -9,6 +9,7 @@ import { Street } from './Street'
 import { Visitors } from './Visitors'
 import { Manager } from './Manager'
 import { Labels } from './Labels'
+import { EventMarks } from './EventMarks'
 import { CameraRig } from './CameraRig'
 import { RendererProbe } from './RendererProbe'
 import { SKY } from './palette'
@@ -61,6 +62,7 @@ export function Scene() {
       <Visitors layout={layout} />
       <Manager layout={layout} />
       <Labels layout={layout} />
+      <EventMarks layout={layout} />
       <CameraRig layout={layout} />
       <RendererProbe />
     </>

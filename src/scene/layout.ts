@@ -14,6 +14,7 @@
 import { containerList } from '../sim/containerIndex'
 import { hostCapacity, vmHostMemMiB } from '../sim/capacity'
 import type { Container, Host, Vm, World } from '../sim/types'
+import { appColours } from './palette'
 
 export interface Boxes {
   n: number
@@ -58,6 +59,10 @@ export interface Street {
 }
 
 export interface SceneLayout {
+  /** Each app's colour (every app its own, see appColours). */
+  appColours: Map<string, string>
+  /** Apps mid-rollout (rooms on more than one image): the image their new rooms run. */
+  rollouts: Map<string, string>
   houses: HouseBoxes
   vms: VmBoxes
   rooms: RoomBoxes
@@ -355,8 +360,20 @@ export function layoutWorld(world: World): SceneLayout {
     }
   }
 
+  // ---- Rollouts: apps whose rooms run more than one image ------------------------------------
+  const firstImage = new Map<string, string>()
+  const rollouts = new Map<string, string>()
+  for (let c = 0; c < N; c++) {
+    const ct = list[c]!
+    const seenImage = firstImage.get(ct.appId)
+    if (seenImage === undefined) firstImage.set(ct.appId, ct.imageId)
+    else if (seenImage !== ct.imageId && !rollouts.has(ct.appId)) rollouts.set(ct.appId, world.apps[ct.appId]?.imageId ?? ct.imageId)
+  }
+
   const maxZ = rows * pitch
   return {
+    appColours: appColours(Object.keys(world.apps)),
+    rollouts,
     houses,
     vms,
     rooms,

@@ -24,8 +24,8 @@ export const VM_PROVISIONING = '#e9e2d0'
 export const VM_STOPPED = '#9c9a94'
 export const VM_CRASHED = '#2f4a66'
 
-/** Rooms: one toy colour per app, varied in lightness. */
-export const APP_COLOURS = ['#f28f3b', '#4f9dde', '#e4572e', '#76b041', '#c86fc9', '#ffc914', '#2ec4b6', '#ff8fab']
+/** Rooms: one toy colour per app, far apart in hue and varied in lightness (neighbours differ most). */
+export const APP_COLOURS = ['#f28f3b', '#4f9dde', '#76b041', '#c86fc9', '#ffc914', '#2ec4b6', '#ff8fab', '#8d6e63']
 export const ROOM_CRASHED = '#3b302c'
 export const ROOM_BACKOFF = '#5a4a42'
 export const ROOM_PENDING = '#ffffff'
@@ -41,9 +41,28 @@ export const VISITOR_DROPPED = '#e63946'
 export const HIGHLIGHT_SELECT = '#ffd23f'
 export const HIGHLIGHT_HOVER = '#ffffff'
 
-/** A stable colour per app: apps keep their colour as others come and go. */
+/**
+ * Each app its own colour: the street's apps in id order take the colours in turn, so two apps
+ * never share one until there are more apps than colours (then the app's name sign tells them apart).
+ */
+export function appColours(appIds: Iterable<string>): Map<string, string> {
+  const ids = [...appIds].sort()
+  return new Map(ids.map((id, i) => [id, APP_COLOURS[i % APP_COLOURS.length]!]))
+}
+
+/** A colour for an app the street does not list (hash of its id). */
 export function appColour(appId: string): string {
   let h = 2166136261
   for (let i = 0; i < appId.length; i++) h = Math.imul(h ^ appId.charCodeAt(i), 16777619)
   return APP_COLOURS[(h >>> 0) % APP_COLOURS.length]!
+}
+
+/** The old version's shade of an app colour during a rolling update: halfway to white. */
+export function oldVersion(colour: string): string {
+  const n = parseInt(colour.slice(1), 16)
+  const mix = (v: number) => Math.round(v + (255 - v) * 0.55)
+  const r = mix((n >> 16) & 255)
+  const g = mix((n >> 8) & 255)
+  const b = mix(n & 255)
+  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`
 }

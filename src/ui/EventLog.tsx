@@ -11,7 +11,7 @@ export function EventLog() {
   return (
     <section className="panel event-log" aria-label={vocab === 'metaphor' ? 'What happened on the street' : 'Event log'}>
       <h2>{vocab === 'metaphor' ? 'What happened' : 'Events'}</h2>
-      <ol data-testid="event-log" aria-live="polite" aria-relevant="additions">
+      <ol data-testid="event-log">
         {events.map((e) => (
           <li key={e.seq} className={`ev ev-${e.level}`}>
             <span className="mark" aria-label={e.level}>

@@ -38,6 +38,7 @@ import { cores, money, secondsLeft, stateIcon, usedOf } from './format'
 import { ContainerDiagnosis } from './machines/ContainerDiagnosis'
 import { NodeDetails, WhyHere } from './manager/WhyHere'
 import { Charts } from './manager/Charts'
+import { useHud } from './uiStore'
 
 type Row = [label: string, value: ReactNode]
 
@@ -242,19 +243,32 @@ export function Inspector() {
   const vocab = useUi((s) => s.vocab)
   const d = sel ? describe(world, sel) : null
   const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
+  const wide = useHud((s) => s.inspectorWide)
   return (
-    <section className="panel inspector" aria-label="Inspector" data-testid="inspector">
+    <section className={`panel inspector${wide ? ' wide' : ''}${d ? '' : ' empty'}`} aria-label="Inspector" data-testid="inspector">
       {!d ? (
         <p className="muted">
           {vocab === 'metaphor'
-            ? 'Select a house, apartment or room in the street list (or click it on the street) to inspect it.'
-            : 'Select a host, VM or container in the cluster tree (or click it in the scene) to inspect it.'}
+            ? 'Click a house, apartment or room on the street (or press S for the list) to inspect it.'
+            : 'Click a host, VM or container in the scene (or press S for the cluster tree) to inspect it.'}
         </p>
       ) : (
         <>
-          <h2>
-            {SHORT[sel!.kind][vocab === 'metaphor' ? 0 : 1]} {d.name} <small className="kind">{d.title}</small>
-          </h2>
+          <div className="panel-head">
+            <h2>
+              {SHORT[sel!.kind][vocab === 'metaphor' ? 0 : 1]} {d.name} <small className="kind">{d.title}</small>
+            </h2>
+            <button
+              type="button"
+              className="small"
+              data-testid="inspector-expand"
+              aria-expanded={wide}
+              onClick={() => useHud.getState().toggleInspector()}
+              title={wide ? 'Dock the inspector small' : 'Expand the inspector'}
+            >
+              {wide ? '⇲ Less' : '⇱ More'}
+            </button>
+          </div>
           <Table rows={d.rows} />
           {sel?.kind === 'container' && <ContainerDiagnosis containerId={d.id} />}
           {sel?.kind === 'container' && <WhyHere containerId={d.id} />}

@@ -30,13 +30,18 @@ function ErrorCard({ file, error }: { file: string; error: string }) {
   )
 }
 
-function Card({ info, focus }: { info: CardInfo; focus: boolean }) {
+function Card({ info, focus, number }: { info: CardInfo; focus: boolean; number: number }) {
   if (!info.load.ok) return <ErrorCard file={info.load.file} error={info.load.error} />
   const level = info.load.level
   const stars = starsText(info.stars)
   return (
     <li className={`level-card${info.locked ? ' locked' : ''}`}>
-      <p className="chapter">{level.chapter}</p>
+      <p className="chapter">
+        <span className="level-number" data-testid={`level-number-${level.id}`}>
+          Level {number}
+        </span>{' '}
+        · {level.chapter.replace(/^(\d+)\.\s*/, 'Chapter $1: ')}
+      </p>
       <h2>{level.title}</h2>
       <p className="stars" aria-label={stars.text}>
         <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
@@ -73,6 +78,11 @@ function Card({ info, focus }: { info: CardInfo; focus: boolean }) {
   )
 }
 
+/** A card's number in play order: its place among the playable levels, whatever its file or chapter says. */
+function playOrder(cards: CardInfo[], card: CardInfo): number {
+  return cards.filter((c) => c.load.ok).indexOf(card) + 1
+}
+
 export function LevelSelect() {
   const records = useProgress((s) => s.levels)
   const [opened, setOpened] = useState<LevelLoad[]>([])
@@ -102,7 +112,7 @@ export function LevelSelect() {
       <ProgressWarning />
       <ol className="level-grid" aria-label="Levels">
         {cards.map((c) => (
-          <Card key={c.load.file} info={c} focus={c.load.file === focusFile} />
+          <Card key={c.load.file} info={c} focus={c.load.file === focusFile} number={playOrder(cards, c)} />
         ))}
         {opened.map((l) => (!l.ok ? <ErrorCard key={l.file} file={l.file} error={l.error} /> : null))}
       </ol>

@@ -1,5 +1,6 @@
 /** The level's objectives with live progress; ✓ and ○ marks, not colour only. */
 import { objectiveStatuses } from '../levels'
+import { useState } from 'react'
 import { useGame, useUi, useWorld } from '../state'
 
 export function Objectives() {
@@ -7,23 +8,40 @@ export function Objectives() {
   const level = useGame((s) => s.level)
   const progress = useGame((s) => s.progress)
   const vocab = useUi((s) => s.vocab)
+  const [folded, setFolded] = useState(false)
   if (!level) return null
   const statuses = objectiveStatuses(level, world, progress)
+  const started = world.timeMs > 0
   return (
-    <section className="panel objectives" aria-label="Objectives">
-      <h2>Objectives</h2>
-      <ul>
+    <section className={`panel objectives${folded ? ' folded' : ''}`} aria-label="Objectives">
+      <div className="panel-head">
+        <h2>Objectives</h2>
+        <button
+          type="button"
+          className="small"
+          data-testid="objectives-fold"
+          aria-expanded={!folded}
+          aria-controls="objective-list"
+          onClick={() => setFolded(!folded)}
+          title={folded ? 'Show the objectives' : 'Fold the objectives away'}
+        >
+          {folded ? '▸ Show' : '▾ Fold'}
+        </button>
+      </div>
+      <ul id="objective-list" hidden={folded}>
         {statuses.map((s) => {
           // An end-of-level check is only "on track" while the level runs: ◷, not a done tick.
           const pending = s.objective.when === 'end' && progress.outcome === 'playing'
-          const mark = pending ? (s.done ? '◷' : '○') : s.done ? '✓' : '○'
-          const spoken = pending ? (s.done ? 'On track: ' : 'Not yet: ') : s.done ? 'Done: ' : 'Not yet: '
+          // Nothing is on track before the clock has run: an untouched street has served nobody.
+          const onTrack = s.done && started
+          const mark = pending ? (onTrack ? '◷' : '○') : s.done ? '✓' : '○'
+          const spoken = pending ? (onTrack ? 'On track: ' : 'Not yet: ') : s.done ? 'Done: ' : 'Not yet: '
           return (
             <li
               key={s.objective.id}
               data-testid={`objective-${s.objective.id}`}
               data-done={s.done}
-              className={s.done && !pending ? 'done' : pending && s.done ? 'on-track' : ''}
+              className={s.done && !pending ? 'done' : pending && onTrack ? 'on-track' : ''}
             >
               <span className="mark" aria-hidden="true">
                 {mark}
@@ -33,14 +51,14 @@ export function Objectives() {
                 {s.objective.label[vocab]}
                 <small className="progress-line">
                   {s.progress}
-                  {s.objective.when === 'end' ? (s.done ? ' · on track, checked at the end' : ' · checked at the end') : ''}
+                  {s.objective.when === 'end' ? (onTrack ? ' · on track, checked at the end' : ' · checked at the end') : ''}
                 </small>
               </span>
             </li>
           )
         })}
       </ul>
-      {level.stars.length > 0 && (
+      {level.stars.length > 0 && !folded && (
         <p className="muted star-goals">
           <span aria-hidden="true">☆ </span>Extra stars: {level.stars.map((s) => s.label[vocab]).join(' · ')}
         </p>

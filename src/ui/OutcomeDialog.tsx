@@ -8,6 +8,7 @@ import { campaignLevels } from './LevelSelect'
 import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
 import { HandIn } from './classroom/HandIn'
+import { levelStory } from './outcomeStory'
 
 export function OutcomeDialog() {
   const level = useGame((s) => s.level)
@@ -39,6 +40,8 @@ export function OutcomeDialog() {
   const stars = starsText(progress.stars)
   const next = won ? nextLevel(campaignLevels(), level.id) : null
   const retry = () => useGame.getState().startLevel(level)
+  const story = levelStory(world, statuses, vocab)
+  const firstFail = story.failed[0]
   return (
     <div className="backdrop">
       <div
@@ -73,11 +76,41 @@ export function OutcomeDialog() {
             )
           })}
         </ul>
-        <section className="takeaway" aria-label="Takeaway">
-          <h3>{level.takeaway.title}</h3>
-          <p>{level.takeaway.text}</p>
-          <p className="seed-line">“{level.takeaway.seedLine}”</p>
-        </section>
+        {!won && firstFail && (
+          <section className="what-went-wrong" aria-label="What went wrong" data-testid="outcome-why">
+            <h3>What went wrong</h3>
+            <p>
+              <strong>{firstFail.label}</strong> — {firstFail.figure}
+              {firstFail.shortfall && <>: {firstFail.shortfall}</>}.
+            </p>
+            {story.failed.length > 1 && (
+              <p className="muted">
+                Also missed:{' '}
+                {story.failed
+                  .slice(1)
+                  .map((f) => `${f.label} (${f.figure})`)
+                  .join('; ')}
+                .
+              </p>
+            )}
+            <p data-testid="outcome-try">
+              <span aria-hidden="true">➜ </span>
+              <strong>Try this: </strong>
+              {firstFail.advice}
+            </p>
+          </section>
+        )}
+        {won && (
+          <section className="takeaway" aria-label="Takeaway">
+            <h3>{level.takeaway.title}</h3>
+            <p>{level.takeaway.text}</p>
+            <p className="run-figures" data-testid="outcome-figures">
+              <strong>In your run: </strong>
+              {story.figures.join(' · ')}.
+            </p>
+            <p className="seed-line">“{level.takeaway.seedLine}”</p>
+          </section>
+        )}
         <HandIn />
         <div className="row">
           {next && (

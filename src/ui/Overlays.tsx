@@ -5,6 +5,7 @@ import { useGame } from '../state'
 import { KEY_HELP } from './keys'
 import { Console } from './manager/Console'
 import { useHud } from './uiStore'
+import { backToMenu } from './navigation'
 
 function Sheet({ title, testid, children, wide }: { title: string; testid: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -87,5 +88,24 @@ export function ConsoleSheet() {
     <div className="console-sheet">
       <Console onClose={close} />
     </div>
+  )
+}
+
+/** Leaving a level mid-way throws its street away: asked first, staying is the default. */
+export function LeaveConfirm() {
+  const level = useGame((s) => s.level)
+  return (
+    <Sheet title="Leave this level?" testid="leave-confirm">
+      <h2>Leave “{level?.title}”?</h2>
+      <p>The street you built and the time played in this level are lost; the campaign keeps your stars.</p>
+      <div className="row">
+        <button type="button" className="primary" data-autofocus data-testid="btn-leave-stay" onClick={close}>
+          Stay and play
+        </button>
+        <button type="button" data-testid="btn-leave-confirm" onClick={backToMenu}>
+          Leave to the menu
+        </button>
+      </div>
+    </Sheet>
   )
 }

@@ -26,7 +26,7 @@ export function TimeControls() {
         disabled={over}
         onClick={() => useGame.getState().stepOnce()}
       >
-        Step ›
+        Step
       </button>
       <span className="speed-group" role="group" aria-label="Speed">
         {SPEEDS.map((s, i) => (

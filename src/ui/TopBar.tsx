@@ -5,7 +5,7 @@ import { useGame, useUi, useWorld } from '../state'
 import { clockText, money } from './format'
 import { TimeControls } from './TimeControls'
 import { useHud } from './uiStore'
-import { backToMenu } from './navigation'
+import { askToLeave } from './navigation'
 import { LabButton } from './lab/LabButton'
 
 export function TopBar() {
@@ -27,12 +27,11 @@ export function TopBar() {
   const overBudget = level?.budgetPerHour !== undefined && perHour > level.budgetPerHour
   return (
     <header className="top-bar panel" aria-label="Game controls" ref={ref}>
-      <button type="button" data-testid={over ? undefined : 'btn-menu'} onClick={backToMenu} title="Back to menu (Esc)">
+      <button type="button" data-testid={over ? undefined : 'btn-menu'} onClick={askToLeave} title="Back to the menu">
         ← Menu
       </button>
-      <div className="level-name">
+      <div className="level-name" title={level?.chapter}>
         <strong>{level ? level.title : 'Sandbox'}</strong>
-        {level && <small>{level.chapter}</small>}
       </div>
       <div className="readouts" aria-live="off">
         {level ? (
@@ -48,7 +47,8 @@ export function TopBar() {
         )}
         <span className={`readout${overBudget ? ' bad' : ''}`} data-testid="budget" title="Running cost per hour of all standing houses">
           {money(perHour)}/h{level?.budgetPerHour !== undefined && <> of {money(level.budgetPerHour)}/h</>}
-          {overBudget && <strong> — over budget!</strong>} · spent {money(world.costSpent)}
+          {overBudget && <strong> — over budget!</strong>}
+          <span className="spent"> · spent {money(world.costSpent)}</span>
         </span>
         {world.delayScale !== 1 && (
           <span className="readout badge" data-testid="classroom-time" title="Kubernetes delays are compressed for the classroom">
@@ -66,7 +66,8 @@ export function TopBar() {
           onClick={() => useUi.getState().toggleVocab()}
           title="Switch all labels (L)"
         >
-          {vocab === 'metaphor' ? 'Labels: ⌂ houses & rooms' : 'Labels: ☰ servers & containers'}
+          {vocab === 'metaphor' ? '⌂ Houses' : '☰ Servers'}
+          <span className="visually-hidden"> (labels; L switches)</span>
         </button>
         {level && (
           <>
@@ -110,7 +111,42 @@ export function TopBar() {
         >
           ? Keys
         </button>
+        <button
+          type="button"
+          data-testid="btn-focus"
+          aria-pressed={false}
+          aria-keyshortcuts="F"
+          onClick={() => useHud.getState().toggleFocus()}
+          title="Focus: hide everything but time and captions (F)"
+        >
+          ▣ Focus
+        </button>
       </div>
+    </header>
+  )
+}
+
+/** Focus mode's only bar: the clock, the time controls and the way back. */
+export function FocusBar() {
+  const world = useWorld()
+  const level = useGame((s) => s.level)
+  return (
+    <header className="focus-bar panel" aria-label="Time">
+      <span className="readout" data-testid={level ? 'time-left' : 'time-now'}>
+        <span aria-hidden="true">◷ </span>
+        {level ? `${clockText(level.durationMs - world.timeMs)} left` : clockText(world.timeMs)}
+      </span>
+      <TimeControls />
+      <button
+        type="button"
+        data-testid="btn-focus"
+        aria-pressed={true}
+        aria-keyshortcuts="F"
+        onClick={() => useHud.getState().toggleFocus()}
+        title="Show the panels again (F)"
+      >
+        ▣ Panels
+      </button>
     </header>
   )
 }

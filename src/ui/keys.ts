@@ -19,6 +19,11 @@ export type KeyAction =
   | 'console'
   | 'workshop'
   | 'escape'
+  | 'focus'
+  | 'home'
+  | 'tools'
+  | 'street'
+  | 'log'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
@@ -33,7 +38,12 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: '+ / −', action: 'scaleUp', text: "One room more or fewer on the manager's clipboard" },
   { keys: 'K', action: 'console', text: 'kubectl console' },
   { keys: 'W', action: 'workshop', text: 'Kit workshop: build an image from layers (docker build)' },
+  { keys: 'S', action: 'street', text: 'Jump into the street list (its drawer opens)' },
   { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
+  { keys: 'T', action: 'tools', text: 'The tools drawer (the palette)' },
+  { keys: 'E', action: 'log', text: 'The event log drawer (what happened)' },
+  { keys: 'Home', action: 'home', text: 'Frame the whole street (the camera)' },
+  { keys: 'F', action: 'focus', text: 'Focus: hide everything but time and captions' },
   { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection (← Menu leaves the street)' },
   { keys: '?', action: 'help', text: 'This list of keys' },
 ]
@@ -68,6 +78,8 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'scaleDown'
     case '?':
       return 'help'
+    case 'Home':
+      return 'home'
   }
   switch (e.key.toLowerCase()) {
     case 'l':
@@ -84,6 +96,14 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'console'
     case 'w':
       return 'workshop'
+    case 'f':
+      return 'focus'
+    case 't':
+      return 'tools'
+    case 's':
+      return 'street'
+    case 'e':
+      return 'log'
   }
   return null
 }

@@ -6,12 +6,14 @@ import type { KeyAction } from './keys'
 import { allowed, removeContainer, runContainer, scale, toggleManaged } from './actions'
 import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
+import { requestHome } from '../scene/view'
 
 function perform(action: KeyAction): boolean {
   const game = useGame.getState()
   const hud = useHud.getState()
   const over = game.progress.outcome !== 'playing'
   if (over && action !== 'escape' && action !== 'vocab' && action !== 'help') return false
+  if (hud.focus && (action === 'tools' || action === 'street' || action === 'log')) hud.toggleFocus()
   switch (action) {
     case 'togglePause':
       game.togglePaused()
@@ -56,14 +58,39 @@ function perform(action: KeyAction): boolean {
     case 'scaleDown':
       if (allowed('setReplicas')) scale(action === 'scaleUp' ? 1 : -1)
       return true
+    case 'focus':
+      hud.toggleFocus()
+      return true
+    case 'home':
+      requestHome()
+      return true
+    case 'tools':
+    case 'log':
+      hud.toggleDrawer(action)
+      return true
+    case 'street':
+      focusStreetList()
+      return true
     case 'escape':
       if (hud.panel) hud.open(null)
+      else if (hud.focus) hud.toggleFocus()
       else if (!over && useUi.getState().selection) useUi.getState().select(null)
       // Leaving throws the street away: a reflexive extra Esc must not do it (the ← Menu button
       // does). Once the level is over, Esc from the outcome dialog goes back to the menu.
       else if (over) backToMenu()
       return true
   }
+}
+
+/** Open the street drawer and put the keyboard on the selected row (or the first). */
+function focusStreetList(): void {
+  useHud.getState().openDrawer('street')
+  requestAnimationFrame(() => {
+    const tree = document.querySelector<HTMLElement>('[data-testid="street-tree"]')
+    const row =
+      tree?.querySelector<HTMLElement>('button.tree-row[aria-selected="true"]') ?? tree?.querySelector<HTMLElement>('button.tree-row')
+    row?.focus()
+  })
 }
 
 export function useShortcuts(): void {

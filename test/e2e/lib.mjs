@@ -60,13 +60,58 @@ export async function openPage(browser, baseUrl, { path = '/?test', init = [], s
 
 export const tid = (id) => `[data-testid="${id}"]`
 
-/** Wait for a data-testid (or any selector) to be visible; a clear message on timeout. */
+/**
+ * Make a control reachable as a player would: the HUD keeps one side drawer open at a time and folds
+ * some sections away, so open the drawer (its tab, named by data-reveal) and the <details> that hold
+ * it. Returns whether the control is visible afterwards; does nothing when it is not in the page.
+ */
+export async function reveal(page, sel) {
+  const loc = page.locator(sel).first()
+  if ((await loc.count()) === 0) return false
+  if (await loc.isVisible().catch(() => false)) return true
+  const tab = await loc
+    .evaluate((el) => el.closest('[data-reveal][hidden]')?.getAttribute('data-reveal') ?? null, undefined, { timeout: 1000 })
+    .catch(() => null)
+  if (tab) {
+    // The page may be busy compiling the scene: give the tab the time a click gets.
+    await page
+      .locator(tid(tab))
+      .first()
+      .click({ timeout: 10_000 })
+      .catch(() => {})
+    await page
+      .locator(`[data-reveal="${tab}"]:not([hidden])`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 5000 })
+      .catch(() => {})
+  }
+  // A <summary> is the handle of its own <details>: only the ones around that are opened.
+  const isSummary = await loc.evaluate((el) => el.tagName === 'SUMMARY').catch(() => false)
+  const closed = loc.locator(isSummary ? 'xpath=../ancestor::details[not(@open)]' : 'xpath=ancestor::details[not(@open)]')
+  for (let i = 0; i < 4 && (await closed.count()) > 0; i++) {
+    await closed
+      .first()
+      .locator(':scope > summary')
+      .click({ timeout: 10_000 })
+      .catch(() => {})
+  }
+  return loc.isVisible().catch(() => false)
+}
+
+const selectorOf = (selector) => (selector.startsWith('[') || selector.includes('=') || selector.includes(' ') ? selector : tid(selector))
+
+/** Wait for a data-testid (or any selector) to be visible (opening its drawer); a clear message on timeout. */
 export async function waitFor(page, selector, { timeout = 10_000, state = 'visible' } = {}) {
-  const sel = selector.startsWith('[') || selector.includes('=') || selector.includes(' ') ? selector : tid(selector)
-  try {
-    return await page.waitForSelector(sel, { timeout, state })
-  } catch {
-    throw new CheckFailed(`timed out after ${timeout} ms waiting for ${sel} to be ${state}`)
+  const sel = selectorOf(selector)
+  const deadline = Date.now() + timeout
+  for (;;) {
+    if (state === 'visible') await reveal(page, sel).catch(() => false)
+    try {
+      const left = deadline - Date.now()
+      return await page.waitForSelector(sel, { timeout: state === 'visible' ? Math.max(1, Math.min(500, left)) : Math.max(1, left), state })
+    } catch {
+      if (Date.now() >= deadline) throw new CheckFailed(`timed out after ${timeout} ms waiting for ${sel} to be ${state}`)
+    }
   }
 }
 
@@ -75,8 +120,9 @@ export async function waitFor(page, selector, { timeout = 10_000, state = 'visib
  * covers its centre) instead of a bare timeout.
  */
 export async function click(page, selector, { timeout = 5000 } = {}) {
-  const sel = selector.startsWith('[') || selector.includes('=') || selector.includes(' ') ? selector : tid(selector)
+  const sel = selectorOf(selector)
   try {
+    await reveal(page, sel)
     await page.locator(sel).first().click({ timeout })
   } catch (e) {
     const why = await page
@@ -107,7 +153,7 @@ export async function clickFirst(page, selectors, { timeout = 10_000, what = sel
   while (Date.now() < deadline) {
     for (const s of selectors) {
       const loc = page.locator(s).first()
-      if ((await loc.count()) > 0 && (await loc.isVisible().catch(() => false))) {
+      if ((await loc.count()) > 0 && (await reveal(page, s).catch(() => false))) {
         await loc.click()
         return s
       }

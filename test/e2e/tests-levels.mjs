@@ -1,6 +1,6 @@
 // Browser tests that play the later campaign levels through the UI, as a player would: the pod-rule
 // controls, the replicas stepper, the priority class and cluster autoscaler forms, the speed buttons.
-import { tid, check, waitFor, waitUntil, openCampaign, closeBrief, click, pressKey, shot, startSandbox, dispatch } from './lib.mjs'
+import { tid, check, waitFor, waitUntil, openCampaign, closeBrief, click, pressKey, shot, startSandbox, dispatch, reveal } from './lib.mjs'
 
 const PROGRESS_KEY = 'house-of-pods:progress'
 const EARLIER = [
@@ -63,8 +63,11 @@ export const tests = [
       // The report puts up with b2's sign: key dedicated, value report, NoSchedule.
       await click(page, tid('app-report'))
       await openPodRules(page)
+      await reveal(page, tid('mgr-setTolerations-key'))
       await page.locator(tid('mgr-setTolerations-key')).first().fill('dedicated')
+      await reveal(page, tid('mgr-setTolerations-value'))
       await page.locator(tid('mgr-setTolerations-value')).first().fill('report')
+      await reveal(page, tid('mgr-setTolerations-effect'))
       await page.locator(tid('mgr-setTolerations-effect')).first().selectOption('NoSchedule')
       await click(page, tid('mgr-setTolerations'))
       const tol = await page.evaluate(() => window.__houseOfPods.getState().world.apps.report.tolerations)
@@ -75,6 +78,7 @@ export const tests = [
       // The shop spreads over the zones (maxSkew 1, DoNotSchedule) and gets 10 rooms.
       await click(page, tid('app-shop'))
       await openPodRules(page)
+      await reveal(page, tid('mgr-setTopologySpread'))
       await page.locator(tid('mgr-setTopologySpread')).first().selectOption('DoNotSchedule')
       const spread = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.topologySpread)
       check(
@@ -120,13 +124,16 @@ export const tests = [
       const page = await openUnlocked(t, '10-black-friday')
       await click(page, tid('app-checkout'))
       await openPodRules(page)
+      await reveal(page, tid('mgr-addPriorityClass-name'))
       await page.locator(tid('mgr-addPriorityClass-name')).first().fill('shop-critical')
+      await reveal(page, tid('mgr-addPriorityClass-value'))
       await page.locator(tid('mgr-addPriorityClass-value')).first().fill('1000')
       await click(page, tid('mgr-addPriorityClass'))
       await waitUntil(page, () => window.__houseOfPods.getState().world.priorityClasses['shop-critical'] === 1000, undefined, {
         timeout: 3000,
         what: 'priority class shop-critical = 1000',
       })
+      await reveal(page, tid('mgr-setPriorityClass'))
       await page.locator(tid('mgr-setPriorityClass')).first().selectOption('shop-critical')
       await waitUntil(page, () => window.__houseOfPods.getState().world.apps.checkout.priorityClassName === 'shop-critical', undefined, {
         timeout: 3000,
@@ -245,9 +252,11 @@ export const tests = [
         'the status does not say the autoscaler is off',
       )
       // A bad value is named and blocks the button.
+      await reveal(page, tid('mgr-autoscaler-max'))
       await page.locator(tid('mgr-autoscaler-max')).first().fill('0')
       await waitFor(page, 'mgr-autoscaler-problem')
       check(await page.locator(tid('mgr-setClusterAutoscaler')).first().isDisabled(), 'the apply button is enabled with maxHosts 0')
+      await reveal(page, tid('mgr-autoscaler-max'))
       await page.locator(tid('mgr-autoscaler-max')).first().fill('6')
       await page.locator(tid('mgr-autoscaler-on')).first().focus()
       await page.keyboard.press('Enter')

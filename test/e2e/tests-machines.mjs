@@ -1,5 +1,5 @@
 // Browser tests for issue 3's machine UI (image workshop, machine actions, inspector diagnosis).
-import { tid, check, waitFor, waitUntil, startSandbox, startLevel, pressKey, click as clickOnce, shot, dispatch } from './lib.mjs'
+import { tid, check, waitFor, waitUntil, startSandbox, startLevel, pressKey, click as clickOnce, shot, dispatch, reveal } from './lib.mjs'
 
 // The shared machine is busy (several builds and browsers at once): give a click more than lib's 5 s.
 const click = (page, sel, opts = {}) => clickOnce(page, sel, { timeout: 15_000, ...opts })
@@ -30,6 +30,7 @@ export const tests = [
       // Pick the layers with the keyboard-usable controls: Ubuntu, Python, flask + requests.
       await click(page, tid('ws-base-ubuntu'))
       await click(page, tid('ws-runtime-python'))
+      await reveal(page, tid('ws-lib-requests'))
       await page.locator(tid('ws-lib-requests')).check()
       check(await page.locator(tid('ws-lib-flask')).isChecked(), 'flask is not picked by default')
       await setField(page, 'ws-app-source', 'v1.0')
@@ -139,6 +140,7 @@ export const tests = [
       await waitFor(page, 'diagnosis')
       // Chaos: the room leaks; then a memory limit just above its request.
       await click(page, tid('chaos-leakMemory'))
+      await reveal(page, `${tid('machine-actions')} > summary`)
       await page.locator(`${tid('machine-actions')} > summary`).click()
       await setField(page, 'limit-mem', 640)
       await click(page, tid('action-setLimits'))
@@ -178,8 +180,11 @@ export const tests = [
       await startSandbox(page)
       const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 4096 })).id
       await click(page, tid('app-shop'))
+      await reveal(page, `${tid('machine-actions')} > summary`)
       await page.locator(`${tid('machine-actions')} > summary`).click()
+      await reveal(page, tid('security-runAsNonRoot'))
       await page.locator(tid('security-runAsNonRoot')).check()
+      await reveal(page, tid('security-dropAllCapabilities'))
       await page.locator(tid('security-dropAllCapabilities')).check()
       const sec = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.security)
       check(
@@ -234,6 +239,7 @@ export const tests = [
       const page = await t.open()
       await startSandbox(page)
       await dispatch(page, { type: 'addHost', name: 'kept', cores: 8, memMiB: 16384, costPerHour: 1 })
+      await reveal(page, `${tid('saves')} > summary`)
       await page.locator(`${tid('saves')} > summary`).click()
       await setField(page, 'save-label', 'three houses')
       await click(page, tid('save-slot-1'))
@@ -293,6 +299,7 @@ export const tests = [
       await click(page, tid('ws-base-ubuntu'))
       await click(page, tid('ws-runtime-python'))
       check(await page.locator(tid('ws-lib-flask')).isChecked(), 'flask should be picked')
+      await reveal(page, tid('ws-ref'))
       await page.locator(tid('ws-ref')).fill('shop:1.0')
       await click(page, tid('ws-build'))
       await waitFor(page, '[data-testid="ws-image-shop:1.0"]')
@@ -341,8 +348,11 @@ export const tests = [
       })
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await click(page, tid(`tree-vm-${vmId}`))
+      await reveal(page, `${tid('machine-actions')} > summary`)
       await page.locator(`${tid('machine-actions')} > summary`).click()
+      await reveal(page, tid('resize-vcpus'))
       await page.locator(tid('resize-vcpus')).fill('4')
+      await reveal(page, tid('resize-mem'))
       await page.locator(tid('resize-mem')).fill('8')
       await click(page, tid('action-resizeVm'))
       const vm = await page.evaluate((id) => window.__houseOfPods.getState().world.vms[id], vmId)
@@ -354,11 +364,13 @@ export const tests = [
         timeout: 30_000,
       })
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await reveal(page, tid('migrate-target'))
       await page.locator(tid('migrate-target')).selectOption('h2')
       await click(page, tid('action-migrateVm'))
       const mig = await page.evaluate((id) => window.__houseOfPods.getState().world.vms[id].migration, vmId)
       check(mig && mig.toHostId === 'h2', `no live migration to house 2 started: ${JSON.stringify(mig)}`)
       await click(page, tid('tree-host-h2'))
+      await reveal(page, tid('action-setMemOvercommit'))
       await page.locator(tid('action-setMemOvercommit')).selectOption('1.5')
       const ratio = await page.evaluate(() => window.__houseOfPods.getState().world.hosts.h2.memOvercommit)
       check(ratio === 1.5, `house 2's memory overcommit is ${ratio}, expected 1.5`)

@@ -1,5 +1,17 @@
 // Browser tests for the building manager (kubectl console, why-here, scheduling rules).
-import { tid, check, waitFor, waitUntil, startSandbox, waitForFirstFrame, shot, expectCanvasNotBlank, pressKey, click } from './lib.mjs'
+import {
+  tid,
+  check,
+  waitFor,
+  waitUntil,
+  startSandbox,
+  waitForFirstFrame,
+  shot,
+  expectCanvasNotBlank,
+  pressKey,
+  click,
+  reveal,
+} from './lib.mjs'
 
 /** Open the console with K, type a command as a player would, and return the console's output once it answers. */
 async function kubectl(page, line) {
@@ -107,6 +119,7 @@ export const tests = [
       await pressKey(page, ' ')
       const { pending } = await roomsOf(page, 'shop')
       // The tree row is re-rendered as the world changes; a plain click (no stability wait) is what a player does.
+      await reveal(page, tid(`tree-container-${pending[0]}`))
       await page
         .locator(tid(`tree-container-${pending[0]}`))
         .first()
@@ -136,7 +149,9 @@ export const tests = [
       // The fix, with the mouse: the shop puts up with the sign.
       await click(page, tid('app-shop'))
       await click(page, '[data-testid="pod-rules"] > summary')
+      await reveal(page, tid('mgr-setTolerations-key'))
       await page.locator(tid('mgr-setTolerations-key')).first().fill('dedicated')
+      await reveal(page, tid('mgr-setTolerations-value'))
       await page.locator(tid('mgr-setTolerations-value')).first().fill('gpu')
       await click(page, tid('mgr-setTolerations'))
       const tol = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.tolerations)
@@ -167,13 +182,18 @@ export const tests = [
       const labels = await page.locator(tid('node-labels')).first().innerText()
       for (const l of ['kubernetes.io/hostname=1', 'kubernetes.io/os=linux', 'topology.kubernetes.io/zone=a'])
         check(labels.includes(l), `node labels lack ${l}: ${labels}`)
+      await reveal(page, tid('label-key'))
       await page.locator(tid('label-key')).first().fill('disktype')
+      await reveal(page, tid('label-value'))
       await page.locator(tid('label-value')).first().fill('ssd')
+      await reveal(page, tid('label-value'))
       await page.locator(tid('label-value')).first().press('Enter')
       await waitUntil(page, () => window.__houseOfPods.getState().world.hosts.h1.labels.disktype === 'ssd', undefined, {
         what: 'label disktype=ssd on house 1',
       })
+      await reveal(page, tid('taint-key'))
       await page.locator(tid('taint-key')).first().fill('maintenance')
+      await reveal(page, tid('taint-effect'))
       await page.locator(tid('taint-effect')).first().selectOption('NoExecute')
       await page.locator(tid('taint-add')).first().focus()
       await page.keyboard.press('Enter')

@@ -15,6 +15,11 @@ describe('keyboard shortcuts', () => {
     expect(keyAction({ key: '-' })).toBe('scaleDown')
     expect(keyAction({ key: '?' })).toBe('help')
     expect(keyAction({ key: 'Escape' })).toBe('escape')
+    expect(keyAction({ key: 'f' })).toBe('focus')
+    expect(keyAction({ key: 'S' })).toBe('street')
+    expect(keyAction({ key: 't' })).toBe('tools')
+    expect(keyAction({ key: 'e' })).toBe('log')
+    expect(keyAction({ key: 'Home' })).toBe('home')
   })
 
   test('browser shortcuts with Ctrl, Cmd or Alt are left to the browser', () => {

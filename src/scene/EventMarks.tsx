@@ -1,0 +1,130 @@
+/**
+ * Events you watch, said where they happen (small streets only: a few dozen DOM tags at most):
+ *   a room that crashed says so, and while it waits (CrashLoopBackOff) counts down to its restart;
+ *   a room being fitted says "being built" (an image pull, then create), so a scale-up is seen;
+ *   during a rolling update each room wears its version badge (old rooms are also paler);
+ *   a burnt house says how many rooms went dark with it; an apartment whose kernel panicked says so;
+ *   each apartment carries its guest OS sign.
+ * The 3D marks (tilt, red ✖, dark rooms, scaffolds) are drawn by Buildings; these tags name them.
+ */
+import { Html } from '@react-three/drei'
+import { useWorld } from '../state/useWorld'
+import { useUi } from '../state/ui'
+import type { World } from '../sim/types'
+import type { SceneLayout } from './layout'
+import { overlayRef } from './overlay'
+import { VM_OS } from './palette'
+
+/** Past this many rooms the street is read from the marks and the legend, not from tags. */
+export const TAGS_UP_TO_ROOMS = 60
+const MAX_TAGS = 40
+
+interface Tag {
+  key: string
+  x: number
+  y: number
+  z: number
+  text: string
+  tone: 'bad' | 'busy' | 'info' | 'os'
+  colour?: string
+}
+
+function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technical'): Tag[] {
+  const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
+  const out: Tag[] = []
+  const { rooms, vms, houses } = layout
+  const now = world.timeMs
+  for (let i = 0; i < houses.n && out.length < MAX_TAGS; i++) {
+    const h = houses.hosts[i]!
+    if (h.power === 'on') continue
+    let dark = 0
+    for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i) dark++
+    const what = h.power === 'failed' ? w('🔥 burnt down', '✖ node failed') : w('⏻ no power', '⏻ powered off')
+    out.push({
+      key: `h-${h.id}`,
+      x: houses.x[i]!,
+      y: houses.h[i]! + 1.2,
+      z: houses.z[i]!,
+      text: `${what}${dark ? ` · ${dark} ${w(dark === 1 ? 'room dark' : 'rooms dark', dark === 1 ? 'pod lost' : 'pods lost')}` : ''}`,
+      tone: 'bad',
+    })
+  }
+  for (let v = 0; v < vms.n && out.length < MAX_TAGS; v++) {
+    const vm = vms.vms[v]!
+    if (vms.house[v]! < 0) continue
+    const os = vm.os === 'windows' ? 'Windows' : 'Linux'
+    const crashed = vm.state === 'crashed'
+    out.push({
+      key: `v-${vm.id}`,
+      x: vms.x[v]!,
+      y: vms.y[v]! + vms.h[v]! + 0.9,
+      z: vms.z[v]!,
+      text: crashed ? w(`⚡ ${os} kernel panic`, `⚡ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '⊞' : '🐧'} ${os}`,
+      tone: crashed ? 'bad' : 'os',
+      colour: VM_OS[vm.os],
+    })
+  }
+  for (let c = 0; c < rooms.n && out.length < MAX_TAGS; c++) {
+    const ct = rooms.containers[c]!
+    const y = rooms.y[c]! + rooms.h[c]! + 0.55
+    let text: string | null = null
+    let tone: Tag['tone'] = 'info'
+    if (ct.state === 'crashed') {
+      text = w('✖ crashed', '✖ Error')
+      tone = 'bad'
+    } else if (ct.state === 'backoff') {
+      const s = Math.max(0, Math.ceil((ct.phaseEndsMs - now) / 1000))
+      text = w(`✖ reopens in ${s} s`, `CrashLoopBackOff: restart in ${s} s`)
+      tone = 'bad'
+    } else if (ct.state === 'pulling' || ct.state === 'creating') {
+      text = ct.state === 'pulling' ? w('⚒ kit on its way', '⚒ pulling image') : w('⚒ being built', '⚒ creating')
+      tone = 'busy'
+    }
+    const target = layout.rollouts.get(ct.appId)
+    if (target !== undefined) {
+      const ref = world.images[ct.imageId]?.ref ?? ct.imageId
+      const tag = ref.includes(':') ? ref.slice(ref.lastIndexOf(':') + 1) : ref
+      const badge = `${ct.imageId === target ? '★ new' : 'old'} ${tag}`
+      text = text ? `${badge} · ${text}` : badge
+      if (tone === 'info') tone = ct.imageId === target ? 'busy' : 'info'
+    }
+    if (text) out.push({ key: `c-${ct.id}`, x: rooms.x[c]!, y, z: rooms.z[c]!, text, tone, colour: layout.appColours.get(ct.appId) })
+  }
+  return out
+}
+
+const base: React.CSSProperties = {
+  borderRadius: 5,
+  padding: '1px 6px',
+  font: '600 12px/1.3 system-ui, sans-serif',
+  whiteSpace: 'nowrap',
+  border: '2px solid',
+}
+const TONES: Record<Tag['tone'], React.CSSProperties> = {
+  bad: { background: '#2b1d1a', color: '#fff', borderColor: '#e63946' },
+  busy: { background: '#fff8e1', color: '#3b2a1e', borderColor: '#e9a23b' },
+  info: { background: '#fffdf5', color: '#3b2a1e', borderColor: '#8a5a3b' },
+  os: { background: '#fffdf5', color: '#1f2a24', borderColor: '#5b8a76' },
+}
+
+export function EventMarks({ layout }: { layout: SceneLayout }) {
+  const world = useWorld()
+  const vocab = useUi((s) => s.vocab)
+  if (layout.rooms.n > TAGS_UP_TO_ROOMS || layout.houses.n > 12) return null
+  const tags = tagsOf(world, layout, vocab)
+  return (
+    <>
+      {tags.map((t) => (
+        <Html key={t.key} portal={overlayRef} position={[t.x, t.y, t.z]} center zIndexRange={[12, 0]} style={{ pointerEvents: 'none' }}>
+          <div
+            className={`scene-tag tag-${t.tone}`}
+            data-testid={`scene-tag-${t.key}`}
+            style={{ ...base, ...TONES[t.tone], ...(t.colour && t.tone !== 'bad' ? { borderColor: t.colour } : {}) }}
+          >
+            {t.text}
+          </div>
+        </Html>
+      ))}
+    </>
+  )
+}

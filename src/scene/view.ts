@@ -1,0 +1,51 @@
+/**
+ * What the HUD tells the camera: how much of the window its panels cover on each side (so the
+ * street is framed in the part left open, never behind a panel), and "frame the whole street"
+ * (the Home key). Plain module state read in useFrame: no React render per change.
+ */
+
+export interface ViewInsets {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+export const viewInsets: ViewInsets = { left: 0, right: 0, top: 0, bottom: 0 }
+
+export function setViewInsets(next: ViewInsets): void {
+  Object.assign(viewInsets, next)
+}
+
+type Listener = () => void
+const homeListeners = new Set<Listener>()
+
+/** Ask the camera to frame the whole street again. */
+export function requestHome(): void {
+  for (const l of homeListeners) l()
+}
+
+export function onHome(l: Listener): () => void {
+  homeListeners.add(l)
+  return () => homeListeners.delete(l)
+}
+
+/**
+ * The pixel offset (for PerspectiveCamera.setViewOffset) that puts the middle of the view at the
+ * middle of the free area, and how much narrower the free area is than the window (≥ 1).
+ */
+export function freeAreaOffset(width: number, height: number, insets: ViewInsets): { x: number; y: number; squeeze: number } {
+  const left = Math.max(0, Math.min(insets.left, width * 0.45))
+  const right = Math.max(0, Math.min(insets.right, width * 0.45))
+  const top = Math.max(0, Math.min(insets.top, height * 0.4))
+  const bottom = Math.max(0, Math.min(insets.bottom, height * 0.4))
+  const cx = left + (width - left - right) / 2
+  const cy = top + (height - top - bottom) / 2
+  const freeW = Math.max(1, width - left - right)
+  const freeH = Math.max(1, height - top - bottom)
+  return {
+    x: Math.round(width / 2 - cx),
+    y: Math.round(height / 2 - cy),
+    squeeze: Math.max(1, Math.min(2, Math.max(width / freeW, height / freeH))),
+  }
+}

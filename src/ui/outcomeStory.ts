@@ -1,0 +1,96 @@
+/**
+ * What the end of a level says: on a loss, the objective that failed, by how much, and one thing
+ * to try; on a win, this run's own figures beside the takeaway. Pure, so it can be tested.
+ */
+import { hourlyCost, servedRatio } from '../sim'
+import type { World } from '../sim'
+import type { ObjectiveStatus } from '../levels'
+
+type Check = ObjectiveStatus['objective']['check']
+
+const appName = (world: World, id: string) => world.apps[id]?.name ?? id
+
+/** By how much an objective missed, in the words a player reads ("short by 2.3 points"), or null. */
+export function shortfall(check: Check, world: World): string | null {
+  switch (check.kind) {
+    case 'servedRatio': {
+      const app = world.apps[check.appId]
+      if (!app) return null
+      const gap = (check.min - servedRatio(app)) * 100
+      if (gap <= 0) return null
+      const lost = app.dropped
+      return `short by ${gap < 0.1 ? gap.toFixed(2) : gap.toFixed(1)} percentage points: ${lost.toLocaleString('en')} of ${(
+        app.served + app.dropped
+      ).toLocaleString('en')} visitors were turned away`
+    }
+    case 'appsRunning': {
+      const missing = check.appIds.filter(
+        (id) => Object.values(world.containers).filter((c) => c.appId === id && c.state === 'running').length < check.min,
+      )
+      return missing.length ? `not open at the end: ${missing.map((id) => appName(world, id)).join(', ')}` : null
+    }
+    case 'vmsRunning': {
+      const n = Object.values(world.vms).filter((v) => v.state === 'running' && (!check.os || v.os === check.os)).length
+      return n < check.min ? `${check.min - n} apartment${check.min - n === 1 ? '' : 's'} short` : null
+    }
+    case 'costPerHourAtMost': {
+      const cost = hourlyCost(world)
+      return cost > check.max ? `$${(cost - check.max).toFixed(2)}/h over the budget` : null
+    }
+    case 'hostEmpty': {
+      const n = world.hosts[check.hostId]?.alloc.pods ?? 0
+      return n > 0 ? `${n} room${n === 1 ? '' : 's'} still inside` : null
+    }
+    default:
+      return null
+  }
+}
+
+/** One thing to try next time, for the kind of objective that failed. */
+export function adviceFor(check: Check, world: World): string {
+  switch (check.kind) {
+    case 'appsRunning':
+      return 'Give every business a room before you start the clock: pick it, select a house, press R.'
+    case 'servedRatio':
+      return `Give ${appName(world, check.appId)} a second room, so visitors still get in while one room is down; or hire the manager (M) to reopen rooms that fall.`
+    case 'vmsRunning':
+      return 'Build the apartments early: each boots for a while before it runs, and its guest OS takes memory first.'
+    case 'managed':
+      return `Hire the building manager (M) for ${appName(world, check.appId)} and keep ${check.minReplicas || 'enough'} rooms on its clipboard.`
+    case 'replicasAtMost':
+      return `Keep at most ${check.max} rooms on ${appName(world, check.appId)}'s clipboard once the rush is over (− or an autoscaler).`
+    case 'rolledOut':
+      return `Switch ${appName(world, check.appId)} to the new kit early and let the rolling update finish; do not leave it paused.`
+    case 'hostEmpty':
+      return 'Cordon the house and drain it, so its rooms move out; a disruption budget only slows the move.'
+    case 'costPerHourAtMost':
+      return 'Use fewer or cheaper houses: the running cost of every standing house counts.'
+    case 'appInstalled':
+      return 'Install the app straight on the house whose packages match what it needs.'
+    case 'appRunningOn':
+      return `Pack ${appName(world, check.appId)} into a kit (an image) that carries what it needs, so it runs the same on every house.`
+    case 'labAllRunning':
+    case 'labTested':
+      return 'Run both sides of the lab and wait until every apartment and room is up, then try the crash and the breach.'
+  }
+}
+
+export interface Story {
+  /** The objectives that failed, each with its figure, its shortfall and one thing to try. */
+  failed: { label: string; figure: string; shortfall: string | null; advice: string }[]
+  /** This run's figures, one line per objective: what the takeaway is about, measured. */
+  figures: string[]
+}
+
+export function levelStory(world: World, statuses: ObjectiveStatus[], vocab: 'metaphor' | 'technical'): Story {
+  const failed = statuses
+    .filter((s) => !s.done)
+    .map((s) => ({
+      label: s.objective.label[vocab],
+      figure: s.progress,
+      shortfall: shortfall(s.objective.check, world),
+      advice: adviceFor(s.objective.check, world),
+    }))
+  const figures = statuses.map((s) => `${s.objective.label[vocab]}: ${s.progress}`)
+  return { failed, figures }
+}

@@ -1,0 +1,346 @@
+// Browser tests for issue 10 (the street is the stage): how much of the window the 3D scene gets,
+// focus mode, small windows, accessibility (axe-core) and the events you watch in the street.
+import {
+  check,
+  click,
+  dispatch,
+  openCampaign,
+  pressKey,
+  shot,
+  startLevel,
+  startSandbox,
+  tid,
+  waitFor,
+  waitForFirstFrame,
+  waitUntil,
+} from './lib.mjs'
+
+import { createRequire } from 'node:module'
+
+const L1 = '01-one-house'
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core's violations on the page as it is now: [{ id, impact, nodes: ['selector: summary'] }]. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE })
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ')}`),
+    }))
+  })
+}
+
+async function expectNoSeriousAxe(t, page, where) {
+  const all = await axeViolations(page)
+  const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  t.log(
+    `${where}: ${all.length} axe rule(s) violated, ${bad.length} serious or critical${all.length ? ` (${all.map((v) => `${v.id}/${v.impact}`).join(', ')})` : ''}`,
+  )
+  check(bad.length === 0, `${where}: axe-core finds ${bad.map((v) => `${v.id} (${v.impact}) at ${v.nodes.join(' ; ')}`).join(' | ')}`)
+}
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]
+
+/**
+ * The share of the window where the WebGL canvas is the top-most element, sampled on a 64 × 40
+ * grid with document.elementFromPoint: the same measure as /work/shared/measure/stage.mjs.
+ */
+export async function sceneShare(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas')
+    if (!canvas) return 0
+    let hit = 0
+    let n = 0
+    for (let i = 0; i < 64; i++)
+      for (let j = 0; j < 40; j++) {
+        const x = ((i + 0.5) * innerWidth) / 64
+        const y = ((j + 0.5) * innerHeight) / 40
+        const el = document.elementFromPoint(x, y)
+        n++
+        if (
+          el === canvas ||
+          (el &&
+            el.contains(canvas) &&
+            el.tagName !== 'BODY' &&
+            el.tagName !== 'HTML' &&
+            getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)')
+        )
+          hit++
+      }
+    return hit / n
+  })
+}
+
+/** Nothing needs a scroll bar: the page is no bigger than the window. */
+async function expectNoScroll(page, what) {
+  const s = await page.evaluate(() => ({
+    w: document.documentElement.scrollWidth,
+    h: document.documentElement.scrollHeight,
+    iw: innerWidth,
+    ih: innerHeight,
+  }))
+  check(s.w <= s.iw && s.h <= s.ih, `${what}: the page scrolls (${s.w}×${s.h} in a ${s.iw}×${s.ih} window)`)
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)} %`
+
+export const tests = [
+  {
+    name: 'stage-share',
+    title: "the scene keeps ≥ 70 % of the window with a level's default panels open, ≥ 95 % in focus mode (F), at 1280×800 and 1920×1080",
+    async run(t) {
+      for (const size of SIZES) {
+        const page = await t.open()
+        await page.setViewportSize(size)
+        await startLevel(page, L1)
+        await waitForFirstFrame(page)
+        await page.waitForTimeout(800)
+        const tag = `${size.width}x${size.height}`
+        const share = await sceneShare(page)
+        await shot(page, `stage-level1-${tag}.png`)
+        t.log(`level 1 at ${tag}: scene ${pct(share)} of the window with the default panels`)
+        check(share >= 0.7, `level 1 at ${tag}: the scene gets ${pct(share)} of the window with the default panels (want ≥ 70 %)`)
+        await expectNoScroll(page, `level 1 at ${tag}`)
+        await pressKey(page, 'f')
+        await page.waitForTimeout(400)
+        const focus = await sceneShare(page)
+        await shot(page, `stage-level1-focus-${tag}.png`)
+        t.log(`level 1 at ${tag} in focus mode: scene ${pct(focus)}`)
+        check(focus >= 0.95, `level 1 at ${tag} in focus mode: the scene gets ${pct(focus)} of the window (want ≥ 95 %)`)
+        // Focus mode keeps the time bar: the clock still plays and pauses.
+        await waitFor(page, 'time-play')
+        await pressKey(page, 'f')
+        await waitFor(page, 'palette')
+        await page.context().close()
+      }
+    },
+  },
+  {
+    name: 'stage-sandbox',
+    title: 'the sandbox keeps most of the window for the street; 1024×768 still works without a scroll bar',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await page.waitForTimeout(800)
+      const share = await sceneShare(page)
+      await shot(page, 'stage-sandbox-1280x800.png')
+      t.log(`sandbox at 1280x800: scene ${pct(share)}`)
+      check(share >= 0.65, `the sandbox's scene gets ${pct(share)} of the window (want ≥ 65 %)`)
+      await expectNoScroll(page, 'sandbox at 1280x800')
+      await page.setViewportSize({ width: 1024, height: 768 })
+      await page.waitForTimeout(500)
+      await expectNoScroll(page, 'sandbox at 1024x768')
+      const small = await sceneShare(page)
+      t.log(`sandbox at 1024x768: scene ${pct(small)}`)
+      // Every drawer still opens, and a room can still be given, at 1024×768.
+      await click(page, tid('tree-host-h1'))
+      await click(page, tid('action-runContainer'))
+      await click(page, tid('tab-log'))
+      await waitFor(page, 'event-log')
+      await shot(page, 'stage-sandbox-1024x768.png')
+    },
+  },
+  {
+    name: 'stage-outcome',
+    title: 'a lost level says which objective failed, by how much, and one thing to try; nothing is on track before the clock runs',
+    async run(t) {
+      const page = await t.open()
+      await startLevel(page, L1)
+      // An untouched street has served nobody: no objective reads as on track yet.
+      const early = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="objective-"]')].map((li) => li.className))
+      check(
+        early.every((c) => !/done|on-track/.test(c)),
+        `objectives marked before the player acted: ${early.join(', ')}`,
+      )
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(8)
+        s.setPaused(false)
+      })
+      const dialog = await waitFor(page, 'outcome-dialog', { timeout: 40_000 })
+      check((await dialog.getAttribute('data-outcome')) === 'lost', 'doing nothing in level 1 should lose')
+      const why = await page.locator(tid('outcome-why')).innerText()
+      t.log(why.replace(/\n+/g, ' | '))
+      check(/Open all three businesses/i.test(why), `the loss does not name the failed objective: "${why}"`)
+      check(/0 \/ 3 apps open/.test(why), `the loss does not say by how much: "${why}"`)
+      check(/Try this/i.test(await page.locator(tid('outcome-try')).innerText()), 'the loss gives nothing to try')
+      check((await page.locator('.takeaway').count()) === 0, "the loss shows the winner's takeaway")
+      await shot(page, 'stage-outcome-lost.png')
+    },
+  },
+  {
+    name: 'stage-leave',
+    title: 'leaving a level mid-way asks first; staying keeps the street and the keyboard focus; the cards are numbered in play order',
+    async run(t) {
+      const page = await t.open()
+      await openCampaign(page)
+      const numbers = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="level-number-"]')].map((e) => e.textContent.trim()),
+      )
+      check(
+        numbers.every((n, i) => n === `Level ${i + 1}`),
+        `level cards are not numbered 1, 2, 3… in play order: ${numbers.join(', ')}`,
+      )
+      await click(page, tid(`level-card-${L1}`))
+      await click(page, tid('btn-start-level'))
+      await pressKey(page, 'Space')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.timeMs > 500, undefined, { what: 'the clock to run' })
+      await click(page, tid('btn-menu'))
+      await waitFor(page, 'leave-confirm')
+      await shot(page, 'stage-leave-confirm.png')
+      await click(page, tid('btn-leave-stay'))
+      await waitFor(page, 'leave-confirm', { state: 'detached', timeout: 3000 })
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+      check(focused === 'btn-menu', `after the dialog closed the focus is on ${focused ?? 'the page'}, not on the button that opened it`)
+      check((await page.evaluate(() => window.__houseOfPods.getState().mode)) === 'level', 'staying left the level')
+      await click(page, tid('btn-menu'))
+      await click(page, tid('btn-leave-confirm'))
+      await waitUntil(page, () => window.__houseOfPods.getState().mode === 'menu', undefined, { what: 'the menu after leaving' })
+    },
+  },
+  {
+    name: 'stage-axe',
+    title: 'axe-core finds no serious or critical accessibility violations on the menu, a level in play and the sandbox',
+    async run(t) {
+      const page = await t.open()
+      await waitFor(page, '[data-testid="mode-campaign"], [data-testid="btn-campaign"], button:has-text("Campaign")')
+      await expectNoSeriousAxe(t, page, 'the menu')
+      await openCampaign(page)
+      await expectNoSeriousAxe(t, page, 'the campaign')
+      await click(page, tid(`level-card-${L1}`))
+      await click(page, tid('btn-start-level'))
+      await waitFor(page, 'palette')
+      await pressKey(page, 'Space')
+      await waitUntil(page, () => window.__houseOfPods.getState().world.timeMs > 1500, undefined, { what: 'the clock to run' })
+      await expectNoSeriousAxe(t, page, 'level 1 in play')
+      const sandbox = await t.open()
+      await startSandbox(sandbox)
+      await waitForFirstFrame(sandbox)
+      await expectNoSeriousAxe(t, sandbox, 'the sandbox')
+      await click(sandbox, tid('tab-street'))
+      await expectNoSeriousAxe(t, sandbox, "the sandbox's street list")
+    },
+  },
+  {
+    name: 'stage-events',
+    title:
+      'events you watch in the street: a room crash with its restart countdown, a house fire with its rooms dark, a scale-up, a rolling update in two versions',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const run = (speed) =>
+        page.evaluate((sp) => {
+          const s = window.__houseOfPods.getState()
+          s.setSpeed(sp)
+          s.setPaused(false)
+        }, speed)
+      const pause = () => page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      const tag = (text) =>
+        waitUntil(page, (x) => [...document.querySelectorAll('.scene-tag')].some((e) => e.textContent.includes(x)), text, {
+          timeout: 20_000,
+          what: `a tag saying "${text}" in the street`,
+        })
+      // A scale-up: the building manager opens three rooms of the shop; they are seen being built
+      // (a kit delivered, then fitted) before they open.
+      await dispatch(page, { type: 'setManaged', appId: 'shop', managed: true })
+      await run(1)
+      await waitUntil(
+        page,
+        () => [...document.querySelectorAll('.scene-tag')].some((e) => /kit on its way|being built/.test(e.textContent)),
+        undefined,
+        {
+          timeout: 20_000,
+          what: 'rooms marked as being built in the street',
+        },
+      )
+      await pause()
+      await shot(page, 'event-scale-up.png')
+      await run(4)
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 3,
+        undefined,
+        {
+          what: 'three open rooms',
+        },
+      )
+      // A room crashes: it goes dark with a red ✖, then counts down to its restart (CrashLoopBackOff).
+      await pause()
+      await dispatch(page, { type: 'crashRandomContainer', appId: 'shop' })
+      await run(1)
+      await tag('reopens in')
+      await pause()
+      await shot(page, 'event-room-crash.png')
+      // A rolling update: old and new rooms side by side, in two shades and with version badges.
+      await dispatch(page, { type: 'addImage', id: 'web2', ref: 'web:1.1', sizeMiB: 180 })
+      await dispatch(page, { type: 'setReplicas', appId: 'shop', replicas: 4 })
+      await run(2)
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 4,
+        undefined,
+        {
+          what: 'four open rooms',
+          timeout: 30_000,
+        },
+      )
+      await dispatch(page, { type: 'setImage', appId: 'shop', imageId: 'web2' })
+      await tag('★ new 1.1')
+      await tag('old 1.0')
+      await pause()
+      await shot(page, 'event-rolling-update.png')
+      // A house burns: every room in it goes dark together.
+      await dispatch(page, { type: 'failHost', hostId: 'h2' })
+      await tag('burnt down')
+      await shot(page, 'event-house-fire.png')
+      const dark = await page.evaluate(() => {
+        const w = window.__houseOfPods.getState().world
+        return Object.values(w.containers).filter((c) => c.placement?.hostId === 'h2' && c.state === 'running').length
+      })
+      check(dark === 0, `${dark} rooms still open in the burnt house`)
+    },
+  },
+  {
+    name: 'stage-reduced-motion',
+    title: 'under reduced motion a crash is a still highlight: the room stays marked and its countdown is shown',
+    async run(t) {
+      const page = await t.open()
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(4)
+        s.setPaused(false)
+      })
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.state === 'running'),
+        undefined,
+        {
+          what: 'an open room',
+        },
+      )
+      const roomId = await page.evaluate(() => Object.values(window.__houseOfPods.getState().world.containers)[0].id)
+      await page.evaluate(() => window.__houseOfPods.getState().setSpeed(1))
+      await dispatch(page, { type: 'crashContainer', containerId: roomId })
+      await waitUntil(
+        page,
+        () => [...document.querySelectorAll('.scene-tag')].some((e) => /crashed|reopens/.test(e.textContent)),
+        undefined,
+        {
+          what: 'the crash marked in the street',
+        },
+      )
+      await shot(page, 'event-room-crash-reduced-motion.png')
+    },
+  },
+]

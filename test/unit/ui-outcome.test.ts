@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
+import { evaluateCheck } from '../../src/levels'
+import type { ObjectiveStatus } from '../../src/levels'
+import { adviceFor, levelStory, shortfall } from '../../src/ui/outcomeStory'
+import { smallStreet } from './helpers'
+
+const served = (min: number, servedN: number, droppedN: number) => {
+  const w = smallStreet()
+  w.apps.web!.served = servedN
+  w.apps.web!.dropped = droppedN
+  return { w, r: evaluateCheck({ kind: 'servedRatio', appId: 'web', min }, w) }
+}
+
+describe('the end of a level tells the story', () => {
+  test('a served share is shown to the precision that decides it: 99.86 % never reads as 99.9 % against a 99.9 % objective', () => {
+    const { r } = served(0.999, 9986, 14)
+    expect(r.done).toBe(false)
+    expect(r.progress).toBe('99.86% served (need 99.9%)')
+    expect(served(0.999, 9999, 1).r.progress).toBe('99.99% served (need 99.9%)')
+    expect(served(0.9, 95, 5).r.progress).toBe('95.0% served (need 90%)')
+  })
+
+  test('the shown share never rounds up past the objective it failed (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom(0.9, 0.99, 0.999),
+        (s, d, min) => {
+          const { r } = served(min, s, d)
+          const shown = Number(/^([\d.]+)%/.exec(r.progress)![1])
+          if (!r.done) expect(shown).toBeLessThan(min * 100)
+          else expect(shown).toBeGreaterThanOrEqual(min * 100)
+        },
+      ),
+    )
+  })
+
+  test('before any visitor came, a served objective says so instead of 100 %', () => {
+    expect(served(0.9, 0, 0).r.progress).toBe('no visitors yet (need 90%)')
+  })
+
+  test('a loss names the failed objective, its shortfall in this run and one thing to try', () => {
+    const { w } = served(0.9, 800, 200)
+    const objective = {
+      id: 'served',
+      when: 'end',
+      label: { metaphor: 'The web serves 90% of its visitors', technical: 'web: 90% of requests served' },
+      check: { kind: 'servedRatio', appId: 'web', min: 0.9 },
+    } as unknown as ObjectiveStatus['objective']
+    const status: ObjectiveStatus = { objective, ...evaluateCheck(objective.check, w) }
+    const story = levelStory(w, [status], 'metaphor')
+    expect(story.failed).toHaveLength(1)
+    expect(story.failed[0]!.figure).toBe('80.0% served (need 90%)')
+    expect(shortfall(objective.check, w)).toBe('short by 10.0 percentage points: 200 of 1,000 visitors were turned away')
+    expect(story.failed[0]!.advice).toBe(adviceFor(objective.check, w))
+    expect(story.failed[0]!.advice).toMatch(/web/)
+    expect(story.figures[0]).toContain('80.0% served')
+  })
+})
