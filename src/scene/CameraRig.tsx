@@ -11,9 +11,20 @@ import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
 import type { SceneLayout } from './layout'
+import { boxOf } from './Buildings'
 import { freeAreaOffset, onHome, viewInsets } from './view'
 
 const FOCUS_DISTANCE = 22
+
+/** Whether a point shows in the part of the window the panels leave open (with a margin). */
+function inFreeArea(p: THREE.Vector3, camera: THREE.PerspectiveCamera, width: number, height: number): boolean {
+  const v = p.clone().project(camera)
+  if (v.z > 1) return false
+  const x = ((v.x + 1) / 2) * width
+  const y = ((1 - v.y) / 2) * height
+  const m = 40
+  return x > viewInsets.left + m && x < width - viewInsets.right - m && y > viewInsets.top + m && y < height - viewInsets.bottom - m
+}
 
 export function CameraRig({ layout }: { layout: SceneLayout }) {
   const controls = useRef<OrbitControlsImpl>(null)
@@ -87,6 +98,58 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
       }),
     [camera],
   )
+
+  // Keep what matters in the open part of the window: the selected thing (however it was chosen),
+  // and in a level the subject of each notable event (follow events). The camera pans, keeping its
+  // angle and distance, only when the thing would be hidden behind a panel or off screen.
+  const layoutRef = useRef(layout)
+  layoutRef.current = layout
+  useEffect(() => {
+    const show = (kind: 'host' | 'vm' | 'container', id: string) => {
+      const c = controls.current
+      const b = boxOf(layoutRef.current, kind, id)
+      if (!c || !b) return
+      const centre = new THREE.Vector3(b.x, b.y + b.h / 2, b.z)
+      if (inFreeArea(centre, camera as THREE.PerspectiveCamera, size.width, size.height)) return
+      const shift = centre.clone().setY(0).sub(c.target.clone().setY(0))
+      const target = c.target.clone().add(shift)
+      const pos = camera.position.clone().add(shift)
+      if (useUi.getState().reducedMotion) {
+        c.target.copy(target)
+        camera.position.copy(pos)
+        c.update()
+      } else goal.current = { target, pos }
+    }
+    const offSel = useUi.subscribe((s, prev) => {
+      const sel = s.selection
+      if (sel === prev.selection || !sel || !('id' in sel)) return
+      if (sel.kind === 'host' || sel.kind === 'vm' || sel.kind === 'container') show(sel.kind, sel.id)
+    })
+    let seen = useGame.getState().world.events.length
+    const offEv = useGame.subscribe((g) => {
+      const events = g.world.events
+      if (events.length < seen) seen = 0
+      if (g.mode !== 'level' || events.length === seen) {
+        seen = events.length
+        return
+      }
+      for (let i = events.length - 1; i >= seen; i--) {
+        const e = events[i]!
+        if (e.level === 'info') continue
+        const w = g.world
+        const id = e.subjects.find((x) => w.containers[x] || w.hosts[x] || w.vms[x])
+        if (id) {
+          show(w.hosts[id] ? 'host' : w.vms[id] ? 'vm' : 'container', id)
+          break
+        }
+      }
+      seen = events.length
+    })
+    return () => {
+      offSel()
+      offEv()
+    }
+  }, [camera, size])
 
   // The middle of the view sits in the middle of the free area, not behind a panel.
   const applied = useRef('')

@@ -14,6 +14,7 @@ import type { World } from '../sim/types'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
 import { VM_OS } from './palette'
+import { kernelPanicked } from './view'
 
 /** Past this many rooms the street is read from the marks and the legend, not from tags. */
 export const TAGS_UP_TO_ROOMS = 60
@@ -39,7 +40,12 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     if (h.power === 'on') continue
     let dark = 0
     for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i) dark++
-    const what = h.power === 'failed' ? w('🔥 burnt down', '✖ node failed') : w('⏻ no power', '⏻ powered off')
+    const panic = kernelPanicked(h.id, h.power)
+    const what = panic
+      ? w('⚠ kernel panic: the shared plumbing failed', '⚠ host kernel panic')
+      : h.power === 'failed'
+        ? w('✖ burnt down', '✖ node failed')
+        : w('⏻ no power', '⏻ powered off')
     out.push({
       key: `h-${h.id}`,
       x: houses.x[i]!,
@@ -59,14 +65,15 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
       x: vms.x[v]!,
       y: vms.y[v]! + vms.h[v]! + 0.9,
       z: vms.z[v]!,
-      text: crashed ? w(`⚡ ${os} kernel panic`, `⚡ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '⊞' : '🐧'} ${os}`,
+      text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}`,
       tone: crashed ? 'bad' : 'os',
       colour: VM_OS[vm.os],
     })
   }
   for (let c = 0; c < rooms.n && out.length < MAX_TAGS; c++) {
     const ct = rooms.containers[c]!
-    const y = rooms.y[c]! + rooms.h[c]! + 0.55
+    // Neighbouring rooms' tags stand at three heights, so side by side they do not cover each other.
+    const y = rooms.y[c]! + rooms.h[c]! + 0.55 + (c % 3) * 0.5
     let text: string | null = null
     let tone: Tag['tone'] = 'info'
     if (ct.state === 'crashed') {

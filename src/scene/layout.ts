@@ -12,7 +12,7 @@
  * second would keep the garbage collector busy. A box's y is its bottom; x and z its centre.
  */
 import { containerList } from '../sim/containerIndex'
-import { hostCapacity, vmHostMemMiB } from '../sim/capacity'
+import { hostCapacity, vmCapacity, vmHostMemMiB } from '../sim/capacity'
 import type { Container, Host, Vm, World } from '../sim/types'
 import { appColours } from './palette'
 
@@ -84,7 +84,9 @@ const YARD_SIDE = 1.5
 const YARD_BACK = 1
 const WALL_DEPTH = 0.5
 const INNER_MARGIN = 0.45
-const MAX_ROOM = 1.4
+/** The smallest floor share a room is drawn with, so a tiny request is still a visible cell. */
+const MIN_SHARE = 0.002
+const EPS_FIT = 1e-4
 
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v)
 
@@ -307,21 +309,69 @@ export function layoutWorld(world: World): SceneLayout {
     w: waitCols * waitCell,
     d: Math.max(1, Math.ceil(pending / waitCols)) * waitCell,
   }
-  const grid = new Float32Array((H + V) * 4) // cols, cell, offsetX, offsetZ per place
-  for (let p = 0; p < H + V; p++) {
-    const r = placeRect[p]
-    const n = perPlace[p]!
-    if (!r || n === 0) continue
-    const cols = Math.max(1, Math.min(n, Math.ceil(Math.sqrt((n * r.w) / r.d))))
-    const rowsN = Math.ceil(n / cols)
-    const cell = Math.min(r.w / cols, r.d / rowsN)
-    grid[p * 4] = cols
-    grid[p * 4 + 1] = cell
-    grid[p * 4 + 2] = r.x0 + (r.w - cols * cell) / 2
-    grid[p * 4 + 3] = r.z0 + (r.d - rowsN * cell) / 2
+  // Each room's floor area is its share of the place's capacity (the larger of its CPU and memory
+  // request against what the house or apartment can hand out), so requests against allocatable are
+  // seen: a full house has no floor left, a half-empty one shows it. Rooms are packed in shelves,
+  // front row first; if a place's rooms do not fit (overcommit), they all shrink together.
+  const placeCap = new Float32Array((H + V) * 2)
+  for (let i = 0; i < H; i++) {
+    const cap = hostCapacity(hostList[i]!)
+    placeCap[i * 2] = Math.max(1, cap.cpuMilli)
+    placeCap[i * 2 + 1] = Math.max(1, cap.memMiB)
+  }
+  for (let v = 0; v < V; v++) {
+    const cap = vmCapacity(vmList[v]!)
+    placeCap[(H + v) * 2] = Math.max(1, cap.cpuMilli)
+    placeCap[(H + v) * 2 + 1] = Math.max(1, cap.memMiB)
+  }
+  const side = new Float32Array(N)
+  const usedArea = new Float32Array(H + V)
+  for (let c = 0; c < N; c++) {
+    const place = roomPlace[c]!
+    if (place < 0) continue
+    const ct = list[c]!
+    const r = placeRect[place]!
+    const share = Math.max(ct.cpuRequestMilli / placeCap[place * 2]!, ct.memRequestMiB / placeCap[place * 2 + 1]!, MIN_SHARE)
+    const s = Math.sqrt(share * r.w * r.d)
+    side[c] = s
+    usedArea[place] = usedArea[place]! + s * s
+  }
+  // Shelf packing needs some slack over the bare area; start from the area ratio and shrink until it fits.
+  const placeScale = new Float32Array(H + V)
+  const members: number[][] = new Array(H + V)
+  for (let p = 0; p < H + V; p++) members[p] = []
+  for (let c = 0; c < N; c++) if (roomPlace[c]! >= 0) members[roomPlace[c]!]!.push(c)
+  const shelf = (p: number, k: number, write: boolean): boolean => {
+    const r = placeRect[p]!
+    let x = 0
+    let z = 0
+    let rowD = 0
+    for (const c of members[p]!) {
+      const s = side[c]! * k
+      if (x > 0 && x + s > r.w + EPS_FIT) {
+        z += rowD
+        x = 0
+        rowD = 0
+      }
+      if (write) {
+        rooms.x[c] = r.x0 + x + s / 2
+        rooms.z[c] = r.z0 + r.d - z - s / 2
+      }
+      x += s
+      if (s > rowD) rowD = s
+    }
+    return z + rowD <= r.d + EPS_FIT
   }
   const rooms: RoomBoxes = { ...boxes(N), containers: list, house: new Int32Array(N), vm: new Int32Array(N) }
-  const seen = new Int32Array(H + V)
+  for (let p = 0; p < H + V; p++) {
+    if (members[p]!.length === 0) continue
+    const r = placeRect[p]!
+    let k = Math.min(1, Math.sqrt((r.w * r.d) / Math.max(usedArea[p]!, 1e-6)))
+    // k ≤ 1: a room is never drawn bigger than its share of the floor, so free floor stays free.
+    for (let tries = 0; tries < 24 && !shelf(p, k, false); tries++) k *= 0.92
+    placeScale[p] = k
+    shelf(p, k, true)
+  }
   let waitK = 0
   for (let c = 0; c < N; c++) {
     const place = roomPlace[c]!
@@ -339,18 +389,13 @@ export function layoutWorld(world: World): SceneLayout {
       rooms.vm[c] = -1
       continue
     }
-    const k = seen[place]!++
-    const cols = grid[place * 4]!
-    const cell = grid[place * 4 + 1]!
-    const col = k % cols
-    const row = Math.floor(k / cols)
-    const s = Math.min(cell * 0.8, MAX_ROOM)
-    rooms.x[c] = grid[place * 4 + 2]! + (col + 0.5) * cell
-    rooms.z[c] = grid[place * 4 + 3]! + (row + 0.5) * cell
+    // A small gap around each room, so neighbours read as separate cells.
+    const cell = side[c]! * placeScale[place]!
+    const s = Math.max(cell - Math.min(0.12, cell * 0.15), 0.05)
     rooms.y[c] = placeRect[place]!.y
     rooms.w[c] = s
     rooms.d[c] = s
-    rooms.h[c] = s * 0.85
+    rooms.h[c] = clamp(0.35 + s * 0.45, 0.35, 1.6)
     if (place < H) {
       rooms.house[c] = place
       rooms.vm[c] = -1

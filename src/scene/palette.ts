@@ -15,6 +15,8 @@ export const SLAB = '#f3e6cf'
 export const SLAB_FAILED = '#2d2622'
 export const WALL_FAILED = '#1f1a18'
 export const SLAB_OFF = '#b9b2a6'
+/** A house whose shared kernel panicked: standing, dimmed, not burnt. */
+export const WALL_PANIC = '#5b5f7a'
 export const WALL_OFF = '#8d877d'
 export const DOOR = '#6b4226'
 

@@ -49,3 +49,17 @@ export function freeAreaOffset(width: number, height: number, insets: ViewInsets
     squeeze: Math.max(1, Math.min(2, Math.max(width / freeW, height / freeH))),
   }
 }
+
+/**
+ * Houses whose shared kernel panicked (the lab's "crash the shared kernel"): the simulation takes
+ * such a node down like any failure, but the street must show a kernel panic (the house stands,
+ * its shared plumbing fails, every room on it goes dark), never a fire. Cleared when it powers on.
+ */
+const panics = new Set<string>()
+export function markKernelPanic(hostId: string): void {
+  panics.add(hostId)
+}
+export function kernelPanicked(hostId: string, power: string): boolean {
+  if (power === 'on') panics.delete(hostId)
+  return panics.has(hostId)
+}

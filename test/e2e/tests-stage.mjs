@@ -271,13 +271,30 @@ export const tests = [
           what: 'three open rooms',
         },
       )
-      // A room crashes: it goes dark with a red ✖, then counts down to its restart (CrashLoopBackOff).
+      // A room crashes: its light goes out under a red ✖ (the kubelet's first restart is immediate);
+      // a second crash waits in CrashLoopBackOff with the countdown to its restart over the room.
       await pause()
-      await dispatch(page, { type: 'crashRandomContainer', appId: 'shop' })
+      const crashed = (await dispatch(page, { type: 'crashRandomContainer', appId: 'shop' })).id
+      await tag('crashed')
+      await shot(page, 'event-room-crash.png')
+      const open3 = () =>
+        waitUntil(
+          page,
+          () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 3,
+          undefined,
+          {
+            what: 'three open rooms again',
+            timeout: 30_000,
+          },
+        )
+      await run(4)
+      await open3()
+      await pause()
+      await dispatch(page, { type: 'crashContainer', containerId: crashed })
       await run(1)
       await tag('reopens in')
       await pause()
-      await shot(page, 'event-room-crash.png')
+      await shot(page, 'event-room-crash-countdown.png')
       // A rolling update: old and new rooms side by side, in two shades and with version badges.
       await dispatch(page, { type: 'addImage', id: 'web2', ref: 'web:1.1', sizeMiB: 180 })
       await dispatch(page, { type: 'setReplicas', appId: 'shop', replicas: 4 })
@@ -330,7 +347,7 @@ export const tests = [
         },
       )
       const roomId = await page.evaluate(() => Object.values(window.__houseOfPods.getState().world.containers)[0].id)
-      await page.evaluate(() => window.__houseOfPods.getState().setSpeed(1))
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       await dispatch(page, { type: 'crashContainer', containerId: roomId })
       await waitUntil(
         page,

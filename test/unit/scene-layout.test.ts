@@ -230,3 +230,33 @@ describe('how states are drawn', () => {
     expect(picked).toContain(Object.keys(w.hosts)[5])
   })
 })
+
+describe('rooms sized by their requests', () => {
+  test("a room's floor area is its share of the house: twice the request, twice the floor, and the rest stays free", () => {
+    const w = createWorld(5)
+    must(w, { type: 'addHost', name: '1', cores: 8, memMiB: 16384, costPerHour: 1 })
+    must(w, { type: 'addImage', id: 'web', ref: 'web:1.0', sizeMiB: 100 })
+    must(w, {
+      type: 'addApp',
+      id: 'small',
+      name: 'small',
+      imageId: 'web',
+      cpuRequestMilli: 500,
+      memRequestMiB: 512,
+      rps: 0,
+      capacityRps: 10,
+    })
+    must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'web', cpuRequestMilli: 1000, memRequestMiB: 1024, rps: 0, capacityRps: 10 })
+    const h = Object.keys(w.hosts)[0]!
+    must(w, { type: 'runContainer', appId: 'small', target: { kind: 'host', hostId: h } })
+    must(w, { type: 'runContainer', appId: 'big', target: { kind: 'host', hostId: h } })
+    const l = layoutWorld(w)
+    const area = (app: string) => {
+      const c = l.rooms.containers.findIndex((x) => x.appId === app)
+      return (l.rooms.w[c]! + 0.12) * (l.rooms.d[c]! + 0.12)
+    }
+    expect(area('big') / area('small')).toBeCloseTo(2, 0)
+    const floor = l.houses.w[0]! * l.houses.d[0]!
+    expect(area('big') + area('small')).toBeLessThan(floor * 0.5)
+  })
+})

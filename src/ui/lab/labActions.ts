@@ -2,6 +2,7 @@
  * What the lab's buttons do, as commands through the game's dispatch (so a level's palette
  * applies). Each returns the game's reason when it refuses, or null.
  */
+import { markKernelPanic } from '../../scene/view'
 import { LAB_SETUP } from '../../sim'
 import type { Command, LabSides, Result } from '../../sim'
 import { useGame } from '../../state'
@@ -38,6 +39,7 @@ export function crashOneVm(sides: LabSides): string | null {
  * panicking host kernel takes down everything on it exactly as a failed host does (same reach).
  */
 export function crashSharedKernel(sides: LabSides): string | null {
+  markKernelPanic(sides.roomHostId)
   return send({ type: 'failHost', hostId: sides.roomHostId })
 }
 
