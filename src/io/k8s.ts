@@ -15,6 +15,7 @@ import { Namespace } from 'kubernetes-models/v1/Namespace'
 import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass'
 import type {
   App,
+  AppManifest,
   Command,
   NodeAffinity,
   NodeSelectorRequirement,
@@ -51,9 +52,9 @@ type JsonProbe = {
   successThreshold?: number
 }
 
-function probeJson(p: Probe, path: string): JsonProbe {
+function probeJson(p: Probe, path: string, port: number): JsonProbe {
   return {
-    httpGet: { path, port: APP_PORT },
+    httpGet: { path, port },
     initialDelaySeconds: p.initialDelaySeconds,
     periodSeconds: p.periodSeconds,
     failureThreshold: p.failureThreshold,
@@ -73,6 +74,22 @@ function probeOf(j: JsonProbe | undefined): Probe | null {
 }
 
 const requests = (cpu: number, mem: number) => ({ requests: { cpu: formatCpu(cpu), memory: formatMem(mem) } })
+/** Requests and, when set, limits (the game models both; QoS follows from them). */
+const resources = (app: App) => ({
+  ...requests(app.cpuRequestMilli, app.memRequestMiB),
+  ...(app.cpuLimitMilli !== null || app.memLimitMiB !== null
+    ? {
+        limits: {
+          ...(app.cpuLimitMilli !== null ? { cpu: formatCpu(app.cpuLimitMilli) } : {}),
+          ...(app.memLimitMiB !== null ? { memory: formatMem(app.memLimitMiB) } : {}),
+        },
+      }
+    : {}),
+})
+/** The Deployment's selector, container name and port: the manifest's when imported, else the game's defaults. */
+export const selectorOf = (app: App): Record<string, string> => app.manifest?.selector ?? { app: app.name }
+const containerNameOf = (app: App): string => app.manifest?.containerName ?? app.name
+const containerPortOf = (app: App): number => app.manifest?.containerPort ?? APP_PORT
 const matchExpressions = (reqs: NodeSelectorRequirement[]) =>
   reqs.map((r) => ({
     key: r.key,
@@ -83,7 +100,7 @@ const matchExpressions = (reqs: NodeSelectorRequirement[]) =>
 /** The pod template's spec: containers (the app's and its sidecars), probes, scheduling rules. */
 function podSpec(world: World, app: App): Record<string, unknown> {
   const image = world.images[app.imageId]
-  const own = { matchLabels: { app: app.name } }
+  const own = { matchLabels: selectorOf(app) }
   const aff = app.nodeAffinity
   const nodeAffinity = {
     ...(aff.required.length
@@ -137,12 +154,12 @@ function podSpec(world: World, app: App): Record<string, unknown> {
       : {}),
     containers: [
       {
-        name: app.name,
+        name: containerNameOf(app),
         image: image?.ref ?? app.imageId,
-        ports: [{ containerPort: APP_PORT }],
-        resources: requests(app.cpuRequestMilli, app.memRequestMiB),
-        ...(app.readinessProbe ? { readinessProbe: probeJson(app.readinessProbe, PROBE_PATH.readiness) } : {}),
-        ...(app.livenessProbe ? { livenessProbe: probeJson(app.livenessProbe, PROBE_PATH.liveness) } : {}),
+        ports: [{ containerPort: containerPortOf(app) }],
+        resources: resources(app),
+        ...(app.readinessProbe ? { readinessProbe: probeJson(app.readinessProbe, PROBE_PATH.readiness, containerPortOf(app)) } : {}),
+        ...(app.livenessProbe ? { livenessProbe: probeJson(app.livenessProbe, PROBE_PATH.liveness, containerPortOf(app)) } : {}),
       },
       ...app.sidecars.map((s) => ({
         name: s.name,
@@ -156,13 +173,15 @@ function podSpec(world: World, app: App): Record<string, unknown> {
 /** The Kubernetes objects that describe one app. */
 export function appObjects(world: World, app: App): K8sObject[] {
   const image = world.images[app.imageId]
-  const selector = { app: app.name }
+  const selector = selectorOf(app)
   const meta = { name: app.name, namespace: app.namespace }
+  const svc = app.manifest?.service ?? null
   const objects: K8sObject[] = [
     new Deployment({
       metadata: {
         ...meta,
-        labels: { ...app.labels },
+        // An imported manifest's Deployment keeps no labels of its own here (its pods' labels are in the template).
+        ...(app.manifest ? {} : { labels: { ...app.labels } }),
         annotations: {
           [ANNOTATION.rps]: String(app.rps),
           [ANNOTATION.capacity]: String(app.capacityRps),
@@ -177,8 +196,12 @@ export function appObjects(world: World, app: App): K8sObject[] {
       },
     }).toJSON() as K8sObject,
     new Service({
-      metadata: { ...meta, labels: selector },
-      spec: { selector, ports: [{ port: 80, targetPort: APP_PORT }] },
+      metadata: { ...meta, name: svc?.name ?? app.name, labels: svc ? { ...app.labels } : selector },
+      spec: {
+        ...(svc && svc.type !== 'ClusterIP' ? { type: svc.type as 'NodePort' } : {}),
+        selector: svc?.selector ?? selector,
+        ports: [{ port: svc?.port ?? 80, targetPort: svc?.targetPort ?? containerPortOf(app) }],
+      },
     }).toJSON() as K8sObject,
   ]
   if (app.hpa) {
@@ -291,35 +314,187 @@ function validate(obj: K8sObject): { path: (string | number)[]; message: string 
   }
 }
 
-/** Parse pasted YAML into commands for the simulation, or errors with line numbers. */
+/** One object read from the text, with a way to find the line of any of its fields. */
+interface Parsed {
+  obj: K8sObject
+  line: (path: (string | number)[]) => number | null
+}
+
+/** Fields the API server writes (what `kubectl get -o yaml|json` adds): read past them, as `kubectl apply` does. */
+function dropServerFields(obj: K8sObject): void {
+  delete obj.status
+  const meta = obj.metadata as Record<string, unknown> | undefined
+  if (meta) {
+    for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink']) delete meta[k]
+    const ann = meta.annotations as Record<string, string> | undefined
+    if (ann) {
+      delete ann['kubectl.kubernetes.io/last-applied-configuration']
+      delete ann['deployment.kubernetes.io/revision']
+      if (Object.keys(ann).length === 0) delete meta.annotations
+    }
+  }
+  const template = (obj.spec as { template?: { metadata?: Record<string, unknown> } } | undefined)?.template
+  if (template?.metadata && template.metadata.creationTimestamp === null) delete template.metadata.creationTimestamp
+}
+
+/** Parse pasted YAML (or JSON) into commands for the simulation, or errors with line numbers. */
 export function importYaml(world: World, text: string): ImportResult {
   const counter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter: counter })
   const errors: ImportError[] = []
-  const objects: { obj: K8sObject; doc: Document }[] = []
+  const objects: Parsed[] = []
+  const take = (obj: unknown, doc: Document, at: (string | number)[]): void => {
+    const line = (path: (string | number)[]): number | null => lineOf(doc, counter, [...at, ...path])
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+      errors.push({ line: line([]), message: 'each document must be a Kubernetes object (a mapping with apiVersion and kind)' })
+      return
+    }
+    const o = obj as K8sObject
+    // A List (what `kubectl get -o yaml|json` prints for several objects) holds its objects in items.
+    if (typeof o.kind === 'string' && /List$/.test(o.kind) && Array.isArray((o as { items?: unknown[] }).items)) {
+      ;(o as { items: unknown[] }).items.forEach((item, i) => take(item, doc, [...at, 'items', i]))
+      return
+    }
+    dropServerFields(o)
+    const bad = validate(o)
+    if (bad) errors.push({ line: line(bad.path), message: `${o.kind ?? 'object'} ${o.metadata?.name ?? ''}: ${bad.message}` })
+    else objects.push({ obj: o, line })
+  }
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) errors.push({ line: err.linePos?.[0]?.line ?? null, message: err.message.split('\n')[0]! })
     if (doc.errors.length) continue
-    const obj = doc.toJS() as K8sObject | null
+    const obj = doc.toJS() as unknown
     if (obj === null) continue
-    if (typeof obj !== 'object' || Array.isArray(obj)) {
-      errors.push({
-        line: lineOf(doc as Document, counter, []),
-        message: 'each document must be a Kubernetes object (a mapping with apiVersion and kind)',
-      })
-      continue
-    }
-    const bad = validate(obj)
-    if (bad)
-      errors.push({
-        line: lineOf(doc as Document, counter, bad.path),
-        message: `${obj.kind ?? 'object'} ${obj.metadata?.name ?? ''}: ${bad.message}`,
-      })
-    else objects.push({ obj, doc: doc as Document })
+    take(obj, doc as Document, [])
   }
   if (errors.length) return { ok: false, errors }
-  return toCommands(world, objects, counter)
+  return toCommands(world, objects)
 }
+
+// ---- What the game does not model, named per object (never dropped silently).
+
+/** The fields the game reads (true), or accepts at one value (the game's own behaviour), per kind. */
+type Allow = true | { readonly [key: string]: Allow } | { readonly '[]': Allow } | { readonly '=': readonly unknown[] }
+const PROBE: Allow = {
+  httpGet: { path: true, port: true, scheme: { '=': ['HTTP'] } },
+  initialDelaySeconds: true,
+  periodSeconds: true,
+  failureThreshold: true,
+  successThreshold: true,
+  timeoutSeconds: { '=': [1] },
+}
+const CONTAINER: Allow = {
+  name: true,
+  image: true,
+  ports: { '[]': { containerPort: true, protocol: { '=': ['TCP'] } } },
+  resources: { requests: { cpu: true, memory: true }, limits: { cpu: true, memory: true } },
+  readinessProbe: PROBE,
+  livenessProbe: PROBE,
+  imagePullPolicy: { '=': ['IfNotPresent'] },
+  terminationMessagePath: { '=': ['/dev/termination-log'] },
+  terminationMessagePolicy: { '=': ['File'] },
+  restartPolicy: { '=': ['Always'] },
+}
+const SELECTOR_TERM: Allow = { matchExpressions: { '[]': { key: true, operator: true, values: true } } }
+const POD_SPEC: Allow = {
+  containers: { '[]': CONTAINER },
+  initContainers: { '[]': CONTAINER },
+  nodeSelector: { 'kubernetes.io/os': true },
+  priorityClassName: true,
+  tolerations: { '[]': { key: true, operator: true, value: true, effect: true } },
+  affinity: {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: { '[]': SELECTOR_TERM } },
+      preferredDuringSchedulingIgnoredDuringExecution: { '[]': { weight: true, preference: SELECTOR_TERM } },
+    },
+    podAntiAffinity: true,
+  },
+  topologySpreadConstraints: { '[]': { maxSkew: true, topologyKey: true, whenUnsatisfiable: true, labelSelector: true } },
+  restartPolicy: { '=': ['Always'] },
+  dnsPolicy: { '=': ['ClusterFirst'] },
+  schedulerName: { '=': ['default-scheduler'] },
+  terminationGracePeriodSeconds: { '=': [30] },
+  securityContext: { '=': [{}] },
+}
+const META: Allow = { name: true, namespace: true, labels: true, annotations: true }
+const ALLOWED: Record<string, Allow> = {
+  Deployment: {
+    apiVersion: true,
+    kind: true,
+    metadata: META,
+    spec: {
+      replicas: true,
+      selector: { matchLabels: true },
+      template: { metadata: { labels: true }, spec: POD_SPEC },
+      strategy: { type: { '=': ['RollingUpdate'] }, rollingUpdate: { maxSurge: { '=': ['25%'] }, maxUnavailable: { '=': ['25%'] } } },
+      revisionHistoryLimit: { '=': [10] },
+      progressDeadlineSeconds: { '=': [600] },
+    },
+  },
+  Service: {
+    apiVersion: true,
+    kind: true,
+    metadata: META,
+    spec: {
+      type: { '=': ['ClusterIP'] },
+      selector: true,
+      ports: { '[]': { port: true, targetPort: true, protocol: { '=': ['TCP'] }, name: true } },
+      clusterIP: true,
+      clusterIPs: true,
+      ipFamilies: true,
+      ipFamilyPolicy: true,
+      internalTrafficPolicy: { '=': ['Cluster'] },
+      sessionAffinity: { '=': ['None'] },
+    },
+  },
+  HorizontalPodAutoscaler: {
+    apiVersion: true,
+    kind: true,
+    metadata: META,
+    spec: { scaleTargetRef: true, minReplicas: true, maxReplicas: true, metrics: true, behavior: true },
+  },
+  PodDisruptionBudget: { apiVersion: true, kind: true, metadata: META, spec: { minAvailable: true, selector: true } },
+  Namespace: { apiVersion: true, kind: true, metadata: META, spec: true },
+  PriorityClass: {
+    apiVersion: true,
+    kind: true,
+    metadata: META,
+    value: true,
+    globalDefault: true,
+    preemptionPolicy: true,
+    description: true,
+  },
+}
+
+/** Paths (kubectl style, e.g. spec.template.spec.containers[0].env) of the fields the game does not model. */
+export function unmodelled(obj: K8sObject): string[] {
+  const out: string[] = []
+  const walk = (v: unknown, allow: Allow, path: string) => {
+    if (allow === true) return
+    if ('=' in allow) {
+      if (!(allow['='] as unknown[]).some((ok) => JSON.stringify(ok) === JSON.stringify(v))) out.push(`${path}=${JSON.stringify(v)}`)
+      return
+    }
+    if ('[]' in allow) {
+      if (Array.isArray(v)) v.forEach((item, i) => walk(item, (allow as { '[]': Allow })['[]'], `${path}[${i}]`))
+      return
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      const next = (allow as Record<string, Allow>)[k]
+      const p = path ? `${path}.${k}` : k
+      if (next === undefined) out.push(p)
+      else walk(child, next, p)
+    }
+  }
+  const allow = ALLOWED[obj.kind ?? '']
+  if (allow) walk(obj, allow, '')
+  return out
+}
+
+/** The line kubectl-style output gets for an object with fields the game does not model. */
+const notModelledLine = (what: string, paths: string[]): string =>
+  `Warning: ${what}: not modelled by the game, ignored: ${paths.join(', ')}`
 
 type PodSpecJson = {
   nodeSelector?: Record<string, string>
@@ -345,7 +520,8 @@ type PodSpecJson = {
 type ContainerJson = {
   name: string
   image?: string
-  resources?: { requests?: Record<string, string> }
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> }
+  ports?: { containerPort: number }[]
   readinessProbe?: JsonProbe
   livenessProbe?: JsonProbe
 }
@@ -468,7 +644,7 @@ function ruleCommands(
   return out
 }
 
-function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], counter: LineCounter): ImportResult {
+function toCommands(world: World, objects: Parsed[]): ImportResult {
   const commands: Command[] = []
   const created: string[] = []
   const errors: ImportError[] = []
@@ -477,6 +653,9 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
   const appIdByName = new Map(Object.values(world.apps).map((a) => [key(a.namespace, a.name), a.id]))
   const namespaces = new Set(world.namespaces)
   const usedIds = new Set(Object.keys(world.apps))
+  // Each app's pod labels and shape as this import leaves them (Services are matched against them).
+  const podLabelsOf = new Map(Object.values(world.apps).map((a) => [a.id, { ns: a.namespace, labels: a.labels }]))
+  const manifests = new Map<string, AppManifest | null>(Object.values(world.apps).map((a) => [a.id, a.manifest]))
   const imageFor = (ref: string, sizeMiB: number, os: 'linux' | 'windows'): string => {
     let id = images.get(ref)
     if (!id) {
@@ -506,16 +685,20 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
       }
     }
   }
-  for (const { obj, doc } of objects.filter((o) => o.obj.kind === 'Deployment')) {
+  for (const { obj, line } of objects.filter((o) => o.obj.kind === 'Deployment')) {
     const d = obj as unknown as {
       metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
-      spec: { replicas?: number; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpecJson } }
+      spec: {
+        replicas?: number
+        selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] }
+        template: { metadata?: { labels?: Record<string, string> }; spec: PodSpecJson }
+      }
     }
     const name = d.metadata.name
     const ns = d.metadata.namespace ?? 'default'
     if (!namespaces.has(ns)) {
       errors.push({
-        line: lineOf(doc, counter, ['metadata', 'namespace']),
+        line: line(['metadata', 'namespace']),
         message: `Error from server (NotFound): namespaces "${ns}" not found`,
       })
       continue
@@ -524,13 +707,38 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
     const container = spec.containers[0]!
     const rules = podRules(name, spec)
     if (!rules.ok) {
-      errors.push({ line: lineOf(doc, counter, rules.path), message: `Deployment ${name}: ${rules.message}` })
+      errors.push({ line: line(rules.path), message: `Deployment ${name}: ${rules.message}` })
       continue
     }
     const os = spec.nodeSelector?.['kubernetes.io/os'] === 'windows' ? 'windows' : 'linux'
     const ref = container.image ?? `${name}:latest`
+    // Simplification, said in the import's output: a container without requests books 100m / 200 MiB here.
     const cpu = parseCpuMilli(container.resources?.requests?.cpu) ?? 100
     const mem = parseMemMiB(container.resources?.requests?.memory) ?? 200
+    const cpuLimit = parseCpuMilli(container.resources?.limits?.cpu)
+    const memLimit = parseMemMiB(container.resources?.limits?.memory)
+    const selector = d.spec.selector?.matchLabels ?? {}
+    const templateLabels = d.spec.template.metadata?.labels ?? {}
+    if (d.spec.selector?.matchExpressions?.length || Object.keys(selector).length === 0) {
+      errors.push({ line: line(['spec', 'selector']), message: `Deployment ${name}: only spec.selector.matchLabels is supported here` })
+      continue
+    }
+    const mismatch = Object.entries(selector).find(([k, v]) => templateLabels[k] !== v)
+    if (mismatch) {
+      // The API server's own check.
+      errors.push({
+        line: line(['spec', 'template', 'metadata', 'labels']),
+        message:
+          `The Deployment "${name}" is invalid: spec.template.metadata.labels: Invalid value: ` +
+          `map[string]string{...}: \`selector\` does not match template \`labels\``,
+      })
+      continue
+    }
+    const port = container.ports?.[0]?.containerPort
+    const manifest: AppManifest | null =
+      same(selector, { app: name }) && container.name === name && (port === undefined || port === APP_PORT)
+        ? null
+        : { selector, containerName: container.name, containerPort: port ?? APP_PORT, service: null }
     const ann = d.metadata.annotations ?? {}
     const imageId = imageFor(ref, Number(ann[ANNOTATION.imageSize]) || 150, os)
     const sidecars: Sidecar[] = rules.rules.sidecars.map((s) => ({
@@ -539,22 +747,28 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
       cpuRequestMilli: s.cpuRequestMilli,
       memRequestMiB: s.memRequestMiB,
     }))
-    const labels = { ...(d.spec.template.metadata?.labels ?? d.metadata.labels ?? {}), app: name }
+    const labels = { ...templateLabels }
     const replicas = d.spec.replicas ?? 1
     const existing = appIdByName.get(key(ns, name))
+    const extra = unmodelled(obj)
+    if (!container.resources?.requests) extra.push('no resources.requests (the game books 100m CPU and 200Mi for it)')
+    if (d.metadata.labels && !same(d.metadata.labels, templateLabels) && !(manifest === null && same(d.metadata.labels, labels)))
+      extra.push("metadata.labels (the Deployment's own labels; its pods' labels are kept)")
     if (existing) {
       const app = world.apps[existing]!
       if (app.imageId !== imageId) commands.push({ type: 'setImage', appId: existing, imageId })
       commands.push(
         { type: 'setReplicas', appId: existing, replicas },
         { type: 'setManaged', appId: existing, managed: true },
+        ...(same(app.manifest, manifest) ? [] : [{ type: 'setManifest' as const, appId: existing, manifest }]),
         ...ruleCommands(existing, app, rules.rules, sidecars, labels, ns),
       )
+      manifests.set(existing, manifest)
       created.push(`deployment.apps/${name} configured`)
     } else {
       let id = name.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
       if (!id) {
-        errors.push({ line: lineOf(doc, counter, ['metadata', 'name']), message: `Deployment name "${name}" is not usable` })
+        errors.push({ line: line(['metadata', 'name']), message: `Deployment name "${name}" is not usable` })
         continue
       }
       if (usedIds.has(id)) id = `${ns}-${id}`
@@ -570,25 +784,89 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
         capacityRps: Number(ann[ANNOTATION.capacity]) || 100,
         replicas,
         managed: true,
+        ...(cpuLimit !== null ? { cpuLimitMilli: cpuLimit } : {}),
+        ...(memLimit !== null ? { memLimitMiB: memLimit } : {}),
       })
+      if (manifest) commands.push({ type: 'setManifest', appId: id, manifest })
+      manifests.set(id, manifest)
       commands.push(...ruleCommands(id, null, rules.rules, sidecars, labels, ns))
       appIdByName.set(key(ns, name), id)
+      podLabelsOf.set(id, { ns, labels })
       created.push(`deployment.apps/${name} created`)
     }
+    if (existing) podLabelsOf.set(existing, { ns, labels })
+    if (extra.length) created.push(notModelledLine(`deployment.apps/${name}`, extra))
   }
-  for (const { obj, doc } of objects.filter(
+  for (const { obj, line } of objects.filter(
     (o) => o.obj.kind !== 'Deployment' && o.obj.kind !== 'Namespace' && o.obj.kind !== 'PriorityClass',
   )) {
     const name = obj.metadata?.name ?? ''
     const ns = (obj.metadata as { namespace?: string } | undefined)?.namespace ?? 'default'
     if (obj.kind === 'Service') {
-      // Every app already has its doorman; a Service for an unknown app has nothing behind it.
-      const selector = (obj as { spec?: { selector?: Record<string, string> } }).spec?.selector?.app
-      created.push(
-        appIdByName.has(key(ns, selector ?? name))
-          ? `service/${name} unchanged`
-          : `service/${name} created (no rooms match its selector yet)`,
+      // The Service in front of the pods its selector matches (a Service selecting app=redis, role=master finds the
+      // pods labelled so). The game keeps one Service per Deployment: the doorman of that app.
+      const spec = (
+        obj as { spec?: { selector?: Record<string, string>; type?: string; ports?: { port: number; targetPort?: number | string }[] } }
+      ).spec
+      const selector = spec?.selector ?? {}
+      const matches = [...podLabelsOf].filter(
+        ([, p]) => p.ns === ns && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => p.labels[k] === v),
       )
+      const extra = unmodelled(obj)
+      const first = spec?.ports?.[0]
+      const target = first?.targetPort ?? first?.port ?? APP_PORT
+      if (typeof target === 'string') extra.push(`spec.ports[0].targetPort=${target} (a named port)`)
+      if ((spec?.ports?.length ?? 0) > 1) extra.push('spec.ports[1...] (one port per Service here)')
+      if (matches.length === 0) {
+        created.push(
+          `service/${name} created`,
+          notModelledLine(`service/${name}`, ['the whole Service: its selector matches no Deployment here']),
+        )
+        continue
+      }
+      if (matches.length > 1) extra.push(`selects the pods of ${matches.length} Deployments (the game's doorman serves the first)`)
+      const [appId] = matches[0]!
+      const before = manifests.get(appId) ?? null
+      if (before?.service) {
+        created.push(`service/${name} created`, notModelledLine(`service/${name}`, ['a second Service for the same pods']))
+        continue
+      }
+      const app = world.apps[appId]
+      const appName = app?.name ?? [...appIdByName].find(([, id]) => id === appId)?.[0].split('/')[1] ?? appId
+      const base: AppManifest = before ?? {
+        selector: app?.manifest?.selector ?? { app: appName },
+        containerName: app?.manifest?.containerName ?? appName,
+        containerPort: app?.manifest?.containerPort ?? APP_PORT,
+        service: null,
+      }
+      const manifest: AppManifest = {
+        ...base,
+        service: {
+          name,
+          port: first?.port ?? 80,
+          targetPort: typeof target === 'number' ? target : base.containerPort,
+          type: spec?.type ?? 'ClusterIP',
+          selector: { ...selector },
+        },
+      }
+      const svc = manifest.service!
+      // The game's own doorman (what its export writes): nothing to remember.
+      const isDefault =
+        before === null &&
+        svc.name === appName &&
+        svc.port === 80 &&
+        svc.targetPort === base.containerPort &&
+        svc.type === 'ClusterIP' &&
+        same(svc.selector, base.selector)
+      if (isDefault) {
+        created.push(`service/${name} ${app ? 'unchanged' : 'created'}`)
+        if (extra.length) created.push(notModelledLine(`service/${name}`, extra))
+        continue
+      }
+      manifests.set(appId, manifest)
+      if (!same(app?.manifest ?? null, manifest)) commands.push({ type: 'setManifest', appId, manifest })
+      created.push(same(app?.manifest?.service ?? null, manifest.service) && app ? `service/${name} unchanged` : `service/${name} created`)
+      if (extra.length) created.push(notModelledLine(`service/${name}`, extra))
       continue
     }
     const target =
@@ -598,7 +876,7 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
     const appId = appIdByName.get(key(ns, target))
     if (!appId) {
       errors.push({
-        line: lineOf(doc, counter, ['spec']),
+        line: line(['spec']),
         message: `${obj.kind} ${name}: no Deployment named "${target}" in namespace ${ns}`,
       })
       continue
@@ -629,7 +907,7 @@ function toCommands(world: World, objects: { obj: K8sObject; doc: Document }[], 
       const min = (obj as { spec: { minAvailable?: number | string } }).spec.minAvailable
       if (typeof min !== 'number') {
         errors.push({
-          line: lineOf(doc, counter, ['spec', 'minAvailable']),
+          line: line(['spec', 'minAvailable']),
           message: `PodDisruptionBudget ${name}: only a whole-number minAvailable is supported here`,
         })
         continue

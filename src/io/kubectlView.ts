@@ -194,13 +194,23 @@ export function getServices(world: World, o: GetOptions): string {
   if (apps.length === 0) return noneFound(o.scope)
   const order = Object.keys(world.apps)
   const header = ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']
+  if (o.wide) header.push('SELECTOR')
   if (o.scope.all) header.unshift('NAMESPACE')
   return table([
     header,
     ...apps.map((a) => {
       // Like pod IPs, a made-up but stable address from the service range (10.96.0.0/12).
       const i = order.indexOf(a.id) + 10
-      const row = [a.name, 'ClusterIP', `10.96.${Math.floor(i / 256)}.${i % 256}`, '<none>', '80/TCP', age(world, 0)]
+      const svc = a.manifest?.service
+      // A NodePort Service also gets a port from 30000–32767; a made-up stable one here.
+      const ports = svc ? `${svc.port}${svc.type === 'NodePort' ? `:${30000 + (i % 2768)}` : ''}/TCP` : '80/TCP'
+      const row = [svc?.name ?? a.name, svc?.type ?? 'ClusterIP', `10.96.${Math.floor(i / 256)}.${i % 256}`, '<none>', ports, age(world, 0)]
+      if (o.wide)
+        row.push(
+          Object.entries(svc?.selector ?? a.manifest?.selector ?? { app: a.name })
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        )
       if (o.scope.all) row.unshift(a.namespace)
       return row
     }),

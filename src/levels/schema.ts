@@ -38,6 +38,20 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setReplicas'), appId: id, replicas: count }),
   z.object({ type: z.literal('setManaged'), appId: id, managed: z.boolean() }),
   z.object({ type: z.literal('setTraffic'), appId: id, rps: z.number().nonnegative() }),
+  z.object({
+    type: z.literal('setManifest'),
+    appId: id,
+    manifest: z
+      .object({
+        selector: labels,
+        containerName: z.string().min(1),
+        containerPort: z.number().int(),
+        service: z
+          .object({ name: z.string().min(1), port: z.number().int(), targetPort: z.number().int(), type: z.string(), selector: labels })
+          .nullable(),
+      })
+      .nullable(),
+  }),
   z.object({ type: z.literal('crashContainer'), containerId: id }),
   z.object({ type: z.literal('crashRandomContainer'), appId: id }),
   z.object({ type: z.literal('crashVm'), vmId: id }),

@@ -6,7 +6,7 @@
 import type { GuestOs } from './constants'
 import type { AppId, BuildInstruction, ClusterAutoscaler, ContainerId, HostId, ImageId, NodeAffinity } from './model'
 import type { PackageSpec, Placement, PodAntiAffinity, Probe, Runtime, SecurityContext, Sidecar, Taint } from './model'
-import type { Toleration, TopologySpread, VmId } from './model'
+import type { AppManifest, Toleration, TopologySpread, VmId } from './model'
 
 export type AutoscalerConfig = Pick<ClusterAutoscaler, 'minHosts' | 'maxHosts' | 'budgetPerHour' | 'template'>
 
@@ -54,6 +54,8 @@ export type AppCommand =
       security?: Partial<SecurityContext>
     }
   | { type: 'setTraffic'; appId: AppId; rps: number }
+  /** The shape a manifest gave the app (selector, container name and port, Service); null restores the defaults. */
+  | { type: 'setManifest'; appId: AppId; manifest: AppManifest | null }
 
 /** Classroom time: handlers in commands/clock.ts. */
 export type ClockCommand = { type: 'setDelayScale'; scale: number }

@@ -318,8 +318,10 @@ export interface App {
   /** PodDisruptionBudget: rooms that must stay open during voluntary evictions (drain). */
   pdbMinAvailable: number | null
   namespace: string
-  /** Pod labels (app=<name> is always there); a Service selects on them. */
+  /** Pod labels (they always include the Deployment's selector, app=<name> unless a manifest said otherwise). */
   labels: Record<string, string>
+  /** What an imported manifest said about its shape (selector, container, Service); null: the game's defaults. */
+  manifest: AppManifest | null
   tolerations: Toleration[]
   nodeAffinity: NodeAffinity
   podAntiAffinity: PodAntiAffinity | null
@@ -329,6 +331,19 @@ export interface App {
   readinessProbe: Probe | null
   livenessProbe: Probe | null
   sidecars: Sidecar[]
+}
+
+/**
+ * What a Kubernetes manifest said that the game keeps to show and export it faithfully (src/io/k8s.ts): the
+ * Deployment's selector, the container's name and port, and the Service in front of the pods.
+ */
+export interface AppManifest {
+  /** spec.selector.matchLabels: immutable; the pods' labels include it. */
+  selector: Record<string, string>
+  containerName: string
+  containerPort: number
+  /** The Service selecting these pods; null: the game's own doorman (named after the app, port 80 → the container port). */
+  service: { name: string; port: number; targetPort: number; type: string; selector: Record<string, string> } | null
 }
 
 export interface Hpa {

@@ -57,6 +57,7 @@ export function upgradeWorld(world: World): World {
     a.readinessProbe ??= null
     a.livenessProbe ??= null
     a.sidecars ??= []
+    a.manifest ??= null
     if (a.hpa) {
       a.hpa.behavior ??= false
       a.hpa.currentCpuPercent ??= null

@@ -53,6 +53,7 @@ export const appsHandlers = {
       readinessProbe: null,
       livenessProbe: null,
       sidecars: [],
+      manifest: null,
     }
     return { ok: true, id }
   },
@@ -62,6 +63,25 @@ export const appsHandlers = {
     if (!(command.rps >= 0)) return fail('Visitors per second cannot be negative.', 'rps must be ≥ 0')
     app.rps = command.rps
     logEvent(world, 'info', say('apps.trafficSet', { app: app.name, rps: command.rps }), [app.id])
+    return { ok: true }
+  },
+  setManifest(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    const m = command.manifest
+    if (m) {
+      if (Object.keys(m.selector).length === 0)
+        return fail('The manager needs at least one tag to find its rooms.', 'spec.selector: Required value: empty selector')
+      const port = (p: number) => Number.isInteger(p) && p >= 1 && p <= 65535
+      if (!port(m.containerPort) || (m.service && (!port(m.service.port) || !port(m.service.targetPort))))
+        return fail('A door number runs from 1 to 65535.', 'ports: Invalid value: must be between 1 and 65535, inclusive')
+      if (!m.containerName) return fail('The room needs a name.', 'spec.template.spec.containers[0].name: Required value')
+    }
+    // The selector is the Deployment's own; its pods carry it (Kubernetes rejects a template that does not match).
+    app.manifest = m
+      ? { ...m, selector: { ...m.selector }, service: m.service ? { ...m.service, selector: { ...m.service.selector } } : null }
+      : null
+    app.labels = { ...app.labels, ...(m?.selector ?? { app: app.name }) }
     return { ok: true }
   },
 } satisfies HandlerTable<AppCommand>

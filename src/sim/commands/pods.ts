@@ -199,16 +199,19 @@ export const podsHandlers = {
           `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`,
         )
     }
-    // The Deployment's selector and the Service select on app=<name>; a selector is immutable.
-    if (command.labels.app !== undefined && command.labels.app !== app.name) {
+    // The Deployment's selector (app=<name> unless a manifest gave another) is immutable, and its pods must carry it.
+    const selector = app.manifest?.selector ?? { app: app.name }
+    const clash = Object.entries(selector).find(([k, v]) => command.labels[k] !== undefined && command.labels[k] !== v)
+    if (clash) {
+      const [k, v] = clash
       return fail(
-        `The tag app=${app.name} stays: it is how the doorman and the manager find the rooms.`,
-        `spec.selector: Invalid value: app=${command.labels.app}: field is immutable (the Service and Deployment select on app=${app.name})`,
+        `The tag ${k}=${v} stays: it is how the doorman and the manager find the rooms.`,
+        `spec.selector: Invalid value: ${k}=${command.labels[k]}: field is immutable (the Deployment selects on ${k}=${v})`,
       )
     }
     // Simplification: the labels apply to the rooms at once (they are read from the app), where
     // Kubernetes would roll the pods for a template change.
-    app.labels = { ...command.labels, app: app.name }
+    app.labels = { ...command.labels, ...selector }
     const text = Object.entries(app.labels)
       .map(([k, v]) => `${k}=${v}`)
       .join(',')
