@@ -74,10 +74,18 @@ export function securityNotes(s: Container['security']): { on: string[]; off: st
   return { on, off }
 }
 
-export function diagnose(world: World, containerId: string): Finding[] {
-  const c = world.containers[containerId]
-  if (!c) return []
-  const out: Finding[] = []
+/** The room and what a finder needs to name its surroundings. */
+interface Room {
+  world: World
+  c: Container
+  where: ReturnType<typeof placementName> | null
+  kernelName: string
+  kernelTech: string
+  hostId: string | null
+  host: World['hosts'][string] | undefined
+}
+
+function roomOf(world: World, c: Container): Room {
   const where = c.placement ? placementName(world, c.placement) : null
   const kernelName = c.placement ? (c.placement.kind === 'vm' ? 'its apartment' : 'the house') : ''
   const kernelTech = c.placement
@@ -85,14 +93,20 @@ export function diagnose(world: World, containerId: string): Finding[] {
       ? `the guest kernel of ${where!.technical}`
       : `the kernel of ${where!.technical}`
     : ''
+  const hostId = hostIdOf(world, c)
+  return { world, c, where, kernelName, kernelTech, hostId, host: hostId ? world.hosts[hostId] : undefined }
+}
 
+/** The kit lacks what the app needs: a room has only what its image carries, whatever the machine has. */
+function missingPackage({ world, c }: Room): Finding[] {
+  const found: Finding[] = []
   // The kit lacks what the app needs: a room has only what its image carries, whatever the machine has.
   const lacking = /image (\S+) does not contain (\S+) required by/.exec(c.reason)
   if (lacking) {
     const [, ref, pkg] = lacking
     const m = c.placement ? (c.placement.kind === 'host' ? world.hosts[c.placement.hostId] : world.vms[c.placement.vmId]) : undefined
     const machineHas = m?.packages.find((p) => p.split('@')[0] === pkg!.split('@')[0])
-    out.push({
+    found.push({
       key: 'package',
       severity: 'bad',
       metaphor: `The kit ${ref} lacks ${pkg}, which the app needs. A room has only what its kit carries${machineHas ? `: that ${c.placement?.kind === 'vm' ? 'apartment' : 'house'} has ${machineHas} installed, and it does not help` : ''}. Build a kit that carries it (W).`,
@@ -100,14 +114,19 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: 'Docker docs "Image layers": a container\'s filesystem is its image\'s layers plus a writable layer',
     })
   }
+  return found
+}
 
+/** OOMKilled, by its own limit or by the kernel's OOM killer. */
+function oomKilled({ world, c, kernelName, kernelTech }: Room): Finding[] {
+  const found: Finding[] = []
   // OOMKilled, by its own limit or by the kernel's OOM killer.
   const oom = oomCause(world, c)
   if (oom?.kind === 'limit') {
     const m = /memory ([\d.]+ \w+) over limit ([\d.]+ \w+)/.exec(oom.text)
     const used = m ? m[1] : null
     const limit = c.memLimitMiB !== null ? `${r0(c.memLimitMiB)} MiB` : (m?.[2] ?? '?')
-    out.push({
+    found.push({
       key: 'oom',
       severity: 'bad',
       metaphor: `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops it at once (exit code ${OOM_KILL.exitCode}); ${c.managed ? `the manager reopens it after a wait${c.leakMiBPerS > 0 ? `, and as it leaks ${c.leakMiBPerS} MiB a second it will happen again` : ''}` : 'nobody reopens it: no manager looks after it'}.`,
@@ -115,7 +134,7 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: OOM_KILL.source,
     })
   } else if (oom?.kind === 'kernel') {
-    out.push({
+    found.push({
       key: 'kernelOom',
       severity: 'bad',
       metaphor: `Thrown out because ${kernelName || 'its building'} ran out of space: the caretaker of the plumbing threw out the biggest room${c.leakMiBPerS > 0 ? ' (this one, which hoarded)' : ', and that was this one even though it did not hoard: a neighbour without a cap filled the shared space'}. Exit code ${OOM_KILL.exitCode}. A space cap on the hoarder would have stopped it alone.`,
@@ -123,9 +142,14 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: `${OOM_KILL.source}; kernel docs: the OOM killer picks the task with the highest oom_score (largest memory)`,
     })
   }
+  return found
+}
 
+/** Held to its CPU limit by the CFS quota. */
+function throttled({ c }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.state === 'running' && c.throttled && c.cpuLimitMilli !== null) {
-    out.push({
+    found.push({
       key: 'throttled',
       severity: 'warn',
       metaphor: `Held to its worker cap: it uses ${r0(c.cpuUsageMilli)}m of its ${c.cpuLimitMilli}m (${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. The room gets its cap and no more: it works slower, nobody throws it out. Speed now ${pct(c.speed)}.`,
@@ -133,12 +157,17 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: CPU_THROTTLE_SOURCE,
     })
   }
+  return found
+}
 
+/** Its use against its limits, and when a leak reaches the cap. */
+function limits({ c }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.state === 'running' && (c.memLimitMiB !== null || c.cpuLimitMilli !== null || c.leakMiBPerS > 0)) {
     const mem = r0(c.memUsageMiB)
     const lim = c.memLimitMiB
     const eta = lim !== null && c.leakMiBPerS > 0 ? Math.max(0, (lim - c.memUsageMiB) / c.leakMiBPerS) : null
-    out.push({
+    found.push({
       key: 'limits',
       severity: eta !== null ? 'warn' : 'info',
       metaphor: `Space used ${mem} MiB${lim !== null ? ` of its cap ${lim} MiB (${pct(c.memUsageMiB / lim)})` : ' with no cap: it may take what the building has'}; workers ${r0(c.cpuUsageMilli)}m${c.cpuLimitMilli !== null ? ` of its cap ${c.cpuLimitMilli}m` : ', no cap'}.${eta !== null ? ` At this leak it hits the cap in about ${Math.ceil(eta)} s.` : ''}`,
@@ -146,9 +175,14 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: 'kubernetes.io "Resource Management for Pods and Containers": requests reserve, limits cap',
     })
   }
+  return found
+}
 
+/** Chaos: a memory leak. */
+function leak({ c }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.state === 'running' && c.leakMiBPerS > 0) {
-    out.push({
+    found.push({
       key: 'leak',
       severity: 'warn',
       metaphor: `${CONDITION_LABELS.leaking.metaphor}: ${c.leakMiBPerS} MiB more every second (${r0(c.leakedMiB)} MiB since it opened).`,
@@ -156,8 +190,14 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: 'chaos injection (sandbox)',
     })
   }
+  return found
+}
+
+/** Chaos: a CPU hog. */
+function hog({ c, kernelName, kernelTech }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.state === 'running' && c.cpuHog) {
-    out.push({
+    found.push({
       key: 'hog',
       severity: 'warn',
       metaphor: `A runaway machine in this room wants every worker of ${kernelName}${c.cpuLimitMilli !== null ? `, but its cap holds it to ${c.cpuLimitMilli}m` : ': with no cap it crowds out its neighbours (they keep only what they booked)'}.`,
@@ -165,7 +205,11 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: CPU_SHARES.source,
     })
   }
+  return found
+}
 
+function hung({ world, c }: Room): Finding[] {
+  const found: Finding[] = []
   // Hung: the process is alive but answers nothing. Nothing in the kernel notices (it is not using
   // too much of anything); only a probe asks it a question it cannot answer.
   if (c.state === 'running' && c.hung) {
@@ -182,7 +226,7 @@ export function diagnose(world: World, containerId: string): Finding[] {
       : ready
         ? `Readiness probe fails: the pod is removed from the Service endpoints${c.ready ? ' after failureThreshold failures' : ''}, but no liveness probe: it is never restarted.`
         : `No probes: the pod stays Ready and in the Service endpoints; requests routed to it time out. Only a liveness probe can notice.`
-    out.push({
+    found.push({
       key: 'hung',
       severity: 'bad',
       metaphor: `Stuck: the lights are on but nobody answers the door. The process is alive but answers nothing, so no cap or kernel stops it. ${m}`,
@@ -190,12 +234,14 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: `${PROBE_DEFAULTS.source}; ${LIVENESS_KILL.source}`,
     })
   }
+  return found
+}
 
+function slowed({ c, kernelName, kernelTech, host }: Room): Finding[] {
+  const found: Finding[] = []
   // Swap: the house under it promised more memory than it has, and its apartments use it.
-  const hostId = hostIdOf(world, c)
-  const host = hostId ? world.hosts[hostId] : undefined
   if (c.state === 'running' && host?.swapping) {
-    out.push({
+    found.push({
       key: 'swap',
       severity: 'warn',
       metaphor: `House ${host.name} promised its apartments ${host.memOvercommit}× the space it has and they use it: it stores things in the cellar (swap), so everything in it, this room too, runs at ${pct(c.speed)} speed.`,
@@ -204,7 +250,7 @@ export function diagnose(world: World, containerId: string): Finding[] {
     })
   } else if (c.state === 'running' && !c.throttled && c.speed < RUNTIMES[c.runtime].speed - 0.01) {
     // Slower than its runtime allows, not throttled, no swap: its kernel's CPU is oversubscribed.
-    out.push({
+    found.push({
       key: 'shares',
       severity: 'warn',
       metaphor: `Its workers are busy elsewhere: ${kernelName} has more work than workers, so each room gets a share by what it booked (${c.cpuRequestMilli}m). It serves at ${pct(c.speed)}.`,
@@ -212,7 +258,12 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: CPU_SHARES.source,
     })
   }
+  return found
+}
 
+/** A burglar inside: how far it got, and what stopped it. */
+function breached({ world, c, kernelName, kernelTech, hostId }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.breached) {
     const others = Object.values(world.containers).filter((o) => o !== c && o.breached && sameKernel(o, c))
     const elsewhere = Object.values(world.containers).filter(
@@ -247,7 +298,7 @@ export function diagnose(world: World, containerId: string): Finding[] {
               m: 'Apartments in this house have their own kernels, so they were safe.',
               t: 'VMs on this host have their own kernels: not reachable without a hypervisor escape.',
             }
-    out.push({
+    found.push({
       key: 'breached',
       severity: 'bad',
       metaphor: `Burglar inside (${how}). ${reached.m} ${stop.m} Its odds to break out were ${pct(odds)}${c.security.privileged ? ' (a privileged room is as good as open)' : ''}${wall ? `, the ${wall} held the door` : ''}. Locks fitted: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; missing: ${sec.off.join(', ')}` : ''}.`,
@@ -255,14 +306,19 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: BREACH.source,
     })
   }
+  return found
+}
 
+/** The image is being pulled: what is missing on this node. */
+function pulling({ world, c, where }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.state === 'pulling' && c.placement) {
     const image = world.images[c.imageId]
     const cache = c.placement.kind === 'host' ? world.hosts[c.placement.hostId]?.cachedLayers : world.vms[c.placement.vmId]?.cachedLayers
     if (image && cache) {
       const miss = missingLayers(world, image, cache)
       const left = Math.max(0, Math.ceil((c.phaseEndsMs - world.timeMs) / 1000))
-      out.push({
+      found.push({
         key: 'pull',
         severity: 'info',
         metaphor: `The kit is on its way: ${miss.ids.length} of ${image.layers.length} parts are not in ${where!.metaphor}'s shed yet (${miss.sizeMiB} MiB), about ${left} s left at ${PULL_MIB_PER_S.value} MiB/s. The next room of this kit here starts without waiting.`,
@@ -271,11 +327,16 @@ export function diagnose(world: World, containerId: string): Finding[] {
       })
     }
   }
+  return found
+}
 
+/** What its walls are: the runtime and the kernel it shares. */
+function runtime({ c, kernelName, kernelTech }: Room): Finding[] {
+  const found: Finding[] = []
   if (c.placement) {
     const rt = RUNTIMES[c.runtime]
     const label = RUNTIME_LABELS[c.runtime]
-    out.push({
+    found.push({
       key: 'runtime',
       severity: 'info',
       metaphor:
@@ -289,5 +350,27 @@ export function diagnose(world: World, containerId: string): Finding[] {
       source: rt.source,
     })
   }
-  return out
+  return found
+}
+
+/** The findings, in the order the inspector shows them: each finder looks at one thing. */
+const FINDERS: ((room: Room) => Finding[])[] = [
+  missingPackage,
+  oomKilled,
+  throttled,
+  limits,
+  leak,
+  hog,
+  hung,
+  slowed,
+  breached,
+  pulling,
+  runtime,
+]
+
+export function diagnose(world: World, containerId: string): Finding[] {
+  const c = world.containers[containerId]
+  if (!c) return []
+  const room = roomOf(world, c)
+  return FINDERS.flatMap((find) => find(room))
 }
