@@ -208,7 +208,10 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
         if (!Number.isInteger(value)) return `error: invalid argument "${a.flags.get('value')}" for "--value" flag`
         return outcome(dispatch({ type: 'addPriorityClass', name, value }), `priorityclass.scheduling.k8s.io/${name} created`)
       }
-      return 'error: only "kubectl create namespace NAME" and "kubectl create priorityclass NAME --value=N" are supported (use apply -f for the rest)'
+      return (
+        'error: only "kubectl create namespace NAME" and "kubectl create priorityclass NAME --value=N" are supported (use apply ' +
+        '-f for the rest)'
+      )
     }
     case 'delete': {
       const name = target(a.pos)

@@ -357,7 +357,10 @@ const DEFAULT_TOLERATIONS: (Toleration & { seconds: number })[] = [
 /** kubectl's probe line: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
 export function formatProbe(p: App['readinessProbe'], path: string): string {
   if (!p) return ''
-  return `http-get http://:8080${path} delay=${p.initialDelaySeconds}s timeout=1s period=${p.periodSeconds}s #success=${p.successThreshold} #failure=${p.failureThreshold}`
+  return (
+    `http-get http://:8080${path} delay=${p.initialDelaySeconds}s timeout=1s period=${p.periodSeconds}s ` +
+    `#success=${p.successThreshold} #failure=${p.failureThreshold}`
+  )
 }
 
 function containerState(c: Container): string[] {
@@ -535,7 +538,8 @@ export function describeDeployment(world: World, a: App): string {
       : []),
     ...(a.podAntiAffinity
       ? [
-          `  Pod Anti-Affinity: app=${a.name} by ${a.podAntiAffinity.topologyKey} (${a.podAntiAffinity.required ? 'required' : 'preferred'})`,
+          `  Pod Anti-Affinity: app=${a.name} by ${a.podAntiAffinity.topologyKey} ` +
+            `(${a.podAntiAffinity.required ? 'required' : 'preferred'})`,
         ]
       : []),
     ...(a.topologySpread

@@ -115,16 +115,25 @@ export function checkKey(key: string): string | null {
   const parts = key.split('/')
   const name = parts.length === 2 ? parts[1]! : parts[0]!
   if (parts.length > 2 || (parts.length === 2 && (!parts[0] || parts[0].length > 253 || !DNS_SUBDOMAIN.test(parts[0]))))
-    return `invalid label key "${key}": a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`
+    return (
+      `invalid label key "${key}": a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional ` +
+      `DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`
+    )
   if (!name || name.length > 63 || !NAME.test(name))
-    return `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (63 characters at most)`
+    return (
+      `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end ` +
+      `with an alphanumeric character (63 characters at most)`
+    )
   return null
 }
 
 export function checkValue(value: string): string | null {
   if (value === '') return null
   if (value.length > 63 || !NAME.test(value))
-    return `invalid label value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`
+    return (
+      `invalid label value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or ` +
+      `'.', and must start and end with an alphanumeric character`
+    )
   return null
 }
 

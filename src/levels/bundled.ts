@@ -7,4 +7,3 @@ const files = import.meta.glob('../../levels/*.json', { query: '?raw', import: '
 export function bundledLevels(): LevelLoad[] {
   return sortLevels(Object.entries(files).map(([path, text]) => parseLevel(`levels/${path.split('/').pop()}`, text)))
 }
-

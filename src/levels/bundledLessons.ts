@@ -2,7 +2,10 @@
 import { parseLesson, sortLessons } from './lessons'
 import type { LessonLoad } from './lessons'
 
-const lessonFiles = import.meta.glob('../../levels/lessons/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+const lessonFiles = import.meta.glob('../../levels/lessons/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>
 
 /** The classroom lessons shipped in levels/lessons/*.json, in the concept text's order. */
 export function bundledLessons(): LessonLoad[] {

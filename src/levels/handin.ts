@@ -39,7 +39,11 @@ export type HandInClaim = z.infer<typeof claimSchema>
 export const handInSchema = z.object({
   v: z.literal(1),
   level: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  seed: z.number().int().nonnegative().max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 32 - 1),
   name: z.string().max(80),
   /** [tick, command] pairs, ticks never going back. */
   log: z.array(z.tuple([z.number().int().nonnegative(), z.unknown()])).max(HANDIN_LIMITS.commands),
@@ -97,9 +101,15 @@ export function verifyHandIn(raw: unknown, levels: readonly Level[]): Verdict {
   let lastTick = 0
   for (const [i, [tick, c]] of h.log.entries()) {
     const cmd = commandSchema.safeParse(c)
-    if (!cmd.success) return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} is not a command the game knows` }
+    if (!cmd.success)
+      return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} is not a command the game ` + `knows` }
     if (!level.palette.includes(cmd.data.type))
-      return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} (${cmd.data.type}) is not allowed in this level` }
+      return {
+        status: 'invalid',
+        name: h.name,
+        levelId: h.level,
+        reason: `command ${i + 1} (${cmd.data.type}) is not allowed in this ` + `level`,
+      }
     if (tick < lastTick || tick > maxTick)
       return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} is out of order or after the level's end` }
     lastTick = tick

@@ -20,7 +20,14 @@ export const claimSchema = z.discriminatedUnion('kind', [
   /** Exactly these apps have at least one running room (e.g. the survivors of a fire). */
   z.object({ kind: z.literal('appsRunning'), appIds: z.array(id) }),
   /** The app has between min and max running rooms (in this house or apartment, if given). */
-  z.object({ kind: z.literal('rooms'), appId: id, hostId: id.optional(), vmId: id.optional(), min: count.optional(), max: count.optional() }),
+  z.object({
+    kind: z.literal('rooms'),
+    appId: id,
+    hostId: id.optional(),
+    vmId: id.optional(),
+    min: count.optional(),
+    max: count.optional(),
+  }),
   /** Between min and max apartments are running. */
   z.object({ kind: z.literal('vms'), min: count.optional(), max: count.optional() }),
   /** Between min and max rooms have been broken into (a breach and how far it reached). */

@@ -98,7 +98,12 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       // Each room on the VM side stands in an apartment of its own: that is the comparison.
       const vmOk = m.vm.kernels >= check.min && m.vm.allRunningMs !== null
       const roomOk = m.container.rooms >= check.min && m.container.allRunningMs !== null
-      return { done: vmOk && roomOk, progress: `VMs ${m.vm.running} / ${Math.max(check.min, m.vm.rooms)} running, rooms ${m.container.running} / ${Math.max(check.min, m.container.rooms)} running` }
+      return {
+        done: vmOk && roomOk,
+        progress:
+          `VMs ${m.vm.running} / ${Math.max(check.min, m.vm.rooms)} running, rooms ` +
+          `${m.container.running} / ${Math.max(check.min, m.container.rooms)} running`,
+      }
     }
     case 'labTested': {
       const m = measureLab(world, check.lab)

@@ -15,21 +15,67 @@ const positive = z.number().positive().finite()
 const count = z.number().int().nonnegative()
 /** Kubernetes names: lower-case DNS labels. */
 const dnsName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a lower-case DNS name (a-z, 0-9, -)')
-const labelKey = z.string().regex(/^([a-z0-9.-]{1,253}\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, 'must be a label key like zone or topology.kubernetes.io/zone')
+const labelKey = z
+  .string()
+  .regex(
+    /^([a-z0-9.-]{1,253}\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+    'must be a label key like ' + 'zone or topology.kubernetes.io/zone',
+  )
 const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, 'must be a label value (letters, digits, - _ .)')
 const labels = z.record(labelKey, labelValue)
 const effect = z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute'])
 const taint = z.object({ key: labelKey, value: labelValue, effect })
-const toleration = z.object({ key: labelKey, operator: z.enum(['Equal', 'Exists']), value: labelValue.optional(), effect: effect.optional() })
-const selectorRequirement = z.object({ key: labelKey, operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(labelValue).max(32) })
-const probe = z.object({ initialDelaySeconds: count.max(3600), periodSeconds: z.number().int().positive().max(3600), failureThreshold: z.number().int().positive().max(100), successThreshold: z.number().int().positive().max(100) })
+const toleration = z.object({
+  key: labelKey,
+  operator: z.enum(['Equal', 'Exists']),
+  value: labelValue.optional(),
+  effect: effect.optional(),
+})
+const selectorRequirement = z.object({
+  key: labelKey,
+  operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+  values: z.array(labelValue).max(32),
+})
+const probe = z.object({
+  initialDelaySeconds: count.max(3600),
+  periodSeconds: z.number().int().positive().max(3600),
+  failureThreshold: z.number().int().positive().max(100),
+  successThreshold: z.number().int().positive().max(100),
+})
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('addHost'), name: z.string().max(40).optional(), zone: z.string().max(20).optional(), cores: z.number().int().positive().max(512), memMiB: z.number().int().positive().max(16_777_216), diskGiB: positive.optional(), costPerHour: z.number().nonnegative() }),
+  z.object({
+    type: z.literal('addHost'),
+    name: z.string().max(40).optional(),
+    zone: z.string().max(20).optional(),
+    cores: z.number().int().positive().max(512),
+    memMiB: z.number().int().positive().max(16_777_216),
+    diskGiB: positive.optional(),
+    costPerHour: z.number().nonnegative(),
+  }),
   z.object({ type: z.literal('removeHost'), hostId: id }),
   z.object({ type: z.literal('addImage'), id: id.optional(), ref: z.string().min(1).max(128), sizeMiB: positive, os: os.optional() }),
-  z.object({ type: z.literal('addApp'), id: id.optional(), name: z.string().min(1).max(40), imageId: id, cpuRequestMilli: count, memRequestMiB: positive, rps: z.number().nonnegative(), capacityRps: positive, replicas: count.optional(), managed: z.boolean().optional(), requires: z.array(z.string().min(1).max(64)).max(32).optional() }),
-  z.object({ type: z.literal('addVm'), hostId: id, os, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive(), name: z.string().max(40).optional() }),
+  z.object({
+    type: z.literal('addApp'),
+    id: id.optional(),
+    name: z.string().min(1).max(40),
+    imageId: id,
+    cpuRequestMilli: count,
+    memRequestMiB: positive,
+    rps: z.number().nonnegative(),
+    capacityRps: positive,
+    replicas: count.optional(),
+    managed: z.boolean().optional(),
+    requires: z.array(z.string().min(1).max(64)).max(32).optional(),
+  }),
+  z.object({
+    type: z.literal('addVm'),
+    hostId: id,
+    os,
+    vcpus: z.number().int().positive().max(256),
+    memMiB: z.number().int().positive(),
+    name: z.string().max(40).optional(),
+  }),
   z.object({ type: z.literal('deleteVm'), vmId: id }),
   z.object({ type: z.literal('stopVm'), vmId: id }),
   z.object({ type: z.literal('startVm'), vmId: id }),
@@ -62,18 +108,44 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setImage'), appId: id, imageId: id }),
   z.object({ type: z.literal('rolloutUndo'), appId: id }),
   z.object({ type: z.literal('rolloutPause'), appId: id, paused: z.boolean() }),
-  z.object({ type: z.literal('setHpa'), appId: id, minReplicas: z.number().int().positive(), maxReplicas: z.number().int().positive(), targetCpuPercent: z.number().positive().max(100), behavior: z.boolean().optional() }),
+  z.object({
+    type: z.literal('setHpa'),
+    appId: id,
+    minReplicas: z.number().int().positive(),
+    maxReplicas: z.number().int().positive(),
+    targetCpuPercent: z.number().positive().max(100),
+    behavior: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('removeHpa'), appId: id }),
   z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable() }),
   z.object({ type: z.literal('cordon'), hostId: id, unschedulable: z.boolean() }),
   z.object({ type: z.literal('drain'), hostId: id }),
   // Machine commands (issue 3): the sim checks the details and says why it refuses.
-  z.object({ type: z.literal('buildImage'), id: id.optional(), ref: z.string().min(1).max(128), os: os.optional(), instructions: z.array(z.object({ text: z.string().min(1), sizeMiB: z.number().nonnegative(), provides: z.array(z.string()).optional() })).min(1) }),
+  z.object({
+    type: z.literal('buildImage'),
+    id: id.optional(),
+    ref: z.string().min(1).max(128),
+    os: os.optional(),
+    instructions: z
+      .array(z.object({ text: z.string().min(1), sizeMiB: z.number().nonnegative(), provides: z.array(z.string()).optional() }))
+      .min(1),
+  }),
   z.object({ type: z.literal('installPackages'), target: placement, packages: z.array(z.string().min(1)).min(1) }),
   z.object({ type: z.literal('installApp'), appId: id, target: placement }),
-  z.object({ type: z.literal('setLimits'), appId: id, cpuLimitMilli: z.number().nonnegative().nullable(), memLimitMiB: z.number().positive().nullable() }),
+  z.object({
+    type: z.literal('setLimits'),
+    appId: id,
+    cpuLimitMilli: z.number().nonnegative().nullable(),
+    memLimitMiB: z.number().positive().nullable(),
+  }),
   z.object({ type: z.literal('setRuntime'), appId: id, runtime: z.enum(['runc', 'gvisor', 'kata', 'firecracker']) }),
-  z.object({ type: z.literal('setSecurity'), appId: id, security: z.object({ runAsNonRoot: z.boolean(), readOnlyRootFilesystem: z.boolean(), dropAllCapabilities: z.boolean(), privileged: z.boolean() }).partial() }),
+  z.object({
+    type: z.literal('setSecurity'),
+    appId: id,
+    security: z
+      .object({ runAsNonRoot: z.boolean(), readOnlyRootFilesystem: z.boolean(), dropAllCapabilities: z.boolean(), privileged: z.boolean() })
+      .partial(),
+  }),
   z.object({ type: z.literal('setMemOvercommit'), hostId: id, ratio: z.number().min(1).max(2) }),
   z.object({ type: z.literal('leakMemory'), containerId: id, mibPerS: z.number().nonnegative() }),
   z.object({ type: z.literal('hogCpu'), containerId: id, on: z.boolean() }),
@@ -84,16 +156,43 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setNodeLabels'), target: placement, labels }),
   z.object({ type: z.literal('setTaints'), target: placement, taints: z.array(taint).max(16) }),
   z.object({ type: z.literal('setTolerations'), appId: id, tolerations: z.array(toleration).max(16) }),
-  z.object({ type: z.literal('setNodeAffinity'), appId: id, affinity: z.object({ required: z.array(selectorRequirement).max(16), preferred: z.array(z.object({ weight: z.number().int().min(1).max(100), match: z.array(selectorRequirement).min(1).max(16) })).max(16) }) }),
-  z.object({ type: z.literal('setPodAntiAffinity'), appId: id, antiAffinity: z.object({ topologyKey: labelKey, required: z.boolean() }).nullable() }),
-  z.object({ type: z.literal('setTopologySpread'), appId: id, spread: z.object({ maxSkew: z.number().int().positive(), topologyKey: labelKey, whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']) }).nullable() }),
+  z.object({
+    type: z.literal('setNodeAffinity'),
+    appId: id,
+    affinity: z.object({
+      required: z.array(selectorRequirement).max(16),
+      preferred: z
+        .array(z.object({ weight: z.number().int().min(1).max(100), match: z.array(selectorRequirement).min(1).max(16) }))
+        .max(16),
+    }),
+  }),
+  z.object({
+    type: z.literal('setPodAntiAffinity'),
+    appId: id,
+    antiAffinity: z.object({ topologyKey: labelKey, required: z.boolean() }).nullable(),
+  }),
+  z.object({
+    type: z.literal('setTopologySpread'),
+    appId: id,
+    spread: z
+      .object({
+        maxSkew: z.number().int().positive(),
+        topologyKey: labelKey,
+        whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']),
+      })
+      .nullable(),
+  }),
   z.object({ type: z.literal('addPriorityClass'), name: dnsName, value: z.number().int().min(-2_147_483_648).max(1_000_000_000) }),
   z.object({ type: z.literal('setPriorityClass'), appId: id, name: z.union([dnsName, z.literal('')]) }),
   // Pods and the cluster around them (issue 4).
   z.object({ type: z.literal('setProbes'), appId: id, readiness: probe.nullable().optional(), liveness: probe.nullable().optional() }),
   z.object({ type: z.literal('hangContainer'), containerId: id, hung: z.boolean() }),
   z.object({ type: z.literal('hangRandomContainers'), appId: id, count: z.number().int().positive().max(1000) }),
-  z.object({ type: z.literal('setSidecars'), appId: id, sidecars: z.array(z.object({ name: dnsName, imageId: id, cpuRequestMilli: count, memRequestMiB: positive })).max(8) }),
+  z.object({
+    type: z.literal('setSidecars'),
+    appId: id,
+    sidecars: z.array(z.object({ name: dnsName, imageId: id, cpuRequestMilli: count, memRequestMiB: positive })).max(8),
+  }),
   z.object({ type: z.literal('addNamespace'), name: dnsName }),
   z.object({ type: z.literal('setNamespace'), appId: id, namespace: dnsName }),
   z.object({ type: z.literal('setAppLabels'), appId: id, labels }),
@@ -104,7 +203,12 @@ export const commandSchema = z.discriminatedUnion('type', [
         minHosts: count,
         maxHosts: z.number().int().positive().max(1000),
         budgetPerHour: z.number().nonnegative(),
-        template: z.object({ cores: z.number().int().positive().max(512), memMiB: z.number().int().positive(), costPerHour: z.number().nonnegative(), zones: z.array(z.string().min(1).max(20)).min(1).max(8) }),
+        template: z.object({
+          cores: z.number().int().positive().max(512),
+          memMiB: z.number().int().positive(),
+          costPerHour: z.number().nonnegative(),
+          zones: z.array(z.string().min(1).max(20)).min(1).max(8),
+        }),
       })
       .nullable(),
   }),

@@ -105,14 +105,18 @@ export function containerFits(world: World, placement: Placement, cpuMilli: numb
       ok: false,
       code: 'memory',
       metaphor: `${cap1(where.metaphor)} has ${formatMiB(Math.max(0, free.memMiB))} of space free; this room needs ${formatMiB(needMem)}.`,
-      technical: `Insufficient memory: ${where.technical} has ${formatMiB(Math.max(0, free.memMiB))} allocatable, container requests ${formatMiB(needMem)} (incl. ${CONTAINER_SHIM_MIB.value} MiB shim)`,
+      technical:
+        `Insufficient memory: ${where.technical} has ${formatMiB(Math.max(0, free.memMiB))} allocatable, container requests ` +
+        `${formatMiB(needMem)} (incl. ${CONTAINER_SHIM_MIB.value} MiB shim)`,
     }
   }
   if (free.cpuMilli < cpuMilli) {
     return {
       ok: false,
       code: 'cpu',
-      metaphor: `${cap1(where.metaphor)} has ${(Math.max(0, free.cpuMilli) / 1000).toFixed(1)} workers free; this room needs ${(cpuMilli / 1000).toFixed(1)}.`,
+      metaphor:
+        `${cap1(where.metaphor)} has ${(Math.max(0, free.cpuMilli) / 1000).toFixed(1)} workers free; this room needs ` +
+        `${(cpuMilli / 1000).toFixed(1)}.`,
       technical: `Insufficient cpu: ${where.technical} has ${Math.max(0, free.cpuMilli)}m free, container requests ${cpuMilli}m`,
     }
   }
@@ -131,16 +135,23 @@ export function vmFits(world: World, host: Host, os: GuestOs, vcpus: number, mem
     return {
       ok: false,
       code: 'memory',
-      metaphor: `House ${host.name} has ${formatMiB(Math.max(0, freeMem))} free; this apartment needs ${formatMiB(need)} (${formatMiB(memMiB)} inside plus ${formatMiB(need - memMiB)} for the frame).`,
-      technical: `host ${host.name}: ${formatMiB(Math.max(0, freeMem))} free; VM needs ${formatMiB(memMiB)} + ${formatMiB(need - memMiB)} hypervisor overhead`,
+      metaphor:
+        `House ${host.name} has ${formatMiB(Math.max(0, freeMem))} free; this apartment needs ${formatMiB(need)} ` +
+        `(${formatMiB(memMiB)} inside plus ${formatMiB(need - memMiB)} for the frame).`,
+      technical:
+        `host ${host.name}: ${formatMiB(Math.max(0, freeMem))} free; VM needs ${formatMiB(memMiB)} + ` +
+        `${formatMiB(need - memMiB)} hypervisor overhead`,
     }
   }
   if (memMiB < GUEST_OS[os].memMiB + 256) {
     return {
       ok: false,
       code: 'memory',
-      metaphor: `A ${GUEST_OS[os].label} apartment needs at least ${formatMiB(GUEST_OS[os].memMiB + 256)}: its own OS alone takes ${formatMiB(GUEST_OS[os].memMiB)}.`,
-      technical: `${GUEST_OS[os].label} guest needs ≥ ${formatMiB(GUEST_OS[os].memMiB + 256)} (OS footprint ${formatMiB(GUEST_OS[os].memMiB)})`,
+      metaphor:
+        `A ${GUEST_OS[os].label} apartment needs at least ${formatMiB(GUEST_OS[os].memMiB + 256)}: its own OS alone takes ` +
+        `${formatMiB(GUEST_OS[os].memMiB)}.`,
+      technical:
+        `${GUEST_OS[os].label} guest needs ≥ ${formatMiB(GUEST_OS[os].memMiB + 256)} ` + `(OS footprint ${formatMiB(GUEST_OS[os].memMiB)})`,
     }
   }
   if (host.alloc.vcpus + vcpus > cap.vcpus || host.alloc.cpuMilli + vmHostCpuMilli({ vcpus }) > cap.cpuMilli) {
@@ -148,7 +159,9 @@ export function vmFits(world: World, host: Host, os: GuestOs, vcpus: number, mem
       ok: false,
       code: 'cpu',
       metaphor: `House ${host.name} cannot share out ${vcpus} more workers.`,
-      technical: `host ${host.name}: vCPUs would exceed ${VCPU_OVERCOMMIT.value}:1 overcommit of ${host.cores} cores, or the cores its containers hold`,
+      technical:
+        `host ${host.name}: vCPUs would exceed ${VCPU_OVERCOMMIT.value}:1 overcommit of ${host.cores} cores, or the cores its ` +
+        `containers hold`,
     }
   }
   return { ok: true }

@@ -310,7 +310,8 @@ export const BREACH = {
    */
   hypervisorEscape: 0.001,
   source:
-    'CVE-2019-5736, CVE-2024-21626 (container escapes); CVE-2015-3456 VENOM (hypervisor escape, rare); kubernetes.io "Pod Security Standards" (restricted)',
+    'CVE-2019-5736, CVE-2024-21626 (container escapes); CVE-2015-3456 VENOM (hypervisor escape, rare); kubernetes.io "Pod Security ' +
+    'Standards" (restricted)',
 }
 
 /** kubernetes.io "Pod Security Standards": the baseline a room gets unless set. */

@@ -298,7 +298,9 @@ function tableRows(n: number, m: LabResult['measured'], world: World): LabRow[] 
       vm: {
         value: m.vmMemMiB,
         unit: 'MiB',
-        text: `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)`,
+        text:
+          `${m.vmMemMiB} MiB and ${m.vmCpuMilli}m CPU held (guest OS ${GUEST_OS.linux.memMiB} MiB + hypervisor ` +
+          `${hypervisorOverheadMiB(LAB_SETUP.vm.memMiB, LAB_SETUP.vm.vcpus)} MiB per VM)`,
       },
       container: {
         value: m.containerMemMiB,

@@ -27,7 +27,8 @@ export function oomKill(world: World, c: Container, kernel: string | null): void
     crashContainer(
       world,
       c,
-      `the ${kernel.startsWith('VM') ? 'apartment' : 'house'} ran out of space and the caretaker of the plumbing threw out the biggest room (${leaker})`,
+      `the ${kernel.startsWith('VM') ? 'apartment' : 'house'} ran out of space and the caretaker of the plumbing threw out the biggest ` +
+        `room (${leaker})`,
       `${OOM_KILL.reason}: ${kernel} out of memory; the kernel OOM killer chose the highest badness (usage ${used}` +
         `${qos ? `, QoS ${qos}, oom_score_adj by class` : ', oom_score_adj 0'}), exit code ${OOM_KILL.exitCode}`,
     )

@@ -84,7 +84,8 @@ export const SCHEDULER_TEXT = {
   preemptionNotHelpful: 'Preemption is not helpful for scheduling',
   noVictims: 'No preemption victims found for incoming pod',
   source:
-    'kubernetes/kubernetes pkg/scheduler/framework/types.go (FitError.Error, NoNodeAvailableMsg) and plugins/*/ ErrReason constants; pkg/scheduler/framework/preemption/preemption.go',
+    'kubernetes/kubernetes pkg/scheduler/framework/types.go (FitError.Error, NoNodeAvailableMsg) and plugins/*/ ErrReason constants; ' +
+    'pkg/scheduler/framework/preemption/preemption.go',
 }
 
 /**

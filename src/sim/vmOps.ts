@@ -28,7 +28,8 @@ export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: numb
   if (vm.alloc.memMiB > cap.memMiB || vm.alloc.cpuMilli > cap.cpuMilli)
     return fail(
       `Its rooms would not fit in a smaller apartment ${vm.name}.`,
-      `VM ${vm.name}: containers reserve ${formatMiB(vm.alloc.memMiB)}, ${vm.alloc.cpuMilli}m; new size leaves ${formatMiB(cap.memMiB)}, ${cap.cpuMilli}m`,
+      `VM ${vm.name}: containers reserve ${formatMiB(vm.alloc.memMiB)}, ${vm.alloc.cpuMilli}m; new size leaves ` +
+        `${formatMiB(cap.memMiB)}, ${cap.cpuMilli}m`,
     )
   reserveVm(world, vm, -1)
   const fit = vmFits(world, host, vm.os, vcpus, memMiB)

@@ -29,14 +29,17 @@ export function readProgress(text: string | null): LoadedProgress {
     return {
       levels: {},
       warning:
-        'Your saved progress could not be read (it is not valid JSON), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".',
+        'Your saved progress could not be read (it is not valid JSON), so it starts fresh. A copy was kept under ' +
+        '"house-of-pods:progress:damaged".',
     }
   }
   const top = saved.safeParse(raw)
   if (!top.success) {
     return {
       levels: {},
-      warning: `Your saved progress is from another version or damaged (${top.error.issues[0]?.message ?? 'unreadable'}), so it starts fresh. A copy was kept under "house-of-pods:progress:damaged".`,
+      warning:
+        `Your saved progress is from another version or damaged (${top.error.issues[0]?.message ?? 'unreadable'}), so it starts ` +
+        `fresh. A copy was kept under "house-of-pods:progress:damaged".`,
     }
   }
   const levels: Record<string, LevelRecord> = {}

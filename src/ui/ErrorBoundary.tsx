@@ -62,7 +62,8 @@ export class SceneBoundary extends Component<{ children: ReactNode }, State> {
       <div className="scene-fallback" role="note" data-testid={webgl ? 'no-webgl' : 'scene-error'}>
         <p>
           {webgl
-            ? 'This browser could not start 3D graphics (WebGL), so the street is not drawn. Everything else works: use the street list and the panels.'
+            ? 'This browser could not start 3D graphics (WebGL), so the street is not drawn. Everything else works: use the street ' +
+              'list and the panels.'
             : `The 3D view stopped: ${this.state.error.message}. The panels still work.`}
         </p>
       </div>

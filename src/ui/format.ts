@@ -88,7 +88,9 @@ export function stateIcon(state: string): string {
 /** The tone (a CSS class) that goes with the icon: good, busy, bad or idle. */
 export function stateTone(state: string): 'good' | 'busy' | 'bad' | 'idle' {
   const icon = stateIcon(state)
-  return icon === '●' ? 'good' : icon === '◐' || icon === '◑' || icon === '↻' ? 'busy' : icon === '✖' || icon === '⊘' ? 'bad' : 'idle'
+  if (icon === '●') return 'good'
+  if (icon === '◐' || icon === '◑' || icon === '↻') return 'busy'
+  return icon === '✖' || icon === '⊘' ? 'bad' : 'idle'
 }
 
 /** "3.5 GiB of 7.5 GiB" */

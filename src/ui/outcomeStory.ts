@@ -52,11 +52,17 @@ export function adviceFor(check: Check, world: World): string {
     case 'appsRunning':
       return 'Give every business a room before you start the clock: pick it, select a house, press R.'
     case 'servedRatio':
-      return `Give ${appName(world, check.appId)} a second room, so visitors still get in while one room is down; or hire the manager (M) to reopen rooms that fall.`
+      return (
+        `Give ${appName(world, check.appId)} a second room, so visitors still get in while one room is down; or hire the manager ` +
+        `(M) to reopen rooms that fall.`
+      )
     case 'vmsRunning':
       return 'Build the apartments early: each boots for a while before it runs, and its guest OS takes memory first.'
     case 'managed':
-      return `Hire the building manager (M) for ${appName(world, check.appId)} and keep ${check.minReplicas || 'enough'} rooms on its clipboard.`
+      return (
+        `Hire the building manager (M) for ${appName(world, check.appId)} and keep ${check.minReplicas || 'enough'} rooms on its ` +
+        `clipboard.`
+      )
     case 'replicasAtMost':
       return `Keep at most ${check.max} rooms on ${appName(world, check.appId)}'s clipboard once the rush is over (− or an autoscaler).`
     case 'rolledOut':

@@ -68,7 +68,8 @@ function bundleSizes() {
 
 const result = { date: new Date().toISOString(), dist: DIST, bundle: bundleSizes(), notes: [] }
 log(
-  `bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`,
+  `bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ` +
+    `${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`,
 )
 for (const c of result.bundle.chunks)
   log(`  ${c.initial ? 'initial' : 'lazy   '} ${c.file.padEnd(40)} ${String(c.gzipKiB).padStart(8)} KiB gzip  (${c.rawKiB} KiB raw)`)
@@ -165,11 +166,13 @@ try {
   const f = result.firstFrame
   const each = (k) => runs.map((r) => r[k] ?? '–').join(', ')
   log(
-    `menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ${each('menuFirstContentfulPaintMs')})`,
+    `menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ` +
+      `${each('menuFirstContentfulPaintMs')})`,
   )
   if (f.firstFrameMs !== null)
     log(
-      `sandbox: first drawn frame ${f.firstFrameMs} ms after navigation, ${f.clickToFrameMs} ms after clicking Sandbox (medians; loads: ${each('firstFrameMs')} / ${each('clickToFrameMs')})`,
+      `sandbox: first drawn frame ${f.firstFrameMs} ms after navigation, ${f.clickToFrameMs} ms after clicking Sandbox (medians; ` +
+        `loads: ${each('firstFrameMs')} / ${each('clickToFrameMs')})`,
     )
   if (f.firstFrameError) log(`sandbox: first frame FAILED in a load — ${f.firstFrameError} (does the scene call reportRendererInfo?)`)
 
@@ -200,7 +203,8 @@ try {
             textures: info.textures,
           }
           log(
-            `draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ${info.geometries} geometries)`,
+            `draw calls with ${running} running rooms: ${info.calls} (${info.triangles.toLocaleString('en-US')} triangles, ` +
+              `${info.geometries} geometries)`,
           )
         }
         return out
@@ -243,7 +247,9 @@ try {
     if (s.skipped || s.error) log(`street ${size}: ${s.skipped ?? s.error}`)
     else
       log(
-        `street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on SwiftShader`,
+        `street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} ` +
+          `triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on ` +
+          `SwiftShader`,
       )
   }
 } finally {

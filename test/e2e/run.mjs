@@ -81,7 +81,8 @@ for (const test of selected) {
   const consoleErrors = allErrors.filter((line) => !(allowed && allowed.test(line)))
   if (allErrors.length > consoleErrors.length)
     console.log(
-      `      (${allErrors.length - consoleErrors.length} expected console error(s): ${allErrors.find((l) => allowed.test(l)).slice(0, 160)})`,
+      `      (${allErrors.length - consoleErrors.length} expected console error(s): ` +
+        `${allErrors.find((l) => allowed.test(l)).slice(0, 160)})`,
     )
   if (!error && consoleErrors.length) error = `console errors:\n      ${consoleErrors.slice(0, 5).join('\n      ')}`
   if (error) {

@@ -146,7 +146,8 @@ export const urlTests = [
   {
     name: 'classroom-url-settings',
     title:
-      "a teacher's link: a lesson at a step in the projector theme; a level directly with a bad value named in a banner; the campaign shaped",
+      "a teacher's link: a lesson at a step in the projector theme; a level directly with a bad value named in a banner; the campaign " +
+      'shaped',
     async run(t) {
       // lesson= and step= open the classroom there.
       const page = await t.open('/?test&lesson=03-containers&step=3&theme=projector&labels=technical')

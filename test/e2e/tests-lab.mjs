@@ -38,7 +38,8 @@ export const tests = [
   {
     name: 'lab-menu-run',
     title:
-      'the lab from the menu: N = 5 runs live; the table shows containers start faster, hold less memory, fit denser; crash and breach reach',
+      'the lab from the menu: N = 5 runs live; the table shows containers start faster, hold less memory, fit denser; crash and breach ' +
+      'reach',
     async run(t) {
       const page = await t.open('/?test')
       await click(page, tid('mode-lab'))

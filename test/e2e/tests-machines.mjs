@@ -19,7 +19,8 @@ export const tests = [
   {
     name: 'machines-workshop',
     title:
-      'the workshop builds an image from picked layers, shows its Dockerfile, and a rebuild of a changed app reuses the lower layers (CACHED); an existing tag is refused',
+      'the workshop builds an image from picked layers, shows its Dockerfile, and a rebuild of a changed app reuses the lower layers ' +
+      '(CACHED); an existing tag is refused',
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
@@ -174,7 +175,8 @@ export const tests = [
   {
     name: 'machines-breach',
     title:
-      'locks set from the palette, a burglar sent into a room in an apartment: the inspector says it stopped at the apartment walls and which locks cut the odds',
+      'locks set from the palette, a burglar sent into a room in an apartment: the inspector says it stopped at the apartment walls ' +
+      'and which locks cut the odds',
     async run(t) {
       const page = await t.open()
       await startSandbox(page)
@@ -276,7 +278,8 @@ export const tests = [
   {
     name: 'machines-works-on-my-machine',
     title:
-      'level "Works on my machine" through the machine UI: install straight on house 1 works, on house 2 it is refused with what is missing; a kit built in the workshop runs on both',
+      'level "Works on my machine" through the machine UI: install straight on house 1 works, on house 2 it is refused with what is ' +
+      'missing; a kit built in the workshop runs on both',
     async run(t) {
       const done = { stars: 3, completed: true }
       const page = await t.open('/?test', {

@@ -197,4 +197,16 @@ describe('imports run one way', () => {
     }
     expect(bad).toEqual([])
   })
+
+  test('no source line is longer than 140 characters (the width of the formatter, strings and comments included)', () => {
+    const long: string[] = []
+    for (const f of graph.files) {
+      readFileSync(join(SRC, f), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if ([...line].length > 140) long.push(`src/${f}:${i + 1} (${[...line].length})`)
+        })
+    }
+    expect(long).toEqual([])
+  })
 })

@@ -72,87 +72,94 @@ describe('Kubernetes YAML', () => {
     expect(parseAllDocs(exportYaml(target))).toEqual(parseAllDocs(text))
   })
 
-  test('the new pod fields survive export → import → export: namespace, labels, tolerations, affinity, spread, priority, probes, sidecars', () => {
-    const source = sandbox()
-    const probe = { initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 }
-    const setup: Command[] = [
-      { type: 'addNamespace', name: 'shop-team' },
-      { type: 'addPriorityClass', name: 'high', value: 1000 },
-      { type: 'addImage', id: 'envoy', ref: 'envoy:1.31', sizeMiB: 60 },
-      { type: 'setManaged', appId: 'shop', managed: true },
-      { type: 'setNamespace', appId: 'shop', namespace: 'shop-team' },
-      { type: 'setAppLabels', appId: 'shop', labels: { tier: 'front' } },
-      {
-        type: 'setTolerations',
-        appId: 'shop',
-        tolerations: [
-          { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
-          { key: 'spot', operator: 'Exists' },
-        ],
-      },
-      {
-        type: 'setNodeAffinity',
-        appId: 'shop',
-        affinity: {
-          required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }],
-          preferred: [{ weight: 50, match: [{ key: 'disktype', operator: 'Exists', values: [] }] }],
+  test(
+    'the new pod fields survive export → import → export: namespace, labels, tolerations, affinity, spread, priority, probes, ' +
+      'sidecars',
+    () => {
+      const source = sandbox()
+      const probe = { initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 }
+      const setup: Command[] = [
+        { type: 'addNamespace', name: 'shop-team' },
+        { type: 'addPriorityClass', name: 'high', value: 1000 },
+        { type: 'addImage', id: 'envoy', ref: 'envoy:1.31', sizeMiB: 60 },
+        { type: 'setManaged', appId: 'shop', managed: true },
+        { type: 'setNamespace', appId: 'shop', namespace: 'shop-team' },
+        { type: 'setAppLabels', appId: 'shop', labels: { tier: 'front' } },
+        {
+          type: 'setTolerations',
+          appId: 'shop',
+          tolerations: [
+            { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
+            { key: 'spot', operator: 'Exists' },
+          ],
         },
-      },
-      { type: 'setPodAntiAffinity', appId: 'shop', antiAffinity: { topologyKey: 'kubernetes.io/hostname', required: false } },
-      {
-        type: 'setTopologySpread',
-        appId: 'shop',
-        spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
-      },
-      { type: 'setPriorityClass', appId: 'shop', name: 'high' },
-      { type: 'setProbes', appId: 'shop', readiness: probe, liveness: { ...probe, failureThreshold: 5 } },
-      { type: 'setSidecars', appId: 'shop', sidecars: [{ name: 'proxy', imageId: 'envoy', cpuRequestMilli: 100, memRequestMiB: 64 }] },
-      { type: 'setHpa', appId: 'shop', minReplicas: 2, maxReplicas: 9, targetCpuPercent: 60 },
-    ]
-    for (const c of setup) expect(apply(source, c)).toMatchObject({ ok: true })
-    const text = exportYaml(source)
-    const docs = parseAllDocs(text) as {
-      kind: string
-      metadata: { name: string; namespace?: string }
-      spec?: { template?: { spec: Record<string, unknown> } }
-    }[]
-    expect(docs.map((d) => d.kind).slice(0, 2)).toEqual(['Namespace', 'PriorityClass'])
-    const shop = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'shop')!
-    expect(shop.metadata.namespace).toBe('shop-team')
-    const pod = shop.spec!.template!.spec as Record<string, any>
-    expect(pod.priorityClassName).toBe('high')
-    expect(pod.tolerations).toEqual([
-      { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
-      { key: 'spot', operator: 'Exists' },
-    ])
-    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
-      { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] },
-    ])
-    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm).toEqual({
-      labelSelector: { matchLabels: { app: 'shop' } },
-      topologyKey: 'kubernetes.io/hostname',
-    })
-    expect(pod.topologySpreadConstraints[0]).toMatchObject({
-      maxSkew: 1,
-      topologyKey: 'topology.kubernetes.io/zone',
-      whenUnsatisfiable: 'DoNotSchedule',
-    })
-    expect(pod.containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`)).toEqual(['shop=web:1.0', 'proxy=envoy:1.31'])
-    expect(pod.containers[0].readinessProbe).toEqual({
-      httpGet: { path: '/ready', port: 8080 },
-      initialDelaySeconds: 5,
-      periodSeconds: 10,
-      failureThreshold: 3,
-      successThreshold: 1,
-    })
-    expect(pod.containers[0].livenessProbe.failureThreshold).toBe(5)
-    // Into an empty street and back out: the same objects.
-    const target = createWorld(1)
-    const r = importYaml(target, text)
-    if (!r.ok) throw new Error(JSON.stringify(r.errors))
-    for (const c of r.commands) expect(apply(target, c), JSON.stringify(c)).toMatchObject({ ok: true })
-    expect(parseAllDocs(exportYaml(target))).toEqual(parseAllDocs(text))
-  })
+        {
+          type: 'setNodeAffinity',
+          appId: 'shop',
+          affinity: {
+            required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }],
+            preferred: [{ weight: 50, match: [{ key: 'disktype', operator: 'Exists', values: [] }] }],
+          },
+        },
+        { type: 'setPodAntiAffinity', appId: 'shop', antiAffinity: { topologyKey: 'kubernetes.io/hostname', required: false } },
+        {
+          type: 'setTopologySpread',
+          appId: 'shop',
+          spread: { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' },
+        },
+        { type: 'setPriorityClass', appId: 'shop', name: 'high' },
+        { type: 'setProbes', appId: 'shop', readiness: probe, liveness: { ...probe, failureThreshold: 5 } },
+        { type: 'setSidecars', appId: 'shop', sidecars: [{ name: 'proxy', imageId: 'envoy', cpuRequestMilli: 100, memRequestMiB: 64 }] },
+        { type: 'setHpa', appId: 'shop', minReplicas: 2, maxReplicas: 9, targetCpuPercent: 60 },
+      ]
+      for (const c of setup) expect(apply(source, c)).toMatchObject({ ok: true })
+      const text = exportYaml(source)
+      const docs = parseAllDocs(text) as {
+        kind: string
+        metadata: { name: string; namespace?: string }
+        spec?: { template?: { spec: Record<string, unknown> } }
+      }[]
+      expect(docs.map((d) => d.kind).slice(0, 2)).toEqual(['Namespace', 'PriorityClass'])
+      const shop = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'shop')!
+      expect(shop.metadata.namespace).toBe('shop-team')
+      const pod = shop.spec!.template!.spec as Record<string, any>
+      expect(pod.priorityClassName).toBe('high')
+      expect(pod.tolerations).toEqual([
+        { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },
+        { key: 'spot', operator: 'Exists' },
+      ])
+      expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
+        { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] },
+      ])
+      expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm).toEqual({
+        labelSelector: { matchLabels: { app: 'shop' } },
+        topologyKey: 'kubernetes.io/hostname',
+      })
+      expect(pod.topologySpreadConstraints[0]).toMatchObject({
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+      })
+      expect(pod.containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`)).toEqual([
+        'shop=web:1.0',
+        'proxy=envoy:1.31',
+      ])
+      expect(pod.containers[0].readinessProbe).toEqual({
+        httpGet: { path: '/ready', port: 8080 },
+        initialDelaySeconds: 5,
+        periodSeconds: 10,
+        failureThreshold: 3,
+        successThreshold: 1,
+      })
+      expect(pod.containers[0].livenessProbe.failureThreshold).toBe(5)
+      // Into an empty street and back out: the same objects.
+      const target = createWorld(1)
+      const r = importYaml(target, text)
+      if (!r.ok) throw new Error(JSON.stringify(r.errors))
+      for (const c of r.commands) expect(apply(target, c), JSON.stringify(c)).toMatchObject({ ok: true })
+      expect(parseAllDocs(exportYaml(target))).toEqual(parseAllDocs(text))
+    },
+  )
 
   test('native sidecars (init containers that keep running) import as sidecars; a second nodeSelectorTerm is refused by line', () => {
     const yaml = `apiVersion: apps/v1
@@ -194,7 +201,8 @@ spec:
   test('a Deployment in a namespace that does not exist is refused as the API server refuses it', () => {
     const r = importYaml(
       createWorld(1),
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: nope }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "web:1" }] }\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: nope }\nspec:\n  selector: { matchLabels: { app: web } ' +
+        '}\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "web:1" }] }\n',
     )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]!.message).toBe('Error from server (NotFound): namespaces "nope" not found')

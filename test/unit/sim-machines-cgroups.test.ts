@@ -102,34 +102,46 @@ describe('limits cap what a room may use', () => {
 })
 
 describe('noisy neighbours share a kernel; apartment walls hold', () => {
-  test('a leak without limits fills the kernel: its OOM killer kills the biggest room, a neighbour; the next apartment is untouched', () => {
-    const w = smallStreet()
-    const vm1 = runningVm(w)
-    const vm2 = runningVm(w)
-    must(w, { type: 'addApp', id: 'big', name: 'big', imageId: 'web', cpuRequestMilli: 100, memRequestMiB: 3000, rps: 0, capacityRps: 10 })
-    must(w, {
-      type: 'addApp',
-      id: 'small',
-      name: 'small',
-      imageId: 'web',
-      cpuRequestMilli: 100,
-      memRequestMiB: 128,
-      rps: 0,
-      capacityRps: 10,
-    })
-    const neighbour = open(w, 'big', { kind: 'vm', vmId: vm1 })
-    const leaker = open(w, 'small', { kind: 'vm', vmId: vm1 })
-    const elsewhere = open(w, 'big', { kind: 'vm', vmId: vm2 })
-    must(w, { type: 'leakMemory', containerId: leaker, mibPerS: 100 })
-    stepUntil(w, (x) => x.containers[neighbour]!.state !== 'running', 60_000)
-    expect(w.containers[neighbour]!.exitCode).toBe(137)
-    // Plain `docker run` rooms all have oom_score_adj 0: the badness is the usage, so the biggest goes.
-    expect(w.containers[neighbour]!.reason).toMatch(
-      /out of memory; the kernel OOM killer chose the highest badness \(usage .*, oom_score_adj 0\)/,
-    )
-    expect(w.containers[leaker]!.state).toBe('running')
-    expect(w.containers[elsewhere]!.state).toBe('running')
-  })
+  test(
+    'a leak without limits fills the kernel: its OOM killer kills the biggest room, a neighbour; the next apartment is ' + 'untouched',
+    () => {
+      const w = smallStreet()
+      const vm1 = runningVm(w)
+      const vm2 = runningVm(w)
+      must(w, {
+        type: 'addApp',
+        id: 'big',
+        name: 'big',
+        imageId: 'web',
+        cpuRequestMilli: 100,
+        memRequestMiB: 3000,
+        rps: 0,
+        capacityRps: 10,
+      })
+      must(w, {
+        type: 'addApp',
+        id: 'small',
+        name: 'small',
+        imageId: 'web',
+        cpuRequestMilli: 100,
+        memRequestMiB: 128,
+        rps: 0,
+        capacityRps: 10,
+      })
+      const neighbour = open(w, 'big', { kind: 'vm', vmId: vm1 })
+      const leaker = open(w, 'small', { kind: 'vm', vmId: vm1 })
+      const elsewhere = open(w, 'big', { kind: 'vm', vmId: vm2 })
+      must(w, { type: 'leakMemory', containerId: leaker, mibPerS: 100 })
+      stepUntil(w, (x) => x.containers[neighbour]!.state !== 'running', 60_000)
+      expect(w.containers[neighbour]!.exitCode).toBe(137)
+      // Plain `docker run` rooms all have oom_score_adj 0: the badness is the usage, so the biggest goes.
+      expect(w.containers[neighbour]!.reason).toMatch(
+        /out of memory; the kernel OOM killer chose the highest badness \(usage .*, oom_score_adj 0\)/,
+      )
+      expect(w.containers[leaker]!.state).toBe('running')
+      expect(w.containers[elsewhere]!.state).toBe('running')
+    },
+  )
 
   test('a CPU hog without a limit starves a neighbour that reserved nothing, not one with a request, nor one next door', () => {
     const w = smallStreet()

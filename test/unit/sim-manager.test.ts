@@ -204,7 +204,8 @@ describe('cordon and drain', () => {
     must(w, { type: 'setReplicas', appId: 'web', replicas: 1 })
     step(w, 1000)
     expect(containersOf(w, 'web')[0]!.reason).toBe(
-      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for ' +
+        'scheduling.',
     )
   })
 

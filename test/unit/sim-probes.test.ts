@@ -58,36 +58,39 @@ describe('readiness probes', () => {
     expect(w.apps.web!.lastServedRps).toBe(60)
   })
 
-  it('a stuck room leaves the rotation after failureThreshold failures, keeps running, and rejoins after successThreshold successes', () => {
-    const w = webOfThree(1, { readiness: probe({ successThreshold: 2 }) })
-    expect(w.apps.web!.lastServedRps).toBe(150)
-    const [c] = containersOf(w, 'web')
-    justAfterProbe(w, c!)
-    must(w, { type: 'hangContainer', containerId: c!.id, hung: true })
-    step(w, 100)
-    // Still in rotation: the doorman sends it a third of the visitors and they get no answer.
-    expect(c!.ready).toBe(true)
-    expect(w.apps.web!.lastServedRps).toBeCloseTo(100, 6)
-    const out = stepUntil(w, () => !c!.ready)
-    // Three failed probes, 10 s apart, the first one 10 s after the last good one.
-    expect(out).toBeGreaterThan(29_000)
-    expect(out).toBeLessThanOrEqual(30_000)
-    expect(c!.state).toBe('running')
-    expect(c!.restarts).toBe(0)
-    step(w, 100)
-    expect(w.apps.web!.readyReplicas).toBe(2)
-    // Two rooms take all the visitors now: 2 × 60 served of 150, more than the 100 while the stuck one was in rotation.
-    expect(w.apps.web!.lastServedRps).toBe(120)
-    expect(w.events.some((e) => eventText(e, 'technical').startsWith('Readiness probe failed:'))).toBe(true)
-    must(w, { type: 'hangContainer', containerId: c!.id, hung: false })
-    const back = stepUntil(w, () => c!.ready)
-    // successThreshold 2: two good probes, the first within one period.
-    expect(back).toBeGreaterThan(10_000)
-    expect(back).toBeLessThanOrEqual(20_000)
-    step(w, 100)
-    expect(w.apps.web!.readyReplicas).toBe(3)
-    expect(w.apps.web!.lastServedRps).toBe(150)
-  })
+  it(
+    'a stuck room leaves the rotation after failureThreshold failures, keeps running, and rejoins after successThreshold ' + 'successes',
+    () => {
+      const w = webOfThree(1, { readiness: probe({ successThreshold: 2 }) })
+      expect(w.apps.web!.lastServedRps).toBe(150)
+      const [c] = containersOf(w, 'web')
+      justAfterProbe(w, c!)
+      must(w, { type: 'hangContainer', containerId: c!.id, hung: true })
+      step(w, 100)
+      // Still in rotation: the doorman sends it a third of the visitors and they get no answer.
+      expect(c!.ready).toBe(true)
+      expect(w.apps.web!.lastServedRps).toBeCloseTo(100, 6)
+      const out = stepUntil(w, () => !c!.ready)
+      // Three failed probes, 10 s apart, the first one 10 s after the last good one.
+      expect(out).toBeGreaterThan(29_000)
+      expect(out).toBeLessThanOrEqual(30_000)
+      expect(c!.state).toBe('running')
+      expect(c!.restarts).toBe(0)
+      step(w, 100)
+      expect(w.apps.web!.readyReplicas).toBe(2)
+      // Two rooms take all the visitors now: 2 × 60 served of 150, more than the 100 while the stuck one was in rotation.
+      expect(w.apps.web!.lastServedRps).toBe(120)
+      expect(w.events.some((e) => eventText(e, 'technical').startsWith('Readiness probe failed:'))).toBe(true)
+      must(w, { type: 'hangContainer', containerId: c!.id, hung: false })
+      const back = stepUntil(w, () => c!.ready)
+      // successThreshold 2: two good probes, the first within one period.
+      expect(back).toBeGreaterThan(10_000)
+      expect(back).toBeLessThanOrEqual(20_000)
+      step(w, 100)
+      expect(w.apps.web!.readyReplicas).toBe(3)
+      expect(w.apps.web!.lastServedRps).toBe(150)
+    },
+  )
 
   it('a room held far below the CPU its work needs fails its probe (answers after the timeout)', () => {
     const w = smallStreet()

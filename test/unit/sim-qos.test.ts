@@ -65,24 +65,28 @@ describe('QoS classes', () => {
     expect(web.reason).toMatch(/highest badness .*QoS Burstable/)
   })
 
-  test('under memory pressure the kubelet evicts the pod furthest over its request (the BestEffort one) before the kernel OOM killer acts', () => {
-    const w = street()
-    const db = pod(w, 'db')
-    const cache = pod(w, 'cache')
-    must(w, { type: 'leakMemory', containerId: cache.id, mibPerS: 5 })
-    must(w, { type: 'leakMemory', containerId: pod(w, 'web').id, mibPerS: 5 })
-    stepUntil(w, (x) => x.events.some((e) => eventText(e, 'technical').startsWith('Evicted pod')), 900_000)
-    const evicted = w.events.find((e) => eventText(e, 'technical').startsWith('Evicted pod'))!
-    expect(eventText(evicted, 'technical')).toContain(
-      `Evicted pod ${cache.name}: The node was low on resource: memory. Threshold quantity: 100Mi`,
-    )
-    expect(eventText(evicted, 'technical')).toContain('QoS BestEffort')
-    expect(w.containers[cache.id]).toBeUndefined()
-    expect(w.events.some((e) => eventText(e, 'technical').startsWith('OOMKilled'))).toBe(false)
-    expect(db.state).toBe('running')
-    // The ReplicaSet opens a new cache pod.
-    step(w, 1_000)
-    expect(containersOf(w, 'cache')).toHaveLength(1)
-    expect(pod(w, 'cache').id).not.toBe(cache.id)
-  })
+  test(
+    'under memory pressure the kubelet evicts the pod furthest over its request (the BestEffort one) before the kernel OOM killer ' +
+      'acts',
+    () => {
+      const w = street()
+      const db = pod(w, 'db')
+      const cache = pod(w, 'cache')
+      must(w, { type: 'leakMemory', containerId: cache.id, mibPerS: 5 })
+      must(w, { type: 'leakMemory', containerId: pod(w, 'web').id, mibPerS: 5 })
+      stepUntil(w, (x) => x.events.some((e) => eventText(e, 'technical').startsWith('Evicted pod')), 900_000)
+      const evicted = w.events.find((e) => eventText(e, 'technical').startsWith('Evicted pod'))!
+      expect(eventText(evicted, 'technical')).toContain(
+        `Evicted pod ${cache.name}: The node was low on resource: memory. Threshold quantity: 100Mi`,
+      )
+      expect(eventText(evicted, 'technical')).toContain('QoS BestEffort')
+      expect(w.containers[cache.id]).toBeUndefined()
+      expect(w.events.some((e) => eventText(e, 'technical').startsWith('OOMKilled'))).toBe(false)
+      expect(db.state).toBe('running')
+      // The ReplicaSet opens a new cache pod.
+      step(w, 1_000)
+      expect(containersOf(w, 'cache')).toHaveLength(1)
+      expect(pod(w, 'cache').id).not.toBe(cache.id)
+    },
+  )
 })

@@ -61,7 +61,8 @@ describe('taints and tolerations', () => {
     const waiting = containersOf(w, 'ml')[0]!
     expect(waiting.state).toBe('pending')
     expect(waiting.reason).toBe(
-      '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/2 nodes ' +
+        'are available: 2 Preemption is not helpful for scheduling.',
     )
 
     must(w, {
@@ -164,7 +165,8 @@ describe('node labels and node affinity', () => {
     step(w, 200)
     const left = containersOf(w, 'db').find((c) => c.placement === null)!
     expect(left.reason).toBe(
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are " +
+        'available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
     )
   })
 
@@ -265,7 +267,8 @@ describe('topology spread and anti-affinity', () => {
     const pods = containersOf(w, 'web')
     expect(pods.filter((c) => c.placement !== null)).toHaveLength(1)
     expect(pods.find((c) => c.placement === null)!.reason).toBe(
-      "0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) were unschedulable. preemption: 0/4 nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+      "0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) were unschedulable. preemption: 0/4 " +
+        'nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
     )
     // ScheduleAnyway only scores: the second pod is placed in zone a after all.
     must(w, {
@@ -290,7 +293,8 @@ describe('topology spread and anti-affinity', () => {
     expect(waiting).toHaveLength(2)
     for (const c of waiting)
       expect(c.reason).toBe(
-        "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
+        "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption " +
+          'victims found for incoming pod.',
       )
   })
 
@@ -320,7 +324,8 @@ describe('the unschedulable message', () => {
     step(w, 100)
     const pod = containersOf(w, 'big')[0]!
     expect(pod.reason).toBe(
-      '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+      '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are ' +
+        'available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
     )
     const line = w.events.find((e) => eventText(e, 'technical').startsWith('FailedScheduling'))!
     expect(eventText(line, 'technical')).toContain(pod.reason)

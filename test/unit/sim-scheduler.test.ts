@@ -72,7 +72,8 @@ describe('the scheduler', () => {
     expect(pod.state).toBe('pending')
     // Reasons sorted as strings (Go's sort.Strings), then the preemption attempt's own line.
     expect(pod.reason).toBe(
-      '0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption victims found for incoming pod.',
+      '0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption ' +
+        'victims found for incoming pod.',
     )
     expect(w.events.some((e) => eventText(e, 'technical').includes('FailedScheduling'))).toBe(true)
   })

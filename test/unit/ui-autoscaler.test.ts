@@ -22,11 +22,15 @@ const configOf = (level: Level) =>
     .config!
 
 describe('the cluster autoscaler form', () => {
-  test('on Black Friday its defaults are the reference solution: budget from the level, a house like the two there, both zones, 2–5 houses', () => {
-    const level = load('10-black-friday.json')
-    const world = startLevel(level)
-    expect(autoscalerDefaults(world, level.budgetPerHour)).toEqual(configOf(level))
-  })
+  test(
+    'on Black Friday its defaults are the reference solution: budget from the level, a house like the two there, both zones, 2–5 ' +
+      'houses',
+    () => {
+      const level = load('10-black-friday.json')
+      const world = startLevel(level)
+      expect(autoscalerDefaults(world, level.budgetPerHour)).toEqual(configOf(level))
+    },
+  )
 
   test('in the sandbox (no level budget) the budget pays for at least one more house of the commonest shape', () => {
     const w = createWorld(3)

@@ -236,23 +236,27 @@ describe('room diagnosis', () => {
     expect(f.technical).toMatch(/Escape odds 24%/)
   })
 
-  test('a privileged room breached in an apartment: the attacker owns its kernel, reaches the neighbour there, and stops at the VM boundary', () => {
-    const w = smallStreet()
-    const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 4096 })!
-    stepUntil(w, (x) => x.vms[vm]!.state === 'running')
-    must(w, { type: 'setSecurity', appId: 'web', security: { privileged: true } })
-    const a = openRoom(w, 'web', { kind: 'vm', vmId: vm })
-    const b = openRoom(w, 'web', { kind: 'vm', vmId: vm })
-    const outside = openRoom(w, 'web')
-    must(w, { type: 'breachContainer', containerId: a })
-    // Seed 1: the 98% escape happens and the 90% lateral move too (the dice are the world's, so this is fixed).
-    expect(w.containers[b]!.breached).toBe(true)
-    expect(w.containers[outside]!.breached).toBe(false)
-    const f = diagnose(w, a).find((x) => x.key === 'breached')!
-    expect(f.technical).toMatch(/1 other container\(s\) on the guest kernel of .* compromised/)
-    expect(f.technical).toMatch(/Contained by the VM boundary/)
-    expect(f.technical).toMatch(/Escape odds 98% \(privileged: near-certain\)/)
-  })
+  test(
+    'a privileged room breached in an apartment: the attacker owns its kernel, reaches the neighbour there, and stops at the VM ' +
+      'boundary',
+    () => {
+      const w = smallStreet()
+      const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 4096 })!
+      stepUntil(w, (x) => x.vms[vm]!.state === 'running')
+      must(w, { type: 'setSecurity', appId: 'web', security: { privileged: true } })
+      const a = openRoom(w, 'web', { kind: 'vm', vmId: vm })
+      const b = openRoom(w, 'web', { kind: 'vm', vmId: vm })
+      const outside = openRoom(w, 'web')
+      must(w, { type: 'breachContainer', containerId: a })
+      // Seed 1: the 98% escape happens and the 90% lateral move too (the dice are the world's, so this is fixed).
+      expect(w.containers[b]!.breached).toBe(true)
+      expect(w.containers[outside]!.breached).toBe(false)
+      const f = diagnose(w, a).find((x) => x.key === 'breached')!
+      expect(f.technical).toMatch(/1 other container\(s\) on the guest kernel of .* compromised/)
+      expect(f.technical).toMatch(/Contained by the VM boundary/)
+      expect(f.technical).toMatch(/Escape odds 98% \(privileged: near-certain\)/)
+    },
+  )
 
   test("a room whose kit lacks a package the app needs says so, and that the machine's own copy does not help", () => {
     const w = smallStreet()

@@ -1,4 +1,7 @@
-/** The machines themselves: packages and apps installed without a container ("works on my machine"), limits, runtimes, security settings, memory overcommit. */
+/**
+ * The machines themselves: packages and apps installed without a container ("works on my machine"),
+ * limits, runtimes, security settings, memory overcommit.
+ */
 import { formatMiB, hostCapacity, placementName } from '../capacity'
 import { MEM_OVERCOMMIT, RUNTIMES } from '../constants'
 import { checkLimits } from '../containers'
@@ -116,7 +119,9 @@ export const machineHandlers = {
       // Lowering memory.max below what a process uses: the kernel cannot reclaim it, so it OOM-kills.
       if (c.state === 'running' && c.memLimitMiB !== null && c.memUsageMiB > c.memLimitMiB) oomKill(world, c, null)
     }
-    const lim = `${command.cpuLimitMilli === null ? 'no CPU cap' : `${command.cpuLimitMilli}m CPU`}, ${command.memLimitMiB === null ? 'no memory cap' : formatMiB(command.memLimitMiB)}`
+    const lim =
+      `${command.cpuLimitMilli === null ? 'no CPU cap' : `${command.cpuLimitMilli}m CPU`}, ` +
+      `${command.memLimitMiB === null ? 'no memory cap' : formatMiB(command.memLimitMiB)}`
     logEvent(world, 'info', say('machine.limitsSet', { app: app.name, lim }), [app.id])
     return { ok: true }
   },

@@ -1,4 +1,7 @@
-/** What a Kubernetes user asks the building manager: replicas, rollouts, autoscaling, disruption budgets, cordon and drain, the cluster autoscaler. */
+/**
+ * What a Kubernetes user asks the building manager: replicas, rollouts, autoscaling, disruption
+ * budgets, cordon and drain, the cluster autoscaler.
+ */
 import { formatMiB } from '../capacity'
 import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE, keepRevisions } from '../constants'
 import { containerList } from '../containerIndex'

@@ -40,7 +40,8 @@ function probeProblem(p: Probe, liveness: boolean): Result | null {
 }
 
 const describeProbe = (p: Probe): string =>
-  `initialDelaySeconds ${p.initialDelaySeconds}, periodSeconds ${p.periodSeconds}, failureThreshold ${p.failureThreshold}, successThreshold ${p.successThreshold}`
+  `initialDelaySeconds ${p.initialDelaySeconds}, periodSeconds ${p.periodSeconds}, failureThreshold ${p.failureThreshold}, ` +
+  `successThreshold ${p.successThreshold}`
 
 export const podsHandlers = {
   setProbes(world, command) {
@@ -73,7 +74,8 @@ export const podsHandlers = {
       parts.push(command.readiness ? `readinessProbe (${describeProbe(command.readiness)})` : 'readinessProbe removed')
       said.push(
         command.readiness
-          ? `a "ready for visitors?" check every ${command.readiness.periodSeconds} s (out of the doorman's rotation after ${command.readiness.failureThreshold} failures)`
+          ? `a "ready for visitors?" check every ${command.readiness.periodSeconds} s (out of the doorman's rotation after ` +
+              `${command.readiness.failureThreshold} failures)`
           : 'no more "ready for visitors?" check',
       )
     }
@@ -81,7 +83,8 @@ export const podsHandlers = {
       parts.push(command.liveness ? `livenessProbe (${describeProbe(command.liveness)})` : 'livenessProbe removed')
       said.push(
         command.liveness
-          ? `a "still alive?" check every ${command.liveness.periodSeconds} s (restarted after ${command.liveness.failureThreshold} failures)`
+          ? `a "still alive?" check every ${command.liveness.periodSeconds} s (restarted after ${command.liveness.failureThreshold} ` +
+              `failures)`
           : 'no more "still alive?" check',
       )
     }
@@ -99,7 +102,8 @@ export const podsHandlers = {
       if (!DNS_LABEL.test(s.name))
         return fail(
           `"${s.name}" is not a usable name: lower-case letters, digits and dashes.`,
-          `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+          `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric ` +
+            `characters or '-'`,
         )
       if (names.has(s.name))
         return fail(`Two rooms of the suite would be called ${s.name}.`, `spec.containers[].name: Duplicate value: "${s.name}"`)
@@ -134,7 +138,8 @@ export const podsHandlers = {
     if (!DNS_LABEL.test(command.name))
       return fail(
         `"${command.name}" is not a usable name: lower-case letters, digits and dashes.`,
-        `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+        `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric ` +
+          `characters or '-'`,
       )
     if (world.namespaces.includes(command.name))
       return fail(
@@ -162,7 +167,8 @@ export const podsHandlers = {
     if (!app.managed && containerList(world).some((c) => c.appId === app.id)) {
       return fail(
         `${app.name}'s rooms cannot change wing while open: close them first, or let the building manager move them.`,
-        `pods of ${app.name} exist: metadata.namespace is immutable on a pod; delete them first (or manage them with a Deployment, whose rollout recreates them)`,
+        `pods of ${app.name} exist: metadata.namespace is immutable on a pod; delete them first (or manage them with a Deployment, ` +
+          `whose rollout recreates them)`,
       )
     }
     const from = app.namespace
@@ -196,7 +202,8 @@ export const podsHandlers = {
       if (!LABEL_VALUE.test(v))
         return fail(
           `"${v}" is not a usable tag value.`,
-          `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`,
+          `metadata.labels: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', ` +
+            `'_' or '.'`,
         )
     }
     // The Deployment's selector (app=<name> unless a manifest gave another) is immutable, and its pods must carry it.

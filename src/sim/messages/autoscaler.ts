@@ -14,7 +14,8 @@ export const autoscalerMessages = {
   'autoscaler.notTriggerScaleUpWouldNotFit': entry<'cores' | 'memMiB'>(
     (p) => `Some rooms wait for space that even a new house of the agent's kind would not have.`,
     (p) =>
-      `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${p.cores} cores, ${p.memMiB} MiB, linux).`,
+      `NotTriggerScaleUp: pod didn't trigger scale-up (it wouldn't fit if a new node is added: template ${p.cores} cores, ${p.memMiB} ` +
+      `MiB, linux).`,
   ),
   'autoscaler.notTriggerScaleUpMaxSize': entry<'maxHosts'>(
     (p) => `Rooms wait for space, but the estate agent may own at most ${p.maxHosts} houses on this street.`,
@@ -23,15 +24,18 @@ export const autoscalerMessages = {
   'autoscaler.notTriggerScaleUpBudget': entry<'budgetPerHour' | 'costPerHour'>(
     (p) => `Rooms wait for space, but another house would cost more than the ${p.budgetPerHour}/h budget.`,
     (p) =>
-      `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${p.costPerHour}/h would take the cluster over its budget of ${p.budgetPerHour}/h.`,
+      `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${p.costPerHour}/h would take the cluster over its budget of ` +
+      `${p.budgetPerHour}/h.`,
   ),
   'autoscaler.triggeredScaleUp': entry<
     'waiting' | 'waiting2' | 'bought' | 'bought2' | 'bought3' | 'wait' | 'hosts' | 'hosts2' | 'maxHosts' | 'bought4'
   >(
     (p) =>
-      `${p.waiting} room${p.waiting2 === 1 ? '' : 's'} wait for space: the estate agent buys ${p.bought} house${p.bought2 === 1 ? '' : 's'} (${p.bought3}), ready in about ${p.wait} s.`,
+      `${p.waiting} room${p.waiting2 === 1 ? '' : 's'} wait for space: the estate agent buys ${p.bought} ` +
+      `house${p.bought2 === 1 ? '' : 's'} (${p.bought3}), ready in about ${p.wait} s.`,
     (p) =>
-      `TriggeredScaleUp: pod triggered scale-up: [{template ${p.hosts}->${p.hosts2} (max: ${p.maxHosts})}] for ${p.waiting} unschedulable pod(s); nodes ${p.bought4} provisioning.`,
+      `TriggeredScaleUp: pod triggered scale-up: [{template ${p.hosts}->${p.hosts2} (max: ${p.maxHosts})}] for ${p.waiting} ` +
+      `unschedulable pod(s); nodes ${p.bought4} provisioning.`,
   ),
   'autoscaler.scaleDownBlocked': entry<'host' | 'blocking'>(
     (p) => `The estate agent would sell house ${p.host}, but moving its rooms now would break ${p.blocking}'s promise of open rooms.`,
@@ -41,8 +45,10 @@ export const autoscalerMessages = {
     'host' | 'pct' | 'now' | 'pods' | 'pods2' | 'now2' | 'scaleDownUtilisation' | 'TO_BE_DELETED_TAINT'
   >(
     (p) =>
-      `House ${p.host} has stood mostly idle (${p.pct}% booked) for ${p.now} min: the estate agent moves its ${p.pods} room${p.pods2 === 1 ? '' : 's'} out and sells it.`,
+      `House ${p.host} has stood mostly idle (${p.pct}% booked) for ${p.now} min: the estate agent moves its ${p.pods} ` +
+      `room${p.pods2 === 1 ? '' : 's'} out and sells it.`,
     (p) =>
-      `ScaleDown: node ${p.host} unneeded for ${p.now2} s (utilization ${p.pct}% < ${p.scaleDownUtilisation}%); tainted ${p.TO_BE_DELETED_TAINT}:NoSchedule, draining ${p.pods} pod(s).`,
+      `ScaleDown: node ${p.host} unneeded for ${p.now2} s (utilization ${p.pct}% < ${p.scaleDownUtilisation}%); tainted ` +
+      `${p.TO_BE_DELETED_TAINT}:NoSchedule, draining ${p.pods} pod(s).`,
   ),
 } satisfies Catalogue

@@ -9,9 +9,11 @@ export const cgroupsMessages = {
   ),
   'cgroups.swapping': entry<'host' | 'speed' | 'inUse' | 'memMiB' | 'memOvercommit'>(
     (p) =>
-      `House ${p.host} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and everything inside runs at ${p.speed}% speed.`,
+      `House ${p.host} has promised more space than it has and its apartments now use it: it stores things in the cellar (swap) and ` +
+      `everything inside runs at ${p.speed}% speed.`,
     (p) =>
-      `Host ${p.host} swapping: guests touch ${p.inUse} MiB of ${p.memMiB} MiB physical (memory overcommit ${p.memOvercommit}:1); VMs slowed to ${p.speed}%.`,
+      `Host ${p.host} swapping: guests touch ${p.inUse} MiB of ${p.memMiB} MiB physical (memory overcommit ${p.memOvercommit}:1); VMs ` +
+      `slowed to ${p.speed}%.`,
   ),
   'cgroups.swapStopped': entry<'host'>(
     (p) => `House ${p.host} no longer needs the cellar: full speed again.`,

@@ -25,7 +25,8 @@ export const machineMessages = {
   ),
   'machine.memOvercommitSet': entry<'host' | 'ratio'>(
     (p) =>
-      `House ${p.host} may now promise its apartments ${p.ratio}× the memory it has. If they all use it, it swaps to disk and everything slows.`,
+      `House ${p.host} may now promise its apartments ${p.ratio}× the memory it has. If they all use it, it swaps to disk and ` +
+      `everything slows.`,
     (p) => `Host ${p.host}: memory overcommit ${p.ratio}:1 (swap when guests touch more than physical RAM).`,
   ),
   'machine.missingPackage': entry<'app' | 'needText' | 'kind' | 'haveText' | 'where' | 'need' | 'tech' | 'hasTechnical'>(

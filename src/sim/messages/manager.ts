@@ -22,7 +22,8 @@ export const managerMessages = {
   'manager.imageUpdated': entry<'app' | 'image' | 'rev' | 'maxSurgePercent' | 'maxUnavailablePercent'>(
     (p) => `The building manager starts refitting ${p.app}'s rooms with ${p.image}, a few at a time.`,
     (p) =>
-      `deployment/${p.app} image updated to ${p.image} (revision ${p.rev}); rolling update (maxSurge ${p.maxSurgePercent}%, maxUnavailable ${p.maxUnavailablePercent}%).`,
+      `deployment/${p.app} image updated to ${p.image} (revision ${p.rev}); rolling update (maxSurge ${p.maxSurgePercent}%, ` +
+      `maxUnavailable ${p.maxUnavailablePercent}%).`,
   ),
   'manager.rolledBack': entry<'app' | 'images' | 'revision' | 'rev'>(
     (p) => `The building manager puts ${p.app}'s old furniture back (${p.images}).`,
@@ -34,7 +35,8 @@ export const managerMessages = {
   ),
   'manager.hpaCreated': entry<'app' | 'targetCpuPercent' | 'minReplicas' | 'maxReplicas'>(
     (p) =>
-      `The building manager will add or close rooms of ${p.app} to keep them about ${p.targetCpuPercent}% busy (${p.minReplicas}–${p.maxReplicas} rooms).`,
+      `The building manager will add or close rooms of ${p.app} to keep them about ${p.targetCpuPercent}% busy ` +
+      `(${p.minReplicas}–${p.maxReplicas} rooms).`,
     (p) => `horizontalpodautoscaler/${p.app} created: cpu ${p.targetCpuPercent}%, min ${p.minReplicas}, max ${p.maxReplicas}.`,
   ),
   'manager.hpaDeleted': entry<'app'>(
@@ -51,9 +53,11 @@ export const managerMessages = {
   ),
   'manager.clusterAutoscalerConfigured': entry<'cores' | 'memMiB' | 'costPerHour' | 'minHosts' | 'maxHosts' | 'budgetPerHour' | 'zones'>(
     (p) =>
-      `An estate agent now watches the street: it buys a house (${p.cores} workers, ${p.memMiB}, ${p.costPerHour}/h) when rooms wait for space, and sells the ones it bought that stand idle; ${p.minHosts}–${p.maxHosts} houses, at most ${p.budgetPerHour}/h.`,
+      `An estate agent now watches the street: it buys a house (${p.cores} workers, ${p.memMiB}, ${p.costPerHour}/h) when rooms wait ` +
+      `for space, and sells the ones it bought that stand idle; ${p.minHosts}–${p.maxHosts} houses, at most ${p.budgetPerHour}/h.`,
     (p) =>
-      `cluster-autoscaler configured: nodes ${p.minHosts}–${p.maxHosts}, template ${p.cores} cores / ${p.memMiB} at ${p.costPerHour}/h in zones ${p.zones}, budget ${p.budgetPerHour}/h.`,
+      `cluster-autoscaler configured: nodes ${p.minHosts}–${p.maxHosts}, template ${p.cores} cores / ${p.memMiB} at ${p.costPerHour}/h ` +
+      `in zones ${p.zones}, budget ${p.budgetPerHour}/h.`,
   ),
   'manager.pdb': entry<'app' | 'minAvailable'>(
     (p) =>

@@ -53,7 +53,8 @@ export const placementMessages = {
     },
     (p) =>
       p.set
-        ? `deployment/${p.app} topologySpreadConstraints: maxSkew ${p.maxSkew}, topologyKey ${p.topologyKey}, whenUnsatisfiable ${p.whenUnsatisfiable}.`
+        ? `deployment/${p.app} topologySpreadConstraints: maxSkew ${p.maxSkew}, topologyKey ${p.topologyKey}, whenUnsatisfiable ` +
+          `${p.whenUnsatisfiable}.`
         : `deployment/${p.app} topologySpreadConstraints removed.`,
   ),
 } satisfies Catalogue

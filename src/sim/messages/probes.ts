@@ -10,17 +10,21 @@ export const probesMessages = {
   'probes.livenessFailed': entry<'app' | 'failures' | 'why' | 'room'>(
     (p) => `The caretaker found a room of ${p.app} unresponsive ${p.failures} times in a row (${p.why}) and is restarting it.`,
     (p) =>
-      `Liveness probe failed: ${p.room} did not answer (${p.failures}× in a row). Container ${p.room} failed liveness probe, will be restarted.`,
+      `Liveness probe failed: ${p.room} did not answer (${p.failures}× in a row). Container ${p.room} failed liveness probe, will be ` +
+      `restarted.`,
   ),
   'probes.ready': entry<'app' | 'room' | 'readinessSuccesses' | 'successThreshold'>(
     (p) => `A room of ${p.app} passed its check-up: the doorman sends visitors to it again.`,
     (p) =>
-      `Pod ${p.room} Ready: readiness probe succeeded ${p.readinessSuccesses}× (successThreshold ${p.successThreshold}); added to Service endpoints.`,
+      `Pod ${p.room} Ready: readiness probe succeeded ${p.readinessSuccesses}× (successThreshold ${p.successThreshold}); added to ` +
+      `Service endpoints.`,
   ),
   'probes.readinessFailed': entry<'app' | 'readinessFailures' | 'why' | 'room' | 'failureThreshold'>(
     (p) =>
-      `A room of ${p.app} failed ${p.readinessFailures} check-ups in a row (${p.why}): the doorman stops sending visitors there. The room stays open.`,
+      `A room of ${p.app} failed ${p.readinessFailures} check-ups in a row (${p.why}): the doorman stops sending visitors there. The ` +
+      `room stays open.`,
     (p) =>
-      `Readiness probe failed: ${p.room} (${p.readinessFailures}× in a row, failureThreshold ${p.failureThreshold}); removed from Service endpoints, container keeps running.`,
+      `Readiness probe failed: ${p.room} (${p.readinessFailures}× in a row, failureThreshold ${p.failureThreshold}); removed from ` +
+      `Service endpoints, container keeps running.`,
   ),
 } satisfies Catalogue

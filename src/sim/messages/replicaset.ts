@@ -15,9 +15,11 @@ export const replicasetMessages = {
     'app' | 'create' | 'create2' | 'image' | 'removed' | 'removed2' | 'old' | 'maxSurge' | 'maxUnavailable'
   >(
     (p) =>
-      `Refit of ${p.app}: ${p.create} new room${p.create2 === 1 ? '' : 's'} with ${p.image}, ${p.removed} old one${p.removed2 === 1 ? '' : 's'} closed (${p.old} old left).`,
+      `Refit of ${p.app}: ${p.create} new room${p.create2 === 1 ? '' : 's'} with ${p.image}, ${p.removed} old ` +
+      `one${p.removed2 === 1 ? '' : 's'} closed (${p.old} old left).`,
     (p) =>
-      `Rolling update ${p.app}: scaled up new ReplicaSet by ${p.create}, down old by ${p.removed} (maxSurge ${p.maxSurge}, maxUnavailable ${p.maxUnavailable}).`,
+      `Rolling update ${p.app}: scaled up new ReplicaSet by ${p.create}, down old by ${p.removed} (maxSurge ${p.maxSurge}, ` +
+      `maxUnavailable ${p.maxUnavailable}).`,
   ),
   'replicaset.rolledOut': entry<'app' | 'image' | 'revision'>(
     (p) => `Every room of ${p.app} now has ${p.image}.`,

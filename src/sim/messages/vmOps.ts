@@ -11,9 +11,11 @@ export const vmOpsMessages = {
     'vm' | 'to' | 'precopyMs' | 'downtimeMs' | 'memMiB' | 'linkMiBPerS' | 'dirty' | 'rounds' | 'maxDowntimeMs'
   >(
     (p) =>
-      `Apartment ${p.vm} starts moving to house ${p.to} while people live in it: its contents are copied over (${p.precopyMs} s), then a ${p.downtimeMs} ms pause to switch.`,
+      `Apartment ${p.vm} starts moving to house ${p.to} while people live in it: its contents are copied over (${p.precopyMs} s), then ` +
+      `a ${p.downtimeMs} ms pause to switch.`,
     (p) =>
-      `Live migration of VM ${p.vm} to ${p.to}: pre-copy ${p.memMiB} at ${p.linkMiBPerS} MiB/s, dirty rate ${p.dirty} MiB/s, ${p.rounds} rounds (${p.precopyMs} s); expected downtime ${p.downtimeMs} ms (max ${p.maxDowntimeMs} ms).`,
+      `Live migration of VM ${p.vm} to ${p.to}: pre-copy ${p.memMiB} at ${p.linkMiBPerS} MiB/s, dirty rate ${p.dirty} MiB/s, ` +
+      `${p.rounds} rounds (${p.precopyMs} s); expected downtime ${p.downtimeMs} ms (max ${p.maxDowntimeMs} ms).`,
   ),
   'vmOps.migrationAborted': entry<'vm' | 'to' | 'fit'>(
     (p) => `Apartment ${p.vm} stays put: house ${p.to} can no longer take it.`,

@@ -100,7 +100,8 @@ export function kubelet(world: World): void {
               world,
               c,
               `the kit lacks ${lacking} that the app needs`,
-              `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ${world.apps[c.appId]?.name ?? c.appId}`,
+              `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ` +
+                `${world.apps[c.appId]?.name ?? c.appId}`,
             )
             break
           }

@@ -166,7 +166,8 @@ function livenessKill(world: World, app: App, c: Container, why: string, l: Prob
     world,
     c,
     'crashed',
-    `Liveness probe failed (${failures}× in a row, failureThreshold ${l.failureThreshold}): killed by the kubelet (SIGKILL, exit code ${LIVENESS_KILL.exitCode})`,
+    `Liveness probe failed (${failures}× in a row, failureThreshold ${l.failureThreshold}): killed by the kubelet (SIGKILL, exit code ` +
+      `${LIVENESS_KILL.exitCode})`,
   )
   c.exitCode = LIVENESS_KILL.exitCode
   c.phaseEndsMs = world.timeMs

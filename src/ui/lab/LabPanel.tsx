@@ -108,8 +108,10 @@ export function LabPanel() {
       </div>
       <p className="muted lab-intro">
         {w(
-          `The same small app, ${size} times: once in ${size} apartments (each with its own OS) on one house, once as ${size} rooms on an identical house. Every figure below is measured from the running street.`,
-          `The same small app, ${size} times: once as ${size} VMs (one container each, each with its own guest OS) on one host, once as ${size} containers on an identical host. Every figure below is measured from the running simulation.`,
+          `The same small app, ${size} times: once in ${size} apartments (each with its own OS) on one house, once as ${size} rooms on ` +
+            `an identical house. Every figure below is measured from the running street.`,
+          `The same small app, ${size} times: once as ${size} VMs (one container each, each with its own guest OS) on one host, once ` +
+            `as ${size} containers on an identical host. Every figure below is measured from the running simulation.`,
         )}
       </p>
       <div className="lab-controls" role="group" aria-label="How many of each">
@@ -135,8 +137,8 @@ export function LabPanel() {
       <p className="lab-status" aria-live="polite" data-testid="lab-status">
         {started ? (
           <>
-            {w('Apartments', 'VMs')}: {vm!.running} of {vm!.rooms} running{allRan(vm) ? ` — all after ${secs(vm!.allRunningMs!)}` : ''} ·{' '}
-            {w('Rooms', 'Containers')}: {rm!.running} of {rm!.rooms} running
+            {w('Apartments', 'VMs')}: {vm!.running} of {vm!.rooms} running
+            {allRan(vm) ? ` — all after ${secs(vm!.allRunningMs!)}` : ''} · {w('Rooms', 'Containers')}: {rm!.running} of {rm!.rooms} running
             {allRan(rm) ? ` — all after ${secs(rm!.allRunningMs!)}` : ''}
             {paused && ' · paused (press Space)'}
           </>
@@ -382,8 +384,13 @@ export function LabPanel() {
       </table>
       <p className="muted lab-foot">
         {w(
-          `Each apartment: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} worker, its own OS (${GUEST_OS.linux.memMiB} MiB) plus the house frame’s share (${overhead} MiB). Each room: the app’s ${S.app.memRequestMiB} MiB plus ${CONTAINER_SHIM_MIB.value} MiB. Houses: ${S.house.cores} workers, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB kept for the house itself.`,
-          `Each VM: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} vCPU, guest OS ${GUEST_OS.linux.memMiB} MiB plus KubeVirt overhead (${overhead} MiB). Each container: the app’s ${S.app.memRequestMiB} MiB request plus a ${CONTAINER_SHIM_MIB.value} MiB shim. Hosts: ${S.house.cores} cores, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB system-reserved.`,
+          `Each apartment: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} worker, its own OS (${GUEST_OS.linux.memMiB} MiB) plus the house ` +
+            `frame’s share (${overhead} MiB). Each room: the app’s ${S.app.memRequestMiB} MiB plus ${CONTAINER_SHIM_MIB.value} MiB. ` +
+            `Houses: ${S.house.cores} workers, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB kept for the ` +
+            `house itself.`,
+          `Each VM: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} vCPU, guest OS ${GUEST_OS.linux.memMiB} MiB plus KubeVirt overhead ` +
+            `(${overhead} MiB). Each container: the app’s ${S.app.memRequestMiB} MiB request plus a ${CONTAINER_SHIM_MIB.value} MiB ` +
+            `shim. Hosts: ${S.house.cores} cores, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB system-reserved.`,
         )}
       </p>
     </div>

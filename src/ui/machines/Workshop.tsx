@@ -166,8 +166,10 @@ export function Workshop() {
       </div>
       <p className="muted ws-intro">
         {w(
-          'A kit is a stack of prefab parts: the base (an OS without its own kernel), the language, the libraries, and your app on top. Parts already in the shed are reused; kits never change once made, so a new version needs a new tag.',
-          'An image is a stack of read-only layers, one per instruction. The build cache reuses every layer up to the first changed instruction; images are immutable, so a new build needs a new tag.',
+          'A kit is a stack of prefab parts: the base (an OS without its own kernel), the language, the libraries, and your app on ' +
+            'top. Parts already in the shed are reused; kits never change once made, so a new version needs a new tag.',
+          'An image is a stack of read-only layers, one per instruction. The build cache reuses every layer up to the first changed ' +
+            'instruction; images are immutable, so a new build needs a new tag.',
         )}
       </p>
       <div className="ws-grid">
@@ -293,8 +295,10 @@ export function Workshop() {
                 ? w('Write it as name:tag, e.g. web:1.1.', 'Use name:tag, e.g. web:1.1.')
                 : exists
                   ? w(
-                      `⚠ ${recipe.ref} already exists and kits never change: the workshop will refuse a different kit under this name. Try ${nextTag(recipe.ref)}.`,
-                      `⚠ ${recipe.ref} exists; images are immutable, a different build under this tag is refused. Try ${nextTag(recipe.ref)}.`,
+                      `⚠ ${recipe.ref} already exists and kits never change: the workshop will refuse a different kit under this name. ` +
+                        `Try ${nextTag(recipe.ref)}.`,
+                      `⚠ ${recipe.ref} exists; images are immutable, a different build under this tag is refused. Try ` +
+                        `${nextTag(recipe.ref)}.`,
                     )
                   : w('A new name: fine.', 'New tag.')}
             </small>

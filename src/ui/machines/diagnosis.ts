@@ -109,13 +109,23 @@ function missingPackage({ world, c }: Room): Finding[] {
     found.push({
       key: 'package',
       severity: 'bad',
-      metaphor: `The kit ${ref} lacks ${pkg}, which the app needs. A room has only what its kit carries${machineHas ? `: that ${c.placement?.kind === 'vm' ? 'apartment' : 'house'} has ${machineHas} installed, and it does not help` : ''}. Build a kit that carries it (W).`,
-      technical: `exec failed: image ${ref} does not contain ${pkg}. A container sees only its image's filesystem${machineHas ? ` (the node's own ${machineHas} is invisible to it)` : ''}; rebuild the image with it and roll it out.`,
+      metaphor:
+        `The kit ${ref} lacks ${pkg}, which the app needs. A room has only what its kit ` +
+        `carries${machineHas ? `: that ${c.placement?.kind === 'vm' ? 'apartment' : 'house'} has ${machineHas} installed, ` : ''}` +
+        `${machineHas ? 'and it does not help' : ''}. Build a kit that carries it (W).`,
+      technical:
+        `exec failed: image ${ref} does not contain ${pkg}. A container sees only its image's ` +
+        `filesystem${machineHas ? ` (the node's own ${machineHas} is invisible to it)` : ''}; rebuild the image with it and roll it out.`,
       source: 'Docker docs "Image layers": a container\'s filesystem is its image\'s layers plus a writable layer',
     })
   }
   return found
 }
+
+const INNOCENT = ', and that was this one even though it did not hoard: a neighbour without a cap filled the shared space'
+
+const CROWDS = ': with no cap it crowds out its neighbours (they keep only what they booked)'
+const SHARES = '; no limit: neighbours fall back to their cpu.shares (requests)'
 
 /** OOMKilled, by its own limit or by the kernel's OOM killer. */
 function oomKilled({ world, c, kernelName, kernelTech }: Room): Finding[] {
@@ -126,19 +136,34 @@ function oomKilled({ world, c, kernelName, kernelTech }: Room): Finding[] {
     const m = /memory ([\d.]+ \w+) over limit ([\d.]+ \w+)/.exec(oom.text)
     const used = m ? m[1] : null
     const limit = c.memLimitMiB !== null ? `${r0(c.memLimitMiB)} MiB` : (m?.[2] ?? '?')
+    const again = c.leakMiBPerS > 0 ? `, and as it leaks ${c.leakMiBPerS} MiB a second it will happen again` : ''
+    const recur = c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''
     found.push({
       key: 'oom',
       severity: 'bad',
-      metaphor: `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops it at once (exit code ${OOM_KILL.exitCode}); ${c.managed ? `the manager reopens it after a wait${c.leakMiBPerS > 0 ? `, and as it leaks ${c.leakMiBPerS} MiB a second it will happen again` : ''}` : 'nobody reopens it: no manager looks after it'}.`,
-      technical: `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ${c.managed ? `restartPolicy Always: restarts after back-off.${c.leakMiBPerS > 0 ? ` Leak ${c.leakMiBPerS} MiB/s: it will recur.` : ''}` : 'Not managed: stays down.'}`,
+      metaphor:
+        `Thrown out for taking too much space: it used ${used ?? 'more than'} its space cap of ${limit}. The caretaker stops ` +
+        `it at once (exit code ${OOM_KILL.exitCode}); ` +
+        `${c.managed ? `the manager reopens it after a wait${again}` : 'nobody reopens it: no manager looks after it'}.`,
+      technical:
+        `Last state: Terminated, reason ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode} (128 + SIGKILL 9). memory.max ` +
+        `${limit}${used ? `, usage reached ${used}` : ''}: the cgroup's OOM killer killed it. ` +
+        `${c.managed ? `restartPolicy Always: restarts after back-off.${recur}` : 'Not managed: stays down.'}`,
       source: OOM_KILL.source,
     })
   } else if (oom?.kind === 'kernel') {
     found.push({
       key: 'kernelOom',
       severity: 'bad',
-      metaphor: `Thrown out because ${kernelName || 'its building'} ran out of space: the caretaker of the plumbing threw out the biggest room${c.leakMiBPerS > 0 ? ' (this one, which hoarded)' : ', and that was this one even though it did not hoard: a neighbour without a cap filled the shared space'}. Exit code ${OOM_KILL.exitCode}. A space cap on the hoarder would have stopped it alone.`,
-      technical: `Last state: Terminated, ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode}: not its own limit, ${kernelTech || 'its kernel'} ran out of memory and the kernel OOM killer chose the largest process${c.leakMiBPerS > 0 ? '' : ' (a noisy neighbour without a memory limit caused it)'}. Set memory limits so the leaker is killed alone.`,
+      metaphor:
+        `Thrown out because ${kernelName || 'its building'} ran out of space: the caretaker of the plumbing threw out the ` +
+        `biggest room${c.leakMiBPerS > 0 ? ' (this one, which hoarded)' : INNOCENT}. ` +
+        `Exit code ${OOM_KILL.exitCode}. A space cap on the hoarder would have stopped it alone.`,
+      technical:
+        `Last state: Terminated, ${OOM_KILL.reason}, exit code ${OOM_KILL.exitCode}: not its own limit, ` +
+        `${kernelTech || 'its kernel'} ran out of memory and the kernel OOM killer chose the largest ` +
+        `process${c.leakMiBPerS > 0 ? '' : ' (a noisy neighbour without a memory limit caused it)'}. Set memory limits so the leaker ` +
+        `is killed alone.`,
       source: `${OOM_KILL.source}; kernel docs: the OOM killer picks the task with the highest oom_score (largest memory)`,
     })
   }
@@ -152,8 +177,13 @@ function throttled({ c }: Room): Finding[] {
     found.push({
       key: 'throttled',
       severity: 'warn',
-      metaphor: `Held to its worker cap: it uses ${r0(c.cpuUsageMilli)}m of its ${c.cpuLimitMilli}m (${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. The room gets its cap and no more: it works slower, nobody throws it out. Speed now ${pct(c.speed)}.`,
-      technical: `CPU throttled: usage ${r0(c.cpuUsageMilli)}m = limit ${c.cpuLimitMilli}m. CFS quota: the room gets its limit and no more (cpu.max ${c.cpuLimitMilli * 100} per 100000 µs period); it is slowed, not killed. Serving at ${pct(c.speed)}.`,
+      metaphor:
+        `Held to its worker cap: it uses ${r0(c.cpuUsageMilli)}m of its ${c.cpuLimitMilli}m ` +
+        `(${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. The room gets its cap and no more: it works slower, nobody ` +
+        `throws it out. Speed now ${pct(c.speed)}.`,
+      technical:
+        `CPU throttled: usage ${r0(c.cpuUsageMilli)}m = limit ${c.cpuLimitMilli}m. CFS quota: the room gets its limit and no ` +
+        `more (cpu.max ${c.cpuLimitMilli * 100} per 100000 µs period); it is slowed, not killed. Serving at ${pct(c.speed)}.`,
       source: CPU_THROTTLE_SOURCE,
     })
   }
@@ -167,11 +197,20 @@ function limits({ c }: Room): Finding[] {
     const mem = r0(c.memUsageMiB)
     const lim = c.memLimitMiB
     const eta = lim !== null && c.leakMiBPerS > 0 ? Math.max(0, (lim - c.memUsageMiB) / c.leakMiBPerS) : null
+    const share = lim !== null ? pct(c.memUsageMiB / lim) : ''
+    const cpu = r0(c.cpuUsageMilli)
     found.push({
       key: 'limits',
       severity: eta !== null ? 'warn' : 'info',
-      metaphor: `Space used ${mem} MiB${lim !== null ? ` of its cap ${lim} MiB (${pct(c.memUsageMiB / lim)})` : ' with no cap: it may take what the building has'}; workers ${r0(c.cpuUsageMilli)}m${c.cpuLimitMilli !== null ? ` of its cap ${c.cpuLimitMilli}m` : ', no cap'}.${eta !== null ? ` At this leak it hits the cap in about ${Math.ceil(eta)} s.` : ''}`,
-      technical: `Memory ${mem} MiB${lim !== null ? ` / limit ${lim} MiB (${pct(c.memUsageMiB / lim)})` : ', no limit (bounded only by its kernel)'}; CPU ${r0(c.cpuUsageMilli)}m${c.cpuLimitMilli !== null ? ` / limit ${c.cpuLimitMilli}m` : ', no limit'}; requests ${c.cpuRequestMilli}m, ${c.memRequestMiB} MiB.${eta !== null ? ` OOM kill in ~${Math.ceil(eta)} s at the current leak.` : ''}`,
+      metaphor:
+        `Space used ${mem} MiB${lim !== null ? ` of its cap ${lim} MiB (${share})` : ' with no cap: it may take what the building has'}; ` +
+        `workers ${cpu}m${c.cpuLimitMilli !== null ? ` of its cap ${c.cpuLimitMilli}m` : ', no cap'}.` +
+        `${eta !== null ? ` At this leak it hits the cap in about ${Math.ceil(eta)} s.` : ''}`,
+      technical:
+        `Memory ${mem} MiB${lim !== null ? ` / limit ${lim} MiB (${share})` : ', no limit (bounded only by its kernel)'}; ` +
+        `CPU ${cpu}m${c.cpuLimitMilli !== null ? ` / limit ${c.cpuLimitMilli}m` : ', no limit'}; ` +
+        `requests ${c.cpuRequestMilli}m, ${c.memRequestMiB} MiB.` +
+        `${eta !== null ? ` OOM kill in ~${Math.ceil(eta)} s at the current leak.` : ''}`,
       source: 'kubernetes.io "Resource Management for Pods and Containers": requests reserve, limits cap',
     })
   }
@@ -200,8 +239,12 @@ function hog({ c, kernelName, kernelTech }: Room): Finding[] {
     found.push({
       key: 'hog',
       severity: 'warn',
-      metaphor: `A runaway machine in this room wants every worker of ${kernelName}${c.cpuLimitMilli !== null ? `, but its cap holds it to ${c.cpuLimitMilli}m` : ': with no cap it crowds out its neighbours (they keep only what they booked)'}.`,
-      technical: `Chaos: CPU hog (busy loop) on ${kernelTech}${c.cpuLimitMilli !== null ? `; held to ${c.cpuLimitMilli}m by its CFS quota` : '; no limit: neighbours fall back to their cpu.shares (requests)'}.`,
+      metaphor:
+        `A runaway machine in this room wants every worker of ` +
+        `${kernelName}${c.cpuLimitMilli !== null ? `, but its cap holds it to ${c.cpuLimitMilli}m` : CROWDS}.`,
+      technical:
+        `Chaos: CPU hog (busy loop) on ` +
+        `${kernelTech}${c.cpuLimitMilli !== null ? `; held to ${c.cpuLimitMilli}m by its CFS quota` : SHARES}.`,
       source: CPU_SHARES.source,
     })
   }
@@ -217,19 +260,27 @@ function hung({ world, c }: Room): Finding[] {
     const live = app?.livenessProbe ?? null
     const ready = app?.readinessProbe ?? null
     const m = live
-      ? `The manager's "still alive?" check gets no answer: after ${live.failureThreshold} missed checks ${live.periodSeconds} s apart it throws the room out and reopens it.`
+      ? `The manager's "still alive?" check gets no answer: after ${live.failureThreshold} missed checks ${live.periodSeconds} s apart ` +
+        `it throws the room out and reopens it.`
       : ready
-        ? `The "ready for visitors?" check takes it out of the doorman's rotation, but nobody restarts it: it stays stuck until you add a "still alive?" check.`
-        : `Nobody notices: the doorman keeps sending visitors in and they get no answer. Only a "still alive?" check (liveness probe) can tell.`
+        ? `The "ready for visitors?" check takes it out of the doorman's rotation, but nobody restarts it: it stays stuck until you ` +
+          `add a "still alive?" check.`
+        : `Nobody notices: the doorman keeps sending visitors in and they get no answer. Only a "still alive?" check (liveness probe) ` +
+          `can tell.`
     const t = live
-      ? `Liveness probe fails (no answer within timeoutSeconds ${PROBE_DEFAULTS.timeoutSeconds} s): after failureThreshold ${live.failureThreshold} × periodSeconds ${live.periodSeconds} s the kubelet kills it (SIGTERM ignored by a hung PID 1, then SIGKILL: exit ${LIVENESS_KILL.exitCode}) and restarts it.`
+      ? `Liveness probe fails (no answer within timeoutSeconds ${PROBE_DEFAULTS.timeoutSeconds} s): after failureThreshold ` +
+        `${live.failureThreshold} × periodSeconds ${live.periodSeconds} s the kubelet kills it (SIGTERM ignored by a hung PID 1, then ` +
+        `SIGKILL: exit ${LIVENESS_KILL.exitCode}) and restarts it.`
       : ready
-        ? `Readiness probe fails: the pod is removed from the Service endpoints${c.ready ? ' after failureThreshold failures' : ''}, but no liveness probe: it is never restarted.`
+        ? `Readiness probe fails: the pod is removed from the Service endpoints${c.ready ? ' after failureThreshold failures' : ''}, ` +
+          `but no liveness probe: it is never restarted.`
         : `No probes: the pod stays Ready and in the Service endpoints; requests routed to it time out. Only a liveness probe can notice.`
     found.push({
       key: 'hung',
       severity: 'bad',
-      metaphor: `Stuck: the lights are on but nobody answers the door. The process is alive but answers nothing, so no cap or kernel stops it. ${m}`,
+      metaphor:
+        `Stuck: the lights are on but nobody answers the door. The process is alive but answers nothing, so no cap or kernel ` +
+        `stops it. ${m}`,
       technical: `Hung: the process is alive but answers nothing (no crash, no exit code, normal CPU and memory). ${t}`,
       source: `${PROBE_DEFAULTS.source}; ${LIVENESS_KILL.source}`,
     })
@@ -244,8 +295,12 @@ function slowed({ c, kernelName, kernelTech, host }: Room): Finding[] {
     found.push({
       key: 'swap',
       severity: 'warn',
-      metaphor: `House ${host.name} promised its apartments ${host.memOvercommit}× the space it has and they use it: it stores things in the cellar (swap), so everything in it, this room too, runs at ${pct(c.speed)} speed.`,
-      technical: `Host ${host.name} is swapping (memory overcommit ${host.memOvercommit}:1, guests touch more than ${host.memMiB} MiB physical): this container runs at ${pct(c.speed)}.`,
+      metaphor:
+        `House ${host.name} promised its apartments ${host.memOvercommit}× the space it has and they use it: it stores things ` +
+        `in the cellar (swap), so everything in it, this room too, runs at ${pct(c.speed)} speed.`,
+      technical:
+        `Host ${host.name} is swapping (memory overcommit ${host.memOvercommit}:1, guests touch more than ${host.memMiB} MiB ` +
+        `physical): this container runs at ${pct(c.speed)}.`,
       source: MEM_OVERCOMMIT.source,
     })
   } else if (c.state === 'running' && !c.throttled && c.speed < RUNTIMES[c.runtime].speed - 0.01) {
@@ -253,8 +308,12 @@ function slowed({ c, kernelName, kernelTech, host }: Room): Finding[] {
     found.push({
       key: 'shares',
       severity: 'warn',
-      metaphor: `Its workers are busy elsewhere: ${kernelName} has more work than workers, so each room gets a share by what it booked (${c.cpuRequestMilli}m). It serves at ${pct(c.speed)}.`,
-      technical: `CPU contention on ${kernelTech}: the kernel splits CPU by cpu.shares (from requests, ${c.cpuRequestMilli}m here); granted ${r0(c.cpuUsageMilli)}m, serving at ${pct(c.speed)}. A noisy neighbour without a limit is the usual cause.`,
+      metaphor:
+        `Its workers are busy elsewhere: ${kernelName} has more work than workers, so each room gets a share by what it booked ` +
+        `(${c.cpuRequestMilli}m). It serves at ${pct(c.speed)}.`,
+      technical:
+        `CPU contention on ${kernelTech}: the kernel splits CPU by cpu.shares (from requests, ${c.cpuRequestMilli}m here); ` +
+        `granted ${r0(c.cpuUsageMilli)}m, serving at ${pct(c.speed)}. A noisy neighbour without a limit is the usual cause.`,
       source: CPU_SHARES.source,
     })
   }
@@ -301,8 +360,15 @@ function breached({ world, c, kernelName, kernelTech, hostId }: Room): Finding[]
     found.push({
       key: 'breached',
       severity: 'bad',
-      metaphor: `Burglar inside (${how}). ${reached.m} ${stop.m} Its odds to break out were ${pct(odds)}${c.security.privileged ? ' (a privileged room is as good as open)' : ''}${wall ? `, the ${wall} held the door` : ''}. Locks fitted: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; missing: ${sec.off.join(', ')}` : ''}.`,
-      technical: `Compromised (${how}). ${reached.t} ${stop.t} Escape odds ${pct(odds)}${c.security.privileged ? ' (privileged: near-certain)' : ''}${wall ? ` (${wall}: a second wall)` : ''}. Settings that lowered them: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; not set: ${sec.off.join(', ')}` : ''}.`,
+      metaphor:
+        `Burglar inside (${how}). ${reached.m} ${stop.m} Its odds to break out were ` +
+        `${pct(odds)}${c.security.privileged ? ' (a privileged room is as good as open)' : ''}` +
+        `${wall ? `, the ${wall} held the door` : ''}. ` +
+        `Locks fitted: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; missing: ${sec.off.join(', ')}` : ''}.`,
+      technical:
+        `Compromised (${how}). ${reached.t} ${stop.t} Escape odds ` +
+        `${pct(odds)}${c.security.privileged ? ' (privileged: near-certain)' : ''}${wall ? ` (${wall}: a second wall)` : ''}. Settings ` +
+        `that lowered them: ${sec.on.length ? sec.on.join(', ') : 'none'}${sec.off.length ? `; not set: ${sec.off.join(', ')}` : ''}.`,
       source: BREACH.source,
     })
   }
@@ -321,8 +387,13 @@ function pulling({ world, c, where }: Room): Finding[] {
       found.push({
         key: 'pull',
         severity: 'info',
-        metaphor: `The kit is on its way: ${miss.ids.length} of ${image.layers.length} parts are not in ${where!.metaphor}'s shed yet (${miss.sizeMiB} MiB), about ${left} s left at ${PULL_MIB_PER_S.value} MiB/s. The next room of this kit here starts without waiting.`,
-        technical: `Pulling ${image.ref}: ${miss.ids.length} of ${image.layers.length} layers missing on this node (${miss.sizeMiB} MiB), ~${left} s left at ${PULL_MIB_PER_S.value} MiB/s. Cached layers are not pulled again.`,
+        metaphor:
+          `The kit is on its way: ${miss.ids.length} of ${image.layers.length} parts are not in ${where!.metaphor}'s shed yet ` +
+          `(${miss.sizeMiB} MiB), about ${left} s left at ${PULL_MIB_PER_S.value} MiB/s. The next room of this kit here starts without ` +
+          `waiting.`,
+        technical:
+          `Pulling ${image.ref}: ${miss.ids.length} of ${image.layers.length} layers missing on this node (${miss.sizeMiB} ` +
+          `MiB), ~${left} s left at ${PULL_MIB_PER_S.value} MiB/s. Cached layers are not pulled again.`,
         source: PULL_MIB_PER_S.source,
       })
     }
@@ -341,12 +412,17 @@ function runtime({ c, kernelName, kernelTech }: Room): Finding[] {
       severity: 'info',
       metaphor:
         c.runtime === 'runc'
-          ? `A plain room: it shares the plumbing and wiring (kernel) of ${kernelName} with every room there. Fast to open, no extra cost, but a burglar who breaks out reaches them all.`
-          : `${label.metaphor}: ${rt.ownKernel ? 'its own small kernel' : 'a guard between it and the shared plumbing'}. Costs ${rt.overheadMiB} MiB more, opens in ${rt.start.minMs}–${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed; a burglar rarely gets past it.`,
+          ? `A plain room: it shares the plumbing and wiring (kernel) of ${kernelName} with every room there. Fast to open, no extra ` +
+            `cost, but a burglar who breaks out reaches them all.`
+          : `${label.metaphor}: ${rt.ownKernel ? 'its own small kernel' : 'a guard between it and the shared plumbing'}. Costs ` +
+            `${rt.overheadMiB} MiB more, opens in ${rt.start.minMs}–${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed; a burglar ` +
+            `rarely gets past it.`,
       technical:
         c.runtime === 'runc'
-          ? `runc: namespaces + cgroups on ${kernelTech}, shared with every container there. Native speed, no overhead; a container escape owns that kernel.`
-          : `${label.technical}: ${rt.ownKernel ? 'own guest kernel' : 'user-space kernel intercepting syscalls'}; +${rt.overheadMiB} MiB, start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed; escape needs a sandbox bug.`,
+          ? `runc: namespaces + cgroups on ${kernelTech}, shared with every container there. Native speed, no overhead; a container ` +
+            `escape owns that kernel.`
+          : `${label.technical}: ${rt.ownKernel ? 'own guest kernel' : 'user-space kernel intercepting syscalls'}; +${rt.overheadMiB} ` +
+            `MiB, start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed; escape needs a sandbox bug.`,
       source: rt.source,
     })
   }

@@ -91,6 +91,7 @@ function Placement({ app, world }: { app: App; world: World }) {
   const zoneReq = app.nodeAffinity.required.find((r) => r.key === LABEL_ZONE && r.operator === 'In')
   const [zone, setZone] = useState(zoneReq?.values[0] ?? zones[0] ?? 'a')
   const [hard, setHard] = useState(true)
+  const toggleHard = (e: { target: { checked: boolean } }) => setHard(e.target.checked)
   const anti = app.podAntiAffinity
   const spread = app.topologySpread
   return (
@@ -107,7 +108,7 @@ function Placement({ app, world }: { app: App; world: World }) {
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={hard} onChange={(e) => setHard(e.target.checked)} data-testid="mgr-setNodeAffinity-required" />{' '}
+            <input type="checkbox" checked={hard} onChange={toggleHard} data-testid="mgr-setNodeAffinity-required" />{' '}
             {w('must', 'required')}
           </label>
           <button

@@ -140,6 +140,8 @@ export function statusText(s: AutoscalerStatus, vocab: Vocabulary, clock: (ms: n
   if (s.selling > 0) parts.push(m ? `${s.selling} being emptied to sell` : `${s.selling} scaling down`)
   let text = `${parts.join('; ')}.`
   if (s.lastRefusal)
-    text += ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ${eventText(s.lastRefusal, vocab)}`
+    text +=
+      ` ${m ? 'Last time it did not buy' : 'Last NotTriggerScaleUp'} (${clock(s.lastRefusal.atMs)}): ` +
+      `${eventText(s.lastRefusal, vocab)}`
   return text
 }
