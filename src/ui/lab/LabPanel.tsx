@@ -13,6 +13,7 @@ import { useWords } from '../useVocab'
 import { BarsChart, KernelsChart, RaceChart } from './LabCharts'
 import { breachOne, crashOneVm, crashSharedKernel, runInLevel } from './labActions'
 import { useLab } from './labStore'
+import type { LabView } from './labStore'
 
 const SIZES = [5, 10, 20] as const
 const S = LAB_SETUP
@@ -43,6 +44,25 @@ function RowHead({ name, title, sub }: { name: LabRowName; title: string; sub: s
       </details>
     </th>
   )
+}
+
+/** What every row of the lab table reads: the measured sides and the actions on them. */
+interface LabTable {
+  w: ReturnType<typeof useWords>
+  vm: LabSideMeasure | undefined
+  rm: LabSideMeasure | undefined
+  started: boolean
+  size: number
+  words: { vms: string; rooms: string; house: string }
+  series: LabView['series']
+  endMs: number
+  allRan: (s?: LabSideMeasure) => boolean
+  reach: (r: number | null, of: number, what: string) => string
+  sides: LabView['sides']
+  breach: (appId: string) => void
+  crashVm: () => void
+  crashRooms: () => void
+  breachFirst: string
 }
 
 export function LabPanel() {
@@ -92,6 +112,7 @@ export function LabPanel() {
   const endMs = Math.max(5_000, vm?.allRunningMs ?? (t0 !== null && measure ? measure.timeMs - t0 : 0), rm?.allRunningMs ?? 0)
   const reach = (r: number | null, of: number, what: string) => (r === null ? `${what}: not tried yet` : `${what}: ${r} of ${of}`)
 
+  const view: LabTable = { w, vm, rm, started, size, words, series, endMs, allRan, reach, sides, breach, crashVm, crashRooms, breachFirst }
   return (
     <div
       className="panel sheet lab-sheet"
@@ -168,218 +189,11 @@ export function LabPanel() {
           </tr>
         </thead>
         <tbody>
-          <tr data-testid="lab-row-os">
-            <RowHead name="OS" title="OS" sub={w('own plumbing or shared', 'guest kernels')} />
-            <Cell testid="lab-cell-os-vm" value={started ? vm!.kernels : null} concept="Separate OS per VM">
-              {started
-                ? w(`${vm!.kernels} apartments, each with its own OS and plumbing`, `${vm!.kernels} guest kernels (Linux), one per VM`)
-                : 'waiting'}
-            </Cell>
-            <Cell testid="lab-cell-os-container" value={started && rm!.kernels > 0 ? rm!.kernels : null} concept="Shared OS">
-              {started && rm!.kernels > 0
-                ? w(
-                    `${rm!.kernels} set of plumbing, the house's, shared by ${rm!.rooms} rooms`,
-                    `${rm!.kernels} kernel, the host's, shared by ${rm!.rooms} containers`,
-                  )
-                : 'waiting'}
-            </Cell>
-            <td>
-              {started && (
-                <KernelsChart
-                  vmKernels={vm!.kernels}
-                  roomKernels={rm!.kernels}
-                  rooms={rm!.rooms}
-                  vmLabel={words.vms}
-                  roomLabel={words.rooms}
-                />
-              )}
-            </td>
-          </tr>
-          <tr data-testid="lab-row-speed">
-            <RowHead name="Speed" title="Speed" sub="start-up, until all run" />
-            <Cell testid="lab-cell-speed-vm" value={vm?.allRunningMs ?? null} concept="Slow startup">
-              {allRan(vm)
-                ? `all ${vm!.rooms} running after ${secs(vm!.allRunningMs!)}`
-                : started
-                  ? `${vm!.running} of ${vm!.rooms} running…`
-                  : 'waiting'}
-              {allRan(vm) && (
-                <small className="lab-sub">{w('build, move in the OS, deliver the kit, open', 'provision + boot + pull + start')}</small>
-              )}
-            </Cell>
-            <Cell testid="lab-cell-speed-container" value={rm?.allRunningMs ?? null} concept="Fast startup">
-              {allRan(rm)
-                ? `all ${rm!.rooms} running after ${secs(rm!.allRunningMs!)}`
-                : started
-                  ? `${rm!.running} of ${rm!.rooms} running…`
-                  : 'waiting'}
-              {allRan(rm) && <small className="lab-sub">{w('deliver the kit once, open', 'pull once + start')}</small>}
-            </Cell>
-            <td>{started && <RaceChart series={series} n={size} endMs={endMs} vmLabel={words.vms} roomLabel={words.rooms} />}</td>
-          </tr>
-          <tr data-testid="lab-row-resources">
-            <RowHead name="Resource usage" title="Resource usage" sub={w('space and workers held', 'RAM and CPU reserved')} />
-            <Cell testid="lab-cell-resources-vm" value={allRan(vm) ? vm!.memMiB : null} concept="High">
-              {allRan(vm)
-                ? `${fmt(vm!.memMiB)} MiB · ${(vm!.cpuMilli / 1000).toFixed(2)} cores`
-                : started
-                  ? `${fmt(vm!.memMiB)} MiB so far…`
-                  : 'waiting'}
-            </Cell>
-            <Cell testid="lab-cell-resources-container" value={allRan(rm) ? rm!.memMiB : null} concept="Low">
-              {allRan(rm)
-                ? `${fmt(rm!.memMiB)} MiB · ${(rm!.cpuMilli / 1000).toFixed(2)} cores`
-                : started
-                  ? `${fmt(rm!.memMiB)} MiB so far…`
-                  : 'waiting'}
-            </Cell>
-            <td>
-              {started && (
-                <BarsChart
-                  testid="lab-chart-memory"
-                  title="Memory held"
-                  max={Math.max(vm!.memMiB, rm!.memMiB)}
-                  bars={[
-                    { label: words.vms, value: vm!.memMiB, side: 'vm', text: formatMiB(vm!.memMiB) },
-                    { label: words.rooms, value: rm!.memMiB, side: 'room', text: formatMiB(rm!.memMiB) },
-                  ]}
-                />
-              )}
-            </td>
-          </tr>
-          <tr data-testid="lab-row-isolation">
-            <RowHead name="Isolation" title="Isolation" sub="what a breach, then a crash, reach" />
-            <Cell testid="lab-cell-isolation-vm" value={vm?.crashReach ?? vm?.breachReach ?? null} concept="Strong">
-              {started ? (
-                <>
-                  <span data-testid="lab-reach-crash-vm">
-                    {reach(vm!.crashReach, vm!.rooms, w('flood in one apartment', 'one guest kernel panics'))}
-                  </span>
-                  <br />
-                  <span data-testid="lab-reach-breach-vm">
-                    {reach(vm!.breachReach, vm!.rooms, w('burglar in one room', 'one container breached'))}
-                  </span>
-                </>
-              ) : (
-                'waiting'
-              )}
-              <span className="lab-buttons">
-                <button
-                  type="button"
-                  data-testid="lab-breach-vm"
-                  disabled={!allRan(vm) || vm!.breachReach !== null}
-                  onClick={() => sides && breach(sides.vmAppId)}
-                >
-                  Breach one
-                </button>
-                <button
-                  type="button"
-                  data-testid="lab-crash-vm"
-                  disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null}
-                  onClick={crashVm}
-                  title={breachFirst}
-                >
-                  Crash one {w('apartment', 'guest kernel')}
-                </button>
-              </span>
-            </Cell>
-            <Cell testid="lab-cell-isolation-container" value={rm?.crashReach ?? rm?.breachReach ?? null} concept="Medium">
-              {started ? (
-                <>
-                  <span data-testid="lab-reach-crash-container">
-                    {reach(rm!.crashReach, rm!.rooms, w("the house's plumbing fails", 'the shared kernel panics'))}
-                  </span>
-                  <br />
-                  <span data-testid="lab-reach-breach-container">
-                    {reach(rm!.breachReach, rm!.rooms, w('burglar in one room', 'one container breached'))}
-                  </span>
-                </>
-              ) : (
-                'waiting'
-              )}
-              <span className="lab-buttons">
-                <button
-                  type="button"
-                  data-testid="lab-breach-container"
-                  disabled={!allRan(rm) || rm!.breachReach !== null}
-                  onClick={() => sides && breach(sides.roomAppId)}
-                >
-                  Breach one
-                </button>
-                <button
-                  type="button"
-                  data-testid="lab-crash-container"
-                  disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null}
-                  onClick={crashRooms}
-                  title={breachFirst}
-                >
-                  Crash {w('the shared plumbing', 'the shared kernel')}
-                </button>
-              </span>
-            </Cell>
-            <td>
-              {started && (
-                <BarsChart
-                  testid="lab-chart-isolation"
-                  title="Rooms reached"
-                  max={size}
-                  bars={[
-                    {
-                      label: `${words.vms} crash`,
-                      value: vm!.crashReach,
-                      side: 'vm',
-                      text: vm!.crashReach === null ? 'not tried' : `${vm!.crashReach}/${vm!.rooms}`,
-                    },
-                    {
-                      label: `${words.rooms} crash`,
-                      value: rm!.crashReach,
-                      side: 'room',
-                      text: rm!.crashReach === null ? 'not tried' : `${rm!.crashReach}/${rm!.rooms}`,
-                    },
-                    {
-                      label: `${words.vms} breach`,
-                      value: vm!.breachReach,
-                      side: 'vm',
-                      text: vm!.breachReach === null ? 'not tried' : `${vm!.breachReach}/${vm!.rooms}`,
-                    },
-                    {
-                      label: `${words.rooms} breach`,
-                      value: rm!.breachReach,
-                      side: 'room',
-                      text: rm!.breachReach === null ? 'not tried' : `${rm!.breachReach}/${rm!.rooms}`,
-                    },
-                  ]}
-                />
-              )}
-            </td>
-          </tr>
-          <tr data-testid="lab-row-scalability">
-            <RowHead name="Scalability" title="Scalability" sub={`how many fit on one ${words.house}`} />
-            <Cell testid="lab-cell-scalability-vm" value={started ? vm!.fit : null} concept="Limited">
-              {started ? `${fmt(vm!.fit)} ${words.vms} per ${words.house}` : 'waiting'}
-            </Cell>
-            <Cell testid="lab-cell-scalability-container" value={started ? rm!.fit : null} concept="High">
-              {started ? `${fmt(rm!.fit)} ${words.rooms} per ${words.house}` : 'waiting'}
-              {started && (
-                <small className="lab-sub">
-                  {w('the building manager would stop at 110 a house', 'Kubernetes caps a node at 110 pods')}
-                </small>
-              )}
-            </Cell>
-            <td>
-              {started && (
-                <BarsChart
-                  testid="lab-chart-density"
-                  title={`Per ${words.house}`}
-                  max={Math.max(vm!.fit, rm!.fit)}
-                  bars={[
-                    { label: words.vms, value: vm!.fit, side: 'vm', text: fmt(vm!.fit) },
-                    { label: words.rooms, value: rm!.fit, side: 'room', text: fmt(rm!.fit) },
-                  ]}
-                />
-              )}
-            </td>
-          </tr>
+          <OsRow {...view} />
+          <SpeedRow {...view} />
+          <ResourcesRow {...view} />
+          <IsolationRow {...view} />
+          <ScalabilityRow {...view} />
         </tbody>
       </table>
       <p className="muted lab-foot">
@@ -394,5 +208,239 @@ export function LabPanel() {
         )}
       </p>
     </div>
+  )
+}
+
+function OsRow(v: LabTable) {
+  const { w, vm, rm, started, words } = v
+  return (
+    <tr data-testid="lab-row-os">
+      <RowHead name="OS" title="OS" sub={w('own plumbing or shared', 'guest kernels')} />
+      <Cell testid="lab-cell-os-vm" value={started ? vm!.kernels : null} concept="Separate OS per VM">
+        {started
+          ? w(`${vm!.kernels} apartments, each with its own OS and plumbing`, `${vm!.kernels} guest kernels (Linux), one per VM`)
+          : 'waiting'}
+      </Cell>
+      <Cell testid="lab-cell-os-container" value={started && rm!.kernels > 0 ? rm!.kernels : null} concept="Shared OS">
+        {started && rm!.kernels > 0
+          ? w(
+              `${rm!.kernels} set of plumbing, the house's, shared by ${rm!.rooms} rooms`,
+              `${rm!.kernels} kernel, the host's, shared by ${rm!.rooms} containers`,
+            )
+          : 'waiting'}
+      </Cell>
+      <td>
+        {started && (
+          <KernelsChart vmKernels={vm!.kernels} roomKernels={rm!.kernels} rooms={rm!.rooms} vmLabel={words.vms} roomLabel={words.rooms} />
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function SpeedRow(v: LabTable) {
+  const { w, vm, rm, started, size, words, series, endMs, allRan } = v
+  return (
+    <tr data-testid="lab-row-speed">
+      <RowHead name="Speed" title="Speed" sub="start-up, until all run" />
+      <Cell testid="lab-cell-speed-vm" value={vm?.allRunningMs ?? null} concept="Slow startup">
+        {allRan(vm)
+          ? `all ${vm!.rooms} running after ${secs(vm!.allRunningMs!)}`
+          : started
+            ? `${vm!.running} of ${vm!.rooms} running…`
+            : 'waiting'}
+        {allRan(vm) && (
+          <small className="lab-sub">{w('build, move in the OS, deliver the kit, open', 'provision + boot + pull + start')}</small>
+        )}
+      </Cell>
+      <Cell testid="lab-cell-speed-container" value={rm?.allRunningMs ?? null} concept="Fast startup">
+        {allRan(rm)
+          ? `all ${rm!.rooms} running after ${secs(rm!.allRunningMs!)}`
+          : started
+            ? `${rm!.running} of ${rm!.rooms} running…`
+            : 'waiting'}
+        {allRan(rm) && <small className="lab-sub">{w('deliver the kit once, open', 'pull once + start')}</small>}
+      </Cell>
+      <td>{started && <RaceChart series={series} n={size} endMs={endMs} vmLabel={words.vms} roomLabel={words.rooms} />}</td>
+    </tr>
+  )
+}
+
+function ResourcesRow(v: LabTable) {
+  const { w, vm, rm, started, words, allRan } = v
+  return (
+    <tr data-testid="lab-row-resources">
+      <RowHead name="Resource usage" title="Resource usage" sub={w('space and workers held', 'RAM and CPU reserved')} />
+      <Cell testid="lab-cell-resources-vm" value={allRan(vm) ? vm!.memMiB : null} concept="High">
+        {allRan(vm)
+          ? `${fmt(vm!.memMiB)} MiB · ${(vm!.cpuMilli / 1000).toFixed(2)} cores`
+          : started
+            ? `${fmt(vm!.memMiB)} MiB so far…`
+            : 'waiting'}
+      </Cell>
+      <Cell testid="lab-cell-resources-container" value={allRan(rm) ? rm!.memMiB : null} concept="Low">
+        {allRan(rm)
+          ? `${fmt(rm!.memMiB)} MiB · ${(rm!.cpuMilli / 1000).toFixed(2)} cores`
+          : started
+            ? `${fmt(rm!.memMiB)} MiB so far…`
+            : 'waiting'}
+      </Cell>
+      <td>
+        {started && (
+          <BarsChart
+            testid="lab-chart-memory"
+            title="Memory held"
+            max={Math.max(vm!.memMiB, rm!.memMiB)}
+            bars={[
+              { label: words.vms, value: vm!.memMiB, side: 'vm', text: formatMiB(vm!.memMiB) },
+              { label: words.rooms, value: rm!.memMiB, side: 'room', text: formatMiB(rm!.memMiB) },
+            ]}
+          />
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function IsolationRow(v: LabTable) {
+  const { w, vm, rm, started, size, words, allRan, reach, sides, breach, crashVm, crashRooms, breachFirst } = v
+  return (
+    <tr data-testid="lab-row-isolation">
+      <RowHead name="Isolation" title="Isolation" sub="what a breach, then a crash, reach" />
+      <Cell testid="lab-cell-isolation-vm" value={vm?.crashReach ?? vm?.breachReach ?? null} concept="Strong">
+        {started ? (
+          <>
+            <span data-testid="lab-reach-crash-vm">
+              {reach(vm!.crashReach, vm!.rooms, w('flood in one apartment', 'one guest kernel panics'))}
+            </span>
+            <br />
+            <span data-testid="lab-reach-breach-vm">
+              {reach(vm!.breachReach, vm!.rooms, w('burglar in one room', 'one container breached'))}
+            </span>
+          </>
+        ) : (
+          'waiting'
+        )}
+        <span className="lab-buttons">
+          <button
+            type="button"
+            data-testid="lab-breach-vm"
+            disabled={!allRan(vm) || vm!.breachReach !== null}
+            onClick={() => sides && breach(sides.vmAppId)}
+          >
+            Breach one
+          </button>
+          <button
+            type="button"
+            data-testid="lab-crash-vm"
+            disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null}
+            onClick={crashVm}
+            title={breachFirst}
+          >
+            Crash one {w('apartment', 'guest kernel')}
+          </button>
+        </span>
+      </Cell>
+      <Cell testid="lab-cell-isolation-container" value={rm?.crashReach ?? rm?.breachReach ?? null} concept="Medium">
+        {started ? (
+          <>
+            <span data-testid="lab-reach-crash-container">
+              {reach(rm!.crashReach, rm!.rooms, w("the house's plumbing fails", 'the shared kernel panics'))}
+            </span>
+            <br />
+            <span data-testid="lab-reach-breach-container">
+              {reach(rm!.breachReach, rm!.rooms, w('burglar in one room', 'one container breached'))}
+            </span>
+          </>
+        ) : (
+          'waiting'
+        )}
+        <span className="lab-buttons">
+          <button
+            type="button"
+            data-testid="lab-breach-container"
+            disabled={!allRan(rm) || rm!.breachReach !== null}
+            onClick={() => sides && breach(sides.roomAppId)}
+          >
+            Breach one
+          </button>
+          <button
+            type="button"
+            data-testid="lab-crash-container"
+            disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null}
+            onClick={crashRooms}
+            title={breachFirst}
+          >
+            Crash {w('the shared plumbing', 'the shared kernel')}
+          </button>
+        </span>
+      </Cell>
+      <td>
+        {started && (
+          <BarsChart
+            testid="lab-chart-isolation"
+            title="Rooms reached"
+            max={size}
+            bars={[
+              {
+                label: `${words.vms} crash`,
+                value: vm!.crashReach,
+                side: 'vm',
+                text: vm!.crashReach === null ? 'not tried' : `${vm!.crashReach}/${vm!.rooms}`,
+              },
+              {
+                label: `${words.rooms} crash`,
+                value: rm!.crashReach,
+                side: 'room',
+                text: rm!.crashReach === null ? 'not tried' : `${rm!.crashReach}/${rm!.rooms}`,
+              },
+              {
+                label: `${words.vms} breach`,
+                value: vm!.breachReach,
+                side: 'vm',
+                text: vm!.breachReach === null ? 'not tried' : `${vm!.breachReach}/${vm!.rooms}`,
+              },
+              {
+                label: `${words.rooms} breach`,
+                value: rm!.breachReach,
+                side: 'room',
+                text: rm!.breachReach === null ? 'not tried' : `${rm!.breachReach}/${rm!.rooms}`,
+              },
+            ]}
+          />
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function ScalabilityRow(v: LabTable) {
+  const { w, vm, rm, started, words } = v
+  return (
+    <tr data-testid="lab-row-scalability">
+      <RowHead name="Scalability" title="Scalability" sub={`how many fit on one ${words.house}`} />
+      <Cell testid="lab-cell-scalability-vm" value={started ? vm!.fit : null} concept="Limited">
+        {started ? `${fmt(vm!.fit)} ${words.vms} per ${words.house}` : 'waiting'}
+      </Cell>
+      <Cell testid="lab-cell-scalability-container" value={started ? rm!.fit : null} concept="High">
+        {started ? `${fmt(rm!.fit)} ${words.rooms} per ${words.house}` : 'waiting'}
+        {started && (
+          <small className="lab-sub">{w('the building manager would stop at 110 a house', 'Kubernetes caps a node at 110 pods')}</small>
+        )}
+      </Cell>
+      <td>
+        {started && (
+          <BarsChart
+            testid="lab-chart-density"
+            title={`Per ${words.house}`}
+            max={Math.max(vm!.fit, rm!.fit)}
+            bars={[
+              { label: words.vms, value: vm!.fit, side: 'vm', text: fmt(vm!.fit) },
+              { label: words.rooms, value: rm!.fit, side: 'room', text: fmt(rm!.fit) },
+            ]}
+          />
+        )}
+      </td>
+    </tr>
   )
 }
