@@ -10,6 +10,7 @@ import { ManagerActions } from './manager/ManagerActions'
 import { MachineActions } from './machines/MachineActions'
 import { SaveSlots } from './machines/SaveSlots'
 import { useHud } from './uiStore'
+import { radioArrows } from './focus'
 import { useWords } from './useVocab'
 import { placementName } from '../sim'
 
@@ -19,7 +20,7 @@ function AppChooser({ current }: { current: string | null }) {
   const apps = Object.values(world.apps)
   if (apps.length === 0) return null
   return (
-    <div className="app-chooser" role="radiogroup" aria-label={w('Which business', 'Which app')}>
+    <div className="app-chooser" role="radiogroup" aria-label={w('Which business', 'Which app')} onKeyDown={radioArrows}>
       <span className="label">{w('Business:', 'App:')}</span>
       {apps.map((a) => (
         <button
@@ -27,6 +28,7 @@ function AppChooser({ current }: { current: string | null }) {
           type="button"
           role="radio"
           aria-checked={a.id === current}
+          tabIndex={a.id === current || (!current && a === apps[0]) ? 0 : -1}
           className={`chip${a.id === current ? ' chosen' : ''}`}
           data-testid={`app-${a.id}`}
           onClick={() => useHud.getState().chooseApp(a.id)}

@@ -2,6 +2,7 @@
  * Every player action goes through the game's dispatch. A refusal is kept in the store's
  * lastRejection, which the HUD shows in the current vocabulary.
  */
+import { keepFocus } from './focus'
 import { useGame, useUi } from '../state'
 import type { Selection } from '../state'
 import type { Command, CommandType, Placement, Result, World } from '../sim'
@@ -82,7 +83,21 @@ export function runContainer(): void {
 export function removeContainer(): void {
   const sel = useUi.getState().selection
   if (sel?.kind !== 'container') return void say('Select a room to remove first.', 'select a container first')
-  if (send({ type: 'removeContainer', containerId: sel.id }).ok) useUi.getState().select(null)
+  const place = useGame.getState().world.containers[sel.id]?.placement ?? null
+  if (!send({ type: 'removeContainer', containerId: sel.id }).ok) return
+  // The house or apartment it stood in is selected instead, and the keyboard goes there.
+  const next = place
+    ? place.kind === 'host'
+      ? { kind: 'host' as const, id: place.hostId }
+      : { kind: 'vm' as const, id: place.vmId }
+    : null
+  useUi.getState().select(next)
+  keepFocus([
+    ...(next ? [`[data-testid="tree-${next.kind}-${next.id}"]`] : []),
+    '[data-testid="street-tree"] button.tree-row',
+    '[data-testid="action-runContainer"]',
+    '[data-testid="tab-tools"]',
+  ])
 }
 
 export function toggleManaged(): void {

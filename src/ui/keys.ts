@@ -115,7 +115,10 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
  */
 export function spaceBelongsToControl(target: EventTarget | null): boolean {
   const el = target as HTMLInputElement | null
-  return !!el && el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')
+  if (!el) return false
+  const role = typeof el.getAttribute === 'function' ? el.getAttribute('role') : null
+  if (role === 'radio' || role === 'checkbox' || role === 'switch') return true
+  return el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')
 }
 
 export function isTyping(target: EventTarget | null): boolean {

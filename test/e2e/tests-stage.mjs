@@ -360,4 +360,46 @@ export const tests = [
       await shot(page, 'event-room-crash-reduced-motion.png')
     },
   },
+  {
+    name: 'stage-keyboard',
+    title:
+      'arrow keys move the choice in the app radio group; S jumps into the street list; after Delete the focus stays on the street list',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      const roomId = (await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })).id
+      await waitFor(page, 'app-shop')
+      await page.focus(tid('app-shop'))
+      await page.keyboard.press('ArrowRight')
+      const radio = await page.evaluate(() => ({
+        focused: document.activeElement?.getAttribute('data-testid'),
+        checked: document.querySelector('[data-testid="app-ledger"]')?.getAttribute('aria-checked'),
+      }))
+      check(
+        radio.focused === 'app-ledger' && radio.checked === 'true',
+        `ArrowRight in the app group: focus ${radio.focused}, ledger checked ${radio.checked}`,
+      )
+      await pressKey(page, 's')
+      await waitUntil(page, () => document.activeElement?.classList.contains('tree-row'), undefined, {
+        what: 'S to put the keyboard on the street list',
+      })
+      await page.focus(tid(`tree-container-${roomId}`))
+      await page.keyboard.press('Enter')
+      await waitUntil(
+        page,
+        (id) =>
+          window.__houseOfPods.getState().world.containers[id] &&
+          document.activeElement?.getAttribute('data-testid') === `tree-container-${id}`,
+        roomId,
+        {
+          what: 'the room selected from the list',
+        },
+      )
+      await page.keyboard.press('Delete')
+      await waitUntil(page, (id) => !window.__houseOfPods.getState().world.containers[id], roomId, { what: 'Delete to remove the room' })
+      await page.waitForTimeout(300)
+      const after = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)
+      check(after === 'tree-host-h1', `after Delete the focus is on ${after}, not on the house the room stood in`)
+    },
+  },
 ]

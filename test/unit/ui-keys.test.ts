@@ -49,6 +49,10 @@ describe('keyboard shortcuts', () => {
     expect(spaceBelongsToControl(el('BUTTON'))).toBe(false)
     expect(spaceBelongsToControl(el('DIV'))).toBe(false)
     expect(spaceBelongsToControl(null)).toBe(false)
+    const role = (r: string) =>
+      ({ tagName: 'BUTTON', type: 'button', getAttribute: (a: string) => (a === 'role' ? r : null) }) as unknown as EventTarget
+    expect(spaceBelongsToControl(role('radio'))).toBe(true)
+    expect(spaceBelongsToControl(role('treeitem'))).toBe(false)
   })
 
   test('every shortcut in the help list maps back to the action it describes', () => {
