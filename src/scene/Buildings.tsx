@@ -54,43 +54,69 @@ function zoneColour(layout: SceneLayout, zone: string): string {
   return P.ZONE_WALLS[(k < 0 ? 0 : k) % P.ZONE_WALLS.length]!
 }
 
-/** Everything the meshes need for one world version. O(houses + apartments + rooms). */
-export function buildWriters(layout: SceneLayout): BuildingWriters {
-  const { houses, vms, rooms } = layout
-  const H = houses.n
-  const V = vms.n
-  const N = rooms.n
+/** Phase 1 of the writers: rooms sorted into the three mesh buckets by state (index lists, counts known up front). */
+export interface RoomBuckets {
+  bucket: readonly [Int32Array, Int32Array, Int32Array]
+  bucketN: number[]
+  running: number
+  crashed: number
+}
 
-  // Rooms sorted into buckets by state (index lists, so each mesh knows its count up front).
+export function roomBuckets(rooms: SceneLayout['rooms']): RoomBuckets {
+  const N = rooms.n
   const bucket = [new Int32Array(N), new Int32Array(N), new Int32Array(N)] as const
   const bucketN = [0, 0, 0]
   let running = 0
-  let crashedRooms = 0
+  let crashed = 0
   for (let c = 0; c < N; c++) {
     const st = rooms.containers[c]!.state
     const b = ROOM_STYLE[st].bucket
     bucket[b][bucketN[b]!++] = c
     if (st === 'running') running++
-    else if (st === 'crashed') crashedRooms++
+    else if (st === 'crashed') crashed++
   }
-  let vmScaffoldN = 0
-  let vmRunning = 0
-  let vmCrashed = 0
-  for (let v = 0; v < V; v++) {
+  return { bucket, bucketN, running, crashed }
+}
+
+/** Phase 2 of the writers: how many apartments and houses are in each drawn state. */
+export interface StateCounts {
+  vmScaffold: number
+  vmRunning: number
+  vmCrashed: number
+  hostsOn: number
+  hostsFailed: number
+  cordoned: number
+}
+
+export function stateCounts(layout: SceneLayout): StateCounts {
+  const { houses, vms } = layout
+  const n: StateCounts = { vmScaffold: 0, vmRunning: 0, vmCrashed: 0, hostsOn: 0, hostsFailed: 0, cordoned: 0 }
+  for (let v = 0; v < vms.n; v++) {
     const s = vms.vms[v]!.state
-    if (s === 'provisioning' || s === 'booting') vmScaffoldN++
-    else if (s === 'running') vmRunning++
-    else if (s === 'crashed') vmCrashed++
+    if (s === 'provisioning' || s === 'booting') n.vmScaffold++
+    else if (s === 'running') n.vmRunning++
+    else if (s === 'crashed') n.vmCrashed++
   }
-  let hostsOn = 0
-  let hostsFailed = 0
-  let cordoned = 0
-  for (let i = 0; i < H; i++) {
+  for (let i = 0; i < houses.n; i++) {
     const p = houses.hosts[i]!.power
-    if (p === 'on') hostsOn++
-    else if (p === 'failed') hostsFailed++
-    if (houses.hosts[i]!.unschedulable) cordoned++
+    if (p === 'on') n.hostsOn++
+    else if (p === 'failed') n.hostsFailed++
+    if (houses.hosts[i]!.unschedulable) n.cordoned++
   }
+  return n
+}
+
+/**
+ * Everything the meshes need for one world version, O(houses + apartments + rooms): the buckets
+ * and counts above, then one writer per mesh (phase 3) that fills its instances when drawn.
+ */
+export function buildWriters(layout: SceneLayout): BuildingWriters {
+  const { houses, vms, rooms } = layout
+  const H = houses.n
+  const V = vms.n
+  const N = rooms.n
+  const { bucket, bucketN, running, crashed: crashedRooms } = roomBuckets(rooms)
+  const { vmScaffold: vmScaffoldN, vmRunning, vmCrashed, hostsOn, hostsFailed, cordoned } = stateCounts(layout)
   const appColours = layout.appColours
   const roomColour = (c: number): string => {
     const ct = rooms.containers[c]!

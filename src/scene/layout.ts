@@ -6,7 +6,13 @@
  * by side along x, separated by a strip of park; every district shares the same rows, so the
  * streets run straight across the whole neighbourhood. Inside a house, apartments (VMs) are
  * blocks whose width follows their share of the house's memory and whose height follows their
- * vCPUs; rooms (containers) are cells on the house's ground floor or on top of their apartment.
+ * vCPUs; rooms (containers) are cells on the house's ground floor or on top of their apartment,
+ * each with the floor area of its request's share of that place (free floor stays visible).
+ *
+ * layoutWorld runs named phases, each a pure function that returns data the next one reads:
+ * placeHouses → layStreets → assignPlaces → placeApartments → placeRooms (cells sized by request)
+ * → findRollouts. Buildings' buildWriters does the same for the meshes (roomBuckets, stateCounts,
+ * then one writer per mesh).
  *
  * Boxes are struct-of-arrays (typed arrays), not objects: 150,000 small objects ten times a
  * second would keep the garbage collector busy. A box's y is its bottom; x and z its centre.
@@ -118,7 +124,7 @@ function boxes(n: number): Boxes {
   }
 }
 
-interface Rect {
+export interface Rect {
   x0: number
   z0: number
   w: number
@@ -126,14 +132,20 @@ interface Rect {
   y: number
 }
 
-export function layoutWorld(world: World): SceneLayout {
-  const hostList = Object.values(world.hosts)
-  const vmList = Object.values(world.vms)
-  const list = containerList(world)
-  const H = hostList.length
-  const V = vmList.length
-  const N = list.length
+/** Phase 1: houses in districts by zone, rows shared by all districts; lots, parks and zones. */
+export interface HousePlan {
+  houses: HouseBoxes
+  hostIndex: Map<string, number>
+  zones: SceneLayout['zones']
+  parks: SceneLayout['parks']
+  rows: number
+  lotD: number
+  pitch: number
+  streetLen: number
+}
 
+export function placeHouses(hostList: Host[]): HousePlan {
+  const H = hostList.length
   // ---- Houses, in districts by zone -------------------------------------------------------
   const zoneOf = new Map<string, number[]>()
   let maxW = 5
@@ -199,6 +211,12 @@ export function layoutWorld(world: World): SceneLayout {
   }
   const streetLen = Math.max(cursorX, lotW)
 
+  return { houses, hostIndex, zones, parks, rows, lotD, pitch, streetLen }
+}
+
+/** Phase 2: one street in front of each row of houses; the manager's office at the west end. */
+export function layStreets(plan: HousePlan): { streets: Street[]; managerX: number } {
+  const { rows, pitch, lotD, streetLen } = plan
   // The manager's office and the waiting yard stand at the west end of the first street.
   const managerX = -10
   const streets: Street[] = []
@@ -207,6 +225,20 @@ export function layoutWorld(world: World): SceneLayout {
     streets.push({ x: (managerX - 6 + streetLen + 4) / 2, z, w: streetLen + 4 - (managerX - 6), d: STREET_WIDTH })
   }
 
+  return { streets, managerX }
+}
+
+/** Phase 3: where each room stands: place h = house h's ground floor, place H + v = apartment v, -1 = waiting. */
+export interface PlaceCount {
+  vmIndex: Map<string, number>
+  roomPlace: Int32Array
+  perPlace: Int32Array
+  pending: number
+}
+
+export function assignPlaces(list: Container[], vmList: Vm[], hostIndex: Map<string, number>, H: number): PlaceCount {
+  const V = vmList.length
+  const N = list.length
   // ---- Places: each house's ground floor and each apartment ------------------------------------
   // Count rooms per place first (place h = house h's ground floor, place H + v = apartment v).
   const vmIndex = new Map<string, number>()
@@ -229,6 +261,26 @@ export function layoutWorld(world: World): SceneLayout {
     else pending++
   }
 
+  return { vmIndex, roomPlace, perPlace, pending }
+}
+
+/** Phase 4: apartments as blocks on their house's floor; the floor rectangle of every place. */
+export interface ApartmentPlan {
+  vms: VmBoxes
+  vmHouse: Int32Array
+  placeRect: Rect[]
+}
+
+export function placeApartments(
+  hostList: Host[],
+  vmList: Vm[],
+  houses: HouseBoxes,
+  hostIndex: Map<string, number>,
+  perPlace: Int32Array,
+  managerX: number,
+): ApartmentPlan {
+  const H = hostList.length
+  const V = vmList.length
   // Apartments side by side along the house's width, each as wide as its share of the memory;
   // the ground floor keeps the rest (at least a fifth when rooms stand on it).
   const vmsOf: number[][] = new Array(H)
@@ -299,6 +351,24 @@ export function layoutWorld(world: World): SceneLayout {
     }
   }
 
+  return { vms, vmHouse, placeRect }
+}
+
+/** Phase 5: rooms as cells sized by their requests on their place's floor; waiting rooms in the yard. */
+export function placeRooms(
+  list: Container[],
+  hostList: Host[],
+  vmList: Vm[],
+  places: PlaceCount,
+  apartments: ApartmentPlan,
+  at: { lotD: number; managerX: number },
+): { rooms: RoomBoxes; waiting: SceneLayout['waiting'] } {
+  const H = hostList.length
+  const V = vmList.length
+  const N = list.length
+  const { roomPlace, pending } = places
+  const { placeRect, vmHouse } = apartments
+  const { lotD, managerX } = at
   // ---- Rooms ----------------------------------------------------------------------------------
   const waitCols = Math.max(4, Math.ceil(Math.sqrt(pending)))
   const waitCell = 1.2
@@ -405,7 +475,12 @@ export function layoutWorld(world: World): SceneLayout {
     }
   }
 
-  // ---- Rollouts: apps whose rooms run more than one image ------------------------------------
+  return { rooms, waiting }
+}
+
+/** Phase 6: apps mid-rollout (rooms on more than one image), with the image their new rooms run. */
+export function findRollouts(world: World, list: Container[]): Map<string, string> {
+  const N = list.length
   const firstImage = new Map<string, string>()
   const rollouts = new Map<string, string>()
   for (let c = 0; c < N; c++) {
@@ -415,21 +490,35 @@ export function layoutWorld(world: World): SceneLayout {
     else if (seenImage !== ct.imageId && !rollouts.has(ct.appId)) rollouts.set(ct.appId, world.apps[ct.appId]?.imageId ?? ct.imageId)
   }
 
-  const maxZ = rows * pitch
+  return rollouts
+}
+
+/** The whole street: the phases above, in order, each a pure function of the world and the phases before. */
+export function layoutWorld(world: World): SceneLayout {
+  const hostList = Object.values(world.hosts)
+  const vmList = Object.values(world.vms)
+  const list = containerList(world)
+  const plan = placeHouses(hostList)
+  const { streets, managerX } = layStreets(plan)
+  const places = assignPlaces(list, vmList, plan.hostIndex, hostList.length)
+  const apartments = placeApartments(hostList, vmList, plan.houses, plan.hostIndex, places.perPlace, managerX)
+  const { rooms, waiting } = placeRooms(list, hostList, vmList, places, apartments, { lotD: plan.lotD, managerX })
+  const firstStreet = plan.lotD + STREET_WIDTH / 2
+  const maxZ = plan.rows * plan.pitch
   return {
     appColours: appColours(Object.keys(world.apps)),
-    rollouts,
-    houses,
-    vms,
+    rollouts: findRollouts(world, list),
+    houses: plan.houses,
+    vms: apartments.vms,
     rooms,
     streets,
-    parks,
-    zones,
+    parks: plan.parks,
+    zones: plan.zones,
     manager: { x: managerX, z: firstStreet - STREET_WIDTH / 2 - 2 },
     waiting,
     bounds: {
       minX: Math.min(managerX - 8, waiting.x - waiting.w / 2),
-      maxX: streetLen,
+      maxX: plan.streetLen,
       minZ: Math.min(0, waiting.z - waiting.d / 2),
       maxZ,
     },
