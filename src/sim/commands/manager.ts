@@ -99,16 +99,7 @@ export const managerHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     app.rolloutPaused = command.paused
-    logEvent(
-      world,
-      'info',
-      say('manager.rolloutPaused', {
-        app: app.name,
-        paused: command.paused ? 'on hold' : 'going again',
-        paused2: command.paused ? 'paused' : 'resumed',
-      }),
-      [app.id],
-    )
+    logEvent(world, 'info', say('manager.rolloutPaused', { app: app.name, paused: command.paused }), [app.id])
     return { ok: true }
   },
   setHpa(world, command) {

@@ -1,6 +1,8 @@
 /** What the cluster autoscaler (the estate agent) says, in both vocabularies. */
 import { entry } from './message'
-import type { Catalogue } from './message'
+import type { Catalogue, ParamValue } from './message'
+
+const list = (v: ParamValue): readonly string[] => (Array.isArray(v) ? v : [])
 
 export const autoscalerMessages = {
   'autoscaler.nodeJoined': entry<'host' | 'wait'>(
@@ -27,26 +29,32 @@ export const autoscalerMessages = {
       `NotTriggerScaleUp: pod didn't trigger scale-up: a node at ${p.costPerHour}/h would take the cluster over its budget of ` +
       `${p.budgetPerHour}/h.`,
   ),
-  'autoscaler.triggeredScaleUp': entry<
-    'waiting' | 'waiting2' | 'bought' | 'bought2' | 'bought3' | 'wait' | 'hosts' | 'hosts2' | 'maxHosts' | 'bought4'
-  >(
-    (p) =>
-      `${p.waiting} room${p.waiting2 === 1 ? '' : 's'} wait for space: the estate agent buys ${p.bought} ` +
-      `house${p.bought2 === 1 ? '' : 's'} (${p.bought3}), ready in about ${p.wait} s.`,
-    (p) =>
-      `TriggeredScaleUp: pod triggered scale-up: [{template ${p.hosts}->${p.hosts2} (max: ${p.maxHosts})}] for ${p.waiting} ` +
-      `unschedulable pod(s); nodes ${p.bought4} provisioning.`,
+  'autoscaler.triggeredScaleUp': entry<'waiting' | 'names' | 'zones' | 'wait' | 'hosts' | 'maxHosts'>(
+    (p) => {
+      const names = list(p.names)
+      return (
+        `${p.waiting} room${p.waiting === 1 ? '' : 's'} wait for space: the estate agent buys ${names.length} ` +
+        `house${names.length === 1 ? '' : 's'} (${names.join(', ')}), ready in about ${p.wait} s.`
+      )
+    },
+    (p) => {
+      const names = list(p.names)
+      const zones = list(p.zones)
+      const nodes = names.map((n, i) => `${n} (zone ${zones[i]})`).join(', ')
+      return (
+        `TriggeredScaleUp: pod triggered scale-up: [{template ${p.hosts}->${Number(p.hosts) + names.length} (max: ${p.maxHosts})}] ` +
+        `for ${p.waiting} unschedulable pod(s); nodes ${nodes} provisioning.`
+      )
+    },
   ),
   'autoscaler.scaleDownBlocked': entry<'host' | 'blocking'>(
     (p) => `The estate agent would sell house ${p.host}, but moving its rooms now would break ${p.blocking}'s promise of open rooms.`,
     (p) => `Scale-down: node ${p.host} not removed: evicting its pods would violate the PodDisruptionBudget of ${p.blocking}.`,
   ),
-  'autoscaler.scaleDownUnneeded': entry<
-    'host' | 'pct' | 'now' | 'pods' | 'pods2' | 'now2' | 'scaleDownUtilisation' | 'TO_BE_DELETED_TAINT'
-  >(
+  'autoscaler.scaleDownUnneeded': entry<'host' | 'pct' | 'now' | 'pods' | 'now2' | 'scaleDownUtilisation' | 'TO_BE_DELETED_TAINT'>(
     (p) =>
       `House ${p.host} has stood mostly idle (${p.pct}% booked) for ${p.now} min: the estate agent moves its ${p.pods} ` +
-      `room${p.pods2 === 1 ? '' : 's'} out and sells it.`,
+      `room${p.pods === 1 ? '' : 's'} out and sells it.`,
     (p) =>
       `ScaleDown: node ${p.host} unneeded for ${p.now2} s (utilization ${p.pct}% < ${p.scaleDownUtilisation}%); tainted ` +
       `${p.TO_BE_DELETED_TAINT}:NoSchedule, draining ${p.pods} pod(s).`,

@@ -29,9 +29,9 @@ export const managerMessages = {
     (p) => `The building manager puts ${p.app}'s old furniture back (${p.images}).`,
     (p) => `deployment.apps/${p.app} rolled back to revision ${p.revision} (now revision ${p.rev}).`,
   ),
-  'manager.rolloutPaused': entry<'app' | 'paused' | 'paused2'>(
-    (p) => `The refit of ${p.app} is ${p.paused}.`,
-    (p) => `deployment.apps/${p.app} ${p.paused2}.`,
+  'manager.rolloutPaused': entry<'app' | 'paused'>(
+    (p) => `The refit of ${p.app} is ${p.paused ? 'on hold' : 'going again'}.`,
+    (p) => `deployment.apps/${p.app} ${p.paused ? 'paused' : 'resumed'}.`,
   ),
   'manager.hpaCreated': entry<'app' | 'targetCpuPercent' | 'minReplicas' | 'maxReplicas'>(
     (p) =>

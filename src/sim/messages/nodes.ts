@@ -3,9 +3,10 @@ import { entry } from './message'
 import type { Catalogue } from './message'
 
 export const nodesMessages = {
-  'nodes.zoneDisruption': entry<'state' | 'why' | 'z' | 'state2'>(
-    (p) => `The building manager sees ${p.state}: ${p.why}.`,
-    (p) => `Controller detected that zone ${p.z} is now in state ${p.state2}: ${p.why}.`,
+  'nodes.zoneDisruption': entry<'state' | 'why' | 'zone'>(
+    (p) =>
+      `The building manager sees ${p.state === 'Normal' ? `zone ${p.zone} healthy again` : `trouble across zone ${p.zone}`}: ${p.why}.`,
+    (p) => `Controller detected that zone ${p.zone} is now in state ${p.state}: ${p.why}.`,
   ),
   'nodes.evicted': entry<'evicted' | 'toleration'>(
     (p) => `The building manager gave up on ${p.evicted} rooms in lost buildings and will set them up elsewhere.`,

@@ -108,17 +108,7 @@ function noteZones(world: World, zones: Map<string, { state: ZoneState; size: nu
             : size <= NODE_LIFECYCLE.largeClusterSizeThreshold
               ? `≥ 55 % of its nodes NotReady in a small zone (${size} ≤ 50 nodes): evictions stop there`
               : '≥ 55 % of its nodes NotReady: evictions slow to 0.01 nodes/s'
-    logEvent(
-      world,
-      state === 'Normal' ? 'info' : 'warn',
-      say('nodes.zoneDisruption', {
-        state: state === 'Normal' ? 'zone ' + z + ' healthy again' : 'trouble across zone ' + z,
-        why,
-        z,
-        state2: state,
-      }),
-      [],
-    )
+    logEvent(world, state === 'Normal' ? 'info' : 'warn', say('nodes.zoneDisruption', { state, why, zone: z }), [])
   }
   const empty = Object.keys(now).length === 0
   if (empty) {

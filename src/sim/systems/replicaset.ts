@@ -112,21 +112,11 @@ function reconcile(world: World, app: App, current: number): void {
   const diff = app.replicas - current
   if (diff > 0) {
     for (let i = 0; i < diff; i++) newContainer(world, app.id, true)
-    logEvent(
-      world,
-      'info',
-      say('replicaset.podCreated', { diff, diff2: diff > 1 ? 's' : '', app: app.name, replicas: app.replicas, current }),
-      [app.id],
-    )
+    logEvent(world, 'info', say('replicaset.podCreated', { diff, app: app.name, replicas: app.replicas, current }), [app.id])
   } else if (diff < 0) {
     const pods = containerList(world).filter((c) => c.appId === app.id && alive(c))
     removePods(world, pods, -diff)
-    logEvent(
-      world,
-      'info',
-      say('replicaset.podDeleted', { diff: -diff, diff2: -diff > 1 ? 's' : '', app: app.name, replicas: app.replicas }),
-      [app.id],
-    )
+    logEvent(world, 'info', say('replicaset.podDeleted', { diff: -diff, app: app.name, replicas: app.replicas }), [app.id])
   }
 }
 
@@ -159,17 +149,7 @@ function rollOut(world: World, app: App): void {
     logEvent(
       world,
       'info',
-      say('replicaset.rollingUpdate', {
-        app: app.name,
-        create,
-        create2: create,
-        image,
-        removed,
-        removed2: removed,
-        old: old.length - removed,
-        maxSurge,
-        maxUnavailable,
-      }),
+      say('replicaset.rollingUpdate', { app: app.name, create, image, removed, old: old.length - removed, maxSurge, maxUnavailable }),
       [app.id],
     )
     if (removed === old.length) {
