@@ -1,9 +1,33 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { defineConfig } from 'vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
+/** Offline (src/offline): write sw.js with the list of every built file to precache, and a version from their names. */
+function serviceWorker(): Plugin {
+  return {
+    name: 'house-of-pods-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = [
+        './',
+        './index.html',
+        ...Object.keys(bundle)
+          .filter((f) => f !== 'sw.js')
+          .map((f) => `./${f}`),
+      ]
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)
+      const template = readFileSync(new URL('./src/offline/serviceWorker.js', import.meta.url), 'utf8')
+      const source = template.replace('__PRECACHE__', JSON.stringify([...new Set(files)])).replace('__VERSION__', version)
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source })
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
   build: {

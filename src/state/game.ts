@@ -49,6 +49,8 @@ export interface GameState {
   setSpeed: (speed: Speed) => void
   /** Run one fixed step (the "step" button). */
   stepOnce: () => void
+  /** Show an earlier moment of this run (the timeline): its world and progress, paused; the command log keeps what came before it. */
+  restoreMoment: (world: World, progress: LevelProgress) => void
   /** Advance by real elapsed time × speed, in fixed steps. Called by the clock driver. */
   advance: (realMs: number) => void
   hash: () => string
@@ -193,6 +195,17 @@ export const useGame = create<GameState>()((set, get) => ({
   setPaused: (paused) => set({ paused, carryMs: 0 }),
   togglePaused: () => set((s) => ({ paused: !s.paused, carryMs: 0 })),
   setSpeed: (speed) => set({ speed }),
+
+  restoreMoment: (world, progress) =>
+    set((s) => ({
+      world,
+      progress,
+      paused: true,
+      carryMs: 0,
+      lastRejection: null,
+      commandLog: s.commandLog.filter((c) => c.tick <= world.tick),
+      version: s.version + 1,
+    })),
 
   stepOnce: () => {
     const { world, level, progress } = get()

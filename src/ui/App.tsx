@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect } from 'react'
-import { startClock, useGame, useProgress } from '../state'
+import { attachTimeline, startClock, useGame, useProgress } from '../state'
 import { AppBoundary, SceneBoundary } from './ErrorBoundary'
 import { Menu } from './Menu'
 import { LevelSelect } from './LevelSelect'
@@ -14,10 +14,12 @@ const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
 // Classroom: the lesson list and the presenter's overlay (lessons are data the menu does not need).
 const LessonList = lazy(() => import('./classroom/LessonList').then((m) => ({ default: m.LessonList })))
 const HandinsPage = lazy(() => import('./classroom/HandinsPage').then((m) => ({ default: m.HandinsPage })))
+const TimelineBar = lazy(() => import('./classroom/TimelineBar').then((m) => ({ default: m.TimelineBar })))
 const Classroom = lazy(() => import('./classroom/Classroom').then((m) => ({ default: m.Classroom })))
 
 export function App() {
   useEffect(() => startClock(), [])
+  useEffect(() => attachTimeline(), [])
   useEffect(() => useProgress.getState().load(), [])
   return (
     <AppBoundary>
@@ -46,7 +48,16 @@ function Screens() {
           <GameCanvas />
         </Suspense>
       </SceneBoundary>
-      <Suspense fallback={null}>{mode === 'lesson' ? <Classroom /> : <Hud />}</Suspense>
+      <Suspense fallback={null}>
+        {mode === 'lesson' ? (
+          <Classroom />
+        ) : (
+          <>
+            <Hud />
+            <TimelineBar />
+          </>
+        )}
+      </Suspense>
     </>
   )
 }

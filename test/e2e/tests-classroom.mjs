@@ -1,7 +1,7 @@
 // Browser tests of the classroom: every lesson played step by step to its end and back at 1920×1080
 // in the projector theme (a screenshot per step), the presenter keys, blanking and focus.
 import { deflateSync, inflateSync } from 'node:zlib'
-import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank, startLevel } from './lib.mjs'
+import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank, startLevel, serveDist, DIST, sleep } from './lib.mjs'
 
 export const LESSONS = [
   ['01-big-picture', 5],
@@ -290,4 +290,100 @@ export const handinTests = [
   },
 ]
 
-export const tests = [...walkTests, ...urlTests, ...handinTests]
+export const timelineTests = [
+  {
+    name: 'classroom-timeline',
+    title: 'the timeline (T): one tick back with the , key is the world one tick earlier; Live returns to the same world',
+    async run(t) {
+      const page = await t.open('/?test&level=01-one-house&speed=8&paused=no')
+      await waitUntil(page, () => window.__houseOfPods?.getState().world.tick > 120, undefined, {
+        what: '12 s of world time',
+        timeout: 30_000,
+      })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      const head = await page.evaluate(() => ({
+        tick: window.__houseOfPods.getState().world.tick,
+        hash: window.__houseOfPods.getState().hash(),
+      }))
+      await pressKey(page, 't')
+      await waitFor(page, 'timeline-bar')
+      await pressKey(page, ',')
+      await pressKey(page, ',')
+      const back = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
+      check(back === head.tick - 2, `two ticks back from ${head.tick} shows tick ${back}`)
+      await shot(page, 'timeline-back.png')
+      await click(page, tid('timeline-live'))
+      const live = await page.evaluate(() => ({
+        tick: window.__houseOfPods.getState().world.tick,
+        hash: window.__houseOfPods.getState().hash(),
+      }))
+      check(live.tick === head.tick && live.hash === head.hash, `Live gave ${JSON.stringify(live)}, the run was at ${JSON.stringify(head)}`)
+    },
+  },
+]
+
+export const offlineTests = [
+  {
+    name: 'classroom-offline',
+    title: 'offline: after one visit the server stops; a reload still opens the game and a lesson step plays (service worker precache)',
+    timeoutMs: 150_000,
+    async run(t) {
+      // A server of our own, so the test can stop it.
+      const port = Number(process.env.E2E_PORT ?? 4400) + 50
+      const server = await serveDist(DIST, port)
+      const first = await t.open('/?test&nosw')
+      const page = await first.context().newPage()
+      const errors = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      try {
+        await page.goto(`http://127.0.0.1:${port}/?test`)
+        await waitUntil(
+          page,
+          () =>
+            navigator.serviceWorker?.ready.then(
+              () =>
+                !!navigator.serviceWorker.controller ||
+                new Promise((r) => {
+                  navigator.serviceWorker.addEventListener('controllerchange', () => r(true))
+                  setTimeout(() => r(!!navigator.serviceWorker.controller), 15_000)
+                }),
+            ),
+          undefined,
+          { what: 'the service worker to control the page', timeout: 30_000 },
+        )
+      } finally {
+        server.closeAllConnections?.()
+        await new Promise((r) => server.close(r))
+      }
+      await sleep(300)
+      const gone = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => false,
+        () => true,
+      )
+      check(gone, 'the server is still answering')
+      await page.reload()
+      await click(page, tid('mode-classroom'))
+      await click(page, tid('lesson-01-big-picture'))
+      await waitUntil(page, () => document.querySelector('[data-testid="classroom"]')?.dataset.step === '0', undefined, {
+        what: 'lesson 1 step 1 offline',
+      })
+      await pressKey(page, 'ArrowRight')
+      await waitUntil(
+        page,
+        () => {
+          const el = document.querySelector('[data-testid="classroom"]')
+          return (
+            el?.dataset.step === '1' && el.dataset.phase === 'done' && window.__houseOfPods.getState().hash() === el.dataset.expectedHash
+          )
+        },
+        undefined,
+        { what: 'lesson 1 step 2 played offline', timeout: 30_000 },
+      )
+      await shot(page, 'classroom-offline.png')
+      check(errors.length === 0, `page errors offline: ${errors.join('; ')}`)
+      await page.close()
+    },
+  },
+]
+
+export const tests = [...walkTests, ...urlTests, ...handinTests, ...timelineTests, ...offlineTests]
