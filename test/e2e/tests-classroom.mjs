@@ -293,7 +293,7 @@ export const handinTests = [
 export const timelineTests = [
   {
     name: 'classroom-timeline',
-    title: 'the timeline (T): one tick back with the , key is the world one tick earlier; Live returns to the same world',
+    title: 'the timeline (U): one tick back with the , key is the world one tick earlier; Live returns to the same world',
     async run(t) {
       const page = await t.open('/?test&level=01-one-house&speed=8&paused=no')
       await waitUntil(page, () => window.__houseOfPods?.getState().world.tick > 120, undefined, {
@@ -305,7 +305,7 @@ export const timelineTests = [
         tick: window.__houseOfPods.getState().world.tick,
         hash: window.__houseOfPods.getState().hash(),
       }))
-      await pressKey(page, 't')
+      await pressKey(page, 'u')
       await waitFor(page, 'timeline-bar')
       await pressKey(page, ',')
       await pressKey(page, ',')

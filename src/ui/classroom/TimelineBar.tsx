@@ -1,5 +1,5 @@
 /**
- * The timeline under the scene (T shows or hides it): a scrubber over the run so far, one tick
+ * The timeline under the scene (U shows or hides it; the , key opens it and goes one tick back): a scrubber over the run so far, one tick
  * back (, key) and forward, and Live. Every moment is rebuilt exactly from snapshots and commands.
  */
 import { useEffect, useState } from 'react'
@@ -20,10 +20,11 @@ export function TimelineBar() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
-      if (e.key === 't' || e.key === 'T') {
+      if (e.key === 'u' || e.key === 'U') {
         setOpen((o) => !o)
         e.preventDefault()
       } else if (e.key === ',' && useTimeline.getState().enabled) {
+        setOpen(true)
         useGame.getState().setPaused(true)
         useTimeline.getState().stepBack()
         e.preventDefault()
