@@ -357,8 +357,21 @@ export function importYaml(world: World, text: string): ImportResult {
     }
     dropServerFields(o)
     const bad = validate(o)
-    if (bad) errors.push({ line: line(bad.path), message: `${o.kind ?? 'object'} ${o.metadata?.name ?? ''}: ${bad.message}` })
-    else objects.push({ obj: o, line })
+    if (bad) {
+      errors.push({ line: line(bad.path), message: `${o.kind ?? 'object'} ${o.metadata?.name ?? ''}: ${bad.message}` })
+      return
+    }
+    const unknown = unknownFields(o)
+    if (unknown.length) {
+      errors.push({
+        line: line(unknown[0]!.path),
+        message:
+          `Error from server (BadRequest): error when creating "STDIN": ${o.kind} in version "${String(o.apiVersion).split('/').at(-1)}" ` +
+          `cannot be handled as a ${o.kind}: strict decoding error: ${unknown.map((u) => `unknown field "${u.name}"`).join(', ')}`,
+      })
+      return
+    }
+    objects.push({ obj: o, line })
   }
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) errors.push({ line: err.linePos?.[0]?.line ?? null, message: err.message.split('\n')[0]! })
@@ -464,6 +477,85 @@ const ALLOWED: Record<string, Allow> = {
     preemptionPolicy: true,
     description: true,
   },
+}
+
+// ---- Strict field validation, as the API server does for kubectl apply (fieldValidation=Strict).
+
+const keys = (list: string): ReadonlySet<string> => new Set(list.split(' '))
+const META_KEYS = keys(
+  'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp ' +
+    'deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields',
+)
+const CONTAINER_KEYS = keys(
+  'name image command args workingDir ports envFrom env resources resizePolicy restartPolicy restartPolicyRules volumeMounts ' +
+    'volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy ' +
+    'imagePullPolicy securityContext stdin stdinOnce tty',
+)
+const POD_SPEC_KEYS = keys(
+  'volumes initContainers containers ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds ' +
+    'dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC ' +
+    'shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases ' +
+    'priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead ' +
+    'topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources',
+)
+type Known = { keys: ReadonlySet<string>; children?: Record<string, Known>; items?: Record<string, Known> }
+const CONTAINER_FIELDS: Known = {
+  keys: CONTAINER_KEYS,
+  children: { resources: { keys: keys('limits requests claims') } },
+  items: { ports: { keys: keys('name hostPort containerPort protocol hostIP') } },
+}
+const KNOWN: Record<string, Known> = {
+  Deployment: {
+    keys: keys('apiVersion kind metadata spec status'),
+    children: {
+      metadata: { keys: META_KEYS },
+      spec: {
+        keys: keys('replicas selector template strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds'),
+        children: {
+          selector: { keys: keys('matchLabels matchExpressions') },
+          template: {
+            keys: keys('metadata spec'),
+            children: {
+              metadata: { keys: META_KEYS },
+              spec: { keys: POD_SPEC_KEYS, items: { containers: CONTAINER_FIELDS, initContainers: CONTAINER_FIELDS } },
+            },
+          },
+        },
+      },
+    },
+  },
+  Service: {
+    keys: keys('apiVersion kind metadata spec status'),
+    children: {
+      metadata: { keys: META_KEYS },
+      spec: {
+        keys: keys(
+          'ports selector clusterIP clusterIPs type externalIPs sessionAffinity loadBalancerIP loadBalancerSourceRanges externalName ' +
+            'externalTrafficPolicy healthCheckNodePort publishNotReadyAddresses sessionAffinityConfig ipFamilies ipFamilyPolicy ' +
+            'allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution',
+        ),
+        items: { ports: { keys: keys('name protocol appProtocol port targetPort nodePort') } },
+      },
+    },
+  },
+}
+
+/** Fields the Kubernetes API does not have at all (typos): the API server's strict decoding rejects the object. */
+export function unknownFields(obj: K8sObject): { path: (string | number)[]; name: string }[] {
+  const out: { path: (string | number)[]; name: string }[] = []
+  const walk = (v: unknown, known: Known, path: (string | number)[], name: string) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      const p = [...path, k]
+      const n = name ? `${name}.${k}` : k
+      if (!known.keys.has(k)) out.push({ path: p, name: n })
+      else if (known.children?.[k]) walk(child, known.children[k]!, p, n)
+      else if (known.items?.[k] && Array.isArray(child)) child.forEach((item, i) => walk(item, known.items![k]!, [...p, i], `${n}[${i}]`))
+    }
+  }
+  const known = KNOWN[obj.kind ?? '']
+  if (known) walk(obj, known, [], '')
+  return out
 }
 
 /** Paths (kubectl style, e.g. spec.template.spec.containers[0].env) of the fields the game does not model. */
@@ -756,15 +848,24 @@ function toCommands(world: World, objects: Parsed[]): ImportResult {
       extra.push("metadata.labels (the Deployment's own labels; its pods' labels are kept)")
     if (existing) {
       const app = world.apps[existing]!
-      if (app.imageId !== imageId) commands.push({ type: 'setImage', appId: existing, imageId })
-      commands.push(
-        { type: 'setReplicas', appId: existing, replicas },
-        { type: 'setManaged', appId: existing, managed: true },
+      // Only what differs: kubectl says "unchanged" when the object already is as applied.
+      const changes: Command[] = [
+        ...(app.imageId !== imageId ? [{ type: 'setImage' as const, appId: existing, imageId }] : []),
+        ...(app.replicas !== replicas ? [{ type: 'setReplicas' as const, appId: existing, replicas }] : []),
+        ...(!app.managed ? [{ type: 'setManaged' as const, appId: existing, managed: true }] : []),
         ...(same(app.manifest, manifest) ? [] : [{ type: 'setManifest' as const, appId: existing, manifest }]),
+        ...(app.cpuLimitMilli !== cpuLimit || app.memLimitMiB !== memLimit
+          ? [{ type: 'setLimits' as const, appId: existing, cpuLimitMilli: cpuLimit, memLimitMiB: memLimit }]
+          : []),
         ...ruleCommands(existing, app, rules.rules, sidecars, labels, ns),
-      )
+      ]
+      commands.push(...changes)
+      if (app.cpuRequestMilli !== cpu || app.memRequestMiB !== mem)
+        extra.push(
+          `resources.requests ${cpu}m/${mem}Mi (an existing app keeps its requests, ${app.cpuRequestMilli}m/${app.memRequestMiB}Mi)`,
+        )
       manifests.set(existing, manifest)
-      created.push(`deployment.apps/${name} configured`)
+      created.push(`deployment.apps/${name} ${changes.length ? 'configured' : 'unchanged'}`)
     } else {
       let id = name.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
       if (!id) {

@@ -3,13 +3,20 @@
  * It reads the world and changes it only through `dispatch`, like every other control.
  * What `get` and `describe` print lives in kubectlView.ts; nodes, labels and taints in nodes.ts.
  */
-import type { Command, Result, World } from '../sim'
-import { applyTaintArgs, findNode, isDerivedLabel, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
+import { stringify } from 'yaml'
+import { eventText, qosClass } from '../sim'
+import type { Command, Container, Result, World } from '../sim'
+import { appObjects, importYaml, selectorOf } from './k8s'
+import { applyTaintArgs, findNode, isDerivedLabel, matchesSelector, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
 import type { LabelArg, TaintArg } from './nodes'
 import {
   describeDeployment,
   describeNode,
   describePod,
+  nodeName,
+  podIp,
+  podLabels,
+  podStatus,
   getDeployments,
   getEvents,
   getHpa,
@@ -28,7 +35,9 @@ export type Dispatch = (command: Command) => Result
 
 const HELP = `Commands:
   kubectl get pods|deployments|nodes|services|hpa|namespaces|priorityclasses|events
-      [-n NAMESPACE | -A] [-l app=web] [-o wide] [--show-labels]
+      [-n NAMESPACE | -A] [-l app=web] [-o wide|yaml|json] [--show-labels] [-w]
+      [--field-selector spec.nodeName=NODE]
+  kubectl logs POD [-c CONTAINER] [--previous]   (a room prints nothing of its own here: its log is what happened inside it)
   kubectl describe pod|node|deployment NAME [-n NAMESPACE]
   kubectl scale deployment/NAME --replicas=N
   kubectl rollout status|undo|pause|resume deployment/NAME
@@ -39,9 +48,9 @@ const HELP = `Commands:
   kubectl label nodes NODE disktype=ssd             (disktype- removes it)
   kubectl create namespace NAME
   kubectl create priorityclass NAME --value=1000
-  kubectl delete pod NAME
+  kubectl delete pod NAME | deployment NAME
   kubectl top pods|nodes
-  kubectl apply -f -        (paste YAML in the box below)`
+  kubectl apply -f -        (the YAML in the box below is its input)`
 
 /** Split a command line into words, keeping quoted strings together. */
 function words(line: string): string[] {
@@ -49,8 +58,65 @@ function words(line: string): string[] {
 }
 
 /** Flags that take a value (`-n prod`, `--namespace=prod`, `-owide`). */
-const VALUE_FLAGS: Record<string, string> = { n: 'namespace', l: 'selector', o: 'output', f: 'filename' }
-const LONG_VALUE_FLAGS = new Set(['namespace', 'selector', 'output', 'filename', 'replicas', 'min', 'max', 'cpu-percent', 'value', 'image'])
+const VALUE_FLAGS: Record<string, string> = { n: 'namespace', l: 'selector', o: 'output', f: 'filename', c: 'container' }
+/** Short boolean flags and the long names they stand for. */
+const SHORT_BOOLEANS: Record<string, string> = { A: 'all-namespaces', w: 'watch', p: 'previous', h: 'help' }
+const LONG_VALUE_FLAGS = new Set([
+  'namespace',
+  'selector',
+  'output',
+  'filename',
+  'replicas',
+  'min',
+  'max',
+  'cpu-percent',
+  'value',
+  'image',
+  'container',
+  'field-selector',
+  'tail',
+  'grace-period',
+  'timeout',
+])
+
+/** The flags each command takes (besides -n, -A and --help), as kubectl's own help lists them. */
+const FLAGS: Record<string, string[]> = {
+  get: ['selector', 'output', 'show-labels', 'watch', 'field-selector', 'no-headers'],
+  describe: ['selector'],
+  logs: ['container', 'previous', 'follow', 'tail', 'timestamps'],
+  top: ['selector', 'containers'],
+  scale: ['replicas'],
+  rollout: [],
+  set: [],
+  autoscale: ['min', 'max', 'cpu-percent'],
+  cordon: [],
+  uncordon: [],
+  drain: ['ignore-daemonsets', 'delete-emptydir-data', 'force', 'grace-period', 'timeout'],
+  taint: ['overwrite'],
+  label: ['overwrite'],
+  create: ['value'],
+  delete: ['grace-period', 'force', 'now', 'selector'],
+  apply: ['filename'],
+}
+const COMMON_FLAGS = ['namespace', 'all-namespaces', 'help']
+
+/** kubectl's (cobra's) words for a flag the command does not know, or null. */
+function unknownFlag(verb: string, argv: string[]): string | null {
+  const known = new Set([...COMMON_FLAGS, ...(FLAGS[verb] ?? [])])
+  const usage = `\nSee 'kubectl ${verb} --help' for usage.`
+  for (const a of argv) {
+    if (a === '--' || a === '-') continue
+    if (a.startsWith('--')) {
+      const name = a.slice(2).split('=')[0]!
+      if (!known.has(name)) return `error: unknown flag: --${name}${usage}`
+    } else if (/^-[A-Za-z]/.test(a)) {
+      const letter = a[1]!
+      const long = VALUE_FLAGS[letter] ?? SHORT_BOOLEANS[letter] ?? (verb === 'logs' && letter === 'f' ? 'follow' : undefined)
+      if (!long || !known.has(long)) return `error: unknown shorthand flag: '${letter}' in ${a}${usage}`
+    }
+  }
+  return null
+}
 
 export interface Args {
   pos: string[]
@@ -75,7 +141,7 @@ export function parseArgs(args: string[]): Args {
       if (long) {
         const rest = a.slice(2).replace(/^=/, '')
         flags.set(long, rest || args[++i] || '')
-      } else if (letter === 'A') flags.set('all-namespaces', 'true')
+      } else if (SHORT_BOOLEANS[letter]) flags.set(SHORT_BOOLEANS[letter], 'true')
       else flags.set(a.slice(1), 'true')
     } else pos.push(a)
   }
@@ -104,10 +170,28 @@ function outcome(r: Result, ok: string): string {
   return r.ok ? ok : `error: ${r.technical}`
 }
 
-export function kubectl(world: World, line: string, dispatch: Dispatch): string {
+/**
+ * Run one kubectl command line. `stdin` is what `-f -` reads (the console's YAML box). Never throws: whatever goes
+ * wrong comes back as kubectl would print an error, not as a stack trace.
+ */
+export function kubectl(world: World, line: string, dispatch: Dispatch, stdin = ''): string {
+  try {
+    return run(world, line, dispatch, stdin)
+  } catch (e) {
+    return `error: ${e instanceof Error ? e.message : String(e)}`
+  }
+}
+
+function run(world: World, line: string, dispatch: Dispatch, stdin: string): string {
   const argv = words(line.trim())
   if (argv[0] === 'kubectl' || argv[0] === 'k') argv.shift()
-  const [verb, ...rest] = argv
+  const [verb, ...raw] = argv
+  if (verb !== undefined && verb in FLAGS) {
+    const bad = unknownFlag(verb, raw)
+    if (bad) return bad
+  }
+  // `kubectl logs -f` follows; everywhere else -f names a file.
+  const rest = verb === 'logs' ? raw.map((x) => (x === '-f' ? '--follow' : x)) : raw
   const a = parseArgs(rest)
   const ns = nsOf(a)
   const deployment = () => {
@@ -121,9 +205,12 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       return HELP
     case 'get':
       return get(world, a)
+    case 'logs':
+      return logs(world, a)
     case 'describe':
       return describe(world, a)
     case 'top':
+      if (!a.pos[0]) return 'error: you must specify a resource type: nodes or pods'
       return top(world, a.pos[0])
     case 'scale': {
       const { name, app } = deployment()
@@ -157,12 +244,21 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       const app = appByName(world, target(pos.filter((p) => !p.includes('='))), ns)
       const assignment = pos.find((p) => p.includes('='))
       if (!app || !assignment) return 'error: usage: kubectl set image deployment/NAME NAME=IMAGE:TAG'
-      const ref = assignment.split('=')[1]!
-      const image = Object.values(world.images).find((i) => i.ref === ref)
-      if (!image)
-        return `error: image ${ref} is not built yet (known: ${Object.values(world.images)
-          .map((i) => i.ref)
-          .join(', ')})`
+      const [container, ref] = assignment.split('=') as [string, string]
+      const own = app.manifest?.containerName ?? app.name
+      if (container !== own && container !== '*')
+        return app.sidecars.some((x) => x.name === container)
+          ? `error: the game changes only the app's own container image here (${own}), not the sidecar ${container}`
+          : `error: unable to find container named "${container}"`
+      if (!ref) return 'error: usage: kubectl set image deployment/NAME CONTAINER=IMAGE:TAG'
+      // Any image apply takes: one the street has not seen is pulled like any other (a registry image, size unknown).
+      let image = Object.values(world.images).find((i) => i.ref === ref)
+      if (!image) {
+        const id = `img-${ref.replace(/[^a-z0-9-]/gi, '-').toLowerCase()}`
+        const added = dispatch({ type: 'addImage', id, ref, sizeMiB: 150, os: world.images[app.imageId]?.os ?? 'linux' })
+        if (!added.ok) return `error: ${added.technical}`
+        image = world.images[id]!
+      }
       return outcome(dispatch({ type: 'setImage', appId: app.id, imageId: image.id }), `deployment.apps/${app.name} image updated`)
     }
     case 'autoscale': {
@@ -214,15 +310,26 @@ export function kubectl(world: World, line: string, dispatch: Dispatch): string 
       )
     }
     case 'delete': {
+      const kind = (a.pos[0] ?? '').split('/')[0]!
       const name = target(a.pos)
+      if (/^(deploy|deployments?(\.apps)?)$/.test(kind)) {
+        const app = appByName(world, name, ns)
+        if (!app) return notFound('deployments.apps', name)
+        return outcome(dispatch({ type: 'removeApp', appId: app.id }), `deployment.apps "${app.name}" deleted`)
+      }
+      if (!/^(po|pods?)$/.test(kind)) return `error: the server doesn't have a resource type "${kind}"`
       const pod = Object.values(world.containers).find((c) => (c.name === name || c.id === name) && c.namespace === ns)
-      if (a.pos[0]?.startsWith('po') !== true || !pod) return notFound('pods', name)
-      return outcome(dispatch({ type: 'removeContainer', containerId: pod.id }), `pod "${pod.name}" deleted`)
+      if (!pod) return notFound('pods', name)
+      // A pod of a Deployment: its ReplicaSet sees one too few and makes a new one (a new name, on a node the scheduler picks).
+      const replaced = pod.managed ? '' : '\n(a plain `docker run` room: nobody replaces it)'
+      return outcome(dispatch({ type: 'removeContainer', containerId: pod.id }), `pod "${pod.name}" deleted${replaced}`)
     }
-    case 'apply':
-      return 'Paste YAML into the box below the console and press "Apply".'
+    case 'apply': {
+      if (a.flags.get('filename') !== '-') return 'error: only "kubectl apply -f -" is supported here: it reads the YAML box below'
+      return applyText(world, stdin, dispatch)
+    }
     default:
-      return `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl help' for usage.`
+      return `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`
   }
 }
 
@@ -291,7 +398,8 @@ function get(world: World, a: Args): string {
   const sel = parseSelector(a.flags.get('selector') ?? '')
   if ('error' in sel) return `error: ${sel.error}`
   const output = a.flags.get('output')
-  if (output !== undefined && output !== 'wide') return `error: only -o wide is supported here (use "Export the street as YAML" for YAML)`
+  if (output !== undefined && !['wide', 'yaml', 'json', 'name'].includes(output))
+    return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`
   const all = a.flags.get('all-namespaces') === 'true'
   const o: GetOptions = {
     scope: all ? { all: true } : { all: false, namespace: nsOf(a) },
@@ -299,6 +407,19 @@ function get(world: World, a: Args): string {
     wide: output === 'wide',
     showLabels: a.flags.get('show-labels') === 'true',
   }
+  const fieldSel = a.flags.get('field-selector')
+  let onNode: string | null = null
+  if (fieldSel !== undefined) {
+    const m = /^spec\.nodeName=(.*)$/.exec(fieldSel)
+    if (!m || !/^(po|pods?)$/.test(what))
+      return (
+        `Error from server (BadRequest): Unable to find "/v1, Resource=${what}" that match label selector "", ` +
+        `field selector "${fieldSel}": "${fieldSel.split('=')[0]}" is not a known field selector: only "spec.nodeName" on pods here`
+      )
+    onNode = m[1]!
+  }
+  if (output === 'yaml' || output === 'json' || output === 'name') return printObjects(world, what, o, output, a.pos[1], onNode)
+  if (onNode !== null) return getPods(world, o, onNode)
   if (/^(po|pods?)$/.test(what)) return getPods(world, o)
   if (/^(deploy|deployments?(\.apps)?)$/.test(what)) return getDeployments(world, o)
   if (/^(no|nodes?)$/.test(what)) return getNodes(world, o)
@@ -323,4 +444,178 @@ function describe(world: World, a: Args): string {
     return app ? describeDeployment(world, app) : notFound('deployments.apps', name)
   }
   return 'error: describe pod|node|deployment NAME'
+}
+
+/** `kubectl apply -f -`: the YAML read from stdin, applied; kubectl's created / configured / unchanged lines. */
+export function applyText(world: World, text: string, dispatch: Dispatch): string {
+  if (!text.trim()) return 'error: no objects passed to apply'
+  const r = importYaml(world, text)
+  if (!r.ok) return r.errors.map((e) => `error: ${e.line !== null ? `line ${e.line}: ` : ''}${e.message}`).join('\n')
+  const rejected: string[] = []
+  for (const c of r.commands) {
+    const x = dispatch(c)
+    if (!x.ok) rejected.push(`error: ${x.technical}`)
+  }
+  return [...r.created, ...rejected].join('\n')
+}
+
+/** The pod as the API would return it (what `get pod -o yaml|json` prints). */
+function podObject(world: World, c: Container): Record<string, unknown> {
+  const app = world.apps[c.appId]
+  const image = world.images[c.imageId]
+  const phase = c.state === 'pending' || c.state === 'pulling' || c.state === 'creating' ? 'Pending' : 'Running'
+  const ready = (c.state === 'running' || c.state === 'lost') && c.ready
+  const limits = {
+    ...(c.cpuLimitMilli !== null ? { cpu: `${c.cpuLimitMilli}m` } : {}),
+    ...(c.memLimitMiB !== null ? { memory: `${c.memLimitMiB}Mi` } : {}),
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: c.name,
+      namespace: c.namespace,
+      labels: podLabels(world, c),
+      ...(c.managed && app
+        ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app.name}-r${app.revision}`, controller: true }] }
+        : {}),
+    },
+    spec: {
+      ...(c.placement ? { nodeName: nodeName(world, c) } : {}),
+      ...(app?.priorityClassName ? { priorityClassName: app.priorityClassName } : {}),
+      priority: c.priority,
+      containers: [
+        {
+          name: app?.manifest?.containerName ?? app?.name ?? c.appId,
+          image: image?.ref ?? c.imageId,
+          resources: {
+            requests: { cpu: `${c.cpuRequestMilli}m`, memory: `${c.memRequestMiB}Mi` },
+            ...(Object.keys(limits).length ? { limits } : {}),
+          },
+        },
+      ],
+    },
+    status: {
+      phase,
+      ...(c.placement ? { podIP: podIp(world, c) } : {}),
+      qosClass: qosClass(c),
+      conditions: [
+        { type: 'PodScheduled', status: c.placement ? 'True' : 'False' },
+        { type: 'Ready', status: ready ? 'True' : 'False' },
+      ],
+      containerStatuses: [
+        { name: app?.manifest?.containerName ?? app?.name ?? c.appId, ready, restartCount: c.restarts, state: podStatus(c) },
+      ],
+    },
+  }
+}
+
+/** `get ... -o yaml|json|name`: one object, or a List of them, as kubectl prints it. */
+function printObjects(world: World, what: string, o: GetOptions, output: string, name: string | undefined, onNode: string | null): string {
+  let objects: Record<string, unknown>[]
+  const inScope = (ns: string) => o.scope.all || o.scope.namespace === ns
+  if (/^(po|pods?)$/.test(what)) {
+    objects = Object.values(world.containers)
+      .filter((c) => inScope(c.namespace) && (name === undefined || c.name === name) && (onNode === null || nodeName(world, c) === onNode))
+      .filter((c) => matchesSelector(podLabels(world, c), o.selector))
+      .map((c) => podObject(world, c))
+  } else if (/^(deploy|deployments?(\.apps)?|svc|services?)$/.test(what)) {
+    const kind = /^(svc|services?)$/.test(what) ? 'Service' : 'Deployment'
+    objects = Object.values(world.apps)
+      .filter((a) => inScope(a.namespace) && (name === undefined || a.name === name || a.manifest?.service?.name === name))
+      .flatMap((a) => appObjects(world, a).filter((x) => x.kind === kind))
+  } else return `error: -o ${output} is supported here for pods, deployments and services`
+  if (name !== undefined && objects.length === 0) return `Error from server (NotFound): ${what} "${name}" not found`
+  if (output === 'name')
+    return objects
+      .map(
+        (x) =>
+          `${x.kind === 'Pod' ? 'pod' : x.kind === 'Service' ? 'service' : 'deployment.apps'}/${(x.metadata as { name: string }).name}`,
+      )
+      .join('\n')
+  const doc =
+    name !== undefined && objects.length === 1
+      ? objects[0]!
+      : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } }
+  return output === 'json' ? JSON.stringify(doc, null, 4) : stringify(doc, { lineWidth: 0 }).trimEnd()
+}
+
+/**
+ * `kubectl logs POD [-c CONTAINER] [--previous]`. The game's rooms print no output of their own, so a room's log is
+ * what happened to it, in order: started, probe failures, its end (crash with exit code, OOMKilled). --previous shows
+ * the run before the last restart, as kubectl does.
+ */
+function logs(world: World, a: Args): string {
+  const ns = nsOf(a)
+  const name = target(a.pos)
+  const c = Object.values(world.containers).find((x) => (x.name === name || x.id === name) && x.namespace === ns)
+  if (!c) return notFound('pods', name)
+  const app = world.apps[c.appId]
+  const own = app?.manifest?.containerName ?? app?.name ?? c.appId
+  const names = [own, ...c.sidecars]
+  const want = a.flags.get('container')
+  if (want !== undefined && !names.includes(want)) return `error: container ${want} is not valid for pod ${c.name}`
+  const note = want === undefined && names.length > 1 ? `Defaulted container "${own}" out of: ${names.join(', ')}\n` : ''
+  if (c.state === 'pending' || c.state === 'pulling' || c.state === 'creating')
+    return (
+      `Error from server (BadRequest): container "${own}" in pod "${c.name}" is waiting to start: ` +
+      (c.state === 'pending' ? 'PodInitializing' : 'ContainerCreating')
+    )
+  // Runs split at each restart; each line is something that happened inside the room, at its time.
+  const stampOf = (ms: number) => {
+    const t = Math.floor(ms / 1000)
+    return `[${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}]`
+  }
+  const started = (ms: number) => `${stampOf(ms)} ${own} started (${world.images[c.imageId]?.ref ?? c.imageId})`
+  const runs: string[][] = [[started(c.createdAtMs)]]
+  for (const e of world.events) {
+    if (e.subjects[0] !== c.id) continue
+    if (e.id === 'kubelet.restarted') runs.push([started(e.atMs)])
+    else if (LOG_EVENTS.has(e.id)) runs.at(-1)!.push(`${stampOf(e.atMs)} ${eventText(e, 'technical')}`)
+  }
+  if (a.flags.get('previous') === 'true') {
+    if (runs.length < 2) return `Error from server (BadRequest): previous terminated container "${own}" in pod "${c.name}" not found`
+    return note + runs.at(-2)!.join('\n')
+  }
+  return note + runs.at(-1)!.join('\n')
+}
+
+/** What happens inside a room (its log), as opposed to around it (scheduling, the ReplicaSet). */
+const LOG_EVENTS = new Set([
+  'containers.crashed',
+  'probes.livenessFailed',
+  'probes.readinessFailed',
+  'probes.ready',
+  'chaos.hung',
+  'chaos.memoryLeak',
+  'chaos.cpuHog',
+  'cgroups.throttled',
+  'cgroups.evictedForMemory',
+  'breach.breached',
+])
+/**
+ * `kubectl get ... -w`: after the first table, each row that changed as time ran, as kubectl prints watch updates.
+ * The console calls `next` with the world as it goes; it returns the new lines (none when nothing changed).
+ */
+export function watch(world: World, line: string, dispatch: Dispatch): { first: string; next: (w: World) => string[] } | null {
+  const argv = words(line.trim())
+  if (argv[0] === 'kubectl' || argv[0] === 'k') argv.shift()
+  if (argv[0] !== 'get' || !argv.some((x) => x === '-w' || x === '--watch')) return null
+  const plain = argv.filter((x) => x !== '-w' && x !== '--watch').join(' ')
+  const rowsOf = (text: string) => text.split('\n').slice(1)
+  const first = kubectl(world, plain, dispatch)
+  if (first.startsWith('error') || first.startsWith('Error')) return { first, next: () => [] }
+  // A row's identity is its NAME column; a row is printed again when any column but AGE changes.
+  const key = (row: string) => row.split(/\s+/)[0]!
+  const strip = (row: string) => row.replace(/\s+\S+$/, '')
+  let last = new Map(rowsOf(first).map((r) => [key(r), r]))
+  return {
+    first,
+    next: (w) => {
+      const rows = rowsOf(kubectl(w, plain, dispatch))
+      const out = rows.filter((r) => !last.has(key(r)) || strip(last.get(key(r))!) !== strip(r))
+      last = new Map(rows.map((r) => [key(r), r]))
+      return out
+    },
+  }
 }

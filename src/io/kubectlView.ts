@@ -109,11 +109,16 @@ export interface GetOptions {
   showLabels: boolean
 }
 
-export function getPods(world: World, o: GetOptions): string {
+export function getPods(world: World, o: GetOptions, onNode: string | null = null): string {
   const pods: Container[] = []
   for (const id in world.containers) {
     const c = world.containers[id]!
-    if (inScope(o.scope, c.namespace) && matchesSelector(podLabels(world, c), o.selector)) pods.push(c)
+    if (
+      inScope(o.scope, c.namespace) &&
+      matchesSelector(podLabels(world, c), o.selector) &&
+      (onNode === null || nodeName(world, c) === onNode)
+    )
+      pods.push(c)
   }
   if (pods.length === 0) return noneFound(o.scope)
   const header = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']
@@ -121,7 +126,8 @@ export function getPods(world: World, o: GetOptions): string {
   if (o.showLabels) header.push('LABELS')
   if (o.scope.all) header.unshift('NAMESPACE')
   const rows = pods.map((c) => {
-    const row = [c.name, podReady(c), podStatus(c), String(c.restarts), age(world, c.stateSinceMs)]
+    // AGE counts from the pod's creation, not from its last state change.
+    const row = [c.name, podReady(c), podStatus(c), String(c.restarts), age(world, c.createdAtMs)]
     if (o.wide) row.push(podIp(world, c), nodeName(world, c), c.nominatedNode ?? '<none>', '<none>')
     if (o.showLabels) row.push(formatLabels(podLabels(world, c)))
     if (o.scope.all) row.unshift(c.namespace)
@@ -261,6 +267,30 @@ export function getPriorityClasses(world: World): string {
 
 // ---- describe ---------------------------------------------------------------------------
 
+/** Event reasons as the Kubernetes components write them (kubelet events.go, the controllers' recorders). */
+const EVENT_REASONS: Record<string, readonly ['Normal' | 'Warning', string, string]> = {
+  'kubelet.restarted': ['Normal', 'Started', 'kubelet'],
+  'kubelet.restartImmediately': ['Normal', 'Started', 'kubelet'],
+  'kubelet.backOff': ['Warning', 'BackOff', 'kubelet'],
+  'probes.livenessFailed': ['Warning', 'Unhealthy', 'kubelet'],
+  'probes.readinessFailed': ['Warning', 'Unhealthy', 'kubelet'],
+  'cgroups.evictedForMemory': ['Warning', 'Evicted', 'kubelet'],
+  'preemption.preempted': ['Normal', 'Preempted', 'default-scheduler'],
+  'nodes.notReady': ['Normal', 'NodeNotReady', 'node-controller'],
+  'nodes.evicted': ['Normal', 'TaintManagerEviction', 'taint-eviction-controller'],
+  'replicaset.podCreated': ['Normal', 'SuccessfulCreate', 'replicaset-controller'],
+  'replicaset.podDeleted': ['Normal', 'SuccessfulDelete', 'replicaset-controller'],
+  'replicaset.rollingUpdate': ['Normal', 'ScalingReplicaSet', 'deployment-controller'],
+  'hpa.rescale': ['Normal', 'SuccessfulRescale', 'horizontal-pod-autoscaler'],
+  'hpa.rescaled': ['Normal', 'SuccessfulRescale', 'horizontal-pod-autoscaler'],
+  'autoscaler.triggeredScaleUp': ['Normal', 'TriggeredScaleUp', 'cluster-autoscaler'],
+  'autoscaler.notTriggerScaleUpWouldNotFit': ['Normal', 'NotTriggerScaleUp', 'cluster-autoscaler'],
+  'autoscaler.notTriggerScaleUpMaxSize': ['Normal', 'NotTriggerScaleUp', 'cluster-autoscaler'],
+  'autoscaler.notTriggerScaleUpBudget': ['Normal', 'NotTriggerScaleUp', 'cluster-autoscaler'],
+  'autoscaler.scaleDownUnneeded': ['Normal', 'ScaleDown', 'cluster-autoscaler'],
+  'manager.cordon': ['Normal', 'NodeNotSchedulable', 'kubelet'],
+}
+
 /** An event as `kubectl describe` lists it: type, reason, source, message. */
 export function eventRow(
   e: SimEvent,
@@ -268,6 +298,9 @@ export function eventRow(
 ): { type: 'Normal' | 'Warning'; reason: string; from: string; message: string } {
   const t = eventText(e, 'technical')
   const warn = e.level !== 'info'
+  // The reason and source the real component writes for this kind of event (by catalogue id, not by wording).
+  const known = EVENT_REASONS[e.id]
+  if (known) return { type: known[0], reason: known[1], from: known[2], message: t }
   const m = /^FailedScheduling \S+: (.*)$/.exec(t)
   if (m) return { type: 'Warning', reason: 'FailedScheduling', from: 'default-scheduler', message: m[1]! }
   if (/^Scheduled /.test(t))
@@ -552,22 +585,38 @@ export function describeDeployment(world: World, a: App): string {
 }
 
 export function top(world: World, what: string | undefined): string {
+  // What metrics-server reports: use, not requests (the game's cgroups figures).
   if (what?.startsWith('no')) {
-    return table([
-      ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'],
-      ...Object.values(world.hosts).map((h) => {
-        const cap = hostCapacity(h)
-        return [
-          h.name,
-          formatCpu(h.alloc.cpuMilli),
-          `${Math.round((h.alloc.cpuMilli / cap.cpuMilli) * 100)}%`,
-          formatMem(h.alloc.memMiB),
-          `${Math.round((h.alloc.memMiB / cap.memMiB) * 100)}%`,
-        ]
-      }),
-    ])
+    const use = new Map<string, { cpu: number; mem: number }>()
+    for (const c of Object.values(world.containers)) {
+      if (c.state !== 'running' || !c.placement) continue
+      const id = c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId
+      const u = use.get(id) ?? { cpu: 0, mem: 0 }
+      u.cpu += c.cpuUsageMilli
+      u.mem += c.memUsageMiB
+      use.set(id, u)
+    }
+    const rows: string[][] = []
+    for (const n of allNodes(world)) {
+      if (!n.ready) {
+        rows.push([n.name, '<unknown>', '<unknown>', '<unknown>', '<unknown>'])
+        continue
+      }
+      const cap = n.kind === 'host' ? hostCapacity(world.hosts[n.id]!) : vmCapacity(world.vms[n.id]!)
+      const u = use.get(n.id) ?? { cpu: 0, mem: 0 }
+      rows.push([
+        n.name,
+        formatCpu(Math.round(u.cpu)),
+        `${Math.round((u.cpu / Math.max(1, cap.cpuMilli)) * 100)}%`,
+        formatMem(Math.round(u.mem)),
+        `${Math.round((u.mem / Math.max(1, cap.memMiB)) * 100)}%`,
+      ])
+    }
+    return table([['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'], ...rows])
   }
+  if (!what?.startsWith('po')) return `error: unknown resource type "${what ?? ''}": top works on nodes and pods`
   const pods = Object.values(world.containers).filter((c) => c.state === 'running')
+  if (pods.length === 0) return 'No resources found in default namespace.'
   return limited(
     pods.map((c) => [c.name, formatCpu(Math.max(0, Math.round(c.cpuUsageMilli))), formatMem(Math.max(0, Math.round(c.memUsageMiB)))]),
     ['NAME', 'CPU(cores)', 'MEMORY(bytes)'],

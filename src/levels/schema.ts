@@ -84,6 +84,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setReplicas'), appId: id, replicas: count }),
   z.object({ type: z.literal('setManaged'), appId: id, managed: z.boolean() }),
   z.object({ type: z.literal('setTraffic'), appId: id, rps: z.number().nonnegative() }),
+  z.object({ type: z.literal('removeApp'), appId: id }),
   z.object({
     type: z.literal('setManifest'),
     appId: id,

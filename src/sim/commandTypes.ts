@@ -54,6 +54,8 @@ export type AppCommand =
       security?: Partial<SecurityContext>
     }
   | { type: 'setTraffic'; appId: AppId; rps: number }
+  /** kubectl delete deployment: the Deployment, its ReplicaSets and its pods go; its Service, HPA and PDB with it. */
+  | { type: 'removeApp'; appId: AppId }
   /** The shape a manifest gave the app (selector, container name and port, Service); null restores the defaults. */
   | { type: 'setManifest'; appId: AppId; manifest: AppManifest | null }
 

@@ -38,6 +38,7 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     placement: null,
     state: 'pending',
     stateSinceMs: world.timeMs,
+    createdAtMs: world.timeMs,
     phaseEndsMs: 0,
     // A pod's requests are the sum of its containers' (how kube-scheduler counts them): app + sidecars.
     cpuRequestMilli: podCpuRequestMilli(app),

@@ -193,6 +193,8 @@ export interface Container {
   /** Null while pending (not yet scheduled). */
   placement: Placement | null
   state: ContainerState
+  /** When the pod was created (kubectl's AGE); never reset by restarts. */
+  createdAtMs: number
   stateSinceMs: number
   /** When the current phase (pulling, creating, back-off) finishes. */
   phaseEndsMs: number

@@ -1,6 +1,7 @@
 /** Tenant businesses (apps) and their visitors. */
 import { DEFAULT_SECURITY, RUNTIMES } from '../constants'
-import { checkLimits } from '../containers'
+import { checkLimits, deleteContainer } from '../containers'
+import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import { newId } from '../world'
@@ -63,6 +64,16 @@ export const appsHandlers = {
     if (!(command.rps >= 0)) return fail('Visitors per second cannot be negative.', 'rps must be ≥ 0')
     app.rps = command.rps
     logEvent(world, 'info', say('apps.trafficSet', { app: app.name, rps: command.rps }), [app.id])
+    return { ok: true }
+  },
+  removeApp(world, command) {
+    const app = world.apps[command.appId]
+    if (!app) return notFound('app', command.appId)
+    // Cascading deletion (background): the ReplicaSets' pods are deleted with the Deployment.
+    for (const c of containerList(world)) if (c.appId === app.id) deleteContainer(world, c)
+    delete world.apps[app.id]
+    delete world.metrics[app.id]
+    logEvent(world, 'info', say('apps.removed', { app: app.name }), [])
     return { ok: true }
   },
   setManifest(world, command) {

@@ -7,4 +7,8 @@ export const appsMessages = {
     (p) => `${p.app} now gets ${p.rps} visitors a second.`,
     (p) => `Traffic to ${p.app}: ${p.rps} req/s.`,
   ),
+  'apps.removed': entry<'app'>(
+    (p) => `The business ${p.app} moved out: the manager closed all its rooms.`,
+    (p) => `deployment.apps "${p.app}" deleted (its ReplicaSets and pods with it).`,
+  ),
 } satisfies Catalogue

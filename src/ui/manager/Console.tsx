@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useGame } from '../../state'
-import type { Command } from '../../sim'
+import type { Command, World } from '../../sim'
 
 type Io = typeof import('../../io/k8s') & typeof import('../../io/kubectl')
 
@@ -26,6 +26,9 @@ export function Console({ onClose }: { onClose?: () => void }) {
   const cursor = useRef(0)
   const outRef = useRef<HTMLPreElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  // `kubectl get ... -w`: the rows that change as time runs are printed until Esc or the next command.
+  const watching = useRef<{ next: (w: World) => string[]; atMs: number } | null>(null)
+  const [watchOn, setWatchOn] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -45,13 +48,44 @@ export function Console({ onClose }: { onClose?: () => void }) {
 
   const print = (...more: string[]) => setLines((l) => [...l, ...more].slice(-400))
 
+  useEffect(() => {
+    if (!watchOn) return
+    const timer = setInterval(() => {
+      const w = watching.current
+      const world = useGame.getState().world
+      if (!w || world.timeMs === w.atMs) return
+      w.atMs = world.timeMs
+      const more = w.next(world)
+      if (more.length) print(...more)
+    }, 500)
+    return () => clearInterval(timer)
+  }, [watchOn])
+
+  const stopWatch = () => {
+    if (!watching.current) return false
+    watching.current = null
+    setWatchOn(false)
+    print('^C')
+    return true
+  }
+
   const run = () => {
     const line = input.trim()
     if (!line || !io) return
     history.current = [...history.current, line].slice(-50)
     cursor.current = history.current.length
     setInput('')
-    print(`$ ${line}`, io.kubectl(useGame.getState().world, line, dispatch))
+    stopWatch()
+    const world = useGame.getState().world
+    const w = io.watch(world, line, dispatch)
+    if (w) {
+      watching.current = { next: w.next, atMs: world.timeMs }
+      setWatchOn(true)
+      print(`$ ${line}`, w.first, '(watching: changed rows print as time runs; Esc stops)')
+      return
+    }
+    // The YAML box is what `-f -` reads.
+    print(`$ ${line}`, io.kubectl(world, line, dispatch, yaml))
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -62,18 +96,14 @@ export function Console({ onClose }: { onClose?: () => void }) {
       const h = history.current
       cursor.current = Math.max(0, Math.min(h.length, cursor.current + (e.key === 'ArrowUp' ? -1 : 1)))
       setInput(h[cursor.current] ?? '')
-    } else if (e.key === 'Escape') onClose?.()
+    } else if (e.key === 'Escape') {
+      if (!stopWatch()) onClose?.()
+    }
   }
 
   const apply = () => {
     if (!io) return
-    const r = io.importYaml(useGame.getState().world, yaml)
-    if (!r.ok) {
-      print('$ kubectl apply -f -', ...r.errors.map((e) => `error: ${e.line !== null ? `line ${e.line}: ` : ''}${e.message}`))
-      return
-    }
-    const rejected = r.commands.map(dispatch).filter((x) => !x.ok)
-    print('$ kubectl apply -f -', ...r.created, ...rejected.map((x) => (x.ok ? '' : `error: ${x.technical}`)))
+    print('$ kubectl apply -f -', io.kubectl(useGame.getState().world, 'apply -f -', dispatch, yaml))
   }
 
   const exportAll = () => {
