@@ -103,7 +103,7 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
 const base: React.CSSProperties = {
   borderRadius: 5,
   padding: '1px 6px',
-  font: '600 12px/1.3 system-ui, sans-serif',
+  font: '600 14px/1.3 system-ui, sans-serif',
   whiteSpace: 'nowrap',
   border: '2px solid',
 }

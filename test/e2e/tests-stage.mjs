@@ -125,8 +125,10 @@ export const tests = [
     title: 'the sandbox keeps most of the window for the street; 1024×768 still works without a scroll bar',
     async run(t) {
       const page = await t.open()
+      const clickedAt = await page.evaluate(() => performance.now())
       await startSandbox(page)
-      await waitForFirstFrame(page)
+      const frameAt = await waitForFirstFrame(page)
+      t.log(`first 3D frame ${Math.round(frameAt - clickedAt)} ms after the Sandbox click (${Math.round(frameAt)} ms after loading)`)
       await page.waitForTimeout(800)
       const share = await sceneShare(page)
       await shot(page, 'stage-sandbox-1280x800.png')
@@ -400,6 +402,42 @@ export const tests = [
       await page.waitForTimeout(300)
       const after = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)
       check(after === 'tree-host-h1', `after Delete the focus is on ${after}, not on the house the room stood in`)
+    },
+  },
+  {
+    name: 'stage-kernel-panic',
+    title: 'apartments show their guest OS; a guest kernel panic is shown as a panic in that apartment, the rest of the house stands',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })).id
+      await dispatch(page, { type: 'addVm', hostId: 'h2', os: 'windows', vcpus: 4, memMiB: 8192 })
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(8)
+        s.setPaused(false)
+      })
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment to boot',
+        timeout: 30_000,
+      })
+      for (let i = 0; i < 2; i++) await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'vm', vmId } })
+      await waitUntil(page, () => [...document.querySelectorAll('.scene-tag')].some((e) => /Linux/.test(e.textContent)), undefined, {
+        what: "the apartment's OS sign",
+      })
+      await waitUntil(page, () => [...document.querySelectorAll('.scene-tag')].some((e) => /Windows/.test(e.textContent)), undefined, {
+        what: "the Windows apartment's OS sign",
+      })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await shot(page, 'event-apartments-os.png')
+      await dispatch(page, { type: 'crashVm', vmId })
+      await waitUntil(page, () => [...document.querySelectorAll('.scene-tag')].some((e) => /kernel panic/.test(e.textContent)), undefined, {
+        what: 'the kernel panic named in the street',
+      })
+      const fire = await page.evaluate(() => [...document.querySelectorAll('.scene-tag')].some((e) => /burnt/.test(e.textContent)))
+      check(!fire, 'a kernel panic is shown as a fire')
+      await shot(page, 'event-kernel-panic.png')
     },
   },
 ]
