@@ -9,6 +9,8 @@ import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress, LoggedCommand } from '../levels'
 import { classLevelStart } from './settings'
+import { SimBridge, workerWanted } from './simBridge'
+import { useUi } from './ui'
 
 /** 'lesson': a classroom lesson step's world, built by the lesson and played step by step (no HUD, no level). */
 export type Mode = 'menu' | 'level' | 'sandbox' | 'lesson'
@@ -32,6 +34,11 @@ export interface GameState {
   lab: { n: number; sides: LabSides } | null
   /** Every command the player's dispatch applied in this run, with the tick it happened at (a hand-in replays it). */
   commandLog: LoggedCommand[]
+  /**
+   * The world lives in the simulation worker (a `?street=` street with `?worker`): `world` is then a
+   * read-only mirror and `dispatch` answers provisionally (simBridge.ts). 'building' until it arrives.
+   */
+  remote: 'building' | 'running' | null
 
   startLevel: (level: Level) => void
   startSandbox: (seed?: number) => void
@@ -106,6 +113,7 @@ function notInPalette(type: string): Result {
 type RunStart = Pick<GameState, 'mode' | 'world'> & Partial<Pick<GameState, 'level' | 'paused' | 'speed' | 'lab'>>
 
 function freshRun(s: GameState, run: RunStart): Partial<GameState> {
+  bridge.stop()
   return {
     level: null,
     lab: null,
@@ -116,9 +124,25 @@ function freshRun(s: GameState, run: RunStart): Partial<GameState> {
     carryMs: 0,
     lastRejection: null,
     commandLog: [],
+    remote: null,
     version: s.version + 1,
   }
 }
+
+/** The simulation worker, when a street runs there; stopped whenever another run starts. */
+const bridge = new SimBridge({
+  changed: (world) => useGame.setState((s) => ({ world, version: s.version + 1, remote: 'running' })),
+  refused: (r) => useGame.setState((s) => ({ lastRejection: r, version: s.version + 1 })),
+})
+
+/** The rooms the worker sends every number of: the selected one. */
+useUi.subscribe((ui, before) => {
+  if (!bridge.active || ui.selection === before.selection) return
+  bridge.watch(ui.selection?.kind === 'container' ? [ui.selection.id] : [])
+})
+
+/** The worker's own timings of its last batch (for the test handle and the browser benchmark). */
+export const workerFigures = (): SimBridge['lastBatch'] | null => (bridge.active ? { ...bridge.lastBatch } : null)
 
 export const useGame = create<GameState>()((set, get) => ({
   mode: 'menu',
@@ -132,6 +156,7 @@ export const useGame = create<GameState>()((set, get) => ({
   lastRejection: null,
   lab: null,
   commandLog: [],
+  remote: null,
 
   startLevel: (chosen) => {
     // The teacher's settings (a class seed, paused or running, a start speed) apply to every level start.
@@ -159,6 +184,13 @@ export const useGame = create<GameState>()((set, get) => ({
   },
 
   startStreet: (size) => {
+    if (workerWanted()) {
+      // Built in the worker; until its snapshot arrives the street is empty (and paused).
+      const placeholder = createWorld(SANDBOX_SEED)
+      set((s) => ({ ...freshRun(s, { mode: 'sandbox', world: placeholder }), remote: 'building' }))
+      bridge.startStreet(size, placeholder)
+      return
+    }
     const { hosts, pods } = SCALE_SIZES[size]
     const world = settle(buildScaleWorld(hosts, pods))
     set((s) => freshRun(s, { mode: 'sandbox', world }))
@@ -166,7 +198,10 @@ export const useGame = create<GameState>()((set, get) => ({
 
   showLessonWorld: (world) => set((s) => freshRun(s, { mode: 'lesson', world })),
 
-  toMenu: () => set((s) => ({ mode: 'menu', level: null, paused: true, version: s.version + 1 })),
+  toMenu: () => {
+    bridge.stop()
+    set((s) => ({ mode: 'menu', level: null, paused: true, remote: null, version: s.version + 1 }))
+  },
 
   dispatch: (command) => {
     const parsed = commandSchema.safeParse(command)
@@ -183,6 +218,11 @@ export const useGame = create<GameState>()((set, get) => ({
     const { level, world, progress } = get()
     if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
     const cmd: Command = parsed.data
+    if (get().remote) {
+      // In the worker: sent, answered provisionally; a refusal comes back as lastRejection (simBridge.ts).
+      if (get().remote === 'building') return { ok: false, metaphor: 'The street is still being built.', technical: 'world not ready' }
+      return bridge.command(cmd)
+    }
     const r = level && !level.palette.includes(cmd.type) ? notInPalette(cmd.type) : apply(world, cmd)
     set((s) => ({
       version: s.version + 1,
@@ -210,6 +250,10 @@ export const useGame = create<GameState>()((set, get) => ({
   stepOnce: () => {
     const { world, level, progress } = get()
     if (progress.outcome !== 'playing') return
+    if (get().remote) {
+      if (get().remote === 'running') bridge.stepOnce()
+      return
+    }
     step(world, STEP_MS)
     set((s) => ({ version: s.version + 1, progress: level ? updateProgress(level, world, progress) : progress }))
   },
@@ -218,6 +262,11 @@ export const useGame = create<GameState>()((set, get) => ({
     const { paused, world, speed, carryMs, level } = get()
     let progress = get().progress
     if (paused || progress.outcome !== 'playing') return
+    if (get().remote) {
+      // The worker steps; the mirror and the version follow when its batch arrives.
+      if (get().remote === 'running') bridge.advance(realMs, speed)
+      return
+    }
     // Never try to catch up more than a second of real time (a backgrounded tab, a debugger pause).
     let budget = carryMs + Math.min(realMs, 1000) * speed
     let ticks = 0

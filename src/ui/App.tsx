@@ -31,6 +31,7 @@ export function App() {
 
 function Screens() {
   const mode = useGame((s) => s.mode)
+  const building = useGame((s) => s.remote === 'building')
   const screen = useHud((s) => s.screen)
   if (mode === 'menu') {
     if (screen === 'classroom' || screen === 'handins')
@@ -44,9 +45,16 @@ function Screens() {
   return (
     <>
       <SceneBoundary>
-        <Suspense fallback={<p className="scene-loading">Loading the neighbourhood…</p>}>
-          <GameCanvas />
-        </Suspense>
+        {building ? (
+          // A big street is being built in the simulation worker: nothing to draw yet.
+          <p className="scene-loading" role="status">
+            Building the street…
+          </p>
+        ) : (
+          <Suspense fallback={<p className="scene-loading">Loading the neighbourhood…</p>}>
+            <GameCanvas />
+          </Suspense>
+        )}
       </SceneBoundary>
       <Suspense fallback={null}>
         {mode === 'lesson' ? (

@@ -100,7 +100,7 @@ const SIM_LAYERS: [string, RegExp][] = [
   ['systems', /^sim\/systems\/\w+\.ts$/],
   ['commands', /^sim\/commands\/\w+\.ts$/],
   ['step', /^sim\/step\.ts$/],
-  ['scenarios', /^sim\/(lab|scale|timeline|index)\.ts$/],
+  ['scenarios', /^sim\/(lab|scale|timeline|index|mirror)\.ts$/],
 ]
 const layerOf = (f: string): number => SIM_LAYERS.findIndex(([, re]) => re.test(f))
 

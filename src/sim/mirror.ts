@@ -1,0 +1,231 @@
+/**
+ * What the page needs of a world that lives in a Web Worker: one full copy at the start, then per
+ * batch of steps only what changed. Records (houses, apartments, apps, kits, layers) that changed
+ * are sent whole; rooms (up to 150,000) are compared on what a player sees (state, place, readiness,
+ * restarts, reason, chaos flags) and their high-churn numbers (CPU and memory use, speed, probe
+ * timers) travel only for the rooms the page watches (the selected one); events, metric samples
+ * and cost samples are appended; the small scalars go every time.
+ *
+ * Pure TypeScript over plain data: the worker (src/worker/simWorker.ts) calls `takeDelta`, the page
+ * (src/state/simBridge.ts) calls `applyDelta`, and a unit test checks that a mirror kept this way
+ * matches the world on everything but those numbers. The messages between the two are at the end.
+ */
+import type { Command } from './commandTypes'
+import type { Result } from './result'
+import { noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import type { ScaleSize } from './scale'
+import type { Container, ContainerId, SimEvent, World } from './types'
+
+type Rec<T> = Record<string, T>
+
+/** The per-record collections that are diffed by content (small records, few thousand at most). */
+const RECORDS = ['hosts', 'vms', 'apps', 'images', 'layers'] as const
+type RecordKey = (typeof RECORDS)[number]
+
+/** Everything else of the world that is small: sent whole with every batch. */
+const SCALARS = [
+  'seed',
+  'rng',
+  'timeMs',
+  'tick',
+  'nextId',
+  'delayScale',
+  'eventSeq',
+  'schedule',
+  'costSpent',
+  'schedulerCursor',
+  'stats',
+  'namespaces',
+  'priorityClasses',
+  'autoscaler',
+  'zoneStates',
+] as const
+
+export interface Series<T> {
+  /** Samples newer than the page's last one. */
+  add: T[]
+  /** The series' length after adding (older samples fall off the front). */
+  length: number
+}
+
+export interface WorldDelta {
+  scalars: Partial<World>
+  records: Partial<Record<RecordKey, { put: Rec<unknown>; gone: string[] }>>
+  containers: { put: Container[]; gone: ContainerId[] }
+  events: Series<SimEvent>
+  metrics: Record<string, Series<World['metrics'][string][number]>>
+  costSamples: Series<World['costSamples'][number]>
+}
+
+/** What a room looks like to a player, without the numbers that change every step. */
+function roomKey(c: Container): string {
+  const p = c.placement
+  return [
+    c.state,
+    p ? (p.kind === 'host' ? 'h' + p.hostId : 'v' + p.vmId) : '',
+    c.ready ? 1 : 0,
+    c.restarts,
+    c.reason,
+    c.exitCode,
+    c.hung ? 1 : 0,
+    c.breached ? 1 : 0,
+    c.cpuHog ? 1 : 0,
+    c.leakMiBPerS,
+    c.nominatedNode,
+    c.imageId,
+    c.runtime,
+    c.cpuLimitMilli,
+    c.memLimitMiB,
+    c.managed ? 1 : 0,
+    c.sidecars.length,
+  ].join('|')
+}
+
+/** The worker's memory of what the page has: per-record fingerprints and the series' last stamps. */
+export interface DeltaTracker {
+  records: Record<RecordKey, Map<string, string>>
+  rooms: Map<ContainerId, string>
+  lastEventSeq: number
+  lastMetricT: Map<string, number>
+  lastCostT: number
+}
+
+export function newTracker(): DeltaTracker {
+  return {
+    records: { hosts: new Map(), vms: new Map(), apps: new Map(), images: new Map(), layers: new Map() },
+    rooms: new Map(),
+    lastEventSeq: -1,
+    lastMetricT: new Map(),
+    lastCostT: -Infinity,
+  }
+}
+
+function series<T>(list: T[], newer: (x: T) => boolean): Series<T> {
+  let i = list.length
+  while (i > 0 && newer(list[i - 1]!)) i--
+  return { add: list.slice(i), length: list.length }
+}
+
+/**
+ * What changed since the last call (the first call, on a fresh tracker, sends everything).
+ * `watched`: rooms whose every number the page wants (sent whole each batch).
+ */
+export function takeDelta(world: World, tracker: DeltaTracker, watched: ReadonlySet<ContainerId> = new Set()): WorldDelta {
+  const scalars: Partial<World> = {}
+  for (const k of SCALARS) (scalars as Record<string, unknown>)[k] = world[k]
+  const records: WorldDelta['records'] = {}
+  for (const k of RECORDS) {
+    const seen = tracker.records[k]
+    const coll = world[k] as Rec<unknown>
+    const put: Rec<unknown> = {}
+    let any = false
+    for (const id in coll) {
+      const key = JSON.stringify(coll[id])
+      if (seen.get(id) === key) continue
+      seen.set(id, key)
+      put[id] = coll[id]
+      any = true
+    }
+    const gone: string[] = []
+    if (seen.size > Object.keys(put).length || any)
+      for (const id of seen.keys())
+        if (!(id in coll)) {
+          gone.push(id)
+          seen.delete(id)
+        }
+    if (any || gone.length) records[k] = { put, gone }
+  }
+  const put: Container[] = []
+  const rooms = tracker.rooms
+  let present = 0
+  for (const id in world.containers) {
+    const c = world.containers[id]!
+    present++
+    const key = roomKey(c)
+    if (rooms.get(id) !== key || watched.has(id)) {
+      rooms.set(id, key)
+      put.push(c)
+    }
+  }
+  const gone: ContainerId[] = []
+  if (rooms.size > present)
+    for (const id of rooms.keys())
+      if (!(id in world.containers)) {
+        gone.push(id)
+        rooms.delete(id)
+      }
+  const events = series(world.events, (e) => e.seq > tracker.lastEventSeq)
+  if (world.events.length) tracker.lastEventSeq = world.events[world.events.length - 1]!.seq
+  const metrics: WorldDelta['metrics'] = {}
+  for (const appId in world.metrics) {
+    const list = world.metrics[appId]!
+    const last = tracker.lastMetricT.get(appId) ?? -Infinity
+    const s = series(list, (x) => x.t > last)
+    if (s.add.length) {
+      metrics[appId] = s
+      tracker.lastMetricT.set(appId, list[list.length - 1]!.t)
+    }
+  }
+  const costSamples = series(world.costSamples, (x) => x.t > tracker.lastCostT)
+  if (world.costSamples.length) tracker.lastCostT = world.costSamples[world.costSamples.length - 1]!.t
+  return { scalars, records, containers: { put, gone }, events, metrics, costSamples }
+}
+
+function appendSeries<T>(list: T[], s: Series<T>): void {
+  for (const x of s.add) list.push(x)
+  if (list.length > s.length) list.splice(0, list.length - s.length)
+}
+
+/** Bring the page's read-only mirror up to date, in place (rooms keep their identity). */
+export function applyDelta(mirror: World, d: WorldDelta): void {
+  Object.assign(mirror, d.scalars)
+  if (!('zoneStates' in d.scalars) || d.scalars.zoneStates === undefined) delete mirror.zoneStates
+  for (const k of RECORDS) {
+    const r = d.records[k]
+    if (!r) continue
+    const coll = mirror[k] as Rec<unknown>
+    for (const id in r.put) coll[id] = r.put[id]
+    for (const id of r.gone) delete coll[id]
+  }
+  for (const c of d.containers.put) {
+    const have = mirror.containers[c.id]
+    if (have) Object.assign(have, c)
+    else {
+      mirror.containers[c.id] = c
+      noteContainerAdded(mirror, c)
+    }
+  }
+  for (const id of d.containers.gone) {
+    const have = mirror.containers[id]
+    if (!have) continue
+    delete mirror.containers[id]
+    noteContainerRemoved(mirror, have)
+  }
+  appendSeries(mirror.events, d.events)
+  for (const appId in d.metrics) appendSeries((mirror.metrics[appId] ??= []), d.metrics[appId]!)
+  appendSeries(mirror.costSamples, d.costSamples)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The messages between the page and the simulation worker
+
+export type ToWorker =
+  /** Build a street of a benchmark size, every pod running, and send it whole. */
+  | { t: 'street'; run: number; size: ScaleSize['name'] }
+  /** Real time passed on the page (ms) at this speed: step the world and send what changed. */
+  | { t: 'advance'; run: number; realMs: number; speed: number }
+  /** Exactly one fixed step (the step button). */
+  | { t: 'stepOnce'; run: number }
+  /** A player's command, already checked against its schema on the page. */
+  | { t: 'command'; run: number; seq: number; command: Command }
+  /** The rooms whose every number the page shows (the selected one). */
+  | { t: 'watch'; ids: ContainerId[] }
+
+export type FromWorker =
+  /** The whole world (a delta against an empty one), after building. */
+  | { t: 'snapshot'; run: number; delta: WorldDelta; buildMs: number }
+  /** What changed in a batch of steps. */
+  | { t: 'batch'; run: number; delta: WorldDelta; steps: number; stepMs: number }
+  /** A command's result and what it changed. */
+  | { t: 'result'; run: number; seq: number; result: Result; delta: WorldDelta }
+  | { t: 'error'; run: number; message: string }

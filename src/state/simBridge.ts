@@ -1,0 +1,128 @@
+/**
+ * The page's side of the simulation worker (src/worker/simWorker.ts). While a big street runs in
+ * the worker, the store's `world` is a read-only mirror kept up to date from the deltas the worker
+ * sends (src/worker/delta.ts), so every component keeps reading `world` as before; the page's main
+ * thread only applies what changed and never runs a step.
+ *
+ * Commands: the store still checks a command's schema on the page and answers at once, but in the
+ * worker the answer is provisional (`{ ok: true }`): the world's own verdict comes back with the
+ * next message, and a refusal then shows as the HUD's `lastRejection` like any other. Call sites
+ * that read `r.ok` therefore see "sent"; nothing on a street depends on a synchronous refusal.
+ *
+ * Off by default while it grows: `?worker` in the URL runs the `?street=` streets in the worker.
+ */
+import { createWorld } from '../sim'
+import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
+import { applyDelta } from '../sim/mirror'
+import type { FromWorker, ToWorker } from '../sim/mirror'
+
+export function workerWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+  if (typeof Worker === 'undefined') return false
+  const v = new URLSearchParams(search).get('worker')
+  return v !== null && v !== '0' && v !== 'off'
+}
+
+export interface BridgeEvents {
+  /** The worker sent the world whole (after building) or a batch of changes; `world` is the mirror. */
+  changed: (world: World, kind: 'snapshot' | 'batch') => void
+  /** A command the page sent provisionally was refused by the world. */
+  refused: (result: Result & { ok: false }) => void
+}
+
+export class SimBridge {
+  private worker: Worker | null = null
+  private run = 0
+  private seq = 0
+  /** A batch is on its way: real time piles up here instead of queueing messages. */
+  private waiting = false
+  private owedMs = 0
+  private owedSpeed = 1
+  mirror: World | null = null
+  /** The worker's own figures for the last batch, for the test handle and the benchmark. */
+  lastBatch = { steps: 0, stepMs: 0, buildMs: 0 }
+
+  constructor(private readonly on: BridgeEvents) {}
+
+  get active(): boolean {
+    return this.worker !== null
+  }
+
+  private post(m: ToWorker): void {
+    this.worker?.postMessage(m)
+  }
+
+  /** Build a street in the worker; the mirror arrives with the snapshot. */
+  startStreet(size: ScaleSize['name'], placeholder: World): void {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' })
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
+    }
+    this.run += 1
+    this.mirror = placeholder
+    this.waiting = true
+    this.owedMs = 0
+    this.post({ t: 'street', run: this.run, size })
+  }
+
+  stop(): void {
+    this.worker?.terminate()
+    this.worker = null
+    this.mirror = null
+    this.waiting = false
+    this.owedMs = 0
+  }
+
+  /** Real time passed at this speed; sent at once, or added to the next message if one is on its way. */
+  advance(realMs: number, speed: number): void {
+    this.owedMs = Math.min(1000, this.owedMs + realMs)
+    this.owedSpeed = speed
+    this.flush()
+  }
+
+  stepOnce(): void {
+    this.post({ t: 'stepOnce', run: this.run })
+  }
+
+  command(command: Command): Result {
+    this.seq += 1
+    this.post({ t: 'command', run: this.run, seq: this.seq, command })
+    return { ok: true }
+  }
+
+  watch(ids: ContainerId[]): void {
+    this.post({ t: 'watch', ids })
+  }
+
+  private flush(): void {
+    if (this.waiting || this.owedMs <= 0 || !this.worker) return
+    this.waiting = true
+    this.post({ t: 'advance', run: this.run, realMs: this.owedMs, speed: this.owedSpeed })
+    this.owedMs = 0
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.run !== this.run || !this.mirror) return
+    if (m.t === 'error') {
+      console.error(`simulation worker: ${m.message}`)
+      this.waiting = false
+      return
+    }
+    if (m.t === 'snapshot') {
+      const fresh = createWorld(1)
+      applyDelta(fresh, m.delta)
+      this.mirror = fresh
+      this.lastBatch.buildMs = m.buildMs
+      this.waiting = false
+      this.on.changed(fresh, 'snapshot')
+      return
+    }
+    applyDelta(this.mirror, m.delta)
+    if (m.t === 'batch') {
+      this.lastBatch.steps = m.steps
+      this.lastBatch.stepMs = m.stepMs
+      this.waiting = false
+    } else if (!m.result.ok) this.on.refused(m.result)
+    this.on.changed(this.mirror, 'batch')
+    this.flush()
+  }
+}

@@ -1,0 +1,67 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation in a Web Worker: it owns the world of a big street, steps it as the page's clock
+ * asks, applies the player's commands, and answers with what changed (delta.ts), so the page's main
+ * thread never waits on a step. The page keeps a read-only mirror (src/state/simBridge.ts).
+ */
+import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
+import type { World } from '../sim'
+import { newTracker, takeDelta } from '../sim/mirror'
+import type { FromWorker, ToWorker } from '../sim/mirror'
+
+declare const self: DedicatedWorkerGlobalScope
+
+let world: World | null = null
+let run = -1
+let tracker = newTracker()
+let watched = new Set<string>()
+let carryMs = 0
+
+const post = (m: FromWorker): void => self.postMessage(m)
+
+function stepFor(ms: number): { steps: number; stepMs: number } {
+  const t0 = performance.now()
+  let steps = 0
+  let budget = carryMs + ms
+  while (budget >= STEP_MS) {
+    step(world!, STEP_MS)
+    budget -= STEP_MS
+    steps++
+  }
+  carryMs = budget
+  return { steps, stepMs: performance.now() - t0 }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data
+  try {
+    if (m.t === 'watch') {
+      watched = new Set(m.ids)
+      return
+    }
+    if (m.t === 'street') {
+      const t0 = performance.now()
+      const { hosts, pods } = SCALE_SIZES[m.size]
+      world = settle(buildScaleWorld(hosts, pods))
+      run = m.run
+      tracker = newTracker()
+      carryMs = 0
+      post({ t: 'snapshot', run, delta: takeDelta(world, tracker, watched), buildMs: performance.now() - t0 })
+      return
+    }
+    if (!world || m.run !== run) return
+    if (m.t === 'advance') {
+      // As the page's own clock does: never catch up more than a second of real time.
+      const { steps, stepMs } = stepFor(Math.min(m.realMs, 1000) * m.speed)
+      post({ t: 'batch', run, delta: takeDelta(world, tracker, watched), steps, stepMs })
+    } else if (m.t === 'stepOnce') {
+      step(world, STEP_MS)
+      post({ t: 'batch', run, delta: takeDelta(world, tracker, watched), steps: 1, stepMs: 0 })
+    } else if (m.t === 'command') {
+      const result = apply(world, m.command)
+      post({ t: 'result', run, seq: m.seq, result, delta: takeDelta(world, tracker, watched) })
+    }
+  } catch (err) {
+    post({ t: 'error', run: 'run' in m ? m.run : run, message: String(err) })
+  }
+}

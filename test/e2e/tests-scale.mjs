@@ -1,0 +1,60 @@
+// Browser tests for big streets: the simulation in a Web Worker (?worker) and, later, the city view.
+import {
+  check,
+  dispatch,
+  expectCanvasNotBlank,
+  pressKey,
+  settledRendererInfo,
+  shot,
+  waitForFirstFrame,
+  waitForHandle,
+  waitUntil,
+} from './lib.mjs'
+
+export const tests = [
+  {
+    name: 'street-worker',
+    title: '?street=S&worker: the street runs in a Web Worker; the page mirrors it, plays it and sends it commands',
+    async run(t) {
+      const page = await t.open('/?test&street=S&worker')
+      await waitForHandle(page)
+      await waitUntil(page, () => window.__houseOfPods.getState().remote === 'running', undefined, {
+        timeout: 60_000,
+        what: 'the street built in the worker',
+      })
+      await waitForFirstFrame(page)
+      const w = await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return {
+          mode: s.mode,
+          hosts: Object.keys(s.world.hosts).length,
+          running: Object.values(s.world.containers).filter((c) => c.state === 'running').length,
+        }
+      })
+      check(w.mode === 'sandbox' && w.hosts === 10 && w.running === 100, `?street=S&worker gave ${JSON.stringify(w)}`)
+      // Play: the worker steps, the mirror's clock moves.
+      const t0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+      await pressKey(page, 'Space')
+      await waitUntil(page, (t) => window.__houseOfPods.getState().world.timeMs >= t + 2000, t0, {
+        timeout: 30_000,
+        what: 'the world clock to move while playing',
+      })
+      // A command goes to the worker; its rooms come back in the mirror.
+      await dispatch(page, { type: 'setReplicas', appId: 'app0', replicas: 130 })
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.state === 'running').length >= 130,
+        undefined,
+        { timeout: 60_000, what: '130 running rooms in the mirror' },
+      )
+      // A refusal comes back from the worker as the HUD's rejection.
+      await page.evaluate(() => window.__houseOfPods.getState().dispatch({ type: 'failHost', hostId: 'no-such-house' }))
+      await waitUntil(page, () => window.__houseOfPods.getState().lastRejection?.technical ?? null, undefined, {
+        what: 'the worker refusing a command for a house that does not exist',
+      })
+      await settledRendererInfo(page, 3)
+      await expectCanvasNotBlank(page)
+      await shot(page, 'street-worker.png')
+    },
+  },
+]
