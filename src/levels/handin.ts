@@ -16,7 +16,19 @@ import { startLevel } from './load'
 export interface LoggedCommand {
   tick: number
   command: Command
+  /** Set when the teacher's incident remote gave it (outside the level's palette). */
+  by?: 'teacher'
 }
+
+/** What the teacher's incident remote may do in any level (crash, fire, outage, surge, leak, breach, drain). */
+export const INCIDENT_TYPES: readonly string[] = [
+  'crashRandomContainer',
+  'failHost',
+  'setTraffic',
+  'leakMemory',
+  'breachContainer',
+  'drain',
+]
 
 export const HANDIN_LIMITS = {
   /** Characters of a hand-in code (compressed, base64url). */
@@ -45,15 +57,29 @@ export const handInSchema = z.object({
     .nonnegative()
     .max(2 ** 32 - 1),
   name: z.string().max(80),
-  /** [tick, command] pairs, ticks never going back. */
-  log: z.array(z.tuple([z.number().int().nonnegative(), z.unknown()])).max(HANDIN_LIMITS.commands),
+  /** [tick, command] pairs, ticks never going back; a third element 't' marks the teacher's incident. */
+  log: z
+    .array(
+      z.union([
+        z.tuple([z.number().int().nonnegative(), z.unknown()]),
+        z.tuple([z.number().int().nonnegative(), z.unknown(), z.literal('t')]),
+      ]),
+    )
+    .max(HANDIN_LIMITS.commands),
   claim: claimSchema,
 })
 export type HandIn = z.infer<typeof handInSchema>
 
 /** A hand-in for the level just played. */
 export function makeHandIn(level: Level, seed: number, name: string, log: readonly LoggedCommand[], claim: HandInClaim): HandIn {
-  return { v: 1, level: level.id, seed, name: name.trim().slice(0, 80), log: log.map((l) => [l.tick, l.command]), claim }
+  return {
+    v: 1,
+    level: level.id,
+    seed,
+    name: name.trim().slice(0, 80),
+    log: log.map((l): [number, unknown] | [number, unknown, 't'] => (l.by === 'teacher' ? [l.tick, l.command, 't'] : [l.tick, l.command])),
+    claim,
+  }
 }
 
 export interface ObjectiveResult {
@@ -75,6 +101,8 @@ export type Verdict =
       /** World time of the student's last command (how long they took to build, in game time). */
       lastCommandMs: number
       commands: number
+      /** How many of them were the teacher's incidents. */
+      incidents: number
       claim: HandInClaim
       /** Why it is not verified (claim against replay), empty when verified. */
       reason: string
@@ -99,11 +127,12 @@ export function verifyHandIn(raw: unknown, levels: readonly Level[]): Verdict {
   const maxTick = Math.ceil(level.durationMs / STEP_MS)
   const commands: LoggedCommand[] = []
   let lastTick = 0
-  for (const [i, [tick, c]] of h.log.entries()) {
+  for (const [i, [tick, c, by]] of h.log.entries()) {
     const cmd = commandSchema.safeParse(c)
     if (!cmd.success)
       return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} is not a command the game ` + `knows` }
-    if (!level.palette.includes(cmd.data.type))
+    const teachers = by === 't' && INCIDENT_TYPES.includes(cmd.data.type)
+    if (!teachers && !level.palette.includes(cmd.data.type))
       return {
         status: 'invalid',
         name: h.name,
@@ -113,7 +142,7 @@ export function verifyHandIn(raw: unknown, levels: readonly Level[]): Verdict {
     if (tick < lastTick || tick > maxTick)
       return { status: 'invalid', name: h.name, levelId: h.level, reason: `command ${i + 1} is out of order or after the level's end` }
     lastTick = tick
-    commands.push({ tick, command: cmd.data })
+    commands.push(teachers ? { tick, command: cmd.data, by: 'teacher' } : { tick, command: cmd.data })
   }
   const replay = replayLevel({ ...level, seed: h.seed }, commands)
   const objectives: ObjectiveResult[] = replay.statuses.map((s) => ({ id: s.objective.id, label: s.objective.label, done: s.done }))
@@ -134,6 +163,7 @@ export function verifyHandIn(raw: unknown, levels: readonly Level[]): Verdict {
     objectives,
     lastCommandMs: (commands.at(-1)?.tick ?? 0) * STEP_MS,
     commands: commands.length,
+    incidents: commands.filter((c) => c.by === 'teacher').length,
     claim: h.claim,
     reason: differences.join('; '),
   }

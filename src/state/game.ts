@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import { apply, buildScaleWorld, createWorld, hashWorld, LAB_SIDES, labPreset, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
 import type { Command, LabSides, Result, World } from '../sim'
-import { commandSchema, initialProgress, startLevel, updateProgress } from '../levels'
+import { commandSchema, INCIDENT_TYPES, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress, LoggedCommand } from '../levels'
 import { classLevelStart } from './settings'
 import { SimBridge, workerWanted } from './simBridge'
@@ -49,6 +49,11 @@ export interface GameState {
   /** Show a classroom lesson step's world (built from the lesson), clock paused. */
   showLessonWorld: (world: World) => void
   toMenu: () => void
+  /**
+   * The teacher's incident remote: an incident (INCIDENT_TYPES) applied whatever the level's
+   * palette, logged as the teacher's (a hand-in replays it too).
+   */
+  incident: (command: Command) => Result
   /** Dispatch a command from the player. Checked against its schema and the level's palette. */
   dispatch: (command: unknown) => Result
   setPaused: (paused: boolean) => void
@@ -201,6 +206,19 @@ export const useGame = create<GameState>()((set, get) => ({
   toMenu: () => {
     bridge.stop()
     set((s) => ({ mode: 'menu', level: null, paused: true, remote: null, version: s.version + 1 }))
+  },
+
+  incident: (command) => {
+    const { world, progress } = get()
+    if (!INCIDENT_TYPES.includes(command.type))
+      return { ok: false, metaphor: 'Not an incident.', technical: `${command.type} is not an incident` }
+    if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
+    const r = apply(world, command)
+    set((s) => ({
+      version: s.version + 1,
+      commandLog: r.ok ? [...s.commandLog, { tick: world.tick, command, by: 'teacher' as const }] : s.commandLog,
+    }))
+    return r
   },
 
   dispatch: (command) => {

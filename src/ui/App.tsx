@@ -14,6 +14,7 @@ const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
 // Classroom: the lesson list and the presenter's overlay (lessons are data the menu does not need).
 const LessonList = lazy(() => import('./classroom/LessonList').then((m) => ({ default: m.LessonList })))
 const HandinsPage = lazy(() => import('./classroom/HandinsPage').then((m) => ({ default: m.HandinsPage })))
+const IncidentRemote = lazy(() => import('./classroom/IncidentRemote').then((m) => ({ default: m.IncidentRemote })))
 const TimelineBar = lazy(() => import('./classroom/TimelineBar').then((m) => ({ default: m.TimelineBar })))
 const Classroom = lazy(() => import('./classroom/Classroom').then((m) => ({ default: m.Classroom })))
 
@@ -65,6 +66,7 @@ function Screens() {
             <TimelineBar />
           </>
         )}
+        <IncidentRemote />
       </Suspense>
     </>
   )

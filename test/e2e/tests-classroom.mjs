@@ -386,4 +386,42 @@ export const offlineTests = [
   },
 ]
 
-export const tests = [...walkTests, ...urlTests, ...handinTests, ...timelineTests, ...offlineTests]
+export const remoteTests = [
+  {
+    name: 'classroom-incident-remote',
+    title: "the incident remote (I): in a lesson a room crashes and the clock runs; in a level a house burns, logged as the teacher's",
+    async run(t) {
+      const page = await t.open('/?test&lesson=01-big-picture&step=4')
+      await waitFor(page, 'classroom', { timeout: 20_000 })
+      await pressKey(page, 'i')
+      await waitFor(page, 'incident-remote')
+      await page.locator(tid('incident-app')).selectOption('chat')
+      await click(page, tid('incident-crash'))
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.appId === 'chat' && c.state !== 'running'),
+        undefined,
+        { what: 'a chat room to crash' },
+      )
+      check(!(await page.evaluate(() => window.__houseOfPods.getState().paused)), 'the clock did not start after the incident in a lesson')
+      await shot(page, 'incident-remote-lesson.png')
+      await page.close()
+      const p2 = await t.open('/?test&level=01-one-house')
+      await waitFor(p2, 'palette', { timeout: 20_000 })
+      await pressKey(p2, 'i')
+      await waitFor(p2, 'incident-remote')
+      await click(p2, tid('incident-fire'))
+      const after = await p2.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return { power: s.world.hosts.h1.power, last: s.commandLog.at(-1) }
+      })
+      check(
+        after.power === 'failed' && after.last?.by === 'teacher' && after.last.command.type === 'failHost',
+        `after the fire: ${JSON.stringify(after)}`,
+      )
+      await shot(p2, 'incident-remote-level.png')
+    },
+  },
+]
+
+export const tests = [...walkTests, ...urlTests, ...handinTests, ...timelineTests, ...offlineTests, ...remoteTests]

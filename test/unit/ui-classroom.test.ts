@@ -34,6 +34,7 @@ const verdict = (name: string, done: boolean[], status: 'verified' | 'not-verifi
   objectives: done.map((d, i) => ({ id: `o${i}`, label: label(`objective ${i}`), done: d })),
   lastCommandMs: 1200,
   commands: 3,
+  incidents: 0,
   claim: { outcome: 'won', stars: 1, met: [] },
   reason: status === 'verified' ? '' : 'claims won, the replay lost',
 })
