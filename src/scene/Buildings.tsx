@@ -3,7 +3,7 @@
  * Each state has a shape as well as a colour, so it reads in grey scale:
  *   room    pending: low see-through ghost · pulling/creating: striped scaffold, part-built ·
  *           running: solid with a lit window · crashed: dark, tilted, red X · back-off: dark,
- *           sunk to half height · lost: grey ghost
+ *           sunk to half height · lost (its house or apartment went down): standing dark, no light
  *   apartment provisioning: low pale scaffold · booting: striped, part-built · running: solid with
  *           lit windows · stopped: grey, dark windows · crashed (flooded): dark blue, tilted, red X
  *   house   on: cream floor, coloured gable with a lit window · off: grey, low · failed: charred
@@ -31,7 +31,8 @@ const ROOM_STYLE = {
   running: { bucket: 0, h: 1, tilt: 0, colour: null },
   crashed: { bucket: 0, h: 0.8, tilt: 0.38, colour: P.ROOM_CRASHED },
   backoff: { bucket: 0, h: 0.45, tilt: -0.18, colour: P.ROOM_BACKOFF },
-  lost: { bucket: 2, h: 1, tilt: 0, colour: P.ROOM_LOST },
+  // Its house (or apartment) went down: it stands dark, lights out, with every room in there (the blast radius).
+  lost: { bucket: 0, h: 1, tilt: 0, colour: P.ROOM_DARK },
   terminated: { bucket: 2, h: 0.15, tilt: 0, colour: P.ROOM_LOST },
 } as const
 

@@ -32,6 +32,8 @@ export const ROOM_CRASHED = '#3b302c'
 export const ROOM_BACKOFF = '#5a4a42'
 export const ROOM_PENDING = '#ffffff'
 export const ROOM_LOST = '#8a8a8a'
+/** A room whose house or apartment went down: standing, every light out. */
+export const ROOM_DARK = '#5e5652'
 export const MARK = '#e63946'
 /** Cordon tape: a house taking no new rooms; orange while it is being emptied (drained). */
 export const CORDON = '#ffd23f'

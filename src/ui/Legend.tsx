@@ -58,6 +58,9 @@ export function Legend() {
           {w('dark and sunk: waiting to be reopened (the countdown above it)', 'sunk: CrashLoopBackOff (restart countdown)')}
         </li>
         <li>
+          <Swatch colour={P.ROOM_DARK} /> {w('dark, no light: its house or apartment went down', 'dark: pod lost with its node')}
+        </li>
+        <li>
           <Swatch colour="#9a9a9a" shape="ghost" /> {w('pale ghost: waiting for a spot', 'ghost: Pending (not scheduled)')}
         </li>
         <li>

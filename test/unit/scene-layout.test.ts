@@ -193,7 +193,7 @@ describe('how states are drawn', () => {
     }
   })
 
-  test('each open room has a lit window; each collapsed room and burnt house an X; waiting rooms are ghosts', () => {
+  test('each open room has a lit window; each collapsed room and burnt house an X; rooms of a dead house stand dark; waiting rooms are ghosts', () => {
     const w = busyStreet()
     const ids = Object.keys(w.containers)
     must(w, { type: 'crashContainer', containerId: ids[0]! })
@@ -220,7 +220,7 @@ describe('how states are drawn', () => {
     expect(count('pending')).toBeGreaterThan(0)
     expect(wr.windows.count).toBe(count('running') + runningVms + standing)
     expect(wr.marks.count).toBe(count('crashed') + l.vms.vms.filter((v) => v.state === 'crashed').length + 1)
-    expect(wr.roomGhost.count).toBe(count('pending') + count('lost') + count('terminated'))
+    expect(wr.roomGhost.count).toBe(count('pending') + count('terminated'))
     expect(wr.roomSolid.count + wr.roomScaffold.count + wr.roomGhost.count).toBe(l.rooms.n)
     // The writer puts each instance's entity id where a click will find it.
     const m = new Float32Array(wr.marks.count * 16)
@@ -228,6 +228,26 @@ describe('how states are drawn', () => {
     const picked: string[] = []
     wr.marks.write(m, cs, picked)
     expect(picked).toContain(Object.keys(w.hosts)[5])
+  })
+})
+
+describe('a dead house', () => {
+  test('its rooms stand dark together (lights out, solid, not ghosts): the blast radius is seen', () => {
+    const w = busyStreet()
+    const host = Object.keys(w.hosts)[1]!
+    const inside = Object.values(w.containers).filter((c) => c.placement?.kind === 'host' && c.placement.hostId === host).length
+    expect(inside).toBeGreaterThan(0)
+    must(w, { type: 'failHost', hostId: host })
+    step(w, 100)
+    const l = layoutWorld(w)
+    const lost = l.rooms.containers.filter((c) => c.state === 'lost')
+    expect(lost.length).toBe(inside)
+    const wr = buildWriters(l)
+    const count = (s: string) => l.rooms.containers.filter((c) => c.state === s).length
+    expect(wr.roomSolid.count).toBe(count('running') + count('crashed') + count('backoff') + count('lost'))
+    expect(wr.windows.count).toBe(
+      count('running') + l.vms.vms.filter((v) => v.state === 'running').length + l.houses.hosts.filter((h) => h.power === 'on').length,
+    )
   })
 })
 
