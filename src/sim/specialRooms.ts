@@ -13,6 +13,12 @@ export interface Cache {
   loads: Map<string, number>
   /** Rooms the careful path left below full speed. */
   slowed: Set<Container>
+  /**
+   * Rooms started (world.stats.containersStarted) and whether any kernel took the careful path, at the last pass: a
+   * room that just opened, or one a kernel stopped watching closely, needs its use written even if no load moved.
+   */
+  started: number
+  wasBusy: boolean
 }
 
 /** Derived, beside the world (like containerIndex); rebuilt by one scan after a load. */
@@ -25,7 +31,7 @@ export function isSpecial(c: Container): boolean {
 export function cacheOf(world: World): Cache {
   let cache = caches.get(world.containers)
   if (!cache) {
-    cache = { specials: new Set(), loads: new Map(), slowed: new Set() }
+    cache = { specials: new Set(), loads: new Map(), slowed: new Set(), started: -1, wasBusy: true }
     for (const c of containerList(world)) {
       if (isSpecial(c)) cache.specials.add(c)
       if (c.speed !== 1) cache.slowed.add(c)

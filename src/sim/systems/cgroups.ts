@@ -126,7 +126,13 @@ export function cgroups(world: World): void {
     if (world.containers[c.id] === c) c.speed = 1
   }
   cache.slowed.clear()
-  if (busy.size === 0 && !loadsMoved) {
+  // Skip every room only when nothing could have changed their use since the last pass: no load moved, no room
+  // opened (it starts at 0 use), and no kernel was on the careful path then or now (its rooms' figures would be stale).
+  const opened = world.stats.containersStarted !== cache.started
+  cache.started = world.stats.containersStarted
+  const wasBusy = cache.wasBusy
+  cache.wasBusy = busy.size > 0
+  if (busy.size === 0 && !loadsMoved && !opened && !wasBusy) {
     swap(world, kernels)
     return
   }
