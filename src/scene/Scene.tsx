@@ -6,6 +6,7 @@ import { useWorldVersion } from '../state/useWorld'
 import { layoutWorld } from './layout'
 import { Buildings } from './Buildings'
 import { Street } from './Street'
+import { CITY_MIN_HOUSES, CityView, cityLayout } from './CityView'
 import { Visitors } from './Visitors'
 import { Manager } from './Manager'
 import { Labels } from './Labels'
@@ -47,22 +48,30 @@ function Sun() {
 
 export function Scene() {
   const { world, version } = useWorldVersion()
+  // Big streets (M, L) are drawn as a city: one block per house, no rooms (CityView.tsx).
+  const city = Object.keys(world.hosts).length >= CITY_MIN_HOUSES
   const layout = useMemo(() => {
     void version
-    return layoutWorld(world)
-  }, [version, world])
+    return city ? cityLayout(world) : layoutWorld(world)
+  }, [version, world, city])
   return (
     <>
       <color attach="background" args={[SKY]} />
-      <fog attach="fog" args={[SKY, 250, 1400]} />
+      <fog attach="fog" args={city ? [SKY, 1500, 9000] : [SKY, 250, 1400]} />
       <hemisphereLight args={['#fff6e8', '#7fa66a', 1.1]} />
       <Sun />
       <Street layout={layout} />
-      <Buildings layout={layout} />
-      <Visitors layout={layout} />
-      <Manager layout={layout} />
-      <Labels layout={layout} />
-      <EventMarks layout={layout} />
+      {city ? (
+        <CityView layout={layout} />
+      ) : (
+        <>
+          <Buildings layout={layout} />
+          <Visitors layout={layout} />
+          <Manager layout={layout} />
+          <Labels layout={layout} />
+          <EventMarks layout={layout} />
+        </>
+      )}
       <CameraRig layout={layout} />
       <RendererProbe />
     </>

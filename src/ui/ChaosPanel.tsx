@@ -3,6 +3,7 @@ import { useGame, useUi } from '../state'
 import type { World } from '../sim'
 import { allowed, send } from './actions'
 import { useWords } from './useVocab'
+import { containerList } from '../sim/containerIndex'
 
 const CHAOS = [
   'crashContainer',
@@ -39,8 +40,8 @@ export function pickHangTarget(world: World, roomId: string | null, appId: strin
 
 /** Whether any room is open and not stuck (stops at the first: cheap on a 150,000-room street). */
 function anyOpenRoom(world: World): boolean {
-  for (const id in world.containers) if (world.containers[id]!.state === 'running' && !world.containers[id]!.hung) return true
-  return false
+  // The room list, not `for…in` over the record: at 150,000 rooms enumerating the keys costs ~75 ms a render.
+  return containerList(world).some((c) => c.state === 'running' && !c.hung)
 }
 
 /** Whether any chaos action is allowed here. */

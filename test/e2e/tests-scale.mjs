@@ -57,4 +57,60 @@ export const tests = [
       await shot(page, 'street-worker.png')
     },
   },
+  {
+    name: 'street-l-zone',
+    title: '?street=L: a city of 5,000 blocks in few draw calls; burn zone a and its rooms come back in the other zones',
+    async run(t) {
+      const page = await t.open('/?test&street=L&worker')
+      await waitForHandle(page)
+      await waitUntil(page, () => window.__houseOfPods.getState().remote === 'running', undefined, {
+        timeout: 150_000,
+        what: 'the L street built in the worker',
+        interval: 500,
+      })
+      await waitForFirstFrame(page, 60_000)
+      const info = await settledRendererInfo(page, 2, 60_000)
+      check(info.calls <= 30, `the city takes ${info.calls} draw calls (at most 30)`)
+      check(info.triangles < 1_500_000, `the city draws ${info.triangles} triangles (under 1.5 million)`)
+      const census = () =>
+        page.evaluate(() => {
+          const w = window.__houseOfPods.getState().world
+          let elsewhere = 0
+          let lost = 0
+          for (const id in w.containers) {
+            const c = w.containers[id]
+            if (c.state === 'lost') lost++
+            else if (c.state === 'running' && c.placement?.kind === 'host' && w.hosts[c.placement.hostId]?.zone !== 'a') elsewhere++
+          }
+          return { elsewhere, lost }
+        })
+      const before = await census()
+      // Classroom time (a hundredth), so the control plane notices and evicts within seconds.
+      await dispatch(page, { type: 'setDelayScale', scale: 0.01 })
+      await dispatch(page, { type: 'failZone', zone: 'a' })
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.hosts).some((h) => h.power === 'failed'), undefined, {
+        timeout: 30_000,
+        what: 'zone a burnt',
+      })
+      await pressKey(page, 'Space')
+      await pressKey(page, '4')
+      await waitUntil(
+        page,
+        (want) => {
+          const w = window.__houseOfPods.getState().world
+          let n = 0
+          for (const id in w.containers) {
+            const c = w.containers[id]
+            if (c.state === 'running' && c.placement?.kind === 'host' && w.hosts[c.placement.hostId]?.zone !== 'a') n++
+          }
+          return n >= want ? n : false
+        },
+        before.elsewhere + 60,
+        { timeout: 120_000, what: 'rooms of zone a running again in zones b and c', interval: 1000 },
+      )
+      const after = await census()
+      check(after.lost > 0 || after.elsewhere > before.elsewhere, `after the fire: ${JSON.stringify({ before, after })}`)
+      await shot(page, 'street-l-zone.png')
+    },
+  },
 ]
