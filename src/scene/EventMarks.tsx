@@ -70,10 +70,11 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
       colour: VM_OS[vm.os],
     })
   }
-  for (let c = 0; c < rooms.n && out.length < MAX_TAGS; c++) {
+  // Rooms saying the same thing in the same place share one tag ("old 1.0 ×3"), over the first of them,
+  // so a scale-up or a rollout reads as one sentence per house, not a pile of overlapping labels.
+  const grouped = new Map<string, Tag & { n: number }>()
+  for (let c = 0; c < rooms.n && grouped.size < MAX_TAGS; c++) {
     const ct = rooms.containers[c]!
-    // Neighbouring rooms' tags stand at three heights, so side by side they do not cover each other.
-    const y = rooms.y[c]! + rooms.h[c]! + 0.55 + (c % 3) * 0.5
     let text: string | null = null
     let tone: Tag['tone'] = 'info'
     if (ct.state === 'crashed') {
@@ -95,7 +96,19 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
       text = text ? `${badge} · ${text}` : badge
       if (tone === 'info') tone = ct.imageId === target ? 'busy' : 'info'
     }
-    if (text) out.push({ key: `c-${ct.id}`, x: rooms.x[c]!, y, z: rooms.z[c]!, text, tone, colour: layout.appColours.get(ct.appId) })
+    if (!text) continue
+    const key = `${rooms.house[c]}:${rooms.vm[c]}:${ct.appId}:${text}`
+    const g = grouped.get(key)
+    if (g) g.n++
+    else {
+      // Tags of different groups in one house stand at three heights, so they do not cover each other.
+      const y = rooms.y[c]! + rooms.h[c]! + 0.55 + (grouped.size % 3) * 0.55
+      grouped.set(key, { key: `c-${ct.id}`, x: rooms.x[c]!, y, z: rooms.z[c]!, text, tone, colour: layout.appColours.get(ct.appId), n: 1 })
+    }
+  }
+  for (const g of grouped.values()) {
+    if (out.length >= MAX_TAGS) break
+    out.push({ ...g, text: g.n > 1 ? `${g.text} ×${g.n}` : g.text })
   }
   return out
 }
