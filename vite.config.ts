@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { defineConfig } from 'vite'
 import type { Plugin } from 'vite'
@@ -10,18 +11,16 @@ function serviceWorker(): Plugin {
   return {
     name: 'house-of-pods-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = [
-        './',
-        './index.html',
-        ...Object.keys(bundle)
-          .filter((f) => f !== 'sw.js')
-          .map((f) => `./${f}`),
-      ]
+    // After the bundle is final (Vite drops the empty JS stubs of CSS-only chunks late), list what was written.
+    writeBundle(options, bundle) {
+      const publicDir = new URL('./public/', import.meta.url)
+      const publicFiles = existsSync(publicDir) ? readdirSync(publicDir).map((f) => `./${f}`) : []
+      const built = Object.keys(bundle).filter((f) => f !== 'sw.js')
+      const files = ['./', './index.html', ...publicFiles, ...built.map((f) => `./${f}`)]
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)
       const template = readFileSync(new URL('./src/offline/serviceWorker.js', import.meta.url), 'utf8')
       const source = template.replace('__PRECACHE__', JSON.stringify([...new Set(files)])).replace('__VERSION__', version)
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source })
+      writeFileSync(join(options.dir ?? 'dist', 'sw.js'), source)
     },
   }
 }

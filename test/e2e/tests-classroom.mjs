@@ -158,12 +158,19 @@ export const urlTests = [
       check(/container/i.test(caption), `labels=technical: the caption reads "${caption}"`)
       await page.close()
       // A bad value: a banner names it, the rest of the link still works (never a white screen).
-      const p2 = await t.open('/?test&level=01-one-house&theme=neon&speed=3')
+      const p2 = await t.open('/?test&level=01-one-house&theme=neon&speed=3&scale=150')
       await waitFor(p2, 'url-banner')
       const banner = await p2.locator(tid('url-banner')).innerText()
       check(banner.includes('theme=neon') && banner.includes('speed=3'), `the banner says: ${banner}`)
       const lv = await p2.evaluate(() => window.__houseOfPods.getState().level?.id)
       check(lv === '01-one-house', `level=01-one-house opened ${lv}`)
+      // scale=150: the HUD is drawn half as large again; the scene's canvas still fills the window.
+      await waitFor(p2, '[class="hud-layer"]')
+      const sizes = await p2.evaluate(() => ({
+        zoom: getComputedStyle(document.querySelector('.hud-layer')).zoom,
+        canvas: document.querySelector('canvas')?.getBoundingClientRect().width ?? 0,
+      }))
+      check(sizes.zoom === '1.5' && sizes.canvas >= 1270, `scale=150: HUD zoom ${sizes.zoom}, canvas ${sizes.canvas} px wide`)
       await shot(p2, 'classroom-url-banner.png')
       await p2.close()
       // The campaign as the teacher shaped it: two levels, both open, no stars shown.
