@@ -6,13 +6,12 @@
  * Sandboxed runtimes (gVisor, Kata, Firecracker) put a second wall around the room.
  * All chance comes from the world's generator, in container order, so a replay breaches the same rooms.
  */
-import { fail, notFound } from './result'
 import type { Result } from './result'
 import { placementName } from './capacity'
 import { BREACH, RUNTIMES } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
-import { say } from './messages'
+import { notFound, refuse, say } from './messages'
 import { nextFloat } from './rng'
 import type { Container, Placement, World } from './types'
 
@@ -53,9 +52,8 @@ function breach(c: Container, how: string): void {
 export function breachContainer(world: World, containerId: string): Result {
   const src = world.containers[containerId]
   if (!src) return notFound('container', containerId)
-  if (src.state !== 'running' || !src.placement)
-    return fail('Nobody can break into a room that is not open.', `container ${src.name} is ${src.state}`)
-  if (src.breached) return fail('That room is already broken into.', `container ${src.name} already compromised`)
+  if (src.state !== 'running' || !src.placement) return refuse(say('breach.refused.containerIs', { src: src.name, state: src.state }))
+  if (src.breached) return refuse(say('breach.refused.containerAlreadyCompromised', { src: src.name }))
   const place = src.placement
   const where = placementName(world, place)
   const hostId = place.kind === 'host' ? place.hostId : world.vms[place.vmId]!.hostId

@@ -3,12 +3,11 @@
  * change state, crash, lose with its node; and the rule that a limit is never below its request.
  */
 import { reserveContainer } from './capacity'
-import { fail } from './result'
 import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
-import { say } from './messages'
+import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
 import { planFirstProbe } from './probeCalendar'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
@@ -17,9 +16,9 @@ import { newId } from './world'
 /** Kubernetes refuses a limit below its request. Null means no limit. */
 export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
   if (cpuLimit !== null && !(cpuLimit >= cpuReq && cpuLimit > 0))
-    return fail('A worker cap must be at least what the room books.', `cpu limit ${cpuLimit}m must be ≥ request ${cpuReq}m`)
+    return refuse(say('containers.refused.cpuLimitMMust', { cpuLimit, cpuReq }))
   if (memLimit !== null && !(memLimit >= memReq && memLimit > 0))
-    return fail('A space cap must be at least what the room books.', `memory limit ${memLimit} MiB must be ≥ request ${memReq} MiB`)
+    return refuse(say('containers.refused.memoryLimitMibMust', { memLimit, memReq }))
   return { ok: true }
 }
 

@@ -2,23 +2,19 @@
 import { formatMiB } from './capacity'
 import { MEM_OVERCOMMIT } from './constants'
 import { logEvent } from './events'
-import { say } from './messages'
-import { fail } from './result'
+import { say, refuse } from './messages'
 import type { Result } from './result'
 import type { Command, World } from './types'
 import { newId } from './world'
 
 /** A new house on the street; `announce` = false for one only ordered (the autoscaler says so itself). */
 export function buildHost(world: World, command: Extract<Command, { type: 'addHost' }>, announce = true): Result {
-  if (!(command.cores > 0) || !(command.memMiB > 0)) return fail('A house needs at least one core and some memory.')
+  if (!(command.cores > 0) || !(command.memMiB > 0)) return refuse(say('hosts.refused.aHouseNeedsAt'))
   const memOvercommit = command.memOvercommit ?? 1
   if (!(memOvercommit >= 1 && memOvercommit <= MEM_OVERCOMMIT.maxRatio))
-    return fail(
-      `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
-      `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
-    )
+    return refuse(say('hosts.refused.memoryOvercommitRatioMust', { maxRatio: MEM_OVERCOMMIT.maxRatio }))
   if (command.id !== undefined && (world.hosts[command.id] || world.vms[command.id]))
-    return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+    return refuse(say('hosts.refused.idAlreadyInUse', { id: command.id }))
   const id = command.id ?? newId(world, 'h')
   const name = command.name ?? String(Object.keys(world.hosts).length + 1)
   world.hosts[id] = {

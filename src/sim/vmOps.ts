@@ -4,26 +4,25 @@
  * guest keeps running, then a short stop-and-copy pause during which its rooms serve nobody.
  * The reservation moves from the old house to the new one once, at the switch-over.
  */
-import { fail, notFound } from './result'
+import { fail } from './result'
 import type { Result } from './result'
 import { vmDown } from './containers'
 import { formatMiB, reserveVm, vmCapacity, vmFits } from './capacity'
 import { GUEST_OS, LIVE_MIGRATION } from './constants'
 import { containerList } from './containerIndex'
 import { logEvent } from './events'
-import { say } from './messages'
+import { notFound, refuse, say } from './messages'
 import { nextInt } from './rng'
 import type { Vm, World } from './types'
 
 export function resizeVm(world: World, vmId: string, vcpus: number, memMiB: number): Result {
   const vm = world.vms[vmId]
   if (!vm) return notFound('vm', vmId)
-  if (!(Number.isInteger(vcpus) && vcpus >= 1))
-    return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
-  if (!(memMiB > 0)) return fail('An apartment needs some memory.', 'memory must be > 0')
-  if (vm.migration) return fail(`Apartment ${vm.name} is moving house; resize it after.`, `VM ${vm.name} is migrating`)
+  if (!(Number.isInteger(vcpus) && vcpus >= 1)) return refuse(say('vmOps.refused.vcpusMustBeAn'))
+  if (!(memMiB > 0)) return refuse(say('vmOps.refused.memoryMustBe'))
+  if (vm.migration) return refuse(say('vmOps.refused.vmIsMigrating', { vm: vm.name }))
   const host = world.hosts[vm.hostId]
-  if (!host) return fail('Its house is gone.', 'host not found')
+  if (!host) return refuse(say('vmOps.refused.hostNotFound'))
   const cap = vmCapacity({ ...vm, vcpus, memMiB })
   if (vm.alloc.memMiB > cap.memMiB || vm.alloc.cpuMilli > cap.cpuMilli)
     return fail(
@@ -97,10 +96,9 @@ export function migrateVm(world: World, vmId: string, toHostId: string): Result 
   if (!vm) return notFound('vm', vmId)
   const to = world.hosts[toHostId]
   if (!to) return notFound('host', toHostId)
-  if (vm.state !== 'running')
-    return fail(`Only a lived-in apartment moves live; ${vm.name} is not running.`, `VM ${vm.name} is ${vm.state}`)
-  if (vm.migration) return fail(`Apartment ${vm.name} is already moving.`, `VM ${vm.name} already migrating`)
-  if (to.id === vm.hostId) return fail(`Apartment ${vm.name} is already in house ${to.name}.`, `VM ${vm.name} already on ${to.name}`)
+  if (vm.state !== 'running') return refuse(say('vmOps.refused.vmIs', { vm: vm.name, state: vm.state }))
+  if (vm.migration) return refuse(say('vmOps.refused.vmAlreadyMigrating', { vm: vm.name }))
+  if (to.id === vm.hostId) return refuse(say('vmOps.refused.vmAlreadyOn', { vm: vm.name, to: to.name }))
   const fit = vmFits(world, to, vm.os, vm.vcpus, vm.memMiB)
   if (!fit.ok) return fail(fit.metaphor, fit.technical)
   const dirty = dirtyRate(world, vm)

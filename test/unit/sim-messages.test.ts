@@ -72,6 +72,23 @@ describe('the message catalogue', () => {
     expect(eventText(loaded.events[0]!, 'technical')).toBe('Host 1 joined.')
   })
 
+  test('a refusal carries its catalogue message, and the player reads exactly its rendering', () => {
+    const w = startLevel(parseLevelOrThrow('01-one-house.json'))
+    const refusals = [
+      apply(w, { type: 'addVm', hostId: 'nowhere', os: 'linux', vcpus: 1, memMiB: 1024 }),
+      apply(w, { type: 'setDelayScale', scale: 7 }),
+      apply(w, { type: 'crashContainer', containerId: 'c999' }),
+    ]
+    for (const r of refusals) {
+      expect(r.ok).toBe(false)
+      if (r.ok) continue
+      expect(r.message, r.technical).toBeDefined()
+      expect(CATALOGUE).toHaveProperty([r.message!.id])
+      expect(r.metaphor).toBe(renderMessage(r.message!, 'metaphor'))
+      expect(r.technical).toBe(renderMessage(r.message!, 'technical'))
+    }
+  })
+
   test('an id from a newer version is shown as itself, not as a crash', () => {
     expect(renderMessage({ id: 'future.thing', params: { n: 2 } }, 'metaphor')).toBe('future.thing {"n":2}')
   })

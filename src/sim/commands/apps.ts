@@ -3,19 +3,18 @@ import { DEFAULT_SECURITY, RUNTIMES } from '../constants'
 import { checkLimits, deleteContainer } from '../containers'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { newId } from '../world'
-import { fail, notFound } from '../result'
 import type { HandlerTable } from './handler'
 import type { AppCommand } from '../types'
 
 export const appsHandlers = {
   addApp(world, command) {
-    if (!world.images[command.imageId]) return fail('That furniture kit does not exist.', `image ${command.imageId} not found`)
+    if (!world.images[command.imageId]) return refuse(say('apps.refused.imageNotFound', { imageId: command.imageId }))
     const id = command.id ?? newId(world, 'app')
-    if (world.apps[id]) return fail(`An app called ${id} already exists.`, `app ${id} already exists`)
+    if (world.apps[id]) return refuse(say('apps.refused.appAlreadyExists', { id }))
     if (command.runtime !== undefined && !RUNTIMES[command.runtime])
-      return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
+      return refuse(say('apps.refused.unknownRuntime', { runtime: String(command.runtime) }))
     const limits = checkLimits(command.cpuRequestMilli, command.memRequestMiB, command.cpuLimitMilli ?? null, command.memLimitMiB ?? null)
     if (!limits.ok) return limits
     world.apps[id] = {
@@ -61,7 +60,7 @@ export const appsHandlers = {
   setTraffic(world, command) {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
-    if (!(command.rps >= 0)) return fail('Visitors per second cannot be negative.', 'rps must be ≥ 0')
+    if (!(command.rps >= 0)) return refuse(say('apps.refused.rpsMustBe'))
     app.rps = command.rps
     logEvent(world, 'info', say('apps.trafficSet', { app: app.name, rps: command.rps }), [app.id])
     return { ok: true }
@@ -81,12 +80,11 @@ export const appsHandlers = {
     if (!app) return notFound('app', command.appId)
     const m = command.manifest
     if (m) {
-      if (Object.keys(m.selector).length === 0)
-        return fail('The manager needs at least one tag to find its rooms.', 'spec.selector: Required value: empty selector')
+      if (Object.keys(m.selector).length === 0) return refuse(say('apps.refused.specSelectorRequiredValue'))
       const port = (p: number) => Number.isInteger(p) && p >= 1 && p <= 65535
       if (!port(m.containerPort) || (m.service && (!port(m.service.port) || !port(m.service.targetPort))))
-        return fail('A door number runs from 1 to 65535.', 'ports: Invalid value: must be between 1 and 65535, inclusive')
-      if (!m.containerName) return fail('The room needs a name.', 'spec.template.spec.containers[0].name: Required value')
+        return refuse(say('apps.refused.portsInvalidValueMust'))
+      if (!m.containerName) return refuse(say('apps.refused.specTemplateSpecContainers'))
     }
     // The selector is the Deployment's own; its pods carry it (Kubernetes rejects a template that does not match).
     app.manifest = m

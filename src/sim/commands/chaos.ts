@@ -2,12 +2,11 @@
 import { containerList } from '../containerIndex'
 import { crashContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { nextFloat } from '../rng'
 import { breachContainer } from '../breach'
 import { noteSpecialRoom } from '../specialRooms'
 import type { World } from '../types'
-import { fail, notFound } from '../result'
 import type { Result } from '../result'
 import type { HandlerTable } from './handler'
 import type { ChaosCommand } from '../types'
@@ -19,12 +18,12 @@ function setHung(world: World, command: Extract<ChaosCommand, { type: 'hangConta
   if (!c) return notFound('container', command.containerId)
   const app = world.apps[c.appId]
   if (command.hung) {
-    if (c.state !== 'running') return fail('That room is not open, so it cannot get stuck.', `container ${c.name} is ${c.state}`)
-    if (c.hung) return fail('That room is already stuck.', `container ${c.name} is already hung`)
+    if (c.state !== 'running') return refuse(say('chaos.refused.containerIs', { room: c.name, state: c.state }))
+    if (c.hung) return refuse(say('chaos.refused.containerIsAlreadyHung', { room: c.name }))
     c.hung = true
     logEvent(world, 'warn', say('chaos.hung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   } else {
-    if (!c.hung) return fail('That room is not stuck.', `container ${c.name} is not hung`)
+    if (!c.hung) return refuse(say('chaos.refused.containerIsNotHung', { room: c.name }))
     c.hung = false
     logEvent(world, 'info', say('chaos.unhung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   }
@@ -35,7 +34,7 @@ export const chaosHandlers = {
   crashContainer(world, command) {
     const c = world.containers[command.containerId]
     if (!c) return notFound('container', command.containerId)
-    if (c.state !== 'running') return fail('That room is not open, so it cannot collapse.', `container ${c.name} is ${c.state}`)
+    if (c.state !== 'running') return refuse(say('chaos.refused.containerIs2', { room: c.name, state: c.state }))
     crashContainer(world, c, 'the app inside failed', 'process exited with code 1')
     return { ok: true }
   },
@@ -43,7 +42,7 @@ export const chaosHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     const running = containerList(world).filter((c) => c.appId === app.id && c.state === 'running')
-    if (running.length === 0) return fail(`No room of ${app.name} is open.`, `no running container of ${app.name}`)
+    if (running.length === 0) return refuse(say('chaos.refused.noRunningContainerOf', { app: app.name }))
     const victim = running[Math.floor(nextFloat(world.rng) * running.length)]!
     crashContainer(world, victim, 'the app inside failed', 'process exited with code 1')
     return { ok: true, id: victim.id }
@@ -51,8 +50,7 @@ export const chaosHandlers = {
   crashVm(world, command) {
     const vm = world.vms[command.vmId]
     if (!vm) return notFound('vm', command.vmId)
-    if (vm.state !== 'running' && vm.state !== 'booting')
-      return fail(`Apartment ${vm.name} is not lived in.`, `VM ${vm.name} is ${vm.state}`)
+    if (vm.state !== 'running' && vm.state !== 'booting') return refuse(say('chaos.refused.vmIs', { vm: vm.name, state: vm.state }))
     const lost = vmDown(world, vm.id, 'crashed')
     logEvent(world, 'error', say('chaos.guestKernelPanic', { vm: vm.name, lost }), [vm.id, vm.hostId])
     return { ok: true }
@@ -60,8 +58,7 @@ export const chaosHandlers = {
   leakMemory(world, command) {
     const c = world.containers[command.containerId]
     if (!c) return notFound('container', command.containerId)
-    if (!(command.mibPerS >= 0 && command.mibPerS <= MAX_LEAK_MIB_PER_S))
-      return fail('Pick a leak between 0 and 10,000 MiB a second.', 'mibPerS out of range')
+    if (!(command.mibPerS >= 0 && command.mibPerS <= MAX_LEAK_MIB_PER_S)) return refuse(say('chaos.refused.mibpersOutOfRange'))
     c.leakMiBPerS = command.mibPerS
     noteSpecialRoom(world, c)
     logEvent(world, 'warn', say('chaos.memoryLeak', { apps: world.apps[c.appId]?.name ?? '?', mibPerS: command.mibPerS, room: c.name }), [
@@ -85,9 +82,9 @@ export const chaosHandlers = {
   hangRandomContainers(world, command) {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
-    if (!(Number.isInteger(command.count) && command.count >= 1)) return fail('Pick at least one room.', 'count must be an integer ≥ 1')
+    if (!(Number.isInteger(command.count) && command.count >= 1)) return refuse(say('chaos.refused.countMustBeAn'))
     const open = containerList(world).filter((c) => c.appId === app.id && c.state === 'running' && !c.hung)
-    if (open.length === 0) return fail(`No room of ${app.name} is open.`, `no running, responding container of ${app.name}`)
+    if (open.length === 0) return refuse(say('chaos.refused.noRunningRespondingContainer', { app: app.name }))
     let hung = 0
     for (; hung < command.count && open.length > 0; hung++) {
       const [victim] = open.splice(Math.floor(nextFloat(world.rng) * open.length), 1)

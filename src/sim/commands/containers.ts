@@ -3,9 +3,9 @@ import { containerFits, placementName, reserveContainer } from '../capacity'
 import { RUNTIMES } from '../constants'
 import { deleteContainer, newContainer, placementSubject, podCpuRequestMilli, podMemRequestMiB } from '../containers'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { noteSpecialRoom } from '../specialRooms'
-import { fail, notFound } from '../result'
+import { fail } from '../result'
 import type { HandlerTable } from './handler'
 import type { ContainerCommand } from '../types'
 
@@ -14,11 +14,11 @@ export const containersHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     const image = world.images[app.imageId]
-    if (!image) return fail('The app has no furniture kit.', `image ${app.imageId} not found`)
+    if (!image) return refuse(say('containers.refused.imageNotFound', { imageId: app.imageId }))
     const target = command.target
     if (target.kind === 'host' ? !world.hosts[target.hostId] : !world.vms[target.vmId]) return notFound('place')
     const runtime = command.runtime ?? app.runtime
-    if (!RUNTIMES[runtime]) return fail('Unknown kind of room walls.', `unknown runtime ${String(runtime)}`)
+    if (!RUNTIMES[runtime]) return refuse(say('containers.refused.unknownRuntime', { runtime: String(runtime) }))
     const fit = containerFits(world, target, podCpuRequestMilli(app), podMemRequestMiB(app) + RUNTIMES[runtime].overheadMiB, image.os)
     if (!fit.ok) return fail(fit.metaphor, fit.technical)
     const c = newContainer(world, app.id, app.managed)

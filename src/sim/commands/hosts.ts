@@ -2,8 +2,7 @@
 import { containerList } from '../containerIndex'
 import { deleteContainer, loseContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
-import { say } from '../messages'
-import { fail, notFound } from '../result'
+import { notFound, refuse, say } from '../messages'
 import { buildHost } from '../hosts'
 import type { HandlerTable } from './handler'
 import type { Host, HostCommand, World } from '../types'
@@ -43,7 +42,7 @@ export const hostsHandlers = {
     const busy =
       Object.values(world.vms).some((v) => v.hostId === host.id) ||
       containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === host.id)
-    if (busy) return fail(`House ${host.name} still has apartments or rooms; empty it first.`, `host ${host.name} is not empty`)
+    if (busy) return refuse(say('hosts.refused.hostIsNotEmpty', { host: host.name }))
     delete world.hosts[host.id]
     logEvent(world, 'info', say('hosts.removed', { host: host.name }), [host.id])
     return { ok: true }
@@ -51,14 +50,14 @@ export const hostsHandlers = {
   failHost(world, command) {
     const host = world.hosts[command.hostId]
     if (!host) return notFound('host', command.hostId)
-    if (host.power !== 'on') return fail(`House ${host.name} is not standing.`, `host ${host.name} is ${host.power}`)
+    if (host.power !== 'on') return refuse(say('hosts.refused.hostIs', { host: host.name, power: host.power }))
     const { vms, rooms } = burn(world, [host])[0]!
     logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
     return { ok: true }
   },
   failZone(world, command) {
     const hosts = Object.values(world.hosts).filter((h) => h.zone === command.zone && h.power === 'on')
-    if (hosts.length === 0) return fail(`No house is standing in zone ${command.zone}.`, `no host with power on in zone ${command.zone}`)
+    if (hosts.length === 0) return refuse(say('hosts.refused.noHostWithPower', { zone: command.zone }))
     let vms = 0
     let rooms = 0
     for (const lost of burn(world, hosts)) {
@@ -76,7 +75,7 @@ export const hostsHandlers = {
   repairHost(world, command) {
     const host = world.hosts[command.hostId]
     if (!host) return notFound('host', command.hostId)
-    if (host.power === 'on') return fail(`House ${host.name} is already standing.`, `host ${host.name} is on`)
+    if (host.power === 'on') return refuse(say('hosts.refused.hostIsOn', { host: host.name }))
     host.power = 'on'
     host.powerSinceMs = world.timeMs
     host.downSinceMs = null

@@ -1,36 +1,30 @@
 /** Furniture kits (images): buy one whole, or build one from a blueprint (docker build). */
 import { formatMiB } from '../capacity'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { say, refuse } from '../messages'
 import { layerIdOf, planBuild } from '../images'
 import type { World } from '../types'
 import { newId } from '../world'
-import { fail } from '../result'
 import type { Result } from '../result'
 import type { HandlerTable } from './handler'
 import type { ImageCommand } from '../types'
 
 function buildImage(world: World, command: Extract<ImageCommand, { type: 'buildImage' }>): Result {
   const ins = command.instructions
-  if (!Array.isArray(ins) || ins.length === 0) return fail('A blueprint needs at least one step.', 'Dockerfile has no instructions')
-  if (!/^FROM\s+\S+/i.test(ins[0]!.text.trim()))
-    return fail('A blueprint starts from a base kit (FROM …).', 'Dockerfile must start with FROM')
-  if (ins.some((i) => !(i.sizeMiB >= 0))) return fail('Each step adds zero or more MiB.', 'layer size must be ≥ 0')
-  if (!/^[\w.\-/]+:[\w.\-]+$/.test(command.ref))
-    return fail('Name the kit as name:tag, e.g. web:1.1.', `invalid image reference ${command.ref}`)
+  if (!Array.isArray(ins) || ins.length === 0) return refuse(say('images.refused.dockerfileHasNoInstructions'))
+  if (!/^FROM\s+\S+/i.test(ins[0]!.text.trim())) return refuse(say('images.refused.dockerfileMustStartWith'))
+  if (ins.some((i) => !(i.sizeMiB >= 0))) return refuse(say('images.refused.layerSizeMustBe'))
+  if (!/^[\w.\-/]+:[\w.\-]+$/.test(command.ref)) return refuse(say('images.refused.invalidImageReference', { ref: command.ref }))
   const plan = planBuild(world, ins)
   const existing = Object.values(world.images).find((im) => im.ref === command.ref)
   if (existing) {
     const same = existing.layers.length === plan.layers.length && existing.layers.every((id, i) => id === plan.layers[i]!.id)
     if (same) return { ok: true, id: existing.id }
     // Images are immutable: a changed build needs a new tag (Docker docs "Image layers"; tags name versions).
-    return fail(
-      `A kit called ${command.ref} already exists and kits never change. Give the new one a new tag (e.g. ${bumpTag(command.ref)}).`,
-      `image ${command.ref} exists with different layers; images are immutable, use a new tag`,
-    )
+    return refuse(say('images.refused.imageExistsWithDifferent', { ref: command.ref, bumpTag: bumpTag(command.ref) }))
   }
   const id = command.id ?? newId(world, 'img')
-  if (world.images[id]) return fail(`A kit called ${id} already exists.`, `image ${id} already exists`)
+  if (world.images[id]) return refuse(say('images.refused.imageAlreadyExists', { id }))
   for (const l of plan.layers) world.layers[l.id] ??= l
   world.images[id] = {
     id,
@@ -65,8 +59,8 @@ function bumpTag(ref: string): string {
 export const imagesHandlers = {
   addImage(world, command) {
     const id = command.id ?? newId(world, 'img')
-    if (world.images[id]) return fail(`A kit called ${id} already exists.`, `image ${id} already exists`)
-    if (!(command.sizeMiB > 0)) return fail('A kit must weigh something.', 'image size must be > 0 MiB')
+    if (world.images[id]) return refuse(say('images.refused.imageAlreadyExists2', { id }))
+    if (!(command.sizeMiB > 0)) return refuse(say('images.refused.imageSizeMustBe'))
     // A kit bought whole is one layer; buildImage makes kits of many layers.
     const instruction = `ADD ${command.ref}`
     const layerId = layerIdOf(null, instruction, command.sizeMiB)

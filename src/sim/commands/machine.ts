@@ -6,12 +6,11 @@ import { formatMiB, hostCapacity, placementName } from '../capacity'
 import { MEM_OVERCOMMIT, RUNTIMES } from '../constants'
 import { checkLimits } from '../containers'
 import { logEvent } from '../events'
-import { renderMessage, say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { packageName, packageVersion } from '../images'
 import { noteSpecialRoom } from '../specialRooms'
 import { oomKill } from '../oom'
 import type { AppId, Placement, SecurityContext, World } from '../types'
-import { fail, notFound } from '../result'
 import type { Result } from '../result'
 import type { HandlerTable } from './handler'
 import type { MachineCommand } from '../types'
@@ -56,7 +55,7 @@ export function installApp(world: World, appId: AppId, target: Placement): Resul
       hasTechnical,
     })
     logEvent(world, 'error', message, [app.id, target.kind === 'host' ? target.hostId : target.vmId])
-    return fail(renderMessage(message, 'metaphor'), renderMessage(message, 'technical'))
+    return refuse(message)
   }
   if (!m.installedApps.includes(app.id)) m.installedApps.push(app.id)
   logEvent(
@@ -78,7 +77,7 @@ export const machineHandlers = {
     const m = machineOf(world, command.target)
     if (!m) return notFound('place')
     if (!Array.isArray(command.packages) || command.packages.some((p) => typeof p !== 'string' || p.length === 0))
-      return fail('Name the packages to install.', 'packages must be non-empty strings')
+      return refuse(say('machine.refused.packagesMustBeNon'))
     for (const p of command.packages) {
       // One version of a package per machine, as a system package manager keeps it: the new one replaces the old.
       m.packages = m.packages.filter((q) => packageName(q) !== packageName(p))
@@ -129,7 +128,7 @@ export const machineHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     const rt = RUNTIMES[command.runtime]
-    if (!rt) return fail('Unknown kind of room walls.', `unknown runtime ${String(command.runtime)}`)
+    if (!rt) return refuse(say('machine.refused.unknownRuntime', { runtime: String(command.runtime) }))
     app.runtime = command.runtime
     logEvent(world, 'info', say('machine.runtimeSet', { app: app.name, rtMetaphor: rt.metaphor, label: rt.label }), [app.id])
     return { ok: true }
@@ -157,16 +156,10 @@ export const machineHandlers = {
     const host = world.hosts[command.hostId]
     if (!host) return notFound('host', command.hostId)
     if (!(command.ratio >= 1 && command.ratio <= MEM_OVERCOMMIT.maxRatio))
-      return fail(
-        `Promise between 1× and ${MEM_OVERCOMMIT.maxRatio}× the house's memory.`,
-        `memory overcommit ratio must be in [1, ${MEM_OVERCOMMIT.maxRatio}]`,
-      )
+      return refuse(say('machine.refused.memoryOvercommitRatioMust', { maxRatio: MEM_OVERCOMMIT.maxRatio }))
     const promised = hostCapacity({ ...host, memOvercommit: command.ratio }).memMiB
     if (host.alloc.memMiB > promised)
-      return fail(
-        `House ${host.name} has already promised more than that.`,
-        `host ${host.name}: ${formatMiB(host.alloc.memMiB)} already allocated`,
-      )
+      return refuse(say('machine.refused.hostAlreadyAllocated', { host: host.name, memMiB: formatMiB(host.alloc.memMiB) }))
     host.memOvercommit = command.ratio
     logEvent(world, 'warn', say('machine.memOvercommitSet', { host: host.name, ratio: command.ratio }), [host.id])
     return { ok: true }

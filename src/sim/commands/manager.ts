@@ -6,9 +6,8 @@ import { formatMiB } from '../capacity'
 import { HOST_SYSTEM_RESERVED_MIB, ROLLING_UPDATE, keepRevisions } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import type { World } from '../types'
-import { fail, notFound } from '../result'
 import type { HandlerTable } from './handler'
 import type { ManagerCommand } from '../types'
 
@@ -28,7 +27,7 @@ export const managerHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     if (!Number.isInteger(command.replicas) || command.replicas < 0 || command.replicas > MAX_REPLICAS) {
-      return fail(`Replicas must be a whole number from 0 to ${MAX_REPLICAS}.`, `invalid replicas ${String(command.replicas)}`)
+      return refuse(say('manager.refused.invalidReplicas', { MAX_REPLICAS, replicas: String(command.replicas) }))
     }
     const before = app.replicas
     app.replicas = command.replicas
@@ -53,9 +52,8 @@ export const managerHandlers = {
     if (!app) return notFound('app', command.appId)
     const image = world.images[command.imageId]
     if (!image) return notFound('image', command.imageId)
-    if (image.id === app.imageId) return fail(`${app.name} already uses ${image.ref}.`, `deployment ${app.name} already at ${image.ref}`)
-    if (image.os !== world.images[app.imageId]?.os)
-      return fail('The new kit needs different plumbing than the old one.', 'new image targets a different OS')
+    if (image.id === app.imageId) return refuse(say('manager.refused.deploymentAlreadyAt', { app: app.name, image: image.ref }))
+    if (image.os !== world.images[app.imageId]?.os) return refuse(say('manager.refused.newImageTargetsA'))
     const rev = recordRevision(world, app.id, image.id)
     if (!app.managed) {
       // No Deployment: nobody replaces running containers (docker never changes one in place).
@@ -80,7 +78,7 @@ export const managerHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     const previous = app.revisions.at(-2)
-    if (!previous) return fail(`${app.name} has no earlier version to go back to.`, `deployment ${app.name}: no previous revision`)
+    if (!previous) return refuse(say('manager.refused.deploymentNoPreviousRevision', { app: app.name }))
     const rev = recordRevision(world, app.id, previous.imageId)
     logEvent(
       world,
@@ -107,10 +105,9 @@ export const managerHandlers = {
     if (!app) return notFound('app', command.appId)
     const { minReplicas, maxReplicas, targetCpuPercent } = command
     if (!(Number.isInteger(minReplicas) && Number.isInteger(maxReplicas) && minReplicas >= 1 && maxReplicas >= minReplicas)) {
-      return fail('Set a minimum of at least 1 room and a maximum no smaller than the minimum.', 'HPA needs 1 ≤ minReplicas ≤ maxReplicas')
+      return refuse(say('manager.refused.hpaNeedsMinreplicasMaxreplicas'))
     }
-    if (!(targetCpuPercent > 0 && targetCpuPercent <= 100))
-      return fail('The target busyness must be between 1% and 100%.', 'targetCPUUtilizationPercentage must be in (0, 100]')
+    if (!(targetCpuPercent > 0 && targetCpuPercent <= 100)) return refuse(say('manager.refused.targetcpuutilizationpercentageMustBeIn'))
     app.hpa = {
       minReplicas,
       maxReplicas,
@@ -128,7 +125,7 @@ export const managerHandlers = {
   },
   removeHpa(world, command) {
     const app = world.apps[command.appId]
-    if (!app?.hpa) return fail('That app has no autoscaler.', `no HPA for ${command.appId}`)
+    if (!app?.hpa) return refuse(say('manager.refused.noHpaFor', { appId: command.appId }))
     app.hpa = null
     logEvent(world, 'info', say('manager.hpaDeleted', { app: app.name }), [app.id])
     return { ok: true }
@@ -137,7 +134,7 @@ export const managerHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     if (command.minAvailable !== null && !(Number.isInteger(command.minAvailable) && command.minAvailable >= 0))
-      return fail('The minimum must be a whole number.', 'minAvailable must be an integer ≥ 0')
+      return refuse(say('manager.refused.minavailableMustBeAn'))
     app.pdbMinAvailable = command.minAvailable
     logEvent(world, 'info', say('manager.pdb', { app: app.name, minAvailable: command.minAvailable }), [app.id])
     return { ok: true }
@@ -162,27 +159,25 @@ export const managerHandlers = {
   setClusterAutoscaler(world, command) {
     const config = command.config
     if (config === null) {
-      if (!world.autoscaler) return fail('There is no estate agent to dismiss.', 'cluster-autoscaler is not configured')
+      if (!world.autoscaler) return refuse(say('manager.refused.clusterAutoscalerIsNot'))
       world.autoscaler = null
       logEvent(world, 'info', say('manager.clusterAutoscalerDisabled'))
       return { ok: true }
     }
     const t = config.template
-    if (!isCount(config.minHosts, 0)) return fail('The fewest houses must be a whole number.', 'minHosts must be an integer ≥ 0')
-    if (!isCount(config.maxHosts, 1) || config.maxHosts < config.minHosts)
-      return fail('The most houses must be at least 1 and no fewer than the fewest.', 'maxHosts must be an integer ≥ max(1, minHosts)')
-    if (!(config.budgetPerHour >= 0 && Number.isFinite(config.budgetPerHour)))
-      return fail('The budget cannot be negative.', 'budgetPerHour must be ≥ 0')
-    if (!isCount(t.cores, 1)) return fail('A house needs at least one core.', 'template.cores must be an integer ≥ 1')
+    if (!isCount(config.minHosts, 0)) return refuse(say('manager.refused.minhostsMustBeAn'))
+    if (!isCount(config.maxHosts, 1) || config.maxHosts < config.minHosts) return refuse(say('manager.refused.maxhostsMustBeAn'))
+    if (!(config.budgetPerHour >= 0 && Number.isFinite(config.budgetPerHour))) return refuse(say('manager.refused.budgetperhourMustBe'))
+    if (!isCount(t.cores, 1)) return refuse(say('manager.refused.templateCoresMustBe'))
     if (!(t.memMiB > HOST_SYSTEM_RESERVED_MIB.value))
-      return fail(
-        `A house needs more than ${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} of memory (its own system takes that).`,
-        `template.memMiB must exceed the system reserve (${HOST_SYSTEM_RESERVED_MIB.value} MiB)`,
+      return refuse(
+        say('manager.refused.templateMemmibMustExceed', {
+          value: formatMiB(HOST_SYSTEM_RESERVED_MIB.value),
+          HOST_SYSTEM_RESERVED_MIBValue: HOST_SYSTEM_RESERVED_MIB.value,
+        }),
       )
-    if (!(t.costPerHour >= 0 && Number.isFinite(t.costPerHour)))
-      return fail('A house cannot cost less than nothing.', 'template.costPerHour must be ≥ 0')
-    if (t.zones.length === 0 || t.zones.some((z) => z.length === 0))
-      return fail('Name at least one district to build in.', 'template.zones must list at least one zone')
+    if (!(t.costPerHour >= 0 && Number.isFinite(t.costPerHour))) return refuse(say('manager.refused.templateCostperhourMustBe'))
+    if (t.zones.length === 0 || t.zones.some((z) => z.length === 0)) return refuse(say('manager.refused.templateZonesMustList'))
     const before = world.autoscaler
     world.autoscaler = {
       minHosts: config.minHosts,

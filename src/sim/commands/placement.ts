@@ -11,11 +11,10 @@
 import { containerList } from '../containerIndex'
 import { deleteContainer } from '../containers'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { WELL_KNOWN_LABELS } from '../nodeLabels'
 import { tolerated } from '../matching'
 import type { NodeSelectorRequirement, Placement, Taint, World } from '../types'
-import { fail, notFound } from '../result'
 import type { Result } from '../result'
 import type { HandlerTable } from './handler'
 import type { PlacementCommand } from '../types'
@@ -66,16 +65,22 @@ function reqWords(r: NodeSelectorRequirement): string {
 
 function checkRequirements(reqs: readonly NodeSelectorRequirement[]): Result {
   for (const r of reqs) {
-    if (!r.key) return fail('Each wish needs a nameplate key.', 'node selector requirement needs a key')
+    if (!r.key) return refuse(say('placement.refused.nodeSelectorRequirementNeeds'))
     if ((r.operator === 'In' || r.operator === 'NotIn') && r.values.length === 0)
-      return fail(
-        `"${r.key}" ${r.operator === 'In' ? 'is one of' : 'is none of'} needs at least one value.`,
-        `values must be non-empty for operator ${r.operator}`,
+      return refuse(
+        say('placement.refused.valuesMustBeNon', {
+          key: r.key,
+          operator: r.operator === 'In' ? 'is one of' : 'is none of',
+          rOperator: r.operator,
+        }),
       )
     if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && r.values.length > 0)
-      return fail(
-        `"${r.key}" ${r.operator === 'Exists' ? 'is present' : 'is absent'} takes no values.`,
-        `values must be empty for operator ${r.operator}`,
+      return refuse(
+        say('placement.refused.valuesMustBeEmpty', {
+          key: r.key,
+          operator: r.operator === 'Exists' ? 'is present' : 'is absent',
+          rOperator: r.operator,
+        }),
       )
   }
   return { ok: true }
@@ -120,11 +125,7 @@ export const placementHandlers = {
     const ref = nodeRef(world, command.target)
     if (!ref) return notFound('node')
     const reserved = Object.keys(command.labels).find((k) => WELL_KNOWN_LABELS.includes(k))
-    if (reserved)
-      return fail(
-        `The building manager writes "${reserved}" on every nameplate itself.`,
-        `label ${reserved} is set by the kubelet and cannot be changed`,
-      )
+    if (reserved) return refuse(say('placement.refused.labelIsSetBy', { reserved }))
     ref.set({ labels: { ...command.labels } })
     logEvent(
       world,
@@ -142,13 +143,11 @@ export const placementHandlers = {
     const ref = nodeRef(world, command.target)
     if (!ref) return notFound('node')
     for (const t of command.taints) {
-      if (!t.key) return fail('A sign on the door needs a key.', 'taint key must not be empty')
-      if (!EFFECTS.includes(t.effect))
-        return fail('A sign says keep out, prefer not, or get out.', `taint effect must be one of ${EFFECTS.join(', ')}`)
+      if (!t.key) return refuse(say('placement.refused.taintKeyMustNot'))
+      if (!EFFECTS.includes(t.effect)) return refuse(say('placement.refused.taintEffectMustBe', { EFFECTS: EFFECTS.join(', ') }))
     }
     const seen = new Set(command.taints.map((t) => `${t.key}:${t.effect}`))
-    if (seen.size !== command.taints.length)
-      return fail('Two signs with the same key and the same effect.', 'duplicate taint key and effect')
+    if (seen.size !== command.taints.length) return refuse(say('placement.refused.duplicateTaintKeyAnd'))
     const taints = command.taints.map((t) => ({ ...t }))
     ref.set({ taints })
     ref.taints = taints
@@ -163,12 +162,10 @@ export const placementHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     for (const t of command.tolerations) {
-      if (t.operator === 'Exists' && t.value)
-        return fail('A pass for any value of a sign cannot name a value.', 'toleration value must be empty when operator is Exists')
-      if (!t.key && t.operator !== 'Exists')
-        return fail('A pass for every sign must say "any".', 'toleration with an empty key must use operator Exists')
+      if (t.operator === 'Exists' && t.value) return refuse(say('placement.refused.tolerationValueMustBe'))
+      if (!t.key && t.operator !== 'Exists') return refuse(say('placement.refused.tolerationWithAnEmpty'))
       if (t.effect !== undefined && !EFFECTS.includes(t.effect))
-        return fail('A pass is for keep out, prefer not, or get out.', `toleration effect must be one of ${EFFECTS.join(', ')}`)
+        return refuse(say('placement.refused.tolerationEffectMustBe', { EFFECTS: EFFECTS.join(', ') }))
     }
     app.tolerations = command.tolerations.map((t) => ({ ...t }))
     const text =
@@ -194,9 +191,8 @@ export const placementHandlers = {
     const r = checkRequirements([...required, ...preferred.flatMap((p) => p.match)])
     if (!r.ok) return r
     for (const p of preferred) {
-      if (!(Number.isInteger(p.weight) && p.weight >= 1 && p.weight <= 100))
-        return fail('A wish weighs between 1 and 100.', 'preferred term weight must be in [1, 100]')
-      if (p.match.length === 0) return fail('A wish must say what it wishes for.', 'preferred term needs at least one requirement')
+      if (!(Number.isInteger(p.weight) && p.weight >= 1 && p.weight <= 100)) return refuse(say('placement.refused.preferredTermWeightMust'))
+      if (p.match.length === 0) return refuse(say('placement.refused.preferredTermNeedsAt'))
     }
     app.nodeAffinity = {
       required: required.map((q) => ({ ...q, values: [...q.values] })),
@@ -223,7 +219,7 @@ export const placementHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     const a = command.antiAffinity
-    if (a && !a.topologyKey) return fail('Keep apart by what: house or district?', 'topologyKey must not be empty')
+    if (a && !a.topologyKey) return refuse(say('placement.refused.topologykeyMustNotBe'))
     app.podAntiAffinity = a ? { ...a } : null
     const rule = a ? { topologyKey: a.topologyKey, required: a.required } : { topologyKey: null, required: false }
     logEvent(world, 'info', say('placement.antiAffinity', { app: app.name, set: !!a, ...rule }), [app.id])
@@ -234,11 +230,10 @@ export const placementHandlers = {
     if (!app) return notFound('app', command.appId)
     const s = command.spread
     if (s) {
-      if (!(Number.isInteger(s.maxSkew) && s.maxSkew >= 1))
-        return fail('The allowed difference must be a whole number of rooms, at least 1.', 'maxSkew must be an integer ≥ 1')
-      if (!s.topologyKey) return fail('Spread over what: houses or districts?', 'topologyKey must not be empty')
+      if (!(Number.isInteger(s.maxSkew) && s.maxSkew >= 1)) return refuse(say('placement.refused.maxskewMustBeAn'))
+      if (!s.topologyKey) return refuse(say('placement.refused.topologykeyMustNotBe2'))
       if (s.whenUnsatisfiable !== 'DoNotSchedule' && s.whenUnsatisfiable !== 'ScheduleAnyway')
-        return fail('Say whether to wait or place anyway.', 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway')
+        return refuse(say('placement.refused.whenunsatisfiableMustBeDonotschedule'))
     }
     app.topologySpread = s ? { ...s } : null
     const spread = s ? { maxSkew: s.maxSkew, topologyKey: s.topologyKey, whenUnsatisfiable: s.whenUnsatisfiable } : null
@@ -252,14 +247,10 @@ export const placementHandlers = {
   },
   addPriorityClass(world, command) {
     if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(command.name))
-      return fail('A rank needs a lower-case name.', `invalid PriorityClass name ${command.name}`)
-    if (command.name in world.priorityClasses)
-      return fail(`The rank ${command.name} already exists.`, `priorityclasses.scheduling.k8s.io "${command.name}" already exists`)
+      return refuse(say('placement.refused.invalidPriorityclassName', { name: command.name }))
+    if (command.name in world.priorityClasses) return refuse(say('placement.refused.priorityclassesSchedulingKS', { name: command.name }))
     if (!(Number.isInteger(command.value) && command.value >= -2_147_483_648 && command.value <= MAX_USER_PRIORITY))
-      return fail(
-        'A rank is a whole number up to one billion.',
-        `value must be an integer ≤ ${MAX_USER_PRIORITY} (higher values are reserved for system classes)`,
-      )
+      return refuse(say('placement.refused.valueMustBeAn', { MAX_USER_PRIORITY }))
     world.priorityClasses[command.name] = command.value
     logEvent(world, 'info', say('placement.priorityClassCreated', { name: command.name, value: command.value }))
     return { ok: true }
@@ -268,7 +259,7 @@ export const placementHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     if (command.name !== '' && !(command.name in world.priorityClasses))
-      return fail(`There is no rank called ${command.name}.`, `no PriorityClass with name ${command.name} was found`)
+      return refuse(say('placement.refused.noPriorityclassWithName', { name: command.name }))
     app.priorityClassName = command.name
     const value = command.name ? world.priorityClasses[command.name]! : 0
     // A pod's priority is fixed when it is made; rooms still waiting for a place are remade with the new rank.

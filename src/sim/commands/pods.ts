@@ -3,10 +3,10 @@ import { formatMiB } from '../capacity'
 import { keepRevisions } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { resetProbeCalendar } from '../probeCalendar'
 import type { Probe } from '../types'
-import { fail, notFound } from '../result'
+import { fail } from '../result'
 import type { Result } from '../result'
 import type { HandlerTable } from './handler'
 import type { PodCommand } from '../types'
@@ -22,20 +22,12 @@ const isCount = (n: number, min: number): boolean => Number.isInteger(n) && n >=
 /** The API server's validation of a probe; null when it is valid. */
 function probeProblem(p: Probe, liveness: boolean): Result | null {
   const kind = liveness ? 'livenessProbe' : 'readinessProbe'
-  if (!isCount(p.initialDelaySeconds, 0))
-    return fail(
-      'The first check-up must wait a whole number of seconds (0 or more).',
-      `${kind}.initialDelaySeconds: must be an integer ≥ 0`,
-    )
-  if (!isCount(p.periodSeconds, 1))
-    return fail('Check-ups must be at least a second apart.', `${kind}.periodSeconds: must be an integer ≥ 1`)
-  if (!isCount(p.failureThreshold, 1))
-    return fail('At least one failed check-up must count.', `${kind}.failureThreshold: must be an integer ≥ 1`)
-  if (!isCount(p.successThreshold, 1))
-    return fail('At least one good check-up must count.', `${kind}.successThreshold: must be an integer ≥ 1`)
+  if (!isCount(p.initialDelaySeconds, 0)) return refuse(say('pods.refused.initialdelaysecondsMustBeAn', { kind }))
+  if (!isCount(p.periodSeconds, 1)) return refuse(say('pods.refused.periodsecondsMustBeAn', { kind }))
+  if (!isCount(p.failureThreshold, 1)) return refuse(say('pods.refused.failurethresholdMustBeAn', { kind }))
+  if (!isCount(p.successThreshold, 1)) return refuse(say('pods.refused.successthresholdMustBeAn', { kind }))
   // kubernetes.io "Configure Liveness, Readiness and Startup Probes": must be 1 for liveness and startup probes.
-  if (liveness && p.successThreshold !== 1)
-    return fail('A "still alive?" check-up passes on one good answer.', 'livenessProbe.successThreshold: Invalid value: must be 1')
+  if (liveness && p.successThreshold !== 1) return refuse(say('pods.refused.livenessprobeSuccessthresholdInvalidValue'))
   return null
 }
 
@@ -47,8 +39,7 @@ export const podsHandlers = {
   setProbes(world, command) {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
-    if (command.readiness === undefined && command.liveness === undefined)
-      return fail('Say which check-up to change.', 'setProbes needs readiness or liveness')
+    if (command.readiness === undefined && command.liveness === undefined) return refuse(say('pods.refused.setprobesNeedsReadinessOr'))
     for (const [p, liveness] of [
       [command.readiness, false],
       [command.liveness, true],
@@ -94,8 +85,7 @@ export const podsHandlers = {
   setSidecars(world, command) {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
-    if (command.sidecars.length > MAX_SIDECARS)
-      return fail(`A room suite takes at most ${MAX_SIDECARS} side rooms here.`, `at most ${MAX_SIDECARS} sidecars`)
+    if (command.sidecars.length > MAX_SIDECARS) return refuse(say('pods.refused.atMostSidecars', { MAX_SIDECARS }))
     const os = world.images[app.imageId]?.os
     const names = new Set<string>([app.name])
     for (const s of command.sidecars) {
@@ -105,20 +95,17 @@ export const podsHandlers = {
           `spec.containers.name: Invalid value: "${s.name}": a lowercase RFC 1123 label must consist of lower case alphanumeric ` +
             `characters or '-'`,
         )
-      if (names.has(s.name))
-        return fail(`Two rooms of the suite would be called ${s.name}.`, `spec.containers[].name: Duplicate value: "${s.name}"`)
+      if (names.has(s.name)) return refuse(say('pods.refused.specContainersNameDuplicate', { s: s.name }))
       names.add(s.name)
       const image = world.images[s.imageId]
-      if (!image) return fail('That furniture kit does not exist.', `image ${s.imageId} not found`)
+      if (!image) return refuse(say('pods.refused.imageNotFound', { imageId: s.imageId }))
       if (image.os !== os)
-        return fail(
-          `The side room's kit needs different plumbing than ${app.name}'s: one suite shares one house's plumbing.`,
-          `sidecar ${s.name}: image ${image.ref} targets ${image.os}, the pod's other containers ${os ?? '?'} (one pod, one node OS)`,
+        return refuse(
+          say('pods.refused.sidecarImageTargetsThe', { app: app.name, s: s.name, image: image.ref, os: image.os, os2: os ?? '?' }),
         )
-      if (!isCount(s.cpuRequestMilli, 0))
-        return fail('A side room books a whole number of milli-workers.', `sidecar ${s.name}: cpu request must be an integer ≥ 0`)
+      if (!isCount(s.cpuRequestMilli, 0)) return refuse(say('pods.refused.sidecarCpuRequestMust', { s: s.name }))
       if (!(s.memRequestMiB > 0 && Number.isFinite(s.memRequestMiB)))
-        return fail('A side room books some space.', `sidecar ${s.name}: memory request must be > 0`)
+        return refuse(say('pods.refused.sidecarMemoryRequestMust', { s: s.name }))
     }
     app.sidecars = command.sidecars.map((s) => ({ ...s }))
     // The sidecars are part of the pod template: a new revision, which the rolling update
@@ -141,11 +128,7 @@ export const podsHandlers = {
         `The Namespace "${command.name}" is invalid: metadata.name: a lowercase RFC 1123 label must consist of lower case alphanumeric ` +
           `characters or '-'`,
       )
-    if (world.namespaces.includes(command.name))
-      return fail(
-        `There is already a wing called ${command.name}.`,
-        `Error from server (AlreadyExists): namespaces "${command.name}" already exists`,
-      )
+    if (world.namespaces.includes(command.name)) return refuse(say('pods.refused.errorFromServerAlreadyexists', { name: command.name }))
     world.namespaces = [...world.namespaces, command.name]
     logEvent(world, 'info', say('pods.namespaceCreated', { name: command.name }))
     return { ok: true }
@@ -154,12 +137,9 @@ export const podsHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     if (!world.namespaces.includes(command.namespace))
-      return fail(
-        `There is no wing called ${command.namespace}.`,
-        `Error from server (NotFound): namespaces "${command.namespace}" not found`,
-      )
+      return refuse(say('pods.refused.errorFromServerNotfound', { namespace: command.namespace }))
     if (app.namespace === command.namespace)
-      return fail(`${app.name} is already in ${command.namespace}.`, `deployment ${app.name} is already in namespace ${command.namespace}`)
+      return refuse(say('pods.refused.deploymentIsAlreadyIn', { app: app.name, namespace: command.namespace }))
     // A pod's namespace is immutable. A managed app moves the way one would move it by hand: the
     // Deployment is made in the new namespace and its pods are replaced there by a rolling update
     // (systems/replicaset.ts counts a pod in the old namespace as stale). Rooms nobody manages
@@ -194,11 +174,7 @@ export const podsHandlers = {
     const app = world.apps[command.appId]
     if (!app) return notFound('app', command.appId)
     for (const [k, v] of Object.entries(command.labels)) {
-      if (!LABEL_KEY.test(k))
-        return fail(
-          `"${k}" is not a usable tag name.`,
-          `metadata.labels: Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.'`,
-        )
+      if (!LABEL_KEY.test(k)) return refuse(say('pods.refused.metadataLabelsInvalidValue', { k }))
       if (!LABEL_VALUE.test(v))
         return fail(
           `"${v}" is not a usable tag value.`,
@@ -211,10 +187,7 @@ export const podsHandlers = {
     const clash = Object.entries(selector).find(([k, v]) => command.labels[k] !== undefined && command.labels[k] !== v)
     if (clash) {
       const [k, v] = clash
-      return fail(
-        `The tag ${k}=${v} stays: it is how the doorman and the manager find the rooms.`,
-        `spec.selector: Invalid value: ${k}=${command.labels[k]}: field is immutable (the Deployment selects on ${k}=${v})`,
-      )
+      return refuse(say('pods.refused.selectorImmutable', { key: k, value: v, given: command.labels[k] ?? '' }))
     }
     // Simplification: the labels apply to the rooms at once (they are read from the app), where
     // Kubernetes would roll the pods for a template change.

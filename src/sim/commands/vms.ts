@@ -4,11 +4,11 @@ import { GUEST_OS, VM_PROVISION } from '../constants'
 import { containerList } from '../containerIndex'
 import { deleteContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
-import { say } from '../messages'
+import { notFound, refuse, say } from '../messages'
 import { nextInt } from '../rng'
 import { migrateVm, resizeVm } from '../vmOps'
 import { newId } from '../world'
-import { fail, notFound } from '../result'
+import { fail } from '../result'
 import type { HandlerTable } from './handler'
 import type { VmCommand } from '../types'
 
@@ -16,13 +16,12 @@ export const vmsHandlers = {
   addVm(world, command) {
     const host = world.hosts[command.hostId]
     if (!host) return notFound('host', command.hostId)
-    if (!GUEST_OS[command.os]) return fail('Unknown operating system.', `unknown guest OS ${String(command.os)}`)
-    if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus))
-      return fail('An apartment needs a whole number of workers, at least 1.', 'vCPUs must be an integer ≥ 1')
+    if (!GUEST_OS[command.os]) return refuse(say('vms.refused.unknownGuestOs', { os: String(command.os) }))
+    if (!(command.vcpus >= 1) || !Number.isInteger(command.vcpus)) return refuse(say('vms.refused.vcpusMustBeAn'))
     const fit = vmFits(world, host, command.os, command.vcpus, command.memMiB)
     if (!fit.ok) return fail(fit.metaphor, fit.technical)
     if (command.id !== undefined && (world.vms[command.id] || world.hosts[command.id] || world.containers[command.id]))
-      return fail(`Something called ${command.id} already exists.`, `id ${command.id} already in use`)
+      return refuse(say('vms.refused.idAlreadyInUse', { id: command.id }))
     const id = command.id ?? newId(world, 'vm')
     const name = command.name ?? `${host.name}-${Object.values(world.vms).filter((v) => v.hostId === host.id).length + 1}`
     const provisionMs = nextInt(world.rng, VM_PROVISION.minMs, VM_PROVISION.maxMs)
@@ -80,7 +79,7 @@ export const vmsHandlers = {
   stopVm(world, command) {
     const vm = world.vms[command.vmId]
     if (!vm) return notFound('vm', command.vmId)
-    if (vm.state === 'stopped') return fail(`Apartment ${vm.name} is already locked up.`, `VM ${vm.name} already stopped`)
+    if (vm.state === 'stopped') return refuse(say('vms.refused.vmAlreadyStopped', { vm: vm.name }))
     vmDown(world, vm.id, 'stopped')
     logEvent(world, 'info', say('vms.stopped', { vm: vm.name }), [vm.id])
     return { ok: true }
@@ -88,9 +87,8 @@ export const vmsHandlers = {
   startVm(world, command) {
     const vm = world.vms[command.vmId]
     if (!vm) return notFound('vm', command.vmId)
-    if (vm.state !== 'stopped' && vm.state !== 'crashed')
-      return fail(`Apartment ${vm.name} is already lived in.`, `VM ${vm.name} is ${vm.state}`)
-    if (world.hosts[vm.hostId]?.power !== 'on') return fail('Its house is not standing.', `host of VM ${vm.name} is down`)
+    if (vm.state !== 'stopped' && vm.state !== 'crashed') return refuse(say('vms.refused.vmIs', { vm: vm.name, state: vm.state }))
+    if (world.hosts[vm.hostId]?.power !== 'on') return refuse(say('vms.refused.hostOfVmIs', { vm: vm.name }))
     const os = GUEST_OS[vm.os]
     vm.state = 'booting'
     vm.stateSinceMs = world.timeMs

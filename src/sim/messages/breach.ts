@@ -31,4 +31,12 @@ export const breachMessages = {
       return `Breach of ${p.room} (${p.runtime}) on ${p.whereTechnical}: ${how}. ${wall}`.trim()
     },
   ),
+  'breach.refused.containerIs': entry<'src' | 'state'>(
+    (p) => `Nobody can break into a room that is not open.`,
+    (p) => `container ${p.src} is ${p.state}`,
+  ),
+  'breach.refused.containerAlreadyCompromised': entry<'src'>(
+    (p) => `That room is already broken into.`,
+    (p) => `container ${p.src} already compromised`,
+  ),
 } satisfies Catalogue

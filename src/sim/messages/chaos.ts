@@ -26,4 +26,40 @@ export const chaosMessages = {
         : `The runaway machine in a room of ${p.app} is switched off.`,
     (p) => (p.on ? `Chaos: CPU hog in ${p.room} (busy loop on every core it can get).` : `CPU hog in ${p.room} stopped.`),
   ),
+  'chaos.refused.containerIs': entry<'room' | 'state'>(
+    (p) => `That room is not open, so it cannot get stuck.`,
+    (p) => `container ${p.room} is ${p.state}`,
+  ),
+  'chaos.refused.containerIsAlreadyHung': entry<'room'>(
+    (p) => `That room is already stuck.`,
+    (p) => `container ${p.room} is already hung`,
+  ),
+  'chaos.refused.containerIsNotHung': entry<'room'>(
+    (p) => `That room is not stuck.`,
+    (p) => `container ${p.room} is not hung`,
+  ),
+  'chaos.refused.containerIs2': entry<'room' | 'state'>(
+    (p) => `That room is not open, so it cannot collapse.`,
+    (p) => `container ${p.room} is ${p.state}`,
+  ),
+  'chaos.refused.noRunningContainerOf': entry<'app'>(
+    (p) => `No room of ${p.app} is open.`,
+    (p) => `no running container of ${p.app}`,
+  ),
+  'chaos.refused.vmIs': entry<'vm' | 'state'>(
+    (p) => `Apartment ${p.vm} is not lived in.`,
+    (p) => `VM ${p.vm} is ${p.state}`,
+  ),
+  'chaos.refused.mibpersOutOfRange': entry<never>(
+    (p) => `Pick a leak between 0 and 10,000 MiB a second.`,
+    (p) => `mibPerS out of range`,
+  ),
+  'chaos.refused.countMustBeAn': entry<never>(
+    (p) => `Pick at least one room.`,
+    (p) => `count must be an integer ≥ 1`,
+  ),
+  'chaos.refused.noRunningRespondingContainer': entry<'app'>(
+    (p) => `No room of ${p.app} is open.`,
+    (p) => `no running, responding container of ${p.app}`,
+  ),
 } satisfies Catalogue

@@ -15,4 +15,20 @@ export const containersMessages = {
     (p) => `A room of ${p.app} collapsed (${p.metaphorWhy}). The rooms around it carry on.`,
     (p) => `Container ${p.room} crashed: ${p.technicalWhy}. Other containers unaffected.`,
   ),
+  'containers.refused.imageNotFound': entry<'imageId'>(
+    (p) => `The app has no furniture kit.`,
+    (p) => `image ${p.imageId} not found`,
+  ),
+  'containers.refused.unknownRuntime': entry<'runtime'>(
+    (p) => `Unknown kind of room walls.`,
+    (p) => `unknown runtime ${p.runtime}`,
+  ),
+  'containers.refused.cpuLimitMMust': entry<'cpuLimit' | 'cpuReq'>(
+    (p) => `A worker cap must be at least what the room books.`,
+    (p) => `cpu limit ${p.cpuLimit}m must be ≥ request ${p.cpuReq}m`,
+  ),
+  'containers.refused.memoryLimitMibMust': entry<'memLimit' | 'memReq'>(
+    (p) => `A space cap must be at least what the room books.`,
+    (p) => `memory limit ${p.memLimit} MiB must be ≥ request ${p.memReq} MiB`,
+  ),
 } satisfies Catalogue

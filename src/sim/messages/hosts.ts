@@ -23,4 +23,32 @@ export const hostsMessages = {
     (p) => `House ${p.name} built (${p.cores} workers, ${p.memMiB}).`,
     (p) => `Host ${p.name} joined: ${p.cores} cores, ${p.memMiB} RAM.`,
   ),
+  'hosts.refused.hostIsNotEmpty': entry<'host'>(
+    (p) => `House ${p.host} still has apartments or rooms; empty it first.`,
+    (p) => `host ${p.host} is not empty`,
+  ),
+  'hosts.refused.hostIs': entry<'host' | 'power'>(
+    (p) => `House ${p.host} is not standing.`,
+    (p) => `host ${p.host} is ${p.power}`,
+  ),
+  'hosts.refused.noHostWithPower': entry<'zone'>(
+    (p) => `No house is standing in zone ${p.zone}.`,
+    (p) => `no host with power on in zone ${p.zone}`,
+  ),
+  'hosts.refused.hostIsOn': entry<'host'>(
+    (p) => `House ${p.host} is already standing.`,
+    (p) => `host ${p.host} is on`,
+  ),
+  'hosts.refused.aHouseNeedsAt': entry<never>(
+    (p) => `A house needs at least one core and some memory.`,
+    (p) => `A house needs at least one core and some memory.`,
+  ),
+  'hosts.refused.memoryOvercommitRatioMust': entry<'maxRatio'>(
+    (p) => `Promise between 1× and ${p.maxRatio}× the house's memory.`,
+    (p) => `memory overcommit ratio must be in [1, ${p.maxRatio}]`,
+  ),
+  'hosts.refused.idAlreadyInUse': entry<'id'>(
+    (p) => `Something called ${p.id} already exists.`,
+    (p) => `id ${p.id} already in use`,
+  ),
 } satisfies Catalogue

@@ -6,7 +6,11 @@
  */
 import type { Message, Params, ParamValue } from './message'
 import type { Vocabulary } from '../model'
+import type { Result } from '../result'
 import { appsMessages } from './apps'
+import { commonMessages } from './common'
+import type { MissingKind } from './common'
+import { clockMessages } from './clock'
 import { legacyMessages } from './legacy'
 import { breachMessages } from './breach'
 import { autoscalerMessages } from './autoscaler'
@@ -33,6 +37,8 @@ import { vmOpsMessages } from './vmOps'
 import { vmsMessages } from './vms'
 
 export const CATALOGUE = {
+  ...commonMessages,
+  ...clockMessages,
   ...legacyMessages,
   ...breachMessages,
   ...autoscalerMessages,
@@ -75,3 +81,14 @@ export function renderMessage(m: Message, vocab: Vocabulary): string {
 }
 
 export type { Message, ParamValue }
+
+/**
+ * A refusal from the catalogue: the player reads it in either vocabulary at once, and the result keeps the
+ * message itself (id and values) for a replay, a hand-in or another language.
+ */
+export function refuse(m: Message): Result {
+  return { ok: false, metaphor: renderMessage(m, 'metaphor'), technical: renderMessage(m, 'technical'), message: m }
+}
+
+/** "No such house." / "host h9 not found": the one refusal for a thing that is not there. */
+export const notFound = (kind: MissingKind, id = ''): Result => refuse(say('common.notFound', { kind, id }))

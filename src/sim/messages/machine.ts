@@ -33,4 +33,20 @@ export const machineMessages = {
     (p) => `${p.app} won't work here: it needs ${p.needText}, this ${p.kind} has ${p.haveText}. (It worked on the developer's machine.)`,
     (p) => `${p.app} failed to start on ${p.where}: needs ${p.need}, ${p.tech} has ${p.hasTechnical}`,
   ),
+  'machine.refused.packagesMustBeNon': entry<never>(
+    (p) => `Name the packages to install.`,
+    (p) => `packages must be non-empty strings`,
+  ),
+  'machine.refused.unknownRuntime': entry<'runtime'>(
+    (p) => `Unknown kind of room walls.`,
+    (p) => `unknown runtime ${p.runtime}`,
+  ),
+  'machine.refused.memoryOvercommitRatioMust': entry<'maxRatio'>(
+    (p) => `Promise between 1× and ${p.maxRatio}× the house's memory.`,
+    (p) => `memory overcommit ratio must be in [1, ${p.maxRatio}]`,
+  ),
+  'machine.refused.hostAlreadyAllocated': entry<'host' | 'memMiB'>(
+    (p) => `House ${p.host} has already promised more than that.`,
+    (p) => `host ${p.host}: ${p.memMiB} already allocated`,
+  ),
 } satisfies Catalogue

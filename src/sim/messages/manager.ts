@@ -71,4 +71,68 @@ export const managerMessages = {
     (p) => (p.cordoned ? `House ${p.host} takes no new rooms (a cone at the door).` : `House ${p.host} takes new rooms again.`),
     (p) => `node/${p.host} ${p.cordoned ? 'cordoned' : 'uncordoned'}.`,
   ),
+  'manager.refused.invalidReplicas': entry<'MAX_REPLICAS' | 'replicas'>(
+    (p) => `Replicas must be a whole number from 0 to ${p.MAX_REPLICAS}.`,
+    (p) => `invalid replicas ${p.replicas}`,
+  ),
+  'manager.refused.deploymentAlreadyAt': entry<'app' | 'image'>(
+    (p) => `${p.app} already uses ${p.image}.`,
+    (p) => `deployment ${p.app} already at ${p.image}`,
+  ),
+  'manager.refused.newImageTargetsA': entry<never>(
+    (p) => `The new kit needs different plumbing than the old one.`,
+    (p) => `new image targets a different OS`,
+  ),
+  'manager.refused.deploymentNoPreviousRevision': entry<'app'>(
+    (p) => `${p.app} has no earlier version to go back to.`,
+    (p) => `deployment ${p.app}: no previous revision`,
+  ),
+  'manager.refused.hpaNeedsMinreplicasMaxreplicas': entry<never>(
+    (p) => `Set a minimum of at least 1 room and a maximum no smaller than the minimum.`,
+    (p) => `HPA needs 1 ≤ minReplicas ≤ maxReplicas`,
+  ),
+  'manager.refused.targetcpuutilizationpercentageMustBeIn': entry<never>(
+    (p) => `The target busyness must be between 1% and 100%.`,
+    (p) => `targetCPUUtilizationPercentage must be in (0, 100]`,
+  ),
+  'manager.refused.noHpaFor': entry<'appId'>(
+    (p) => `That app has no autoscaler.`,
+    (p) => `no HPA for ${p.appId}`,
+  ),
+  'manager.refused.minavailableMustBeAn': entry<never>(
+    (p) => `The minimum must be a whole number.`,
+    (p) => `minAvailable must be an integer ≥ 0`,
+  ),
+  'manager.refused.clusterAutoscalerIsNot': entry<never>(
+    (p) => `There is no estate agent to dismiss.`,
+    (p) => `cluster-autoscaler is not configured`,
+  ),
+  'manager.refused.minhostsMustBeAn': entry<never>(
+    (p) => `The fewest houses must be a whole number.`,
+    (p) => `minHosts must be an integer ≥ 0`,
+  ),
+  'manager.refused.maxhostsMustBeAn': entry<never>(
+    (p) => `The most houses must be at least 1 and no fewer than the fewest.`,
+    (p) => `maxHosts must be an integer ≥ max(1, minHosts)`,
+  ),
+  'manager.refused.budgetperhourMustBe': entry<never>(
+    (p) => `The budget cannot be negative.`,
+    (p) => `budgetPerHour must be ≥ 0`,
+  ),
+  'manager.refused.templateCoresMustBe': entry<never>(
+    (p) => `A house needs at least one core.`,
+    (p) => `template.cores must be an integer ≥ 1`,
+  ),
+  'manager.refused.templateMemmibMustExceed': entry<'value' | 'HOST_SYSTEM_RESERVED_MIBValue'>(
+    (p) => `A house needs more than ${p.value} of memory (its own system takes that).`,
+    (p) => `template.memMiB must exceed the system reserve (${p.HOST_SYSTEM_RESERVED_MIBValue} MiB)`,
+  ),
+  'manager.refused.templateCostperhourMustBe': entry<never>(
+    (p) => `A house cannot cost less than nothing.`,
+    (p) => `template.costPerHour must be ≥ 0`,
+  ),
+  'manager.refused.templateZonesMustList': entry<never>(
+    (p) => `Name at least one district to build in.`,
+    (p) => `template.zones must list at least one zone`,
+  ),
 } satisfies Catalogue

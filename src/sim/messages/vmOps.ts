@@ -29,4 +29,32 @@ export const vmOpsMessages = {
     (p) => `Apartment ${p.vm} now stands in house ${p.to}; its rooms paused for ${p.downtimeMs} ms and carried on.`,
     (p) => `VM ${p.vm} migrated ${p.from} → ${p.to}: stop-and-copy downtime ${p.downtimeMs} ms.`,
   ),
+  'vmOps.refused.vcpusMustBeAn': entry<never>(
+    (p) => `An apartment needs a whole number of workers, at least 1.`,
+    (p) => `vCPUs must be an integer ≥ 1`,
+  ),
+  'vmOps.refused.memoryMustBe': entry<never>(
+    (p) => `An apartment needs some memory.`,
+    (p) => `memory must be > 0`,
+  ),
+  'vmOps.refused.vmIsMigrating': entry<'vm'>(
+    (p) => `Apartment ${p.vm} is moving house; resize it after.`,
+    (p) => `VM ${p.vm} is migrating`,
+  ),
+  'vmOps.refused.hostNotFound': entry<never>(
+    (p) => `Its house is gone.`,
+    (p) => `host not found`,
+  ),
+  'vmOps.refused.vmIs': entry<'vm' | 'state'>(
+    (p) => `Only a lived-in apartment moves live; ${p.vm} is not running.`,
+    (p) => `VM ${p.vm} is ${p.state}`,
+  ),
+  'vmOps.refused.vmAlreadyMigrating': entry<'vm'>(
+    (p) => `Apartment ${p.vm} is already moving.`,
+    (p) => `VM ${p.vm} already migrating`,
+  ),
+  'vmOps.refused.vmAlreadyOn': entry<'vm' | 'to'>(
+    (p) => `Apartment ${p.vm} is already in house ${p.to}.`,
+    (p) => `VM ${p.vm} already on ${p.to}`,
+  ),
 } satisfies Catalogue

@@ -19,4 +19,28 @@ export const vmsMessages = {
     (p) => `Apartment ${p.vm} is moving back in: ${p.label} boots again.`,
     (p) => `VM ${p.vm} booting ${p.label}.`,
   ),
+  'vms.refused.unknownGuestOs': entry<'os'>(
+    (p) => `Unknown operating system.`,
+    (p) => `unknown guest OS ${p.os}`,
+  ),
+  'vms.refused.vcpusMustBeAn': entry<never>(
+    (p) => `An apartment needs a whole number of workers, at least 1.`,
+    (p) => `vCPUs must be an integer ≥ 1`,
+  ),
+  'vms.refused.idAlreadyInUse': entry<'id'>(
+    (p) => `Something called ${p.id} already exists.`,
+    (p) => `id ${p.id} already in use`,
+  ),
+  'vms.refused.vmAlreadyStopped': entry<'vm'>(
+    (p) => `Apartment ${p.vm} is already locked up.`,
+    (p) => `VM ${p.vm} already stopped`,
+  ),
+  'vms.refused.vmIs': entry<'vm' | 'state'>(
+    (p) => `Apartment ${p.vm} is already lived in.`,
+    (p) => `VM ${p.vm} is ${p.state}`,
+  ),
+  'vms.refused.hostOfVmIs': entry<'vm'>(
+    (p) => `Its house is not standing.`,
+    (p) => `host of VM ${p.vm} is down`,
+  ),
 } satisfies Catalogue
