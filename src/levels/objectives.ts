@@ -57,6 +57,13 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
       const ok = !!app && app.managed && app.replicas >= check.minReplicas
       return { done: ok, progress: app?.managed ? `managed, ${app.replicas} on the clipboard` : 'not managed' }
     }
+    case 'autoscaled': {
+      const hpa = world.apps[check.appId]?.hpa ?? null
+      return {
+        done: hpa !== null,
+        progress: hpa ? `autoscaler: ${hpa.minReplicas}–${hpa.maxReplicas} rooms at ${hpa.targetCpuPercent}% CPU` : 'no autoscaler yet',
+      }
+    }
     case 'replicasAtMost': {
       const app = world.apps[check.appId]
       const n = app?.replicas ?? 0

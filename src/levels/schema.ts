@@ -231,6 +231,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vmsRunning'), os: os.optional(), min: z.number().int().positive() }),
   /** The building manager looks after the app, with at least `minReplicas` on its clipboard. */
   z.object({ kind: z.literal('managed'), appId: id, minReplicas: z.number().int().nonnegative().default(0) }),
+  /** A HorizontalPodAutoscaler counts the app's rooms (the manager's own clipboard does not count). */
+  z.object({ kind: z.literal('autoscaled'), appId: id }),
   /** The manager's clipboard says at most `max` rooms for the app. */
   z.object({ kind: z.literal('replicasAtMost'), appId: id, max: z.number().int().nonnegative() }),
   /** Every room of the app runs this image, and at least `min` of them are open. */

@@ -34,14 +34,16 @@ export function Objectives() {
           const pending = s.objective.when === 'end' && progress.outcome === 'playing'
           // Nothing is on track before the clock has run: an untouched street has served nobody.
           const onTrack = s.done && started
-          const mark = pending ? (onTrack ? '◷' : '○') : s.done ? '✓' : '○'
-          const spoken = pending ? (onTrack ? 'On track: ' : 'Not yet: ') : s.done ? 'Done: ' : 'Not yet: '
+          // Nor is an objective ticked before then: what the starting street already satisfies is not the player's doing.
+          const ticked = s.done && (started || progress.outcome !== 'playing')
+          const mark = pending ? (onTrack ? '◷' : '○') : ticked ? '✓' : '○'
+          const spoken = pending ? (onTrack ? 'On track: ' : 'Not yet: ') : ticked ? 'Done: ' : 'Not yet: '
           return (
             <li
               key={s.objective.id}
               data-testid={`objective-${s.objective.id}`}
-              data-done={s.done}
-              className={s.done && !pending ? 'done' : pending && onTrack ? 'on-track' : ''}
+              data-done={ticked}
+              className={ticked && !pending ? 'done' : pending && onTrack ? 'on-track' : ''}
             >
               <span className="mark" aria-hidden="true">
                 {mark}

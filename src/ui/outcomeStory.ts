@@ -63,6 +63,8 @@ export function adviceFor(check: Check, world: World): string {
         `Hire the building manager (M) for ${appName(world, check.appId)} and keep ${check.minReplicas || 'enough'} rooms on its ` +
         `clipboard.`
       )
+    case 'autoscaled':
+      return `Set an autoscaler for ${appName(world, check.appId)} (a HorizontalPodAutoscaler): the least and most rooms and a CPU target.`
     case 'replicasAtMost':
       return `Keep at most ${check.max} rooms on ${appName(world, check.appId)}'s clipboard once the rush is over (− or an autoscaler).`
     case 'rolledOut':

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { evaluateCheck } from '../../src/levels'
+import { evaluateCheck, initialProgress, objectiveStatuses, startLevel } from '../../src/levels'
+import { bundledLevels } from '../../src/levels/bundled'
+import { apply } from '../../src/sim'
 import type { ObjectiveStatus } from '../../src/levels'
 import { adviceFor, levelStory, shortfall } from '../../src/ui/outcomeStory'
 import { smallStreet } from './helpers'
@@ -57,5 +59,28 @@ describe('the end of a level tells the story', () => {
     expect(story.failed[0]!.advice).toBe(adviceFor(objective.check, w))
     expect(story.failed[0]!.advice).toMatch(/web/)
     expect(story.figures[0]).toContain('80.0% served')
+  })
+})
+
+describe('no objective is met before the player acts', () => {
+  test("in every bundled level, the starting street meets none of the objectives checked along the way ('ever')", () => {
+    for (const load of bundledLevels()) {
+      if (!load.ok) continue
+      const world = startLevel(load.level)
+      const met = objectiveStatuses(load.level, world, initialProgress()).filter((s) => s.objective.when === 'ever' && s.done)
+      expect(met.map((s) => `${load.level.id}: ${s.objective.id}`)).toEqual([])
+    }
+  })
+
+  test('rush hour: the autoscaler objective is met by setting an autoscaler, not by the manager it starts with', () => {
+    const load = bundledLevels().find((l) => l.ok && l.level.id === '04-rush-hour')
+    if (!load?.ok) throw new Error('level 04-rush-hour missing')
+    const world = startLevel(load.level)
+    const hpa = () => objectiveStatuses(load.level, world, initialProgress()).find((s) => s.objective.id === 'hpa')!
+    expect(world.apps.shop!.managed).toBe(true)
+    expect(hpa().done).toBe(false)
+    apply(world, { type: 'setHpa', appId: 'shop', minReplicas: 2, maxReplicas: 16, targetCpuPercent: 60 })
+    expect(hpa().done).toBe(true)
+    expect(hpa().progress).toBe('autoscaler: 2–16 rooms at 60% CPU')
   })
 })
