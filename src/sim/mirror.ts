@@ -222,8 +222,8 @@ export type ToWorker =
   | { t: 'watch'; ids: ContainerId[] }
 
 export type FromWorker =
-  /** The whole world (a delta against an empty one), after building. */
-  | { t: 'snapshot'; run: number; delta: WorldDelta; buildMs: number }
+  /** The whole world, after building (copied once by postMessage; deltas follow). */
+  | { t: 'snapshot'; run: number; world: World; buildMs: number }
   /** What changed in a batch of steps. */
   | { t: 'batch'; run: number; delta: WorldDelta; steps: number; stepMs: number }
   /** A command's result and what it changed. */

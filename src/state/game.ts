@@ -213,6 +213,9 @@ export const useGame = create<GameState>()((set, get) => ({
     if (!INCIDENT_TYPES.includes(command.type))
       return { ok: false, metaphor: 'Not an incident.', technical: `${command.type} is not an incident` }
     if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
+    // A street in the worker: the incident goes there like any command (provisional answer, simBridge.ts).
+    if (get().remote === 'running') return bridge.command(command)
+    if (get().remote) return { ok: false, metaphor: 'The street is still being built.', technical: 'world not ready' }
     const r = apply(world, command)
     set((s) => ({
       version: s.version + 1,

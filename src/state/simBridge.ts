@@ -11,7 +11,6 @@
  *
  * Off by default while it grows: `?worker` in the URL runs the `?street=` streets in the worker.
  */
-import { createWorld } from '../sim'
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
 import { applyDelta } from '../sim/mirror'
 import type { FromWorker, ToWorker } from '../sim/mirror'
@@ -108,8 +107,7 @@ export class SimBridge {
       return
     }
     if (m.t === 'snapshot') {
-      const fresh = createWorld(1)
-      applyDelta(fresh, m.delta)
+      const fresh = m.world
       this.mirror = fresh
       this.lastBatch.buildMs = m.buildMs
       this.waiting = false

@@ -59,7 +59,8 @@ export const useTimeline = create<TimelineState>()((set, get) => {
 export function attachTimeline(): () => void {
   return useGame.subscribe((s) => {
     if (restoring) return
-    const recordable = s.mode === 'level' || s.mode === 'sandbox'
+    // A street whose world lives in the simulation worker is not recorded here (the page holds only a mirror).
+    const recordable = (s.mode === 'level' || s.mode === 'sandbox') && !s.remote
     if (s.world !== seen.world) {
       const rooms = Object.keys(s.world.containers).length
       const ok = recordable && rooms <= TIMELINE_MAX_ROOMS
@@ -67,7 +68,13 @@ export function attachTimeline(): () => void {
       seen = { world: s.world, tick: s.world.tick, log: s.commandLog.length }
       useTimeline.setState({
         enabled: ok,
-        why: ok ? '' : recordable ? `over ${TIMELINE_MAX_ROOMS.toLocaleString('en')} rooms` : 'nothing is playing',
+        why: ok
+          ? ''
+          : recordable
+            ? `over ${TIMELINE_MAX_ROOMS.toLocaleString('en')} rooms`
+            : s.remote
+              ? 'the street runs in the simulation worker'
+              : 'nothing is playing',
         startTick: s.world.tick,
         head: s.world.tick,
         at: null,

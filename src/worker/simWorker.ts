@@ -46,7 +46,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       run = m.run
       tracker = newTracker()
       carryMs = 0
-      post({ t: 'snapshot', run, delta: takeDelta(world, tracker, watched), buildMs: performance.now() - t0 })
+      post({ t: 'snapshot', run, world, buildMs: performance.now() - t0 })
+      // The page now has all of it: remember what it has (while it unpacks), so the next delta is small.
+      takeDelta(world, tracker, watched)
       return
     }
     if (!world || m.run !== run) return

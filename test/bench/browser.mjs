@@ -213,10 +213,21 @@ try {
   }
 
   // ---- ?street=S|M|L -----------------------------------------------------------------------
+  // Each size twice: the simulation on the page, and in the Web Worker (&worker). After the first
+  // frame the street plays for 10 s at 8x while the main thread's long tasks (> 50 ms) are counted.
   result.street = {}
-  for (const size of noFrames ? [] : ['S', 'M', 'L']) {
+  const variants = []
+  for (const size of noFrames ? [] : ['S', 'M', 'L']) for (const worker of [false, true]) variants.push({ size, worker })
+  for (const { size, worker } of variants) {
+    const key = worker ? `${size}+worker` : size
     try {
-      result.street[size] = await withPage(`/?test&street=${size}`, async (page) => {
+      result.street[key] = await withPage(`/?test&street=${size}${worker ? '&worker' : ''}`, async (page) => {
+        await page.evaluate(() => {
+          window.__longTasks = []
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) window.__longTasks.push(e.duration)
+          }).observe({ type: 'longtask', buffered: true })
+        })
         await waitForHandle(page, 60_000)
         const mode = await page.evaluate(() => window.__houseOfPods.getState().mode)
         if (mode !== 'sandbox') return { skipped: `?street=${size} did not open a sandbox (mode ${mode})` }
@@ -238,18 +249,44 @@ try {
           return { hosts: Object.keys(w.hosts).length, rooms: Object.keys(w.containers).length }
         })
         const heap = await page.evaluate(() => (performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : null))
-        return { ...counts, firstFrameMs: r1(frameMs), calls: info.calls, triangles: info.triangles, heapMiB: heap, frameMsSwiftShader }
+        // Play 10 s at 8x and count the main thread's long tasks meanwhile.
+        await page.evaluate(() => (window.__longTasks = []))
+        await page.keyboard.press('Space')
+        await page.keyboard.press('4')
+        const p0 = Date.now()
+        const w0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+        await sleep(10_000)
+        const playMs = Date.now() - p0
+        const long = await page.evaluate(() => window.__longTasks)
+        const w1 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+        const blocked = long.reduce((a, b) => a + b, 0)
+        return {
+          ...counts,
+          firstFrameMs: r1(frameMs),
+          calls: info.calls,
+          triangles: info.triangles,
+          heapMiB: heap,
+          frameMsSwiftShader,
+          play: {
+            ms: playMs,
+            worldMs: w1 - w0,
+            longTasks: long.length,
+            longestTaskMs: Math.round(Math.max(0, ...long)),
+            blockedShare: Math.round((blocked / playMs) * 1000) / 1000,
+          },
+        }
       })
     } catch (e) {
-      result.street[size] = { error: String(e?.message ?? e).split('\n')[0] }
+      result.street[key] = { error: String(e?.message ?? e).split('\n')[0] }
     }
-    const s = result.street[size]
-    if (s.skipped || s.error) log(`street ${size}: ${s.skipped ?? s.error}`)
+    const s = result.street[key]
+    if (s.skipped || s.error) log(`street ${key}: ${s.skipped ?? s.error}`)
     else
       log(
-        `street ${size}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} ` +
+        `street ${key}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} ` +
           `triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on ` +
-          `SwiftShader`,
+          `SwiftShader; 10 s at 8x: main thread blocked ${Math.round(s.play.blockedShare * 100)} % (${s.play.longTasks} long tasks, ` +
+          `longest ${s.play.longestTaskMs} ms), world advanced ${s.play.worldMs / 1000} s`,
       )
   }
 } finally {
