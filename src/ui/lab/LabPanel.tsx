@@ -302,79 +302,66 @@ function ResourcesRow(v: LabTable) {
   )
 }
 
+/** One side's isolation cell: how far a breach and a crash reached, and the buttons that try them (breach first). */
+function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
+  const { w, started, allRan, reach, sides, breach, breachFirst } = v
+  const m = side === 'vm' ? v.vm : v.rm
+  const words =
+    side === 'vm'
+      ? {
+          concept: 'Strong',
+          crash: w('flood in one apartment', 'one guest kernel panics'),
+          button: `one ${w('apartment', 'guest kernel')}`,
+        }
+      : {
+          concept: 'Medium',
+          crash: w("the house's plumbing fails", 'the shared kernel panics'),
+          button: w('the shared plumbing', 'the shared kernel'),
+        }
+  const appId = sides ? (side === 'vm' ? sides.vmAppId : sides.roomAppId) : null
+  return (
+    <Cell testid={`lab-cell-isolation-${side}`} value={m?.crashReach ?? m?.breachReach ?? null} concept={words.concept}>
+      {started ? (
+        <>
+          <span data-testid={`lab-reach-crash-${side}`}>{reach(m!.crashReach, m!.rooms, words.crash)}</span>
+          <br />
+          <span data-testid={`lab-reach-breach-${side}`}>
+            {reach(m!.breachReach, m!.rooms, w('burglar in one room', 'one container breached'))}
+          </span>
+        </>
+      ) : (
+        'waiting'
+      )}
+      <span className="lab-buttons">
+        <button
+          type="button"
+          data-testid={`lab-breach-${side}`}
+          disabled={!allRan(m) || m!.breachReach !== null}
+          onClick={() => appId && breach(appId)}
+        >
+          Breach one
+        </button>
+        <button
+          type="button"
+          data-testid={`lab-crash-${side}`}
+          disabled={!allRan(m) || m!.crashReach !== null || m!.breachReach === null}
+          onClick={side === 'vm' ? v.crashVm : v.crashRooms}
+          title={breachFirst}
+        >
+          Crash {words.button}
+        </button>
+      </span>
+    </Cell>
+  )
+}
+
 function IsolationRow(v: LabTable) {
-  const { w, vm, rm, started, size, words, allRan, reach, sides, breach, crashVm, crashRooms, breachFirst } = v
+  const { vm, rm, started, size, words } = v
   return (
     <tr data-testid="lab-row-isolation">
       <RowHead name="Isolation" title="Isolation" sub="what a breach, then a crash, reach" />
-      <Cell testid="lab-cell-isolation-vm" value={vm?.crashReach ?? vm?.breachReach ?? null} concept="Strong">
-        {started ? (
-          <>
-            <span data-testid="lab-reach-crash-vm">
-              {reach(vm!.crashReach, vm!.rooms, w('flood in one apartment', 'one guest kernel panics'))}
-            </span>
-            <br />
-            <span data-testid="lab-reach-breach-vm">
-              {reach(vm!.breachReach, vm!.rooms, w('burglar in one room', 'one container breached'))}
-            </span>
-          </>
-        ) : (
-          'waiting'
-        )}
-        <span className="lab-buttons">
-          <button
-            type="button"
-            data-testid="lab-breach-vm"
-            disabled={!allRan(vm) || vm!.breachReach !== null}
-            onClick={() => sides && breach(sides.vmAppId)}
-          >
-            Breach one
-          </button>
-          <button
-            type="button"
-            data-testid="lab-crash-vm"
-            disabled={!allRan(vm) || vm!.crashReach !== null || vm!.breachReach === null}
-            onClick={crashVm}
-            title={breachFirst}
-          >
-            Crash one {w('apartment', 'guest kernel')}
-          </button>
-        </span>
-      </Cell>
-      <Cell testid="lab-cell-isolation-container" value={rm?.crashReach ?? rm?.breachReach ?? null} concept="Medium">
-        {started ? (
-          <>
-            <span data-testid="lab-reach-crash-container">
-              {reach(rm!.crashReach, rm!.rooms, w("the house's plumbing fails", 'the shared kernel panics'))}
-            </span>
-            <br />
-            <span data-testid="lab-reach-breach-container">
-              {reach(rm!.breachReach, rm!.rooms, w('burglar in one room', 'one container breached'))}
-            </span>
-          </>
-        ) : (
-          'waiting'
-        )}
-        <span className="lab-buttons">
-          <button
-            type="button"
-            data-testid="lab-breach-container"
-            disabled={!allRan(rm) || rm!.breachReach !== null}
-            onClick={() => sides && breach(sides.roomAppId)}
-          >
-            Breach one
-          </button>
-          <button
-            type="button"
-            data-testid="lab-crash-container"
-            disabled={!allRan(rm) || rm!.crashReach !== null || rm!.breachReach === null}
-            onClick={crashRooms}
-            title={breachFirst}
-          >
-            Crash {w('the shared plumbing', 'the shared kernel')}
-          </button>
-        </span>
-      </Cell>
+      <IsolationCell v={v} side="vm" />
+      <IsolationCell v={v} side="container" />
       <td>
         {started && (
           <BarsChart
