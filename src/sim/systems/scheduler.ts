@@ -24,7 +24,7 @@ import { preempt } from './preemption'
 import { chooseForKind, newKindCache } from './schedulerKinds'
 import { filterNode, runFilter, scoreNodes } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
-import { newSchedCtx, notePodMoved, placementId, podCounts, podInfo, schedulableNodes, ShapeMap } from './schedulerState'
+import { newSchedCtx, nonZeroExtra, notePodMoved, placementId, podCounts, podInfo, schedulableNodes, ShapeMap } from './schedulerState'
 import type { SchedCtx } from './schedulerState'
 
 export type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
@@ -132,6 +132,11 @@ function bind(ctx: SchedCtx, c: Container, i: number, log: boolean): void {
   c.nominatedNode = null
   if (ctx.nominated.length) ctx.nominated = ctx.nominated.filter((nm) => nm.id !== c.id)
   reserveContainer(world, c, 1)
+  if (c.cpuRequestMilli === 0 || c.memRequestMiB === 0) {
+    const x = nonZeroExtra(c)
+    node.nonZero.cpu += x.cpu
+    node.nonZero.mem += x.mem
+  }
   notePodMoved(ctx, c, i, 1)
   world.stats.podsScheduled += 1
   const app = world.apps[c.appId]
@@ -280,6 +285,7 @@ export function explainPlacement(world: World, containerId: string): NodeVerdict
               memMiB: node.target.memMiB - containerMemMiB(c),
               pods: node.target.pods - 1,
             },
+            nonZero: { cpu: node.nonZero.cpu - nonZeroExtra(c).cpu, mem: node.nonZero.mem - nonZeroExtra(c).mem },
           }
         : node,
     ),

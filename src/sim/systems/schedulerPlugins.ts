@@ -149,15 +149,17 @@ export function imageRaw(ctx: SchedCtx, imageId: ImageId): Float64Array | null {
   return raw
 }
 
+// Scores count request-less pods at kube-scheduler's defaults, 100m / 200 MiB (node.nonZero, pod.nonZero), so such
+// rooms spread instead of piling onto one house; the filter counts their real requests (FIDELITY.md).
 export function leastAllocated(node: NodeView, pod: PodInfo): number {
-  const fc = (node.target.cpuMilli + pod.cpu) / node.capCpu
-  const fm = (node.target.memMiB + pod.mem) / node.capMem
+  const fc = (node.target.cpuMilli + node.nonZero.cpu + pod.cpu + pod.nonZero.cpu) / node.capCpu
+  const fm = (node.target.memMiB + node.nonZero.mem + pod.mem + pod.nonZero.mem) / node.capMem
   return ((1 - fc) * MAX + (1 - fm) * MAX) / 2
 }
 
 export function balancedAllocation(node: NodeView, pod: PodInfo): number {
-  const fc = Math.min(1, (node.target.cpuMilli + pod.cpu) / node.capCpu)
-  const fm = Math.min(1, (node.target.memMiB + pod.mem) / node.capMem)
+  const fc = Math.min(1, (node.target.cpuMilli + node.nonZero.cpu + pod.cpu + pod.nonZero.cpu) / node.capCpu)
+  const fm = Math.min(1, (node.target.memMiB + node.nonZero.mem + pod.mem + pod.nonZero.mem) / node.capMem)
   const mean = (fc + fm) / 2
   const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2)
   return (1 - std) * MAX

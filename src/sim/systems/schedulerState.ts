@@ -6,6 +6,7 @@
  */
 import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { containerList } from '../containerIndex'
+import { podCpuRequestMilli, podMemRequestMiB } from '../containers'
 import { hostLabels, LABEL_OS, vmLabels } from '../nodeLabels'
 import { matchesAll, matchesRequirement, tolerated, toleratesTaint } from '../matching'
 import { FILTER_ORDER, SYSTEM_DEFAULT_SPREAD } from '../schedulingFigures'
@@ -24,6 +25,12 @@ export interface NodeView {
   capCpu: number
   capMem: number
   target: Host['alloc'] | Vm['alloc']
+  /**
+   * What its request-less pods add when scoring (FIDELITY.md "Scoring pods without requests", resource_allocation.go
+   * GetNonzeroRequests): 100m CPU per pod without a CPU request, 200 MiB per pod without a memory request. Filtering
+   * still counts their real requests (0).
+   */
+  nonZero: { cpu: number; mem: number }
   /** Derived well-known labels merged with the player's (nodeLabels.ts). */
   labels: Record<string, string>
   taints: Taint[]
@@ -47,6 +54,7 @@ export function schedulableNodes(world: World): NodeView[] {
       capCpu: cap.cpuMilli,
       capMem: cap.memMiB,
       target: h.alloc,
+      nonZero: { cpu: 0, mem: 0 },
       labels: hostLabels(h),
       taints: h.taints,
       cachedLayers: h.cachedLayers,
@@ -64,12 +72,41 @@ export function schedulableNodes(world: World): NodeView[] {
       capCpu: cap.cpuMilli,
       capMem: cap.memMiB,
       target: vm.alloc,
+      nonZero: { cpu: 0, mem: 0 },
       labels: vmLabels(world, vm),
       taints: vm.taints,
       cachedLayers: vm.cachedLayers,
     })
   }
+  addNonZero(world, nodes)
   return nodes
+}
+
+/** kube-scheduler's defaults for a pod without requests, used when scoring only (schedutil.DefaultMilliCPURequest...). */
+export const NON_ZERO_DEFAULTS = { cpuMilli: 100, memMiB: 200, source: 'kube-scheduler resource_allocation.go: 100m CPU / 200 MiB' }
+
+/** A pod's scoring extra: the defaults for the requests it does not set. */
+export function nonZeroExtra(c: Pick<Container, 'cpuRequestMilli' | 'memRequestMiB'>): { cpu: number; mem: number } {
+  return { cpu: c.cpuRequestMilli === 0 ? NON_ZERO_DEFAULTS.cpuMilli : 0, mem: c.memRequestMiB === 0 ? NON_ZERO_DEFAULTS.memMiB : 0 }
+}
+
+/** Fill each node's nonZero from the request-less pods bound to it; nothing to scan when no app lacks a request. */
+function addNonZero(world: World, nodes: NodeView[]): void {
+  let any = false
+  for (const id in world.apps) {
+    const a = world.apps[id]!
+    if (podCpuRequestMilli(a) === 0 || podMemRequestMiB(a) === 0) any = true
+  }
+  if (!any) return
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  for (const c of containerList(world)) {
+    if (!c.placement || c.state === 'terminated' || (c.cpuRequestMilli !== 0 && c.memRequestMiB !== 0)) continue
+    const n = byId.get(c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId)
+    if (!n) continue
+    const x = nonZeroExtra(c)
+    n.nonZero.cpu += x.cpu
+    n.nonZero.mem += x.mem
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +343,8 @@ export interface PodInfo {
   imageId: ImageId
   cpu: number
   mem: number
+  /** What scoring adds for the requests the pod does not set (100m / 200 MiB), 0 when it sets them. */
+  nonZero: { cpu: number; mem: number }
   priority: number
   /** The image's OS, an implicit nodeSelector kubernetes.io/os (how Windows pods are kept to Windows nodes). */
   os: string
@@ -365,6 +404,7 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
     imageId: c.imageId,
     cpu: c.cpuRequestMilli,
     mem: containerMemMiB(c),
+    nonZero: nonZeroExtra(c),
     priority: c.priority,
     os,
     containers: 1 + c.sidecars.length,
