@@ -63,7 +63,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     const { squeeze } = freeAreaOffset(size.width, size.height, viewInsets)
     const aspect = Math.max(0.5, Math.min(1.6, size.width / Math.max(1, size.height)) / 1.6)
     const dist = Math.min((span * 0.85 * squeeze) / aspect, 3000)
-    const aimZ = cz + dist * 0.05
+    const aimZ = cz - dist * 0.04
     const target = new THREE.Vector3(cx, 0, aimZ)
     const pos = new THREE.Vector3(cx, dist * 0.75, aimZ + dist * 0.7)
     camera.far = Math.max(2000, dist * 4)
