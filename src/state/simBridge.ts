@@ -9,7 +9,8 @@
  * next message, and a refusal then shows as the HUD's `lastRejection` like any other. Call sites
  * that read `r.ok` therefore see "sent"; nothing on a street depends on a synchronous refusal.
  *
- * Off by default while it grows: `?worker` in the URL runs the `?street=` streets in the worker.
+ * The `?street=` streets run in the worker (`?worker=0` keeps them on the page); levels, the
+ * sandbox and the lab, small worlds with a timeline and hand-ins, still run on the page.
  */
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
 import { applyDelta } from '../sim/mirror'
@@ -18,7 +19,7 @@ import type { FromWorker, ToWorker } from '../sim/mirror'
 export function workerWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   if (typeof Worker === 'undefined') return false
   const v = new URLSearchParams(search).get('worker')
-  return v !== null && v !== '0' && v !== 'off'
+  return v === null || (v !== '0' && v !== 'off')
 }
 
 export interface BridgeEvents {

@@ -213,7 +213,7 @@ try {
   }
 
   // ---- ?street=S|M|L -----------------------------------------------------------------------
-  // Each size twice: the simulation on the page, and in the Web Worker (&worker). After the first
+  // Each size twice: the simulation on the page (&worker=0), and in the Web Worker (the default). After the first
   // frame the street plays for 10 s at 8x while the main thread's long tasks (> 50 ms) are counted.
   result.street = {}
   const variants = []
@@ -221,7 +221,7 @@ try {
   for (const { size, worker } of variants) {
     const key = worker ? `${size}+worker` : size
     try {
-      result.street[key] = await withPage(`/?test&street=${size}${worker ? '&worker' : ''}`, async (page) => {
+      result.street[key] = await withPage(`/?test&street=${size}${worker ? '' : '&worker=0'}`, async (page) => {
         await page.evaluate(() => {
           window.__longTasks = []
           new PerformanceObserver((l) => {
