@@ -152,3 +152,34 @@ describe('a burnt house as the control plane sees it', () => {
     expect(run(w, 'describe node a1')).toMatch(/Taints:\s+<none>/)
   })
 })
+
+describe('the scheduler and a node marked Unknown', () => {
+  test('FailedScheduling counts every node: the burnt house with its unreachable taint, the other with its own reason', () => {
+    const w = street({ a: 2 }, 2, 0)
+    must(w, { type: 'failHost', hostId: hostId(w, 'a2') })
+    step(w, NODE_LIFECYCLE.gracePeriodMs + 1_000)
+    must(w, {
+      type: 'addApp',
+      id: 'big',
+      name: 'big',
+      imageId: 'shop',
+      cpuRequestMilli: 7_900,
+      memRequestMiB: 512,
+      rps: 0,
+      capacityRps: 10,
+    })
+    must(w, { type: 'setReplicas', appId: 'big', replicas: 1 })
+    must(w, { type: 'setManaged', appId: 'big', managed: true })
+    step(w, 1_000)
+    const pod = containersOf(w, 'big')[0]!
+    expect(pod.placement).toBeNull()
+    expect(pod.reason).toContain(
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }.',
+    )
+    // Removing the taint by hand does not let pods onto the dead house: the controller puts it back.
+    must(w, { type: 'setTaints', target: { kind: 'host', hostId: hostId(w, 'a2') }, taints: [] })
+    step(w, 1_000)
+    expect(w.hosts[hostId(w, 'a2')]!.taints.some((t) => t.key === UNREACHABLE_TAINT_KEY && t.effect === 'NoSchedule')).toBe(true)
+    expect(containersOf(w, 'big')[0]!.placement).toBeNull()
+  })
+})

@@ -128,7 +128,12 @@ export function nodeLifecycle(world: World): void {
       continue
     }
     if (host.condition === 'Ready' && world.timeMs - host.downSinceMs >= grace) lost.push({ n: host, kind: 'host' })
-    else if (host.condition === 'Unknown') anyUnknown = true
+    else if (host.condition === 'Unknown') {
+      anyUnknown = true
+      // The controller keeps its taint on (a player who removes it sees it come back, as in Kubernetes).
+      if (!host.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
+        host.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
+    }
   }
   for (const vm of Object.values(world.vms)) {
     if (vm.downSinceMs === null) continue

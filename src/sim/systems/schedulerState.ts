@@ -41,9 +41,11 @@ export interface NodeView {
 export function schedulableNodes(world: World): NodeView[] {
   const nodes: NodeView[] = []
   for (const h of Object.values(world.hosts)) {
-    // Simplification: a node the control plane has not yet seen fail still takes pods in Kubernetes;
-    // here a machine that is off or NotReady is simply not offered.
-    if (h.power !== 'on' || h.condition !== 'Ready') continue
+    // A node the control plane marked Unknown is still a node: its node.kubernetes.io/unreachable taint filters it
+    // out, and FailedScheduling counts it with that reason ("0/N nodes" counts every node), as kube-scheduler does.
+    // Simplification: during the grace period Kubernetes would still bind pods to the dead node (they never start);
+    // here a machine that is down and not yet marked is simply not offered, and a lot on order is not a node yet.
+    if (!(h.power === 'on' && h.condition === 'Ready') && h.condition !== 'Unknown') continue
     const cap = hostCapacity(h)
     nodes.push({
       name: h.name,
