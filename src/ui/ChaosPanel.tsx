@@ -11,6 +11,7 @@ const CHAOS = [
   'stopVm',
   'startVm',
   'failHost',
+  'failZone',
   'repairHost',
   'addHost',
   'setTraffic',
@@ -184,6 +185,11 @@ export function ChaosPanel({ hostId, vmId, roomId, appId }: Props) {
                 ⚡ {w('Burn house', 'Fail host')}
               </button>
             )}
+        {allowed('failZone') && host && !hostDown && (
+          <button type="button" data-testid="action-failZone" onClick={() => send({ type: 'failZone', zone: host.zone })}>
+            ⚡ {w(`Burn zone ${host.zone} (every house in it)`, `Fail zone ${host.zone} (all its hosts)`)}
+          </button>
+        )}
         {allowed('addHost') && (
           <button
             type="button"

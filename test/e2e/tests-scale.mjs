@@ -1,6 +1,7 @@
-// Browser tests for big streets: the simulation in a Web Worker (?worker) and, later, the city view.
+// Browser tests for big streets: the simulation in a Web Worker (the default for ?street=) and the city view.
 import {
   check,
+  click,
   dispatch,
   expectCanvasNotBlank,
   pressKey,
@@ -8,6 +9,7 @@ import {
   shot,
   waitForFirstFrame,
   waitForHandle,
+  tid,
   waitUntil,
 } from './lib.mjs'
 
@@ -52,6 +54,22 @@ export const tests = [
       await waitUntil(page, () => window.__houseOfPods.getState().lastRejection?.technical ?? null, undefined, {
         what: 'the worker refusing a command for a house that does not exist',
       })
+      // The chaos panel burns the selected house's whole zone (in the worker).
+      const house = await page.evaluate(() => {
+        const h = Object.values(window.__houseOfPods.getState().world.hosts).find((x) => x.zone === 'b')
+        window.__houseOfPods.getUi().select({ kind: 'host', id: h.id })
+        return h
+      })
+      await click(page, tid('action-failZone'))
+      await waitUntil(
+        page,
+        () => {
+          const hosts = Object.values(window.__houseOfPods.getState().world.hosts)
+          return hosts.filter((h) => h.zone === 'b').every((h) => h.power === 'failed') && hosts.some((h) => h.power === 'on')
+        },
+        undefined,
+        { timeout: 30_000, what: `every house of zone b burnt (from house ${house.name}), the others standing` },
+      )
       await settledRendererInfo(page, 3)
       await expectCanvasNotBlank(page)
       await shot(page, 'street-worker.png')
