@@ -69,8 +69,9 @@ export async function reveal(page, sel) {
   const loc = page.locator(sel).first()
   if ((await loc.count()) === 0) return false
   if (await loc.isVisible().catch(() => false)) return true
+  // The page may be busy compiling the scene for a second or two: asking which drawer holds it waits as long as a click would.
   const tab = await loc
-    .evaluate((el) => el.closest('[data-reveal][hidden]')?.getAttribute('data-reveal') ?? null, undefined, { timeout: 1000 })
+    .evaluate((el) => el.closest('[data-reveal][hidden]')?.getAttribute('data-reveal') ?? null, undefined, { timeout: 10_000 })
     .catch(() => null)
   if (tab) {
     // The page may be busy compiling the scene: give the tab the time a click gets.
@@ -122,6 +123,12 @@ export async function waitFor(page, selector, { timeout = 10_000, state = 'visib
 export async function click(page, selector, { timeout = 5000 } = {}) {
   const sel = selectorOf(selector)
   try {
+    // The in-game HUD loads lazily: a control may not be in the page yet, so wait for it before opening its drawer.
+    await page
+      .locator(sel)
+      .first()
+      .waitFor({ state: 'attached', timeout })
+      .catch(() => {})
     await reveal(page, sel)
     await page.locator(sel).first().click({ timeout })
   } catch (e) {
