@@ -58,7 +58,8 @@ async function playLesson(page, id, steps) {
     const hasQuestion = (await page.locator(tid('cls-question')).count()) > 0
     if (hasQuestion) {
       await settled(page, k, 'predict', id)
-      await click(page, tid('cls-choice-0'))
+      // SwiftShader draws a 1920×1080 frame in about 2 s: give the click time to find the page idle.
+      await click(page, tid('cls-choice-0'), { timeout: 30_000 })
       await shot(page, `classroom-${id}-${k + 1}-predict.png`)
       await pressKey(page, 'ArrowRight')
       hashes.push(await settled(page, k, 'done', id))
