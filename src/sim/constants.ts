@@ -48,14 +48,16 @@ export const VM_PROVISION: RangeMs = {
 }
 
 /**
- * openshift-docs virt-cluster-resource-requirements.adoc (KubeVirt):
- * overhead ≈ 0.002 × guest RAM + 218 MiB + 8 MiB per vCPU.
+ * openshift-docs virt-cluster-resource-requirements.adoc (FIDELITY.md "Hypervisor memory overhead per VM"): KubeVirt's
+ * virt-launcher overhead ≈ 0.002 × guest RAM + 218 MiB + 8 MiB per vCPU + 16 MiB per graphics device (one by default).
+ * This is KubeVirt's figure, not bare QEMU's: the inspector says so.
  */
-export function hypervisorOverheadMiB(guestMemMiB: number, vcpus: number): number {
-  return Math.ceil(0.002 * guestMemMiB + 218 + 8 * vcpus)
+export function hypervisorOverheadMiB(guestMemMiB: number, vcpus: number, graphicsDevices = 1): number {
+  return Math.ceil(0.002 * guestMemMiB + 218 + 8 * vcpus + 16 * graphicsDevices)
 }
 export const HYPERVISOR_OVERHEAD_SOURCE =
-  'openshift-docs virt-cluster-resource-requirements.adoc: 0.002 × guest RAM + 218 MiB + 8 MiB per vCPU'
+  'openshift-docs virt-cluster-resource-requirements.adoc (KubeVirt virt-launcher, not bare QEMU): ' +
+  '0.002 × guest RAM + 218 MiB + 8 MiB per vCPU + 16 MiB per graphics device'
 
 /** Vendor sizing guides: vCPU:core ratios like 4:1 are common for general work. */
 export const VCPU_OVERCOMMIT: Figure = { value: 4, source: 'vendor sizing guides: 4:1 vCPU:core is common for general work' }

@@ -147,7 +147,11 @@ function describe(
           ['vCPUs / RAM', `${vm.vcpus} vCPU · ${formatMiB(vm.memMiB)}`],
           ['CPU for rooms', `${cores(vm.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
           ['Memory for rooms', `${usedOf(vm.alloc.memMiB, cap.memMiB)} reserved`],
-          ['Frame overhead in the house', formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus))],
+          [
+            'Frame overhead in the house',
+            `${formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus))} ` +
+              "(KubeVirt's virt-launcher estimate, one graphics device; not bare QEMU's)",
+          ],
           ['In house', world.hosts[vm.hostId]?.name ?? '?'],
           ['Rooms inside', String(vm.alloc.pods)],
           ['Node condition', <Both l={nodeConditionText(world, vm)} />],

@@ -30,13 +30,14 @@ describe('apartments (virtual machines)', () => {
     }
   })
 
-  test('each apartment costs its house its guest RAM plus the hypervisor overhead', () => {
+  test("each apartment costs its house its guest RAM plus KubeVirt's overhead, its one graphics device included", () => {
     const w = smallStreet()
     const before = w.hosts.h1!.alloc.memMiB
     must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048 })
     const overhead = hypervisorOverheadMiB(2048, 2)
-    // KubeVirt's formula: 0.002 × 2048 + 218 + 8 × 2 = 238.1 → 239 MiB
-    expect(overhead).toBe(239)
+    // KubeVirt's formula: 0.002 × 2048 + 218 + 8 × 2 + 16 (one graphics device) = 254.1 → 255 MiB
+    expect(overhead).toBe(255)
+    expect(hypervisorOverheadMiB(2048, 2, 0)).toBe(239)
     expect(w.hosts.h1!.alloc.memMiB - before).toBe(2048 + overhead)
   })
 
