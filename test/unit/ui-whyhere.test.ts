@@ -47,9 +47,7 @@ describe('why here, as data', () => {
       else if (i % 4 === 1) verdicts.push(fail(`n${i}`, '1 node(s) had untolerated taint {dedicated: gpu}'))
       else verdicts.push(v(`n${i}`, i / 10, { current: i === 2 }))
     }
-    const t0 = performance.now()
     const s = summarize(verdicts, 10)
-    const ms = performance.now() - t0
     expect(s.rows).toHaveLength(10)
     expect(s.rows.at(-1)!.verdict.name).toBe('n2')
     expect(s.rows.at(-1)!.rank).toBe(500)
@@ -64,7 +62,6 @@ describe('why here, as data', () => {
     expect(restLine(s)).toBe(
       `…and 990 more: 490 ${LOWER_SCORE}, 250 1 node(s) had untolerated taint {dedicated: gpu}, 250 Insufficient memory.`,
     )
-    expect(ms).toBeLessThan(50)
   })
 
   test('a real pending pod: every node fails a filter, no row is ranked, and the count matches the message', () => {
