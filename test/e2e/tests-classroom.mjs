@@ -201,10 +201,14 @@ export const urlTests = [
 async function winLevel1AndHandIn(t, name) {
   const page = await t.open('/?test')
   await startLevel(page, '01-one-house')
+  // Generous click timeouts: with the scene drawing on SwiftShader a click can wait seconds for the page to settle.
   for (const app of ['shop', 'blog', 'chat']) {
-    await click(page, tid(`app-${app}`))
-    await click(page, tid('tree-host-h1'))
-    await click(page, tid('action-runContainer'))
+    await click(page, tid(`app-${app}`), { timeout: 20_000 })
+    await click(page, tid('tree-host-h1'), { timeout: 20_000 })
+    await click(page, tid('action-runContainer'), { timeout: 20_000 })
+    await waitUntil(page, (a) => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.appId === a), app, {
+      what: `a room for ${app}`,
+    })
   }
   await click(page, tid('speed-8'))
   await pressKey(page, 'Space')
