@@ -167,6 +167,9 @@ export const urlTests = [
       check(lv === '01-one-house', `level=01-one-house opened ${lv}`)
       // scale=150: the HUD is drawn half as large again; the scene's canvas still fills the window.
       await waitFor(p2, '[class="hud-layer"]')
+      // The scene loads lazily and its canvas takes the window's size at its first frame: wait for it, then measure.
+      const wide = () => (document.querySelector('canvas')?.getBoundingClientRect().width ?? 0) >= 1270
+      await waitUntil(p2, wide, undefined, { timeout: 30_000, what: 'the canvas to fill the window' }).catch(() => {})
       const sizes = await p2.evaluate(() => ({
         zoom: getComputedStyle(document.querySelector('.hud-layer')).zoom,
         canvas: document.querySelector('canvas')?.getBoundingClientRect().width ?? 0,
