@@ -24,6 +24,7 @@ export interface LoggedCommand {
 export const INCIDENT_TYPES: readonly string[] = [
   'crashRandomContainer',
   'failHost',
+  'failZone',
   'setTraffic',
   'leakMemory',
   'breachContainer',

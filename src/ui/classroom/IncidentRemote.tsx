@@ -35,10 +35,9 @@ export function incidentCommands(world: World, what: Incident, appId: string, ho
     case 'fire':
       return world.hosts[hostId] ? [{ type: 'failHost', hostId }] : []
     case 'zone': {
+      // One command burns the zone's standing houses at once (failZone: one walk, one line in the log).
       const zone = world.hosts[hostId]?.zone
-      return Object.values(world.hosts)
-        .filter((h) => h.zone === zone && h.power === 'on')
-        .map((h) => ({ type: 'failHost', hostId: h.id }))
+      return zone !== undefined ? [{ type: 'failZone', zone }] : []
     }
     case 'surge': {
       const rps = world.apps[appId]?.rps ?? 0
