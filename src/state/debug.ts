@@ -2,7 +2,7 @@
  * The read-only test handle. Only when the page URL carries `?test` does the game expose
  * window.__houseOfPods, so browser tests (and anyone measuring) can read the world and draw calls.
  */
-import { useGame } from './game'
+import { useGame, workerFigures } from './game'
 import { useUi } from './ui'
 
 export interface RendererInfo {
@@ -33,6 +33,8 @@ export function installTestHandle(): void {
     getUi: () => useUi.getState(),
     rendererInfo: () => (rendererInfo ? { ...rendererInfo } : null),
     firstFrameMs: () => firstFrameMs,
+    /** The simulation worker's own timings (build, settle, when its rooms reached the page), or null. */
+    workerFigures: () => workerFigures(),
   })
   Object.defineProperty(window, '__houseOfPods', { value: handle, writable: false, configurable: false })
 }

@@ -39,6 +39,11 @@ export interface GameState {
    * read-only mirror and `dispatch` answers provisionally (simBridge.ts). 'building' until it arrives.
    */
   remote: 'building' | 'running' | null
+  /**
+   * The worker's street is on the page (houses and apps) but its rooms are still being placed there;
+   * they arrive together once every pod runs. Commands sent meanwhile wait in the worker.
+   */
+  settling: boolean
 
   startLevel: (level: Level) => void
   startSandbox: (seed?: number) => void
@@ -130,13 +135,20 @@ function freshRun(s: GameState, run: RunStart): Partial<GameState> {
     lastRejection: null,
     commandLog: [],
     remote: null,
+    settling: false,
     version: s.version + 1,
   }
 }
 
 /** The simulation worker, when a street runs there; stopped whenever another run starts. */
 const bridge = new SimBridge({
-  changed: (world) => useGame.setState((s) => ({ world, version: s.version + 1, remote: 'running' })),
+  changed: (world, kind) =>
+    useGame.setState((s) => ({
+      world,
+      version: s.version + 1,
+      remote: 'running',
+      settling: kind === 'snapshot' ? true : kind === 'settled' ? false : s.settling,
+    })),
   refused: (r) => useGame.setState((s) => ({ lastRejection: r, version: s.version + 1 })),
 })
 
@@ -162,6 +174,7 @@ export const useGame = create<GameState>()((set, get) => ({
   lab: null,
   commandLog: [],
   remote: null,
+  settling: false,
 
   startLevel: (chosen) => {
     // The teacher's settings (a class seed, paused or running, a start speed) apply to every level start.
@@ -205,7 +218,7 @@ export const useGame = create<GameState>()((set, get) => ({
 
   toMenu: () => {
     bridge.stop()
-    set((s) => ({ mode: 'menu', level: null, paused: true, remote: null, version: s.version + 1 }))
+    set((s) => ({ mode: 'menu', level: null, paused: true, remote: null, settling: false, version: s.version + 1 }))
   },
 
   incident: (command) => {

@@ -13,7 +13,7 @@
  * sandbox and the lab, small worlds with a timeline and hand-ins, still run on the page.
  */
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
-import { applyDelta } from '../sim/mirror'
+import { applyDelta, putRooms, unpackRooms } from '../sim/mirror'
 import type { FromWorker, ToWorker } from '../sim/mirror'
 
 export function workerWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
@@ -23,8 +23,11 @@ export function workerWanted(search: string = typeof location === 'undefined' ? 
 }
 
 export interface BridgeEvents {
-  /** The worker sent the world whole (after building) or a batch of changes; `world` is the mirror. */
-  changed: (world: World, kind: 'snapshot' | 'batch') => void
+  /**
+   * The worker sent the built street (no rooms yet), its settled rooms, or a batch of changes; `world`
+   * is the mirror.
+   */
+  changed: (world: World, kind: 'snapshot' | 'settled' | 'batch') => void
   /** A command the page sent provisionally was refused by the world. */
   refused: (result: Result & { ok: false }) => void
 }
@@ -39,7 +42,7 @@ export class SimBridge {
   private owedSpeed = 1
   mirror: World | null = null
   /** The worker's own figures for the last batch, for the test handle and the benchmark. */
-  lastBatch = { steps: 0, stepMs: 0, buildMs: 0 }
+  lastBatch = { steps: 0, stepMs: 0, buildMs: 0, settleMs: 0, roomsAtMs: null as number | null }
 
   constructor(private readonly on: BridgeEvents) {}
 
@@ -111,17 +114,26 @@ export class SimBridge {
       const fresh = m.world
       this.mirror = fresh
       this.lastBatch.buildMs = m.buildMs
+      this.lastBatch.roomsAtMs = null
       this.waiting = false
       this.on.changed(fresh, 'snapshot')
       return
     }
+    if (m.t === 'rooms') {
+      // Part of a big batch, taken in its own short task; the page re-renders when the batch is complete.
+      putRooms(this.mirror, unpackRooms(m.rooms))
+      return
+    }
     applyDelta(this.mirror, m.delta)
-    if (m.t === 'batch') {
+    if (m.t === 'settled') {
+      this.lastBatch.settleMs = m.settleMs
+      this.lastBatch.roomsAtMs = performance.now()
+    } else if (m.t === 'batch') {
       this.lastBatch.steps = m.steps
       this.lastBatch.stepMs = m.stepMs
       this.waiting = false
     } else if (!m.result.ok) this.on.refused(m.result)
-    this.on.changed(this.mirror, 'batch')
+    this.on.changed(this.mirror, m.t === 'settled' ? 'settled' : 'batch')
     this.flush()
   }
 }

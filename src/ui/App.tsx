@@ -30,9 +30,23 @@ export function App() {
   )
 }
 
+const SETTLING_STYLE = {
+  position: 'fixed',
+  top: '4.5rem',
+  left: '50%',
+  transform: 'translateX(-50%)',
+  margin: 0,
+  padding: '0.3rem 0.8rem',
+  borderRadius: '0.4rem',
+  background: 'rgba(0, 0, 0, 0.6)',
+  color: '#fff',
+  pointerEvents: 'none',
+} as const
+
 function Screens() {
   const mode = useGame((s) => s.mode)
   const building = useGame((s) => s.remote === 'building')
+  const settling = useGame((s) => s.settling)
   const screen = useHud((s) => s.screen)
   if (mode === 'menu') {
     if (screen === 'classroom' || screen === 'handins')
@@ -55,6 +69,12 @@ function Screens() {
           <Suspense fallback={<p className="scene-loading">Loading the neighbourhood…</p>}>
             <GameCanvas />
           </Suspense>
+        )}
+        {settling && (
+          // The street is drawn; the worker is still placing its rooms (they arrive all at once).
+          <p className="street-settling" role="status" data-testid="street-settling" style={SETTLING_STYLE}>
+            The building manager is placing the rooms…
+          </p>
         )}
       </SceneBoundary>
       <Suspense fallback={null}>

@@ -2,6 +2,7 @@
 //
 //   npm run bench:browser                 a report
 //   npm run bench:browser -- --json       one JSON line
+//   npm run bench:browser -- --streets L+worker,L   only those big streets (keys as in the report)
 //   DIST=/tmp/other-dist PORT=4411 npm run bench:browser
 //
 // It builds nothing: it serves dist/ with test/e2e/serve.mjs and drives Debian's Chromium
@@ -27,6 +28,9 @@ import {
 } from '../e2e/lib.mjs'
 
 const json = process.argv.includes('--json')
+const streetsAt = process.argv.indexOf('--streets')
+/** Only these big-street runs (S, S+worker, …, L+worker), and nothing else; null: the whole benchmark. */
+const onlyStreets = streetsAt > 0 ? String(process.argv[streetsAt + 1] ?? '').split(',') : null
 const PORT = Number(process.env.PORT ?? 4410)
 const log = (...a) => {
   if (!json) console.log(...a)
@@ -120,7 +124,7 @@ const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10)
 try {
   // ---- Menu paint, and the first frame of the sandbox ------------------------------------
   // Three fresh loads (the first is colder than the rest); the report gives each and the median.
-  const RUNS = 3
+  const RUNS = onlyStreets ? 0 : 3
   const runs = []
   for (let i = 0; i < RUNS; i++) {
     runs.push(
@@ -177,12 +181,12 @@ try {
   if (f.firstFrameError) log(`sandbox: first frame FAILED in a load — ${f.firstFrameError} (does the scene call reportRendererInfo?)`)
 
   // ---- Draw calls with ~10 and ~1,000 rooms ------------------------------------------------
-  const noFrames = result.firstFrame.firstFrameMs === null
+  const noFrames = result.firstFrame.firstFrameMs === null && !onlyStreets
   if (noFrames) {
     result.notes.push('the scene never reported a drawn frame (window.__houseOfPods.firstFrameMs() stayed null): draw calls not measured')
     log('draw calls: skipped (no frame was reported)')
   }
-  if (!noFrames) {
+  if (!noFrames && !onlyStreets) {
     result.drawCalls = await section('draw calls', () =>
       withPage('/?test', async (page) => {
         await waitForHandle(page)
@@ -217,7 +221,9 @@ try {
   // frame the street plays for 10 s at 8x while the main thread's long tasks (> 50 ms) are counted.
   result.street = {}
   const variants = []
-  for (const size of noFrames ? [] : ['S', 'M', 'L']) for (const worker of [false, true]) variants.push({ size, worker })
+  for (const size of noFrames ? [] : ['S', 'M', 'L'])
+    for (const worker of [false, true])
+      if (!onlyStreets || onlyStreets.includes(worker ? `${size}+worker` : size)) variants.push({ size, worker })
   for (const { size, worker } of variants) {
     const key = worker ? `${size}+worker` : size
     try {
@@ -232,6 +238,16 @@ try {
         const mode = await page.evaluate(() => window.__houseOfPods.getState().mode)
         if (mode !== 'sandbox') return { skipped: `?street=${size} did not open a sandbox (mode ${mode})` }
         const frameMs = await waitForFirstFrame(page, 120_000)
+        // In the worker the street is drawn before its rooms are placed: when did they all reach the page?
+        let roomsMs = null
+        if (worker) {
+          const t = Date.now()
+          while (roomsMs === null && Date.now() - t < 120_000) {
+            roomsMs = await page.evaluate(() => window.__houseOfPods.workerFigures?.()?.roomsAtMs ?? null)
+            if (roomsMs === null) await sleep(250)
+          }
+        }
+        const loadLong = await page.evaluate(() => window.__longTasks)
         // Frames at L are slow on a CPU rasteriser (SwiftShader): take the counters of whichever
         // frame is there, then time up to 3 more frames within 60 s.
         const first = await page.evaluate(() => window.__houseOfPods.rendererInfo())
@@ -263,6 +279,8 @@ try {
         return {
           ...counts,
           firstFrameMs: r1(frameMs),
+          roomsMs: r1(roomsMs),
+          load: { longTasks: loadLong.length, longestTaskMs: Math.round(Math.max(0, ...loadLong)) },
           calls: info.calls,
           triangles: info.triangles,
           heapMiB: heap,
@@ -284,7 +302,8 @@ try {
     else
       log(
         `street ${key}: ${s.hosts} houses, ${s.rooms} rooms — ${s.calls} draw calls, ${s.triangles.toLocaleString('en-US')} ` +
-          `triangles, first frame ${s.firstFrameMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on ` +
+          `triangles, first frame ${s.firstFrameMs} ms${s.roomsMs !== null ? ` (every room on the page at ${s.roomsMs} ms)` : ''}, ` +
+          `loading's longest task ${s.load.longestTaskMs} ms, JS heap ${s.heapMiB} MiB, ${s.frameMsSwiftShader ?? '>60000'} ms a frame on ` +
           `SwiftShader; 10 s at 8x: main thread blocked ${Math.round(s.play.blockedShare * 100)} % (${s.play.longTasks} long tasks, ` +
           `longest ${s.play.longestTaskMs} ms), world advanced ${s.play.worldMs / 1000} s`,
       )

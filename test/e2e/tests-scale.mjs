@@ -25,6 +25,11 @@ export const tests = [
         what: 'the street built in the worker',
       })
       await waitForFirstFrame(page)
+      // The street is drawn first; its rooms follow once the worker has placed them.
+      await waitUntil(page, () => !window.__houseOfPods.getState().settling, undefined, {
+        timeout: 60_000,
+        what: "the street's rooms from the worker",
+      })
       const w = await page.evaluate(() => {
         const s = window.__houseOfPods.getState()
         return {
@@ -87,6 +92,11 @@ export const tests = [
         interval: 500,
       })
       await waitForFirstFrame(page, 60_000)
+      await waitUntil(page, () => !window.__houseOfPods.getState().settling, undefined, {
+        timeout: 150_000,
+        what: "the L street's 150,000 rooms from the worker",
+        interval: 500,
+      })
       const info = await settledRendererInfo(page, 2, 60_000)
       check(info.calls <= 30, `the city takes ${info.calls} draw calls (at most 30)`)
       check(info.triangles < 1_500_000, `the city draws ${info.triangles} triangles (under 1.5 million)`)

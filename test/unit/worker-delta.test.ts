@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { apply, buildScaleWorld, createWorld, step } from '../../src/sim'
 import type { Container, World } from '../../src/sim'
 import { containerList } from '../../src/sim/containerIndex'
-import { applyDelta, newTracker, takeDelta } from '../../src/sim/mirror'
+import { applyDelta, newTracker, packRooms, putRooms, takeDelta, unpackRooms } from '../../src/sim/mirror'
 
 /** The rooms' high-churn numbers (sent only for watched rooms). */
 const CHURN: (keyof Container)[] = [
@@ -74,5 +74,38 @@ describe('the worker world mirror', () => {
     const d = takeDelta(world, tracker)
     expect(d.containers.put.length).toBeLessThan(5)
     expect(d.containers.gone).toEqual([])
+  })
+})
+
+describe('rooms sent in slices of text (a whole street sent to the page)', () => {
+  test('a street with running, crashed and failed rooms unpacks to the very same rooms, in order, each its own object', () => {
+    const world = buildScaleWorld(20, 400)
+    step(world, 3000)
+    for (const c of containerList(world).slice(3, 7)) apply(world, { type: 'crashContainer', containerId: c.id })
+    apply(world, { type: 'failHost', hostId: Object.keys(world.hosts)[1]! })
+    step(world, 500)
+    const rooms = containerList(world)
+    const back = unpackRooms(structuredClone(packRooms(rooms)))
+    expect(back).toEqual(rooms)
+    expect(back.map((c) => c.id)).toEqual(rooms.map((c) => c.id))
+    expect(back[0]!.probe).not.toBe(back[1]!.probe)
+  })
+
+  test('a mirror filled from slices of rooms, then kept by deltas, still matches the world', () => {
+    const world = buildScaleWorld(30, 600)
+    const tracker = newTracker()
+    const mirror = structuredClone(world)
+    takeDelta(world, tracker)
+    step(world, 4000)
+    const d = takeDelta(world, tracker)
+    for (let i = 0; i < d.containers.put.length; i += 100) putRooms(mirror, unpackRooms(packRooms(d.containers.put.slice(i, i + 100))))
+    d.containers.put = []
+    applyDelta(mirror, structuredClone(d))
+    expect(seen(mirror, new Set())).toEqual(seen(world, new Set()))
+    apply(world, { type: 'failHost', hostId: Object.keys(world.hosts)[0]! })
+    step(world, 70_000)
+    applyDelta(mirror, structuredClone(takeDelta(world, tracker)))
+    expect(seen(mirror, new Set())).toEqual(seen(world, new Set()))
+    expect(containerList(mirror).map((c) => c.id)).toEqual(containerList(world).map((c) => c.id))
   })
 })
