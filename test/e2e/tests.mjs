@@ -326,6 +326,8 @@ export const tests = [
       const page = await t.open('/?test&street=S')
       await waitForHandle(page)
       await waitForFirstFrame(page)
+      // In the worker the street is drawn first and its rooms follow once placed.
+      await waitUntil(page, () => !window.__houseOfPods.getState().settling, undefined, { timeout: 30_000, what: "the street's rooms" })
       const w = await page.evaluate(() => {
         const s = window.__houseOfPods.getState()
         return {
