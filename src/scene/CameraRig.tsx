@@ -12,7 +12,7 @@ import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
 import type { SceneLayout } from './layout'
 import { boxOf } from './Buildings'
-import { freeAreaOffset, onHome, viewInsets } from './view'
+import { freeAreaOffset, onFly, onHome, viewInsets } from './view'
 
 const FOCUS_DISTANCE = 22
 
@@ -95,6 +95,28 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         } else goal.current = { target, pos }
         // Clear it so focusing the same thing again works.
         queueMicrotask(() => useUi.getState().setFocus(null))
+      }),
+    [camera],
+  )
+
+  // A fly request (the city's double-click, the overview map, find): the same glide, from the asked distance.
+  useEffect(
+    () =>
+      onFly((r) => {
+        const c = controls.current
+        if (!c) return
+        userMoved.current = true
+        const target = new THREE.Vector3(r.x, r.y, r.z)
+        const dir = camera.position.clone().sub(c.target)
+        if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
+        dir.setLength(Math.max(c.minDistance, Math.min(r.distance, c.maxDistance)))
+        const pos = target.clone().add(dir)
+        if (useUi.getState().reducedMotion) {
+          goal.current = null
+          c.target.copy(target)
+          camera.position.copy(pos)
+          c.update()
+        } else goal.current = { target, pos }
       }),
     [camera],
   )

@@ -37,7 +37,7 @@ function describe(world: World, sel: Selection, vocab: Vocabulary): { title: str
   return null
 }
 
-function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Selection; colour: string; strong: boolean }) {
+export function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Selection; colour: string; strong: boolean }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   if (!sel || !('id' in sel) || sel.kind === 'app') return null

@@ -63,3 +63,21 @@ export function kernelPanicked(hostId: string, power: string): boolean {
   if (power === 'on') panics.delete(hostId)
   return panics.has(hostId)
 }
+
+/** Fly the camera to look at a point from `distance` away (its angle kept): the city's zoom, the overview map, find. */
+export interface FlyRequest {
+  x: number
+  y: number
+  z: number
+  distance: number
+}
+const flyListeners = new Set<(r: FlyRequest) => void>()
+
+export function requestFly(r: FlyRequest): void {
+  for (const l of flyListeners) l(r)
+}
+
+export function onFly(l: (r: FlyRequest) => void): () => void {
+  flyListeners.add(l)
+  return () => flyListeners.delete(l)
+}

@@ -1,0 +1,258 @@
+/**
+ * The city's labels, only where they can be read: house names (with the businesses inside when
+ * the house is near) for the houses drawn in detail, and each zone's name. Text is at least 14 px
+ * tall; every frame the labels are placed nearest first (zones before houses), and one that would
+ * overlap a label already placed, a panel of the HUD, or the window's edge is hidden, so labels
+ * thin out with distance and never cover each other or the panels. Plain DOM in the scene's
+ * overlay layer, positioned in useFrame (no React render per frame).
+ */
+import { useEffect, useMemo, useRef } from 'react'
+import { useFrame, useThree } from '@react-three/fiber'
+import * as THREE from 'three'
+import { kindLabel } from '../sim/labels'
+import type { SceneLayout } from './layout'
+import { overlayRef } from './overlay'
+
+/** Businesses are named on a house's label only this near (world units); further, only its name. */
+const APP_NAMES_RANGE = 80
+/** The smallest text a label may have (CSS px), as issue 10 asks. */
+export const LABEL_MIN_PX = 14
+
+export interface CityLabel {
+  key: string
+  kind: 'zone' | 'house'
+  x: number
+  y: number
+  z: number
+  text: string
+  /** Businesses inside, each with its colour (shown next to the name; the name is always there). */
+  apps?: { name: string; colour: string }[]
+  /** A short status after the name ("2,500 down"); words, so colour is never the only sign. */
+  note?: string
+}
+
+interface Rect {
+  l: number
+  t: number
+  r: number
+  b: number
+}
+
+const overlaps = (a: Rect, b: Rect, m: number) => a.l < b.r + m && b.l < a.r + m && a.t < b.b + m && b.t < a.b + m
+
+/** The HUD's panels (read twice a second: they move only when a panel opens or closes). */
+function panelRects(): Rect[] {
+  const out: Rect[] = []
+  for (const el of document.querySelectorAll<HTMLElement>('.hud .panel, .hud-bottom > *, [data-avoid-labels]')) {
+    const r = el.getBoundingClientRect()
+    if (r.width > 0 && r.height > 0) out.push({ l: r.left, t: r.top, r: r.right, b: r.bottom })
+  }
+  return out
+}
+
+/** The house labels for the houses drawn in detail: name, and the businesses inside when near. */
+export function houseLabels(detail: SceneLayout | null, vocab: 'metaphor' | 'technical', appName: (id: string) => string): CityLabel[] {
+  if (!detail) return []
+  const { houses, rooms } = detail
+  const inside: Set<string>[] = []
+  for (let i = 0; i < houses.n; i++) inside.push(new Set())
+  for (let c = 0; c < rooms.n; c++) {
+    const i = rooms.house[c]!
+    if (i >= 0) inside[i]!.add(rooms.containers[c]!.appId)
+  }
+  const out: CityLabel[] = []
+  for (let i = 0; i < houses.n; i++) {
+    const h = houses.hosts[i]!
+    const apps = [...inside[i]!].sort().map((id) => ({ name: appName(id), colour: detail.appColours.get(id) ?? '#999' }))
+    const note = h.power !== 'on' ? (vocab === 'metaphor' ? 'down' : 'NotReady') : h.unschedulable ? 'cordoned' : undefined
+    out.push({
+      key: `h:${houses.ids[i]}`,
+      kind: 'house',
+      x: houses.doorX[i]!,
+      y: houses.h[i]! + 1.2,
+      z: houses.z[i]!,
+      text: `${kindLabel('host', vocab)} ${h.name}`,
+      apps,
+      note,
+    })
+  }
+  return out
+}
+
+function applyStyle(el: HTMLElement, style: Partial<CSSStyleDeclaration>): void {
+  Object.assign(el.style, style)
+}
+
+/** A label's element, built with the DOM (the scene's React renderer draws three.js objects, not DOM). */
+function buildLabel(l: CityLabel): HTMLDivElement {
+  const el = document.createElement('div')
+  el.className = `city-label city-label-${l.kind}`
+  el.dataset.testid = 'city-label'
+  el.dataset.kind = l.kind
+  el.dataset.key = l.key
+  applyStyle(el, l.kind === 'zone' ? zoneStyle : houseStyle)
+  const name = document.createElement('span')
+  name.style.fontWeight = '700'
+  name.textContent = l.text
+  el.append(name)
+  if (l.note) {
+    const note = document.createElement('span')
+    applyStyle(note, noteStyle)
+    note.textContent = l.note
+    el.append(note)
+  }
+  if (l.apps && l.apps.length > 0) {
+    const apps = document.createElement('span')
+    apps.dataset.apps = ''
+    for (const a of l.apps.slice(0, 4)) {
+      const chip = document.createElement('span')
+      applyStyle(chip, chipStyle)
+      const dot = document.createElement('span')
+      applyStyle(dot, dotStyle)
+      dot.style.background = a.colour
+      chip.append(dot, a.name)
+      apps.append(chip)
+    }
+    if (l.apps.length > 4) {
+      const more = document.createElement('span')
+      applyStyle(more, chipStyle)
+      more.textContent = `+${l.apps.length - 4}`
+      apps.append(more)
+    }
+    el.append(apps)
+  }
+  return el
+}
+
+const signature = (l: CityLabel) => JSON.stringify([l.text, l.note, l.apps])
+
+export function CityLabels({ labels }: { labels: CityLabel[] }) {
+  const camera = useThree((s) => s.camera)
+  const size = useThree((s) => s.size)
+  const els = useRef(new Map<string, { el: HTMLDivElement; sig: string }>())
+  const rootEl = useRef<HTMLDivElement | null>(null)
+  const panels = useRef<{ at: number; rects: Rect[] }>({ at: -1, rects: [] })
+  const v = useMemo(() => new THREE.Vector3(), [])
+  const camPos = useMemo(() => new THREE.Vector3(), [])
+
+  // The layer: one div in the scene's overlay, removed with the city.
+  useEffect(() => {
+    const host = overlayRef.current
+    if (!host) return
+    const root = document.createElement('div')
+    root.className = 'city-labels'
+    root.dataset.testid = 'city-labels'
+    root.setAttribute('aria-hidden', 'true')
+    host.append(root)
+    rootEl.current = root
+    const map = els.current
+    return () => {
+      root.remove()
+      rootEl.current = null
+      map.clear()
+    }
+  }, [])
+
+  // Keep one element per label: new ones built, changed ones rebuilt, gone ones removed.
+  useEffect(() => {
+    const root = rootEl.current
+    if (!root) return
+    const map = els.current
+    const keep = new Set<string>()
+    for (const l of labels) {
+      keep.add(l.key)
+      const sig = signature(l)
+      const have = map.get(l.key)
+      if (have && have.sig === sig) continue
+      const el = buildLabel(l)
+      if (have) have.el.replaceWith(el)
+      else root.append(el)
+      map.set(l.key, { el, sig })
+    }
+    for (const [key, { el }] of map) {
+      if (keep.has(key)) continue
+      el.remove()
+      map.delete(key)
+    }
+  }, [labels])
+
+  useFrame((state) => {
+    const now = state.clock.elapsedTime
+    if (now - panels.current.at > 0.5) panels.current = { at: now, rects: panelRects() }
+    const zoom = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--ui-scale')) || 1
+    const root = overlayRef.current?.getBoundingClientRect()
+    const ox = root?.left ?? 0
+    const oy = root?.top ?? 0
+    camera.getWorldPosition(camPos)
+    // Zones first, then houses nearest first.
+    const order = labels
+      .map((l) => ({ l, d: camPos.distanceToSquared(v.set(l.x, l.y, l.z)) }))
+      .sort((a, b) => (a.l.kind === b.l.kind ? a.d - b.d : a.l.kind === 'zone' ? -1 : 1))
+    const placed: Rect[] = [...panels.current.rects]
+    // The selected and hovered things' tags (drei Html beside this layer) are not covered either.
+    for (const tag of overlayRef.current?.querySelectorAll<HTMLElement>(':scope > div:not(.city-labels) > div') ?? []) {
+      const t = tag.getBoundingClientRect()
+      if (t.width > 0 && t.height > 0) placed.push({ l: t.left, t: t.top, r: t.right, b: t.bottom })
+    }
+    for (const { l, d } of order) {
+      const el = els.current.get(l.key)?.el
+      if (!el) continue
+      v.set(l.x, l.y, l.z).project(camera)
+      const showApps = l.kind === 'house' && Math.sqrt(d) < APP_NAMES_RANGE
+      const appsEl = el.querySelector<HTMLElement>('[data-apps]')
+      if (appsEl) appsEl.style.display = showApps ? '' : 'none'
+      const rect = el.getBoundingClientRect()
+      const sx = ((v.x + 1) / 2) * size.width + ox
+      const sy = ((1 - v.y) / 2) * size.height + oy
+      const r: Rect = { l: sx - rect.width / 2, t: sy - rect.height, r: sx + rect.width / 2, b: sy }
+      const onScreen = v.z < 1 && r.l >= ox && r.t >= oy && r.r <= ox + size.width && r.b <= oy + size.height
+      const free = onScreen && !placed.some((p) => overlaps(p, r, 3))
+      if (free) placed.push(r)
+      el.style.visibility = free ? 'visible' : 'hidden'
+      el.dataset.shown = free ? '1' : '0'
+      el.style.transform = `translate(${(r.l - ox) / zoom}px, ${(r.t - oy) / zoom}px)`
+    }
+  })
+  return null
+}
+
+const base: Partial<CSSStyleDeclaration> = {
+  position: 'absolute',
+  left: '0',
+  top: '0',
+  visibility: 'hidden',
+  whiteSpace: 'nowrap',
+  pointerEvents: 'none',
+  borderRadius: '4px',
+}
+const houseStyle: Partial<CSSStyleDeclaration> = {
+  ...base,
+  background: '#fffdf5',
+  color: '#2b2118',
+  border: '2px solid #8a5a3b',
+  padding: '1px 6px',
+  font: `600 ${LABEL_MIN_PX}px/1.3 system-ui, sans-serif`,
+}
+const zoneStyle: Partial<CSSStyleDeclaration> = {
+  ...base,
+  background: '#1f1b16e6',
+  color: '#fff',
+  border: '2px solid #fff',
+  padding: '3px 10px',
+  font: '700 18px/1.3 system-ui, sans-serif',
+}
+const noteStyle: Partial<CSSStyleDeclaration> = { marginLeft: '6px', fontWeight: '700', color: '#b3202e' }
+const chipStyle: Partial<CSSStyleDeclaration> = {
+  marginLeft: '6px',
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: '3px',
+  fontWeight: '500',
+}
+const dotStyle: Partial<CSSStyleDeclaration> = {
+  width: '10px',
+  height: '10px',
+  borderRadius: '2px',
+  border: '1px solid #0007',
+  display: 'inline-block',
+}

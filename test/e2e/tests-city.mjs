@@ -1,0 +1,125 @@
+// Browser tests for the city view of big streets (?street=M|L): zooming in, labels, zones, the overview map, find.
+import { check, settledRendererInfo, shot, waitForFirstFrame, waitForHandle, waitUntil } from './lib.mjs'
+
+/** Open a big street (its simulation in the worker) and wait for its first frame. */
+export async function openCity(t, size, extra = '') {
+  const page = await t.open(`/?test&street=${size}&paused=yes${extra}`)
+  await waitForHandle(page)
+  await waitUntil(page, () => window.__houseOfPods.getState().remote === 'running', undefined, {
+    timeout: size === 'L' ? 150_000 : 60_000,
+    what: `the ${size} street built in the worker`,
+    interval: 500,
+  })
+  await waitForFirstFrame(page, 60_000)
+  return page
+}
+
+/** The labels the city shows now, with their boxes and font sizes. */
+export function shownLabels(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="city-label"][data-shown="1"]')].map((el) => {
+      const r = el.getBoundingClientRect()
+      return {
+        kind: el.dataset.kind,
+        text: el.textContent,
+        font: parseFloat(getComputedStyle(el).fontSize),
+        l: r.left,
+        t: r.top,
+        r: r.right,
+        b: r.bottom,
+      }
+    }),
+  )
+}
+
+/** Every shown label is ≥ 14 px tall, inside the window, over no other label and no panel. */
+export async function checkLabelsReadable(page, where) {
+  const labels = await shownLabels(page)
+  const panels = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        '.hud .panel, .hud-bottom > *, [data-testid="scene-canvas"] > div:last-child > div:not(.city-labels) > div',
+      ),
+    ]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom, w: r.width })),
+  )
+  const size = page.viewportSize()
+  const hit = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b
+  for (const [i, a] of labels.entries()) {
+    check(a.font >= 14 && a.b - a.t >= 14, `${where}: label "${a.text}" is ${a.font} px text, ${Math.round(a.b - a.t)} px tall (want ≥ 14)`)
+    check(a.l >= 0 && a.t >= 0 && a.r <= size.width && a.b <= size.height, `${where}: label "${a.text}" leaves the window`)
+    for (const b of labels.slice(i + 1)) check(!hit(a, b), `${where}: labels "${a.text}" and "${b.text}" overlap`)
+    for (const p of panels) check(!hit(a, p), `${where}: label "${a.text}" covers a panel at ${JSON.stringify(p)}`)
+  }
+  return labels
+}
+
+/** Zoom in as a player does: double-click a block in the middle of the open part of the window. */
+async function zoomIntoCity(page) {
+  const size = page.viewportSize()
+  const left = await page.evaluate(() =>
+    Math.max(0, ...[...document.querySelectorAll('.hud-left > *')].map((e) => e.getBoundingClientRect().right)),
+  )
+  const cx = left + (size.width - left) * 0.45
+  for (const [dx, dy] of [
+    [0, 0],
+    [30, 20],
+    [-40, 30],
+    [60, -30],
+    [-80, -20],
+    [10, 60],
+  ]) {
+    await page.mouse.dblclick(cx + dx, size.height * 0.5 + dy)
+    const ok = await waitUntil(
+      page,
+      () => document.querySelectorAll('[data-testid="city-label"][data-kind="house"]').length > 0,
+      undefined,
+      {
+        timeout: 8000,
+        what: 'houses drawn in detail',
+      },
+    ).then(
+      () => true,
+      () => false,
+    )
+    if (ok) return
+  }
+  check(false, 'double-clicking the city never brought a house near enough to be drawn in detail')
+}
+
+export const tests = [
+  {
+    name: 'city-zoom',
+    title: '?street=M: zooming in draws the nearest houses with their rooms and names them in readable, non-overlapping labels',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await openCity(t, 'M')
+      const far = await settledRendererInfo(page, 2, 60_000)
+      t.log(`M overview: ${far.calls} draw calls, ${far.triangles} triangles`)
+      const farLabels = await shownLabels(page)
+      check(
+        farLabels.every((l) => l.kind !== 'house'),
+        `house labels at the overview distance: ${farLabels.map((l) => l.text).join(', ')}`,
+      )
+      await zoomIntoCity(page)
+      // The glide ends, the detail is laid out and drawn.
+      await page.waitForTimeout(4000)
+      const near = await settledRendererInfo(page, 3, 60_000)
+      t.log(`M zoomed in: ${near.calls} draw calls, ${near.triangles} triangles`)
+      check(near.calls <= 30, `zoomed in, the city takes ${near.calls} draw calls (at most 30)`)
+      check(near.triangles < 1_500_000, `zoomed in, the city draws ${near.triangles} triangles (under 1.5 million)`)
+      check(near.triangles > far.triangles, `zoomed in, rooms add triangles: ${near.triangles} against ${far.triangles} from afar`)
+      const labels = await checkLabelsReadable(page, 'M zoomed in')
+      const houses = labels.filter((l) => l.kind === 'house')
+      t.log(`${houses.length} house labels shown: ${houses.map((l) => l.text).join(' | ')}`)
+      check(houses.length >= 1, 'no house label is shown when zoomed in')
+      check(
+        houses.some((l) => /app\d|shop|web/i.test(l.text) || l.text.split(/\s+/).length > 2),
+        'no near house names the business inside',
+      )
+      await shot(page, 'city-zoom-m.png')
+    },
+  },
+]

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
+import { apply, step } from '../../src/sim'
+import { buildScaleWorld, settle } from '../../src/sim/scale'
+import { cityLayout } from '../../src/scene/CityView'
+import { DETAIL_MAX_HOUSES, detailLayout, nearHouses } from '../../src/scene/cityDetail'
+
+describe('the city zoomed in', () => {
+  const world = settle(buildScaleWorld(240, 3000, 7))
+  const city = cityLayout(world)
+
+  test('only the nearest visible houses within range are drawn in detail, nearest first and never more than the cap', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 700, noNaN: true }),
+        fc.double({ min: 2, max: 300, noNaN: true }),
+        fc.double({ min: -50, max: 500, noNaN: true }),
+        fc.integer({ min: 20, max: 400 }),
+        (x, y, z, range) => {
+          const cam = { x, y, z }
+          const visible = (i: number) => i % 3 !== 0
+          const near = nearHouses(city.houses, cam, visible, range)
+          const dist = (i: number) => Math.hypot(city.houses.x[i]! - x, city.houses.h[i]! / 2 - y, city.houses.z[i]! - z)
+          expect(near.length).toBeLessThanOrEqual(DETAIL_MAX_HOUSES)
+          for (const i of near) {
+            expect(visible(i)).toBe(true)
+            expect(dist(i)).toBeLessThanOrEqual(range + 1e-6)
+          }
+          for (let k = 1; k < near.length; k++) expect(dist(near[k]!)).toBeGreaterThanOrEqual(dist(near[k - 1]!) - 1e-6)
+          // Nothing nearer was left out: a visible house in range not picked is at least as far as the last picked.
+          if (near.length === DETAIL_MAX_HOUSES) {
+            const last = dist(near[near.length - 1]!)
+            for (let i = 0; i < city.houses.n; i++)
+              if (visible(i) && !near.includes(i) && dist(i) <= range) expect(dist(i)).toBeGreaterThanOrEqual(last - 1e-6)
+          } else {
+            for (let i = 0; i < city.houses.n; i++) if (visible(i) && dist(i) <= range) expect(near).toContain(i)
+          }
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
+  test('a near house shows every room placed on it, inside its walls where its city block stood', () => {
+    const near = [0, 5, 17, 100]
+    const d = detailLayout(world, city, near)
+    expect(d.houses.ids).toEqual(near.map((i) => city.houses.ids[i]))
+    for (let k = 0; k < near.length; k++) {
+      expect(d.houses.x[k]).toBe(city.houses.x[near[k]!])
+      expect(d.houses.z[k]).toBe(city.houses.z[near[k]!])
+    }
+    const want = Object.values(world.containers).filter(
+      (c) => c.placement?.kind === 'host' && d.houses.ids.includes(c.placement.hostId),
+    ).length
+    expect(want).toBeGreaterThan(0)
+    expect(d.rooms.n).toBe(want)
+    for (let c = 0; c < d.rooms.n; c++) {
+      const i = d.rooms.house[c]!
+      expect(i).toBeGreaterThanOrEqual(0)
+      expect(d.rooms.containers[c]!.placement).toMatchObject({ hostId: d.houses.ids[i] })
+      expect(Math.abs(d.rooms.x[c]! - d.houses.x[i]!)).toBeLessThanOrEqual(d.houses.w[i]! / 2)
+      expect(Math.abs(d.rooms.z[c]! - d.houses.z[i]!)).toBeLessThanOrEqual(d.houses.d[i]! / 2)
+    }
+    // The same cells a small street draws for that house: each room's floor area follows its request.
+    expect(detailLayout(world, city, []).rooms.n).toBe(0)
+  })
+
+  test('an apartment on a near house is drawn on it', () => {
+    const w = buildScaleWorld(200, 400, 3)
+    const hostId = Object.keys(w.hosts)[4]!
+    apply(w, { type: 'addVm', hostId, name: 'vm-a', os: 'linux', vcpus: 4, memMiB: 8192 })
+    for (let i = 0; i < 300; i++) step(w, 100)
+    const c = cityLayout(w)
+    const d = detailLayout(w, c, [4])
+    expect(d.vms.n).toBe(1)
+    expect(d.vms.house[0]).toBe(0)
+    expect(d.vms.ids[0]).toBe(Object.values(w.vms)[0]!.id)
+  })
+})
