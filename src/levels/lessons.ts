@@ -64,8 +64,6 @@ export const lessonStepSchema = z.object({
     .refine((ms) => ms % STEP_MS === 0, { message: `must be a multiple of ${STEP_MS} ms` })
     .default(0),
   question: questionSchema.optional(),
-  /** Hosts this step fails as a crash of their shared kernel: the street shows a kernel panic, not a fire. */
-  kernelPanic: z.array(id).max(16).optional(),
 })
 
 export const lessonSchema = z.object({

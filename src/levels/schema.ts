@@ -102,7 +102,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crashContainer'), containerId: id }),
   z.object({ type: z.literal('crashRandomContainer'), appId: id }),
   z.object({ type: z.literal('crashVm'), vmId: id }),
-  z.object({ type: z.literal('failHost'), hostId: id }),
+  z.object({ type: z.literal('failHost'), hostId: id, kernelPanic: z.boolean().optional() }),
   z.object({ type: z.literal('failZone'), zone: z.string().min(1).max(64) }),
   z.object({ type: z.literal('repairHost'), hostId: id }),
   z.object({ type: z.literal('setDelayScale'), scale: z.number().positive().max(1) }),

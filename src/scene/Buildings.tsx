@@ -17,7 +17,6 @@ import type { InstanceWriter } from './Instanced'
 import type { SceneLayout } from './layout'
 import { SLAB_HEIGHT } from './layout'
 import * as P from './palette'
-import { kernelPanicked } from './view'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 
@@ -149,7 +148,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
   const hostWall = (i: number): { colour: string; hf: number; slab: string } => {
     const p = houses.hosts[i]!.power
     // A kernel panic: the house stands (walls up, dimmed), only its shared plumbing failed.
-    if (p === 'failed' && kernelPanicked(houses.ids[i]!, p)) return { colour: P.WALL_PANIC, hf: 1, slab: P.SLAB_OFF }
+    if (p === 'failed' && houses.hosts[i]!.kernelPanic) return { colour: P.WALL_PANIC, hf: 1, slab: P.SLAB_OFF }
     if (p === 'failed') return { colour: P.WALL_FAILED, hf: 0.35, slab: P.SLAB_FAILED }
     if (p === 'off') return { colour: P.WALL_OFF, hf: 0.5, slab: P.SLAB_OFF }
     return { colour: zoneColour(layout, houses.hosts[i]!.zone), hf: 1, slab: P.SLAB }
@@ -172,7 +171,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
         for (let i = 0; i < H; i++) {
           const s = hostWall(i)
           const back = houses.z[i]! - houses.d[i]! / 2 + 0.25
-          const tilt = houses.hosts[i]!.power === 'failed' && !kernelPanicked(houses.ids[i]!, 'failed') ? 0.06 : 0
+          const tilt = houses.hosts[i]!.power === 'failed' && !houses.hosts[i]!.kernelPanic ? 0.06 : 0
           writeBox(m, i, houses.x[i]!, SLAB_HEIGHT, back, houses.w[i]!, houses.h[i]! * s.hf, 0.5, tilt)
           writeColour(cs, i, s.colour)
           ids[i] = houses.ids[i]!

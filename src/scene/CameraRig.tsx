@@ -10,6 +10,7 @@ import * as THREE from 'three'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { useGame } from '../state/game'
 import { useUi } from '../state/ui'
+import { registerProjector } from '../state/debug'
 import type { SceneLayout } from './layout'
 import { boxOf } from './Buildings'
 import { freeAreaOffset, onFly, onHome, viewInsets } from './view'
@@ -171,6 +172,29 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
       offSel()
       offEv()
     }
+  }, [camera, size])
+
+  // Browser tests ask where a thing's box lands on screen (e.g. both lab houses beside the lab table).
+  useEffect(() => {
+    registerProjector((kind, id) => {
+      const b = boxOf(layoutRef.current, kind, id)
+      if (!b) return null
+      const out = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity, behind: false }
+      for (const dx of [-0.5, 0.5])
+        for (const dy of [0, 1])
+          for (const dz of [-0.5, 0.5]) {
+            const v = new THREE.Vector3(b.x + dx * b.w, b.y + dy * b.h, b.z + dz * b.d).project(camera)
+            if (v.z > 1) out.behind = true
+            const x = ((v.x + 1) / 2) * size.width
+            const y = ((1 - v.y) / 2) * size.height
+            out.left = Math.min(out.left, x)
+            out.right = Math.max(out.right, x)
+            out.top = Math.min(out.top, y)
+            out.bottom = Math.max(out.bottom, y)
+          }
+      return out
+    })
+    return () => registerProjector(null)
   }, [camera, size])
 
   // The middle of the view sits in the middle of the free area, not behind a panel.

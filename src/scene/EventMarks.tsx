@@ -14,7 +14,6 @@ import type { World } from '../sim/types'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
 import { VM_OS } from './palette'
-import { kernelPanicked } from './view'
 
 /** Past this many rooms the street is read from the marks and the legend, not from tags. */
 export const TAGS_UP_TO_ROOMS = 60
@@ -40,7 +39,7 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     if (h.power === 'on') continue
     let dark = 0
     for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i) dark++
-    const panic = kernelPanicked(h.id, h.power)
+    const panic = h.power === 'failed' && !!h.kernelPanic
     const what = panic
       ? w('⚠ kernel panic: the shared plumbing failed', '⚠ host kernel panic')
       : h.power === 'failed'

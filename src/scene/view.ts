@@ -20,19 +20,27 @@ export function setViewInsets(next: ViewInsets): void {
 type Listener = () => void
 const homeListeners = new Set<Listener>()
 
-/** Ask the camera to frame the whole street again. */
+let homePending = false
+
+/** Ask the camera to frame the whole street again (kept until a camera listens, when none does yet). */
 export function requestHome(): void {
+  homePending = homeListeners.size === 0
   for (const l of homeListeners) l()
 }
 
 export function onHome(l: Listener): () => void {
   homeListeners.add(l)
+  if (homePending) {
+    homePending = false
+    l()
+  }
   return () => homeListeners.delete(l)
 }
 
 /**
  * The pixel offset (for PerspectiveCamera.setViewOffset) that puts the middle of the view at the
- * middle of the free area, and how much narrower the free area is than the window (≥ 1).
+ * middle of the free area, and how much narrower the free area is than the window (1 … 4: the lab on the
+ * projector leaves a bit over a third of a 1920-wide window, and both its houses must still fit).
  */
 export function freeAreaOffset(width: number, height: number, insets: ViewInsets): { x: number; y: number; squeeze: number } {
   const left = Math.max(0, Math.min(insets.left, width * 0.45))
@@ -46,22 +54,8 @@ export function freeAreaOffset(width: number, height: number, insets: ViewInsets
   return {
     x: Math.round(width / 2 - cx),
     y: Math.round(height / 2 - cy),
-    squeeze: Math.max(1, Math.min(2, Math.max(width / freeW, height / freeH))),
+    squeeze: Math.max(1, Math.min(4, Math.max(width / freeW, height / freeH))),
   }
-}
-
-/**
- * Houses whose shared kernel panicked (the lab's "crash the shared kernel"): the simulation takes
- * such a node down like any failure, but the street must show a kernel panic (the house stands,
- * its shared plumbing fails, every room on it goes dark), never a fire. Cleared when it powers on.
- */
-const panics = new Set<string>()
-export function markKernelPanic(hostId: string): void {
-  panics.add(hostId)
-}
-export function kernelPanicked(hostId: string, power: string): boolean {
-  if (power === 'on') panics.delete(hostId)
-  return panics.has(hostId)
 }
 
 /** Fly the camera to look at a point from `distance` away (its angle kept): the city's zoom, the overview map, find. */

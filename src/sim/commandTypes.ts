@@ -24,7 +24,11 @@ export type HostCommand =
       memOvercommit?: number
     }
   | { type: 'removeHost'; hostId: HostId }
-  | { type: 'failHost'; hostId: HostId }
+  /**
+   * The house fails: a fire (the default), or with kernelPanic a panic of its kernel, the one the
+   * rooms on it share (same reach: every room on it and its apartments stop; the walls stand).
+   */
+  | { type: 'failHost'; hostId: HostId; kernelPanic?: boolean }
   /** Every standing house of one zone fails at once (a zone outage; the chaos panel's "burn a zone"). */
   | { type: 'failZone'; zone: string }
   | { type: 'repairHost'; hostId: HostId }

@@ -252,7 +252,7 @@ export function runLab(n: number, seed = 1): LabResult {
   apply(world, { type: 'breachContainer', containerId: vmRooms[0]! })
   apply(world, { type: 'breachContainer', containerId: rooms[0]! })
   apply(world, { type: 'crashVm', vmId: vms[0]! })
-  apply(world, { type: 'failHost', hostId: LAB_SIDES.roomHostId })
+  apply(world, { type: 'failHost', hostId: LAB_SIDES.roomHostId, kernelPanic: true })
   m = latchLab(m, measureLab(world))
 
   const measured = {
@@ -336,4 +336,33 @@ function tableRows(n: number, m: LabResult['measured'], world: World): LabRow[] 
       source: LAB_SOURCES.Scalability,
     },
   ]
+}
+
+/** How far one breach reaches over many seeded labs: the odds behind the one run played live. */
+export interface LabBreachOdds {
+  n: number
+  /** Labs run (seeds 1 … runs) so far. */
+  runs: number
+  /** In how many a breach of one room reached another room on the shared kernel. */
+  sharedKernel: number
+  /** In how many a breach of one room in an apartment reached a room past the apartment's wall. */
+  vmWall: number
+}
+
+/** One seeded lab of n of each (runLab: start everything, breach one room on each side): did each breach reach another room? */
+export function labBreachRun(n: number, seed: number): { sharedKernel: boolean; vmWall: boolean } {
+  const m = runLab(n, seed).measured
+  return { sharedKernel: m.breachReachContainer > 1, vmWall: m.breachReachVm > 1 }
+}
+
+/** Add the runs for seeds from.runs+1 … upTo to a tally (the page works through it in a worker, a slice at a time). */
+export function labBreachOdds(n: number, upTo: number, from: LabBreachOdds = { n, runs: 0, sharedKernel: 0, vmWall: 0 }): LabBreachOdds {
+  const out = { ...from }
+  for (let seed = from.runs + 1; seed <= upTo; seed++) {
+    const r = labBreachRun(n, seed)
+    out.runs = seed
+    if (r.sharedKernel) out.sharedKernel++
+    if (r.vmWall) out.vmWall++
+  }
+  return out
 }

@@ -107,6 +107,11 @@ export interface Host {
   powerSinceMs: number
   /** Kubernetes node status as the control plane sees it; lags the truth by the grace period. */
   condition: NodeCondition
+  /**
+   * Failed by a panic of its own kernel (shared by every room on it), not a fire: the street shows a
+   * kernel panic. Absent while it stands and after a plain failure; cleared when it is repaired.
+   */
+  kernelPanic?: boolean
   /** When the host went down (failed or off); null while it stands. Drives the node lifecycle. */
   downSinceMs: number | null
   /** Layer ids this host has cached: a start pulls only the layers missing here. */

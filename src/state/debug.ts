@@ -13,6 +13,23 @@ export interface RendererInfo {
   frames: number
 }
 
+/** Where a house, apartment or room's box lands on the screen (CSS pixels), as the camera sees it now. */
+export interface ScreenBox {
+  left: number
+  right: number
+  top: number
+  bottom: number
+  /** Some corner is behind the camera. */
+  behind: boolean
+}
+type Projector = (kind: 'host' | 'vm' | 'container', id: string) => ScreenBox | null
+let projector: Projector | null = null
+
+/** The scene registers how to project a thing's box to the screen (read by browser tests). */
+export function registerProjector(p: Projector | null): void {
+  projector = p
+}
+
 let rendererInfo: RendererInfo | null = null
 let firstFrameMs: number | null = null
 
@@ -35,6 +52,7 @@ export function installTestHandle(): void {
     firstFrameMs: () => firstFrameMs,
     /** The simulation worker's own timings (build, settle, when its rooms reached the page), or null. */
     workerFigures: () => workerFigures(),
+    screenBox: (kind: 'host' | 'vm' | 'container', id: string) => projector?.(kind, id) ?? null,
   })
   Object.defineProperty(window, '__houseOfPods', { value: handle, writable: false, configurable: false })
 }

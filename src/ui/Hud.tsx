@@ -32,7 +32,7 @@ function measureInsets(): void {
     const r = el.getBoundingClientRect()
     if (r.width > 0 && r.height > 0 && !el.classList.contains('drawer')) left = Math.max(left, r.right)
   }
-  for (const el of document.querySelectorAll<HTMLElement>('.hud-right > .panel')) {
+  for (const el of document.querySelectorAll<HTMLElement>('.hud-right > .panel, .lab-sheet')) {
     const r = el.getBoundingClientRect()
     if (r.width > 0 && r.height > 0) right = Math.max(right, W - r.left)
   }

@@ -98,6 +98,93 @@ export const tests = [
     },
   },
   {
+    name: 'lab-projector-1920',
+    title:
+      'the lab on the projector at 1920×1080: every table row on screen and both houses in the open part of the scene; the breach ' +
+      'row shows the odds over 100 seeded runs beside the live run; the shared kernel panics, the house does not burn',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await t.open('/?test&lab=5&theme=projector&speed=8')
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      await page.reload()
+      await waitFor(page, 'lab-panel', { timeout: 20_000 })
+      await waitUntil(page, () => window.__houseOfPods.firstFrameMs() !== null, undefined, { what: 'the first frame', timeout: 30_000 })
+      // Where everything is: the table's rows, the HUD's panels, the two lab houses as the camera shows them.
+      const layout = () =>
+        page.evaluate(() => {
+          const rect = (el) => {
+            const r = el.getBoundingClientRect()
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, w: r.width, h: r.height }
+          }
+          const rows = [...document.querySelectorAll('[data-testid^="lab-row-"]')].map((el) => ({ id: el.dataset.testid, ...rect(el) }))
+          const sel = '.top-bar, .hud-left > *, .hud-right > *, .hud-bottom > *, .lab-sheet, .url-banner'
+          const panels = [...document.querySelectorAll(sel)]
+            .map((el) => ({ cls: el.className, ...rect(el) }))
+            .filter((r) => r.w > 0 && r.h > 0)
+          const h = window.__houseOfPods
+          return {
+            rows,
+            panels,
+            vms: h.screenBox('host', 'lab-vms'),
+            rooms: h.screenBox('host', 'lab-rooms'),
+            W: innerWidth,
+            H: innerHeight,
+          }
+        })
+      let L = await layout()
+      t.log(`houses on screen: lab-vms ${JSON.stringify(L.vms)}, lab-rooms ${JSON.stringify(L.rooms)}`)
+      check(L.rows.length === 5, `the lab table has ${L.rows.length} rows (want 5)`)
+      for (const r of L.rows)
+        check(r.top >= 0 && r.bottom <= L.H, `${r.id} is not on screen: ${Math.round(r.top)}…${Math.round(r.bottom)} of ${L.H}`)
+      for (const [name, b] of [
+        ['lab-vms', L.vms],
+        ['lab-rooms', L.rooms],
+      ]) {
+        check(b && !b.behind, `house ${name} is not in front of the camera: ${JSON.stringify(b)}`)
+        check(
+          b.left >= 0 && b.right <= L.W && b.top >= 0 && b.bottom <= L.H,
+          `house ${name} is not inside the canvas: ${JSON.stringify(b)}`,
+        )
+        const over = L.panels.find((p) => p.left < b.right && p.right > b.left && p.top < b.bottom && p.bottom > b.top)
+        check(!over, `house ${name} (${JSON.stringify(b)}) is covered by ${over?.cls} (${JSON.stringify(over)})`)
+        check(b.right - b.left >= 120, `house ${name} is only ${Math.round(b.right - b.left)} px wide on a 1920-wide projector`)
+      }
+      // The odds over many seeded runs, worked out in the background, beside the one live run.
+      await waitUntil(
+        page,
+        () => ['vm', 'container'].every((s) => document.querySelector(`[data-testid="lab-odds-${s}"]`)?.dataset.reached !== ''),
+        undefined,
+        { what: 'the breach odds over 100 runs', timeout: 60_000, interval: 250 },
+      )
+      const oddsVm = await cellNumber(page, 'lab-odds-vm', /in (\d+) of 100 runs/)
+      const oddsC = await cellNumber(page, 'lab-odds-container', /in (\d+) of 100 runs/)
+      t.log(`a breach reached another room in ${oddsC} of 100 runs on the shared kernel, ${oddsVm} of 100 behind the VM wall`)
+      check(oddsC >= 30 && oddsVm <= 5, `odds: shared kernel ${oddsC} of 100, VM wall ${oddsVm} of 100`)
+      // The live run: breach each side, then the shared kernel panics.
+      await waitMeasured(page, ['lab-cell-speed-vm', 'lab-cell-speed-container'], 60_000)
+      const startC = await cellNumber(page, 'lab-cell-speed-container', /after (-?[\d.]+) s/)
+      check(startC > 0, `the rooms' start time is measured from the lab's start: ${startC} s`)
+      await click(page, tid('lab-breach-vm'))
+      await click(page, tid('lab-breach-container'))
+      await click(page, tid('lab-crash-container'))
+      await waitUntil(
+        page,
+        () => /of 5/.test(document.querySelector('[data-testid="lab-reach-crash-container"]')?.textContent ?? ''),
+        undefined,
+        { what: 'the crash reach on the room side' },
+      )
+      const host = await page.evaluate(() => window.__houseOfPods.getState().world.hosts['lab-rooms'])
+      check(host.power === 'failed' && host.kernelPanic === true, `the shared kernel's house: ${JSON.stringify(host)}`)
+      const tags = await page.evaluate(() => document.body.innerText)
+      check(/kernel panic/.test(tags) && !/burnt down/.test(tags), 'the street should say kernel panic, not burnt down')
+      L = await layout()
+      for (const r of L.rows) check(r.bottom <= L.H, `after the breach, ${r.id} ends at ${Math.round(r.bottom)} of ${L.H}`)
+      await shot(page, 'lab-projector-1920.png')
+      await expectCanvasNotBlank(page, 'lab-projector-1920-canvas.png')
+    },
+  },
+  {
     name: 'lab-url-preset',
     title: '?lab=N opens a running lab street for a teacher',
     async run(t) {

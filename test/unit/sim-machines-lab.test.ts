@@ -7,8 +7,11 @@ import {
   createWorld,
   GUEST_OS,
   hostCapacity,
+  hashWorld,
   hypervisorOverheadMiB,
   LAB_SETUP,
+  labBreachOdds,
+  labBreachRun,
   LAB_SIDES,
   labDensity,
   labPreset,
@@ -217,5 +220,60 @@ describe('the lab as a sandbox preset', () => {
     }
     expect(m.vm.allRunningMs).toBe(runLab(5, 1).measured.vmStartMs)
     expect(m.container.allRunningMs).toBe(runLab(5, 1).measured.containerStartMs)
+  })
+})
+
+describe('the breach odds beside the live run', () => {
+  test('over 100 seeded labs a breach gets past its room far more often on a shared kernel than past a VM wall', () => {
+    const odds = labBreachOdds(5, 100)
+    expect(odds.runs).toBe(100)
+    // escape 0.6 × lateral 0.9 to each of 4 neighbours (BREACH); past a VM wall only via a 1-in-1,000 hypervisor bug.
+    expect(odds.sharedKernel).toBeGreaterThanOrEqual(40)
+    expect(odds.sharedKernel).toBeLessThanOrEqual(80)
+    expect(odds.vmWall).toBeLessThanOrEqual(2)
+  })
+
+  test('the tally is the runs of seeds 1 … 100 counted one by one, the same whether worked out at once or in slices', () => {
+    let shared = 0
+    let wall = 0
+    for (let seed = 1; seed <= 30; seed++) {
+      const r = labBreachRun(5, seed)
+      if (r.sharedKernel) shared++
+      if (r.vmWall) wall++
+    }
+    const once = labBreachOdds(5, 30)
+    expect(once).toEqual({ n: 5, runs: 30, sharedKernel: shared, vmWall: wall })
+    let sliced = labBreachOdds(5, 10)
+    sliced = labBreachOdds(5, 20, sliced)
+    sliced = labBreachOdds(5, 30, sliced)
+    expect(sliced).toEqual(once)
+    // The live lab (seed 1) is one of them: its breach result is the first run's.
+    expect(labBreachRun(5, 1).sharedKernel).toBe(runLab(5, 1).measured.breachReachContainer > 1)
+  })
+})
+
+describe('a host kernel panic', () => {
+  function labWorld(): World {
+    const w = createWorld(3)
+    for (const c of labPreset(3)) apply(w, c)
+    for (let i = 0; i < 600 && Object.values(w.containers).some((c) => c.state !== 'running'); i++) step(w, 100)
+    return w
+  }
+
+  test('takes every room on the shared kernel, like a fire, but the house is marked as a kernel panic, not burnt; repair clears it', () => {
+    const fire = labWorld()
+    const panic = labWorld()
+    expect(apply(fire, { type: 'failHost', hostId: LAB_SIDES.roomHostId }).ok).toBe(true)
+    expect(apply(panic, { type: 'failHost', hostId: LAB_SIDES.roomHostId, kernelPanic: true }).ok).toBe(true)
+    const down = (w: World) => Object.values(w.containers).filter((c) => c.state === 'lost').length
+    expect(down(panic)).toBe(3)
+    expect(down(panic)).toBe(down(fire))
+    expect(panic.hosts[LAB_SIDES.roomHostId]!.kernelPanic).toBe(true)
+    expect(fire.hosts[LAB_SIDES.roomHostId]!.kernelPanic).toBeUndefined()
+    expect(panic.events.at(-1)!.id).toBe('hosts.kernelPanic')
+    expect(fire.events.at(-1)!.id).toBe('hosts.failed')
+    expect(hashWorld(panic)).not.toBe(hashWorld(fire))
+    expect(apply(panic, { type: 'repairHost', hostId: LAB_SIDES.roomHostId }).ok).toBe(true)
+    expect(panic.hosts[LAB_SIDES.roomHostId]!.kernelPanic).toBeUndefined()
   })
 })

@@ -52,7 +52,10 @@ export const hostsHandlers = {
     if (!host) return notFound('host', command.hostId)
     if (host.power !== 'on') return refuse(say('hosts.refused.hostIs', { host: host.name, power: host.power }))
     const { vms, rooms } = burn(world, [host])[0]!
-    logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
+    if (command.kernelPanic) {
+      host.kernelPanic = true
+      logEvent(world, 'error', say('hosts.kernelPanic', { host: host.name, vms, rooms }), [host.id])
+    } else logEvent(world, 'error', say('hosts.failed', { host: host.name, vms, rooms }), [host.id])
     return { ok: true }
   },
   failZone(world, command) {
@@ -79,6 +82,7 @@ export const hostsHandlers = {
     host.power = 'on'
     host.powerSinceMs = world.timeMs
     host.downSinceMs = null
+    delete host.kernelPanic
     // The rebuilt house is empty of unmanaged rooms: nobody restarts a plain `docker run` after a fire.
     for (const c of containerList(world)) {
       if (c.placement?.kind === 'host' && c.placement.hostId === host.id && c.state === 'lost' && !c.managed) deleteContainer(world, c)

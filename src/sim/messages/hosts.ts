@@ -11,6 +11,10 @@ export const hostsMessages = {
     (p) => `Fire! House ${p.host} burnt down with ${p.vms} apartments and ${p.rooms} rooms.`,
     (p) => `Host ${p.host} failed: ${p.vms} VMs and ${p.rooms} containers lost.`,
   ),
+  'hosts.kernelPanic': entry<'host' | 'vms' | 'rooms'>(
+    (p) => `House ${p.host}'s shared plumbing failed (kernel panic): ${p.vms} apartments and ${p.rooms} rooms went dark; the walls stand.`,
+    (p) => `Host ${p.host}: kernel panic. Its kernel is shared by every container on it: ${p.vms} VMs and ${p.rooms} containers lost.`,
+  ),
   'hosts.zoneFailed': entry<'zone' | 'hosts' | 'vms' | 'rooms'>(
     (p) => `Fire across zone ${p.zone}! ${p.hosts} houses burnt down with ${p.vms} apartments and ${p.rooms} rooms.`,
     (p) => `Zone ${p.zone} outage: ${p.hosts} hosts failed, ${p.vms} VMs and ${p.rooms} containers lost.`,

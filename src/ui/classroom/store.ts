@@ -11,7 +11,6 @@ import { hashWorld } from '../../sim'
 import type { World } from '../../sim'
 import { useGame, useUi } from '../../state'
 import { layoutWorld } from '../../scene/layout'
-import { markKernelPanic } from '../../scene/view'
 
 export type Phase = 'predict' | 'playing' | 'done'
 
@@ -66,13 +65,7 @@ function stopPlaying(): void {
   timer = null
 }
 
-/** Hosts failed as a shared-kernel crash up to this step are drawn as a kernel panic, not a fire. */
-function markPanics(lesson: Lesson, pos: number): void {
-  for (const s of lesson.steps.slice(0, pos + 1)) for (const h of s.kernelPanic ?? []) markKernelPanic(h)
-}
-
 function aimCamera(lesson: Lesson, pos: number): void {
-  markPanics(lesson, pos)
   const s = lesson.steps[Math.min(pos, lesson.steps.length - 1)]
   if (!s || s.camera === 'street') return
   const hostId = s.camera.hostId

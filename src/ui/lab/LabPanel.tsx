@@ -8,14 +8,40 @@ import type { ReactNode } from 'react'
 import { CONTAINER_SHIM_MIB, formatMiB, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, hypervisorOverheadMiB, LAB_SETUP, LAB_SOURCES } from '../../sim'
 import type { LabRowName, LabSideMeasure } from '../../sim'
 import { useGame } from '../../state'
+import { requestHome, setViewInsets, viewInsets } from '../../scene/view'
 import { useHud } from '../uiStore'
 import { useWords } from '../useVocab'
 import { BarsChart, KernelsChart, RaceChart } from './LabCharts'
 import { breachOne, crashOneVm, crashSharedKernel, runInLevel } from './labActions'
+import { askOdds, ODDS_RUNS, useLabOdds } from './labOdds'
 import { useLab } from './labStore'
 import type { LabView } from './labStore'
 
 const SIZES = [5, 10, 20] as const
+
+/**
+ * The table and both lab houses together: while the lab is open the side drawer folds away, and
+ * the camera frames the street in the part of the window the lab leaves open (the HUD measures the
+ * panels every 300 ms; the lab tells the camera at once). The drawer comes back when the lab closes.
+ */
+function showBothHouses(panel: HTMLElement | null): () => void {
+  const hud = useHud.getState()
+  const mode = hud.mode
+  const drawer = hud.drawers[mode]
+  if (drawer) hud.openDrawer(null)
+  const frame = () => {
+    const r = panel?.getBoundingClientRect()
+    if (r && r.width > 0) setViewInsets({ ...viewInsets, right: Math.max(0, window.innerWidth - r.left) })
+    requestHome()
+  }
+  // After the drawer has folded (one frame), so nothing on the left is counted.
+  const raf = requestAnimationFrame(frame)
+  return () => {
+    cancelAnimationFrame(raf)
+    const now = useHud.getState()
+    if (drawer && now.mode === mode && now.drawers[mode] === null) now.openDrawer(drawer)
+  }
+}
 const S = LAB_SETUP
 const overhead = hypervisorOverheadMiB(S.vm.memMiB, S.vm.vcpus)
 const fmt = (n: number) => n.toLocaleString('en-GB')
@@ -79,12 +105,15 @@ export function LabPanel() {
     ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     return () => prev?.focus?.()
   }, [])
+  useEffect(() => showBothHouses(ref.current), [])
 
   const vm = measure?.vm
   const rm = measure?.container
   const started = !!vm && !!rm && vm.rooms + rm.rooms > 0
   const size = started ? Math.max(vm!.rooms, rm!.rooms) : n
   const words = { vms: w('apartments', 'VMs'), rooms: w('rooms', 'containers'), house: w('house', 'server') }
+  // The odds over many seeded labs of this size are worked out in the background (a worker).
+  useEffect(() => askOdds(size), [size])
 
   const run = () => {
     setNote(null)
@@ -326,12 +355,13 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
           <span data-testid={`lab-reach-crash-${side}`}>{reach(m!.crashReach, m!.rooms, words.crash)}</span>
           <br />
           <span data-testid={`lab-reach-breach-${side}`}>
-            {reach(m!.breachReach, m!.rooms, w('burglar in one room', 'one container breached'))}
+            {reach(m!.breachReach, m!.rooms, w('this run, burglar in one room', 'this run, one container breached'))}
           </span>
         </>
       ) : (
         'waiting'
       )}
+      <BreachOdds side={side} n={v.size} />
       <span className="lab-buttons">
         <button
           type="button"
@@ -352,6 +382,28 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
         </button>
       </span>
     </Cell>
+  )
+}
+
+/**
+ * Beside the one run played live: how often a breach got past the first room over 100 seeded labs of
+ * the same size, so one lucky or unlucky draw cannot contradict the lesson.
+ */
+function BreachOdds({ side, n }: { side: 'vm' | 'container'; n: number }) {
+  const w = useWords()
+  const odds = useLabOdds((s) => s[n])
+  const done = !!odds && odds.runs >= ODDS_RUNS
+  const k = odds ? (side === 'vm' ? odds.vmWall : odds.sharedKernel) : 0
+  const where = side === 'vm' ? w('behind apartment walls', 'behind the VM wall') : w('on shared plumbing', 'on a shared kernel')
+  return (
+    <span className="lab-odds" data-testid={`lab-odds-${side}`} data-runs={odds?.runs ?? 0} data-reached={done ? k : ''}>
+      {done
+        ? w(
+            `Reached another room in ${k} of ${ODDS_RUNS} runs ${where}.`,
+            `Reached another container in ${k} of ${ODDS_RUNS} runs ${where}.`,
+          )
+        : `Measuring ${ODDS_RUNS} seeded runs… ${odds?.runs ?? 0} done`}
+    </span>
   )
 }
 

@@ -2,7 +2,6 @@
  * What the lab's buttons do, as commands through the game's dispatch (so a level's palette
  * applies). Each returns the game's reason when it refuses, or null.
  */
-import { markKernelPanic } from '../../scene/view'
 import { LAB_SETUP } from '../../sim'
 import type { Command, LabSides, Result } from '../../sim'
 import { useGame } from '../../state'
@@ -34,13 +33,9 @@ export function crashOneVm(sides: LabSides): string | null {
   return room?.placement?.kind === 'vm' ? send({ type: 'crashVm', vmId: room.placement.vmId }) : 'No apartment with an open room to crash.'
 }
 
-/**
- * The shared kernel is the house's own: the simulation has no separate host-kernel panic, and a
- * panicking host kernel takes down everything on it exactly as a failed host does (same reach).
- */
+/** The shared kernel is the house's own: it panics, and every room on it stops (the walls stand: no fire). */
 export function crashSharedKernel(sides: LabSides): string | null {
-  markKernelPanic(sides.roomHostId)
-  return send({ type: 'failHost', hostId: sides.roomHostId })
+  return send({ type: 'failHost', hostId: sides.roomHostId, kernelPanic: true })
 }
 
 /** An attacker gets into one open room of this app; the simulation decides how far they get. */

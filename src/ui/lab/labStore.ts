@@ -46,7 +46,9 @@ export function sampleLab(): void {
   const raw = measureLab(g.world, sides, fresh ? 0 : (cur.t0 ?? 0))
   const asked = raw.vm.rooms + raw.container.rooms > 0
   let t0 = fresh ? null : cur.t0
-  if (t0 === null && asked) t0 = g.world.timeMs
+  // A sandbox lab street starts at world time 0 with its rooms already asked for (its first batch of
+  // ticks may come before the first sample); a level's lab starts when its Run button asks.
+  if (t0 === null && asked) t0 = fresh && g.lab ? 0 : g.world.timeMs
   // Re-measure from the lab's own start when it began after the world did (a level's Run button).
   const now = t0 ? measureLab(g.world, sides, t0) : raw
   const measure = latchLab(fresh ? null : cur.measure, now)
