@@ -12,7 +12,7 @@
  */
 import type { Command } from './commandTypes'
 import type { Result } from './result'
-import { noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import type { ScaleSize } from './scale'
 import type { Container, ContainerId, SimEvent, World } from './types'
 
@@ -57,34 +57,82 @@ export interface WorldDelta {
   costSamples: Series<World['costSamples'][number]>
 }
 
-/** What a room looks like to a player, without the numbers that change every step. */
-function roomKey(c: Container): string {
+/**
+ * What a room looks like to a player, without the numbers that change every step: kept per room by
+ * the worker and compared field by field (no string built per room: 150,000 rooms every batch).
+ */
+interface RoomSeen {
+  state: Container['state']
+  /** The placement's kind and house or apartment ('' and '' when unplaced). */
+  kind: string
+  at: string
+  ready: boolean
+  restarts: number
+  reason: string
+  exitCode: Container['exitCode']
+  hung: boolean
+  breached: boolean
+  cpuHog: boolean
+  leakMiBPerS: number
+  nominatedNode: Container['nominatedNode']
+  imageId: string
+  runtime: Container['runtime']
+  cpuLimitMilli: Container['cpuLimitMilli']
+  memLimitMiB: Container['memLimitMiB']
+  managed: boolean
+  sidecars: number
+}
+
+function seeRoom(c: Container): RoomSeen {
+  return {
+    state: c.state,
+    kind: c.placement ? c.placement.kind : '',
+    at: c.placement ? (c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId) : '',
+    ready: c.ready,
+    restarts: c.restarts,
+    reason: c.reason,
+    exitCode: c.exitCode,
+    hung: c.hung,
+    breached: c.breached,
+    cpuHog: c.cpuHog,
+    leakMiBPerS: c.leakMiBPerS,
+    nominatedNode: c.nominatedNode,
+    imageId: c.imageId,
+    runtime: c.runtime,
+    cpuLimitMilli: c.cpuLimitMilli,
+    memLimitMiB: c.memLimitMiB,
+    managed: c.managed,
+    sidecars: c.sidecars.length,
+  }
+}
+
+function sameRoom(s: RoomSeen, c: Container): boolean {
   const p = c.placement
-  return [
-    c.state,
-    p ? (p.kind === 'host' ? 'h' + p.hostId : 'v' + p.vmId) : '',
-    c.ready ? 1 : 0,
-    c.restarts,
-    c.reason,
-    c.exitCode,
-    c.hung ? 1 : 0,
-    c.breached ? 1 : 0,
-    c.cpuHog ? 1 : 0,
-    c.leakMiBPerS,
-    c.nominatedNode,
-    c.imageId,
-    c.runtime,
-    c.cpuLimitMilli,
-    c.memLimitMiB,
-    c.managed ? 1 : 0,
-    c.sidecars.length,
-  ].join('|')
+  return (
+    s.state === c.state &&
+    (p ? s.kind === p.kind && s.at === (p.kind === 'host' ? p.hostId : p.vmId) : s.kind === '') &&
+    s.ready === c.ready &&
+    s.restarts === c.restarts &&
+    s.reason === c.reason &&
+    s.exitCode === c.exitCode &&
+    s.hung === c.hung &&
+    s.breached === c.breached &&
+    s.cpuHog === c.cpuHog &&
+    s.leakMiBPerS === c.leakMiBPerS &&
+    s.nominatedNode === c.nominatedNode &&
+    s.imageId === c.imageId &&
+    s.runtime === c.runtime &&
+    s.cpuLimitMilli === c.cpuLimitMilli &&
+    s.memLimitMiB === c.memLimitMiB &&
+    s.managed === c.managed &&
+    s.sidecars === c.sidecars.length
+  )
 }
 
 /** The worker's memory of what the page has: per-record fingerprints and the series' last stamps. */
 export interface DeltaTracker {
   records: Record<RecordKey, Map<string, string>>
-  rooms: Map<ContainerId, string>
+  rooms: Map<ContainerId, RoomSeen>
   lastEventSeq: number
   lastMetricT: Map<string, number>
   lastCostT: number
@@ -138,12 +186,13 @@ export function takeDelta(world: World, tracker: DeltaTracker, watched: Readonly
   const put: Container[] = []
   const rooms = tracker.rooms
   let present = 0
-  for (const id in world.containers) {
-    const c = world.containers[id]!
+  // The sim's own array of rooms: walking a 150,000-key record is several times slower.
+  for (const c of containerList(world)) {
+    const id = c.id
     present++
-    const key = roomKey(c)
-    if (rooms.get(id) !== key || watched.has(id)) {
-      rooms.set(id, key)
+    const was = rooms.get(id)
+    if (!was || !sameRoom(was, c) || watched.has(id)) {
+      rooms.set(id, seeRoom(c))
       put.push(c)
     }
   }

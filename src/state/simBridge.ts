@@ -32,6 +32,9 @@ export interface BridgeEvents {
   refused: (result: Result & { ok: false }) => void
 }
 
+/** The least real time between two batches the page asks for. */
+const MIN_BATCH_MS = 100
+
 export class SimBridge {
   private worker: Worker | null = null
   private run = 0
@@ -40,6 +43,8 @@ export class SimBridge {
   private waiting = false
   private owedMs = 0
   private owedSpeed = 1
+  private sentAt = -Infinity
+  private flushTimer: ReturnType<typeof setTimeout> | null = null
   mirror: World | null = null
   /** The worker's own figures for the last batch, for the test handle and the benchmark. */
   lastBatch = { steps: 0, stepMs: 0, buildMs: 0, settleMs: 0, roomsAtMs: null as number | null }
@@ -68,6 +73,8 @@ export class SimBridge {
   }
 
   stop(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
     this.worker?.terminate()
     this.worker = null
     this.mirror = null
@@ -98,7 +105,17 @@ export class SimBridge {
 
   private flush(): void {
     if (this.waiting || this.owedMs <= 0 || !this.worker) return
+    // At most ~10 batches a second, as on the page (game.ts): each one re-renders the HUD and the scene.
+    const wait = this.sentAt + MIN_BATCH_MS - performance.now()
+    if (wait > 0) {
+      this.flushTimer ??= setTimeout(() => {
+        this.flushTimer = null
+        this.flush()
+      }, wait)
+      return
+    }
     this.waiting = true
+    this.sentAt = performance.now()
     this.post({ t: 'advance', run: this.run, realMs: this.owedMs, speed: this.owedSpeed })
     this.owedMs = 0
   }
