@@ -28,7 +28,12 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return
   if (req.mode === 'navigate') {
     event.respondWith(
-      fetch(req).catch(() => caches.open(CACHE).then((c) => c.match('./index.html')).then((r) => r || Response.error())),
+      fetch(req).catch(() =>
+        caches
+          .open(CACHE)
+          .then((c) => c.match('./index.html'))
+          .then((r) => r || Response.error()),
+      ),
     )
     return
   }

@@ -10,6 +10,8 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useFrame, useThree } from '@react-three/fiber'
 import * as THREE from 'three'
 import { kindLabel } from '../sim/labels'
+import type { ZoneSummary } from './cityZones'
+import { zoneNote } from './cityZones'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
 
@@ -29,6 +31,8 @@ export interface CityLabel {
   apps?: { name: string; colour: string }[]
   /** A short status after the name ("2,500 down"); words, so colour is never the only sign. */
   note?: string
+  /** Whether the note is bad news (drawn in red as well as said). */
+  bad?: boolean
 }
 
 interface Rect {
@@ -48,6 +52,29 @@ function panelRects(): Rect[] {
     if (r.width > 0 && r.height > 0) out.push({ l: r.left, t: r.top, r: r.right, b: r.bottom })
   }
   return out
+}
+
+/** Each zone's name plate, at the front of its district: its name in both vocabularies' words and what needs a look there. */
+export function zoneLabels(
+  zones: ZoneSummary[],
+  layout: SceneLayout,
+  vocab: 'metaphor' | 'technical',
+  states: Record<string, string> | undefined,
+): CityLabel[] {
+  return zones.map((z) => {
+    const state = states?.[z.name]
+    const note = zoneNote(z, vocab) + (vocab === 'technical' && state && state !== 'Normal' ? ` · ${state}` : '')
+    return {
+      key: `z:${z.name}`,
+      kind: 'zone' as const,
+      x: z.x + z.w / 2,
+      y: 0,
+      z: layout.bounds.maxZ + 2,
+      text: `${vocab === 'metaphor' ? 'street side' : 'zone'} ${z.name}`,
+      note: `${z.houses.toLocaleString('en-GB')} ${vocab === 'metaphor' ? 'houses' : 'nodes'}: ${note}`,
+      bad: z.down > 0,
+    }
+  })
 }
 
 /** The house labels for the houses drawn in detail: name, and the businesses inside when near. */
@@ -96,8 +123,8 @@ function buildLabel(l: CityLabel): HTMLDivElement {
   name.textContent = l.text
   el.append(name)
   if (l.note) {
-    const note = document.createElement('span')
-    applyStyle(note, noteStyle)
+    const note = document.createElement(l.kind === 'zone' ? 'div' : 'span')
+    applyStyle(note, l.kind === 'zone' ? (l.bad ? zoneBadStyle : zoneNoteStyle) : noteStyle)
     note.textContent = l.note
     el.append(note)
   }
@@ -124,7 +151,7 @@ function buildLabel(l: CityLabel): HTMLDivElement {
   return el
 }
 
-const signature = (l: CityLabel) => JSON.stringify([l.text, l.note, l.apps])
+const signature = (l: CityLabel) => JSON.stringify([l.text, l.note, l.bad, l.apps])
 
 export function CityLabels({ labels }: { labels: CityLabel[] }) {
   const camera = useThree((s) => s.camera)
@@ -204,9 +231,15 @@ export function CityLabels({ labels }: { labels: CityLabel[] }) {
       const rect = el.getBoundingClientRect()
       const sx = ((v.x + 1) / 2) * size.width + ox
       const sy = ((1 - v.y) / 2) * size.height + oy
-      const r: Rect = { l: sx - rect.width / 2, t: sy - rect.height, r: sx + rect.width / 2, b: sy }
-      const onScreen = v.z < 1 && r.l >= ox && r.t >= oy && r.r <= ox + size.width && r.b <= oy + size.height
-      const free = onScreen && !placed.some((p) => overlaps(p, r, 3))
+      // Where it belongs, else just below or above that (a zone's plate may sit beside its neighbour's).
+      let r: Rect = { l: 0, t: 0, r: 0, b: 0 }
+      let free = false
+      for (const dy of l.kind === 'zone' ? [0, rect.height + 4, -(rect.height + 4)] : [0]) {
+        r = { l: sx - rect.width / 2, t: sy - rect.height + dy, r: sx + rect.width / 2, b: sy + dy }
+        const onScreen = v.z < 1 && r.l >= ox && r.t >= oy && r.r <= ox + size.width && r.b <= oy + size.height
+        free = onScreen && !placed.some((p) => overlaps(p, r, 3))
+        if (free) break
+      }
       if (free) placed.push(r)
       el.style.visibility = free ? 'visible' : 'hidden'
       el.dataset.shown = free ? '1' : '0'
@@ -240,8 +273,11 @@ const zoneStyle: Partial<CSSStyleDeclaration> = {
   border: '2px solid #fff',
   padding: '3px 10px',
   font: '700 18px/1.3 system-ui, sans-serif',
+  textAlign: 'center',
 }
 const noteStyle: Partial<CSSStyleDeclaration> = { marginLeft: '6px', fontWeight: '700', color: '#b3202e' }
+const zoneNoteStyle: Partial<CSSStyleDeclaration> = { font: '600 14px/1.3 system-ui, sans-serif', color: '#d9f2d0' }
+const zoneBadStyle: Partial<CSSStyleDeclaration> = { ...zoneNoteStyle, color: '#ffc2c7' }
 const chipStyle: Partial<CSSStyleDeclaration> = {
   marginLeft: '6px',
   display: 'inline-flex',

@@ -1,10 +1,13 @@
 /**
  * The city view, for big streets (M and L: hundreds to thousands of houses): each house is one
  * block whose height and colour say how much of it is requested (CPU or memory, whichever is
- * fuller), on the same plan of districts and streets as the detailed view. A house that is down
- * is a low dark block with a red marker above it; a cordoned one is striped with an amber marker:
- * the markers' shapes differ, so colour is never the only sign. Far houses are blocks (150,000
- * rooms would be millions of triangles); zooming in, the houses nearest the camera (at most
+ * fuller), on the same plan of districts and streets as the detailed view. Each zone (a failure
+ * domain: one power grid) stands on its own tinted ground plate with a border, and its name plate
+ * counts the houses that need a look. Marks over the houses differ in shape, so colour is never the
+ * only sign: a red cone over a house that is down (its block low and dark), an amber cross over a
+ * cordoned one, an orange diamond over one under pressure (nearly full, or swapping); they grow
+ * with the camera's distance so they read from the overview. Far houses are blocks (150,000 rooms
+ * would be millions of triangles); zooming in, the houses nearest the camera (at most
  * DETAIL_MAX_HOUSES, within DETAIL_RANGE) are drawn as on a small street, with their apartments,
  * rooms and visitors (cityDetail.ts), and labelled where the names can be read (CityLabels.tsx).
  * A few meshes in all: the draw calls stay flat, the triangles a few per house.
@@ -13,18 +16,18 @@ import { useMemo, useRef, useState } from 'react'
 import { useFrame } from '@react-three/fiber'
 import type { ThreeEvent } from '@react-three/fiber'
 import * as THREE from 'three'
-import { hostCapacity } from '../sim/capacity'
-import type { Host, World } from '../sim/types'
+import type { World } from '../sim/types'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 import { useWorldVersion } from '../state/useWorld'
 import { assets } from './assets'
 import { Buildings } from './Buildings'
-import { CityLabels, houseLabels } from './CityLabels'
+import { CityLabels, houseLabels, zoneLabels } from './CityLabels'
 import { detailLayout, nearHouses } from './cityDetail'
+import { houseMark, requestedShare, zoneSummaries } from './cityZones'
 import { EventMarks } from './EventMarks'
 import { Marker } from './Labels'
-import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT } from './palette'
+import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT, ZONE_WALLS } from './palette'
 import { Visitors } from './Visitors'
 import { requestFly } from './view'
 import { Instanced, writeBox, writeColour } from './Instanced'
@@ -32,8 +35,7 @@ import type { InstanceWriter } from './Instanced'
 import { layoutWorld } from './layout'
 import type { SceneLayout } from './layout'
 
-/** From this many houses the street is drawn as a city (the benchmark's M has 500, S has 10). */
-export const CITY_MIN_HOUSES = 200
+export { CITY_MIN_HOUSES } from './cityZones'
 
 /** How far from a house the camera stops when flying to it: near enough that its neighbours are drawn in detail too. */
 export const CITY_ZOOM_DISTANCE = 60
@@ -43,16 +45,11 @@ const FILL = ['#7fb77e', '#b9c96a', '#e9b949', '#e08a4f', '#d1495b'] as const
 const DOWN = '#3a3a44'
 const CORDONED = '#e9b949'
 const DOWN_MARK = '#d1495b'
+const PRESSURE_MARK = '#e0702f'
+/** Each zone's ground: a pale tint of its wall colour, bordered by the colour itself. */
+const ZONE_TINTS = ['#f3d9cf', '#cfe3e1', '#f6e9c2', '#e3d3e4', '#d5e0f2', '#edd2c6']
 
 const NO_ROOMS: World['containers'] = Object.freeze({}) as World['containers']
-
-/** How full a house is by its requests (0–1): CPU or memory, whichever is fuller. */
-export function requestedShare(h: Host): number {
-  const cap = hostCapacity(h)
-  const cpu = cap.cpuMilli > 0 ? h.alloc.cpuMilli / cap.cpuMilli : 0
-  const mem = cap.memMiB > 0 ? h.alloc.memMiB / cap.memMiB : 0
-  return Math.max(0, Math.min(1, Math.max(cpu, mem)))
-}
 
 /** The plan of the city: the detailed layout's districts and streets, without apartments or rooms. */
 export function cityLayout(world: World): SceneLayout {
@@ -60,8 +57,9 @@ export function cityLayout(world: World): SceneLayout {
 }
 
 /** Which houses the camera is near: re-picked a few times a second, as ids (a new layout keeps them). */
-function useNearHouses(layout: SceneLayout): string[] {
+function useNearHouses(layout: SceneLayout): { near: string[]; markScale: number } {
   const [near, setNear] = useState<string[]>([])
+  const [markScale, setMarkScale] = useState(1)
   const last = useRef({ at: -1, key: '' })
   const frustum = useMemo(() => new THREE.Frustum(), [])
   const m = useMemo(() => new THREE.Matrix4(), [])
@@ -76,6 +74,12 @@ function useNearHouses(layout: SceneLayout): string[] {
     m.multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse)
     frustum.setFromProjectionMatrix(m)
     cam.getWorldPosition(pos)
+    // Marks grow with the distance to what the camera looks at, in steps of √2 (a rewrite per step, not per frame).
+    const target = (state.controls as unknown as { target?: THREE.Vector3 } | null)?.target
+    const dist = target ? pos.distanceTo(target) : pos.length()
+    // The smallest a mark may be (world units): about 12 px across at this distance (fov 40°, 800 px tall).
+    const scale = Math.min(64, Math.max(1, 2 ** (Math.round(Math.log2(Math.max(1, dist / 90)) * 2) / 2)))
+    if (scale !== markScale) setMarkScale(scale)
     const h = layout.houses
     const idx = nearHouses(h, pos, (i) => {
       sphere.center.set(h.x[i]!, h.h[i]! / 2, h.z[i]!)
@@ -88,7 +92,7 @@ function useNearHouses(layout: SceneLayout): string[] {
     last.current.key = key
     setNear(ids)
   })
-  return near
+  return { near, markScale }
 }
 
 /** The layout that holds the selected (or hovered) thing: the detailed one when it is drawn there. */
@@ -102,7 +106,7 @@ export function CityView({ layout }: { layout: SceneLayout }) {
   const { world, version } = useWorldVersion()
   const { geo, mat } = assets()
   const houses = layout.houses
-  const nearIds = useNearHouses(layout)
+  const { near: nearIds, markScale } = useNearHouses(layout)
   const vocab = useUi((s) => s.vocab)
   const selection = useUi((s) => s.selection)
   const hover = useUi((s) => s.hover)
@@ -118,10 +122,18 @@ export function CityView({ layout }: { layout: SceneLayout }) {
     return near.length > 0 ? detailLayout(world, layout, near) : null
   }, [version, world, layout, near])
 
+  const zones = useMemo(() => {
+    void version
+    return zoneSummaries(world, layout)
+  }, [version, world, layout])
+
   const selectedHost = selection && selection.kind === 'host' ? selection.id : null
   const labels = useMemo(
-    () => houseLabels(detail, vocab, (id) => world.apps[id]?.name ?? id).filter((l) => l.key !== `h:${selectedHost}`),
-    [detail, vocab, world, selectedHost],
+    () => [
+      ...zoneLabels(zones, layout, vocab, world.zoneStates),
+      ...houseLabels(detail, vocab, (id) => world.apps[id]?.name ?? id).filter((l) => l.key !== `h:${selectedHost}`),
+    ],
+    [zones, layout, detail, vocab, world, selectedHost],
   )
 
   const data = useMemo(() => {
@@ -144,27 +156,49 @@ export function CityView({ layout }: { layout: SceneLayout }) {
         }
       },
     }
-    // Markers above the houses that need a look: a red cone for down, an amber cross for cordoned.
-    const downAt: number[] = []
-    const cordonAt: number[] = []
+    // Marks above the houses that need a look, in three shapes, sized for the camera's distance.
+    const at: Record<'down' | 'cordoned' | 'pressure', number[]> = { down: [], cordoned: [], pressure: [] }
     for (let i = 0; i < n; i++) {
       if (skip.has(i)) continue
-      const h = world.hosts[houses.ids[i]!]
-      if (!h || h.power !== 'on') downAt.push(i)
-      else if (h.unschedulable) cordonAt.push(i)
+      const m = houseMark(world.hosts[houses.ids[i]!])
+      if (m) at[m].push(i)
     }
-    const marker = (at: number[], colour: string, lift: number): InstanceWriter => ({
-      count: at.length,
+    const marker = (list: number[], colour: string, lift: number, grow: number): InstanceWriter => ({
+      count: list.length,
       write: (m, cs, ids) =>
-        at.forEach((i, k) => {
-          const s = Math.max(1.5, houses.w[i]! * 0.35)
-          writeBox(m, k, houses.x[i]!, houses.h[i]! * lift + 1, houses.z[i]!, s, s * 1.6, s)
+        list.forEach((i, k) => {
+          const s = Math.max(1.5, houses.w[i]! * 0.35, markScale * grow)
+          writeBox(m, k, houses.x[i]!, houses.h[i]! * lift + 1, houses.z[i]!, s, s * 1.3, s)
           writeColour(cs, k, colour)
           ids[k] = houses.ids[i]!
         }),
     })
-    return { blocks, down: marker(downAt, DOWN_MARK, 0.3), cordoned: marker(cordonAt, CORDONED, 1) }
-  }, [version, world, houses, near])
+    return {
+      blocks,
+      down: marker(at.down, DOWN_MARK, 0.3, 1),
+      cordoned: marker(at.cordoned, CORDONED, 3.2, 1),
+      pressure: marker(at.pressure, PRESSURE_MARK, 3.2, 0.7),
+    }
+  }, [version, world, houses, near, markScale])
+
+  // Zone plates: a border in the zone's colour, its tint inside; the border widens with the distance.
+  const plates = useMemo((): InstanceWriter => {
+    const depth = layout.bounds.maxZ
+    const edge = Math.max(1.5, markScale * 0.4)
+    return {
+      count: layout.zones.length * 2,
+      write: (m, cs, ids) =>
+        layout.zones.forEach((z, k) => {
+          const cx = z.x + z.w / 2
+          writeBox(m, k * 2, cx, 0, depth / 2, z.w + 2 * edge, 0.012, depth + 2 * edge)
+          writeColour(cs, k * 2, ZONE_WALLS[k % ZONE_WALLS.length]!)
+          ids[k * 2] = `zone:${z.name}`
+          writeBox(m, k * 2 + 1, cx, 0, depth / 2, z.w, 0.02, depth)
+          writeColour(cs, k * 2 + 1, ZONE_TINTS[k % ZONE_TINTS.length]!)
+          ids[k * 2 + 1] = `zone:${z.name}`
+        }),
+    }
+  }, [layout, markScale])
 
   const onPick = (id: string, e: ThreeEvent<MouseEvent>) => {
     void e
@@ -190,6 +224,8 @@ export function CityView({ layout }: { layout: SceneLayout }) {
       />
       <Instanced name="city-down" geometry={geo.dropped} material={mat.solid} data={data.down} onPick={onPick} onFocus={onFocus} />
       <Instanced name="city-cordoned" geometry={geo.cross} material={mat.solid} data={data.cordoned} onPick={onPick} onFocus={onFocus} />
+      <Instanced name="city-pressure" geometry={geo.crown} material={mat.flat} data={data.pressure} onPick={onPick} onFocus={onFocus} />
+      <Instanced name="city-zones" geometry={geo.box} material={mat.solid} data={plates} receiveShadow />
       {detail && (
         <>
           <Buildings layout={detail} />

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import { useWorld } from '../state'
 import * as P from '../scene/palette'
+import { CITY_MIN_HOUSES } from '../scene/cityZones'
 import { useWords } from './useVocab'
 
 function Swatch({ colour, shape = 'box' }: { colour: string; shape?: 'box' | 'ghost' | 'tilt' | 'low' | 'stripe' | 'cone' | 'tape' }) {
@@ -32,6 +33,30 @@ export function Legend() {
         {open ? '▾' : '▸'} {w('What the marks mean', 'Legend')}
       </button>
       <ul id="legend-list" className="legend-list" hidden={!open}>
+        {Object.keys(world.hosts).length >= CITY_MIN_HOUSES && (
+          <>
+            <li>
+              <Swatch colour="#e08a4f" />{' '}
+              {w(
+                'a block: one house, taller and redder the more of it is booked (zoom in to see its rooms)',
+                'a block: one node, height and colour by requested CPU or memory',
+              )}
+            </li>
+            <li>
+              <Swatch colour={P.ZONE_WALLS[0]!} shape="stripe" />{' '}
+              {w('tinted ground with a border: a street side on its own power grid', 'tinted plate: a zone (failure domain)')}
+            </li>
+            <li>
+              <Swatch colour="#d1495b" shape="cone" /> {w('red cone over a low dark block: house down', 'red cone: node down (NotReady)')}
+            </li>
+            <li>
+              <Swatch colour="#e9b949" shape="tape" /> {w('amber cross: no new rooms (cordoned)', 'amber cross: cordoned')}
+            </li>
+            <li>
+              <Swatch colour="#e0702f" /> {w('orange diamond: nearly full or swapping', 'orange diamond: ≥ 90 % requested, or swapping')}
+            </li>
+          </>
+        )}
         {apps.map((a) => (
           <li key={a.id}>
             <Swatch colour={colours.get(a.id) ?? P.appColour(a.id)} /> {w(`a room of ${a.name}`, `a container of ${a.name}`)}

@@ -1,5 +1,5 @@
 // Browser tests for the city view of big streets (?street=M|L): zooming in, labels, zones, the overview map, find.
-import { check, settledRendererInfo, shot, waitForFirstFrame, waitForHandle, waitUntil } from './lib.mjs'
+import { check, dispatch, settledRendererInfo, shot, waitForFirstFrame, waitForHandle, waitUntil } from './lib.mjs'
 
 /** Open a big street (its simulation in the worker) and wait for its first frame. */
 export async function openCity(t, size, extra = '') {
@@ -120,6 +120,38 @@ export const tests = [
         'no near house names the business inside',
       )
       await shot(page, 'city-zoom-m.png')
+    },
+  },
+  {
+    name: 'city-zones',
+    title: '?street=M: each zone is a plate with its name from the overview; burn zone a and its plate says how many houses are down',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await openCity(t, 'M')
+      await settledRendererInfo(page, 2, 60_000)
+      const zoneNames = async () => (await checkLabelsReadable(page, 'M overview')).filter((l) => l.kind === 'zone').map((l) => l.text)
+      const before = await zoneNames()
+      t.log(`zone plates: ${before.join(' | ')}`)
+      check(before.length === 3, `the overview names ${before.length} zones (want a, b and c): ${before.join(' | ')}`)
+      check(
+        ['a', 'b', 'c'].every((z) => before.some((x) => x.includes(`side ${z}`))),
+        `zone names missing: ${before.join(' | ')}`,
+      )
+      await dispatch(page, { type: 'failZone', zone: 'a' })
+      await waitUntil(page, () => [...document.querySelectorAll('[data-kind="zone"]')].some((e) => /down/.test(e.textContent)), undefined, {
+        timeout: 30_000,
+        what: "zone a's plate saying its houses are down",
+      })
+      await settledRendererInfo(page, 3, 60_000)
+      const after = await zoneNames()
+      t.log(`after burning zone a: ${after.join(' | ')}`)
+      const a = after.find((x) => x.includes('side a'))
+      check(a && /▲ 167 down/.test(a), `zone a's plate does not count its 167 houses down: ${a}`)
+      check(after.filter((x) => /down/.test(x)).length === 1, `only zone a should be down: ${after.join(' | ')}`)
+      const info = await settledRendererInfo(page, 2, 60_000)
+      t.log(`M overview, zone a down: ${info.calls} draw calls, ${info.triangles} triangles`)
+      check(info.calls <= 30, `the city takes ${info.calls} draw calls (at most 30)`)
+      await shot(page, 'city-zones-m.png')
     },
   },
 ]

@@ -4,6 +4,7 @@ import { apply, step } from '../../src/sim'
 import { buildScaleWorld, settle } from '../../src/sim/scale'
 import { cityLayout } from '../../src/scene/CityView'
 import { DETAIL_MAX_HOUSES, detailLayout, nearHouses } from '../../src/scene/cityDetail'
+import { houseMark, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
 
 describe('the city zoomed in', () => {
   const world = settle(buildScaleWorld(240, 3000, 7))
@@ -75,5 +76,26 @@ describe('the city zoomed in', () => {
     expect(d.vms.n).toBe(1)
     expect(d.vms.house[0]).toBe(0)
     expect(d.vms.ids[0]).toBe(Object.values(w.vms)[0]!.id)
+  })
+})
+
+describe('zones at a glance', () => {
+  test('each zone counts its houses that are down, cordoned or nearly full, and says so in words', () => {
+    const w = settle(buildScaleWorld(210, 600, 2))
+    const hosts = Object.values(w.hosts)
+    apply(w, { type: 'failZone', zone: 'a' })
+    const b = hosts.find((h) => h.zone === 'b')!
+    apply(w, { type: 'cordon', hostId: b.id, unschedulable: true })
+    const c = hosts.find((h) => h.zone === 'c')!
+    c.alloc.cpuMilli = c.cores * 1000
+    expect(houseMark(c)).toBe('pressure')
+    const zones = zoneSummaries(w, cityLayout(w))
+    const by = Object.fromEntries(zones.map((z) => [z.name, z]))
+    expect(by.a).toMatchObject({ houses: 70, down: 70, cordoned: 0 })
+    expect(by.b).toMatchObject({ houses: 70, down: 0, cordoned: 1 })
+    expect(by.c!.pressure).toBeGreaterThanOrEqual(1)
+    expect(zoneNote(by.a!, 'metaphor')).toBe('▲ 70 down')
+    expect(zoneNote(by.b!, 'technical')).toBe('✚ 1 cordoned')
+    expect(zones.reduce((n, z) => n + z.houses, 0)).toBe(210)
   })
 })

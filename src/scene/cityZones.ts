@@ -1,0 +1,71 @@
+/**
+ * Failure domains at a glance: each zone's houses counted by what needs a look (down, cordoned,
+ * under pressure), for the zone's name plate and the overview map. Pure: no three.js or React.
+ */
+import { hostCapacity } from '../sim/capacity'
+import type { Host, World } from '../sim/types'
+import type { SceneLayout } from './layout'
+
+/** From this many houses the street is drawn as a city (the benchmark's M has 500, S has 10). */
+export const CITY_MIN_HOUSES = 200
+
+/** A house this full by its requests (CPU or memory) is under pressure: the scheduler has little room left on it. */
+export const PRESSURE_SHARE = 0.9
+
+/** How full a house is by its requests (0–1): CPU or memory, whichever is fuller. */
+export function requestedShare(h: Host): number {
+  const cap = hostCapacity(h)
+  const cpu = cap.cpuMilli > 0 ? h.alloc.cpuMilli / cap.cpuMilli : 0
+  const mem = cap.memMiB > 0 ? h.alloc.memMiB / cap.memMiB : 0
+  return Math.max(0, Math.min(1, Math.max(cpu, mem)))
+}
+
+export type HouseMark = 'down' | 'cordoned' | 'pressure' | null
+
+/** What a house's mark says, the worst first: down, then cordoned, then under pressure (nearly full, or swapping). */
+export function houseMark(h: Host | undefined): HouseMark {
+  if (!h || h.power !== 'on') return 'down'
+  if (h.unschedulable) return 'cordoned'
+  if (h.swapping || requestedShare(h) >= PRESSURE_SHARE) return 'pressure'
+  return null
+}
+
+export interface ZoneSummary {
+  name: string
+  /** The zone's district on the ground (x along the street, z across the rows). */
+  x: number
+  w: number
+  houses: number
+  down: number
+  cordoned: number
+  pressure: number
+}
+
+export function zoneSummaries(world: World, layout: SceneLayout): ZoneSummary[] {
+  const byName = new Map<string, ZoneSummary>()
+  const out = layout.zones.map((z) => {
+    const s: ZoneSummary = { name: z.name, x: z.x, w: z.w, houses: 0, down: 0, cordoned: 0, pressure: 0 }
+    byName.set(z.name, s)
+    return s
+  })
+  const { houses } = layout
+  for (let i = 0; i < houses.n; i++) {
+    const h = world.hosts[houses.ids[i]!] ?? houses.hosts[i]!
+    const s = byName.get(h.zone)
+    if (!s) continue
+    s.houses++
+    const m = houseMark(h)
+    if (m) s[m]++
+  }
+  return out
+}
+
+/** The zone's status in words (colour is never the only sign): "2,500 down · 3 cordoned", or "all standing". */
+export function zoneNote(s: ZoneSummary, vocab: 'metaphor' | 'technical'): string {
+  const n = (v: number) => v.toLocaleString('en-GB')
+  const parts: string[] = []
+  if (s.down) parts.push(`▲ ${n(s.down)} ${vocab === 'metaphor' ? 'down' : 'NotReady'}`)
+  if (s.cordoned) parts.push(`✚ ${n(s.cordoned)} cordoned`)
+  if (s.pressure) parts.push(`◆ ${n(s.pressure)} ${vocab === 'metaphor' ? 'nearly full' : 'under pressure'}`)
+  return parts.length ? parts.join(' · ') : vocab === 'metaphor' ? 'all standing' : 'all Ready'
+}
