@@ -47,6 +47,41 @@ export interface BuildingWriters {
   windows: InstanceWriter
   marks: InstanceWriter
   cordons: InstanceWriter
+  /** The hypervisor: frames under apartment floors and posts at the towers' corners. */
+  frames: InstanceWriter
+  /** Kernels as plumbing: a pipe along the back of each floor, a branch to each room on it. */
+  pipes: InstanceWriter
+  /** Each house's storeroom (floor and two low walls) and the crates in it (its cached layers). */
+  stores: InstanceWriter
+  crates: InstanceWriter
+}
+
+/** The most crates a storeroom shows (a cache bigger than this still fills it). */
+export const MAX_CRATES = 36
+
+/** How far an apartment's boot has gone (0 to 1), from its phase's start and end. */
+export function bootProgress(vm: { state: string; stateSinceMs: number; phaseEndsMs: number }, nowMs: number): number {
+  if (vm.state === 'running') return 1
+  if (vm.state !== 'booting') return 0
+  const span = vm.phaseEndsMs - vm.stateSinceMs
+  return span > 0 ? Math.max(0, Math.min(1, (nowMs - vm.stateSinceMs) / span)) : 0
+}
+
+/** Where crate k of a storeroom stands: rows from the back, then stacked up. */
+export function crateSpot(store: { x0: number; z0: number; w: number; d: number; y: number }, k: number) {
+  const size = Math.min(0.36, store.w / 3.3)
+  const step = size * 1.12
+  const cols = Math.max(1, Math.floor((store.w - 0.1) / step))
+  const rows = Math.max(1, Math.floor((store.d - 0.2) / step))
+  const layer = Math.floor(k / (cols * rows))
+  const r = Math.floor((k % (cols * rows)) / cols)
+  const c = k % cols
+  return {
+    x: store.x0 + 0.08 + (c + 0.5) * step,
+    y: store.y + 0.04 + layer * size,
+    z: store.z0 + 0.1 + (r + 0.5) * step,
+    size,
+  }
 }
 
 function zoneColour(layout: SceneLayout, zone: string): string {
@@ -117,6 +152,22 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
   const N = rooms.n
   const { bucket, bucketN, running, crashed: crashedRooms } = roomBuckets(rooms)
   const { vmScaffold: vmScaffoldN, vmRunning, vmCrashed, hostsOn, hostsFailed, cordoned } = stateCounts(layout)
+  let vmBooting = 0
+  for (let v = 0; v < V; v++) if (vms.vms[v]!.state === 'booting') vmBooting++
+  let roomsPlaced = 0
+  for (let c = 0; c < N; c++) if (rooms.house[c]! >= 0) roomsPlaced++
+  let crateN = 0
+  for (let i = 0; i < H; i++) crateN += Math.min(houses.hosts[i]!.cachedLayers.length, MAX_CRATES)
+  const hostOf = (i: number) => houses.hosts[i]!
+  /** The back pipe of a place: along its floor's back edge (the house's runs the whole width, behind the towers). */
+  const pipeZ = (place: number): number => (place < H ? layout.stores[place]!.z0 - 0.2 : vms.z[place - H]! - vms.d[place - H]! / 2 + 0.1)
+  const kernelColour = (place: number): string => {
+    if (place < H) return hostOf(place).power === 'on' ? P.KERNEL_HOST : P.MARK
+    const vm = vms.vms[place - H]!
+    if (vm.state === 'crashed') return P.MARK
+    if (vm.state !== 'running' && vm.state !== 'booting') return P.VM_STOPPED
+    return P.KERNEL_OS[vm.os] ?? P.KERNEL_HOST
+  }
   const appColours = layout.appColours
   const roomColour = (c: number): string => {
     const ct = rooms.containers[c]!
@@ -232,7 +283,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
     roomScaffold: writeRooms(1),
     roomGhost: writeRooms(2),
     windows: {
-      count: running + vmRunning + hostsOn,
+      count: running + vmRunning + vmBooting + hostsOn,
       write: (m, cs, ids) => {
         let k = 0
         for (let c = 0; c < N; c++) {
@@ -243,19 +294,15 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = rooms.ids[c]!
         }
+        // An apartment's lights: a lit strip along its floor's front; while it boots, lit as far as the boot has gone.
         for (let v = 0; v < V; v++) {
-          if (vms.vms[v]!.state !== 'running') continue
+          const st = vms.vms[v]!.state
+          if (st !== 'running' && st !== 'booting') continue
+          const p = bootProgress(vms.vms[v]!, layout.timeMs)
+          const full = vms.w[v]! * 0.92
+          const w = Math.max(full * p, 0.02)
           const h = vms.h[v]!
-          writeBox(
-            m,
-            k,
-            vms.x[v]!,
-            vms.y[v]! + h * 0.3,
-            vms.z[v]! + vms.d[v]! / 2 + 0.01,
-            Math.min(vms.w[v]! * 0.6, 2.4),
-            Math.min(h * 0.35, 0.35),
-            0.04,
-          )
+          writeBox(m, k, vms.x[v]! - full / 2 + w / 2, vms.y[v]! + h * 0.2, vms.z[v]! + vms.d[v]! / 2 + 0.01, w, h * 0.6, 0.04)
           writeColour(cs, k, P.WINDOW_LIT)
           ids[k++] = vms.ids[v]!
         }
@@ -279,6 +326,82 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           writeBox(m, k, houses.x[i]!, 0.7, houses.doorZ[i]! + 0.25, houses.w[i]! * 0.96, 0.5, 0.12)
           writeColour(cs, k, h.draining ? P.CORDON_DRAIN : P.CORDON)
           ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+    frames: {
+      count: layout.frames.n,
+      write: (m, cs, ids) => {
+        const f = layout.frames
+        for (let k = 0; k < f.n; k++) {
+          writeBox(m, k, f.x[k]!, f.y[k]!, f.z[k]!, f.w[k]!, f.h[k]!, f.d[k]!)
+          writeColour(cs, k, P.HYPERVISOR)
+          ids[k] = f.ids[k]!
+        }
+      },
+    },
+    pipes: {
+      count: H + V + roomsPlaced,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let i = 0; i < H; i++) {
+          const x0 = houses.x[i]! - houses.w[i]! / 2 + 0.45
+          const x1 = layout.stores[i]!.x0 - 0.1
+          writeBox(m, k, (x0 + x1) / 2, SLAB_HEIGHT, pipeZ(i), Math.max(x1 - x0, 0.1), 0.16, 0.16)
+          writeColour(cs, k, kernelColour(i))
+          ids[k++] = houses.ids[i]!
+        }
+        for (let v = 0; v < V; v++) {
+          writeBox(m, k, vms.x[v]!, vms.y[v]! + vms.h[v]!, pipeZ(H + v), vms.w[v]! * 0.96, 0.13, 0.13)
+          writeColour(cs, k, kernelColour(H + v))
+          ids[k++] = vms.ids[v]!
+        }
+        // A branch from each room to the kernel it shares: its house's, or its apartment's.
+        for (let c = 0; c < N; c++) {
+          const i = rooms.house[c]!
+          if (i < 0) continue
+          const place = rooms.vm[c]! >= 0 ? H + rooms.vm[c]! : i
+          const z0 = pipeZ(place)
+          const z1 = rooms.z[c]!
+          writeBox(m, k, rooms.x[c]!, rooms.y[c]!, (z0 + z1) / 2, 0.07, 0.07, Math.max(Math.abs(z1 - z0), 0.05))
+          writeColour(cs, k, kernelColour(place))
+          ids[k++] = rooms.ids[c]!
+        }
+      },
+    },
+    stores: {
+      count: H * 3,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let i = 0; i < H; i++) {
+          const s = layout.stores[i]!
+          const down = houses.hosts[i]!.power === 'failed'
+          writeBox(m, k, s.x0 + s.w / 2, s.y, s.z0 + s.d / 2, s.w, 0.04, s.d)
+          writeColour(cs, k, down ? P.SLAB_FAILED : P.STORE)
+          ids[k++] = houses.ids[i]!
+          // Two low walls (front and left) make it a room of its own.
+          writeBox(m, k, s.x0 + s.w / 2, s.y, s.z0 + s.d, s.w, 0.45, 0.08)
+          writeColour(cs, k, down ? P.WALL_FAILED : P.DOOR)
+          ids[k++] = houses.ids[i]!
+          writeBox(m, k, s.x0, s.y, s.z0 + s.d / 2, 0.08, 0.45, s.d)
+          writeColour(cs, k, down ? P.WALL_FAILED : P.DOOR)
+          ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+    crates: {
+      count: crateN,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let i = 0; i < H; i++) {
+          const cache = houses.hosts[i]!.cachedLayers
+          const n = Math.min(cache.length, MAX_CRATES)
+          for (let j = 0; j < n; j++) {
+            const p = crateSpot(layout.stores[i]!, j)
+            writeBox(m, k, p.x, p.y, p.z, p.size * 0.92, p.size * 0.92, p.size * 0.92)
+            writeColour(cs, k, P.CRATES[j % P.CRATES.length]!)
+            ids[k++] = houses.ids[i]!
+          }
         }
       },
     },
@@ -390,6 +513,10 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="windows" geometry={geo.pane} material={mat.window} data={w.windows} />
       <Instanced name="marks" geometry={geo.cross} material={mat.mark} data={w.marks} castShadow />
       <Instanced name="cordons" geometry={geo.box} material={mat.scaffold} data={w.cordons} {...hostH} />
+      <Instanced name="hypervisor" geometry={geo.box} material={mat.solid} data={w.frames} castShadow {...hostH} />
+      <Instanced name="kernel-pipes" geometry={geo.box} material={mat.solid} data={w.pipes} />
+      <Instanced name="storerooms" geometry={geo.box} material={mat.solid} data={w.stores} receiveShadow {...hostH} />
+      <Instanced name="crates" geometry={geo.box} material={mat.solid} data={w.crates} castShadow {...hostH} />
     </group>
   )
 }

@@ -61,9 +61,10 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     const crashed = vm.state === 'crashed'
     out.push({
       key: `v-${vm.id}`,
+      // On the floor's front edge, so each floor of a tower carries its own sign.
       x: vms.x[v]!,
-      y: vms.y[v]! + vms.h[v]! + 0.9,
-      z: vms.z[v]!,
+      y: vms.y[v]!,
+      z: vms.z[v]! + vms.d[v]! / 2,
       text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}`,
       tone: crashed ? 'bad' : 'os',
       colour: VM_OS[vm.os],

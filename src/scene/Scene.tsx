@@ -11,6 +11,7 @@ import { Visitors } from './Visitors'
 import { Manager } from './Manager'
 import { Labels } from './Labels'
 import { EventMarks } from './EventMarks'
+import { FrontWalls } from './Cutaway'
 import { CameraRig } from './CameraRig'
 import { RendererProbe } from './RendererProbe'
 import { SKY } from './palette'
@@ -66,6 +67,7 @@ export function Scene() {
       ) : (
         <>
           <Buildings layout={layout} />
+          <FrontWalls layout={layout} />
           <Visitors layout={layout} />
           <Manager layout={layout} />
           <Labels layout={layout} />
@@ -73,7 +75,7 @@ export function Scene() {
         </>
       )}
       <CameraRig layout={layout} />
-      <RendererProbe />
+      <RendererProbe layout={layout} />
     </>
   )
 }

@@ -77,6 +77,8 @@ function build() {
       rounded: roundedUnit(0.08, 2),
       slab: roundedUnit(0.04, 2),
       box: plainUnit(),
+      /** The houses' front walls: their own box, which carries a per-instance opacity (Cutaway.tsx). */
+      wall: plainUnit(),
       gable: gableUnit(),
       cross: crossUnit(),
       visitor: (() => {

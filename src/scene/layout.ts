@@ -80,6 +80,14 @@ export interface SceneLayout {
   manager: { x: number; z: number }
   waiting: { x: number; z: number; w: number; d: number }
   bounds: { minX: number; maxX: number; minZ: number; maxZ: number }
+  /** The hypervisor's frames and posts (apartment towers), each named by its house's id. */
+  frames: Boxes
+  /** Each house's storeroom, by house index. */
+  stores: Rect[]
+  /** The floor of every place: house h's ground floor at h, apartment v at houses.n + v. */
+  floors: Rect[]
+  /** World time the layout was made at (boot progress, countdowns). */
+  timeMs: number
 }
 
 export const STREET_WIDTH = 5
@@ -101,11 +109,6 @@ export function houseSize(host: Pick<Host, 'cores' | 'memMiB'>): { w: number; d:
   const w = clamp(3 + 0.45 * host.cores, 5, 16)
   const d = clamp(3 + 1.2 * Math.sqrt(host.memMiB / 1024), 5, 14)
   return { w, d, h: clamp(2.2 + 0.06 * host.cores, 2.4, 5) }
-}
-
-/** An apartment's height follows its vCPUs. */
-export function vmHeight(vcpus: number): number {
-  return clamp(0.45 + 0.12 * vcpus, 0.6, 2)
 }
 
 function boxes(n: number): Boxes {
@@ -264,11 +267,36 @@ export function assignPlaces(list: Container[], vmList: Vm[], hostIndex: Map<str
   return { vmIndex, roomPlace, perPlace, pending }
 }
 
-/** Phase 4: apartments as blocks on their house's floor; the floor rectangle of every place. */
+/**
+ * Phase 4: apartments as stacked floors of their house (a tower at the house's left, five floors
+ * high, then a second tower beside it), the hypervisor as a steel frame under each floor and
+ * posts at the tower's corners; a storeroom at the back right of each house for its layer cache;
+ * the floor rectangle of every place.
+ *
+ * A floor's size follows its memory share of the house, compressed (square root) so an apartment
+ * in a big house is still big enough to see its rooms; its slab's thickness follows its vCPUs.
+ */
 export interface ApartmentPlan {
   vms: VmBoxes
   vmHouse: Int32Array
   placeRect: Rect[]
+  /** The hypervisor: one frame under each apartment floor, and four posts per tower. */
+  frames: Boxes
+  /** Each house's storeroom (where its cached image layers stand as crates). */
+  stores: Rect[]
+}
+
+/** Head room above an apartment's floor: its rooms stand under the next floor's frame. */
+export const STOREY_CLEAR = 1.5
+export const FRAME_HEIGHT = 0.1
+/** Floors per tower before a second tower starts beside it. */
+export const MAX_STOREYS = 5
+/** The tallest a room in an apartment is drawn, so it fits under the floor above. */
+const VM_ROOM_MAX_H = STOREY_CLEAR - 0.3
+
+/** An apartment floor's slab thickness follows its vCPUs. */
+export function vmHeight(vcpus: number): number {
+  return clamp(0.12 + 0.025 * vcpus, 0.15, 0.4)
 }
 
 export function placeApartments(
@@ -281,8 +309,6 @@ export function placeApartments(
 ): ApartmentPlan {
   const H = hostList.length
   const V = vmList.length
-  // Apartments side by side along the house's width, each as wide as its share of the memory;
-  // the ground floor keeps the rest (at least a fifth when rooms stand on it).
   const vmsOf: number[][] = new Array(H)
   for (let i = 0; i < H; i++) vmsOf[i] = []
   const vmHouse = new Int32Array(V)
@@ -293,55 +319,85 @@ export function placeApartments(
   }
   const vms: VmBoxes = { ...boxes(V), vms: vmList, house: vmHouse }
   const placeRect: Rect[] = new Array(H + V)
+  const stores: Rect[] = new Array(H)
+  const fr = {
+    x: [] as number[],
+    y: [] as number[],
+    z: [] as number[],
+    w: [] as number[],
+    h: [] as number[],
+    d: [] as number[],
+    id: [] as string[],
+  }
+  const frame = (id: string, x: number, y: number, z: number, w: number, h: number, d: number) => {
+    fr.id.push(id)
+    fr.x.push(x)
+    fr.y.push(y)
+    fr.z.push(z)
+    fr.w.push(w)
+    fr.h.push(h)
+    fr.d.push(d)
+  }
+  const gap = 0.3
   for (let i = 0; i < H; i++) {
     const host = hostList[i]!
     const innerX0 = houses.x[i]! - houses.w[i]! / 2 + INNER_MARGIN
     const innerW = houses.w[i]! - 2 * INNER_MARGIN
     const innerZ0 = houses.z[i]! - houses.d[i]! / 2 + WALL_DEPTH + INNER_MARGIN
     const innerD = houses.d[i]! - WALL_DEPTH - 2 * INNER_MARGIN
+    // The storeroom: a strip at the back right, as deep as about half the house.
+    const storeW = clamp(innerW * 0.13, 0.9, 1.6)
+    const storeD = clamp(innerD * 0.45, 1.2, 3)
+    stores[i] = { x0: innerX0 + innerW - storeW, z0: innerZ0, w: storeW, d: storeD, y: SLAB_HEIGHT }
+    const usableW = innerW - storeW - gap
     const mine = vmsOf[i]!
     const capMem = Math.max(1, hostCapacity(host).memMiB)
-    let vmShare = 0
-    for (const v of mine) vmShare += vmHostMemMiB(vmList[v]!) / capMem
-    const bareShare = perPlace[i]! > 0 ? Math.max(1 - vmShare, 0.2) : Math.max(1 - vmShare, 0)
-    const scale = vmShare > 0 && vmShare > 1 - bareShare ? (1 - bareShare) / vmShare : 1
-    // Small apartments are shallower as well as narrower, so each reads as a block, not a bench.
-    const gap = 0.25
-    // Apartments may use the whole width unless rooms also stand on the ground floor.
-    const room = perPlace[i]! > 0 ? innerW * (1 - Math.min(bareShare, 0.35)) : innerW
-    const widths: number[] = []
-    const depths: number[] = []
-    let want = 0
-    for (const v of mine) {
-      // Area follows the memory share; the block is as square as the house's depth allows.
-      const area = (vmHostMemMiB(vmList[v]!) / capMem) * scale * innerW * innerD
-      const d = clamp(Math.sqrt(area) * 1.1, 0.45 * innerD, innerD)
-      const w = Math.max(area / d - gap, 0.4)
-      widths.push(w)
-      depths.push(d)
-      want += w + gap
+    // The apartment towers take the left of the house; with rooms on the ground floor too, 58 % of it.
+    const towerW = mine.length === 0 ? 0 : perPlace[i]! > 0 ? usableW * 0.58 : usableW
+    const cols = Math.max(1, Math.ceil(mine.length / MAX_STOREYS))
+    const colW = mine.length === 0 ? 0 : (towerW - gap * (cols - 1)) / cols
+    let top = SLAB_HEIGHT
+    for (let col = 0; col < cols && mine.length > 0; col++) {
+      const colX0 = innerX0 + col * (colW + gap)
+      let y = SLAB_HEIGHT
+      let maxW = 0
+      let maxD = 0
+      for (let j = col * MAX_STOREYS; j < Math.min(mine.length, (col + 1) * MAX_STOREYS); j++) {
+        const v = mine[j]!
+        const vm = vmList[v]!
+        const f = clamp(Math.sqrt(vmHostMemMiB(vm) / capMem) * 2, 0, 1)
+        const w = colW * (0.4 + 0.6 * f)
+        const d = innerD * (0.55 + 0.45 * f)
+        const h = vmHeight(vm.vcpus)
+        frame(host.id, colX0 + w / 2, y, innerZ0 + d / 2, w + 0.14, FRAME_HEIGHT, d + 0.14)
+        vms.ids[v] = vm.id
+        vms.x[v] = colX0 + w / 2
+        vms.z[v] = innerZ0 + d / 2
+        vms.y[v] = y + FRAME_HEIGHT
+        vms.w[v] = w
+        vms.d[v] = d
+        vms.h[v] = h
+        const inset = Math.min(0.1, w / 4)
+        placeRect[H + v] = { x0: colX0 + inset, z0: innerZ0 + 0.1, w: w - 2 * inset, d: Math.max(d - 0.2, 0.1), y: y + FRAME_HEIGHT + h }
+        y += FRAME_HEIGHT + h + STOREY_CLEAR
+        if (w > maxW) maxW = w
+        if (d > maxD) maxD = d
+      }
+      // The frame's posts at the tower's four corners, up to its top floor's head room.
+      const postH = y - STOREY_CLEAR * 0.25 - SLAB_HEIGHT
+      for (const [px, pz] of [
+        [colX0, innerZ0],
+        [colX0 + maxW, innerZ0],
+        [colX0, innerZ0 + maxD],
+        [colX0 + maxW, innerZ0 + maxD],
+      ] as const)
+        frame(host.id, px, SLAB_HEIGHT, pz, 0.12, postH, 0.12)
+      if (y > top) top = y
     }
-    const fit = want > room && want > 0 ? room / want : 1
-    let x = innerX0
-    for (let j = 0; j < mine.length; j++) {
-      const v = mine[j]!
-      const vm = vmList[v]!
-      const d = depths[j]!
-      const w = widths[j]! * fit
-      const h = vmHeight(vm.vcpus)
-      vms.ids[v] = vm.id
-      vms.x[v] = x + w / 2
-      vms.z[v] = innerZ0 + d / 2
-      vms.y[v] = SLAB_HEIGHT
-      vms.w[v] = w
-      vms.d[v] = d
-      vms.h[v] = h
-      const inset = Math.min(0.1, w / 4)
-      placeRect[H + v] = { x0: x + inset, z0: innerZ0 + 0.1, w: w - 2 * inset, d: Math.max(d - 0.2, 0.1), y: SLAB_HEIGHT + h }
-      x += w + gap * fit
-    }
-    const bareW = Math.max(innerX0 + innerW - x, 0.1)
-    placeRect[i] = { x0: x, z0: innerZ0, w: bareW, d: innerD, y: SLAB_HEIGHT }
+    const bareX0 = innerX0 + (towerW > 0 ? towerW + gap : 0)
+    placeRect[i] = { x0: bareX0, z0: innerZ0, w: Math.max(innerX0 + usableW - bareX0, 0.1), d: innerD, y: SLAB_HEIGHT }
+    // The house's back wall rises to its top floor.
+    houses.h[i] = Math.max(houses.h[i]!, top - SLAB_HEIGHT - STOREY_CLEAR * 0.25 + 0.3)
   }
   // An apartment whose house is gone from the world (never expected) sits on the waiting yard.
   for (let v = 0; v < V; v++) {
@@ -350,8 +406,18 @@ export function placeApartments(
       placeRect[H + v] = { x0: managerX - 4, z0: -6, w: 2, d: 2, y: 0 }
     }
   }
+  const frames = boxes(fr.id.length)
+  for (let k = 0; k < fr.id.length; k++) {
+    frames.ids[k] = fr.id[k]!
+    frames.x[k] = fr.x[k]!
+    frames.y[k] = fr.y[k]!
+    frames.z[k] = fr.z[k]!
+    frames.w[k] = fr.w[k]!
+    frames.h[k] = fr.h[k]!
+    frames.d[k] = fr.d[k]!
+  }
 
-  return { vms, vmHouse, placeRect }
+  return { vms, vmHouse, placeRect, frames, stores }
 }
 
 /** Phase 5: rooms as cells sized by their requests on their place's floor; waiting rooms in the yard. */
@@ -465,7 +531,7 @@ export function placeRooms(
     rooms.y[c] = placeRect[place]!.y
     rooms.w[c] = s
     rooms.d[c] = s
-    rooms.h[c] = clamp(0.35 + s * 0.45, 0.35, 1.6)
+    rooms.h[c] = clamp(0.35 + s * 0.45, 0.35, place < H ? 1.6 : VM_ROOM_MAX_H)
     if (place < H) {
       rooms.house[c] = place
       rooms.vm[c] = -1
@@ -516,6 +582,10 @@ export function layoutWorld(world: World): SceneLayout {
     zones: plan.zones,
     manager: { x: managerX, z: firstStreet - STREET_WIDTH / 2 - 2 },
     waiting,
+    frames: apartments.frames,
+    stores: apartments.stores,
+    floors: apartments.placeRect,
+    timeMs: world.timeMs,
     bounds: {
       minX: Math.min(managerX - 8, waiting.x - waiting.w / 2),
       maxX: plan.streetLen,

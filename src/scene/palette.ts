@@ -25,6 +25,14 @@ export const VM_OS: Record<string, string> = { linux: '#8fc1a9', windows: '#7fa7
 export const VM_PROVISIONING = '#e9e2d0'
 export const VM_STOPPED = '#9c9a94'
 export const VM_CRASHED = '#2f4a66'
+/** The hypervisor: the steel frame between apartment floors. */
+export const HYPERVISOR = '#56606e'
+/** Kernels as plumbing: the house's own (copper), each guest's in a deep shade of its OS colour. */
+export const KERNEL_HOST = '#c0703a'
+export const KERNEL_OS: Record<string, string> = { linux: '#2f6e52', windows: '#2d5697' }
+/** The storeroom's floor and walls, and the crates in it (cached image layers), in three cardboard tones. */
+export const STORE = '#a88a64'
+export const CRATES = ['#c8a165', '#b68b4c', '#d9b77e']
 
 /** Rooms: one toy colour per app, far apart in hue and varied in lightness (neighbours differ most). */
 export const APP_COLOURS = ['#f28f3b', '#4f9dde', '#76b041', '#c86fc9', '#ffc914', '#2ec4b6', '#ff8fab', '#8d6e63']

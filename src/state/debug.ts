@@ -32,6 +32,20 @@ export function registerProjector(p: Projector | null): void {
 
 let rendererInfo: RendererInfo | null = null
 let firstFrameMs: number | null = null
+export interface SceneProbe {
+  /** Instances drawn per named mesh ("crates": 5, "delivery-vans": 1, "front-walls:cut": 2 …). */
+  counts: () => Record<string, number>
+  /** Where a house, apartment or room's middle shows in the window (CSS pixels), or null. */
+  project: (kind: 'host' | 'vm' | 'container', id: string) => { x: number; y: number } | null
+  /** What the camera looks at and from how far. */
+  view: () => { target: [number, number, number]; distance: number } | null
+}
+let sceneProbe: SceneProbe | null = null
+
+/** The scene registers how to read what it draws, for browser tests. */
+export function reportSceneProbe(probe: SceneProbe | null): void {
+  sceneProbe = probe
+}
 
 /** The scene calls this once per frame with the renderer's counters. Cheap: it copies five numbers. */
 export function reportRendererInfo(info: RendererInfo): void {
@@ -53,6 +67,9 @@ export function installTestHandle(): void {
     /** The simulation worker's own timings (build, settle, when its rooms reached the page), or null. */
     workerFigures: () => workerFigures(),
     screenBox: (kind: 'host' | 'vm' | 'container', id: string) => projector?.(kind, id) ?? null,
+    sceneCounts: () => (sceneProbe ? sceneProbe.counts() : null),
+    project: (kind: 'host' | 'vm' | 'container', id: string) => (sceneProbe ? sceneProbe.project(kind, id) : null),
+    view: () => (sceneProbe ? sceneProbe.view() : null),
   })
   Object.defineProperty(window, '__houseOfPods', { value: handle, writable: false, configurable: false })
 }

@@ -69,6 +69,25 @@ export function Legend() {
           </li>
         ))}
         <li>
+          <Swatch colour={P.HYPERVISOR} />{' '}
+          {w(
+            'steel frame between the floors: the house frame that divides it into apartments',
+            'steel frame: the hypervisor under each VM',
+          )}
+        </li>
+        <li>
+          <Swatch colour={P.KERNEL_HOST} shape="tape" />{' '}
+          {w(
+            'pipes along the back of a floor: its plumbing, one branch per room ' +
+              "(the house's own copper; each apartment's own in its OS colour)",
+            'pipes: the kernel each container shares (host kernel copper, guest kernels in their OS colour)',
+          )}
+        </li>
+        <li>
+          <Swatch colour={P.CRATES[0]!} />{' '}
+          {w('crates in the storeroom: kit parts the house already has', 'crates: image layers cached on the node')}
+        </li>
+        <li>
           <Swatch colour={P.WINDOW_LIT} /> {w('lit window: open, serving visitors', 'lit window: running')}
         </li>
         <li>

@@ -12,6 +12,7 @@ import {
   tid,
   waitFor,
   waitForFirstFrame,
+  waitForRunning,
   waitUntil,
 } from './lib.mjs'
 
@@ -89,7 +90,67 @@ async function expectNoScroll(page, what) {
 
 const pct = (x) => `${(x * 100).toFixed(1)} %`
 
+/** Instances the scene draws per named mesh (see RendererProbe). */
+const counts = (page) => page.evaluate(() => window.__houseOfPods.sceneCounts())
+const play = (page, speed) =>
+  page.evaluate((sp) => {
+    const s = window.__houseOfPods.getState()
+    s.setSpeed(sp)
+    s.setPaused(false)
+  }, speed)
+const pauseClock = (page) => page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+
+/** Double-click a house, apartment or room where it shows in the window (as a player would). */
+async function doubleClickOn(page, kind, id) {
+  const p = await page.evaluate(([k, i]) => window.__houseOfPods.project(k, i), [kind, id])
+  check(p !== null, `${kind} ${id} is not on screen to double-click`)
+  await page.mouse.dblclick(p.x, p.y)
+  return p
+}
+
 export const tests = [
+  {
+    name: 'stage-dollhouse',
+    title:
+      'houses you can see into: apartments as stacked floors on the hypervisor frame, kernels as plumbing, a storeroom of crates; ' +
+      'double-click focuses a house and its front wall fades',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const linux = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })).id
+      const win = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'windows', vcpus: 2, memMiB: 6144 })).id
+      await play(page, 8)
+      await waitUntil(page, (ids) => ids.every((id) => window.__houseOfPods.getState().world.vms[id].state === 'running'), [linux, win], {
+        what: 'both apartments to boot',
+        timeout: 40_000,
+      })
+      for (let i = 0; i < 2; i++) await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'vm', vmId: linux } })
+      await dispatch(page, { type: 'runContainer', appId: 'ledger', target: { kind: 'vm', vmId: win } })
+      for (let i = 0; i < 2; i++) await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
+      await waitForRunning(page, 5, 60_000)
+      await pauseClock(page)
+      await page.waitForTimeout(400)
+      const c = await counts(page)
+      const cache = await page.evaluate(() => window.__houseOfPods.getState().world.hosts.h1.cachedLayers.length)
+      t.log(`drawn: ${JSON.stringify(c)}; house 1 caches ${cache} layers`)
+      // Two floors on the hypervisor: a frame under each and four posts; a kernel pipe for each house and each floor.
+      check(c.hypervisor >= 2 + 4, `the hypervisor's frame: ${c.hypervisor} pieces (want 2 frames + 4 posts)`)
+      check(c['kernel-pipes'] >= 2 + 2 + 5, `kernel plumbing: ${c['kernel-pipes']} pipes (want 2 houses + 2 apartments + 5 branches)`)
+      check(cache > 0 && c.crates >= cache, `the storeroom shows ${c.crates} crates for ${cache} cached layers`)
+      await shot(page, 'stage-dollhouse-street.png')
+      // Double-click the house: the camera comes close, and the house's front wall fades away.
+      const before = await page.evaluate(() => window.__houseOfPods.view())
+      await doubleClickOn(page, 'host', 'h1')
+      await waitUntil(page, (d) => window.__houseOfPods.view().distance < d * 0.8, before.distance, {
+        what: 'the camera to come close to house 1',
+      })
+      await page.waitForTimeout(1500)
+      const after = await counts(page)
+      check(after['front-walls:cut'] >= 1, `no front wall cut away while the camera looks at house 1 (${JSON.stringify(after)})`)
+      await shot(page, 'stage-dollhouse-focus.png')
+    },
+  },
   {
     name: 'stage-share',
     title: "the scene keeps ≥ 70 % of the window with a level's default panels open, ≥ 95 % in focus mode (F), at 1280×800 and 1920×1080",

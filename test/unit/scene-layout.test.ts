@@ -21,6 +21,11 @@ function overlap(a: ReturnType<typeof footprint>, b: ReturnType<typeof footprint
   return a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS && a.z0 < b.z1 - EPS && b.z0 < a.z1 - EPS
 }
 
+/** Whether two boxes share space (apartments are floors stacked in their house: same ground, different heights). */
+function overlap3(a: Boxes, i: number, b: Boxes, j: number): boolean {
+  return overlap(footprint(a, i), footprint(b, j)) && a.y[i]! < b.y[j]! + b.h[j]! - EPS && b.y[j]! < a.y[i]! + a.h[i]! - EPS
+}
+
 /** Three zones of houses, two apartments, rooms on bare metal and in the apartments, all running. */
 function busyStreet(): World {
   const w = createWorld(3)
@@ -78,23 +83,68 @@ describe('the street layout', () => {
     expect(inVm).toBe(9)
   })
 
-  test('apartments stand inside their house without overlapping each other or its ground-floor rooms', () => {
+  test('apartments stand inside their house without sharing space with each other or its ground-floor rooms', () => {
     const l = layoutWorld(busyStreet())
     expect(l.vms.n).toBe(2)
     for (let v = 0; v < l.vms.n; v++) expect(inside(footprint(l.vms, v), footprint(l.houses, l.vms.house[v]!))).toBe(true)
-    expect(overlap(footprint(l.vms, 0), footprint(l.vms, 1))).toBe(false)
+    expect(overlap3(l.vms, 0, l.vms, 1)).toBe(false)
     for (let c = 0; c < l.rooms.n; c++) {
       if (l.rooms.vm[c] !== -1 || l.rooms.house[c] !== l.vms.house[0]) continue
       for (let v = 0; v < l.vms.n; v++) expect(overlap(footprint(l.rooms, c), footprint(l.vms, v))).toBe(false)
     }
   })
 
-  test('rooms in the same place do not overlap', () => {
+  test("apartments are stacked floors: each above the last one's rooms, the hypervisor's frame under each, the house as tall as its top floor", () => {
+    const l = layoutWorld(busyStreet())
+    const [a, b] = [0, 1]
+    expect(l.vms.house[a]).toBe(l.vms.house[b])
+    const lower = l.vms.y[a]! < l.vms.y[b]! ? a : b
+    const upper = lower === a ? b : a
+    expect(overlap(footprint(l.vms, a), footprint(l.vms, b))).toBe(true)
+    // The upper floor stands above the tallest room of the floor below.
+    let tallest = l.vms.y[lower]! + l.vms.h[lower]!
+    for (let c = 0; c < l.rooms.n; c++) if (l.rooms.vm[c] === lower) tallest = Math.max(tallest, l.rooms.y[c]! + l.rooms.h[c]!)
+    expect(l.vms.y[upper]!).toBeGreaterThan(tallest)
+    // A frame of the hypervisor lies under each floor, on the same ground.
+    for (const v of [a, b]) {
+      const under = [...Array(l.frames.n).keys()].filter(
+        (k) => Math.abs(l.frames.y[k]! + l.frames.h[k]! - l.vms.y[v]!) < EPS && inside(footprint(l.vms, v), footprint(l.frames, k)),
+      )
+      expect(under.length).toBe(1)
+    }
+    const house = l.vms.house[upper]!
+    expect(l.houses.h[house]!).toBeGreaterThan(l.vms.y[upper]! + l.vms.h[upper]! - l.houses.y[house]!)
+  })
+
+  test('an apartment in a big house is still big enough to see its rooms', () => {
+    const w = createWorld(2)
+    const big = must(w, { type: 'addHost', name: 'b', cores: 64, memMiB: 262144, costPerHour: 1 })!
+    const tiny = must(w, { type: 'addVm', hostId: big, os: 'linux', vcpus: 1, memMiB: 1024 })!
+    const l = layoutWorld(w)
+    const v = l.vms.ids.indexOf(tiny)
+    const h = l.houses.ids.indexOf(big)
+    // 1 GiB of 256 is 0.4 % of the house; its floor is more than a seventh of the house's.
+    expect((l.vms.w[v]! * l.vms.d[v]!) / (l.houses.w[h]! * l.houses.d[h]!)).toBeGreaterThan(0.15)
+  })
+
+  test('each house has a storeroom inside it, clear of every room and apartment floor', () => {
+    const l = layoutWorld(busyStreet())
+    for (let i = 0; i < l.houses.n; i++) {
+      const s = l.stores[i]!
+      const f = { x0: s.x0, x1: s.x0 + s.w, z0: s.z0, z1: s.z0 + s.d }
+      expect(inside(f, footprint(l.houses, i))).toBe(true)
+      for (let c = 0; c < l.rooms.n; c++) if (l.rooms.house[c] === i) expect(overlap(f, footprint(l.rooms, c))).toBe(false)
+      for (let v = 0; v < l.vms.n; v++) if (l.vms.house[v] === i) expect(overlap(f, footprint(l.vms, v))).toBe(false)
+    }
+  })
+
+  test('rooms in the same house do not share space (on one floor, none overlaps another)', () => {
     const l = layoutWorld(busyStreet())
     for (let a = 0; a < l.rooms.n; a++)
       for (let b = a + 1; b < l.rooms.n; b++) {
         if (l.rooms.house[a] !== l.rooms.house[b]) continue
-        expect(overlap(footprint(l.rooms, a), footprint(l.rooms, b))).toBe(false)
+        expect(overlap3(l.rooms, a, l.rooms, b)).toBe(false)
+        if (l.rooms.vm[a] === l.rooms.vm[b]) expect(overlap(footprint(l.rooms, a), footprint(l.rooms, b))).toBe(false)
       }
   })
 
