@@ -103,5 +103,9 @@ export function detailLayout(world: World, city: SceneLayout, near: number[]): S
     manager: city.manager,
     waiting,
     bounds: city.bounds,
+    frames: apartments.frames,
+    stores: apartments.stores,
+    floors: apartments.placeRect,
+    timeMs: world.timeMs,
   }
 }
