@@ -299,6 +299,6 @@ export type FromWorker =
   | { t: 'rooms'; run: number; rooms: string }
   /** The street has settled in the worker (every pod placed and running): what changed since the snapshot. */
   | { t: 'settled'; run: number; delta: WorldDelta; settleMs: number }
-  /** A command's result and what it changed. */
-  | { t: 'result'; run: number; seq: number; result: Result; delta: WorldDelta }
+  /** A command's result and what it changed (null: nothing, the command was not applied). */
+  | { t: 'result'; run: number; seq: number; result: Result; delta: WorldDelta | null }
   | { t: 'error'; run: number; message: string }

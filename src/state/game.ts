@@ -59,8 +59,14 @@ export interface GameState {
    * palette, logged as the teacher's (a hand-in replays it too).
    */
   incident: (command: Command) => Result
-  /** Dispatch a command from the player. Checked against its schema and the level's palette. */
+  /**
+   * Dispatch a command from the player. Checked against its schema and the level's palette. On a
+   * street in the worker the answer is provisional (`{ ok: true }` once sent; a refusal arrives as
+   * lastRejection): use dispatchAsync for the world's own verdict.
+   */
   dispatch: (command: unknown) => Result
+  /** Dispatch, answered with the world's own Result: at once on the page, when the worker has applied it on a street there. */
+  dispatchAsync: (command: unknown) => Promise<Result>
   setPaused: (paused: boolean) => void
   togglePaused: () => void
   setSpeed: (speed: Speed) => void
@@ -149,8 +155,41 @@ const bridge = new SimBridge({
       remote: 'running',
       settling: kind === 'snapshot' ? true : kind === 'settled' ? false : s.settling,
     })),
-  refused: (r) => useGame.setState((s) => ({ lastRejection: r, version: s.version + 1 })),
 })
+
+/** The worker's answer to a player's command: a refusal shows as the HUD's lastRejection, as on the page. */
+async function answered(command: Command, by?: 'teacher'): Promise<Result> {
+  const r = await bridge.command(command)
+  useGame.setState((s) => ({
+    version: s.version + 1,
+    lastRejection: r.ok ? (by ? s.lastRejection : null) : r,
+    commandLog: r.ok ? [...s.commandLog, { tick: s.world.tick, command, ...(by ? { by } : {}) }] : s.commandLog,
+  }))
+  return r
+}
+
+/** What a command sent to the worker answers at once (its own answer follows: dispatchAsync). */
+const SENT: Result = { ok: true }
+const NOT_BUILT: Result = { ok: false, metaphor: 'The street is still being built.', technical: 'world not ready' }
+
+/** The checks every player command passes on the page first: a command of the game, in a level still playing. */
+function precheck(command: unknown, outcome: LevelProgress['outcome'], set: (p: Partial<GameState>) => void): Result | Command {
+  const parsed = commandSchema.safeParse(command)
+  if (!parsed.success) {
+    const t = (command as { type?: unknown } | null)?.type
+    const r: Result = {
+      ok: false,
+      metaphor: `Unknown or malformed action "${String(t)}".`,
+      technical: `rejected command: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    }
+    set({ lastRejection: r })
+    return r
+  }
+  if (outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
+  return parsed.data
+}
+
+const isResult = (x: Result | Command): x is Result => 'ok' in x
 
 /** The rooms the worker sends every number of: the selected one. */
 useUi.subscribe((ui, before) => {
@@ -226,9 +265,12 @@ export const useGame = create<GameState>()((set, get) => ({
     if (!INCIDENT_TYPES.includes(command.type))
       return { ok: false, metaphor: 'Not an incident.', technical: `${command.type} is not an incident` }
     if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
-    // A street in the worker: the incident goes there like any command (provisional answer, simBridge.ts).
-    if (get().remote === 'running') return bridge.command(command)
-    if (get().remote) return { ok: false, metaphor: 'The street is still being built.', technical: 'world not ready' }
+    // A street in the worker: the incident goes there like any command (answered provisionally; a refusal follows).
+    if (get().remote === 'running') {
+      void answered(command, 'teacher')
+      return SENT
+    }
+    if (get().remote) return NOT_BUILT
     const r = apply(world, command)
     set((s) => ({
       version: s.version + 1,
@@ -238,24 +280,14 @@ export const useGame = create<GameState>()((set, get) => ({
   },
 
   dispatch: (command) => {
-    const parsed = commandSchema.safeParse(command)
-    if (!parsed.success) {
-      const t = (command as { type?: unknown } | null)?.type
-      const r: Result = {
-        ok: false,
-        metaphor: `Unknown or malformed action "${String(t)}".`,
-        technical: `rejected command: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-      }
-      set({ lastRejection: r })
-      return r
-    }
-    const { level, world, progress } = get()
-    if (progress.outcome !== 'playing') return { ok: false, metaphor: 'The level is over.', technical: 'level finished' }
-    const cmd: Command = parsed.data
-    if (get().remote) {
-      // In the worker: sent, answered provisionally; a refusal comes back as lastRejection (simBridge.ts).
-      if (get().remote === 'building') return { ok: false, metaphor: 'The street is still being built.', technical: 'world not ready' }
-      return bridge.command(cmd)
+    const { level, world, progress, remote } = get()
+    const cmd = precheck(command, progress.outcome, set)
+    if (isResult(cmd)) return cmd
+    if (remote) {
+      // In the worker: sent, answered provisionally; its own answer (a refusal as lastRejection) follows.
+      if (remote === 'building') return NOT_BUILT
+      void answered(cmd)
+      return SENT
     }
     const r = level && !level.palette.includes(cmd.type) ? notInPalette(cmd.type) : apply(world, cmd)
     set((s) => ({
@@ -264,6 +296,15 @@ export const useGame = create<GameState>()((set, get) => ({
       commandLog: r.ok ? [...s.commandLog, { tick: world.tick, command: cmd }] : s.commandLog,
     }))
     return r
+  },
+
+  dispatchAsync: async (command) => {
+    const { progress, remote } = get()
+    if (!remote) return get().dispatch(command)
+    const cmd = precheck(command, progress.outcome, set)
+    if (isResult(cmd)) return cmd
+    if (remote === 'building') return NOT_BUILT
+    return answered(cmd)
   },
 
   setPaused: (paused) => set({ paused, carryMs: 0 }),

@@ -1,13 +1,12 @@
 /**
- * The page's side of the simulation worker (src/worker/simWorker.ts). While a big street runs in
- * the worker, the store's `world` is a read-only mirror kept up to date from the deltas the worker
- * sends (src/worker/delta.ts), so every component keeps reading `world` as before; the page's main
- * thread only applies what changed and never runs a step.
+ * The page's side of the simulation worker (src/worker/simHost.ts, run by src/worker/simWorker.ts).
+ * While a big street runs in the worker, the store's `world` is a read-only mirror kept up to date
+ * from the deltas the worker sends (src/sim/mirror.ts), so every component keeps reading `world` as
+ * before; the page's main thread only applies what changed and never runs a step.
  *
- * Commands: the store still checks a command's schema on the page and answers at once, but in the
- * worker the answer is provisional (`{ ok: true }`): the world's own verdict comes back with the
- * next message, and a refusal then shows as the HUD's `lastRejection` like any other. Call sites
- * that read `r.ok` therefore see "sent"; nothing on a street depends on a synchronous refusal.
+ * Commands: `command` answers with a promise of the world's own Result, settled when the worker's
+ * answer arrives (with what the command changed, already in the mirror by then). A command the
+ * worker can no longer answer (the street was closed or replaced) is answered with a refusal.
  *
  * The `?street=` streets run in the worker (`?worker=0` keeps them on the page); levels, the
  * sandbox and the lab, small worlds with a timeline and hand-ins, still run on the page.
@@ -28,15 +27,25 @@ export interface BridgeEvents {
    * is the mirror.
    */
   changed: (world: World, kind: 'snapshot' | 'settled' | 'batch') => void
-  /** A command the page sent provisionally was refused by the world. */
-  refused: (result: Result & { ok: false }) => void
 }
+
+/** The answer to a command the worker will never apply: its street was closed or replaced. */
+const CLOSED: Result = { ok: false, metaphor: 'That street is closed.', technical: 'the simulation worker was stopped' }
+
+/** The worker to talk to: the real one in a browser; a unit test passes one wired to simHost. */
+export interface WorkerLike {
+  postMessage(m: ToWorker): void
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null
+  terminate(): void
+}
+
+const realWorker = (): WorkerLike => new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' }) as WorkerLike
 
 /** The least real time between two batches the page asks for. */
 const MIN_BATCH_MS = 100
 
 export class SimBridge {
-  private worker: Worker | null = null
+  private worker: WorkerLike | null = null
   private run = 0
   private seq = 0
   /** A batch is on its way: real time piles up here instead of queueing messages. */
@@ -49,7 +58,13 @@ export class SimBridge {
   /** The worker's own figures for the last batch, for the test handle and the benchmark. */
   lastBatch = { steps: 0, stepMs: 0, buildMs: 0, settleMs: 0, roomsAtMs: null as number | null }
 
-  constructor(private readonly on: BridgeEvents) {}
+  /** The commands sent and not yet answered, by sequence number. */
+  private answers = new Map<number, (r: Result) => void>()
+
+  constructor(
+    private readonly on: BridgeEvents,
+    private readonly makeWorker: () => WorkerLike = realWorker,
+  ) {}
 
   get active(): boolean {
     return this.worker !== null
@@ -62,9 +77,10 @@ export class SimBridge {
   /** Build a street in the worker; the mirror arrives with the snapshot. */
   startStreet(size: ScaleSize['name'], placeholder: World): void {
     if (!this.worker) {
-      this.worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' })
+      this.worker = this.makeWorker()
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
     }
+    this.closeAnswers()
     this.run += 1
     this.mirror = placeholder
     this.waiting = true
@@ -75,6 +91,7 @@ export class SimBridge {
   stop(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
+    this.closeAnswers()
     this.worker?.terminate()
     this.worker = null
     this.mirror = null
@@ -93,10 +110,20 @@ export class SimBridge {
     this.post({ t: 'stepOnce', run: this.run })
   }
 
-  command(command: Command): Result {
+  /** Send a command; the promise settles with the world's Result once the worker has applied it. */
+  command(command: Command): Promise<Result> {
+    if (!this.worker) return Promise.resolve(CLOSED)
     this.seq += 1
-    this.post({ t: 'command', run: this.run, seq: this.seq, command })
-    return { ok: true }
+    const seq = this.seq
+    const answer = new Promise<Result>((resolve) => this.answers.set(seq, resolve))
+    this.post({ t: 'command', run: this.run, seq, command })
+    return answer
+  }
+
+  private closeAnswers(): void {
+    const open = [...this.answers.values()]
+    this.answers.clear()
+    for (const resolve of open) resolve(CLOSED)
   }
 
   watch(ids: ContainerId[]): void {
@@ -141,7 +168,7 @@ export class SimBridge {
       putRooms(this.mirror, unpackRooms(m.rooms))
       return
     }
-    applyDelta(this.mirror, m.delta)
+    if (m.delta) applyDelta(this.mirror, m.delta)
     if (m.t === 'settled') {
       this.lastBatch.settleMs = m.settleMs
       this.lastBatch.roomsAtMs = performance.now()
@@ -149,8 +176,13 @@ export class SimBridge {
       this.lastBatch.steps = m.steps
       this.lastBatch.stepMs = m.stepMs
       this.waiting = false
-    } else if (!m.result.ok) this.on.refused(m.result)
-    this.on.changed(this.mirror, m.t === 'settled' ? 'settled' : 'batch')
+    }
+    if (m.t !== 'result' || m.delta) this.on.changed(this.mirror, m.t === 'settled' ? 'settled' : 'batch')
+    if (m.t === 'result') {
+      const resolve = this.answers.get(m.seq)
+      this.answers.delete(m.seq)
+      resolve?.(m.result)
+    }
     this.flush()
   }
 }

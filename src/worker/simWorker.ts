@@ -1,88 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * The simulation in a Web Worker: it owns the world of a big street, steps it as the page's clock
- * asks, applies the player's commands, and answers with what changed (delta.ts), so the page's main
- * thread never waits on a step. The page keeps a read-only mirror (src/state/simBridge.ts).
+ * The simulation in a Web Worker: src/worker/simHost.ts answers the page's messages; this file only
+ * wires it to the worker's global scope. The page keeps a read-only mirror (src/state/simBridge.ts).
  */
-import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
-import type { World } from '../sim'
-import { newTracker, packRooms, takeDelta } from '../sim/mirror'
-import type { FromWorker, ToWorker, WorldDelta } from '../sim/mirror'
+import type { ToWorker } from '../sim/mirror'
+import { simHost } from './simHost'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let world: World | null = null
-let run = -1
-let tracker = newTracker()
-let watched = new Set<string>()
-let carryMs = 0
-
-const post = (m: FromWorker): void => self.postMessage(m)
-
-/** Rooms per slice message: the page unpacks one in a short task (~10 ms for 2,500 on an idle machine here). */
-const ROOMS_PER_MESSAGE = 2500
-
-/** What changed since the last message; a big set of rooms goes ahead as JSON text, in several messages. */
-function changes(): WorldDelta {
-  const delta = takeDelta(world!, tracker, watched)
-  const put = delta.containers.put
-  if (put.length > ROOMS_PER_MESSAGE) {
-    for (let i = 0; i < put.length; i += ROOMS_PER_MESSAGE) post({ t: 'rooms', run, rooms: packRooms(put.slice(i, i + ROOMS_PER_MESSAGE)) })
-    delta.containers.put = []
-  }
-  return delta
-}
-
-function stepFor(ms: number): { steps: number; stepMs: number } {
-  const t0 = performance.now()
-  let steps = 0
-  let budget = carryMs + ms
-  while (budget >= STEP_MS) {
-    step(world!, STEP_MS)
-    budget -= STEP_MS
-    steps++
-  }
-  carryMs = budget
-  return { steps, stepMs: performance.now() - t0 }
-}
-
-self.onmessage = (e: MessageEvent<ToWorker>) => {
-  const m = e.data
-  try {
-    if (m.t === 'watch') {
-      watched = new Set(m.ids)
-      return
-    }
-    if (m.t === 'street') {
-      // The built street (houses and apps, no rooms yet) goes to the page at once, so its first frame
-      // does not wait for 150,000 pods to be placed; the rooms follow, packed, once the street settles.
-      const t0 = performance.now()
-      const { hosts, pods } = SCALE_SIZES[m.size]
-      world = buildScaleWorld(hosts, pods)
-      run = m.run
-      tracker = newTracker()
-      carryMs = 0
-      post({ t: 'snapshot', run, world, buildMs: performance.now() - t0 })
-      // The page now has all of it: remember what it has, so the next delta is only what changed.
-      takeDelta(world, tracker, watched)
-      const t1 = performance.now()
-      settle(world)
-      post({ t: 'settled', run, delta: changes(), settleMs: performance.now() - t1 })
-      return
-    }
-    if (!world || m.run !== run) return
-    if (m.t === 'advance') {
-      // As the page's own clock does: never catch up more than a second of real time.
-      const { steps, stepMs } = stepFor(Math.min(m.realMs, 1000) * m.speed)
-      post({ t: 'batch', run, delta: changes(), steps, stepMs })
-    } else if (m.t === 'stepOnce') {
-      step(world, STEP_MS)
-      post({ t: 'batch', run, delta: changes(), steps: 1, stepMs: 0 })
-    } else if (m.t === 'command') {
-      const result = apply(world, m.command)
-      post({ t: 'result', run, seq: m.seq, result, delta: changes() })
-    }
-  } catch (err) {
-    post({ t: 'error', run: 'run' in m ? m.run : run, message: String(err) })
-  }
-}
+const receive = simHost((m) => self.postMessage(m))
+self.onmessage = (e: MessageEvent<ToWorker>) => receive(e.data)

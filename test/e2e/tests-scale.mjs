@@ -59,6 +59,9 @@ export const tests = [
       await waitUntil(page, () => window.__houseOfPods.getState().lastRejection?.technical ?? null, undefined, {
         what: 'the worker refusing a command for a house that does not exist',
       })
+      // ...and as the answer to the command itself.
+      const answer = await page.evaluate(() => window.__houseOfPods.getState().dispatchAsync({ type: 'failHost', hostId: 'no-such-house' }))
+      check(answer.ok === false && typeof answer.technical === 'string', `the worker answered ${JSON.stringify(answer)}`)
       // The chaos panel burns the selected house's whole zone (in the worker).
       const house = await page.evaluate(() => {
         const h = Object.values(window.__houseOfPods.getState().world.hosts).find((x) => x.zone === 'b')

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useGame } from '../../state'
-import type { Command, World } from '../../sim'
+import type { Command, Result, World } from '../../sim'
 
 type Io = typeof import('../../io/k8s') & typeof import('../../io/kubectl')
 
@@ -47,6 +47,23 @@ export function Console({ onClose }: { onClose?: () => void }) {
   }, [lines])
 
   const print = (...more: string[]) => setLines((l) => [...l, ...more].slice(-400))
+  /** kubectl; on a street in the simulation worker it prints what it sent at once, and the worker's refusals as they come. */
+  const kubectl = (io: Io, world: World, line: string, stdin: string): string => {
+    const answers: Promise<Result>[] = []
+    const send = (c: Command): Result => {
+      const game = useGame.getState()
+      if (!game.remote) return game.dispatch(c)
+      answers.push(game.dispatchAsync(c))
+      return { ok: true }
+    }
+    const out = io.kubectl(world, line, send, stdin)
+    if (answers.length)
+      void Promise.all(answers).then((rs) => {
+        const errors = rs.flatMap((r) => (r.ok ? [] : [`error: ${r.technical}`]))
+        if (errors.length) print(...errors)
+      })
+    return out
+  }
 
   useEffect(() => {
     if (!watchOn) return
@@ -85,7 +102,7 @@ export function Console({ onClose }: { onClose?: () => void }) {
       return
     }
     // The YAML box is what `-f -` reads.
-    print(`$ ${line}`, io.kubectl(world, line, dispatch, yaml))
+    print(`$ ${line}`, kubectl(io, world, line, yaml))
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -103,7 +120,7 @@ export function Console({ onClose }: { onClose?: () => void }) {
 
   const apply = () => {
     if (!io) return
-    print('$ kubectl apply -f -', io.kubectl(useGame.getState().world, 'apply -f -', dispatch, yaml))
+    print('$ kubectl apply -f -', kubectl(io, useGame.getState().world, 'apply -f -', yaml))
   }
 
   const exportAll = () => {

@@ -8,9 +8,18 @@ export function allowed(type: CommandType): boolean {
   return !level || level.palette.includes(type)
 }
 
+const showRefusal = (r: Result): void => {
+  if (!r.ok) useUi.getState().notify('error', r[useUi.getState().vocab])
+}
+
+/** On a street in the simulation worker the answer here is provisional; the worker's refusal is shown when it comes. */
 export function send(command: Command): Result {
-  const r = useGame.getState().dispatch(command)
-  const vocab = useUi.getState().vocab
-  if (!r.ok) useUi.getState().notify('error', r[vocab])
+  const game = useGame.getState()
+  if (game.remote) {
+    void game.dispatchAsync(command).then(showRefusal)
+    return { ok: true }
+  }
+  const r = game.dispatch(command)
+  showRefusal(r)
   return r
 }
