@@ -4,7 +4,7 @@
  * What `get` and `describe` print lives in kubectlView.ts; nodes, labels and taints in nodes.ts.
  */
 import { stringify } from 'yaml'
-import { eventText, qosClass } from '../sim'
+import { eventText, qosClass, rolloutStatus, rolloutStatusText } from '../sim'
 import type { Command, Container, Result, World } from '../sim'
 import { appObjects, importYaml, selectorOf } from './k8s'
 import { applyTaintArgs, findNode, isDerivedLabel, matchesSelector, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
@@ -229,13 +229,7 @@ function run(world: World, line: string, dispatch: Dispatch, stdin: string): str
       if (sub === 'undo') return outcome(dispatch({ type: 'rolloutUndo', appId: app.id }), `deployment.apps/${app.name} rolled back`)
       if (sub === 'pause' || sub === 'resume')
         return outcome(dispatch({ type: 'rolloutPause', appId: app.id, paused: sub === 'pause' }), `deployment.apps/${app.name} ${sub}d`)
-      if (sub === 'status') {
-        const pods = Object.values(world.containers).filter((c) => c.appId === app.id)
-        const updated = pods.filter((c) => c.imageId === app.imageId)
-        const ready = updated.filter((c) => c.state === 'running').length
-        if (updated.length === pods.length && ready >= app.replicas) return `deployment "${app.name}" successfully rolled out`
-        return `Waiting for deployment "${app.name}" rollout to finish: ${ready} of ${app.replicas} updated replicas are available...`
-      }
+      if (sub === 'status') return rolloutStatusText(app, rolloutStatus(world, app))
       return `error: unknown rollout command "${sub ?? ''}" (status, undo, pause, resume)`
     }
     case 'set': {

@@ -42,6 +42,8 @@ const age = (world: World, sinceMs: number): string => humanDuration(world.timeM
 
 /** What the printer puts in STATUS. */
 export function podStatus(c: Container): string {
+  // kubectl's printer: a pod with a deletionTimestamp reads Terminating, whatever its phase.
+  if (c.terminatingUntilMs !== null) return 'Terminating'
   switch (c.state) {
     case 'pending':
       return 'Pending'

@@ -120,6 +120,17 @@ export const NODE_LIFECYCLE = {
     'and "Taints and Tolerations" (300 s toleration)',
 }
 
+/**
+ * kubernetes.io "Pod Lifecycle" (Termination of Pods; FIDELITY.md "Graceful termination"): a deleted pod is Terminating:
+ * it leaves its Service's endpoints at once, its containers get SIGTERM, and after terminationGracePeriodSeconds
+ * (default 30 s) whatever still runs gets SIGKILL; until it is gone it keeps its requests on the node. Simplified, and
+ * said where it shows: the game's apps use the whole grace period (a real app that exits on SIGTERM leaves sooner).
+ */
+export const TERMINATION_GRACE = {
+  ms: 30_000,
+  source: 'kubernetes.io "Pod Lifecycle": terminationGracePeriodSeconds defaults to 30 s; SIGTERM, then SIGKILL at its end',
+}
+
 /** kubernetes.io "Considerations for large clusters". */
 export const CLUSTER_LIMITS = {
   nodes: 5_000,

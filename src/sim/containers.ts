@@ -4,14 +4,14 @@
  */
 import { reserveContainer } from './capacity'
 import type { Result } from './result'
-import { MEM_BASELINE_OF_REQUEST } from './constants'
+import { MEM_BASELINE_OF_REQUEST, TERMINATION_GRACE } from './constants'
 import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
 import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
 import { planFirstProbe } from './probeCalendar'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
-import { newId } from './world'
+import { newId, scaledDelay } from './world'
 
 /** Kubernetes refuses a limit below its request. Null means no limit. */
 export function checkLimits(cpuReq: number, memReq: number, cpuLimit: number | null, memLimit: number | null): Result {
@@ -66,6 +66,7 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     hung: false,
     sidecars: app.sidecars.map((s) => s.name),
     nominatedNode: null,
+    terminatingUntilMs: null,
   }
   world.containers[id] = c
   noteContainerAdded(world, c)
@@ -92,6 +93,26 @@ export function deleteContainer(world: World, c: Container): void {
   delete world.containers[c.id]
   noteContainerRemoved(world, c)
 }
+
+/**
+ * Delete a pod the way the API server and kubelet do (kubernetes.io "Pod Lifecycle", TERMINATION_GRACE): a running pod
+ * is Terminating for its grace period (out of the Service's endpoints, still holding its place on the node), then gone
+ * (systems/kubelet.ts); a pod with no running container (pending, pulling, crashed...) goes at once. Already
+ * terminating: nothing changes (a second delete does not restart the clock).
+ */
+export function terminatePod(world: World, c: Container): void {
+  if (c.terminatingUntilMs !== null) return
+  if (c.state !== 'running' || !c.placement) {
+    deleteContainer(world, c)
+    return
+  }
+  c.terminatingUntilMs = world.timeMs + scaledDelay(world, TERMINATION_GRACE.ms)
+  // An EndpointSlice marks a terminating endpoint not ready: the doorman sends it no new visitors.
+  c.ready = false
+}
+
+/** Terminating: deleted, waiting out its grace period. */
+export const isTerminating = (c: Container): boolean => c.terminatingUntilMs !== null
 
 export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {
   c.state = state

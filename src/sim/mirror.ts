@@ -75,6 +75,7 @@ interface RoomSeen {
   cpuHog: boolean
   leakMiBPerS: number
   nominatedNode: Container['nominatedNode']
+  terminatingUntilMs: Container['terminatingUntilMs']
   imageId: string
   runtime: Container['runtime']
   cpuLimitMilli: Container['cpuLimitMilli']
@@ -97,6 +98,7 @@ function seeRoom(c: Container): RoomSeen {
     cpuHog: c.cpuHog,
     leakMiBPerS: c.leakMiBPerS,
     nominatedNode: c.nominatedNode,
+    terminatingUntilMs: c.terminatingUntilMs,
     imageId: c.imageId,
     runtime: c.runtime,
     cpuLimitMilli: c.cpuLimitMilli,
@@ -120,6 +122,7 @@ function sameRoom(s: RoomSeen, c: Container): boolean {
     s.cpuHog === c.cpuHog &&
     s.leakMiBPerS === c.leakMiBPerS &&
     s.nominatedNode === c.nominatedNode &&
+    s.terminatingUntilMs === c.terminatingUntilMs &&
     s.imageId === c.imageId &&
     s.runtime === c.runtime &&
     s.cpuLimitMilli === c.cpuLimitMilli &&

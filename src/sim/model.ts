@@ -247,6 +247,11 @@ export interface Container {
   sidecars: string[]
   /** Set when the scheduler preempted lower-priority pods for this one (status.nominatedNodeName). */
   nominatedNode: string | null
+  /**
+   * Being deleted (metadata.deletionTimestamp set): the pod is Terminating until this time, the end of its grace
+   * period, then it is gone. Null: not being deleted. It keeps its place on the node until then.
+   */
+  terminatingUntilMs: number | null
 }
 
 /** Container runtimes: runc shares the kernel; gVisor, Kata and Firecracker put something in between. */

@@ -85,6 +85,7 @@ export function upgradeWorld(world: World): World {
     c.hung ??= false
     c.sidecars ??= []
     c.nominatedNode ??= null
+    c.terminatingUntilMs ??= null
     c.createdAtMs ??= c.stateSinceMs ?? 0
   }
   w.namespaces ??= ['default']

@@ -1,5 +1,5 @@
 /** Pure text helpers for the HUD: what a player reads, with no React. */
-import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, formatMiB } from '../sim'
+import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, TERMINATION_GRACE, VM_STATE_LABELS, formatMiB } from '../sim'
 import type { Container, Host, Vm, Vocabulary } from '../sim'
 
 /** "2 of 3 stars" with the ★/☆ marks beside it, for cards and the outcome dialog. */
@@ -26,6 +26,13 @@ export function containerStateText(c: Container, nowMs: number, vocab: Vocabular
   const label = CONTAINER_STATE_LABELS[c.state][vocab]
   const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
   if (timed) return `${label}, ${secondsLeft(c.phaseEndsMs, nowMs)} s left`
+  if (c.terminatingUntilMs !== null) {
+    const left = secondsLeft(c.terminatingUntilMs, nowMs)
+    return vocab === 'metaphor'
+      ? `closing: no new visitors, gone in ${left} s (its grace period; the game uses all of it)`
+      : `Terminating: out of endpoints, SIGKILL in ${left} s ` +
+          `(grace period ${TERMINATION_GRACE.ms / 1000} s; an app that exits on SIGTERM goes sooner)`
+  }
   if (c.state === 'running' && c.hung) return `${label}, ${vocab === 'metaphor' ? 'stuck: nobody answers' : 'hung: not responding'}`
   if (c.state === 'running' && !c.ready) return `${label}, ${vocab === 'metaphor' ? 'not taking visitors' : 'not ready (out of endpoints)'}`
   return label
@@ -33,6 +40,7 @@ export function containerStateText(c: Container, nowMs: number, vocab: Vocabular
 
 /** The state a room's icon shows: a running room that hangs or is not ready does not look healthy. */
 export function roomStateKey(c: Container): string {
+  if (c.terminatingUntilMs !== null) return 'unready'
   if (c.state === 'running' && c.hung) return 'hung'
   if (c.state === 'running' && !c.ready) return 'unready'
   return c.state

@@ -11,6 +11,7 @@ import {
   pressKey,
   click,
   reveal,
+  dispatch,
 } from './lib.mjs'
 
 /** Open the console with K, type a command as a player would, and return the console's output once it answers. */
@@ -169,6 +170,95 @@ export const tests = [
         { timeout: 30_000, what: '4 running shop rooms after the toleration' },
       )
       await shot(page, 'manager-whyhere-tolerated.png')
+    },
+  },
+  {
+    name: 'manager-rollout-pause',
+    title:
+      'a rolling update at the speed of real pods: new rooms open only after pull, start and readiness probe; the pause button holds it ' +
+      'and the panel says where it stands in kubectl rollout status words',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await dispatch(page, { type: 'addImage', id: 'web2', ref: 'web:1.1', sizeMiB: 180 })
+      await dispatch(page, { type: 'setManaged', appId: 'shop', managed: true })
+      await dispatch(page, { type: 'setReplicas', appId: 'shop', replicas: 4 })
+      const probe = { initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 }
+      await dispatch(page, { type: 'setProbes', appId: 'shop', readiness: probe })
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(4)
+        s.setPaused(false)
+      })
+      await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter(
+            (c) => c.appId === 'shop' && c.state === 'running' && c.ready,
+          ).length === 4,
+        undefined,
+        { timeout: 60_000, what: '4 ready shop rooms' },
+      )
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await click(page, tid('app-shop'))
+      await click(page, tid('action-setImage-web2'))
+      // Real time: the first new rooms open only after their probe (5 s), so the pause lands before the second batch.
+      await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        s.setSpeed(1)
+        s.setPaused(false)
+      })
+      await waitUntil(
+        page,
+        () => /new replicas have been updated/.test(document.querySelector('[data-testid="rollout-status"]')?.textContent ?? ''),
+        undefined,
+        {
+          what: 'the rollout status line while the refit runs',
+          timeout: 10_000,
+        },
+      )
+      await click(page, tid('action-rolloutPause'))
+      await waitUntil(page, () => window.__houseOfPods.getState().world.apps.shop.rolloutPaused, undefined, { what: 'the rollout paused' })
+      const held = await page.locator(tid('rollout-status')).first().innerText()
+      check(/paused/.test(held), `the panel does not say the refit is paused: "${held}"`)
+      const freshAt = await page.evaluate(
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.imageId === 'web2').length,
+      )
+      await page.waitForTimeout(3000)
+      const freshLater = await page.evaluate(
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.imageId === 'web2').length,
+      )
+      check(freshLater === freshAt && freshAt < 4, `a paused rollout ordered more new rooms: ${freshAt} then ${freshLater}`)
+      await shot(page, 'manager-rollout-paused.png')
+      await click(page, tid('action-rolloutPause'))
+      await page.evaluate(() => window.__houseOfPods.getState().setSpeed(4))
+      const t0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+      // 2.5 s of game time after the resume the last rooms are still on their way (they were ready within a second before).
+      const early = await waitUntil(
+        page,
+        (from) => {
+          const w = window.__houseOfPods.getState().world
+          if (w.timeMs < from + 2500) return null
+          const pods = Object.values(w.containers).filter((c) => c.appId === 'shop' && c.terminatingUntilMs === null)
+          return { at: w.timeMs - from, done: pods.length === 4 && pods.every((c) => c.imageId === 'web2' && c.ready) }
+        },
+        t0,
+        { what: '2.5 s of game time after the resume', timeout: 20_000 },
+      )
+      check(!early.done, `the rollout was done ${early.at} ms of game time after the resume`)
+      await waitUntil(
+        page,
+        () => /successfully rolled out/.test(document.querySelector('[data-testid="rollout-status"]')?.textContent ?? ''),
+        undefined,
+        {
+          what: 'the rollout finished',
+          timeout: 60_000,
+        },
+      )
+      await shot(page, 'manager-rollout-done.png')
     },
   },
   {

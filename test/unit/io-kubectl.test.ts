@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { kubectl, parseArgs } from '../../src/io/kubectl'
 import { humanDuration, eventRow, formatToleration } from '../../src/io/kubectlView'
 import { applyTaintArgs, matchesSelector, parseLabelArg, parseSelector, parseTaintArg } from '../../src/io/nodes'
-import { apply, createWorld } from '../../src/sim'
+import { apply, createWorld, step } from '../../src/sim'
 import type { Command, Result, World } from '../../src/sim'
 import { SANDBOX_SETUP } from '../../src/state/game'
 import { containersOf, stepUntil } from './helpers'
@@ -293,5 +293,30 @@ describe('pods, namespaces and priority from the console', () => {
       message: 'Successfully assigned default/shop-1 to 2',
     })
     expect(eventRow({ ...e, ...said('Preempted by batch-3 on node 1.') }).reason).toBe('Preempted')
+  })
+})
+
+describe('kubectl rollout', () => {
+  test('rollout pause holds a rolling update where it is, rollout status says what kubectl says, and resume finishes it', () => {
+    const w = sandbox()
+    const run = (line: string) => kubectl(w, line, dispatcher(w))
+    expect(run('kubectl scale deployment/shop --replicas=4')).toBe('deployment.apps/shop scaled')
+    stepUntil(w, (x) => containersOf(x, 'shop').filter((c) => c.state === 'running' && c.ready).length === 4)
+    expect(run('kubectl rollout status deployment/shop')).toBe('deployment "shop" successfully rolled out')
+    apply(w, { type: 'addImage', id: 'web2', ref: 'web:1.1', sizeMiB: 180 })
+    expect(run('kubectl set image deployment/shop shop=web:1.1')).toBe('deployment.apps/shop image updated')
+    step(w, 100)
+    expect(run('kubectl rollout pause deployment/shop')).toBe('deployment.apps/shop paused')
+    // 4 replicas: maxSurge 1, maxUnavailable 1, so at most 2 new pods were ordered before the pause.
+    const status = run('kubectl rollout status deployment/shop')
+    expect(status).toMatch(/^Waiting for deployment "shop" rollout to finish: [12] out of 4 new replicas have been updated\.\.\.$/)
+    step(w, 60_000)
+    expect(run('kubectl rollout status deployment/shop')).toBe(status)
+    expect(run('kubectl rollout resume deployment/shop')).toBe('deployment.apps/shop resumed')
+    stepUntil(w, (x) => run('kubectl rollout status deployment/shop') === 'deployment "shop" successfully rolled out')
+    // Rolled out while the last old pods still wait out their grace period, as kubectl get pods shows.
+    expect(run('kubectl get pods')).toMatch(/shop-\S+ +0\/1 +Terminating/)
+    step(w, 30_000)
+    expect(run('kubectl get pods')).not.toContain('Terminating')
   })
 })

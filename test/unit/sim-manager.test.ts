@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, HPA, step, eventText } from '../../src/sim'
+import { apply, createWorld, HPA, step, eventText, isTerminating, rolloutStatus, rolloutStatusText, TERMINATION_GRACE } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { calcReplicas, desiredReplicas } from '../../src/sim/systems/hpa'
 import type { PodSample } from '../../src/sim/systems/hpa'
 import { rolloutBounds } from '../../src/sim/systems/replicaset'
 import { latencyMs } from '../../src/sim/systems/traffic'
 import { containersOf, must, stepUntil } from './helpers'
+
+/** The pods the Deployment counts: not being deleted. */
+const active = (w: World) => containersOf(w, 'web').filter((c) => !isTerminating(c))
 
 function cluster(replicas: number, hosts = 3): World {
   const w = createWorld(11)
@@ -53,13 +56,17 @@ describe('rolling update', () => {
     expect(app.imageId).toBe('v2')
   })
 
-  test('old and new rooms stand side by side; never more than 5 or fewer than 3 of 4 open', () => {
+  test('old and new rooms stand side by side; never more than 5 active or fewer than 3 of 4 open (Terminating pods not counted)', () => {
     const w = cluster(4)
     must(w, { type: 'setImage', appId: 'web', imageId: 'v2' })
     const seen: string[] = []
+    let terminatingSeen = 0
     for (let i = 0; i < 600; i++) {
       step(w, 100)
-      const pods = containersOf(w, 'web')
+      // The Deployment counts active pods (FilterActivePods): those being deleted wait out their grace period beside them.
+      const all = containersOf(w, 'web')
+      terminatingSeen = Math.max(terminatingSeen, all.filter(isTerminating).length)
+      const pods = all.filter((c) => !isTerminating(c))
       const running = pods.filter((c) => c.state === 'running')
       expect(pods.length).toBeLessThanOrEqual(5)
       expect(running.length).toBeGreaterThanOrEqual(3)
@@ -71,6 +78,7 @@ describe('rolling update', () => {
     expect(seen.at(-1)).toBe('0 old / 4 new')
     expect(seen.some((l) => l.includes('old') && !l.startsWith('0') && !l.endsWith(' 0 new'))).toBe(true)
     expect(w.events.some((e) => eventText(e, 'technical').includes('successfully rolled out'))).toBe(true)
+    expect(terminatingSeen).toBeGreaterThan(0)
   })
 
   test('rollout undo returns to the previous image', () => {
@@ -79,6 +87,9 @@ describe('rolling update', () => {
     step(w, 30_000)
     must(w, { type: 'rolloutUndo', appId: 'web' })
     step(w, 30_000)
+    expect(active(w).map((c) => c.imageId)).toEqual(['v1', 'v1'])
+    // The v2 pods the undo replaced are gone once their 30 s grace period is over.
+    step(w, TERMINATION_GRACE.ms)
     expect(containersOf(w, 'web').map((c) => c.imageId)).toEqual(['v1', 'v1'])
     expect(w.apps.web!.revision).toBe(3)
   })
@@ -91,7 +102,58 @@ describe('rolling update', () => {
     expect(containersOf(w, 'web').every((c) => c.imageId === 'v1')).toBe(true)
     must(w, { type: 'rolloutPause', appId: 'web', paused: false })
     step(w, 30_000)
-    expect(containersOf(w, 'web').every((c) => c.imageId === 'v2')).toBe(true)
+    expect(active(w).every((c) => c.imageId === 'v2')).toBe(true)
+  })
+
+  test('a new pod is Ready only after its image is pulled, its container started and its readiness probe passed: 5 pods roll in tens of seconds', () => {
+    const w = cluster(5, 2)
+    const probe = { initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3, successThreshold: 1 }
+    must(w, { type: 'setProbes', appId: 'web', readiness: probe })
+    step(w, 20_000)
+    must(w, { type: 'setImage', appId: 'web', imageId: 'v2' })
+    const start = w.timeMs
+    const phases = new Map<string, string[]>()
+    const lines: string[] = []
+    while (!rolloutStatus(w, w.apps.web!).done) {
+      step(w, 100)
+      if (w.timeMs - start > 120_000) throw new Error('rollout never finished')
+      for (const c of containersOf(w, 'web').filter((x) => x.imageId === 'v2')) {
+        const seen = phases.get(c.id) ?? []
+        const now = c.ready ? 'ready' : c.state
+        if (seen.at(-1) !== now) phases.set(c.id, [...seen, now])
+      }
+      const line = rolloutStatusText(w.apps.web!, rolloutStatus(w, w.apps.web!))
+      if (lines.at(-1) !== line) lines.push(line)
+    }
+    const took = w.timeMs - start
+    // Old behaviour: every new pod ready within a second or two of its creation; the whole rollout in ~3 s.
+    expect(took).toBeGreaterThanOrEqual(10_000)
+    for (const seq of phases.values()) {
+      expect(seq.indexOf('running')).toBeGreaterThan(seq.indexOf('creating'))
+      expect(seq.at(-1)).toBe('ready')
+    }
+    // The first pods on each house pulled their image first.
+    expect([...phases.values()].some((seq) => seq.includes('pulling'))).toBe(true)
+    // Each new pod waited for its readiness probe: initialDelaySeconds after its container started.
+    for (const c of containersOf(w, 'web').filter((x) => !isTerminating(x))) expect(c.probe.readinessSuccesses).toBeGreaterThanOrEqual(1)
+    expect(lines[0]).toBe('Waiting for deployment "web" rollout to finish: 2 out of 5 new replicas have been updated...')
+    expect(lines.at(-1)).toBe('deployment "web" successfully rolled out')
+  })
+
+  test('pods a rollout replaces are Terminating for their 30 s grace period: out of the endpoints but still holding their requests', () => {
+    const w = cluster(4, 1)
+    const reservedBefore = w.hosts[Object.keys(w.hosts)[0]!]!.alloc.cpuMilli
+    must(w, { type: 'setImage', appId: 'web', imageId: 'v2' })
+    stepUntil(w, (x) => containersOf(x, 'web').some(isTerminating))
+    const old = containersOf(w, 'web').find(isTerminating)!
+    const since = w.timeMs
+    expect(old.imageId).toBe('v1')
+    expect(old.state).toBe('running')
+    expect(old.ready).toBe(false)
+    // Its requests still count on its house (the scheduler sees them until the pod is gone).
+    expect(w.hosts[Object.keys(w.hosts)[0]!]!.alloc.cpuMilli).toBeGreaterThan(reservedBefore)
+    stepUntil(w, (x) => !x.containers[old.id])
+    expect(w.timeMs - since).toBeGreaterThanOrEqual(TERMINATION_GRACE.ms - 200)
   })
 })
 

@@ -19,10 +19,14 @@ describe('HUD text', () => {
   })
 
   test('timed states say how long is left, in the chosen vocabulary', () => {
-    const c = { state: 'backoff', phaseEndsMs: 20_000 } as Container
+    const c = { state: 'backoff', phaseEndsMs: 20_000, terminatingUntilMs: null } as Container
     expect(containerStateText(c, 10_000, 'metaphor')).toBe('caretaker waiting to retry, 10 s left')
     expect(containerStateText(c, 10_000, 'technical')).toBe('CrashLoopBackOff, 10 s left')
     expect(containerStateText({ ...c, state: 'running', ready: true, hung: false }, 10_000, 'technical')).toBe('Running')
+    // A deleted pod waits out its grace period: kubectl's Terminating, with the seconds to SIGKILL.
+    const closing = { ...c, state: 'running', ready: false, hung: false, terminatingUntilMs: 40_000 } as Container
+    expect(containerStateText(closing, 10_000, 'technical')).toMatch(/^Terminating: out of endpoints, SIGKILL in 30 s/)
+    expect(roomStateKey(closing)).toBe('unready')
     const vm = { state: 'booting', phaseEndsMs: 42_000 } as Vm
     expect(vmStateText(vm, 30_000, 'metaphor')).toBe('moving in (booting its own OS), 12 s left')
   })
@@ -36,7 +40,7 @@ describe('HUD text', () => {
   })
 
   test('a stuck or not-ready room does not look healthy in the street list', () => {
-    const base = { state: 'running', ready: true, hung: false, phaseEndsMs: 0 } as Container
+    const base = { state: 'running', ready: true, hung: false, phaseEndsMs: 0, terminatingUntilMs: null } as Container
     const hung = { ...base, hung: true }
     const unready = { ...base, ready: false }
     expect(stateIcon(roomStateKey(base))).toBe('●')

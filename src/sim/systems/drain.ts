@@ -2,7 +2,7 @@
  * kubectl drain: evict the managed pods of a draining house through the eviction API, which
  * refuses an eviction that would break the app's PodDisruptionBudget; the drain retries each step.
  */
-import { deleteContainer } from '../containers'
+import { terminatePod } from '../containers'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
@@ -22,6 +22,11 @@ export function drain(world: World): void {
     let bare = 0
     for (const c of containerList(world)) {
       if (c.placement?.kind !== 'host' || c.placement.hostId !== host.id) continue
+      if (c.terminatingUntilMs !== null) {
+        // Evicted already: Terminating for its grace period (the drain waits for it, as kubectl drain does).
+        left++
+        continue
+      }
       if (!c.managed) {
         bare++
         continue
@@ -35,7 +40,9 @@ export function drain(world: World): void {
         continue
       }
       if (counts) availableByApp.set(c.appId, avail - 1)
-      deleteContainer(world, c)
+      // The eviction API deletes the pod gracefully: Terminating for its grace period, then gone.
+      terminatePod(world, c)
+      if (c.terminatingUntilMs !== null) left++
     }
     if (blocked > 0 && !host.drainBlocked) {
       host.drainBlocked = true

@@ -23,6 +23,7 @@ export interface PodSample {
 
 /** The pod's group (groupPods): deleting pods are left out; Pending ones are unready; no container running → no metric. */
 export function samplePod(c: Container): PodSample | null {
+  if (c.terminatingUntilMs !== null) return null
   switch (c.state) {
     case 'terminated':
       return null

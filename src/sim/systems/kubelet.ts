@@ -4,7 +4,7 @@
  */
 import { placementName, placementUp } from '../capacity'
 import { CRASH_BACKOFF, PULL_MIB_PER_S, RUNTIMES } from '../constants'
-import { crashContainer, setContainerState } from '../containers'
+import { crashContainer, deleteContainer, setContainerState } from '../containers'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import { nextInt } from '../rng'
@@ -63,6 +63,12 @@ function startCreating(world: World, c: Container): void {
 export function kubelet(world: World): void {
   const now = world.timeMs
   for (const c of containerList(world)) {
+    if (c.terminatingUntilMs !== null) {
+      // A deleted pod (containers.ts terminatePod): gone at the end of its grace period (SIGKILL), or as soon as its
+      // process has exited; a container that dies while terminating is not restarted.
+      if (now >= c.terminatingUntilMs || (c.state !== 'running' && c.state !== 'lost')) deleteContainer(world, c)
+      continue
+    }
     switch (c.state) {
       case 'running':
         if (c.backoffMs > 0 && now - c.stateSinceMs >= CRASH_BACKOFF.resetAfterMs) c.backoffMs = 0

@@ -79,6 +79,8 @@ export function probes(world: World): void {
     if (c === last) continue
     last = c
     if (world.containers[c.id] !== c || c.state !== 'running' || stepOf(c.probe.nextAtMs) > now) continue
+    // A terminating pod is out of the endpoints already and is not restarted (simplification: probes stop).
+    if (c.terminatingUntilMs !== null) continue
     const app = world.apps[c.appId]
     if (!app || (!app.readinessProbe && !app.livenessProbe)) continue
     probeRoom(world, app, c, now, logged)

@@ -4,7 +4,7 @@
  * at a time: never more than replicas + maxSurge pods, never fewer than replicas − maxUnavailable
  * available (kubernetes.io "Deployments").
  */
-import { deleteContainer, newContainer } from '../containers'
+import { newContainer, terminatePod } from '../containers'
 import { podMemRequestMiB } from '../containers'
 import { ROLLING_UPDATE } from '../constants'
 import { containerList } from '../containerIndex'
@@ -37,7 +37,8 @@ export function countByApp(world: World, include: (c: Container) => boolean): Ma
   return counts
 }
 
-const alive = (c: Container): boolean => c.state !== 'terminated'
+/** Active as the ReplicaSet counts it (controller.FilterActivePods): not terminated, not being deleted (Terminating). */
+const alive = (c: Container): boolean => c.state !== 'terminated' && c.terminatingUntilMs === null
 /** Available as the Deployment counts it: running and ready (a readiness probe holds a new pod back). */
 const available = (c: Container): boolean => c.state === 'running' && c.ready
 
@@ -122,7 +123,7 @@ function reconcile(world: World, app: App, current: number): void {
 
 function removePods(world: World, pods: Container[], n: number): void {
   const victims = [...pods].sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs).slice(0, n)
-  for (const c of victims) deleteContainer(world, c)
+  for (const c of victims) terminatePod(world, c)
 }
 
 function rollOut(world: World, app: App): void {
@@ -142,7 +143,7 @@ function rollOut(world: World, app: App): void {
   const victims = [...old]
     .sort((a, b) => deletionRank(a) - deletionRank(b) || b.stateSinceMs - a.stateSinceMs)
     .slice(0, Math.max(0, maxScaledDown))
-  for (const c of victims) deleteContainer(world, c)
+  for (const c of victims) terminatePod(world, c)
   const removed = victims.length
   if (create > 0 || removed > 0) {
     const image = world.images[app.imageId]?.ref ?? app.imageId
@@ -156,4 +157,53 @@ function rollOut(world: World, app: App): void {
       logEvent(world, 'info', say('replicaset.rolledOut', { app: app.name, image, revision: app.revision }), [app.id])
     }
   }
+}
+
+/** Where a Deployment's rollout stands, as its status counts it (DeploymentStatus) and the manager panel shows it. */
+export interface RolloutStatus {
+  /** spec.replicas */
+  desired: number
+  /** status.updatedReplicas: active pods of the current template. */
+  updated: number
+  /** status.replicas: every active pod, old and new (Terminating ones are not counted). */
+  total: number
+  /** status.availableReplicas among the updated ones: running and Ready. */
+  updatedAvailable: number
+  /** Pods being deleted, waiting out their grace period (shown by kubectl get pods as Terminating). */
+  terminating: number
+  paused: boolean
+  done: boolean
+}
+
+export function rolloutStatus(world: World, app: App): RolloutStatus {
+  let updated = 0
+  let total = 0
+  let updatedAvailable = 0
+  let terminating = 0
+  for (const c of containerList(world)) {
+    if (c.appId !== app.id || c.state === 'terminated') continue
+    if (c.terminatingUntilMs !== null) {
+      terminating++
+      continue
+    }
+    total++
+    if (!podIsCurrent(app, c)) continue
+    updated++
+    if (available(c)) updatedAvailable++
+  }
+  const done = updated >= app.replicas && total <= updated && updatedAvailable >= updated
+  return { desired: app.replicas, updated, total, updatedAvailable, terminating, paused: app.rolloutPaused, done }
+}
+
+/**
+ * `kubectl rollout status` (kubectl's DeploymentStatusViewer, polymorphichelpers/rollout_status.go): the first line that
+ * applies of: new replicas not all updated, old replicas pending termination, updated replicas not all available; else
+ * success. A paused rollout keeps waiting (kubectl prints the same line until it is resumed).
+ */
+export function rolloutStatusText(app: App, s: RolloutStatus): string {
+  const wait = `Waiting for deployment "${app.name}" rollout to finish: `
+  if (s.updated < s.desired) return `${wait}${s.updated} out of ${s.desired} new replicas have been updated...`
+  if (s.total > s.updated) return `${wait}${s.total - s.updated} old replicas are pending termination...`
+  if (s.updatedAvailable < s.updated) return `${wait}${s.updatedAvailable} of ${s.updated} updated replicas are available...`
+  return `deployment "${app.name}" successfully rolled out`
 }

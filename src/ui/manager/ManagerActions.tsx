@@ -6,7 +6,8 @@
  */
 import { useState } from 'react'
 import { useGame, useUi, useWorld } from '../../state'
-import type { CommandType } from '../../sim'
+import { rolloutStatus, rolloutStatusText, TERMINATION_GRACE } from '../../sim'
+import type { App, CommandType, World } from '../../sim'
 import { AutoscalerForm } from './AutoscalerForm'
 import { PodRules, POD_RULE_COMMANDS } from './PodRules'
 import { allowed, send } from './send'
@@ -98,12 +99,14 @@ export function ManagerActions({ appId }: { appId: string | null }) {
           {allowed('rolloutPause') && (
             <button
               type="button"
+              data-testid="action-rolloutPause"
               aria-pressed={app.rolloutPaused}
               onClick={() => send({ type: 'rolloutPause', appId: app.id, paused: !app.rolloutPaused })}
             >
               {app.rolloutPaused ? 'Resume rollout' : 'Pause rollout'}
             </button>
           )}
+          <RolloutProgress app={app} world={world} />
         </fieldset>
       )}
       {app && allowed('setPdb') && (
@@ -151,5 +154,23 @@ export function ManagerActions({ appId }: { appId: string | null }) {
         </fieldset>
       )}
     </section>
+  )
+}
+
+/**
+ * The rollout as it goes (kubectl rollout status): new rooms ordered, new rooms open (Ready), old ones left, and the
+ * ones closing (Terminating, their grace period). A new room opens only once its kit is delivered, it has started and
+ * its readiness probe has passed, so a refit of a few rooms takes tens of seconds with a probe.
+ */
+function RolloutProgress({ app, world }: { app: App; world: World }) {
+  const s = rolloutStatus(world, app)
+  const old = s.total - s.updated
+  return (
+    <p className="muted" data-testid="rollout-status">
+      {s.done ? 'Every room has this kit. ' : `Refit${s.paused ? ' (paused)' : ''}: `}
+      {!s.done && `${s.updated} of ${s.desired} rooms have the new kit, ${s.updatedAvailable} of them open; ${old} old left. `}
+      {s.terminating > 0 && `${s.terminating} closing (Terminating: up to ${TERMINATION_GRACE.ms / 1000} s). `}
+      <span className="mono">{rolloutStatusText(app, s)}</span>
+    </p>
   )
 }
