@@ -14,6 +14,7 @@ import { EventMarks } from './EventMarks'
 import { FrontWalls } from './Cutaway'
 import { CameraRig } from './CameraRig'
 import { RendererProbe } from './RendererProbe'
+import { OverviewProbe } from './OverviewProbe'
 import { SKY } from './palette'
 
 /** Sunlight whose small shadow map follows what the camera looks at. */
@@ -76,6 +77,7 @@ export function Scene() {
       )}
       <CameraRig layout={layout} />
       <RendererProbe layout={layout} />
+      <OverviewProbe layout={layout} />
     </>
   )
 }

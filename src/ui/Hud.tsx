@@ -11,6 +11,7 @@ import { DrawerTabs, Drawers } from './Drawers'
 import { Inspector } from './Inspector'
 import { Legend } from './Legend'
 import { Objectives } from './Objectives'
+import { OverviewMap } from './OverviewMap'
 import { OutcomeDialog } from './OutcomeDialog'
 import { Brief, ConsoleSheet, Hints, KeysHelp, LeaveConfirm } from './Overlays'
 import { markLevelOpened } from './navigation'
@@ -76,6 +77,7 @@ export function Hud() {
             <div className="hud-right">
               <Objectives />
               <Inspector />
+              <OverviewMap />
             </div>
           </>
         )}

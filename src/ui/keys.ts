@@ -24,6 +24,7 @@ export type KeyAction =
   | 'tools'
   | 'street'
   | 'log'
+  | 'map'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
@@ -42,6 +43,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
   { keys: 'T', action: 'tools', text: 'The tools drawer (the palette)' },
   { keys: 'E', action: 'log', text: 'The event log drawer (what happened)' },
+  { keys: 'O', action: 'map', text: 'The overview map: arrow keys move its mark, Enter flies the camera there' },
   { keys: 'Home', action: 'home', text: 'Frame the whole street (the camera)' },
   { keys: 'F', action: 'focus', text: 'Focus: hide everything but time and captions' },
   { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection (← Menu leaves the street)' },
@@ -104,6 +106,8 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'street'
     case 'e':
       return 'log'
+    case 'o':
+      return 'map'
   }
   return null
 }

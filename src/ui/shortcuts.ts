@@ -7,13 +7,14 @@ import { allowed, removeContainer, runContainer, scale, toggleManaged } from './
 import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
 import { requestHome } from '../scene/view'
+import { focusOverviewMap } from './OverviewMap'
 
 function perform(action: KeyAction): boolean {
   const game = useGame.getState()
   const hud = useHud.getState()
   const over = game.progress.outcome !== 'playing'
   if (over && action !== 'escape' && action !== 'vocab' && action !== 'help') return false
-  if (hud.focus && (action === 'tools' || action === 'street' || action === 'log')) hud.toggleFocus()
+  if (hud.focus && (action === 'tools' || action === 'street' || action === 'log' || action === 'map')) hud.toggleFocus()
   switch (action) {
     case 'togglePause':
       game.togglePaused()
@@ -70,6 +71,9 @@ function perform(action: KeyAction): boolean {
       return true
     case 'street':
       focusStreetList()
+      return true
+    case 'map':
+      focusOverviewMap()
       return true
     case 'escape':
       if (hud.panel) hud.open(null)

@@ -1,5 +1,16 @@
 // Browser tests for the city view of big streets (?street=M|L): zooming in, labels, zones, the overview map, find.
-import { check, dispatch, settledRendererInfo, shot, waitForFirstFrame, waitForHandle, waitUntil } from './lib.mjs'
+import {
+  check,
+  dispatch,
+  pressKey,
+  settledRendererInfo,
+  shot,
+  startSandbox,
+  tid,
+  waitForFirstFrame,
+  waitForHandle,
+  waitUntil,
+} from './lib.mjs'
 
 /** Open a big street (its simulation in the worker) and wait for its first frame. */
 export async function openCity(t, size, extra = '') {
@@ -152,6 +163,77 @@ export const tests = [
       t.log(`M overview, zone a down: ${info.calls} draw calls, ${info.triangles} triangles`)
       check(info.calls <= 30, `the city takes ${info.calls} draw calls (at most 30)`)
       await shot(page, 'city-zones-m.png')
+    },
+  },
+  {
+    name: 'city-map',
+    title: '?street=M: the overview map shows the street and the camera; a click and the arrow keys + Enter fly the camera there',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await openCity(t, 'M')
+      await settledRendererInfo(page, 2, 60_000)
+      const camera = () => page.locator(tid('overview-map-canvas')).getAttribute('data-camera')
+      await waitUntil(page, () => !!document.querySelector('[data-testid="overview-map-canvas"]')?.dataset.camera, undefined, {
+        what: 'the overview map drawn, open by default on a big street',
+      })
+      const summary = await page.locator(tid('overview-map-summary')).innerText()
+      check(/500 houses/.test(summary), `the map's summary does not count the houses: "${summary}"`)
+      const start = (await camera()).split(',').map(Number)
+      t.log(`camera before: ${start}`)
+      // Click the map's top-left corner zone: the camera flies there, near enough to draw houses in detail.
+      const box = await page.locator(tid('overview-map-canvas')).boundingBox()
+      await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.3)
+      await waitUntil(
+        page,
+        () => document.querySelectorAll('[data-testid="city-label"][data-kind="house"][data-shown="1"]').length > 0,
+        undefined,
+        {
+          timeout: 20_000,
+          what: 'houses drawn in detail where the map was clicked',
+        },
+      )
+      await page.waitForTimeout(2500)
+      const clicked = (await camera()).split(',').map(Number)
+      t.log(`camera after the click: ${clicked}`)
+      check(clicked[0] < start[0] - 50 && clicked[2] <= 111, `the camera did not fly to the clicked spot: ${start} → ${clicked}`)
+      await checkLabelsReadable(page, 'after the map click')
+      await shot(page, 'city-map-m.png')
+      // The keyboard: O puts it on the map, arrows move the mark, Enter flies there.
+      await page.locator(tid('overview-map-canvas')).blur()
+      await pressKey(page, 'o')
+      await waitUntil(page, () => document.activeElement?.dataset.testid === 'overview-map-canvas', undefined, {
+        what: 'O focusing the map',
+      })
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
+      await page.keyboard.press('Enter')
+      await waitUntil(
+        page,
+        (x) => Number(document.querySelector('[data-testid="overview-map-canvas"]').dataset.camera.split(',')[0]) > x + 60,
+        clicked[0],
+        {
+          timeout: 20_000,
+          what: 'the camera flying right after ArrowRight ×4 and Enter',
+        },
+      )
+      const paused = await page.evaluate(() => window.__houseOfPods.getState().paused)
+      check(paused, 'Enter or the arrows on the map reached the game keys (the clock started)')
+      await shot(page, 'city-map-keys-m.png')
+    },
+  },
+  {
+    name: 'city-map-small',
+    title: 'the sandbox: the overview map is folded to one button and opens on a click',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const toggle = page.locator(tid('overview-map-toggle'))
+      check((await toggle.getAttribute('aria-expanded')) === 'false', 'the map is open on a small street')
+      await toggle.click()
+      await waitUntil(page, () => !!document.querySelector('[data-testid="overview-map-canvas"]')?.dataset.camera, undefined, {
+        what: 'the map drawn once opened',
+      })
+      await shot(page, 'city-map-sandbox.png')
     },
   },
 ]
