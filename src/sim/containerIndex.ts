@@ -29,11 +29,45 @@ export function containerList(world: World): Container[] {
   return list
 }
 
+/**
+ * The containers of each app, in the same order as containerList (a container's app never changes),
+ * built on first use and kept in step like the list: the scheduler counts the pods of the apps it
+ * places without walking all 150,000 (a zone's evicted pods come back a house at a time).
+ */
+const byApp = new WeakMap<World['containers'], { apps: Map<string, Container[]>; stale: Set<string> }>()
+
+export function containersOfApp(world: World, appId: string): readonly Container[] {
+  let index = byApp.get(world.containers)
+  if (!index) {
+    const apps = new Map<string, Container[]>()
+    for (const c of containerList(world)) {
+      const list = apps.get(c.appId)
+      if (list) list.push(c)
+      else apps.set(c.appId, [c])
+    }
+    byApp.set(world.containers, (index = { apps, stale: new Set() }))
+  }
+  let list = index.apps.get(appId)
+  if (list && index.stale.has(appId)) {
+    // Removed containers are swept from an app's list on its next use, as from the room list.
+    list = list.filter((c) => world.containers[c.id] === c)
+    index.apps.set(appId, list)
+    index.stale.delete(appId)
+  }
+  return list ?? []
+}
+
 export function noteContainerAdded(world: World, c: Container): void {
   lists.get(world.containers)?.push(c)
+  const index = byApp.get(world.containers)
+  if (!index) return
+  const list = index.apps.get(c.appId)
+  if (list) list.push(c)
+  else index.apps.set(c.appId, [c])
 }
 
 export function noteContainerRemoved(world: World, c: Container): void {
+  byApp.get(world.containers)?.stale.add(c.appId)
   if (!lists.has(world.containers)) return
   let gone = removed.get(world.containers)
   if (!gone) removed.set(world.containers, (gone = new Set()))

@@ -1,0 +1,59 @@
+/**
+ * The per-app room lists the scheduler counts pods from (containersOfApp) stay exactly the world's
+ * rooms of that app, in the world's order, whatever is created, deleted or evicted.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { apply, buildScaleWorld, step } from '../../src/sim'
+import type { Command } from '../../src/sim'
+import { containerList, containersOfApp } from '../../src/sim/containerIndex'
+
+describe('rooms by app', () => {
+  test('after any mix of scaling, crashes, burnt houses and steps, each app lists exactly its rooms in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc
+              .record({ app: fc.integer({ min: 0, max: 2 }), replicas: fc.integer({ min: 0, max: 60 }) })
+              .map(({ app, replicas }): Command => ({ type: 'setReplicas', appId: `app${app}`, replicas })),
+            fc.integer({ min: 1, max: 6 }).map((h): Command => ({ type: 'failHost', hostId: `h${h}` })),
+            fc.integer({ min: 1, max: 6 }).map((h): Command => ({ type: 'repairHost', hostId: `h${h}` })),
+            fc.constant<Command>({ type: 'setDelayScale', scale: 0.01 }),
+          ),
+          { maxLength: 8 },
+        ),
+        (commands) => {
+          const world = buildScaleWorld(6, 90)
+          for (const id of ['app1', 'app2'])
+            apply(world, {
+              type: 'addApp',
+              id,
+              name: id,
+              imageId: 'web',
+              cpuRequestMilli: 100,
+              memRequestMiB: 128,
+              rps: 10,
+              capacityRps: 20,
+              replicas: 20,
+              managed: true,
+            })
+          step(world, 1000)
+          // Built here (20 rooms of app2), then kept in step.
+          expect(containersOfApp(world, 'app2').length).toBe(20)
+          for (const c of commands) {
+            apply(world, c)
+            step(world, 3000)
+            for (const app of ['app0', 'app1', 'app2', 'none']) {
+              const want = containerList(world).filter((x) => x.appId === app)
+              const got = containersOfApp(world, app)
+              expect(got.map((x) => x.id)).toEqual(want.map((x) => x.id))
+              expect(got.every((x, i) => x === want[i])).toBe(true)
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+})
