@@ -12,6 +12,7 @@ import { Inspector } from './Inspector'
 import { Legend } from './Legend'
 import { Objectives } from './Objectives'
 import { OverviewMap } from './OverviewMap'
+import { FindPanel } from './FindPanel'
 import { OutcomeDialog } from './OutcomeDialog'
 import { Brief, ConsoleSheet, Hints, KeysHelp, LeaveConfirm } from './Overlays'
 import { markLevelOpened } from './navigation'
@@ -93,6 +94,7 @@ export function Hud() {
         {panel === 'workshop' && <Workshop />}
         {panel === 'lab' && <LabPanel />}
         {panel === 'leave' && <LeaveConfirm />}
+        {panel === 'find' && <FindPanel />}
       </div>
       <OutcomeDialog />
     </div>

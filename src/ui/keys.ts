@@ -25,6 +25,7 @@ export type KeyAction =
   | 'street'
   | 'log'
   | 'map'
+  | 'find'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
@@ -43,6 +44,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: '↑ ↓ ← →', action: 'escape', text: 'Move through the street list; Enter selects' },
   { keys: 'T', action: 'tools', text: 'The tools drawer (the palette)' },
   { keys: 'E', action: 'log', text: 'The event log drawer (what happened)' },
+  { keys: '/ · Ctrl+K', action: 'find', text: 'Find a house, apartment, business or room by name; Enter flies there and selects it' },
   { keys: 'O', action: 'map', text: 'The overview map: arrow keys move its mark, Enter flies the camera there' },
   { keys: 'Home', action: 'home', text: 'Frame the whole street (the camera)' },
   { keys: 'F', action: 'focus', text: 'Focus: hide everything but time and captions' },
@@ -52,6 +54,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
 
 /** Map a key press to an action; null when the key is not a shortcut or a modifier is held. */
 export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): KeyAction | null {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') return 'find'
   if (e.ctrlKey || e.metaKey || e.altKey) return null
   switch (e.key) {
     case ' ':
@@ -82,6 +85,8 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'help'
     case 'Home':
       return 'home'
+    case '/':
+      return 'find'
   }
   switch (e.key.toLowerCase()) {
     case 'l':

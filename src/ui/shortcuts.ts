@@ -75,6 +75,9 @@ function perform(action: KeyAction): boolean {
     case 'map':
       focusOverviewMap()
       return true
+    case 'find':
+      hud.toggle('find')
+      return true
     case 'escape':
       if (hud.panel) hud.open(null)
       else if (hud.focus) hud.toggleFocus()

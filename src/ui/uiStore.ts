@@ -1,7 +1,7 @@
 /** UI-only state that no other part of the game needs: which app is chosen, which panels are open. */
 import { create } from 'zustand'
 
-export type Panel = 'brief' | 'keys' | 'hints' | 'addVm' | 'console' | 'workshop' | 'lab' | 'leave' | null
+export type Panel = 'brief' | 'keys' | 'hints' | 'addVm' | 'console' | 'workshop' | 'lab' | 'leave' | 'find' | null
 
 /** The side drawer: one at a time, so the street keeps the screen. */
 export type Drawer = 'tools' | 'street' | 'log' | null

@@ -236,4 +236,73 @@ export const tests = [
       await shot(page, 'city-map-sandbox.png')
     },
   },
+  {
+    name: 'city-find',
+    title: '?street=L: Ctrl+K finds a room by name; Enter selects it and flies there; its house is drawn in detail, light enough',
+    timeoutMs: 240_000,
+    async run(t) {
+      const page = await openCity(t, 'L')
+      const far = await settledRendererInfo(page, 2, 60_000)
+      t.log(`L overview: ${far.calls} draw calls, ${far.triangles} triangles`)
+      check(far.calls <= 30 && far.triangles < 1_500_000, `L overview: ${far.calls} calls, ${far.triangles} triangles`)
+      // A room far from where the camera looks: the last one placed.
+      const room = await waitUntil(
+        page,
+        () => {
+          const w = window.__houseOfPods.getState().world
+          const rooms = Object.values(w.containers).filter((c) => c.placement?.kind === 'host')
+          if (rooms.length < 100_000) return false
+          const c = rooms[rooms.length - 1]
+          return { id: c.id, name: c.name, host: c.placement.hostId, hostName: w.hosts[c.placement.hostId].name }
+        },
+        undefined,
+        { timeout: 120_000, what: "the L street's rooms on the page", interval: 1000 },
+      )
+      t.log(`finding room ${room.name} in house ${room.hostName}`)
+      await page.keyboard.press('Control+k')
+      await page.locator(tid('find-input')).fill(room.name)
+      await waitUntil(page, (id) => !!document.querySelector(`[data-testid="find-result-container-${id}"]`), room.id, {
+        what: 'the room in the results',
+      })
+      await page.keyboard.press('Enter')
+      const sel = await page.evaluate(() => window.__houseOfPods.getUi().selection)
+      check(sel?.kind === 'container' && sel.id === room.id, `Enter selected ${JSON.stringify(sel)}, not room ${room.id}`)
+      await waitUntil(
+        page,
+        () => document.querySelectorAll('[data-testid="city-label"][data-kind="house"][data-shown="1"]').length > 0,
+        undefined,
+        { timeout: 30_000, what: 'houses drawn in detail around the room found' },
+      )
+      await page.waitForTimeout(3000)
+      const near = await settledRendererInfo(page, 3, 60_000)
+      t.log(`L zoomed in on the room: ${near.calls} draw calls, ${near.triangles} triangles`)
+      check(near.calls <= 30, `L zoomed in: ${near.calls} draw calls (at most 30)`)
+      check(near.triangles < 1_500_000, `L zoomed in: ${near.triangles} triangles (under 1.5 million)`)
+      check(near.triangles > far.triangles, `zoomed in at L, rooms add triangles: ${near.triangles} against ${far.triangles}`)
+      await checkLabelsReadable(page, 'L zoomed in')
+      // The found room is outlined with its tag: its name is on screen.
+      await waitUntil(page, (name) => document.body.innerText.includes(name), room.name, { what: "the found room's tag" })
+      await shot(page, 'city-find-l.png')
+    },
+  },
+  {
+    name: 'find-sandbox',
+    title: 'the sandbox: / opens find; a business found by part of its name is selected with Enter; the ? list names the keys',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await pressKey(page, '/')
+      await page.locator(tid('find-input')).fill('sho')
+      await waitUntil(page, () => !!document.querySelector('[data-testid="find-result-app-shop"]'), undefined, { what: 'shop listed' })
+      await shot(page, 'find-sandbox.png')
+      await page.keyboard.press('Enter')
+      const sel = await page.evaluate(() => window.__houseOfPods.getUi().selection)
+      check(sel?.kind === 'app' && sel.id === 'shop', `Enter selected ${JSON.stringify(sel)}, not the shop`)
+      check((await page.locator(tid('find')).count()) === 0, 'find stayed open after Enter')
+      await pressKey(page, '?')
+      const help = await page.locator(tid('keys-help')).innerText()
+      check(/Ctrl\+K/.test(help) && /overview map/i.test(help), `the keys list does not name find and the map: ${help}`)
+    },
+  },
 ]
