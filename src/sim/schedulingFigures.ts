@@ -83,9 +83,12 @@ export const SCHEDULER_TEXT = {
   antiAffinity: "node(s) didn't match pod anti-affinity rules",
   preemptionNotHelpful: 'Preemption is not helpful for scheduling',
   noVictims: 'No preemption victims found for incoming pod',
+  /** PodEligibleToPreemptOthers (default_preemption.go): the message already ends in its period. */
+  waitingOnTerminating: 'not eligible due to a terminating pod on the nominated node.',
   source:
     'kubernetes/kubernetes pkg/scheduler/framework/types.go (FitError.Error, NoNodeAvailableMsg) and plugins/*/ ErrReason constants; ' +
-    'pkg/scheduler/framework/preemption/preemption.go',
+    'pkg/scheduler/framework/preemption/preemption.go; DefaultPreemption.PostFilter prefixes "preemption: ". Real clusters print ' +
+    'the preemption histogram ending in two periods ("...for incoming pod.."), the not-eligible message in one',
 }
 
 /**

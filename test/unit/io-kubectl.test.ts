@@ -260,13 +260,16 @@ describe('pods, namespaces and priority from the console', () => {
     expect(events).toContainEqual(
       expect.stringMatching(/^\d+s\s+Normal\s+Scheduled\s+pod\/batch-\S+\s+Successfully assigned default\/batch-\S+ to 1$/),
     )
-    expect(events).toContainEqual(expect.stringMatching(/\s(Normal|Warning)\s+Preempted\s+pod\/shop-\S+\s+Preempted pod batch-/))
+    // The Preempted event is the victim's (kube-scheduler records it on the pod it evicts), and the victim is Terminating.
+    expect(events).toContainEqual(
+      expect.stringMatching(/\s(Normal|Warning)\s+Preempted\s+pod\/batch-\S+\s+Preempted pod batch-.* it is Terminating/),
+    )
     const shop = containersOf(w, 'shop')[0]!
     const out = kubectl(w, `kubectl describe pod ${shop.name}`, d)
     expect(out).toMatch(/^Priority: +1000$/m)
     expect(out).toMatch(/^Priority Class Name: +high$/m)
     expect(out).toMatch(
-      /^  (Normal|Warning) +Preempted +\d+s +default-scheduler +Preempted pod batch-\S+ \(priority 0\) on node 1 for pod shop-\S+ \(priority 1000\)\.$/m,
+      /^  (Normal|Warning) +Preempted +\d+s +default-scheduler +Preempted pod batch-\S+ \(priority 0\) on node 1 for pod shop-\S+ \(priority 1000\); it is Terminating \(grace period 30 s\) and shop-\S+ is nominated to 1\.$/m,
     )
     const row = kubectl(w, 'kubectl get pods -o wide -l app=shop', d).split('\n')[1]!
     expect(row).toMatch(shop.placement ? /\s1\s+(<none>|1)\s+<none>$/ : /\s<none>\s+1\s+<none>$/)

@@ -267,7 +267,7 @@ describe('cordon and drain', () => {
     step(w, 1000)
     expect(containersOf(w, 'web')[0]!.reason).toBe(
       '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for ' +
-        'scheduling.',
+        'scheduling..',
     )
   })
 

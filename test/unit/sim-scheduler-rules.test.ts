@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { apply, createWorld, explainPlacement, hashWorld, SCORE_WEIGHTS, step, eventText } from '../../src/sim'
+import { apply, createWorld, explainPlacement, hashWorld, SCORE_WEIGHTS, step, eventText, TERMINATION_GRACE } from '../../src/sim'
 import type { Command, Container, World } from '../../src/sim'
 import { containersOf, must, stepUntil } from './helpers'
 
@@ -62,7 +62,7 @@ describe('taints and tolerations', () => {
     expect(waiting.state).toBe('pending')
     expect(waiting.reason).toBe(
       '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/2 nodes ' +
-        'are available: 2 Preemption is not helpful for scheduling.',
+        'are available: 2 Preemption is not helpful for scheduling..',
     )
 
     must(w, {
@@ -166,7 +166,7 @@ describe('node labels and node affinity', () => {
     const left = containersOf(w, 'db').find((c) => c.placement === null)!
     expect(left.reason).toBe(
       "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are " +
-        'available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+        'available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..',
     )
   })
 
@@ -268,7 +268,7 @@ describe('topology spread and anti-affinity', () => {
     expect(pods.filter((c) => c.placement !== null)).toHaveLength(1)
     expect(pods.find((c) => c.placement === null)!.reason).toBe(
       "0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) were unschedulable. preemption: 0/4 " +
-        'nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+        'nodes are available: 2 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..',
     )
     // ScheduleAnyway only scores: the second pod is placed in zone a after all.
     must(w, {
@@ -294,7 +294,7 @@ describe('topology spread and anti-affinity', () => {
     for (const c of waiting)
       expect(c.reason).toBe(
         "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption " +
-          'victims found for incoming pod.',
+          'victims found for incoming pod..',
       )
   })
 
@@ -325,7 +325,7 @@ describe('the unschedulable message', () => {
     const pod = containersOf(w, 'big')[0]!
     expect(pod.reason).toBe(
       '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: gpu}, 3 Insufficient memory. preemption: 0/5 nodes are ' +
-        'available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+        'available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..',
     )
     const line = w.events.find((e) => eventText(e, 'technical').startsWith('FailedScheduling'))!
     expect(eventText(line, 'technical')).toContain(pod.reason)
@@ -361,7 +361,7 @@ describe('priority and preemption', () => {
     expect(running(w, 'batch')).toHaveLength(3)
     const replacement = containersOf(w, 'batch').find((c) => c.state === 'pending')!
     expect(replacement.reason).toMatch(
-      /^0\/1 nodes are available: 1 Insufficient cpu\. preemption: 0\/1 nodes are available: 1 No preemption victims found for incoming pod\.$/,
+      /^0\/1 nodes are available: 1 Insufficient cpu\. preemption: 0\/1 nodes are available: 1 No preemption victims found for incoming pod\.\.$/,
     )
   })
 
@@ -381,7 +381,7 @@ describe('priority and preemption', () => {
       expect(vip.state).toBe('pending')
       expect(vip.nominatedNode).toBeNull()
       expect(vip.reason).toBe(
-        '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+        '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
       )
       expect(w.events.some((e) => eventText(e, 'technical').startsWith('Preempted pod'))).toBe(false)
     }
@@ -417,6 +417,85 @@ describe('priority and preemption', () => {
     app(w, 'other', 3, 1000, 512)
     stepUntil(w, allRunning('vip', 1))
     expect(running(w, 'other')).toHaveLength(0)
+  })
+
+  test('victims get their 30 s graceful termination: Terminating in place while the preemptor waits, nominated, and preempts no more', () => {
+    const w = fullHouse(21)
+    must(w, { type: 'addPriorityClass', name: 'critical', value: 1000 })
+    app(w, 'vip', 1, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: 'vip', name: 'critical' })
+    step(w, 100)
+    const vip = containersOf(w, 'vip')[0]!
+    const victim = containersOf(w, 'batch').find((c) => c.terminatingUntilMs !== null)!
+    const from = w.timeMs
+    expect(victim.state).toBe('running')
+    expect(vip.nominatedNode).toBe('1')
+    step(w, 10_000)
+    // Still there, still holding its CPU: the preemptor waits for the space and does not pick a second victim.
+    expect(w.containers[victim.id]).toBe(victim)
+    expect(vip.placement).toBeNull()
+    expect(vip.reason).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node.',
+    )
+    expect(w.events.filter((e) => eventText(e, 'technical').startsWith('Preempted pod'))).toHaveLength(1)
+    stepUntil(w, () => vip.placement !== null)
+    expect(w.containers[victim.id]).toBeUndefined()
+    expect(w.timeMs - from).toBeGreaterThanOrEqual(TERMINATION_GRACE.ms - 200)
+  })
+
+  /** Houses 1 and 2 (4 cores each): `first` fills house 1, then `second` fills house 2, both at priority 10. */
+  function twoFullHouses(seed: number, first: string, second: string, gapMs = 0): World {
+    const w = street(seed, ['a', 'a'], 4, 16384)
+    must(w, { type: 'addPriorityClass', name: 'low', value: 10 })
+    must(w, { type: 'addPriorityClass', name: 'top', value: 1000 })
+    must(w, { type: 'cordon', hostId: 'h2', unschedulable: true })
+    app(w, first, 4, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: first, name: 'low' })
+    stepUntil(w, allRunning(first, 4))
+    step(w, gapMs)
+    must(w, { type: 'cordon', hostId: 'h2', unschedulable: false })
+    app(w, second, 4, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: second, name: 'low' })
+    stepUntil(w, allRunning(second, 4))
+    expect(running(w, second).every((c) => hostOf(c) === 'h2')).toBe(true)
+    return w
+  }
+
+  const victimsOf = (w: World) =>
+    w.events.filter((e) => eventText(e, 'technical').startsWith('Preempted pod')).map((e) => eventText(e, 'technical'))
+
+  test('the node whose victims break fewer disruption budgets is chosen first (the first node used to win the tie)', () => {
+    const w = twoFullHouses(22, 'guarded', 'free')
+    must(w, { type: 'setPdb', appId: 'guarded', minAvailable: 4 })
+    app(w, 'vip', 1, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: 'vip', name: 'top' })
+    step(w, 100)
+    expect(containersOf(w, 'vip')[0]!.nominatedNode).toBe('2')
+    expect(victimsOf(w)).toHaveLength(1)
+    expect(victimsOf(w)[0]).toMatch(/^Preempted pod free-/)
+    expect(victimsOf(w)[0]).not.toMatch(/PodDisruptionBudget/)
+  })
+
+  test('budgets are respected best effort: when every node breaks one, it preempts anyway and says so', () => {
+    const w = twoFullHouses(23, 'guarded', 'alsoGuarded')
+    must(w, { type: 'setPdb', appId: 'guarded', minAvailable: 4 })
+    must(w, { type: 'setPdb', appId: 'alsoGuarded', minAvailable: 4 })
+    app(w, 'vip', 1, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: 'vip', name: 'top' })
+    step(w, 100)
+    expect(victimsOf(w)).toHaveLength(1)
+    expect(victimsOf(w)[0]).toMatch(/violates its PodDisruptionBudget \(minAvailable 4\): preemption respects PDBs best effort only\.$/)
+    const line = w.events.find((e) => eventText(e, 'technical').startsWith('Preempted pod'))!
+    expect(eventText(line, 'metaphor')).toMatch(/breaks .*disruption budget/)
+  })
+
+  test('with everything else equal, the node whose highest-priority victims started latest is chosen', () => {
+    const w = twoFullHouses(24, 'early', 'late', 60_000)
+    app(w, 'vip', 1, 1000, 512)
+    must(w, { type: 'setPriorityClass', appId: 'vip', name: 'top' })
+    step(w, 100)
+    expect(containersOf(w, 'vip')[0]!.nominatedNode).toBe('2')
+    expect(victimsOf(w)[0]).toMatch(/^Preempted pod late-/)
   })
 
   test('priority classes are validated', () => {

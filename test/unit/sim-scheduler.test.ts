@@ -73,7 +73,7 @@ describe('the scheduler', () => {
     // Reasons sorted as strings (Go's sort.Strings), then the preemption attempt's own line.
     expect(pod.reason).toBe(
       '0/5 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/5 nodes are available: 5 No preemption ' +
-        'victims found for incoming pod.',
+        'victims found for incoming pod..',
     )
     expect(w.events.some((e) => eventText(e, 'technical').includes('FailedScheduling'))).toBe(true)
   })

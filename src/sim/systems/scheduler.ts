@@ -194,7 +194,9 @@ function scheduleOne(ctx: SchedCtx, c: Container, log: boolean): 'bound' | 'pend
       // PostFilter: DefaultPreemption.
       const result = preempt(ctx, c, pod, failed ?? [])
       if (result.preempted) outcome = 'preempted'
-      else message += ` preemption: ${unschedulableMessage(n, result.counts)}`
+      else if (result.notEligible) message += ` preemption: ${result.notEligible}`
+      // As real clusters print it: the preemption part's histogram ends in two periods ("... for incoming pod..").
+      else message += ` preemption: ${unschedulableMessage(n, result.counts)}.`
     }
     if (c.reason !== message) {
       c.reason = message
