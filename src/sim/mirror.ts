@@ -281,6 +281,8 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
 export type ToWorker =
   /** Build a street of a benchmark size, every pod running, and send it whole. */
   | { t: 'street'; run: number; size: ScaleSize['name'] }
+  /** Take this world as it is (the page keeps its own copy as the mirror; only changes come back). */
+  | { t: 'world'; run: number; world: World }
   /** Real time passed on the page (ms) at this speed: step the world and send what changed. */
   | { t: 'advance'; run: number; realMs: number; speed: number }
   /** Exactly one fixed step (the step button). */

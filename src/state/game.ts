@@ -51,6 +51,8 @@ export interface GameState {
   startStreet: (size: keyof typeof SCALE_SIZES) => void
   /** A fresh sandbox street running the VM-vs-container lab with n of each, clock running (n = 0: the empty lab). */
   startLab: (n: number) => void
+  /** A saved street brought back: a new sandbox run on the page (paused), whatever ran before (a worker's street stops). */
+  loadWorld: (world: World) => void
   /** Show a classroom lesson step's world (built from the lesson), clock paused. */
   showLessonWorld: (world: World) => void
   toMenu: () => void
@@ -221,7 +223,20 @@ export const useGame = create<GameState>()((set, get) => ({
     set((s) => freshRun(s, { mode: 'level', level, world: startLevel(level), paused, speed }))
   },
 
-  startSandbox: (seed = SANDBOX_SEED) => set((s) => freshRun(s, { mode: 'sandbox', world: sandboxWorld(seed) })),
+  startSandbox: (seed = SANDBOX_SEED) => {
+    const world = sandboxWorld(seed)
+    set((s) => freshRun(s, { mode: 'sandbox', world }))
+    // With ?worker=all the sandbox runs in the simulation worker; the page keeps this world as its mirror.
+    if (workerWanted('sandbox')) {
+      bridge.startWorld(world)
+      set({ remote: 'running' })
+    }
+  },
+
+  loadWorld: (world) => {
+    useUi.getState().select(null)
+    set((s) => ({ ...freshRun(s, { mode: 'sandbox', world }), speed: s.speed }))
+  },
 
   startLab: (n) => {
     // n = 0 builds the two empty lab houses: the player picks N in the lab panel and presses Run.
@@ -241,7 +256,7 @@ export const useGame = create<GameState>()((set, get) => ({
   },
 
   startStreet: (size) => {
-    if (workerWanted()) {
+    if (workerWanted('street')) {
       // Built in the worker; until its snapshot arrives the street is empty (and paused).
       const placeholder = createWorld(SANDBOX_SEED)
       set((s) => ({ ...freshRun(s, { mode: 'sandbox', world: placeholder }), remote: 'building' }))

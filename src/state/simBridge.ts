@@ -8,17 +8,26 @@
  * answer arrives (with what the command changed, already in the mirror by then). A command the
  * worker can no longer answer (the street was closed or replaced) is answered with a refusal.
  *
- * The `?street=` streets run in the worker (`?worker=0` keeps them on the page); levels, the
- * sandbox and the lab, small worlds with a timeline and hand-ins, still run on the page.
+ * The `?street=` streets run in the worker (`?worker=0` keeps them on the page), the sandbox too with
+ * `?worker=all`; levels and the lab, small worlds with a timeline and hand-ins, still run on the page.
  */
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
 import { applyDelta, putRooms, unpackRooms } from '../sim/mirror'
 import type { FromWorker, ToWorker } from '../sim/mirror'
 
-export function workerWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+/**
+ * Which runs go to the simulation worker: `?street=` streets by default (`?worker=0` or `off`: none);
+ * the sandbox only when asked (`?worker=all`), until its browser tests pass with it. Levels, the lab and
+ * lessons stay on the page (their progress, timeline and hand-ins read the world every step).
+ */
+export function workerWanted(
+  kind: 'street' | 'sandbox' = 'street',
+  search: string = typeof location === 'undefined' ? '' : location.search,
+): boolean {
   if (typeof Worker === 'undefined') return false
   const v = new URLSearchParams(search).get('worker')
-  return v === null || (v !== '0' && v !== 'off')
+  if (v === '0' || v === 'off') return false
+  return kind === 'street' ? true : v === 'all'
 }
 
 export interface BridgeEvents {
@@ -70,22 +79,36 @@ export class SimBridge {
     return this.worker !== null
   }
 
+  private ensureWorker(): void {
+    if (this.worker) return
+    this.worker = this.makeWorker()
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
+  }
+
   private post(m: ToWorker): void {
     this.worker?.postMessage(m)
   }
 
   /** Build a street in the worker; the mirror arrives with the snapshot. */
   startStreet(size: ScaleSize['name'], placeholder: World): void {
-    if (!this.worker) {
-      this.worker = this.makeWorker()
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
-    }
+    this.ensureWorker()
     this.closeAnswers()
     this.run += 1
     this.mirror = placeholder
     this.waiting = true
     this.owedMs = 0
     this.post({ t: 'street', run: this.run, size })
+  }
+
+  /** Hand a world built on the page to the worker; the page keeps it as the mirror (it arrives running). */
+  startWorld(world: World): void {
+    this.ensureWorker()
+    this.closeAnswers()
+    this.run += 1
+    this.mirror = world
+    this.waiting = false
+    this.owedMs = 0
+    this.post({ t: 'world', run: this.run, world })
   }
 
   stop(): void {

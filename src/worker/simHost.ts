@@ -68,6 +68,15 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
         post({ t: 'settled', run, delta: changes(), settleMs: performance.now() - t1 })
         return
       }
+      if (m.t === 'world') {
+        // A world the page built (a sandbox): the page has it already, so remember it as sent.
+        world = m.world
+        run = m.run
+        tracker = newTracker()
+        carryMs = 0
+        takeDelta(world, tracker, watched)
+        return
+      }
       if (m.run !== run) return
       if (!world) {
         if (m.t === 'command') post({ t: 'result', run, seq: m.seq, result: NOT_READY, delta: null })

@@ -55,6 +55,8 @@ for (const test of selected) {
   const ctx = {
     base,
     async open(path = '/?test', opts = {}) {
+      // E2E_QUERY=worker=all runs the tests with that URL setting added (to try a mode in the simulation worker).
+      if (process.env.E2E_QUERY) path += (path.includes('?') ? '&' : '?') + process.env.E2E_QUERY
       const p = await openPage(browser, base, { path, ...opts })
       pages.push(p)
       return p.page

@@ -7,6 +7,7 @@ import {
   pressKey,
   settledRendererInfo,
   shot,
+  startSandbox,
   waitForFirstFrame,
   waitForHandle,
   tid,
@@ -81,6 +82,46 @@ export const tests = [
       await settledRendererInfo(page, 3)
       await expectCanvasNotBlank(page)
       await shot(page, 'street-worker.png')
+    },
+  },
+  {
+    name: 'sandbox-worker',
+    title: '?worker=all: the sandbox runs in the simulation worker; commands are answered there and the page mirrors the street',
+    async run(t) {
+      const page = await t.open('/?test&worker=all')
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const s0 = await page.evaluate(() => {
+        const s = window.__houseOfPods.getState()
+        return { mode: s.mode, remote: s.remote, hosts: Object.keys(s.world.hosts).length }
+      })
+      check(s0.mode === 'sandbox' && s0.remote === 'running' && s0.hosts === 2, `the sandbox in the worker: ${JSON.stringify(s0)}`)
+      // The building manager takes the shop over and keeps five of its rooms running.
+      const answer = await page.evaluate(async () => {
+        const game = window.__houseOfPods.getState()
+        const managed = await game.dispatchAsync({ type: 'setManaged', appId: 'shop', managed: true })
+        return managed.ok ? game.dispatchAsync({ type: 'setReplicas', appId: 'shop', replicas: 5 }) : managed
+      })
+      check(answer.ok === true, `setReplicas answered ${JSON.stringify(answer)}`)
+      await pressKey(page, 'Space')
+      await waitUntil(
+        page,
+        () =>
+          Object.values(window.__houseOfPods.getState().world.containers).filter((c) => c.appId === 'shop' && c.state === 'running')
+            .length >= 5,
+        undefined,
+        { timeout: 60_000, what: 'five shop rooms running in the mirror' },
+      )
+      const refused = await page.evaluate(() =>
+        window.__houseOfPods.getState().dispatchAsync({ type: 'failHost', hostId: 'no-such-house' }),
+      )
+      check(refused.ok === false, `a command for a house that does not exist was answered ${JSON.stringify(refused)}`)
+      await waitUntil(page, () => window.__houseOfPods.getState().lastRejection?.technical ?? null, undefined, {
+        what: 'the refusal shown as the HUD rejection',
+      })
+      await settledRendererInfo(page, 3)
+      await expectCanvasNotBlank(page)
+      await shot(page, 'sandbox-worker.png')
     },
   },
   {

@@ -4,13 +4,13 @@
  * and every command is answered with the world's own Result.
  */
 import { describe, expect, test } from 'vitest'
-import { createWorld } from '../../src/sim'
+import { apply, createWorld } from '../../src/sim'
 import type { World } from '../../src/sim'
 import type { FromWorker, ToWorker } from '../../src/sim/mirror'
 import { SimBridge } from '../../src/state/simBridge'
 import type { WorkerLike } from '../../src/state/simBridge'
 import { simHost } from '../../src/worker/simHost'
-import { useGame } from '../../src/state/game'
+import { SANDBOX_SETUP, useGame } from '../../src/state/game'
 
 function wired(onChanged: (w: World, kind: string) => void = () => {}): SimBridge {
   const make = (): WorkerLike => {
@@ -56,6 +56,21 @@ describe('the simulation worker bridge', () => {
     const t0 = bridge.mirror!.timeMs
     bridge.advance(500, 8)
     await until(() => bridge.mirror!.timeMs >= t0 + 4000)
+    bridge.stop()
+  })
+
+  test('a world built on the page (the sandbox) runs in the worker; the page keeps it as the mirror', async () => {
+    const world = createWorld(7)
+    for (const c of SANDBOX_SETUP) apply(world, c)
+    const bridge = wired()
+    bridge.startWorld(world)
+    expect(bridge.mirror).toBe(world)
+    expect((await bridge.command({ type: 'setManaged', appId: 'shop', managed: true })).ok).toBe(true)
+    expect((await bridge.command({ type: 'setReplicas', appId: 'shop', replicas: 4 })).ok).toBe(true)
+    bridge.advance(1000, 8)
+    await until(() => Object.values(world.containers).filter((c) => c.appId === 'shop' && c.state === 'running').length === 4)
+    // The page's copy only ever changed through the worker's deltas: the worker stepped, not the page.
+    expect(world.timeMs).toBeGreaterThanOrEqual(8000)
     bridge.stop()
   })
 

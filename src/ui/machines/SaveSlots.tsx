@@ -1,8 +1,7 @@
 /** Sandbox save slots: keep a street in the browser and bring it back later (src/state/saves.ts). */
 import { useMemo, useState } from 'react'
 import { formatTime } from '../../sim'
-import { initialProgress } from '../../levels'
-import { useGame, useUi } from '../../state'
+import { useGame } from '../../state'
 import { SAVE_SLOTS, browserStorage, listSlots, loadSlot, writeSlot } from '../../state/saves'
 import type { SlotId } from '../../state/saves'
 import { useWords } from '../useVocab'
@@ -35,17 +34,8 @@ export function SaveSlots() {
       setStatus({ ok: false, text: `Slot ${slot} cannot be loaded: ${r.problem}. The slot is left as it is; the other slots are fine.` })
       return
     }
-    useUi.getState().select(null)
-    useGame.setState((s) => ({
-      mode: 'sandbox',
-      level: null,
-      world: r.world,
-      progress: initialProgress(),
-      paused: true,
-      carryMs: 0,
-      lastRejection: null,
-      version: s.version + 1,
-    }))
+    // A new run on the page (a street that ran in the simulation worker stops; its mirror is not kept).
+    useGame.getState().loadWorld(r.world)
     setStatus({ ok: true, text: w(`Street "${r.info.label}" is back (paused).`, `Loaded "${r.info.label}" (paused).`) })
     setTick((t) => t + 1)
   }
