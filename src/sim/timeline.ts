@@ -92,3 +92,14 @@ export function truncateAfter<X>(tl: Timeline<X>, tick: number): void {
 export function tickMs(tick: number): number {
   return tick * STEP_MS
 }
+
+/**
+ * One tick forward from a world rebuilt by worldAt, in the same order (the step, then the commands
+ * of the new tick), for playing a stretch of the past forward: worldAt(t) stepped k times is worldAt(t + k).
+ */
+export function stepRecorded<X>(tl: Timeline<X>, world: World, extra: X, onTick?: (world: World, extra: X) => X): X {
+  stepTick(world)
+  const next = onTick ? onTick(world, extra) : extra
+  for (const c of tl.commands) if (c.tick === world.tick) apply(world, c.command)
+  return next
+}

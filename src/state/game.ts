@@ -28,6 +28,11 @@ export interface GameState {
   speed: Speed
   /** Real milliseconds not yet turned into simulation steps. */
   carryMs: number
+  /**
+   * A batch of steps stops when the world reaches this tick (a teacher's planned incident is due then),
+   * the rest carried to the next frame, so the page acts at that exact moment. Null: no stop.
+   */
+  breakAtTick: number | null
   /** The last rejected command's reason, for the HUD to show. */
   lastRejection: (Result & { ok: false }) | null
   /** The VM-vs-container lab this sandbox street was built for (null for any other street). */
@@ -211,6 +216,7 @@ export const useGame = create<GameState>()((set, get) => ({
   paused: true,
   speed: 1,
   carryMs: 0,
+  breakAtTick: null,
   lastRejection: null,
   lab: null,
   commandLog: [],
@@ -360,7 +366,9 @@ export const useGame = create<GameState>()((set, get) => ({
     // Never try to catch up more than a second of real time (a backgrounded tab, a debugger pause).
     let budget = carryMs + Math.min(realMs, 1000) * speed
     let ticks = 0
+    const breakAt = get().breakAtTick
     while (budget >= STEP_MS) {
+      if (breakAt !== null && world.tick === breakAt && ticks > 0) break
       step(world, STEP_MS)
       budget -= STEP_MS
       ticks++

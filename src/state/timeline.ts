@@ -4,14 +4,17 @@
  * earlier moment exactly. Going back and then playing or acting forgets the old future.
  */
 import { create } from 'zustand'
-import { createTimeline, recordCommand, recordTick, truncateAfter, worldAt } from '../sim'
+import { createTimeline, recordCommand, recordTick, STEP_MS, stepRecorded, truncateAfter, worldAt } from '../sim'
 import type { Timeline, World } from '../sim'
 import { updateProgress } from '../levels'
-import type { LevelProgress } from '../levels'
+import type { LevelProgress, LoggedCommand } from '../levels'
 import { useGame } from './game'
 
 /** Streets bigger than this are not recorded (a snapshot copies the whole world). */
 export const TIMELINE_MAX_ROOMS = 3000
+
+/** "Replay the last 30 s": how far back the replay starts (world time). */
+export const REPLAY_LAST_MS = 30_000
 
 export interface TimelineState {
   /** Whether this run is being recorded, and why not. */
@@ -25,24 +28,80 @@ export interface TimelineState {
   stepBack: () => void
   stepForward: () => void
   live: () => void
+  /** Playing the recent past forward: from and to (ticks); null when not replaying. */
+  replaying: { from: number; to: number } | null
+  /**
+   * Go back REPLAY_LAST_MS (or to the start) and play forward to the present at the game's speed,
+   * every moment rebuilt from the timeline. Playing (Space) or acting during it carries on from there.
+   */
+  replayLast: () => void
+  stopReplay: () => void
 }
 
 let tl: Timeline<LevelProgress> | null = null
 let seen: { world: World | null; tick: number; log: number } = { world: null, tick: -1, log: 0 }
 let restoring = false
+/** The run's whole command log while looking at the past (the game's log shows only what came before the moment). */
+let fullLog: LoggedCommand[] | null = null
+let replayTimer: ReturnType<typeof setInterval> | null = null
+
+function progressOnTick(): (w: World, p: LevelProgress) => LevelProgress {
+  const { level } = useGame.getState()
+  return (w, p) => (level ? updateProgress(level, w, p) : p)
+}
 
 export const useTimeline = create<TimelineState>()((set, get) => {
-  const show = (tick: number) => {
+  /** Put this moment (a fresh world, not kept by the caller) on screen, paused, with the commands up to it. */
+  const display = (world: World, extra: LevelProgress) => {
     if (!tl) return
-    const { level } = useGame.getState()
-    const { world, extra } = worldAt(tl, tick, (w, p) => (level ? updateProgress(level, w, p) : p))
+    const g = useGame.getState()
+    fullLog ??= g.commandLog
     restoring = true
-    useGame.getState().restoreMoment(world, extra)
+    g.restoreMoment(world, extra)
+    useGame.setState({ commandLog: fullLog.filter((c) => c.tick <= world.tick) })
     restoring = false
     seen = { world, tick: world.tick, log: useGame.getState().commandLog.length }
-    set({ at: world.tick >= tl.head ? null : world.tick })
+    const live = world.tick >= tl.head
+    if (live) fullLog = null
+    set({ at: live ? null : world.tick })
+  }
+  const show = (tick: number) => {
+    if (!tl) return
+    stop()
+    const { world, extra } = worldAt(tl, tick, progressOnTick())
+    display(world, extra)
+  }
+  const stop = () => {
+    if (replayTimer !== null) clearInterval(replayTimer)
+    replayTimer = null
+    if (get().replaying) set({ replaying: null })
   }
   return {
+    replaying: null,
+    stopReplay: stop,
+    replayLast: () => {
+      if (!tl) return
+      stop()
+      const timeline = tl
+      const to = timeline.head
+      const from = Math.max(timeline.snapshots[0]!.tick, to - Math.round(REPLAY_LAST_MS / STEP_MS))
+      const onTick = progressOnTick()
+      const start = worldAt(timeline, from, onTick)
+      display(structuredClone(start.world), start.extra)
+      let world = start.world
+      let extra = start.extra
+      set({ replaying: { from, to } })
+      // Ten times a second, as many ticks as the game's speed: the past plays at the speed the class chose.
+      replayTimer = setInterval(() => {
+        const g = useGame.getState()
+        // Played or acted on (the moment moved under us), or a new run: the replay ends where it is.
+        if (tl !== timeline || !g.paused || g.world.tick !== world.tick) return stop()
+        for (let k = 0; k < g.speed && world.tick < to; k++) extra = stepRecorded(timeline, world, extra, onTick)
+        const done = world.tick >= to
+        display(done ? world : structuredClone(world), done ? extra : structuredClone(extra))
+        if (done) stop()
+      }, 100)
+    },
     enabled: false,
     why: 'nothing is playing',
     startTick: 0,
@@ -62,6 +121,8 @@ export function attachTimeline(): () => void {
     // A street whose world lives in the simulation worker is not recorded here (the page holds only a mirror).
     const recordable = (s.mode === 'level' || s.mode === 'sandbox') && !s.remote
     if (s.world !== seen.world) {
+      fullLog = null
+      useTimeline.getState().stopReplay()
       const rooms = Object.keys(s.world.containers).length
       const ok = recordable && rooms <= TIMELINE_MAX_ROOMS
       tl = ok ? createTimeline(s.world, s.progress) : null
@@ -87,7 +148,10 @@ export function attachTimeline(): () => void {
     const acted = s.commandLog.length > seen.log
     if (!moved && !acted) return
     // Acting or playing from an earlier moment: that moment becomes the end of the timeline.
-    if (at !== null) truncateAfter(tl, at)
+    if (at !== null) {
+      truncateAfter(tl, at)
+      fullLog = null
+    }
     for (const c of s.commandLog.slice(seen.log)) recordCommand(tl, c.tick, c.command)
     if (moved) recordTick(tl, s.world, s.progress)
     seen = { world: s.world, tick: s.world.tick, log: s.commandLog.length }

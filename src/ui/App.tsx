@@ -14,8 +14,8 @@ const Hud = lazy(() => import('./Hud').then((m) => ({ default: m.Hud })))
 // Classroom: the lesson list and the presenter's overlay (lessons are data the menu does not need).
 const LessonList = lazy(() => import('./classroom/LessonList').then((m) => ({ default: m.LessonList })))
 const HandinsPage = lazy(() => import('./classroom/HandinsPage').then((m) => ({ default: m.HandinsPage })))
+const PointerHighlight = lazy(() => import('./classroom/PointerHighlight').then((m) => ({ default: m.PointerHighlight })))
 const IncidentRemote = lazy(() => import('./classroom/IncidentRemote').then((m) => ({ default: m.IncidentRemote })))
-const TimelineBar = lazy(() => import('./classroom/TimelineBar').then((m) => ({ default: m.TimelineBar })))
 const Classroom = lazy(() => import('./classroom/Classroom').then((m) => ({ default: m.Classroom })))
 
 export function App() {
@@ -78,15 +78,9 @@ function Screens() {
         )}
       </SceneBoundary>
       <Suspense fallback={null}>
-        {mode === 'lesson' ? (
-          <Classroom />
-        ) : (
-          <>
-            <Hud />
-            <TimelineBar />
-          </>
-        )}
+        {mode === 'lesson' ? <Classroom /> : <Hud />}
         <IncidentRemote />
+        <PointerHighlight />
       </Suspense>
     </>
   )

@@ -20,6 +20,7 @@ import { Notices, Rejection } from './Toasts'
 import { FocusBar, TopBar } from './TopBar'
 import { Workshop } from './machines/Workshop'
 import { LabPanel } from './lab/LabPanel'
+import { TimelineBar } from './classroom/TimelineBar'
 import { useShortcuts } from './shortcuts'
 import { useHud } from './uiStore'
 import { setViewInsets } from '../scene/view'
@@ -86,6 +87,7 @@ export function Hud() {
           <Rejection />
           <Notices />
           <Caption />
+          <TimelineBar />
         </div>
         {panel === 'brief' && <Brief />}
         {panel === 'hints' && <Hints />}

@@ -26,6 +26,11 @@ export type KeyAction =
   | 'log'
   | 'map'
   | 'find'
+  | 'timeline'
+  | 'tickBack'
+  | 'replayLast'
+  | 'incidents'
+  | 'pointer'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
@@ -48,6 +53,11 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'O', action: 'map', text: 'The overview map: arrow keys move its mark, Enter flies the camera there' },
   { keys: 'Home', action: 'home', text: 'Frame the whole street (the camera)' },
   { keys: 'F', action: 'focus', text: 'Focus: hide everything but time and captions' },
+  { keys: 'U', action: 'timeline', text: 'The timeline: a scrubber over the run so far' },
+  { keys: ',', action: 'tickBack', text: 'One tick (0.1 s) back in time (opens the timeline, pauses)' },
+  { keys: '<', action: 'replayLast', text: 'Replay the last 30 s (rebuilt from the timeline, played forward)' },
+  { keys: 'I', action: 'incidents', text: "The incident remote (the teacher's incidents, now or at a chosen moment)" },
+  { keys: 'P', action: 'pointer', text: 'Pointer highlight: a large ring follows the mouse (for presenting)' },
   { keys: 'Esc', action: 'escape', text: 'Close a panel; then clear the selection (← Menu leaves the street)' },
   { keys: '?', action: 'help', text: 'This list of keys' },
 ]
@@ -87,6 +97,10 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'home'
     case '/':
       return 'find'
+    case ',':
+      return 'tickBack'
+    case '<':
+      return 'replayLast'
   }
   switch (e.key.toLowerCase()) {
     case 'l':
@@ -113,6 +127,12 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'log'
     case 'o':
       return 'map'
+    case 'u':
+      return 'timeline'
+    case 'i':
+      return 'incidents'
+    case 'p':
+      return 'pointer'
   }
   return null
 }

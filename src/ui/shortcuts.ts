@@ -1,6 +1,6 @@
 /** The global key handler: maps keys (see keys.ts) to game actions, never while typing. */
 import { useEffect } from 'react'
-import { SPEEDS, useGame, useUi } from '../state'
+import { SPEEDS, useGame, useTimeline, useUi } from '../state'
 import { isTyping, keyAction, spaceBelongsToControl } from './keys'
 import type { KeyAction } from './keys'
 import { allowed, removeContainer, runContainer, scale, toggleManaged } from './actions'
@@ -8,12 +8,14 @@ import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
 import { requestHome } from '../scene/view'
 import { focusOverviewMap } from './OverviewMap'
+import { usePresenterPanels } from './classroom/presenterPanels'
 
 function perform(action: KeyAction): boolean {
   const game = useGame.getState()
   const hud = useHud.getState()
   const over = game.progress.outcome !== 'playing'
-  if (over && action !== 'escape' && action !== 'vocab' && action !== 'help') return false
+  const panels = usePresenterPanels.getState()
+  if (over && action !== 'escape' && action !== 'vocab' && action !== 'help' && action !== 'pointer') return false
   if (hud.focus && (action === 'tools' || action === 'street' || action === 'log' || action === 'map')) hud.toggleFocus()
   switch (action) {
     case 'togglePause':
@@ -77,6 +79,26 @@ function perform(action: KeyAction): boolean {
       return true
     case 'find':
       hud.toggle('find')
+      return true
+    case 'timeline':
+      panels.toggle('timeline')
+      return true
+    case 'tickBack':
+      if (!useTimeline.getState().enabled) return false
+      panels.show('timeline', true)
+      game.setPaused(true)
+      useTimeline.getState().stepBack()
+      return true
+    case 'replayLast':
+      if (!useTimeline.getState().enabled) return false
+      panels.show('timeline', true)
+      useTimeline.getState().replayLast()
+      return true
+    case 'incidents':
+      panels.toggle('remote')
+      return true
+    case 'pointer':
+      panels.toggle('pointer')
       return true
     case 'escape':
       if (hud.panel) hud.open(null)

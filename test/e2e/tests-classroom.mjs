@@ -403,6 +403,101 @@ export const offlineTests = [
 
 export const remoteTests = [
   {
+    name: 'classroom-replay-and-plan',
+    title:
+      "an incident planned on the remote fires at its exact moment as the teacher's; < replays the last 30 s to the same world; the " +
+      'timeline docks in the HUD; U , < I P are in the key list; P shows a ring at the mouse',
+    timeoutMs: 150_000,
+    async run(t) {
+      // The level opens paused: plan a house fire 3 s of world time ahead, then play at 8×.
+      const page = await t.open('/?test&level=01-one-house&speed=8')
+      await waitFor(page, 'palette', { timeout: 20_000 })
+      await page.keyboard.press('Escape')
+      for (const app of ['shop', 'blog', 'chat'])
+        await page.evaluate(
+          (appId) => window.__houseOfPods.getState().dispatch({ type: 'runContainer', appId, target: { kind: 'host', hostId: 'h1' } }),
+          app,
+        )
+      await pressKey(page, 'i')
+      await waitFor(page, 'incident-remote')
+      const nowTick = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
+      const atS = nowTick / 10 + 3
+      await page.locator(tid('incident-at')).fill(String(atS))
+      check(await page.locator(tid('incident-when-later')).isChecked(), 'typing a moment should choose "at"')
+      await click(page, tid('incident-fire'))
+      await waitFor(page, 'incident-pending')
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
+      await waitUntil(page, () => window.__houseOfPods.getState().commandLog.some((c) => c.by === 'teacher'), undefined, {
+        what: 'the planned fire',
+        timeout: 30_000,
+      })
+      const fired = await page.evaluate(() => window.__houseOfPods.getState().commandLog.find((c) => c.by === 'teacher'))
+      t.log(`planned for tick ${Math.round(atS * 10)}, fired at tick ${fired.tick}: ${JSON.stringify(fired.command)}`)
+      check(fired.command.type === 'failHost' && fired.tick === Math.round(atS * 10), `fired: ${JSON.stringify(fired)}`)
+      await waitFor(page, 'incident-fired')
+      await shot(page, 'incident-planned-fired.png')
+      await pressKey(page, 'i')
+      // Replay the last 30 s: rebuilt from the timeline and played forward to the same world.
+      await waitUntil(page, () => window.__houseOfPods.getState().world.tick > 350, undefined, {
+        what: '35 s of world time',
+        timeout: 30_000,
+      })
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      const head = await page.evaluate(() => ({
+        tick: window.__houseOfPods.getState().world.tick,
+        hash: window.__houseOfPods.getState().hash(),
+        log: window.__houseOfPods.getState().commandLog.length,
+      }))
+      await pressKey(page, '<')
+      await waitFor(page, 'timeline-replaying')
+      const first = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
+      check(first <= head.tick - 290, `the replay starts 30 s back: tick ${first}, the run was at ${head.tick}`)
+      await shot(page, 'timeline-replaying.png')
+      // The bar is docked in the HUD: under the captions, clear of the side panels, on screen.
+      const dock = await page.evaluate(() => {
+        const r = (el) => el.getBoundingClientRect()
+        const bar = document.querySelector('[data-testid="timeline-bar"]')
+        const sides = [...document.querySelectorAll('.hud-left > *, .hud-right > *, .top-bar')].map(r).filter((b) => b.width > 0)
+        const b = r(bar)
+        return {
+          inBottom: !!bar.closest('.hud-bottom'),
+          bar: { left: b.left, right: b.right, top: b.top, bottom: b.bottom },
+          overlaps: sides.filter((s) => s.left < b.right && s.right > b.left && s.top < b.bottom && s.bottom > b.top).length,
+          H: innerHeight,
+        }
+      })
+      check(dock.inBottom && dock.overlaps === 0 && dock.bar.bottom <= dock.H, `the timeline bar is not docked: ${JSON.stringify(dock)}`)
+      await waitFor(page, 'timeline-replaying', { state: 'detached', timeout: 30_000 })
+      const end = await page.evaluate(() => ({
+        tick: window.__houseOfPods.getState().world.tick,
+        hash: window.__houseOfPods.getState().hash(),
+        log: window.__houseOfPods.getState().commandLog.length,
+      }))
+      check(
+        end.tick === head.tick && end.hash === head.hash && end.log === head.log,
+        `after the replay ${JSON.stringify(end)}, before ${JSON.stringify(head)}`,
+      )
+      // The key list names the presenter's keys.
+      await pressKey(page, '?')
+      const lines = (await page.locator(tid('keys-help')).innerText()).split('\n').map((l) => l.trim())
+      for (const k of ['U', ',', '<', 'I', 'P']) check(lines.includes(k), `key ${k} missing from the key list`)
+      await pressKey(page, 'Escape')
+      // The pointer highlight follows the mouse.
+      await pressKey(page, 'p')
+      await page.mouse.move(500, 320)
+      await page.mouse.move(520, 340)
+      const ring = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="pointer-highlight"]')
+        const r = el?.firstElementChild?.getBoundingClientRect()
+        return el && !el.hidden && r ? { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width } : null
+      })
+      check(ring && Math.abs(ring.x - 520) <= 2 && Math.abs(ring.y - 340) <= 2 && ring.w >= 80, `the ring: ${JSON.stringify(ring)}`)
+      await shot(page, 'pointer-highlight.png')
+      await pressKey(page, 'p')
+      await waitFor(page, 'pointer-highlight', { state: 'detached' })
+    },
+  },
+  {
     name: 'classroom-incident-remote',
     title: "the incident remote (I): in a lesson a room crashes and the clock runs; in a level a house burns, logged as the teacher's",
     async run(t) {

@@ -1,7 +1,18 @@
 /** The timeline goes back and forth exactly: any moment rebuilt from snapshots and commands is the moment as it was played. */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { apply, createTimeline, hashWorld, recordCommand, recordTick, step, STEP_MS, truncateAfter, worldAt } from '../../src/sim'
+import {
+  apply,
+  createTimeline,
+  hashWorld,
+  recordCommand,
+  recordTick,
+  step,
+  STEP_MS,
+  stepRecorded,
+  truncateAfter,
+  worldAt,
+} from '../../src/sim'
 import type { Command } from '../../src/sim'
 import { smallStreet } from './helpers'
 
@@ -69,6 +80,24 @@ describe('timeline', () => {
           expect(hashWorld(worldAt(tl, tl.head).world)).toBe(hashWorld(world))
         },
       ),
+      { numRuns: 40 },
+    )
+  })
+
+  test('playing the past forward (the replay of the last 30 s): a moment stepped k ticks is the moment k ticks later, as played', () => {
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 25 }), fc.integer({ min: 5, max: 60 }), fc.nat(), (actions, every, pick) => {
+        const { world, tl, seen } = play(actions, every)
+        const ticks = [...seen.keys()]
+        const from = ticks[pick % ticks.length]!
+        const r = worldAt(tl, from)
+        let extra = r.extra
+        while (r.world.tick < tl.head) {
+          extra = stepRecorded(tl, r.world, extra)
+          if (seen.has(r.world.tick)) expect(hashWorld(r.world)).toBe(seen.get(r.world.tick))
+        }
+        expect(hashWorld(r.world)).toBe(hashWorld(world))
+      }),
       { numRuns: 40 },
     )
   })

@@ -2,7 +2,7 @@
  * A lesson on the projector: the scene fills the screen; a large caption (the technical term always
  * shown), the step counter, a predict-then-see question, the takeaway card at the end. Presenter
  * keys: → PageDown Space next, ← PageUp back, Home / End, a number to jump, R replay, B blank,
- * F focus the scene, L words, Esc back to the lessons.
+ * F focus the scene, L words, I the incident remote, P the pointer highlight, Esc back to the lessons.
  */
 import { useEffect } from 'react'
 import { choicesShown } from '../../levels'
@@ -12,6 +12,7 @@ import { useHud } from '../uiStore'
 import { ThemeControls } from './LessonList'
 import { useClassroom } from './store'
 import { presenterKey } from './presenterKeys'
+import { usePresenterPanels } from './presenterPanels'
 import './classroom.css'
 
 function usePresenterKeys(): void {
@@ -40,6 +41,10 @@ function usePresenterKeys(): void {
           return c.toggleFocus()
         case 'vocab':
           return useUi.getState().toggleVocab()
+        case 'incidents':
+          return usePresenterPanels.getState().toggle('remote')
+        case 'pointer':
+          return usePresenterPanels.getState().toggle('pointer')
         case 'leave':
           if (c.blank) return c.toggleBlank()
           useHud.getState().setScreen('classroom')

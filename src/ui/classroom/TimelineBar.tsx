@@ -1,42 +1,22 @@
 /**
- * The timeline under the scene (U shows or hides it; the , key opens it and goes one tick back): a scrubber over the run so far, one tick
- * back (, key) and forward, and Live. Every moment is rebuilt exactly from snapshots and commands.
+ * The timeline, docked at the foot of the HUD under the captions (U shows or hides it; the , key
+ * opens it and goes one tick back; < replays the last 30 s): a scrubber over the run so far, one
+ * tick back and forward, Live, and "last 30 s" played forward again. Every moment is rebuilt exactly
+ * from snapshots and commands.
  */
-import { useEffect, useState } from 'react'
-import { STEP_MS } from '../../sim'
 import { useGame, useTimeline } from '../../state'
-import { isTyping } from '../keys'
+import { clockOf } from './incidents'
+import { usePresenterPanels } from './presenterPanels'
 import './timeline.css'
 
-const clock = (tick: number) => {
-  const s = (tick * STEP_MS) / 1000
-  return `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`
-}
-
 export function TimelineBar() {
-  const [open, setOpen] = useState(false)
+  const open = usePresenterPanels((s) => s.timeline)
   const t = useTimeline()
   const over = useGame((s) => !!s.level && s.progress.outcome !== 'playing')
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
-      if (e.key === 'u' || e.key === 'U') {
-        setOpen((o) => !o)
-        e.preventDefault()
-      } else if (e.key === ',' && useTimeline.getState().enabled) {
-        setOpen(true)
-        useGame.getState().setPaused(true)
-        useTimeline.getState().stepBack()
-        e.preventDefault()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
   if (!open || over) return null
   const now = t.at ?? t.head
   return (
-    <div className="timeline-bar" role="group" aria-label="Timeline" data-testid="timeline-bar">
+    <div className="timeline-bar panel" role="group" aria-label="Timeline" data-testid="timeline-bar">
       {!t.enabled ? (
         <span>Timeline off: {t.why}.</span>
       ) : (
@@ -64,12 +44,28 @@ export function TimelineBar() {
             0.1 s ▶
           </button>
           <span className="timeline-clock" data-testid="timeline-clock">
-            {clock(now)} / {clock(t.head)}
+            {clockOf(now)} / {clockOf(t.head)}
           </span>
+          <button
+            type="button"
+            data-testid="timeline-replay"
+            onClick={() => (t.replaying ? t.stopReplay() : t.replayLast())}
+            disabled={t.head <= t.startTick}
+            aria-pressed={!!t.replaying}
+            title="Replay the last 30 s (<)"
+          >
+            {t.replaying ? '■ Stop replay' : '↺ Last 30 s'}
+          </button>
           <button type="button" data-testid="timeline-live" onClick={() => t.live()} disabled={t.at === null}>
             Live
           </button>
-          {t.at !== null && <small>Looking back: playing or acting goes on from here.</small>}
+          {t.replaying ? (
+            <small data-testid="timeline-replaying">
+              Replaying {clockOf(t.replaying.from)} → {clockOf(t.replaying.to)}: Space carries on from here.
+            </small>
+          ) : (
+            t.at !== null && <small>Looking back: playing or acting goes on from here.</small>
+          )}
         </>
       )}
     </div>

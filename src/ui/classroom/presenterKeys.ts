@@ -1,5 +1,6 @@
 /** Presenter keys (a clicker sends PageUp / PageDown): one table, read by the classroom's key handler. */
-export type PresenterAction = 'next' | 'prev' | 'first' | 'last' | 'replay' | 'blank' | 'focus' | 'vocab' | 'leave'
+export type PresenterAction =
+  'next' | 'prev' | 'first' | 'last' | 'replay' | 'blank' | 'focus' | 'vocab' | 'leave' | 'incidents' | 'pointer'
 
 /** Map a presenter key to what it does; null for any other key. A number is a step (0-based). */
 export function presenterKey(key: string): PresenterAction | number | null {
@@ -29,6 +30,10 @@ export function presenterKey(key: string): PresenterAction | number | null {
       return 'focus'
     case 'l':
       return 'vocab'
+    case 'i':
+      return 'incidents'
+    case 'p':
+      return 'pointer'
   }
   return null
 }
