@@ -305,4 +305,37 @@ export const tests = [
       check(/Ctrl\+K/.test(help) && /overview map/i.test(help), `the keys list does not name find and the map: ${help}`)
     },
   },
+  {
+    name: 'city-map-reduced-motion',
+    title: 'with prefers-reduced-motion a click on the overview map moves the camera in one jump, not a glide',
+    async run(t) {
+      const page = await t.open()
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await page.reload()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await pressKey(page, 'o')
+      const canvas = page.locator(tid('overview-map-canvas'))
+      await waitUntil(page, () => !!document.querySelector('[data-testid="overview-map-canvas"]')?.dataset.camera, undefined, {
+        what: 'the map drawn',
+      })
+      const before = await canvas.getAttribute('data-camera')
+      const box = await canvas.boundingBox()
+      await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.5)
+      const first = await waitUntil(
+        page,
+        (b) => {
+          const now = document.querySelector('[data-testid="overview-map-canvas"]').dataset.camera
+          return now !== b && now
+        },
+        before,
+        { what: 'the camera moved by the map click' },
+      )
+      // A glide would keep moving for seconds; a jump is already where it goes.
+      await page.waitForTimeout(2000)
+      const later = await canvas.getAttribute('data-camera')
+      t.log(`camera ${before} → ${first} → ${later}`)
+      check(later === first, `the camera kept moving after the click (${first} → ${later}): a glide despite reduced motion`)
+    },
+  },
 ]
