@@ -1,4 +1,5 @@
 // Browser tests for the city view of big streets (?street=M|L): zooming in, labels, zones, the overview map, find.
+import { expectNoSeriousAxe } from './tests-stage.mjs'
 import {
   check,
   dispatch,
@@ -176,6 +177,7 @@ export const tests = [
       await waitUntil(page, () => !!document.querySelector('[data-testid="overview-map-canvas"]')?.dataset.camera, undefined, {
         what: 'the overview map drawn, open by default on a big street',
       })
+      await expectNoSeriousAxe(t, page, 'the M street with its overview map open')
       const summary = await page.locator(tid('overview-map-summary')).innerText()
       check(/500 houses/.test(summary), `the map's summary does not count the houses: "${summary}"`)
       const start = (await camera()).split(',').map(Number)
@@ -296,6 +298,7 @@ export const tests = [
       await page.locator(tid('find-input')).fill('sho')
       await waitUntil(page, () => !!document.querySelector('[data-testid="find-result-app-shop"]'), undefined, { what: 'shop listed' })
       await shot(page, 'find-sandbox.png')
+      await expectNoSeriousAxe(t, page, 'find open in the sandbox')
       await page.keyboard.press('Enter')
       const sel = await page.evaluate(() => window.__houseOfPods.getUi().selection)
       check(sel?.kind === 'app' && sel.id === 'shop', `Enter selected ${JSON.stringify(sel)}, not the shop`)

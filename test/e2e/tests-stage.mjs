@@ -34,7 +34,7 @@ async function axeViolations(page) {
   })
 }
 
-async function expectNoSeriousAxe(t, page, where) {
+export async function expectNoSeriousAxe(t, page, where) {
   const all = await axeViolations(page)
   const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   t.log(
