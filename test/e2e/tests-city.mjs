@@ -164,6 +164,15 @@ export const tests = [
       t.log(`M overview, zone a down: ${info.calls} draw calls, ${info.triangles} triangles`)
       check(info.calls <= 30, `the city takes ${info.calls} draw calls (at most 30)`)
       await shot(page, 'city-zones-m.png')
+      // The legend explains the city's marks in words.
+      await page.locator(tid('legend-toggle')).click()
+      const legend = await page.locator(tid('legend')).innerText()
+      check(
+        /red cone/.test(legend) && /amber cross/.test(legend) && /diamond/.test(legend),
+        `the legend does not explain the city's marks: ${legend}`,
+      )
+      check(/street side|zone/.test(legend), `the legend does not explain the zone plates: ${legend}`)
+      await shot(page, 'city-zones-legend-m.png')
     },
   },
   {
