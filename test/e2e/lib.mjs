@@ -251,9 +251,12 @@ export async function waitForFirstFrame(page, timeout = 30_000) {
   return waitUntil(page, () => window.__houseOfPods?.firstFrameMs() ?? null, undefined, { timeout, what: 'the first drawn frame' })
 }
 
-/** Dispatch a command through the store; throws with the game's reason if it is rejected. */
+/**
+ * Dispatch a command through the store and wait for the world's own answer (dispatchAsync: at once on
+ * the page, when the simulation worker has applied it there); throws with the game's reason if it is rejected.
+ */
 export async function dispatch(page, command) {
-  const r = await page.evaluate((c) => window.__houseOfPods.getState().dispatch(c), command)
+  const r = await page.evaluate((c) => window.__houseOfPods.getState().dispatchAsync(c), command)
   if (!r.ok) throw new CheckFailed(`command ${command.type} rejected: ${r.technical ?? r.metaphor}`)
   return r
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { IMAGE_LABELS } from '../../sim'
 import { useGame, useUi, useWorld } from '../../state'
-import { allowed, send } from '../actions'
+import { allowed } from '../actions'
 import { useHud } from '../uiStore'
 import { useWords } from '../useVocab'
 import {
@@ -125,9 +125,10 @@ export function Workshop() {
     return () => prev?.focus?.()
   }, [])
 
-  const build = () => {
+  const build = async () => {
     const rows = previewBuild(useGame.getState().world, recipe).rows
-    const r = send({ type: 'buildImage', ref: recipe.ref, instructions: buildInstructions(recipe) })
+    // The world's own answer (in the simulation worker it comes back a moment later).
+    const r = await useGame.getState().dispatchAsync({ type: 'buildImage', ref: recipe.ref, instructions: buildInstructions(recipe) })
     if (r.ok) {
       const made = rows.filter((x) => !x.cached).length
       setLog({
@@ -178,7 +179,7 @@ export function Workshop() {
           aria-label={w('Blueprint', 'Recipe')}
           onSubmit={(e) => {
             e.preventDefault()
-            build()
+            void build()
           }}
         >
           <fieldset>
