@@ -68,6 +68,25 @@ export async function checkLabelsReadable(page, where) {
   return labels
 }
 
+/** Wait until the houses drawn in detail stop changing (the camera has settled; SwiftShader draws a frame a second). */
+export async function settledDetail(page) {
+  const near = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="city-label"][data-kind="house"]')]
+        .map((e) => e.dataset.key)
+        .sort()
+        .join(','),
+    )
+  let last = ''
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(1500)
+    const now = await near()
+    if (now && now === last) return now
+    last = now
+  }
+  check(false, `the houses drawn in detail never settled: ${last}`)
+}
+
 /** Zoom in as a player does: double-click a block in the middle of the open part of the window. */
 async function zoomIntoCity(page) {
   const size = page.viewportSize()
@@ -117,7 +136,7 @@ export const tests = [
       )
       await zoomIntoCity(page)
       // The glide ends, the detail is laid out and drawn.
-      await page.waitForTimeout(4000)
+      await settledDetail(page)
       const near = await settledRendererInfo(page, 3, 60_000)
       t.log(`M zoomed in: ${near.calls} draw calls, ${near.triangles} triangles`)
       check(near.calls <= 30, `zoomed in, the city takes ${near.calls} draw calls (at most 30)`)
@@ -228,6 +247,8 @@ export const tests = [
       )
       const paused = await page.evaluate(() => window.__houseOfPods.getState().paused)
       check(paused, 'Enter or the arrows on the map reached the game keys (the clock started)')
+      // Once the camera settles there, the houses around it are drawn in detail.
+      await settledDetail(page)
       await shot(page, 'city-map-keys-m.png')
     },
   },
@@ -284,7 +305,7 @@ export const tests = [
         undefined,
         { timeout: 30_000, what: 'houses drawn in detail around the room found' },
       )
-      await page.waitForTimeout(3000)
+      await settledDetail(page)
       const near = await settledRendererInfo(page, 3, 60_000)
       t.log(`L zoomed in on the room: ${near.calls} draw calls, ${near.triangles} triangles`)
       check(near.calls <= 30, `L zoomed in: ${near.calls} draw calls (at most 30)`)
