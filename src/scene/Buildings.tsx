@@ -54,6 +54,8 @@ export interface BuildingWriters {
   /** Each house's storeroom (floor and two low walls) and the crates in it (its cached layers). */
   stores: InstanceWriter
   crates: InstanceWriter
+  /** A running room that is not ready (readiness probe failing): its front door shut, no visitors sent in. */
+  shut: InstanceWriter
 }
 
 /** The most crates a storeroom shows (a cache bigger than this still fills it). */
@@ -154,6 +156,8 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
   const { vmScaffold: vmScaffoldN, vmRunning, vmCrashed, hostsOn, hostsFailed, cordoned } = stateCounts(layout)
   let vmBooting = 0
   for (let v = 0; v < V; v++) if (vms.vms[v]!.state === 'booting') vmBooting++
+  let notReady = 0
+  for (let c = 0; c < N; c++) if (rooms.containers[c]!.state === 'running' && !rooms.containers[c]!.ready) notReady++
   let roomsPlaced = 0
   for (let c = 0; c < N; c++) if (rooms.house[c]! >= 0) roomsPlaced++
   let crateN = 0
@@ -291,7 +295,8 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           const w = rooms.w[c]!
           const h = rooms.h[c]!
           writeBox(m, k, rooms.x[c]!, rooms.y[c]! + h * 0.3, rooms.z[c]! + rooms.d[c]! / 2 + 0.01, w * 0.42, h * 0.38, 0.04)
-          writeColour(cs, k, P.WINDOW_LIT)
+          // A breached room's window glows red: the burglar is (or was) inside.
+          writeColour(cs, k, rooms.containers[c]!.breached ? P.WINDOW_BREACHED : P.WINDOW_LIT)
           ids[k++] = rooms.ids[c]!
         }
         // An apartment's lights: a lit strip along its floor's front; while it boots, lit as far as the boot has gone.
@@ -326,6 +331,20 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
           writeBox(m, k, houses.x[i]!, 0.7, houses.doorZ[i]! + 0.25, houses.w[i]! * 0.96, 0.5, 0.12)
           writeColour(cs, k, h.draining ? P.CORDON_DRAIN : P.CORDON)
           ids[k++] = houses.ids[i]!
+        }
+      },
+    },
+    shut: {
+      count: notReady,
+      write: (m, cs, ids) => {
+        let k = 0
+        for (let c = 0; c < N; c++) {
+          const ct = rooms.containers[c]!
+          if (ct.state !== 'running' || ct.ready) continue
+          const w = rooms.w[c]!
+          writeBox(m, k, rooms.x[c]!, rooms.y[c]!, rooms.z[c]! + rooms.d[c]! / 2 + 0.03, Math.max(w * 0.55, 0.2), rooms.h[c]! * 0.85, 0.07)
+          writeColour(cs, k, P.DOOR_SHUT)
+          ids[k++] = rooms.ids[c]!
         }
       },
     },
@@ -478,7 +497,11 @@ function handlers(kind: Kind, layout: SceneLayout) {
           },
     onFocus: (id: string) => {
       const b = boxOf(layout, kind, id)
-      if (b) useUi.getState().setFocus([b.x, b.y + b.h / 2, b.z])
+      if (b) {
+        // A house is seen whole (and its neighbours' edges); an apartment with its floor; a room up close.
+        const far = kind === 'host' ? Math.max(22, (b.w + b.d) * 1.6) : kind === 'vm' ? Math.max(18, (b.w + b.d) * 1.4) : 0
+        useUi.getState().setFocus(far ? [b.x, b.y + b.h / 2, b.z, far] : [b.x, b.y + b.h / 2, b.z])
+      }
       useUi.getState().select({ kind, id })
     },
   }
@@ -516,6 +539,7 @@ export function Buildings({ layout }: { layout: SceneLayout }) {
       <Instanced name="hypervisor" geometry={geo.box} material={mat.solid} data={w.frames} castShadow {...hostH} />
       <Instanced name="kernel-pipes" geometry={geo.box} material={mat.solid} data={w.pipes} />
       <Instanced name="storerooms" geometry={geo.box} material={mat.solid} data={w.stores} receiveShadow {...hostH} />
+      <Instanced name="closed-doors" geometry={geo.box} material={mat.solid} data={w.shut} {...roomH} />
       <Instanced name="crates" geometry={geo.box} material={mat.solid} data={w.crates} castShadow {...hostH} />
     </group>
   )

@@ -84,10 +84,11 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         const c = controls.current
         if (!c) return
         userMoved.current = true
-        const target = new THREE.Vector3(...s.focus)
+        const [fx, fy, fz, far] = s.focus
+        const target = new THREE.Vector3(fx, fy, fz)
         const dir = camera.position.clone().sub(c.target)
         if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
-        dir.setLength(FOCUS_DISTANCE)
+        dir.setLength(far ?? FOCUS_DISTANCE)
         const pos = target.clone().add(dir)
         if (useUi.getState().reducedMotion) {
           c.target.copy(target)

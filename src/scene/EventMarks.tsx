@@ -14,6 +14,8 @@ import type { World } from '../sim/types'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
 import { VM_OS } from './palette'
+import { bootProgress } from './Buildings'
+import { breachOf } from './happenings'
 
 /** Past this many rooms the street is read from the marks and the legend, not from tags. */
 export const TAGS_UP_TO_ROOMS = 60
@@ -34,6 +36,47 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
   const out: Tag[] = []
   const { rooms, vms, houses } = layout
   const now = world.timeMs
+  // A drain: the house says how many rooms are still to move out (they leave one by one).
+  for (let i = 0; i < houses.n && out.length < MAX_TAGS; i++) {
+    const h = houses.hosts[i]!
+    if (h.power !== 'on' || !h.unschedulable) continue
+    let left = 0
+    for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i && rooms.containers[c]!.managed) left++
+    out.push({
+      key: `d-${h.id}`,
+      x: houses.x[i]!,
+      y: houses.h[i]! + 2.4,
+      z: houses.z[i]!,
+      text: !h.draining
+        ? w('⊘ no new rooms (cordoned)', '⊘ cordoned')
+        : left
+          ? w(`⇢ moving out: ${left} ${left === 1 ? 'room' : 'rooms'} to go`, `⇢ draining: ${left} ${left === 1 ? 'pod' : 'pods'} to evict`)
+          : w('⇢ emptied', '⇢ drained'),
+      tone: 'busy',
+    })
+  }
+  // A breach (the last 30 s of the log): where the burglar got to and what stopped it.
+  for (let e = world.events.length - 1; e >= 0 && out.length < MAX_TAGS; e--) {
+    const ev = world.events[e]!
+    if (now - ev.atMs > 30_000) break
+    const b = breachOf(ev, world)
+    if (!b) continue
+    const c = rooms.ids.indexOf(b.rooms[b.rooms.length - 1]!)
+    if (c < 0) continue
+    const n = b.rooms.length
+    const text =
+      b.stop === 'room'
+        ? w('⚠ burglar held in the room (the locks held)', '⚠ breach contained in the container')
+        : b.stop === 'apartment'
+          ? w(
+              `⚠ burglar stopped by the apartment wall · ${n} ${n === 1 ? 'room' : 'rooms'}`,
+              `⚠ breach stopped at the VM boundary · ${n} pods`,
+            )
+          : b.stop === 'house'
+            ? w(`⚠ burglar escaped the apartment into the house · ${n} rooms`, `⚠ hypervisor escape · ${n} pods`)
+            : w(`⚠ burglar through the shared plumbing: no wall · ${n} ${n === 1 ? 'room' : 'rooms'}`, `⚠ shared kernel owned · ${n} pods`)
+    out.push({ key: `b-${b.seq}`, x: rooms.x[c]!, y: rooms.y[c]! + rooms.h[c]! + 1.9, z: rooms.z[c]!, text, tone: 'bad' })
+  }
   for (let i = 0; i < houses.n && out.length < MAX_TAGS; i++) {
     const h = houses.hosts[i]!
     if (h.power === 'on') continue
@@ -48,7 +91,7 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     out.push({
       key: `h-${h.id}`,
       x: houses.x[i]!,
-      y: houses.h[i]! + 1.2,
+      y: houses.h[i]! + 2.4,
       z: houses.z[i]!,
       text: `${what}${dark ? ` · ${dark} ${w(dark === 1 ? 'room dark' : 'rooms dark', dark === 1 ? 'pod lost' : 'pods lost')}` : ''}`,
       tone: 'bad',
@@ -59,14 +102,41 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     if (vms.house[v]! < 0) continue
     const os = vm.os === 'windows' ? 'Windows' : 'Linux'
     const crashed = vm.state === 'crashed'
+    const mig = vm.migration
+    const target = mig ? (world.hosts[mig.toHostId]?.name ?? mig.toHostId) : ''
+    // A boot lights the floor from left to right; a live migration slides it over, with its short pause.
+    const doing =
+      vm.state === 'booting'
+        ? ` · ${w('lights coming on', 'booting')} ${Math.round(bootProgress(vm, now) * 100)} %`
+        : mig
+          ? mig.phase === 'stopcopy'
+            ? ` · ${w(`⏸ paused ${mig.downtimeMs} ms, moving to house ${target}`, `⏸ stop-and-copy ${mig.downtimeMs} ms → ${target}`)}`
+            : ` · ${w(
+                `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
+                `➜ live migration (pre-copy) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
+              )}`
+          : ''
+    if (mig) {
+      // The move itself is named half-way between the two houses, where the apartment slides over.
+      const to = houses.ids.indexOf(mig.toHostId)
+      if (to >= 0)
+        out.push({
+          key: `m-${vm.id}`,
+          x: (vms.x[v]! + houses.x[to]!) / 2,
+          y: Math.max(vms.y[v]!, houses.h[to]!) + 2.2,
+          z: (vms.z[v]! + houses.z[to]!) / 2,
+          text: w(`➜ ${vm.name} moving to house ${target}`, `➜ migrating ${vm.name} → ${target}`),
+          tone: 'busy',
+        })
+    }
     out.push({
       key: `v-${vm.id}`,
       // On the floor's front edge, so each floor of a tower carries its own sign.
       x: vms.x[v]!,
       y: vms.y[v]!,
       z: vms.z[v]! + vms.d[v]! / 2,
-      text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}`,
-      tone: crashed ? 'bad' : 'os',
+      text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}${doing}`,
+      tone: crashed ? 'bad' : doing ? 'busy' : 'os',
       colour: VM_OS[vm.os],
     })
   }
@@ -85,7 +155,18 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
       text = w(`✖ reopens in ${s} s`, `CrashLoopBackOff: restart in ${s} s`)
       tone = 'bad'
     } else if (ct.state === 'pulling' || ct.state === 'creating') {
-      text = ct.state === 'pulling' ? w('⚒ kit on its way', '⚒ pulling image') : w('⚒ being built', '⚒ creating')
+      if (ct.state === 'pulling') {
+        // The van carries the layers this place lacks; those already in its storeroom are not delivered again.
+        const cache = rooms.vm[c]! >= 0 ? vms.vms[rooms.vm[c]!]!.cachedLayers : houses.hosts[rooms.house[c]!]?.cachedLayers
+        const layers = world.images[ct.imageId]?.layers ?? []
+        let have = 0
+        if (cache) for (const id of layers) if (cache.includes(id)) have++
+        const get = layers.length - have
+        text = w(
+          `⚒ kit on its way: ${get} ${get === 1 ? 'crate' : 'crates'}${have ? `, ${have} already in the storeroom` : ''}`,
+          `⚒ pulling ${get} of ${layers.length} layers${have ? ` (${have} cached)` : ''}`,
+        )
+      } else text = w('⚒ being built', '⚒ creating')
       tone = 'busy'
     }
     const target = layout.rollouts.get(ct.appId)

@@ -9,6 +9,7 @@ import * as THREE from 'three'
 import { reportRendererInfo, reportSceneProbe } from '../state/debug'
 import { boxOf } from './Buildings'
 import type { SceneLayout } from './layout'
+import { SLAB_HEIGHT } from './layout'
 
 /** Instances per named instanced mesh, and for meshes with a per-instance opacity how many are cut away (< 0.5). */
 export function countInstances(root: THREE.Object3D): Record<string, number> {
@@ -38,7 +39,13 @@ export function RendererProbe({ layout }: { layout: SceneLayout }) {
       project: (kind, id) => {
         const b = boxOf(layout, kind, id)
         if (!b) return null
-        const v = new THREE.Vector3(b.x, b.y + b.h / 2, b.z).project(camera)
+        // A house: the peak of its back wall (the house itself, above whatever stands inside it).
+        const i = kind === 'host' ? layout.houses.ids.indexOf(id) : -1
+        const v = (
+          i >= 0
+            ? new THREE.Vector3(b.x, SLAB_HEIGHT + layout.houses.h[i]! * 0.82, b.z - b.d / 2 + 0.25)
+            : new THREE.Vector3(b.x, b.y + b.h / 2, b.z)
+        ).project(camera)
         if (v.z > 1) return null
         const r = gl.domElement.getBoundingClientRect()
         return { x: r.left + ((v.x + 1) / 2) * size.width, y: r.top + ((1 - v.y) / 2) * size.height }

@@ -12,6 +12,7 @@ import { Manager } from './Manager'
 import { Labels } from './Labels'
 import { EventMarks } from './EventMarks'
 import { FrontWalls } from './Cutaway'
+import { Happenings } from './Happenings'
 import { CameraRig } from './CameraRig'
 import { RendererProbe } from './RendererProbe'
 import { OverviewProbe } from './OverviewProbe'
@@ -69,6 +70,7 @@ export function Scene() {
         <>
           <Buildings layout={layout} />
           <FrontWalls layout={layout} />
+          <Happenings layout={layout} />
           <Visitors layout={layout} />
           <Manager layout={layout} />
           <Labels layout={layout} />

@@ -107,6 +107,16 @@ function build() {
       flat: new THREE.MeshStandardMaterial({ color: '#ffffff', roughness: 0.9, metalness: 0, flatShading: true }),
       scaffold: new THREE.MeshStandardMaterial({ color: '#ffffff', roughness: 0.8, map: stripeMap }),
       ghost: new THREE.MeshStandardMaterial({ color: '#ffffff', roughness: 0.6, transparent: true, opacity: 0.38, depthWrite: false }),
+      /** The wall that stopped a burglar: see-through red. */
+      barrier: new THREE.MeshStandardMaterial({
+        color: '#ffffff',
+        roughness: 0.5,
+        transparent: true,
+        opacity: 0.42,
+        depthWrite: false,
+        emissive: MARK,
+        emissiveIntensity: 0.25,
+      }),
       window: new THREE.MeshBasicMaterial({ color: WINDOW_LIT }),
       mark: new THREE.MeshStandardMaterial({ color: MARK, roughness: 0.5, emissive: MARK, emissiveIntensity: 0.35 }),
       ground: new THREE.MeshStandardMaterial({ color: '#ffffff', roughness: 1 }),

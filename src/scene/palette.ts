@@ -47,8 +47,21 @@ export const MARK = '#e63946'
 export const CORDON = '#ffd23f'
 export const CORDON_DRAIN = '#ff8c42'
 export const WINDOW_LIT = '#fff2a8'
+/** The window of a room a burglar got into. */
+export const WINDOW_BREACHED = '#ff3b3b'
 
 export const VISITOR = '#fdfdfd'
+/** The doorman (a Service) at the door of a house that lets visitors in. */
+export const DOORMAN = '#24395e'
+/** The burglar of a breach. */
+export const BURGLAR = '#161616'
+/** An image pull's delivery van (white body, red cab). */
+export const VAN = '#f4f1ea'
+export const VAN_CAB = '#d1495b'
+/** Footprints from a room's old place to its new one (when its app has no colour). */
+export const TRAIL = '#7a6a58'
+/** A running room that is not ready: its door is shut (no visitors sent in). */
+export const DOOR_SHUT = '#4a2e1c'
 export const VISITOR_DROPPED = '#e63946'
 export const HIGHLIGHT_SELECT = '#ffd23f'
 export const HIGHLIGHT_HOVER = '#ffffff'

@@ -35,7 +35,7 @@ let firstFrameMs: number | null = null
 export interface SceneProbe {
   /** Instances drawn per named mesh ("crates": 5, "delivery-vans": 1, "front-walls:cut": 2 …). */
   counts: () => Record<string, number>
-  /** Where a house, apartment or room's middle shows in the window (CSS pixels), or null. */
+  /** Where a house (the peak of its back wall), an apartment or a room (its middle) shows in the window (CSS pixels), or null. */
   project: (kind: 'host' | 'vm' | 'container', id: string) => { x: number; y: number } | null
   /** What the camera looks at and from how far. */
   view: () => { target: [number, number, number]; distance: number } | null

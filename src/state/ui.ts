@@ -20,15 +20,15 @@ export interface UiState {
   selection: Selection
   hover: Selection
   vocab: Vocabulary
-  /** World position the camera should glide to (double-click focus). */
-  focus: [number, number, number] | null
+  /** World position the camera should glide to (double-click focus), and optionally from how far. */
+  focus: [number, number, number] | [number, number, number, number] | null
   notices: Notice[]
   reducedMotion: boolean
   select: (s: Selection) => void
   setHover: (s: Selection) => void
   setVocab: (v: Vocabulary) => void
   toggleVocab: () => void
-  setFocus: (p: [number, number, number] | null) => void
+  setFocus: (p: [number, number, number] | [number, number, number, number] | null) => void
   notify: (level: Notice['level'], text: string) => void
   dismiss: (id: number) => void
 }
@@ -58,3 +58,9 @@ export const useUi = create<UiState>()((set) => ({
   notify: (level, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeSeq, level, text }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }))
+
+// Follow the system setting when it changes while the game is open (not only at load).
+if (typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
+  const mq = window.matchMedia('(prefers-reduced-motion: reduce)')
+  mq.addEventListener?.('change', (e) => useUi.setState({ reducedMotion: e.matches }))
+}

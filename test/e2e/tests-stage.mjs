@@ -502,3 +502,297 @@ export const tests = [
     },
   },
 ]
+
+/** The scene's tags as text (what a player reads in the street). */
+const tagTexts = (page) => page.evaluate(() => [...document.querySelectorAll('.scene-tag')].map((e) => e.textContent))
+const waitTag = (page, re, what, timeout = 20_000) =>
+  waitUntil(page, (src) => [...document.querySelectorAll('.scene-tag')].some((e) => new RegExp(src).test(e.textContent)), re.source, {
+    timeout,
+    what,
+  })
+const roomState = (page, id) => page.evaluate((i) => window.__houseOfPods.getState().world.containers[i]?.state, id)
+
+/** Double-click a house to bring the camera close (as a player would), and let the glide finish. */
+async function focusHouse(page, id) {
+  await pressKey(page, 'Home')
+  await page.waitForTimeout(1200)
+  await doubleClickOn(page, 'host', id)
+  await page.waitForTimeout(1500)
+}
+
+/** Browser tests of the events you watch (issue 10 item 3): each saves a screenshot at the moment it happens. */
+export const watchTests = [
+  {
+    name: 'stage-watch-pull',
+    title:
+      'an image pull: a van brings a crate per missing layer; a second kit sharing two layers brings one crate (two already in the storeroom)',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const steps = (app, mib) => [
+        { text: 'FROM debian:12-slim', sizeMiB: 75 },
+        { text: 'RUN apt-get install -y python3', sizeMiB: 300 },
+        { text: `COPY ${app} /app`, sizeMiB: mib },
+      ]
+      await dispatch(page, { type: 'buildImage', id: 'py1', ref: 'py:1', instructions: steps('shop-v1', 250) })
+      await dispatch(page, { type: 'buildImage', id: 'py2', ref: 'py:2', instructions: steps('shop-v2', 400) })
+      for (const [id, image] of [
+        ['pyshop', 'py1'],
+        ['pyshop2', 'py2'],
+      ])
+        await dispatch(page, {
+          type: 'addApp',
+          id,
+          name: id,
+          imageId: image,
+          cpuRequestMilli: 250,
+          memRequestMiB: 256,
+          rps: 0,
+          capacityRps: 10,
+        })
+      await focusHouse(page, 'h1')
+      const first = (await dispatch(page, { type: 'runContainer', appId: 'pyshop', target: { kind: 'host', hostId: 'h1' } })).id
+      await play(page, 1)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'pulling', first, { what: 'the pull' })
+      await page.waitForTimeout(1500)
+      await pauseClock(page)
+      await page.waitForTimeout(400)
+      let c = await counts(page)
+      t.log(`first pull: ${c['delivery-vans'] / 2} van, ${c['van-crates']} crates on it, ${c.crates} in the storeroom`)
+      check(c['delivery-vans'] === 2 && c['van-crates'] === 3, `a van with 3 crates should be on its way (${JSON.stringify(c)})`)
+      await waitTag(page, /kit on its way: 3 crates/, 'the tag "kit on its way: 3 crates"')
+      await shot(page, 'event-pull-van.png')
+      await play(page, 4)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'running', first, {
+        what: 'the room to open',
+      })
+      const second = (await dispatch(page, { type: 'runContainer', appId: 'pyshop2', target: { kind: 'host', hostId: 'h1' } })).id
+      await play(page, 1)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'pulling', second, {
+        what: 'the second pull',
+      })
+      await page.waitForTimeout(1500)
+      await pauseClock(page)
+      await page.waitForTimeout(400)
+      c = await counts(page)
+      t.log(`second pull: ${c['van-crates']} crate on the van, ${c.crates} in the storeroom`)
+      check(c['delivery-vans'] === 2 && c['van-crates'] === 1, `the second van should carry 1 crate, not ${c['van-crates']}`)
+      check(c.crates >= 3, `the storeroom should already hold the first kit's 3 crates (${c.crates})`)
+      await waitTag(page, /1 crate, 2 already in the storeroom/, 'the tag "1 crate, 2 already in the storeroom"')
+      await shot(page, 'event-pull-cached.png')
+    },
+  },
+  {
+    name: 'stage-watch-visitors',
+    title: 'visitors walk past the doorman into ready rooms; a room that is not ready has its door shut; turned-away visitors are seen',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await dispatch(page, {
+        type: 'setProbes',
+        appId: 'shop',
+        readiness: { initialDelaySeconds: 0, periodSeconds: 1, failureThreshold: 1, successThreshold: 1 },
+      })
+      const ids = []
+      for (let i = 0; i < 2; i++)
+        ids.push((await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })).id)
+      await play(page, 4)
+      await waitUntil(page, (xs) => xs.every((id) => window.__houseOfPods.getState().world.containers[id]?.ready), ids, {
+        what: 'two ready rooms',
+        timeout: 30_000,
+      })
+      await focusHouse(page, 'h1')
+      await dispatch(page, { type: 'hangContainer', containerId: ids[0], hung: true })
+      await waitUntil(page, (id) => !window.__houseOfPods.getState().world.containers[id].ready, ids[0], {
+        what: 'the hung room to fail readiness',
+      })
+      await play(page, 1)
+      await page.waitForTimeout(2500)
+      await pauseClock(page)
+      await page.waitForTimeout(300)
+      const c = await counts(page)
+      t.log(`doormen ${c.doormen}, shut doors ${c['closed-doors']}, drawn ${JSON.stringify(c)}`)
+      check(c.doormen >= 1, 'no doorman at the door of the house with ready rooms')
+      check(c['closed-doors'] === 1, `the not-ready room's door should be shut (${c['closed-doors']} shut doors)`)
+      const app = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop)
+      check(app.rps > app.lastServedRps, `nobody is turned away (${app.lastServedRps} of ${app.rps} served)`)
+      await shot(page, 'event-visitors.png')
+    },
+  },
+  {
+    name: 'stage-watch-drain',
+    title: 'a drain: the house says how many rooms are left to move out; they leave one by one, footprints from each old place to the new',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      // A disruption budget (3 of 4 always open) makes the drain move the rooms out one at a time.
+      await dispatch(page, { type: 'setManaged', appId: 'shop', managed: true })
+      await dispatch(page, { type: 'setReplicas', appId: 'shop', replicas: 4 })
+      await dispatch(page, { type: 'setPdb', appId: 'shop', minAvailable: 3 })
+      await play(page, 4)
+      await waitForRunning(page, 4, 40_000)
+      await pauseClock(page)
+      const busiest = await page.evaluate(() => {
+        const n = {}
+        for (const c of Object.values(window.__houseOfPods.getState().world.containers))
+          if (c.placement?.kind === 'host') n[c.placement.hostId] = (n[c.placement.hostId] ?? 0) + 1
+        return Object.entries(n).sort((a, b) => b[1] - a[1])[0][0]
+      })
+      await focusHouse(page, busiest)
+      // Drained with the clock stopped, then stepped a tenth of a second at a time (the . key) to watch each move.
+      await dispatch(page, { type: 'drain', hostId: busiest })
+      await waitTag(page, /moving out: \d rooms? to go/, 'the drain named over the house')
+      for (let i = 0; i < 80 && !((await counts(page))['move-trails'] > 0); i++) {
+        await pressKey(page, '.')
+        await page.waitForTimeout(60)
+      }
+      await page.waitForTimeout(300)
+      const c = await counts(page)
+      const tags = await tagTexts(page)
+      t.log(`drain of ${busiest}: ${c['move-trails']} footprints; tags ${JSON.stringify(tags)}`)
+      check(c['move-trails'] > 0, 'no footprints from the room that moved out')
+      check(
+        tags.some((x) => /moving out: \d rooms? to go/.test(x)),
+        `the house no longer says how many rooms are still to move (${tags.join(' | ')})`,
+      )
+      await shot(page, 'event-drain.png')
+    },
+  },
+  {
+    name: 'stage-watch-breach',
+    title: 'a breach: the burglar walks room to room; in an apartment the wall stops it (drawn red), on a shared kernel nothing does',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await dispatch(page, { type: 'setSecurity', appId: 'shop', security: { privileged: true } })
+      const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })).id
+      await play(page, 8)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment',
+        timeout: 40_000,
+      })
+      const inVm = []
+      for (let i = 0; i < 3; i++)
+        inVm.push((await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'vm', vmId } })).id)
+      const bare = []
+      for (let i = 0; i < 3; i++)
+        bare.push((await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h2' } })).id)
+      await waitForRunning(page, 6, 40_000)
+      await pauseClock(page)
+      await focusHouse(page, 'h1')
+      await dispatch(page, { type: 'breachContainer', containerId: inVm[0] })
+      await waitUntil(page, () => (window.__houseOfPods.sceneCounts().burglars ?? 0) > 0, undefined, { what: 'the burglar in the street' })
+      await page.waitForTimeout(1200)
+      let c = await counts(page)
+      const ev = await page.evaluate(() =>
+        window.__houseOfPods
+          .getState()
+          .world.events.filter((e) => e.id === 'breach.breached')
+          .at(-1),
+      )
+      t.log(`apartment breach: kernel owned ${ev.params.kernelOwned}, ${ev.params.reached} rooms; walls ${c['breach-walls']}`)
+      check(c['breach-walls'] === 1, `the wall that stopped the burglar is not drawn (${c['breach-walls']})`)
+      await waitTag(page, /burglar/, "the burglar's tag")
+      await shot(page, 'event-breach-apartment.png')
+      await focusHouse(page, 'h2')
+      await dispatch(page, { type: 'breachContainer', containerId: bare[0] })
+      await page.waitForTimeout(1200)
+      c = await counts(page)
+      const ev2 = await page.evaluate(() =>
+        window.__houseOfPods
+          .getState()
+          .world.events.filter((e) => e.id === 'breach.breached')
+          .at(-1),
+      )
+      t.log(`shared-kernel breach: kernel owned ${ev2.params.kernelOwned}, ${ev2.params.reached} rooms; burglars ${c.burglars}`)
+      check(c.burglars === 2, `two burglars should be in the street (${c.burglars})`)
+      if (ev2.params.kernelOwned) await waitTag(page, /no wall/, 'the shared kernel breach tag ("no wall")')
+      await shot(page, 'event-breach-shared-kernel.png')
+    },
+  },
+  {
+    name: 'stage-watch-vm',
+    title: "a VM boot lights the apartment's floor as it boots; a live migration slides it to the other house, its short pause shown",
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await focusHouse(page, 'h1')
+      const vmId = (await dispatch(page, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })).id
+      await play(page, 1)
+      await waitTag(page, /lights coming on [3-9]\d %/, 'the boot lighting the floor a third of the way or more', 60_000)
+      await pauseClock(page)
+      await page.waitForTimeout(300)
+      t.log(`boot: ${JSON.stringify(await tagTexts(page))}`)
+      await shot(page, 'event-vm-boot.png')
+      await play(page, 8)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].state === 'running', vmId, {
+        what: 'the apartment to boot',
+        timeout: 40_000,
+      })
+      await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'vm', vmId } })
+      await waitForRunning(page, 1, 30_000)
+      await pauseClock(page)
+      await dispatch(page, { type: 'migrateVm', vmId, toHostId: 'h2' })
+      await focusHouse(page, 'h1')
+      await play(page, 8)
+      await waitUntil(page, () => (window.__houseOfPods.sceneCounts().migrating ?? 0) > 0, undefined, {
+        what: 'the apartment sliding over',
+      })
+      // Pre-copy takes over a minute of world time: let it get about half-way.
+      await waitUntil(
+        page,
+        (id) => {
+          const w = window.__houseOfPods.getState().world
+          const m = w.vms[id].migration
+          return !m || m.phase === 'stopcopy' || m.phaseEndsMs - w.timeMs < 40_000
+        },
+        vmId,
+        { what: 'the pre-copy half-way', timeout: 30_000 },
+      )
+      await pauseClock(page)
+      await page.waitForTimeout(300)
+      await waitTag(page, /moving to house 2 while it runs, then a \d+ ms pause|paused \d+ ms/, 'the migration and its pause named')
+      const c = await counts(page)
+      check(c.migrating === 1, `the apartment is not seen sliding over (${c.migrating})`)
+      t.log(`migration: ${JSON.stringify(await tagTexts(page))}`)
+      await shot(page, 'event-vm-migration.png')
+    },
+  },
+]
+
+watchTests.push({
+  name: 'stage-watch-reduced-motion',
+  title: 'under reduced motion the events are still highlights: the van stands parked at the door, the burglar in the last room reached',
+  async run(t) {
+    const page = await t.open()
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await startSandbox(page)
+    await waitForFirstFrame(page)
+    await focusHouse(page, 'h1')
+    await dispatch(page, { type: 'setSecurity', appId: 'shop', security: { privileged: true } })
+    const ids = []
+    for (let i = 0; i < 3; i++)
+      ids.push((await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })).id)
+    await play(page, 1)
+    await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'pulling', ids[0], { what: 'the pull' })
+    await pauseClock(page)
+    await page.waitForTimeout(300)
+    const vans = (await counts(page))['delivery-vans']
+    check(vans === 2, `the van is not at the door under reduced motion (${vans / 2} vans)`)
+    await shot(page, 'event-pull-reduced-motion.png')
+    await play(page, 4)
+    await waitForRunning(page, 3, 30_000)
+    await pauseClock(page)
+    await dispatch(page, { type: 'breachContainer', containerId: ids[0] })
+    await waitUntil(page, () => (window.__houseOfPods.sceneCounts().burglars ?? 0) === 1, undefined, {
+      what: 'the burglar, standing still',
+    })
+    await waitTag(page, /burglar/, "the burglar's tag")
+    await shot(page, 'event-breach-reduced-motion.png')
+  },
+})
