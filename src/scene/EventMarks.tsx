@@ -41,7 +41,8 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     const h = houses.hosts[i]!
     if (h.power !== 'on' || !h.unschedulable) continue
     let left = 0
-    for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i && rooms.containers[c]!.managed) left++
+    for (let c = 0; c < rooms.n; c++)
+      if (rooms.house[c] === i && rooms.containers[c]!.managed && rooms.containers[c]!.terminatingUntilMs == null) left++
     out.push({
       key: `d-${h.id}`,
       x: houses.x[i]!,

@@ -112,17 +112,19 @@ export function trackMoves(mem: MoveMemory, world: World, layout: SceneLayout): 
   }
   mem.lastMs = now
   const { rooms } = layout
-  const seen = new Set<string>()
+  // Gone: deleted, lost with its house, terminated, or Terminating (evicted: leaving during its grace period).
+  const leaving = (id: string): boolean => {
+    const ct = world.containers[id]
+    return !ct || ct.state === 'lost' || ct.state === 'terminated' || ct.terminatingUntilMs != null
+  }
   const fresh: number[] = []
   for (let c = 0; c < rooms.n; c++) {
     const id = rooms.ids[c]!
-    seen.add(id)
-    if (rooms.house[c]! < 0) continue
+    if (rooms.house[c]! < 0 || leaving(id)) continue
     if (!mem.spots.has(id)) fresh.push(c)
   }
   for (const [id, s] of mem.spots) {
-    if (seen.has(id) && world.containers[id]?.state !== 'lost') continue
-    if (!world.containers[id] || world.containers[id]!.state === 'lost' || world.containers[id]!.state === 'terminated') {
+    if (leaving(id)) {
       let q = mem.gone.get(s.appId)
       if (!q) mem.gone.set(s.appId, (q = []))
       q.push({ x: s.x, z: s.z, house: s.house, atMs: now })
@@ -140,8 +142,7 @@ export function trackMoves(mem: MoveMemory, world: World, layout: SceneLayout): 
   }
   for (let c = 0; c < rooms.n; c++) {
     if (rooms.house[c]! < 0) continue
-    const st = rooms.containers[c]!.state
-    if (st === 'lost' || st === 'terminated') continue
+    if (leaving(rooms.ids[c]!)) continue
     mem.spots.set(rooms.ids[c]!, { x: rooms.x[c]!, z: rooms.z[c]!, appId: rooms.containers[c]!.appId, house: rooms.house[c]! })
   }
   mem.trails = mem.trails.filter((t) => now - t.atMs <= TRAIL_MS)
