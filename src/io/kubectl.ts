@@ -4,7 +4,7 @@
  * What `get` and `describe` print lives in kubectlView.ts; nodes, labels and taints in nodes.ts.
  */
 import { stringify } from 'yaml'
-import { eventText, qosClass, rolloutStatus, rolloutStatusText } from '../sim'
+import { eventText, qosClass, rolloutHistory, rolloutStatus, rolloutStatusText } from '../sim'
 import type { Command, Container, Result, World } from '../sim'
 import { appObjects, importYaml, selectorOf } from './k8s'
 import { applyTaintArgs, findNode, isDerivedLabel, matchesSelector, parseLabelArg, parseSelector, parseTaintArg } from './nodes'
@@ -18,6 +18,7 @@ import {
   podLabels,
   podStatus,
   getDeployments,
+  getReplicaSets,
   getEvents,
   getHpa,
   getNamespaces,
@@ -34,13 +35,13 @@ export { table } from './kubectlView'
 export type Dispatch = (command: Command) => Result
 
 const HELP = `Commands:
-  kubectl get pods|deployments|nodes|services|hpa|namespaces|priorityclasses|events
+  kubectl get pods|deployments|replicasets|nodes|services|hpa|namespaces|priorityclasses|events
       [-n NAMESPACE | -A] [-l app=web] [-o wide|yaml|json] [--show-labels] [-w]
       [--field-selector spec.nodeName=NODE]
   kubectl logs POD [-c CONTAINER] [--previous]   (a room prints nothing of its own here: its log is what happened inside it)
   kubectl describe pod|node|deployment NAME [-n NAMESPACE]
   kubectl scale deployment/NAME --replicas=N
-  kubectl rollout status|undo|pause|resume deployment/NAME
+  kubectl rollout status|history|undo|pause|resume deployment/NAME
   kubectl set image deployment/NAME NAME=IMAGE:TAG
   kubectl autoscale deployment/NAME --min=2 --max=10 --cpu-percent=50
   kubectl cordon|uncordon|drain NODE
@@ -230,7 +231,8 @@ function run(world: World, line: string, dispatch: Dispatch, stdin: string): str
       if (sub === 'pause' || sub === 'resume')
         return outcome(dispatch({ type: 'rolloutPause', appId: app.id, paused: sub === 'pause' }), `deployment.apps/${app.name} ${sub}d`)
       if (sub === 'status') return rolloutStatusText(app, rolloutStatus(world, app))
-      return `error: unknown rollout command "${sub ?? ''}" (status, undo, pause, resume)`
+      if (sub === 'history') return rolloutHistory(world, app)
+      return `error: unknown rollout command "${sub ?? ''}" (status, history, undo, pause, resume)`
     }
     case 'set': {
       if (a.pos[0] !== 'image') return 'error: only "kubectl set image" is supported'
@@ -416,6 +418,7 @@ function get(world: World, a: Args): string {
   if (onNode !== null) return getPods(world, o, onNode)
   if (/^(po|pods?)$/.test(what)) return getPods(world, o)
   if (/^(deploy|deployments?(\.apps)?)$/.test(what)) return getDeployments(world, o)
+  if (/^(rs|replicasets?(\.apps)?)$/.test(what)) return getReplicaSets(world, o)
   if (/^(no|nodes?)$/.test(what)) return getNodes(world, o)
   if (/^(svc|services?)$/.test(what)) return getServices(world, o)
   if (/^(hpa|horizontalpodautoscalers?)$/.test(what)) return getHpa(world, o)

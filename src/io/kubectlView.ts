@@ -3,7 +3,7 @@
  * printers (pkg/printers/internalversion/printers.go and kubectl's describe.go): upper-case headers
  * three spaces apart, `<none>` for empty, durations like HumanDuration ("45s", "3m12s", "2h").
  */
-import { eventText, hostCapacity, qosClass, vmCapacity } from '../sim'
+import { appReplicaSets, eventText, hostCapacity, qosClass, vmCapacity } from '../sim'
 import type { App, Container, SimEvent, Toleration, World } from '../sim'
 import { allNodes, findNode, formatLabels, formatTaint, formatToleration, matchesSelector } from './nodes'
 
@@ -167,6 +167,25 @@ export function getDeployments(world: World, o: GetOptions): string {
       return row
     }),
   ])
+}
+
+/** `kubectl get rs`: every ReplicaSet of every Deployment in scope (old ones at 0 stay, up to revisionHistoryLimit). */
+export function getReplicaSets(world: World, o: GetOptions): string {
+  const apps = Object.values(world.apps).filter((a) => a.managed && inScope(o.scope, a.namespace) && matchesSelector(a.labels, o.selector))
+  const header = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE']
+  if (o.wide) header.push('CONTAINERS', 'IMAGES', 'SELECTOR')
+  if (o.scope.all) header.unshift('NAMESPACE')
+  const rows = apps.flatMap((a) =>
+    appReplicaSets(world, a).map((rs) => {
+      const row = [rs.name, String(rs.desired), String(rs.current), String(rs.ready), age(world, rs.createdAtMs)]
+      if (o.wide)
+        row.push(a.name, world.images[rs.imageId]?.ref ?? rs.imageId, `app=${a.name},pod-template-hash=${rs.name.slice(a.name.length + 1)}`)
+      if (o.scope.all) row.unshift(a.namespace)
+      return row
+    }),
+  )
+  if (rows.length === 0) return noneFound(o.scope)
+  return table([header, ...rows])
 }
 
 export function getNodes(world: World, o: GetOptions): string {

@@ -10,6 +10,7 @@ import { logEvent } from './events'
 import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
 import { planFirstProbe } from './probeCalendar'
+import { podName } from './podNames'
 import type { App, AppId, Container, Placement, VmId, World } from './types'
 import { newId, scaledDelay } from './world'
 
@@ -31,7 +32,7 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
   const id = newId(world, 'c')
   const c: Container = {
     id,
-    name: `${app.name}-${id}`,
+    name: podName(world, app, id, managed),
     appId,
     imageId: app.imageId,
     placement: null,

@@ -322,7 +322,7 @@ export interface App {
   cpuPercent: number
   /** Deployment revision: bumps with each new image; `revisions` keeps the last few for rollback. */
   revision: number
-  revisions: { revision: number; imageId: ImageId }[]
+  revisions: { revision: number; imageId: ImageId; /** When it was made (its ReplicaSet's AGE); absent in old saves. */ atMs?: number }[]
   /** A rollout in progress is paused (kubectl rollout pause). */
   rolloutPaused: boolean
   /** HorizontalPodAutoscaler, when set. */

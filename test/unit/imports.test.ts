@@ -93,7 +93,7 @@ export function importCycles(edges: Map<string, string[]>): string[][] {
  * commands → step). A file may import its own layer or a lower one, never a higher one.
  */
 const SIM_LAYERS: [string, RegExp][] = [
-  ['types', /^sim\/(types|model|commandTypes|constants|rng|labels|hash|nodeLabels|schedulingFigures|podFigures|qos)\.ts$/],
+  ['types', /^sim\/(types|model|commandTypes|constants|rng|labels|hash|nodeLabels|schedulingFigures|podFigures|qos|podNames)\.ts$/],
   ['result', /^sim\/((result|world|events|matching)|messages\/\w+)\.ts$/],
   ['indexes', /^sim\/(containerIndex|probeCalendar|specialRooms)\.ts$/],
   ['operations', /^sim\/(capacity|containers|images|vmOps|breach|oom|hosts|upgrade)\.ts$/],

@@ -323,3 +323,35 @@ describe('kubectl rollout', () => {
     expect(run('kubectl get pods')).not.toContain('Terminating')
   })
 })
+
+describe('ReplicaSets', () => {
+  test('pods are named by their ReplicaSet (name-<pod-template-hash>-<5 chars>); get rs lists old and new; rollout history', () => {
+    const w = sandbox()
+    const run = (line: string) => kubectl(w, line, dispatcher(w))
+    run('kubectl scale deployment/shop --replicas=4')
+    step(w, 20_000)
+    const first = containersOf(w, 'shop')
+    // The old name was the app name and an id (shop-c7): now the ReplicaSet's name and a suffix from the safe alphabet.
+    for (const c of first) expect(c.name).toMatch(/^shop-[bcdfghjkmnpqrstvwxz2456789]{6,10}-[bcdfghjkmnpqrstvwxz2456789]{5}$/)
+    const rs1 = first[0]!.name.replace(/-[^-]+$/, '')
+    expect(new Set(first.map((c) => c.name.replace(/-[^-]+$/, '')))).toEqual(new Set([rs1]))
+    expect(new Set(first.map((c) => c.name)).size).toBe(4)
+    apply(w, { type: 'addImage', id: 'web2', ref: 'web:1.1', sizeMiB: 180 })
+    run('kubectl set image deployment/shop shop=web:1.1')
+    step(w, 60_000)
+    const rs2 = containersOf(w, 'shop')[0]!.name.replace(/-[^-]+$/, '')
+    expect(rs2).not.toBe(rs1)
+    const rs = run('kubectl get rs').split('\n')
+    expect(rs[0]).toMatch(/^NAME\s+DESIRED\s+CURRENT\s+READY\s+AGE$/)
+    expect(rs).toContainEqual(expect.stringMatching(new RegExp(`^${rs2}\\s+4\\s+4\\s+4\\s+\\d+s$`)))
+    expect(rs).toContainEqual(expect.stringMatching(new RegExp(`^${rs1}\\s+0\\s+0\\s+0\\s+\\d+s$`)))
+    expect(run('kubectl get replicasets')).toBe(run('kubectl get rs'))
+    // A rollback returns to the old template: the same ReplicaSet (same hash), under a new revision number.
+    run('kubectl rollout undo deployment/shop')
+    step(w, 60_000)
+    expect(containersOf(w, 'shop').every((c) => c.name.startsWith(rs1 + '-'))).toBe(true)
+    expect(run('kubectl rollout history deployment/shop')).toBe(
+      ['deployment.apps/shop', 'REVISION  CHANGE-CAUSE', '2         <none>', '3         <none>'].join('\n'),
+    )
+  })
+})

@@ -498,6 +498,19 @@ describe('priority and preemption', () => {
     expect(victimsOf(w)[0]).toMatch(/^Preempted pod late-/)
   })
 
+  test("a node whose lower-priority pods would not make room gives the filter's own reason in the preemption part", () => {
+    const w = fullHouse(25)
+    must(w, { type: 'addPriorityClass', name: 'critical', value: 1000 })
+    // 6 cores on a 4-core house: evicting every batch pod still would not do.
+    app(w, 'huge', 1, 6000, 512)
+    must(w, { type: 'setPriorityClass', appId: 'huge', name: 'critical' })
+    step(w, 100)
+    expect(containersOf(w, 'huge')[0]!.reason).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu..',
+    )
+    expect(running(w, 'batch')).toHaveLength(4)
+  })
+
   test('priority classes are validated', () => {
     const w = street(18, ['a'])
     must(w, { type: 'addPriorityClass', name: 'high', value: 10 })

@@ -39,7 +39,7 @@ export const appsHandlers = {
       latencyMs: 0,
       cpuPercent: 0,
       revision: 1,
-      revisions: [{ revision: 1, imageId: command.imageId }],
+      revisions: [{ revision: 1, imageId: command.imageId, atMs: world.timeMs }],
       rolloutPaused: false,
       hpa: null,
       pdbMinAvailable: null,

@@ -18,7 +18,7 @@ function recordRevision(world: World, appId: string, imageId: string): number {
   const app = world.apps[appId]!
   app.revision += 1
   app.imageId = imageId
-  app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId }])
+  app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId, atMs: world.timeMs }])
   return app.revision
 }
 

@@ -111,7 +111,7 @@ export const podsHandlers = {
     // The sidecars are part of the pod template: a new revision, which the rolling update
     // (systems/replicaset.ts) rolls out to managed rooms. Unmanaged rooms keep their shape.
     app.revision += 1
-    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId }])
+    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId, atMs: world.timeMs }])
     const list = command.sidecars
       .map((s) => `${s.name} (${world.images[s.imageId]!.ref}, ${s.cpuRequestMilli}m, ${formatMiB(s.memRequestMiB)})`)
       .join(', ')
@@ -155,7 +155,7 @@ export const podsHandlers = {
     app.namespace = command.namespace
     // A template change: a new revision (the rolling update replaces the pods).
     app.revision += 1
-    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId }])
+    app.revisions = keepRevisions([...app.revisions, { revision: app.revision, imageId: app.imageId, atMs: world.timeMs }])
     logEvent(
       world,
       'info',

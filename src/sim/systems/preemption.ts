@@ -107,13 +107,18 @@ function splitByBudget(pods: Container[], budgets: Map<string, number> | null): 
   return { violating, other }
 }
 
-/** SelectVictimsOnNode: the victims on one node, or null if evicting every lower-priority pod still would not do. */
-function victimsOn(ctx: SchedCtx, pod: PodInfo, i: number, budgets: Map<string, number> | null): Candidate | null {
+/**
+ * SelectVictimsOnNode: the victims on one node; or, when it is no candidate, why (its status in the preemption
+ * part of the message): "No preemption victims found for incoming pod" when it holds no lower-priority pod, else the
+ * filter's own reasons with every lower-priority pod gone (evicting them all would not make it fit).
+ */
+function victimsOn(ctx: SchedCtx, pod: PodInfo, i: number, budgets: Map<string, number> | null): Candidate | readonly string[] {
   const lower = podsByNode(ctx)[i]!.filter((p) => p.priority < pod.priority)
-  if (lower.length === 0) return null
+  if (lower.length === 0) return [SCHEDULER_TEXT.noVictims]
   const freed: Freed = { cpu: 0, mem: 0, pods: 0 }
   for (const v of lower) add(freed, v, 1)
-  if (filterNode(ctx, pod, i, freed)) return null
+  const still = filterNode(ctx, pod, i, freed)
+  if (still) return still.reasons
   lower.sort(moreImportant)
   const { violating, other } = splitByBudget(lower, budgets)
   const victims: Container[] = []
@@ -175,19 +180,18 @@ export function preempt(
     else notHelpful++
   }
   let best: Candidate | null = null
+  const counts = new Map<string, number>()
+  if (notHelpful) counts.set(SCHEDULER_TEXT.preemptionNotHelpful, notHelpful)
   if (candidates.length > 0 && mayHaveVictims(ctx, pod)) {
     const budgets = disruptionsAllowed(ctx)
     for (const i of candidates) {
       const cand = victimsOn(ctx, pod, i, budgets)
-      if (cand && (!best || better(cand, best))) best = cand
+      if ('node' in cand) {
+        if (!best || better(cand, best)) best = cand
+      } else for (const r of cand) counts.set(r, (counts.get(r) ?? 0) + 1)
     }
-  }
-  if (!best) {
-    const counts = new Map<string, number>()
-    if (notHelpful) counts.set(SCHEDULER_TEXT.preemptionNotHelpful, notHelpful)
-    if (candidates.length) counts.set(SCHEDULER_TEXT.noVictims, candidates.length)
-    return { preempted: false, counts }
-  }
+  } else if (candidates.length) counts.set(SCHEDULER_TEXT.noVictims, candidates.length)
+  if (!best) return { preempted: false, counts }
   const world = ctx.world
   const node = ctx.nodes[best.node]!
   const app = world.apps[c.appId]

@@ -7,6 +7,7 @@
 import { newContainer, terminatePod } from '../containers'
 import { podMemRequestMiB } from '../containers'
 import { ROLLING_UPDATE } from '../constants'
+import { replicaSetName } from '../podNames'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
@@ -206,4 +207,62 @@ export function rolloutStatusText(app: App, s: RolloutStatus): string {
   if (s.total > s.updated) return `${wait}${s.total - s.updated} old replicas are pending termination...`
   if (s.updatedAvailable < s.updated) return `${wait}${s.updatedAvailable} of ${s.updated} updated replicas are available...`
   return `deployment "${app.name}" successfully rolled out`
+}
+
+/** One of a Deployment's ReplicaSets, as `kubectl get rs` lists it. */
+export interface ReplicaSetView {
+  name: string
+  imageId: string
+  revision: number
+  /** spec.replicas: the ReplicaSet's share now (the current one's grows during a rollout, the old ones' shrink to 0). */
+  desired: number
+  /** Its active pods (not Terminating). */
+  current: number
+  ready: number
+  createdAtMs: number
+  isCurrent: boolean
+}
+
+/**
+ * The ReplicaSets of a managed app: one per pod template in its revision history (revisionHistoryLimit old ones plus
+ * the current), newest revision first. A template used again (a rollback) is the same ReplicaSet under its newest
+ * revision number, as the deployment controller re-labels it (deployment.kubernetes.io/revision).
+ */
+export function appReplicaSets(world: World, app: App): ReplicaSetView[] {
+  const byImage = new Map<string, { revision: number; atMs: number }>()
+  for (const r of app.revisions) {
+    const first = byImage.get(r.imageId)
+    byImage.set(r.imageId, { revision: r.revision, atMs: first?.atMs ?? r.atMs ?? 0 })
+  }
+  if (!byImage.has(app.imageId)) byImage.set(app.imageId, { revision: app.revision, atMs: 0 })
+  const out: ReplicaSetView[] = []
+  for (const [imageId, r] of byImage) {
+    const name = replicaSetName(world, app, imageId)
+    let current = 0
+    let ready = 0
+    for (const c of containerList(world)) {
+      if (c.appId !== app.id || c.terminatingUntilMs !== null || c.state === 'terminated' || !c.name.startsWith(name + '-')) continue
+      current++
+      if (available(c)) ready++
+    }
+    out.push({
+      name,
+      imageId,
+      revision: r.revision,
+      desired: current,
+      current,
+      ready,
+      createdAtMs: r.atMs,
+      isCurrent: imageId === app.imageId,
+    })
+  }
+  return out.sort((a, b) => b.revision - a.revision)
+}
+
+/** `kubectl rollout history deployment/NAME`: each ReplicaSet's revision, oldest first; no change-cause annotation. */
+export function rolloutHistory(world: World, app: App): string {
+  const revs = appReplicaSets(world, app)
+    .map((r) => r.revision)
+    .sort((a, b) => a - b)
+  return [`deployment.apps/${app.name}`, 'REVISION  CHANGE-CAUSE', ...revs.map((r) => `${String(r).padEnd(10)}<none>`)].join('\n')
 }

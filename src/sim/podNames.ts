@@ -1,0 +1,62 @@
+/**
+ * Pod names as a Deployment's ReplicaSet gives them: `<deployment>-<pod-template-hash>-<5 random characters>`, e.g.
+ * `web-7d4b9c8f6d-x2k9p` (kubernetes.io "Deployments": "the pod-template-hash label ... is added by the Deployment
+ * controller to every ReplicaSet"; the ReplicaSet's pods get generateName `<rs name>-`).
+ *
+ * - pod-template-hash: kube-controller-manager's controller.ComputeHash, an FNV-32a hash of the pod template, written
+ *   as its decimal digits through apimachinery's rand.SafeEncodeString (each digit mapped into the alphabet below).
+ *   The game hashes what its revisions record of the template: namespace, Deployment name and image (the real hash
+ *   covers the whole template, so the letters differ from a real cluster's; the shape and the rule are the same:
+ *   same template, same hash, so a rollback returns to the old ReplicaSet's name).
+ * - the suffix: apiserver's generateName appends rand.String(5) over the same alphabet. The game draws it from the
+ *   world's seed and the pod's id (a hash, not the world's random stream, so naming a pod never changes what
+ *   the scheduler's dice say).
+ */
+import type { App, ImageId, World } from './types'
+
+/** k8s.io/apimachinery/pkg/util/rand: letters and digits that never spell words (no vowels, no 0/1/3). */
+const ALPHANUMS = 'bcdfghjkmnpqrstvwxz2456789'
+
+/** FNV-1a, 32 bits (hash/fnv New32a), over the low byte of each character (the game's names are ASCII). */
+function fnv32a(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i) & 0xff
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
+
+/** rand.SafeEncodeString: each character to alphanums[code % 26]. */
+function safeEncode(s: string): string {
+  let out = ''
+  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length]
+  return out
+}
+
+/** The pod-template-hash of the app's template with this image. */
+export function templateHash(world: World, app: App, imageId: ImageId): string {
+  const ref = world.images[imageId]?.ref ?? imageId
+  return safeEncode(String(fnv32a(`${app.namespace}/${app.name}|${ref}`)))
+}
+
+/** The ReplicaSet's name for the app's template with this image. */
+export function replicaSetName(world: World, app: App, imageId: ImageId = app.imageId): string {
+  return `${app.name}-${templateHash(world, app, imageId)}`
+}
+
+/** The 5-character suffix of a pod's name: seeded by the world, different for every pod id. */
+export function podSuffix(world: World, id: string): string {
+  let h = fnv32a(`${world.seed}:${id}`)
+  let out = ''
+  for (let i = 0; i < 5; i++) {
+    out += ALPHANUMS[h % ALPHANUMS.length]
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0
+  }
+  return out
+}
+
+/** A new pod's name: a ReplicaSet's pods are named after it; a plain room after its app and id. */
+export function podName(world: World, app: App, id: string, byReplicaSet: boolean): string {
+  return byReplicaSet ? `${replicaSetName(world, app)}-${podSuffix(world, id)}` : `${app.name}-${id}`
+}
