@@ -74,6 +74,11 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const selected = useUi((s) => s.selection?.kind === 'manager')
+  // The manager stands on the street only where it can be hired or already works: the sandbox (not the
+  // lab's street), a level whose palette has it, or a lesson or level where some app is managed.
+  const hireable = useGame((s) => (s.mode === 'sandbox' && !s.lab) || !!s.level?.palette.includes('setManaged'))
+  const working = Object.values(world.apps).some((a) => a.managed)
+  if (!hireable && !working) return null
   const pick = (e: { stopPropagation: () => void }) => {
     e.stopPropagation()
     useUi.getState().select({ kind: 'manager' })

@@ -221,6 +221,14 @@ async function winLevel1AndHandIn(t, name) {
   await click(page, tid('handin-make'))
   const code = await (await waitFor(page, 'handin-code')).inputValue()
   check(/^HOP1\.[A-Za-z0-9_-]+$/.test(code), `the hand-in code looks wrong: ${code.slice(0, 40)}`)
+  // At 1280×800 the whole dialog, hand-in code included, fits on the screen: nothing to scroll to.
+  const fit = await dialog.evaluate((el) => ({
+    scroll: el.scrollHeight,
+    client: el.clientHeight,
+    bottom: el.getBoundingClientRect().bottom,
+  }))
+  t.log(`outcome dialog with the code: ${JSON.stringify(fit)} at ${JSON.stringify(page.viewportSize())}`)
+  check(fit.scroll <= fit.client + 1 && fit.bottom <= 800, `the outcome dialog does not fit 1280×800: ${JSON.stringify(fit)}`)
   await shot(page, 'handin-code.png')
   await page.close()
   return code
@@ -418,6 +426,9 @@ export const remoteTests = [
           (appId) => window.__houseOfPods.getState().dispatch({ type: 'runContainer', appId, target: { kind: 'host', hostId: 'h1' } }),
           app,
         )
+      // Level 1 has no building manager to hire: no manager figure with an empty clipboard on the street.
+      await waitUntil(page, () => window.__houseOfPods.firstFrameMs() !== null, undefined, { what: 'the first frame', timeout: 30_000 })
+      check((await page.locator('.hop-clipboard').count()) === 0, 'level 1 shows a building manager it does not have')
       await pressKey(page, 'i')
       await waitFor(page, 'incident-remote')
       const nowTick = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
@@ -450,8 +461,16 @@ export const remoteTests = [
       }))
       await pressKey(page, '<')
       await waitFor(page, 'timeline-replaying')
-      const first = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
-      check(first <= head.tick - 290, `the replay starts 30 s back: tick ${first}, the run was at ${head.tick}`)
+      // "Replaying 0:06.4 → 0:36.4": 30 s back from where the run was, played forward.
+      const said = await page.locator(tid('timeline-replaying')).innerText()
+      const m = said.match(/(\d+):([\d.]+) → (\d+):([\d.]+)/)
+      const sec = (a, b) => Math.round((Number(a) * 60 + Number(b)) * 10)
+      check(
+        m && sec(m[3], m[4]) === head.tick && sec(m[1], m[2]) === head.tick - 300,
+        `the replay says "${said}"; the run was at ${head.tick}`,
+      )
+      const during = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
+      check(during < head.tick, `while replaying, the world is at tick ${during}, the run was at ${head.tick}`)
       await shot(page, 'timeline-replaying.png')
       // The bar is docked in the HUD: under the captions, clear of the side panels, on screen.
       const dock = await page.evaluate(() => {

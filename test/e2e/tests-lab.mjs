@@ -180,6 +180,7 @@ export const tests = [
       check(/kernel panic/.test(tags) && !/burnt down/.test(tags), 'the street should say kernel panic, not burnt down')
       L = await layout()
       for (const r of L.rows) check(r.bottom <= L.H, `after the breach, ${r.id} ends at ${Math.round(r.bottom)} of ${L.H}`)
+      check((await page.locator('.hop-clipboard').count()) === 0, "the lab's street shows a building manager with nothing to do")
       await shot(page, 'lab-projector-1920.png')
       await expectCanvasNotBlank(page, 'lab-projector-1920-canvas.png')
     },

@@ -31,35 +31,39 @@ export function HandIn() {
     a.click()
     setTimeout(() => URL.revokeObjectURL(a.href), 1000)
   }
+  // Compact, so the outcome dialog with a code in it still fits a 1280×800 screen: one row to ask for
+  // the code, then one row to take it (the name row folds away; "another name" brings it back).
   return (
     <section className="handin" aria-label="Hand in" data-testid="handin">
-      <h3>Hand in this run</h3>
-      <div className="handin-row">
-        <label>
-          Your name{' '}
-          <input
-            data-testid="handin-name"
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="as your teacher knows you"
-          />
-        </label>
-        <button type="button" data-testid="handin-make" onClick={() => void make()}>
-          Make a hand-in code
-        </button>
-      </div>
-      {code && (
+      {!code ? (
+        <div className="handin-row">
+          <label>
+            <strong>Hand in this run:</strong> your name{' '}
+            <input
+              data-testid="handin-name"
+              value={name}
+              maxLength={80}
+              size={18}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="as your teacher knows you"
+            />
+          </label>
+          <button type="button" data-testid="handin-make" onClick={() => void make()}>
+            Make a hand-in code
+          </button>
+        </div>
+      ) : (
         <>
-          <textarea
-            className="handin-code"
-            data-testid="handin-code"
-            readOnly
-            value={code}
-            rows={3}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <div className="handin-row">
+          <div className="handin-row handin-take">
+            <textarea
+              className="handin-code"
+              data-testid="handin-code"
+              aria-label={`Hand-in code for ${name.trim() || 'no name'}`}
+              readOnly
+              value={code}
+              rows={2}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               data-testid="handin-copy"
@@ -75,8 +79,13 @@ export function HandIn() {
             <button type="button" data-testid="handin-save" onClick={save}>
               Save as a file
             </button>
-            <small className="muted">Give it to your teacher: their Classroom page replays it to check the result.</small>
           </div>
+          <small className="muted">
+            The code for <strong>{name.trim() || 'no name'}</strong>: give it to your teacher (their Classroom page replays it).{' '}
+            <button type="button" className="link" data-testid="handin-again" onClick={() => setCode(null)}>
+              Another name
+            </button>
+          </small>
         </>
       )}
     </section>
