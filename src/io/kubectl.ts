@@ -248,14 +248,15 @@ function run(world: World, line: string, dispatch: Dispatch, stdin: string): str
           : `error: unable to find container named "${container}"`
       if (!ref) return 'error: usage: kubectl set image deployment/NAME CONTAINER=IMAGE:TAG'
       // Any image apply takes: one the street has not seen is pulled like any other (a registry image, size unknown).
-      let image = Object.values(world.images).find((i) => i.ref === ref)
-      if (!image) {
+      let imageId = Object.values(world.images).find((i) => i.ref === ref)?.id
+      if (!imageId) {
         const id = `img-${ref.replace(/[^a-z0-9-]/gi, '-').toLowerCase()}`
         const added = dispatch({ type: 'addImage', id, ref, sizeMiB: 150, os: world.images[app.imageId]?.os ?? 'linux' })
         if (!added.ok) return `error: ${added.technical}`
-        image = world.images[id]!
+        // By its id: a world in the simulation worker has it only once the worker has applied the command.
+        imageId = id
       }
-      return outcome(dispatch({ type: 'setImage', appId: app.id, imageId: image.id }), `deployment.apps/${app.name} image updated`)
+      return outcome(dispatch({ type: 'setImage', appId: app.id, imageId }), `deployment.apps/${app.name} image updated`)
     }
     case 'autoscale': {
       const { name, app } = deployment()
