@@ -9,7 +9,7 @@ import { useFrame, useThree } from '@react-three/fiber'
 import * as THREE from 'three'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { useGame } from '../state/game'
-import { useUi } from '../state/ui'
+import { followsEvents, useUi } from '../state/ui'
 import { registerProjector } from '../state/debug'
 import type { SceneLayout } from './layout'
 import { boxOf } from './Buildings'
@@ -153,7 +153,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     const offEv = useGame.subscribe((g) => {
       const events = g.world.events
       if (events.length < seen) seen = 0
-      if (g.mode !== 'level' || events.length === seen) {
+      if (!followsEvents(useUi.getState().follow, g.mode) || events.length === seen) {
         seen = events.length
         return
       }

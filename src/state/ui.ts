@@ -24,6 +24,9 @@ export interface UiState {
   focus: [number, number, number] | [number, number, number, number] | null
   notices: Notice[]
   reducedMotion: boolean
+  /** Follow events: the camera frames each notable event (on by default in levels, off in the sandbox). */
+  follow: Record<FollowMode, boolean>
+  setFollow: (mode: FollowMode, on: boolean) => void
   select: (s: Selection) => void
   setHover: (s: Selection) => void
   setVocab: (v: Vocabulary) => void
@@ -31,6 +34,15 @@ export interface UiState {
   setFocus: (p: [number, number, number] | [number, number, number, number] | null) => void
   notify: (level: Notice['level'], text: string) => void
   dismiss: (id: number) => void
+}
+
+/** The modes with their own follow-events setting. */
+export type FollowMode = 'level' | 'sandbox'
+export const DEFAULT_FOLLOW: Record<FollowMode, boolean> = { level: true, sandbox: false }
+
+/** Whether the camera follows events in a game mode (never on the menu, in a lesson or in the lab). */
+export function followsEvents(follow: Record<FollowMode, boolean>, mode: string): boolean {
+  return mode === 'level' || mode === 'sandbox' ? follow[mode] : false
 }
 
 let noticeSeq = 0
@@ -50,6 +62,8 @@ export const useUi = create<UiState>()((set) => ({
   focus: null,
   notices: [],
   reducedMotion: prefersReducedMotion(),
+  follow: { ...DEFAULT_FOLLOW },
+  setFollow: (mode, on) => set((s) => ({ follow: { ...s.follow, [mode]: on } })),
   select: (selection) => set({ selection }),
   setHover: (hover) => set({ hover }),
   setVocab: (vocab) => set({ vocab }),

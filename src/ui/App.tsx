@@ -4,6 +4,7 @@ import { AppBoundary, SceneBoundary } from './ErrorBoundary'
 import { Menu } from './Menu'
 import { LevelSelect } from './LevelSelect'
 import { useHud } from './uiStore'
+import { installHudPrefs } from './hudPrefs'
 import { UrlBanner } from './UrlBanner'
 import './styles.css'
 
@@ -22,6 +23,7 @@ export function App() {
   useEffect(() => startClock(), [])
   useEffect(() => attachTimeline(), [])
   useEffect(() => useProgress.getState().load(), [])
+  useEffect(() => installHudPrefs(), [])
   return (
     <AppBoundary>
       <Screens />

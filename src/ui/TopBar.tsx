@@ -6,6 +6,7 @@ import { clockText, money } from './format'
 import { TimeControls } from './TimeControls'
 import { useHud } from './uiStore'
 import { askToLeave } from './navigation'
+import { FollowButton } from './Follow'
 import { LabButton } from './lab/LabButton'
 
 export function TopBar() {
@@ -111,6 +112,7 @@ export function TopBar() {
         >
           ? Keys
         </button>
+        <FollowButton />
         <button
           type="button"
           data-testid="btn-focus"

@@ -31,6 +31,7 @@ export type KeyAction =
   | 'replayLast'
   | 'incidents'
   | 'pointer'
+  | 'follow'
 
 export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'Space', action: 'togglePause', text: 'Play or pause the clock (Enter presses a focused button)' },
@@ -53,6 +54,7 @@ export const KEY_HELP: { keys: string; action: KeyAction; text: string }[] = [
   { keys: 'O', action: 'map', text: 'The overview map: arrow keys move its mark, Enter flies the camera there' },
   { keys: 'Home', action: 'home', text: 'Frame the whole street (the camera)' },
   { keys: 'F', action: 'focus', text: 'Focus: hide everything but time and captions' },
+  { keys: 'G', action: 'follow', text: 'Follow events: the camera frames each notable event (on in levels, off in the sandbox)' },
   { keys: 'U', action: 'timeline', text: 'The timeline: a scrubber over the run so far' },
   { keys: ',', action: 'tickBack', text: 'One tick (0.1 s) back in time (opens the timeline, pauses)' },
   { keys: '<', action: 'replayLast', text: 'Replay the last 30 s (rebuilt from the timeline, played forward)' },
@@ -133,6 +135,8 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
       return 'incidents'
     case 'p':
       return 'pointer'
+    case 'g':
+      return 'follow'
   }
   return null
 }

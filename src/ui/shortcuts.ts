@@ -9,6 +9,7 @@ import { useHud } from './uiStore'
 import { requestHome } from '../scene/view'
 import { focusOverviewMap } from './OverviewMap'
 import { usePresenterPanels } from './classroom/presenterPanels'
+import { toggleFollow } from './Follow'
 
 function perform(action: KeyAction): boolean {
   const game = useGame.getState()
@@ -66,6 +67,9 @@ function perform(action: KeyAction): boolean {
       return true
     case 'home':
       requestHome()
+      return true
+    case 'follow':
+      toggleFollow()
       return true
     case 'tools':
     case 'log':

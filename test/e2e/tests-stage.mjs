@@ -796,3 +796,101 @@ watchTests.push({
     await shot(page, 'event-breach-reduced-motion.png')
   },
 })
+
+/** Whether a point shows in the open part of the window: not under the side drawer, the inspector, the top bar or the caption. */
+async function inOpenPart(page, p) {
+  return page.evaluate((pt) => {
+    if (!pt) return false
+    const els = document.elementsFromPoint(pt.x, pt.y)
+    return pt.x > 0 && pt.y > 0 && pt.x < innerWidth && pt.y < innerHeight && els[0]?.tagName === 'CANVAS'
+  }, p)
+}
+
+watchTests.push({
+  name: 'stage-follow',
+  title: 'follow events: on in a level and off in the sandbox by default; G turns it on, and a house that burns off screen is then framed',
+  async run(t) {
+    const level = await t.open()
+    await startLevel(level, L1)
+    check((await level.locator(tid('btn-follow')).getAttribute('aria-pressed')) === 'true', 'follow events is off in a level')
+    await level.context().close()
+    const page = await t.open()
+    await startSandbox(page)
+    await waitForFirstFrame(page)
+    check((await page.locator(tid('btn-follow')).getAttribute('aria-pressed')) === 'false', 'follow events is on in the sandbox')
+    const room1 = (await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })).id
+    const room2 = (await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h2' } })).id
+    await play(page, 4)
+    await waitForRunning(page, 2, 30_000)
+    await pauseClock(page)
+    // Up close to the room in house 1: house 2 is out of sight (or behind a panel).
+    await pressKey(page, 'Home')
+    await page.waitForTimeout(1200)
+    await doubleClickOn(page, 'container', room1)
+    await page.waitForTimeout(1500)
+    await page.evaluate(() => window.__houseOfPods.getUi().select(null))
+    const hidden = await page.evaluate(() => window.__houseOfPods.project('host', 'h2'))
+    check(!(await inOpenPart(page, hidden)), 'house 2 should be out of sight before it burns')
+    // Off: a crash over there does not move the camera.
+    const before = await page.evaluate(() => window.__houseOfPods.view().target)
+    await dispatch(page, { type: 'crashContainer', containerId: room2 })
+    await page.waitForTimeout(1200)
+    const still = await page.evaluate(() => window.__houseOfPods.view().target)
+    check(Math.hypot(still[0] - before[0], still[2] - before[2]) < 0.5, 'the camera moved with follow events off')
+    // On (G): house 2 burns and the camera frames it.
+    await page.locator('body').press('g')
+    await waitUntil(page, () => document.querySelector('[data-testid="btn-follow"]')?.getAttribute('aria-pressed') === 'true', undefined, {
+      what: 'G to turn follow events on',
+    })
+    await dispatch(page, { type: 'failHost', hostId: 'h2' })
+    await waitUntil(
+      page,
+      () => {
+        const p = window.__houseOfPods.project('host', 'h2')
+        return !!p && document.elementsFromPoint(p.x, p.y)[0]?.tagName === 'CANVAS'
+      },
+      undefined,
+      { what: 'the camera to frame the burning house', timeout: 10_000 },
+    )
+    await page.waitForTimeout(600)
+    await shot(page, 'follow-events-framed.png')
+  },
+})
+
+const pressed = (page, id) => page.locator(tid(id)).getAttribute('aria-pressed')
+
+watchTests.push({
+  name: 'stage-panels-remembered',
+  title:
+    'panels remember their state per mode across reloads (the sandbox its drawer and follow events, a level its own); a corrupt value falls back cleanly',
+  async run(t) {
+    const page = await t.open()
+    await startSandbox(page)
+    await click(page, tid('tab-street'))
+    await page.locator('body').press('g')
+    await waitUntil(page, () => document.querySelector('[data-testid="btn-follow"]')?.getAttribute('aria-pressed') === 'true', undefined, {
+      what: 'follow events on',
+    })
+    const stored = await page.evaluate(() => localStorage.getItem('houseOfPods.hud'))
+    t.log(`stored: ${stored}`)
+    await page.reload({ waitUntil: 'load' })
+    await startSandbox(page)
+    await waitUntil(page, () => document.querySelector('[data-testid="tab-street"]')?.getAttribute('aria-pressed') === 'true', undefined, {
+      what: "the sandbox's street drawer open again after the reload",
+    })
+    check((await pressed(page, 'btn-follow')) === 'true', 'follow events is not remembered for the sandbox')
+    await shot(page, 'panels-remembered-sandbox.png')
+    // A level keeps its own: the tools drawer and follow events on (its defaults).
+    await click(page, tid('btn-menu'))
+    await startLevel(page, L1)
+    check((await pressed(page, 'tab-tools')) === 'true', "the level took the sandbox's drawer")
+    check((await pressed(page, 'btn-follow')) === 'true', 'follow events is off in the level')
+    // A corrupt value: the defaults, and no error.
+    await page.evaluate(() => localStorage.setItem('houseOfPods.hud', '{"version":1,"modes":{"sandbox":{"drawer":"attic"'))
+    await page.reload({ waitUntil: 'load' })
+    await startSandbox(page)
+    await waitFor(page, 'palette')
+    check((await pressed(page, 'tab-tools')) === 'true', 'a corrupt value did not fall back to the tools drawer')
+    check((await pressed(page, 'btn-follow')) === 'false', 'a corrupt value did not fall back to follow events off in the sandbox')
+  },
+})

@@ -1,0 +1,34 @@
+/**
+ * Follow events: a toggle in the top bar (and the G key) for the camera that frames each notable
+ * event when it happens behind a panel or off screen. On by default in levels, off in the sandbox;
+ * each mode keeps its own setting (remembered across reloads, see hudPrefs.ts).
+ */
+import { useGame, useUi } from '../state'
+import { followsEvents } from '../state/ui'
+
+export function toggleFollow(): void {
+  const mode = useGame.getState().mode
+  if (mode !== 'level' && mode !== 'sandbox') return
+  const ui = useUi.getState()
+  const on = !ui.follow[mode]
+  ui.setFollow(mode, on)
+  ui.notify('info', on ? 'Follow events on: the camera goes where things happen.' : 'Follow events off: the camera stays where you put it.')
+}
+
+export function FollowButton() {
+  const mode = useGame((s) => s.mode)
+  const on = useUi((s) => followsEvents(s.follow, mode))
+  if (mode !== 'level' && mode !== 'sandbox') return null
+  return (
+    <button
+      type="button"
+      data-testid="btn-follow"
+      aria-pressed={on}
+      aria-keyshortcuts="G"
+      onClick={toggleFollow}
+      title="Follow events: the camera frames each notable event (G)"
+    >
+      ◎ Follow
+    </button>
+  )
+}
