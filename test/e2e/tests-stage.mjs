@@ -282,6 +282,8 @@ export const tests = [
       await pressKey(page, 'Space')
       await waitUntil(page, () => window.__houseOfPods.getState().world.timeMs > 1500, undefined, { what: 'the clock to run' })
       await expectNoSeriousAxe(t, page, 'level 1 in play')
+      // The level's page is done: closed, so its scene does not compete with the sandbox's first frame for the CPU.
+      await page.context().close()
       const sandbox = await t.open()
       await startSandbox(sandbox)
       await waitForFirstFrame(sandbox)
