@@ -3,7 +3,7 @@
  * hypervisor's overhead) and the containers standing directly on it. A VM's memory holds its
  * guest OS and the containers inside it. These functions are the single source of those rules.
  */
-import { CONTAINER_SHIM_MIB, GUEST_OS, HOST_SYSTEM_RESERVED_MIB, RUNTIMES, VCPU_OVERCOMMIT, hypervisorOverheadMiB } from './constants'
+import { GUEST_OS, HOST_SYSTEM_RESERVED_MIB, RUNTIMES, VCPU_OVERCOMMIT, hypervisorOverheadMiB } from './constants'
 import type { GuestOs } from './constants'
 import type { Container, Host, Placement, Vm, World } from './types'
 
@@ -29,9 +29,18 @@ export function vmHostCpuMilli(vm: Pick<Vm, 'vcpus'>): number {
   return Math.ceil((vm.vcpus * 1000) / VCPU_OVERCOMMIT.value)
 }
 
-/** What a room reserves: its request, the runtime shim, and its sandbox's overhead (gVisor, Kata, Firecracker). */
+/**
+ * What a pod reserves, as the scheduler counts it (kubernetes.io "Pod Overhead"): its requests plus its RuntimeClass's
+ * overhead.podFixed (Kata's 160Mi and 250m; none for runc). The runtime shim's few MiB are real memory on the node
+ * (systems/cgroups.ts counts them), not part of any request.
+ */
 export function containerMemMiB(c: Pick<Container, 'memRequestMiB' | 'runtime'>): number {
-  return c.memRequestMiB + CONTAINER_SHIM_MIB.value + RUNTIMES[c.runtime].overheadMiB
+  return c.memRequestMiB + RUNTIMES[c.runtime].overheadMiB
+}
+
+/** The CPU a pod reserves: its requests plus its RuntimeClass's overhead (Kata: 250m). */
+export function containerCpuMilli(c: Pick<Container, 'cpuRequestMilli' | 'runtime'>): number {
+  return c.cpuRequestMilli + RUNTIMES[c.runtime].overheadCpuMilli
 }
 
 export function hostCapacity(host: Host): { cpuMilli: number; memMiB: number; vcpus: number } {
@@ -83,7 +92,7 @@ export function containerFits(world: World, placement: Placement, cpuMilli: numb
       technical: `image needs a ${GUEST_OS[imageOs].label} kernel; ${where.technical} runs ${GUEST_OS[kernel].label}`,
     }
   }
-  const needMem = memMiB + CONTAINER_SHIM_MIB.value
+  const needMem = memMiB
   let free: { cpuMilli: number; memMiB: number }
   if (placement.kind === 'host') {
     const host = world.hosts[placement.hostId]
@@ -107,7 +116,7 @@ export function containerFits(world: World, placement: Placement, cpuMilli: numb
       metaphor: `${cap1(where.metaphor)} has ${formatMiB(Math.max(0, free.memMiB))} of space free; this room needs ${formatMiB(needMem)}.`,
       technical:
         `Insufficient memory: ${where.technical} has ${formatMiB(Math.max(0, free.memMiB))} allocatable, container requests ` +
-        `${formatMiB(needMem)} (incl. ${CONTAINER_SHIM_MIB.value} MiB shim)`,
+        `${formatMiB(needMem)}`,
     }
   }
   if (free.cpuMilli < cpuMilli) {
@@ -175,7 +184,7 @@ function cap1(s: string): string {
 export function reserveContainer(world: World, c: Container, sign: 1 | -1): void {
   if (!c.placement) return
   const mem = containerMemMiB(c) * sign
-  const cpu = c.cpuRequestMilli * sign
+  const cpu = containerCpuMilli(c) * sign
   if (c.placement.kind === 'host') {
     const h = world.hosts[c.placement.hostId]
     if (h) {

@@ -248,11 +248,15 @@ export const RUNTIMES = {
     label: 'runc',
     metaphor: 'plain room',
     overheadMiB: 0,
+    /** No RuntimeClass: a runc pod's requests are all the scheduler counts (its shim's few MiB are real use, not requests). */
+    overheadCpuMilli: 0,
     start: CONTAINER_START,
     /** Runs at native speed (Felter et al. 2014: containers equal or better than VMs). */
     speed: 1,
     ownKernel: false,
     userSpaceKernel: false,
+    /** Whether its overhead and speed are teaching estimates (shown as such), not published figures. */
+    estimate: false,
     source: 'runc: namespaces + cgroups on the shared kernel (kernel docs namespaces(7), cgroups(7))',
   },
   gvisor: {
@@ -260,18 +264,25 @@ export const RUNTIMES = {
     metaphor: 'room with a guard at the pipes',
     /** gvisor.dev: the Sentry (user-space kernel) runs per sandbox; tens of MiB is typical. */
     overheadMiB: 30,
+    overheadCpuMilli: 0,
     start: { minMs: 400, maxMs: 1_200, source: 'gvisor.dev: sandbox start adds to runc start' } as RangeMs,
     /** gvisor.dev performance guide: syscall-heavy work is markedly slower; we take 70 % for a web app. */
     speed: 0.7,
     ownKernel: false,
     userSpaceKernel: true,
+    /** FIDELITY.md "The middle ground": gVisor's figures here are estimates; the inspector labels them. */
+    estimate: true,
     source: 'gvisor.dev: a user-space kernel (Sentry) intercepts syscalls; slower syscalls, breach contained to the sandbox',
   },
   kata: {
     label: 'Kata Containers',
     metaphor: 'room with its own little apartment walls',
-    /** katacontainers.io: a light VM per pod with its own guest kernel and agent; ~100–200 MiB. */
+    /**
+     * kata-deploy's RuntimeClass kata-qemu (kata-containers tools/packaging/kata-deploy/runtimeclasses): overhead podFixed
+     * memory 160Mi, cpu 250m: the light VM's kernel, agent and QEMU, added to the pod's requests by the scheduler.
+     */
     overheadMiB: 160,
+    overheadCpuMilli: 250,
     start: {
       minMs: 1_000,
       maxMs: 3_000,
@@ -280,6 +291,7 @@ export const RUNTIMES = {
     speed: 0.95,
     ownKernel: true,
     userSpaceKernel: false,
+    estimate: false,
     source: 'katacontainers.io: each pod in a lightweight VM with its own kernel',
   },
   firecracker: {
@@ -287,6 +299,7 @@ export const RUNTIMES = {
     metaphor: 'room in a tiny prefab apartment',
     /** firecracker-microvm.github.io, NSDI 2020: < 5 MiB overhead per microVM. */
     overheadMiB: 5,
+    overheadCpuMilli: 0,
     /** Same source: user code starts in as little as 125 ms. */
     start: {
       minMs: 125,
@@ -296,6 +309,7 @@ export const RUNTIMES = {
     speed: 0.97,
     ownKernel: true,
     userSpaceKernel: false,
+    estimate: false,
     source: 'firecracker-microvm.github.io; Agache et al. NSDI 2020: < 5 MiB overhead, ≥ 125 ms start, own guest kernel',
   },
 } as const

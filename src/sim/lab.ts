@@ -182,6 +182,7 @@ function measureSide(world: World, rooms: Container[], vmHostId: string | null, 
   // CPU held: on the VM side each guest OS keeps a slice of its vCPU for itself, plus the app's requests.
   const guestCpu = vms.reduce((s, v) => s + GUEST_OS[v.os].cpuMilli, 0)
   const cpuMilli = vmHostId ? guestCpu + rooms.reduce((s, c) => s + c.cpuRequestMilli, 0) : (host?.alloc.cpuMilli ?? 0)
+  const shimMiB = vmHostId ? 0 : rooms.filter((c) => c.placement?.kind === 'host').length * CONTAINER_SHIM_MIB.value
   return {
     rooms: rooms.length,
     running: running.length,
@@ -189,7 +190,9 @@ function measureSide(world: World, rooms: Container[], vmHostId: string | null, 
     vmsRunning: vms.filter((v) => v.state === 'running').length,
     kernels: kernels.size,
     allRunningMs,
-    memMiB: (host?.alloc.memMiB ?? 0) + HOST_SYSTEM_RESERVED_MIB.value,
+    // Memory in use, not the scheduler's requests: each room on the house also has its runtime shim's few MiB
+    // (containerd docs), real memory no request counts (capacity.ts containerMemMiB leaves it out).
+    memMiB: (host?.alloc.memMiB ?? 0) + HOST_SYSTEM_RESERVED_MIB.value + shimMiB,
     cpuMilli,
     fit,
     crashReach: crashed > 0 ? crashed : null,

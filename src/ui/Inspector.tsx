@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react'
 import {
+  RUNTIMES,
   CONTAINER_SHIM_MIB,
   CONTAINER_START,
   CONTAINER_STATE_LABELS,
@@ -198,7 +199,15 @@ function describe(
               ? `${GUEST_OS[kernelOf(world, c.placement)].label} (${c.placement.kind === 'host' ? 'the house itself' : 'its apartment'})`
               : '—',
           ],
-          ['Requests', `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)} (+${CONTAINER_SHIM_MIB.value} MiB shim)`],
+          [
+            'Requests (what the scheduler counts)',
+            `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)}` +
+              (RUNTIMES[c.runtime].overheadMiB || RUNTIMES[c.runtime].overheadCpuMilli
+                ? ` + ${RUNTIMES[c.runtime].label} overhead ${cores(RUNTIMES[c.runtime].overheadCpuMilli)} core · ` +
+                  `${formatMiB(RUNTIMES[c.runtime].overheadMiB)}`
+                : '') +
+              ` (the runtime shim's ~${CONTAINER_SHIM_MIB.value} MiB is memory in use, not a request)`,
+          ],
           [
             'QoS class',
             <>

@@ -181,11 +181,26 @@ describe('noisy neighbours share a kernel; apartment walls hold', () => {
 })
 
 describe('sandboxed runtimes', () => {
+  test("a Kata pod reserves kata-deploy's RuntimeClass overhead, 160 MiB and 250m CPU, on top of its requests; a runc pod only its requests", () => {
+    const w = smallStreet()
+    const h = () => ({ ...w.hosts.h1!.alloc })
+    const a = h()
+    must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })
+    const b = h()
+    expect(b.memMiB - a.memMiB).toBe(512)
+    expect(b.cpuMilli - a.cpuMilli).toBe(500)
+    must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' }, runtime: 'kata' })
+    const c = h()
+    expect(c.memMiB - b.memMiB).toBe(512 + 160)
+    expect(c.cpuMilli - b.cpuMilli).toBe(500 + 250)
+  })
+
   test('Firecracker starts in ≥ 125 ms and costs < 5 MiB; gVisor runs slower; Kata reserves its light VM', () => {
     const w = smallStreet()
     const before = w.hosts.h1!.alloc.memMiB
     const fc = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' }, runtime: 'firecracker' })!
-    expect(w.hosts.h1!.alloc.memMiB - before).toBe(512 + 4 + RUNTIMES.firecracker.overheadMiB)
+    // What the scheduler counts: the request plus the runtime's overhead; no shim (its MiB are use, not a request).
+    expect(w.hosts.h1!.alloc.memMiB - before).toBe(512 + RUNTIMES.firecracker.overheadMiB)
     expect(RUNTIMES.firecracker.overheadMiB).toBeLessThanOrEqual(5)
     stepUntil(w, (x) => x.containers[fc]!.state === 'creating')
     const start = stepUntil(w, (x) => x.containers[fc]!.state === 'running')

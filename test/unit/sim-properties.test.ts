@@ -4,7 +4,17 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { apply, containerMemMiB, hashWorld, hostCapacity, step, vmCapacity, vmHostCpuMilli, vmHostMemMiB } from '../../src/sim'
+import {
+  apply,
+  containerCpuMilli,
+  containerMemMiB,
+  hashWorld,
+  hostCapacity,
+  step,
+  vmCapacity,
+  vmHostCpuMilli,
+  vmHostMemMiB,
+} from '../../src/sim'
 import type { Command, NodeAffinity, PodAntiAffinity, Toleration, TopologySpread, World } from '../../src/sim'
 import { smallStreet } from './helpers'
 
@@ -218,7 +228,7 @@ function checkInvariants(w: World): void {
     const use = c.placement.kind === 'host' ? hostUse[c.placement.hostId] : vmUse[c.placement.vmId]
     expect(use, `container ${c.id} is in an existing place`).toBeDefined()
     use!.mem += containerMemMiB(c)
-    use!.cpu += c.cpuRequestMilli
+    use!.cpu += containerCpuMilli(c)
     use!.pods += 1
   }
   for (const h of Object.values(w.hosts)) {

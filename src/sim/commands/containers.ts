@@ -19,7 +19,13 @@ export const containersHandlers = {
     if (target.kind === 'host' ? !world.hosts[target.hostId] : !world.vms[target.vmId]) return notFound('place')
     const runtime = command.runtime ?? app.runtime
     if (!RUNTIMES[runtime]) return refuse(say('containers.refused.unknownRuntime', { runtime: String(runtime) }))
-    const fit = containerFits(world, target, podCpuRequestMilli(app), podMemRequestMiB(app) + RUNTIMES[runtime].overheadMiB, image.os)
+    const fit = containerFits(
+      world,
+      target,
+      podCpuRequestMilli(app) + RUNTIMES[runtime].overheadCpuMilli,
+      podMemRequestMiB(app) + RUNTIMES[runtime].overheadMiB,
+      image.os,
+    )
     if (!fit.ok) return fail(fit.metaphor, fit.technical)
     const c = newContainer(world, app.id, app.managed)
     c.runtime = runtime

@@ -14,7 +14,7 @@
  *   PodDisruptionBudgets), and removed once empty. Houses it did not buy are never sold.
  */
 import { buildHost } from '../hosts'
-import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
+import { containerCpuMilli, containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { CLUSTER_LIMITS, HOST_SYSTEM_RESERVED_MIB, STEP_MS } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
@@ -129,7 +129,7 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
     // Pods the scheduler tried and could not place (and that no preemption is making room for).
     if (c.state !== 'pending' || c.placement !== null || !c.managed || c.nominatedNode !== null || !c.reason.startsWith('0/')) continue
     // Houses run Linux kernels; a pod bigger than a whole template house would not fit a new one either.
-    if ((world.images[c.imageId]?.os ?? 'linux') !== 'linux' || c.cpuRequestMilli > cap.cpuMilli || containerMemMiB(c) > cap.memMiB)
+    if ((world.images[c.imageId]?.os ?? 'linux') !== 'linux' || containerCpuMilli(c) > cap.cpuMilli || containerMemMiB(c) > cap.memMiB)
       tooBig++
     else pending.push(c)
   }
@@ -144,7 +144,7 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   let minCpu = Infinity
   let minMem = Infinity
   for (const c of pending) {
-    minCpu = Math.min(minCpu, c.cpuRequestMilli)
+    minCpu = Math.min(minCpu, containerCpuMilli(c))
     minMem = Math.min(minMem, containerMemMiB(c))
   }
   const bins: Bin[] = freeSpace(world, null).filter((b) => b.os === 'linux' && b.cpu >= minCpu && b.mem >= minMem)
@@ -154,11 +154,12 @@ function scaleUp(world: World, ca: ClusterAutoscaler): void {
   }
   const upcoming = bins.length
   // Biggest first packs tighter (the binpacking estimator sorts the same way).
-  pending.sort((a, b) => b.cpuRequestMilli - a.cpuRequestMilli || containerMemMiB(b) - containerMemMiB(a))
+  pending.sort((a, b) => containerCpuMilli(b) - containerCpuMilli(a) || containerMemMiB(b) - containerMemMiB(a))
   for (const c of pending) {
     const mem = containerMemMiB(c)
-    if (fitFirst(bins, c.cpuRequestMilli, mem)) continue
-    bins.push({ cpu: cap.cpuMilli - c.cpuRequestMilli, mem: cap.memMiB - mem, pods: CLUSTER_LIMITS.podsPerNode - 1 })
+    const cpu = containerCpuMilli(c)
+    if (fitFirst(bins, cpu, mem)) continue
+    bins.push({ cpu: cap.cpuMilli - cpu, mem: cap.memMiB - mem, pods: CLUSTER_LIMITS.podsPerNode - 1 })
   }
   const needed = bins.length - upcoming
   if (needed === 0) return
@@ -342,7 +343,7 @@ function fitsElsewhere(world: World, here: Host, pods: Container[]): boolean {
   for (const c of pods) {
     const os = world.images[c.imageId]?.os ?? 'linux'
     const fits = bins.filter((b) => b.os === os)
-    if (!fitFirst(fits, c.cpuRequestMilli, containerMemMiB(c))) return false
+    if (!fitFirst(fits, containerCpuMilli(c), containerMemMiB(c))) return false
   }
   return true
 }

@@ -20,7 +20,7 @@
  * Simplifications: a pod's start time is its creation time; a terminating pod of lower priority blocks a new
  * preemption whatever deleted it (newer kube-scheduler counts only pods deleted by preemption).
  */
-import { containerMemMiB } from '../capacity'
+import { containerCpuMilli, containerMemMiB } from '../capacity'
 import { terminatePod } from '../containers'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
@@ -53,7 +53,7 @@ interface Candidate {
 }
 
 const add = (f: Freed, c: Container, sign: 1 | -1): void => {
-  f.cpu += sign * c.cpuRequestMilli
+  f.cpu += sign * containerCpuMilli(c)
   f.mem += sign * containerMemMiB(c)
   f.pods += sign
 }

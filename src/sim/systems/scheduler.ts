@@ -11,7 +11,7 @@
  * The plugins are two tables, name → function (FILTER_PLUGINS, SCORE_PLUGINS in schedulerPlugins.ts),
  * and explainPlacement (the inspector's "why here") runs the very same entries.
  */
-import { containerMemMiB, reserveContainer } from '../capacity'
+import { containerCpuMilli, containerMemMiB, reserveContainer } from '../capacity'
 import { feasibleNodesToFind } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
@@ -84,7 +84,7 @@ export function scheduler(world: World): void {
   for (const c of pending) {
     if (!c.nominatedNode) continue
     const node = ctx.byName.get(c.nominatedNode)
-    if (node !== undefined) ctx.nominated.push({ node, id: c.id, priority: c.priority, cpu: c.cpuRequestMilli, mem: containerMemMiB(c) })
+    if (node !== undefined) ctx.nominated.push({ node, id: c.id, priority: c.priority, cpu: containerCpuMilli(c), mem: containerMemMiB(c) })
   }
   let bound = 0
   let preemptions = 0
@@ -283,7 +283,7 @@ export function explainPlacement(world: World, containerId: string): NodeVerdict
             ...node,
             target: {
               ...node.target,
-              cpuMilli: node.target.cpuMilli - c.cpuRequestMilli,
+              cpuMilli: node.target.cpuMilli - containerCpuMilli(c),
               memMiB: node.target.memMiB - containerMemMiB(c),
               pods: node.target.pods - 1,
             },
@@ -296,7 +296,7 @@ export function explainPlacement(world: World, containerId: string): NodeVerdict
     if (other.id === c.id || !other.nominatedNode || other.placement !== null) continue
     const node = ctx.byName.get(other.nominatedNode)
     if (node !== undefined)
-      ctx.nominated.push({ node, id: other.id, priority: other.priority, cpu: other.cpuRequestMilli, mem: containerMemMiB(other) })
+      ctx.nominated.push({ node, id: other.id, priority: other.priority, cpu: containerCpuMilli(other), mem: containerMemMiB(other) })
   }
   if (placedHere) {
     const i = ctx.byId.get(here)

@@ -4,7 +4,7 @@
  * app's pods per node and per topology domain, and each pending pod's PreFilter state.
  * Shared by the scheduler, preemption and explainPlacement.
  */
-import { containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
+import { containerCpuMilli, containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { containerList, containersOfApp } from '../containerIndex'
 import { podCpuRequestMilli, podMemRequestMiB } from '../containers'
 import { hostLabels, LABEL_OS, vmLabels } from '../nodeLabels'
@@ -407,7 +407,7 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
     appId: c.appId,
     app,
     imageId: c.imageId,
-    cpu: c.cpuRequestMilli,
+    cpu: containerCpuMilli(c),
     mem: containerMemMiB(c),
     nonZero: nonZeroExtra(c),
     priority: c.priority,

@@ -121,7 +121,9 @@ function RuntimeAndSecurity({ appId }: { appId: string }) {
           >
             {(Object.keys(RUNTIMES) as Runtime[]).map((r) => (
               <option key={r} value={r}>
-                {RUNTIME_LABELS[r][vocab]} · +{RUNTIMES[r].overheadMiB} MiB · {RUNTIMES[r].start.minMs}–{RUNTIMES[r].start.maxMs} ms
+                {RUNTIME_LABELS[r][vocab]} · +{RUNTIMES[r].overheadMiB} MiB
+                {RUNTIMES[r].overheadCpuMilli ? ` +${RUNTIMES[r].overheadCpuMilli}m CPU` : ''} · {RUNTIMES[r].start.minMs}–
+                {RUNTIMES[r].start.maxMs} ms{RUNTIMES[r].estimate ? ' (estimates)' : ''}
               </option>
             ))}
           </select>

@@ -415,14 +415,17 @@ function runtime({ c, kernelName, kernelTech }: Room): Finding[] {
           ? `A plain room: it shares the plumbing and wiring (kernel) of ${kernelName} with every room there. Fast to open, no extra ` +
             `cost, but a burglar who breaks out reaches them all.`
           : `${label.metaphor}: ${rt.ownKernel ? 'its own small kernel' : 'a guard between it and the shared plumbing'}. Costs ` +
-            `${rt.overheadMiB} MiB more, opens in ${rt.start.minMs}–${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed; a burglar ` +
+            `${rt.overheadMiB} MiB more${rt.overheadCpuMilli ? ` and ${rt.overheadCpuMilli}m CPU` : ''}, opens in ${rt.start.minMs}–` +
+            `${rt.start.maxMs} ms and runs at ${pct(rt.speed)} speed${rt.estimate ? ' (our estimates)' : ''}; a burglar ` +
             `rarely gets past it.`,
       technical:
         c.runtime === 'runc'
           ? `runc: namespaces + cgroups on ${kernelTech}, shared with every container there. Native speed, no overhead; a container ` +
             `escape owns that kernel.`
           : `${label.technical}: ${rt.ownKernel ? 'own guest kernel' : 'user-space kernel intercepting syscalls'}; +${rt.overheadMiB} ` +
-            `MiB, start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed; escape needs a sandbox bug.`,
+            `MiB${rt.overheadCpuMilli ? ` +${rt.overheadCpuMilli}m CPU (RuntimeClass overhead, added to the pod's requests)` : ''}, ` +
+            `start ${rt.start.minMs}–${rt.start.maxMs} ms, ${pct(rt.speed)} speed${rt.estimate ? ' (estimates, not measured)' : ''}; ` +
+            `escape needs a sandbox bug.`,
       source: rt.source,
     })
   }
