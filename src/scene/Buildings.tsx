@@ -154,8 +154,13 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
   const N = rooms.n
   const { bucket, bucketN, running, crashed: crashedRooms } = roomBuckets(rooms)
   const { vmScaffold: vmScaffoldN, vmRunning, vmCrashed, hostsOn, hostsFailed, cordoned } = stateCounts(layout)
-  let vmBooting = 0
-  for (let v = 0; v < V; v++) if (vms.vms[v]!.state === 'booting') vmBooting++
+  // Lit apartments: running (dark for the short stop-and-copy pause of a live migration) or booting.
+  const vmLit = (v: number): boolean => {
+    const vm = vms.vms[v]!
+    return vm.state === 'booting' || (vm.state === 'running' && vm.migration?.phase !== 'stopcopy')
+  }
+  let vmLitN = 0
+  for (let v = 0; v < V; v++) if (vmLit(v)) vmLitN++
   let notReady = 0
   for (let c = 0; c < N; c++) if (rooms.containers[c]!.state === 'running' && !rooms.containers[c]!.ready) notReady++
   let roomsPlaced = 0
@@ -287,7 +292,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
     roomScaffold: writeRooms(1),
     roomGhost: writeRooms(2),
     windows: {
-      count: running + vmRunning + vmBooting + hostsOn,
+      count: running + vmLitN + hostsOn,
       write: (m, cs, ids) => {
         let k = 0
         for (let c = 0; c < N; c++) {
@@ -301,8 +306,7 @@ export function buildWriters(layout: SceneLayout): BuildingWriters {
         }
         // An apartment's lights: a lit strip along its floor's front; while it boots, lit as far as the boot has gone.
         for (let v = 0; v < V; v++) {
-          const st = vms.vms[v]!.state
-          if (st !== 'running' && st !== 'booting') continue
+          if (!vmLit(v)) continue
           const p = bootProgress(vms.vms[v]!, layout.timeMs)
           const full = vms.w[v]! * 0.92
           const w = Math.max(full * p, 0.02)

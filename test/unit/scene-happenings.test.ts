@@ -3,6 +3,7 @@ import { apply, createWorld, step } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { SANDBOX_SETUP } from '../../src/state/game'
 import { layoutWorld } from '../../src/scene/layout'
+import { buildWriters } from '../../src/scene/Buildings'
 import { breachOf, deliveries, doormen, newMoveMemory, trackMoves } from '../../src/scene/happenings'
 import { must, stepUntil } from './helpers'
 
@@ -87,5 +88,30 @@ describe('events you watch, derived from the world', () => {
     stepUntil(w, (x) => Object.values(x.containers).some((c) => c.state === 'running'))
     const l = layoutWorld(w)
     expect(doormen(w, l).map((i) => l.houses.ids[i])).toEqual(['h2'])
+  })
+
+  test("a VM's lights come on along its floor as it boots, and go out for a live migration's stop-and-copy pause", () => {
+    const w = sandbox()
+    const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 4, memMiB: 8192 })!
+    stepUntil(w, (x) => x.vms[vm]!.state === 'booting')
+    const strip = () => {
+      const l = layoutWorld(w)
+      const wr = buildWriters(l)
+      const m = new Float32Array(wr.windows.count * 16)
+      const ids: string[] = []
+      wr.windows.write(m, new Float32Array(wr.windows.count * 3), ids)
+      const k = ids.indexOf(vm)
+      return k < 0 ? 0 : m[k * 16]! // the strip's width
+    }
+    step(w, 1000)
+    const early = strip()
+    stepUntil(w, (x) => x.timeMs - x.vms[vm]!.stateSinceMs > (x.vms[vm]!.phaseEndsMs - x.vms[vm]!.stateSinceMs) * 0.7)
+    expect(strip()).toBeGreaterThan(early)
+    stepUntil(w, (x) => x.vms[vm]!.state === 'running')
+    const full = strip()
+    expect(full).toBeGreaterThan(0)
+    must(w, { type: 'migrateVm', vmId: vm, toHostId: 'h2' })
+    stepUntil(w, (x) => x.vms[vm]!.migration?.phase === 'stopcopy')
+    expect(strip()).toBe(0)
   })
 })
