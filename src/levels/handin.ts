@@ -6,7 +6,7 @@
  * hand-in ends with a clear reason instead of a frozen page.
  */
 import { z } from 'zod'
-import { apply, STEP_MS, step } from '../sim'
+import { apply, hashWorld, STEP_MS, step } from '../sim'
 import type { Command } from '../sim'
 import { commandSchema } from './schema'
 import type { Level } from './schema'
@@ -52,6 +52,14 @@ export type HandInClaim = z.infer<typeof claimSchema>
 export const handInSchema = z.object({
   v: z.literal(1),
   level: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  /**
+   * The content hash of the level as played (levelHash): a level opened from a file, or a bundled
+   * level changed since, is told apart from another with the same id. Absent in older codes.
+   */
+  lh: z
+    .string()
+    .regex(/^[0-9a-f]{1,32}$/)
+    .optional(),
   seed: z
     .number()
     .int()
@@ -71,11 +79,20 @@ export const handInSchema = z.object({
 })
 export type HandIn = z.infer<typeof handInSchema>
 
+/**
+ * The content hash of a level (its parsed form, the seed left out: a class seed travels on its own):
+ * the same file gives the same hash on any machine.
+ */
+export function levelHash(level: Level): string {
+  return hashWorld({ ...level, seed: 0 })
+}
+
 /** A hand-in for the level just played. */
 export function makeHandIn(level: Level, seed: number, name: string, log: readonly LoggedCommand[], claim: HandInClaim): HandIn {
   return {
     v: 1,
     level: level.id,
+    lh: levelHash(level),
     seed,
     name: name.trim().slice(0, 80),
     log: log.map((l): [number, unknown] | [number, unknown, 't'] => (l.by === 'teacher' ? [l.tick, l.command, 't'] : [l.tick, l.command])),
@@ -123,8 +140,15 @@ export function verifyHandIn(raw: unknown, levels: readonly Level[]): Verdict {
     return { status: 'invalid', name: guessName, levelId: guessLevel, reason }
   }
   const h = parsed.data
-  const level = levels.find((l) => l.id === h.level)
-  if (!level) return { status: 'invalid', name: h.name, levelId: h.level, reason: `unknown level "${h.level}"` }
+  // The level the student played: same id and, when the code says, the same content (a level file).
+  const sameId = levels.filter((l) => l.id === h.level)
+  const level = h.lh ? sameId.find((l) => levelHash(l) === h.lh) : sameId[0]
+  if (!level) {
+    const reason = sameId.length
+      ? `the level "${h.level}" here differs from the one played (content ${h.lh}): open the student's level file`
+      : `unknown level "${h.level}": if it was opened from a file, open that level file here too`
+    return { status: 'invalid', name: h.name, levelId: h.level, reason }
+  }
   const maxTick = Math.ceil(level.durationMs / STEP_MS)
   const commands: LoggedCommand[] = []
   let lastTick = 0

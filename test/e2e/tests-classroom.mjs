@@ -1,7 +1,24 @@
 // Browser tests of the classroom: every lesson played step by step to its end and back at 1920×1080
 // in the projector theme (a screenshot per step), the presenter keys, blanking and focus.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { deflateSync, inflateSync } from 'node:zlib'
-import { tid, check, waitFor, waitUntil, click, shot, pressKey, expectCanvasNotBlank, startLevel, serveDist, DIST, sleep } from './lib.mjs'
+import {
+  tid,
+  check,
+  waitFor,
+  waitUntil,
+  click,
+  shot,
+  pressKey,
+  expectCanvasNotBlank,
+  startLevel,
+  serveDist,
+  DIST,
+  sleep,
+  openCampaign,
+} from './lib.mjs'
 
 export const LESSONS = [
   ['01-big-picture', 5],
@@ -249,6 +266,57 @@ async function openHandins(t) {
 }
 
 export const handinTests = [
+  {
+    name: 'classroom-handin-level-file',
+    title:
+      "a student plays a level opened from a file and hands it in; the teacher's page asks for that file, then verifies the code " +
+      'against it',
+    timeoutMs: 150_000,
+    async run(t) {
+      // The teacher's own level: level 1 under another id, handed to the class as a file.
+      const text = readFileSync(join('levels', '01-one-house.json'), 'utf8').replace('"01-one-house"', '"my-class-level"')
+      const file = join(mkdtempSync(join(tmpdir(), 'hop-e2e-')), 'my-class-level.json')
+      writeFileSync(file, text)
+      const page = await t.open('/?test')
+      await openCampaign(page)
+      await page.locator(tid('level-file-input')).first().setInputFiles(file)
+      await waitFor(page, 'palette', { timeout: 20_000 })
+      check((await page.evaluate(() => window.__houseOfPods.getState().level?.id)) === 'my-class-level', 'the level file did not open')
+      for (const app of ['shop', 'blog', 'chat'])
+        await page.evaluate(
+          (appId) => window.__houseOfPods.getState().dispatch({ type: 'runContainer', appId, target: { kind: 'host', hostId: 'h1' } }),
+          app,
+        )
+      await page.evaluate(() => {
+        window.__houseOfPods.getState().setSpeed(8)
+        window.__houseOfPods.getState().setPaused(false)
+      })
+      const dialog = await waitFor(page, 'outcome-dialog', { timeout: 60_000 })
+      check((await dialog.getAttribute('data-outcome')) === 'won', 'the level from the file was not won')
+      await page.locator(tid('handin-name')).fill('Grace')
+      await click(page, tid('handin-make'))
+      const code = await (await waitFor(page, 'handin-code')).inputValue()
+      await page.close()
+      const teacher = await openHandins(t)
+      await teacher.locator(tid('handins-paste')).fill(code)
+      await click(teacher, tid('handins-check'))
+      await waitUntil(teacher, () => document.querySelector('[data-testid="handin-row-0"]')?.dataset.status === 'invalid', undefined, {
+        what: 'the code without its level file',
+        timeout: 30_000,
+      })
+      const asks = await teacher.locator(tid('handin-row-0')).innerText()
+      check(/open that level file here too/.test(asks), `without the file the row reads: ${asks}`)
+      await teacher.locator(tid('handins-levels')).setInputFiles(file)
+      await waitFor(teacher, 'handins-level-files')
+      await waitUntil(teacher, () => document.querySelector('[data-testid="handin-row-0"]')?.dataset.status === 'verified', undefined, {
+        what: 'the code checked again against the level file',
+        timeout: 30_000,
+      })
+      const row = await teacher.locator(tid('handin-row-0')).innerText()
+      check(row.includes('Grace') && row.includes('★★★'), `with the file the row reads: ${row}`)
+      await shot(teacher, 'handin-level-file-verified.png')
+    },
+  },
   {
     name: 'classroom-handin-round-trip',
     title: "a student wins level 1 through the UI and makes a code; the teacher's page replays it: verified, three stars, every objective",

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
-import { HANDIN_LIMITS, makeHandIn, parseLevel, replayLevel, verifyHandIn } from '../../src/levels'
+import { HANDIN_LIMITS, levelHash as levelHashOf, makeHandIn, parseLevel, replayLevel, verifyHandIn } from '../../src/levels'
 import type { HandIn, Level, LoggedCommand } from '../../src/levels'
 import { decodeHandIn, encodeHandIn, findCodes, HANDIN_PREFIX } from '../../src/io/handinCode'
 import { STEP_MS } from '../../src/sim'
@@ -76,7 +76,9 @@ describe('verifying a hand-in by replaying it', () => {
       expect(v.status).toBe('invalid')
       return v.status === 'invalid' ? v.reason : ''
     }
-    expect(reason({ ...base, level: 'zz-nope' })).toBe('unknown level "zz-nope"')
+    expect(reason({ ...base, level: 'zz-nope' })).toBe(
+      'unknown level "zz-nope": if it was opened from a file, open that level file here too',
+    )
     expect(reason({ ...base, log: [[0, { type: 'failHost', hostId: 'h1' }]] })).toBe('command 1 (failHost) is not allowed in this level')
     expect(reason({ ...base, log: [[0, { type: 'rm -rf' }]] })).toBe('command 1 is not a command the game knows')
     expect(
@@ -190,5 +192,32 @@ describe("the teacher's incidents", () => {
     expect(v).toMatchObject({ status: 'verified', incidents: 1 })
     const forged = { ...h, log: h.log.map((e) => [e[0], e[1]]) }
     expect(verifyHandIn(forged, levels)).toMatchObject({ status: 'invalid', reason: 'command 4 (failHost) is not allowed in this level' })
+  })
+})
+
+describe('a level opened from a file', () => {
+  test('the hand-in carries the level’s content hash: it verifies against the same file, not against a different level with the same id', () => {
+    // A teacher's own level file: level 1 under its own id.
+    const text = readFileSync(join(dir, '01-one-house.json'), 'utf8').replace('"01-one-house"', '"my-class-level"')
+    const mine = parseLevel('my-class-level.json', text)
+    if (!mine.ok) throw new Error(mine.error)
+    const h = honest(mine.level, solutionLog(mine.level))
+    expect(h.lh).toMatch(/^[0-9a-f]+$/)
+    // Without the file the teacher's page says what to do.
+    expect(verifyHandIn(h, levels)).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/open that level file here too/) })
+    // With the file (parsed again on the teacher's side): verified.
+    const again = parseLevel('copy.json', text)
+    if (!again.ok) throw new Error(again.error)
+    expect(verifyHandIn(JSON.parse(JSON.stringify(h)), [...levels, again.level])).toMatchObject({ status: 'verified' })
+    // A file with the same id but other content is not the level played.
+    const edited = parseLevel('edited.json', text.replace('"durationMs": 60000', '"durationMs": 61000'))
+    if (!edited.ok) throw new Error(edited.error)
+    expect(levelHashOf(edited.level)).not.toBe(h.lh)
+    expect(verifyHandIn(h, [...levels, edited.level])).toMatchObject({
+      status: 'invalid',
+      reason: expect.stringMatching(/differs from the one played/),
+    })
+    // A class seed does not change the level's hash (the seed travels on its own).
+    expect(honest({ ...level1, seed: 5 }, solutionLog(level1)).lh).toBe(honest(level1, solutionLog(level1)).lh)
   })
 })

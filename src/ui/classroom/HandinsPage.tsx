@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DragEvent } from 'react'
 import { findCodes } from '../../io/handinCode'
+import { parseLevel } from '../../levels'
 import { useUi } from '../../state'
 import { starsText } from '../format'
 import { useHud } from '../uiStore'
@@ -22,7 +23,10 @@ let rowSeq = 0
 export function HandinsPage() {
   const vocab = useUi((s) => s.vocab)
   const [text, setText] = useState('')
-  const [rows, setRows] = useState<(Row & { key: number })[]>([])
+  const [rows, setRows] = useState<(Row & { key: number; code: string })[]>([])
+  /** Level files the teacher opened: a student who played a level from a file hands in a code naming it. */
+  const [levelFiles, setLevelFiles] = useState<{ name: string; id: string; text: string }[]>([])
+  const levelTexts = useRef<string[]>([])
   const [note, setNote] = useState('')
   const [over, setOver] = useState(false)
   const verifier = useRef<Verifier | null>(null)
@@ -30,6 +34,11 @@ export function HandinsPage() {
     verifier.current = new Verifier()
     return () => verifier.current?.dispose()
   }, [])
+
+  const verify = (key: number, code: string) =>
+    void verifier.current
+      ?.check(code, levelTexts.current)
+      .then((verdict) => setRows((r) => r.map((row) => (row.key === key ? { ...row, verdict } : row))))
 
   const check = (items: { source: string; code: string }[]) => {
     const take = items.slice(0, MAX_CODES)
@@ -40,14 +49,27 @@ export function HandinsPage() {
           ? `Only the first ${MAX_CODES} of ${items.length} codes are checked.`
           : '',
     )
-    const keyed = take.map((i) => ({ key: ++rowSeq, source: i.source, verdict: null }))
+    const keyed = take.map((i) => ({ key: ++rowSeq, source: i.source, code: i.code, verdict: null }))
     setRows((r) => [...r, ...keyed])
-    take.forEach((item, k) => {
-      const key = keyed[k]!.key
-      void verifier.current
-        ?.check(item.code)
-        .then((verdict) => setRows((r) => r.map((row) => (row.key === key ? { ...row, verdict } : row))))
-    })
+    for (const row of keyed) verify(row.key, row.code)
+  }
+
+  /** Add level files; the codes that could not find their level are checked again with them. */
+  const addLevels = (files: { name: string; text: string }[]) => {
+    const added: { name: string; id: string; text: string }[] = []
+    const broken: string[] = []
+    for (const f of files) {
+      const r = parseLevel(f.name, f.text)
+      if (r.ok) added.push({ name: f.name, id: r.level.id, text: f.text })
+      else broken.push(`${f.name} (${r.error})`)
+    }
+    if (broken.length) setNote(`Not a level file: ${broken.join('; ')}`)
+    if (added.length === 0) return
+    levelTexts.current = [...levelTexts.current, ...added.map((a) => a.text)]
+    setLevelFiles((l) => [...l, ...added])
+    const again = rows.filter((r) => r.verdict?.status === 'invalid' && /^(unknown level|the level ")/.test(r.verdict.reason))
+    setRows((rs) => rs.map((r) => (again.some((a) => a.key === r.key) ? { ...r, verdict: null } : r)))
+    for (const r of again) verify(r.key, r.code)
   }
 
   const fromText = () => check(findCodes(text).map((code, i) => ({ source: `pasted #${i + 1}`, code })))
@@ -56,14 +78,19 @@ export function HandinsPage() {
     if (!files) return
     const items: { source: string; code: string }[] = []
     const skipped: string[] = []
+    const levels: { name: string; text: string }[] = []
     for (const f of Array.from(files)) {
       if (f.size > MAX_FILE_BYTES) {
         skipped.push(f.name)
         continue
       }
-      for (const code of findCodes(await f.text())) items.push({ source: f.name, code })
+      const text = await f.text()
+      // A level file (JSON) sits beside the codes: the levels students played from a file.
+      if (/\.json$/i.test(f.name) || text.trimStart().startsWith('{')) levels.push({ name: f.name, text })
+      else for (const code of findCodes(text)) items.push({ source: f.name, code })
     }
-    check(items)
+    if (levels.length) addLevels(levels)
+    if (items.length || levels.length === 0) check(items)
     if (skipped.length) setNote((n) => `${n} Skipped (over 4 MiB): ${skipped.join(', ')}.`.trim())
   }
 
@@ -104,6 +131,17 @@ export function HandinsPage() {
           Check the pasted codes
         </button>
         <label className="button-like">
+          Open level files…
+          <input
+            type="file"
+            multiple
+            accept=".json,application/json"
+            data-testid="handins-levels"
+            className="visually-hidden-file"
+            onChange={(e) => void fromFiles(e.target.files)}
+          />
+        </label>
+        <label className="button-like">
           Open files…
           <input
             type="file"
@@ -131,8 +169,14 @@ export function HandinsPage() {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        Drop hand-in files here
+        Drop hand-in files here (and the level files of levels played from a file)
       </div>
+      {levelFiles.length > 0 && (
+        <p data-testid="handins-level-files">
+          Level files: {levelFiles.map((l) => `${l.name} (${l.id})`).join(', ')}. Codes from a level opened from a file are checked against
+          the file with the same content.
+        </p>
+      )}
       {note && (
         <p className="warning" role="status" data-testid="handins-note">
           {note}

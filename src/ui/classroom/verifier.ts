@@ -5,7 +5,7 @@
 import { HANDIN_LIMITS } from '../../levels'
 import type { Verdict } from '../../levels'
 
-type Job = { id: number; code: string; done: (v: Verdict) => void }
+type Job = { id: number; code: string; levels: string[]; done: (v: Verdict) => void }
 
 export class Verifier {
   private worker: Worker | null = null
@@ -16,9 +16,10 @@ export class Verifier {
 
   constructor(private readonly limitMs: number = HANDIN_LIMITS.replayMs) {}
 
-  check(code: string): Promise<Verdict> {
+  /** Check a code; `levels` are level files (JSON text) the teacher opened, for levels played from a file. */
+  check(code: string, levels: string[] = []): Promise<Verdict> {
     return new Promise((done) => {
-      this.queue.push({ id: ++this.seq, code, done })
+      this.queue.push({ id: ++this.seq, code, levels, done })
       this.pump()
     })
   }
@@ -51,7 +52,7 @@ export class Verifier {
     this.current = this.queue.shift()!
     this.worker ??= this.spawn()
     this.timer = setTimeout(() => this.restart(`the replay took longer than ${Math.round(this.limitMs / 1000)} s`), this.limitMs)
-    this.worker.postMessage({ id: this.current.id, code: this.current.code })
+    this.worker.postMessage({ id: this.current.id, code: this.current.code, levels: this.current.levels })
   }
 
   private restart(reason: string): void {
