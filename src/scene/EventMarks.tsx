@@ -31,7 +31,7 @@ interface Tag {
   colour?: string
 }
 
-function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technical'): Tag[] {
+export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technical'): Tag[] {
   const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
   const out: Tag[] = []
   const { rooms, vms, houses } = layout
@@ -102,21 +102,26 @@ function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technica
     const vm = vms.vms[v]!
     if (vms.house[v]! < 0) continue
     const os = vm.os === 'windows' ? 'Windows' : 'Linux'
-    const crashed = vm.state === 'crashed'
+    // A VM's own kernel panic, not the house burning under it: a fire or a host panic also marks its VMs
+    // 'crashed', and their floors go dark with the house (the house's own tag tells that story).
+    const hostDown = world.hosts[vm.hostId]?.power === 'failed'
+    const crashed = vm.state === 'crashed' && !hostDown
     const mig = vm.migration
     const target = mig ? (world.hosts[mig.toHostId]?.name ?? mig.toHostId) : ''
     // A boot lights the floor from left to right; a live migration slides it over, with its short pause.
     const doing =
-      vm.state === 'booting'
-        ? ` · ${w('lights coming on', 'booting')} ${Math.round(bootProgress(vm, now) * 100)} %`
-        : mig
-          ? mig.phase === 'stopcopy'
-            ? ` · ${w(`⏸ paused ${mig.downtimeMs} ms, moving to house ${target}`, `⏸ stop-and-copy ${mig.downtimeMs} ms → ${target}`)}`
-            : ` · ${w(
-                `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
-                `➜ live migration (pre-copy) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
-              )}`
-          : ''
+      hostDown && vm.state === 'crashed'
+        ? ` · ${w('dark with the house', 'down with its host')}`
+        : vm.state === 'booting'
+          ? ` · ${w('lights coming on', 'booting')} ${Math.round(bootProgress(vm, now) * 100)} %`
+          : mig
+            ? mig.phase === 'stopcopy'
+              ? ` · ${w(`⏸ paused ${mig.downtimeMs} ms, moving to house ${target}`, `⏸ stop-and-copy ${mig.downtimeMs} ms → ${target}`)}`
+              : ` · ${w(
+                  `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
+                  `➜ live migration (pre-copy) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
+                )}`
+            : ''
     if (mig) {
       // The move itself is named half-way between the two houses, where the apartment slides over.
       const to = houses.ids.indexOf(mig.toHostId)
