@@ -51,11 +51,19 @@ export function adviceFor(check: Check, world: World): string {
   switch (check.kind) {
     case 'appsRunning':
       return 'Give every business a room before you start the clock: pick it, select a house, press R.'
-    case 'servedRatio':
+    case 'servedRatio': {
+      const app = world.apps[check.appId]
+      // Already managed: what is left to decide is how many rooms it keeps (a spare carries a crashed room's visitors).
+      if (app?.managed)
+        return (
+          `Raise the number on ${app.name}'s clipboard (+) to ${app.replicas + 1}: a spare room carries the visitors ` +
+          `while a crashed one waits to reopen.`
+        )
       return (
         `Give ${appName(world, check.appId)} a second room, so visitors still get in while one room is down; or hire the manager ` +
         `(M) to reopen rooms that fall.`
       )
+    }
     case 'vmsRunning':
       return 'Build the apartments early: each boots for a while before it runs, and its guest OS takes memory first.'
     case 'managed':

@@ -60,6 +60,16 @@ describe('the end of a level tells the story', () => {
     expect(story.failed[0]!.advice).toMatch(/web/)
     expect(story.figures[0]).toContain('80.0% served')
   })
+
+  test('a loss with the manager already hired advises the clipboard, not hiring it again', () => {
+    const { w } = served(0.99, 900, 100)
+    const check = { kind: 'servedRatio', appId: 'web', min: 0.99 } as const
+    expect(adviceFor(check, w)).toMatch(/hire the manager/)
+    w.apps.web!.managed = true
+    w.apps.web!.replicas = 3
+    expect(adviceFor(check, w)).not.toMatch(/hire/)
+    expect(adviceFor(check, w)).toMatch(/clipboard \(\+\) to 4/)
+  })
 })
 
 describe('no objective is met before the player acts', () => {
