@@ -66,12 +66,15 @@ export function OutcomeDialog() {
             </li>
           ))}
           {level.stars.map((o) => {
-            const done = won && evaluateCheck(o.check, world).done
+            const met = evaluateCheck(o.check, world).done
+            const done = won && met
+            // On a loss a star that was met is not "missed": it just counts only on a win.
             return (
-              <li key={o.id} className={done ? 'done' : 'failed'}>
+              <li key={o.id} className={done ? 'done' : met ? 'pending' : 'failed'}>
                 <span aria-hidden="true">{done ? '★' : '☆'} </span>
-                <span className="visually-hidden">{done ? 'Star earned: ' : 'Star missed: '}</span>
+                <span className="visually-hidden">{done ? 'Star earned: ' : met ? 'Star met, not earned: ' : 'Star missed: '}</span>
                 {o.label[vocab]}
+                {!won && met && <small> (met; stars count on a win)</small>}
               </li>
             )
           })}
