@@ -48,6 +48,9 @@ export const tests = [
       // Before Run, every cell waits: nothing is printed as a caption.
       const waiting = await page.locator('[data-testid^="lab-cell-"][data-state="waiting"]').count()
       check(waiting === 10, `before Run, ${waiting} of 10 cells wait for a measurement`)
+      // Opened from the menu, N starts at 5 (never "the same app, 0 times" with Run with 0).
+      const runText = await page.locator(tid('lab-run')).innerText()
+      check(/Run with 5/.test(runText), `from the menu the Run button should offer N = 5, it says "${runText}"`)
       await click(page, tid('lab-n-5'))
       check((await page.locator(tid('lab-n-5')).getAttribute('aria-pressed')) === 'true', 'N = 5 is not shown as chosen')
       // Keyboard: the Run button takes Enter.

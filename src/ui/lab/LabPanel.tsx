@@ -97,7 +97,8 @@ export function LabPanel() {
   const labN = useGame((s) => s.lab?.n ?? null)
   const paused = useGame((s) => s.paused)
   const { sides, measure, series, t0 } = useLab()
-  const [n, setN] = useState<number>(labN ?? 5)
+  // From the title menu the lab opens empty (n = 0): N starts at 5 until the player picks.
+  const [n, setN] = useState<number>(labN || 5)
   const [note, setNote] = useState<string | null>(null)
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
