@@ -54,7 +54,7 @@ const NO = ['0', 'false', 'no', 'off']
  */
 export function parseUrlSettings(
   search: string,
-  known: { levelIds?: readonly string[] } = {},
+  known: { levelIds?: readonly string[]; playOrder?: readonly string[] } = {},
 ): { settings: UrlSettings; problems: string[] } {
   const params = new URLSearchParams(search)
   const s: UrlSettings = { ...DEFAULT_URL_SETTINGS }
@@ -96,8 +96,11 @@ export function parseUrlSettings(
   }
   const level = get('level')
   if (level !== null) {
-    if (ID.test(level) && (!known.levelIds || known.levelIds.includes(level))) s.level = level
-    else bad('level', level, 'a level id such as 01-one-house', 'the menu')
+    // A teacher sees "Level 5" on the card, so the number in play order works as well as the id.
+    const byNumber = /^\d{1,2}$/.test(level) ? known.playOrder?.[Number(level) - 1] : undefined
+    if (byNumber) s.level = byNumber
+    else if (ID.test(level) && (!known.levelIds || known.levelIds.includes(level))) s.level = level
+    else bad('level', level, 'a level number as on its card (e.g. 5) or a level id such as 01-one-house', 'the menu')
   }
   const unlock = get('unlock')
   if (unlock !== null) {
@@ -179,7 +182,9 @@ export function parseUrlSettings(
  */
 export function applyUrlOptions(search: string = typeof location === 'undefined' ? '' : location.search): UrlSettings {
   const levels = bundledLevels()
-  const { settings, problems } = parseUrlSettings(search, { levelIds: levels.flatMap((l) => (l.ok ? [l.level.id] : [])) })
+  const ok = levels.flatMap((l) => (l.ok ? [l.level] : []))
+  const playOrder = [...ok].sort((a, b) => a.order - b.order).map((l) => l.id)
+  const { settings, problems } = parseUrlSettings(search, { levelIds: ok.map((l) => l.id), playOrder })
   const { theme, uiScale, classSeed, levelIds, allUnlocked, hideTimer, hideScore, pausedAtStart, startSpeed } = settings
   useSettings.getState().set({ theme, uiScale, classSeed, levelIds, allUnlocked, hideTimer, hideScore, pausedAtStart, startSpeed })
   useSettings.getState().setProblems(problems)

@@ -184,6 +184,14 @@ describe('applying the URL', () => {
     expect(useUi.getState().vocab).toBe('technical')
     expect(useSettings.getState()).toMatchObject({ theme: 'projector', uiScale: 1.5, problems: [] })
   })
+  test('level=5 opens the level whose card says Level 5 (the manager), not the file numbered 05; level=99 is named in the banner', () => {
+    applyUrlOptions('?level=5')
+    const g = useGame.getState()
+    expect(g.level?.order).toBe(5)
+    expect(g.level?.id).toBe('03-manager')
+    applyUrlOptions('?level=99')
+    expect(useSettings.getState().problems.join(' ')).toContain('level=99')
+  })
   test('a bad value leaves a banner line and the game still opens what the good ones ask', () => {
     applyUrlOptions('?level=02-apartments&theme=neon')
     expect(useGame.getState().level?.id).toBe('02-apartments')
