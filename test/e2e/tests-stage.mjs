@@ -565,6 +565,15 @@ export const watchTests = [
       check(c['delivery-vans'] === 2 && c['van-crates'] === 3, `a van with 3 crates should be on its way (${JSON.stringify(c)})`)
       await waitTag(page, /kit on its way: 3 crates/, 'the tag "kit on its way: 3 crates"')
       await shot(page, 'event-pull-van.png')
+      // Screen readers hear the delivery too (the log tells the room being set up).
+      await waitUntil(
+        page,
+        () => /van brings 3 crates/.test(document.querySelector('[data-testid="scene-announcer"]')?.textContent ?? ''),
+        undefined,
+        {
+          what: 'the delivery told to screen readers',
+        },
+      )
       await play(page, 4)
       await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'running', first, {
         what: 'the room to open',
@@ -583,6 +592,12 @@ export const watchTests = [
       check(c.crates >= 3, `the storeroom should already hold the first kit's 3 crates (${c.crates})`)
       await waitTag(page, /1 crate, 2 already in the storeroom/, 'the tag "1 crate, 2 already in the storeroom"')
       await shot(page, 'event-pull-cached.png')
+      await waitUntil(
+        page,
+        () => /1 crate .*2 are already in its storeroom/.test(document.querySelector('[data-testid="scene-announcer"]')?.textContent ?? ''),
+        undefined,
+        { what: 'the second delivery told to screen readers' },
+      )
     },
   },
   {
