@@ -183,6 +183,10 @@ export const tests = [
       check(/kernel panic/.test(tags) && !/burnt down/.test(tags), 'the street should say kernel panic, not burnt down')
       L = await layout()
       for (const r of L.rows) check(r.bottom <= L.H, `after the breach, ${r.id} ends at ${Math.round(r.bottom)} of ${L.H}`)
+      // The caption of what just happened is beside the lab, not under it.
+      const sheet = L.panels.find((p) => p.cls.includes('lab-sheet'))
+      const under = L.panels.filter((p) => p.cls.includes('caption') && p.right > sheet.left)
+      check(under.length === 0, `a caption runs under the lab: ${JSON.stringify(under)}`)
       check((await page.locator('.hop-clipboard').count()) === 0, "the lab's street shows a building manager with nothing to do")
       await shot(page, 'lab-projector-1920.png')
       await expectCanvasNotBlank(page, 'lab-projector-1920-canvas.png')
