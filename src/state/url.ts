@@ -196,7 +196,7 @@ export function applyUrlOptions(search: string = typeof location === 'undefined'
   else if (settings.lab !== null || settings.mode === 'lab') game.startLab(settings.lab ?? 0)
   else if (settings.mode === 'sandbox') game.startSandbox(classSeed ?? undefined)
   else return settings
-  // A street or the lab starts running; a level paused: paused= and speed= say otherwise.
+  // The lab starts running; a level and a street paused (press Space): paused= and speed= say otherwise.
   if (settings.pausedGiven) useGame.getState().setPaused(settings.pausedAtStart)
   useGame.getState().setSpeed(startSpeed)
   return settings

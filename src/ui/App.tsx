@@ -75,7 +75,7 @@ function Screens() {
         {settling && (
           // The street is drawn; the worker is still placing its rooms (they arrive all at once).
           <p className="street-settling" role="status" data-testid="street-settling" style={SETTLING_STYLE}>
-            The building manager is placing the rooms…
+            The building manager is placing the rooms… The street opens paused: Space or ▶ Play runs it.
           </p>
         )}
       </SceneBoundary>
