@@ -50,7 +50,8 @@ function plan(layout: SceneLayout, served: boolean): Walkers {
   let n = 0
   let seed = 1
   for (const a of apps) {
-    const rate = served ? a.lastServedRps : Math.max(0, a.rps - a.lastServedRps)
+    // Before the clock first runs no visitor has come, so none is shown turned away yet.
+    const rate = served ? a.lastServedRps : world.timeMs > 0 ? Math.max(0, a.rps - a.lastServedRps) : 0
     const want = Math.min(Math.round(rate * scale), MAX_VISITORS - n)
     const targets = ready.get(a.id)
     for (let j = 0; j < want && n < CAPACITY; j++) {
