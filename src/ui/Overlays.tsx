@@ -11,7 +11,8 @@ function Sheet({ title, testid, children, wide }: { title: string; testid: strin
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null
-    ref.current?.querySelector<HTMLElement>('[data-autofocus], button')?.focus()
+    // The focus goes to the sheet's button (often its last line), but the sheet is read from its top.
+    ref.current?.querySelector<HTMLElement>('[data-autofocus], button')?.focus({ preventScroll: true })
     return () => prev?.focus?.()
   }, [])
   return (
