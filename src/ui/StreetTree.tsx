@@ -135,7 +135,7 @@ export const StreetTree = memo(function StreetTree() {
       <h2>
         {w('The street', 'The cluster')}{' '}
         <small>
-          {tree.totalRooms.toLocaleString()} {w('rooms', 'containers')}
+          {tree.totalRooms.toLocaleString()} {tree.totalRooms === 1 ? w('room', 'container') : w('rooms', 'containers')}
         </small>
       </h2>
       <ul

@@ -70,7 +70,11 @@ export function findInWorld(world: World, query: string, vocab: Vocabulary = 'me
         : `${t('in apartment', 'in VM')} ${world.vms[p.vmId]?.name ?? p.vmId}`
     hits.push({ f: { kind: 'container', id, name: c.name, where }, r })
   }
-  for (const h of hits) if (h.f.kind === 'app') h.f.where = `${(roomsOf.get(h.f.id) ?? 0).toLocaleString('en-GB')} ${t('rooms', 'pods')}`
+  for (const h of hits)
+    if (h.f.kind === 'app') {
+      const n = roomsOf.get(h.f.id) ?? 0
+      h.f.where = `${n.toLocaleString('en-GB')} ${n === 1 ? t('room', 'pod') : t('rooms', 'pods')}`
+    }
   hits.sort((a, b) => a.r - b.r || KIND_ORDER[a.f.kind] - KIND_ORDER[b.f.kind] || a.f.name.localeCompare(b.f.name, 'en', { numeric: true }))
   return hits.slice(0, limit).map((h) => h.f)
 }

@@ -106,3 +106,8 @@ export const usedOf = (used: number, cap: number): string => `${formatMiB(Math.m
 
 /** Cores from millicores: "1.5". */
 export const cores = (milli: number): string => (milli / 1000).toFixed(milli % 1000 === 0 ? 0 : 1)
+
+/** "1 question", "3 questions": a count with its noun (regular English plurals only). */
+export function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`
+}

@@ -5,6 +5,7 @@ import { bundledLevels } from '../../src/levels/bundled'
 import { apply } from '../../src/sim'
 import type { ObjectiveStatus } from '../../src/levels'
 import { adviceFor, levelStory, shortfall } from '../../src/ui/outcomeStory'
+import { plural } from '../../src/ui/format'
 import { smallStreet } from './helpers'
 
 const served = (min: number, servedN: number, droppedN: number) => {
@@ -93,4 +94,10 @@ describe('no objective is met before the player acts', () => {
     expect(hpa().done).toBe(true)
     expect(hpa().progress).toBe('autoscaler: 2–16 rooms at 60% CPU')
   })
+})
+
+test('a count reads with its noun in the singular for one and the plural otherwise', () => {
+  expect(plural(1, 'question')).toBe('1 question')
+  expect(plural(0, 'question')).toBe('0 questions')
+  expect(plural(1200, 'room')).toBe('1,200 rooms')
 })

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useSettings, UI_SCALES } from '../../state'
 import type { UiScale } from '../../state'
 import { useHud } from '../uiStore'
+import { plural } from '../format'
 import { classroomLessons } from './lessons'
 import { useClassroom } from './store'
 import './classroom.css'
@@ -80,7 +81,7 @@ export function LessonList() {
                 <span className="cls-lesson-section">{load.lesson.section}</span>
                 <span className="cls-lesson-title">{load.lesson.title}</span>
                 <small>
-                  {load.lesson.steps.length} steps · {load.lesson.steps.filter((s) => s.question).length} questions for the class
+                  {load.lesson.steps.length} steps · {plural(load.lesson.steps.filter((s) => s.question).length, 'question')} for the class
                 </small>
               </button>
             </li>
