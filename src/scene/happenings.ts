@@ -92,8 +92,12 @@ export function newMoveMemory(): MoveMemory {
   return { world: null, lastMs: 0, spots: new Map(), gone: new Map(), trails: [] }
 }
 
-/** How long (world time) a vanished room waits for its replacement, and how long a trail stays. */
-export const MOVE_WINDOW_MS = 120_000
+/**
+ * How long (world time) a vanished room waits for its replacement, and how long a trail stays. A dead
+ * house's rooms are replaced only after the node grace period (40 s) and the default 300 s
+ * not-ready toleration (Kubernetes "Taint based Evictions"), so the window covers ten minutes.
+ */
+export const MOVE_WINDOW_MS = 600_000
 export const TRAIL_MS = 20_000
 
 /**

@@ -911,3 +911,32 @@ watchTests.push({
     check((await pressed(page, 'btn-follow')) === 'false', 'a corrupt value did not fall back to follow events off in the sandbox')
   },
 })
+
+watchTests.push({
+  name: 'stage-watch-level1',
+  title:
+    "level 1 in play: the shop's crash at 0:30 is watched in the street (dark, a red ✖, named over the room) while the other two keep serving",
+  async run(t) {
+    const page = await t.open()
+    await startLevel(page, L1)
+    await waitForFirstFrame(page)
+    for (const app of ['shop', 'blog', 'chat'])
+      await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })
+    await play(page, 4)
+    await waitUntil(
+      page,
+      () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.state === 'crashed' || c.state === 'backoff'),
+      undefined,
+      { what: "the shop's crash", timeout: 30_000 },
+    )
+    await pauseClock(page)
+    await waitTag(page, /crashed|reopens in/, 'the crash named in the street')
+    const c = await counts(page)
+    check(c.marks >= 1, `no red ✖ over the crashed room (${c.marks})`)
+    const open = await page.evaluate(
+      () => Object.values(window.__houseOfPods.getState().world.containers).filter((x) => x.state === 'running').length,
+    )
+    check(open === 2, `the other two rooms should keep serving (${open} open)`)
+    await shot(page, 'event-level1-crash.png')
+  },
+})

@@ -114,4 +114,30 @@ describe('events you watch, derived from the world', () => {
     stepUntil(w, (x) => x.vms[vm]!.migration?.phase === 'stopcopy')
     expect(strip()).toBe(0)
   })
+
+  test("after a house burns, each room the manager reopens elsewhere gets footprints from the burnt house's old spot", () => {
+    const w = sandbox()
+    must(w, { type: 'setManaged', appId: 'shop', managed: true })
+    stepUntil(w, (x) => Object.values(x.containers).filter((c) => c.state === 'running').length === 3)
+    const mem = newMoveMemory()
+    trackMoves(mem, w, layoutWorld(w))
+    const burnt = (Object.values(w.containers)[0]!.placement as { hostId: string }).hostId
+    const inside = Object.values(w.containers).filter((c) => (c.placement as { hostId: string }).hostId === burnt).length
+    must(w, { type: 'failHost', hostId: burnt })
+    trackMoves(mem, w, layoutWorld(w)) // the rooms stand dark: gone from the street's point of view
+    stepUntil(
+      w,
+      (x) =>
+        Object.values(x.containers).filter((c) => c.state === 'running' && (c.placement as { hostId: string }).hostId !== burnt).length ===
+        3,
+    )
+    const l = layoutWorld(w)
+    const trails = trackMoves(mem, w, l)
+    expect(trails.length).toBe(inside)
+    const from = l.houses.ids.indexOf(burnt)
+    for (const t of trails) {
+      expect(Math.abs(t.from.x - l.houses.x[from]!)).toBeLessThan(l.houses.w[from]! / 2)
+      expect(l.houses.ids[l.rooms.house[l.rooms.ids.indexOf(t.toId)]!]).not.toBe(burnt)
+    }
+  })
 })
