@@ -73,3 +73,34 @@ export function noteContainerRemoved(world: World, c: Container): void {
   if (!gone) removed.set(world.containers, (gone = new Set()))
   gone.add(c)
 }
+
+/**
+ * The rooms lost with their node, per node ('h' + house id, 'v' + apartment id), in containerList order: the node
+ * lifecycle controller evicts a node's pods from here instead of walking all 150,000 rooms on every step once a
+ * node is past its toleration (systems/nodes.ts). Built on first use; any room lost later drops it (loseContainer
+ * calls noteContainerLost) and the next use rebuilds it. Entries that since left that state (evicted, restarted,
+ * deleted) stay until the caller prunes them, so a caller checks each one.
+ */
+const lostByNode = new WeakMap<World['containers'], Map<string, Container[]>>()
+
+export const lostNodeKey = (kind: 'host' | 'vm', id: string): string => (kind === 'host' ? 'h' : 'v') + id
+
+export function lostRoomsByNode(world: World): Map<string, Container[]> {
+  let index = lostByNode.get(world.containers)
+  if (!index) {
+    index = new Map()
+    for (const c of containerList(world)) {
+      if (c.state !== 'lost' || !c.placement) continue
+      const key = c.placement.kind === 'host' ? lostNodeKey('host', c.placement.hostId) : lostNodeKey('vm', c.placement.vmId)
+      const list = index.get(key)
+      if (list) list.push(c)
+      else index.set(key, [c])
+    }
+    lostByNode.set(world.containers, index)
+  }
+  return index
+}
+
+export function noteContainerLost(world: World): void {
+  lostByNode.delete(world.containers)
+}

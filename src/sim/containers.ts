@@ -5,7 +5,7 @@
 import { reserveContainer } from './capacity'
 import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST, TERMINATION_GRACE } from './constants'
-import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import { containerList, noteContainerAdded, noteContainerLost, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
 import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
@@ -147,6 +147,7 @@ export function crashContainer(world: World, c: Container, metaphorWhy: string, 
 export function loseContainer(world: World, c: Container): void {
   const wasReady = c.state === 'running' && c.ready
   setContainerState(world, c, 'lost', 'its node went down')
+  noteContainerLost(world)
   // FIDELITY.md "Node failure detection": nobody has told the control plane yet. The pod stays Ready in its
   // Service's endpoints until the node lifecycle controller marks its node Unknown (systems/nodes.ts), so the
   // visitors sent to it meanwhile fail (systems/traffic.ts).

@@ -10,7 +10,7 @@ import { say } from '../messages'
 import { nextInt } from '../rng'
 import type { Container, Image, LayerId, World } from '../types'
 import { scaledDelay } from '../world'
-import { containerList } from '../containerIndex'
+import { containerList, lostRoomsByNode } from '../containerIndex'
 import { layerCacheOf, missingLayers, packageName, packageVersion } from '../images'
 
 /** The first package the app requires that its image does not carry, or null. */
@@ -60,8 +60,30 @@ function startCreating(world: World, c: Container): void {
   c.phaseEndsMs = world.timeMs + nextInt(world.rng, start.minMs, start.maxMs)
 }
 
+/**
+ * Whether any room lost with its node stands on a node that is up again (the only lost rooms kubelet acts on), from the
+ * per-node index of lost rooms: while a burnt zone's 75,000 rooms wait for eviction, kubelet need not ask for each
+ * of them every step whether its node is back. Nodes whose lost rooms have all left are dropped from the index.
+ */
+function lostRoomsOnUpNodes(world: World): boolean {
+  const index = lostRoomsByNode(world)
+  let any = false
+  for (const [key, rooms] of index) {
+    const first = rooms[0]!
+    if (!first.placement || !placementUp(world, first.placement)) continue
+    const still = rooms.filter((c) => c.state === 'lost' && world.containers[c.id] === c)
+    if (still.length === 0) index.delete(key)
+    else {
+      if (still.length < rooms.length) index.set(key, still)
+      any = true
+    }
+  }
+  return any
+}
+
 export function kubelet(world: World): void {
   const now = world.timeMs
+  const restartLost = lostRoomsOnUpNodes(world)
   for (const c of containerList(world)) {
     if (c.terminatingUntilMs !== null) {
       // A deleted pod (containers.ts terminatePod): gone at the end of its grace period (SIGKILL), or as soon as its
@@ -177,7 +199,7 @@ export function kubelet(world: World): void {
         // The node came back before the control plane evicted its pods (a repaired house, a
         // restarted apartment): its kubelet starts the pods still bound to it again, counting a
         // restart, as a real kubelet does after a node reboot. Plain `docker run` rooms stay down.
-        if (c.managed && c.placement && placementUp(world, c.placement)) {
+        if (restartLost && c.managed && c.placement && placementUp(world, c.placement)) {
           c.restarts += 1
           startCreating(world, c)
         }
