@@ -5,12 +5,21 @@
 import { Html } from '@react-three/drei'
 import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
+import type { GameState } from '../state/game'
+import type { World } from '../sim/types'
 import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
 import { kindLabel } from '../sim/labels'
 import { assets } from './assets'
 import type { SceneLayout } from './layout'
 import { HIGHLIGHT_SELECT, appColour, appColours } from './palette'
+
+/**
+ * The manager stands on the street only where it can be hired or already works: the sandbox (not the
+ * lab's street), a level whose palette has it, or a lesson or level where some app is managed.
+ */
+export const managerHireable = (s: GameState): boolean => (s.mode === 'sandbox' && !s.lab) || !!s.level?.palette.includes('setManaged')
+export const managerWorking = (world: World): boolean => Object.values(world.apps).some((a) => a.managed)
 
 const SHOWN = 5
 
@@ -74,11 +83,8 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const selected = useUi((s) => s.selection?.kind === 'manager')
-  // The manager stands on the street only where it can be hired or already works: the sandbox (not the
-  // lab's street), a level whose palette has it, or a lesson or level where some app is managed.
-  const hireable = useGame((s) => (s.mode === 'sandbox' && !s.lab) || !!s.level?.palette.includes('setManaged'))
-  const working = Object.values(world.apps).some((a) => a.managed)
-  if (!hireable && !working) return null
+  const hireable = useGame(managerHireable)
+  if (!hireable && !managerWorking(world)) return null
   const pick = (e: { stopPropagation: () => void }) => {
     e.stopPropagation()
     useUi.getState().select({ kind: 'manager' })

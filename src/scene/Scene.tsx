@@ -8,7 +8,8 @@ import { Buildings } from './Buildings'
 import { Street } from './Street'
 import { CITY_MIN_HOUSES, CityView, cityLayout } from './CityView'
 import { Visitors } from './Visitors'
-import { Manager } from './Manager'
+import { Manager, managerHireable, managerWorking } from './Manager'
+import { useGame } from '../state/game'
 import { Labels } from './Labels'
 import { EventMarks } from './EventMarks'
 import { FrontWalls } from './Cutaway'
@@ -53,10 +54,12 @@ export function Scene() {
   const { world, version } = useWorldVersion()
   // Big streets (M, L) are drawn as a city: one block per house, no rooms (CityView.tsx).
   const city = Object.keys(world.hosts).length >= CITY_MIN_HOUSES
+  // Where the manager does not stand, the camera frames the houses alone (not the empty office yard).
+  const office = useGame(managerHireable) || managerWorking(world)
   const layout = useMemo(() => {
     void version
-    return city ? cityLayout(world) : layoutWorld(world)
-  }, [version, world, city])
+    return city ? cityLayout(world) : layoutWorld(world, { office })
+  }, [version, world, city, office])
   return (
     <>
       <color attach="background" args={[SKY]} />

@@ -559,8 +559,14 @@ export function findRollouts(world: World, list: Container[]): Map<string, strin
   return rollouts
 }
 
+function housesMinX(h: Boxes): number {
+  let m = Infinity
+  for (let i = 0; i < h.n; i++) m = Math.min(m, h.x[i]! - h.w[i]! / 2)
+  return m
+}
+
 /** The whole street: the phases above, in order, each a pure function of the world and the phases before. */
-export function layoutWorld(world: World): SceneLayout {
+export function layoutWorld(world: World, opts: { office?: boolean } = {}): SceneLayout {
   const hostList = Object.values(world.hosts)
   const vmList = Object.values(world.vms)
   const list = containerList(world)
@@ -587,7 +593,11 @@ export function layoutWorld(world: World): SceneLayout {
     floors: apartments.placeRect,
     timeMs: world.timeMs,
     bounds: {
-      minX: Math.min(managerX - 8, waiting.x - waiting.w / 2),
+      // The office and its yard count only where the manager stands or rooms wait in the yard.
+      minX:
+        opts.office !== false || rooms.house.some((h) => h < 0) || plan.houses.n === 0
+          ? Math.min(managerX - 8, waiting.x - waiting.w / 2)
+          : housesMinX(plan.houses) - 4,
       maxX: plan.streetLen,
       minZ: Math.min(0, waiting.z - waiting.d / 2),
       maxZ,

@@ -33,3 +33,14 @@ describe('the tags over the street', () => {
     expect(t.some((x) => /down with its host/.test(x))).toBe(false)
   })
 })
+
+describe('the camera frames what stands on the street', () => {
+  test("without the manager's office the street's bounds start at the first house, not at the empty yard", () => {
+    const { w } = houseWithApartments()
+    const withOffice = layoutWorld(w).bounds
+    const without = layoutWorld(w, { office: false }).bounds
+    expect(without.minX).toBeGreaterThan(withOffice.minX)
+    const l = layoutWorld(w, { office: false })
+    expect(without.minX).toBeLessThanOrEqual(l.houses.x[0]! - l.houses.w[0]! / 2)
+  })
+})
