@@ -27,8 +27,10 @@ export function FollowButton() {
       aria-keyshortcuts="G"
       onClick={toggleFollow}
       title="Follow events: the camera frames each notable event (G)"
+      aria-label="Follow events"
     >
-      ◎ Follow
+      {/* Compact (the top bar must not wrap at 1280 px): the mark, the words for screen readers and the tooltip. */}
+      <span aria-hidden="true">◎</span>
     </button>
   )
 }
