@@ -152,7 +152,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hogCpu'), containerId: id, on: z.boolean() }),
   z.object({ type: z.literal('breachContainer'), containerId: id }),
   z.object({ type: z.literal('resizeVm'), vmId: id, vcpus: z.number().int().positive().max(256), memMiB: z.number().int().positive() }),
-  z.object({ type: z.literal('migrateVm'), vmId: id, toHostId: id }),
+  z.object({
+    type: z.literal('migrateVm'),
+    vmId: id,
+    toHostId: id,
+    mode: z.enum(['precopy', 'auto-converge', 'postcopy']).optional(),
+  }),
+  z.object({ type: z.literal('cancelMigration'), vmId: id }),
   // Where pods may go (issue 4).
   z.object({ type: z.literal('setNodeLabels'), target: placement, labels }),
   z.object({ type: z.literal('setTaints'), target: placement, taints: z.array(taint).max(16) }),

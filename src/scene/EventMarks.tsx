@@ -117,10 +117,14 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
           : mig
             ? mig.phase === 'stopcopy'
               ? ` · ${w(`⏸ paused ${mig.downtimeMs} ms, moving to house ${target}`, `⏸ stop-and-copy ${mig.downtimeMs} ms → ${target}`)}`
-              : ` · ${w(
-                  `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
-                  `➜ live migration (pre-copy) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
-                )}`
+              : mig.phase === 'postcopy'
+                ? ` · ${w(`➜ moved to house ${target}, last boxes arriving`, `➜ post-copy on ${target}: fetching pages`)}`
+                : !mig.converges
+                  ? ` · ${w(`➜ moving to house ${target}: never finishes`, `➜ pre-copy → ${target}: not converging`)}`
+                  : ` · ${w(
+                      `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
+                      `➜ live migration (${mig.mode}) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
+                    )}`
             : ''
     if (mig) {
       // The move itself is named half-way between the two houses, where the apartment slides over.

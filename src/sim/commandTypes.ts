@@ -6,7 +6,7 @@
 import type { GuestOs } from './constants'
 import type { AppId, BuildInstruction, ClusterAutoscaler, ContainerId, HostId, ImageId, NodeAffinity } from './model'
 import type { PackageSpec, Placement, PodAntiAffinity, Probe, Runtime, SecurityContext, Sidecar, Taint } from './model'
-import type { AppManifest, Toleration, TopologySpread, VmId } from './model'
+import type { AppManifest, MigrationMode, Toleration, TopologySpread, VmId } from './model'
 
 export type AutoscalerConfig = Pick<ClusterAutoscaler, 'minHosts' | 'maxHosts' | 'budgetPerHour' | 'template'>
 
@@ -73,7 +73,8 @@ export type VmCommand =
   | { type: 'stopVm'; vmId: VmId }
   | { type: 'startVm'; vmId: VmId }
   | { type: 'resizeVm'; vmId: VmId; vcpus: number; memMiB: number }
-  | { type: 'migrateVm'; vmId: VmId; toHostId: HostId }
+  | { type: 'migrateVm'; vmId: VmId; toHostId: HostId; mode?: MigrationMode }
+  | { type: 'cancelMigration'; vmId: VmId }
 
 /** Rooms placed by hand: handlers in commands/containers.ts. */
 export type ContainerCommand =

@@ -228,7 +228,35 @@ export const OOM_KILL = {
 
 /** Same page: over the CPU limit the CFS quota throttles the container; it slows down, it is not killed. */
 export const CPU_THROTTLE_SOURCE =
-  'kubernetes.io "Resource Management for Pods and Containers": CPU limits are enforced by CFS quota (throttling, not killing)'
+  'kubernetes.io "Resource Management for Pods and Containers": CPU limits are enforced by CFS quota (throttling, not killing); ' +
+  'kernel sched-bwc.rst: quota per 100 ms period (cgroup v2 cpu.max "<limit × 100> 100000")'
+
+/**
+ * kernel Documentation/scheduler/sched-bwc.rst (FIDELITY.md "CPU limit"): the quota is granted per CFS period, 100 ms by
+ * default. Within a period the container's threads run at full speed until they have used limit × 100 ms of CPU time
+ * between them, then they wait for the next period. The simulation's step is one period (STEP_MS = 100), and its cgroups
+ * model averages over it (use ≤ limit per step); cfsBurstWallMs below is the inside of a period, for the texts.
+ */
+export const CFS_PERIOD_MS = 100
+
+/**
+ * Wall time for a burst of `cpuMs` of CPU work that starts at a period boundary, under a CPU limit of `limitMilli` spread
+ * over `threads` runnable threads: each period the threads run at full speed until the quota is spent, then wait.
+ * A 20 ms burst under 500m takes 20 ms; an 80 ms burst takes 50 + 50 (throttled) + 30 = 130 ms.
+ */
+export function cfsBurstWallMs(cpuMs: number, limitMilli: number, threads = 1): number {
+  const quotaMs = (limitMilli / 1000) * CFS_PERIOD_MS
+  let left = cpuMs
+  let wall = 0
+  while (left > 0) {
+    const run = Math.min(left, quotaMs)
+    const runWall = run / threads
+    left -= run
+    wall += left > 0 ? CFS_PERIOD_MS : runWall
+    if (quotaMs <= 0) return Infinity
+  }
+  return wall
+}
 
 /**
  * cgroups(7) cpu.shares: under contention the kernel splits CPU in proportion to shares, which
@@ -368,11 +396,29 @@ export const MEM_OVERCOMMIT = {
  */
 export const LIVE_MIGRATION = {
   linkMiBPerS: 119,
-  /** Pages a busy guest dirties per second: a base plus some per running container. */
+  /** Pages a busy guest dirties per second: a base plus some per running container (an estimate). */
   dirtyBaseMiBPerS: 10,
   dirtyPerContainerMiBPerS: 5,
+  /** QEMU migration parameter downtime-limit, default 300 ms (migration/options.c). */
   maxDowntimeMs: 300,
-  /** Xen's pre-copy gives up after 30 rounds and stops the VM anyway (Clark et al.). */
-  maxRounds: 30,
-  source: 'Clark et al., NSDI 2005 (pre-copy, then stop-and-copy); QEMU migrate max-downtime default 300 ms; 1 Gbit/s link ≈ 119 MiB/s',
+  /**
+   * QEMU auto-converge (migration/options.c defaults): cpu-throttle-initial 20 %, cpu-throttle-increment 10 %, up to
+   * max-cpu-throttle 99 %; throttling starts when a pass dirties more than throttle-trigger-threshold 50 % of what it sent.
+   */
+  throttleInitialPercent: 20,
+  throttleIncrementPercent: 10,
+  throttleMaxPercent: 99,
+  throttleTriggerPercent: 50,
+  /**
+   * Post-copy: the switch pauses the guest only to send its device state (an estimate: tens of ms), then it runs on the
+   * target at reduced speed while missing pages arrive (an estimate: half speed); if either side fails meanwhile the VM
+   * is lost (the game does not model that risk).
+   */
+  postcopySwitchMs: 50,
+  postcopySpeed: 0.5,
+  source:
+    'Clark et al., NSDI 2005 (pre-copy, then stop-and-copy); QEMU migration/options.c: downtime-limit 300 ms, no round cap ' +
+    '(a guest dirtying faster than the link never converges), auto-converge 20 % + 10 % per pass up to 99 %, post-copy; ' +
+    'the "stop after 30 rounds or 3× RAM sent" rule is Xen\'s (xc_domain_save), not QEMU\'s: not modelled here; ' +
+    '1 Gbit/s link ≈ 119 MiB/s',
 }

@@ -73,6 +73,7 @@ export const CONDITION_LABELS = {
   swapping: { metaphor: 'storing things in the cellar (slow)', technical: 'swapping (memory overcommitted)' },
   precopy: { metaphor: 'moving house while lived in', technical: 'live migration: pre-copy' },
   stopcopy: { metaphor: 'paused for the move', technical: 'live migration: stop-and-copy' },
+  postcopy: { metaphor: 'moved in, boxes still arriving (slow)', technical: 'live migration: post-copy (pages on demand)' },
   installed: { metaphor: 'installed straight in the building', technical: 'installed on the machine (no container)' },
 } as const
 

@@ -170,9 +170,24 @@ export interface Vm {
   downSinceMs: number | null
 }
 
+/**
+ * How QEMU is told to migrate (its migration capabilities): plain pre-copy (the default), auto-converge (throttle the
+ * guest's vCPUs until it dirties memory slower than the link copies) or post-copy (switch after one pass, then fetch
+ * the rest on demand).
+ */
+export type MigrationMode = 'precopy' | 'auto-converge' | 'postcopy'
+
 export interface Migration {
   toHostId: HostId
-  phase: 'precopy' | 'stopcopy'
+  /** postcopy: running on the target, its remaining pages fetched over the link on demand (slowly). */
+  phase: 'precopy' | 'stopcopy' | 'postcopy'
+  mode: MigrationMode
+  /** False: the guest dirties memory as fast as the link copies, and plain pre-copy never finishes (QEMU has no cap). */
+  converges: boolean
+  /** auto-converge: how far its vCPUs are throttled now, percent (0 = not throttled). */
+  throttlePercent: number
+  /** post-copy: how long the pages still on the source take to arrive after the switch. */
+  postcopyMs: number
   /** When the current phase ends. */
   phaseEndsMs: number
   /** The pause the stop-and-copy will take, in ms. */

@@ -64,6 +64,15 @@ export function upgradeWorld(world: World): World {
       a.hpa.status ??= { metaphor: '', technical: '' }
     }
   }
+  for (const vm of Object.values(world.vms)) {
+    const m = vm.migration as (Partial<NonNullable<typeof vm.migration>> & object) | null
+    if (m) {
+      m.mode ??= 'precopy'
+      m.converges ??= true
+      m.throttlePercent ??= 0
+      m.postcopyMs ??= 0
+    }
+  }
   for (const c of Object.values(world.containers) as Partial<World['containers'][string]>[]) {
     c.cpuLimitMilli ??= null
     c.memLimitMiB ??= null

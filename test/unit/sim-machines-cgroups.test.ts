@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { MEM_BASELINE_OF_REQUEST, OOM_KILL, RUNTIMES, step } from '../../src/sim'
+import { MEM_BASELINE_OF_REQUEST, OOM_KILL, RUNTIMES, step, cfsBurstWallMs } from '../../src/sim'
 import type { World } from '../../src/sim'
 import { must, smallStreet, stepUntil } from './helpers'
 
@@ -212,5 +212,17 @@ describe('sandboxed runtimes', () => {
     expect(w.containers[gv]!.speed).toBe(1)
     expect(w.containers[gv2]!.speed).toBeCloseTo(RUNTIMES.gvisor.speed)
     expect(RUNTIMES.kata.overheadMiB).toBeGreaterThan(RUNTIMES.firecracker.overheadMiB)
+  })
+})
+
+describe('CFS bandwidth control', () => {
+  test('a CPU limit is enforced per 100 ms CFS period: a short burst runs at full speed, a long one runs its quota then waits', () => {
+    // 500m = 50 ms of CPU per 100 ms period.
+    expect(cfsBurstWallMs(20, 500)).toBe(20)
+    expect(cfsBurstWallMs(50, 500)).toBe(50)
+    expect(cfsBurstWallMs(80, 500)).toBe(130)
+    // Four busy threads share the quota: 50 ms of CPU time is spent in 12.5 ms of wall time, then they all wait.
+    expect(cfsBurstWallMs(50, 500, 4)).toBe(12.5)
+    expect(cfsBurstWallMs(60, 500, 4)).toBe(102.5)
   })
 })

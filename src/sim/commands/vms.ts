@@ -6,7 +6,7 @@ import { deleteContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
 import { notFound, refuse, say } from '../messages'
 import { nextInt } from '../rng'
-import { migrateVm, resizeVm } from '../vmOps'
+import { cancelMigration, migrateVm, resizeVm } from '../vmOps'
 import { newId } from '../world'
 import { fail } from '../result'
 import type { HandlerTable } from './handler'
@@ -100,6 +100,9 @@ export const vmsHandlers = {
     return resizeVm(world, command.vmId, command.vcpus, command.memMiB)
   },
   migrateVm(world, command) {
-    return migrateVm(world, command.vmId, command.toHostId)
+    return migrateVm(world, command.vmId, command.toHostId, command.mode)
+  },
+  cancelMigration(world, command) {
+    return cancelMigration(world, command.vmId)
   },
 } satisfies HandlerTable<VmCommand>

@@ -8,14 +8,34 @@ export const vmOpsMessages = {
     (p) => `VM ${p.vm} resized ${p.before} → ${p.vcpus} vCPU, ${p.memMiB}${p.wasUp2}.`,
   ),
   'vmOps.migrationStarted': entry<
-    'vm' | 'to' | 'precopyMs' | 'downtimeMs' | 'memMiB' | 'linkMiBPerS' | 'dirty' | 'rounds' | 'maxDowntimeMs'
+    'vm' | 'to' | 'precopyMs' | 'downtimeMs' | 'memMiB' | 'linkMiBPerS' | 'dirty' | 'rounds' | 'maxDowntimeMs' | 'mode'
   >(
     (p) =>
-      `Apartment ${p.vm} starts moving to house ${p.to} while people live in it: its contents are copied over (${p.precopyMs} s), then ` +
-      `a ${p.downtimeMs} ms pause to switch.`,
+      `Apartment ${p.vm} starts moving to house ${p.to} while people live in it (${p.mode}): its contents are copied over ` +
+      `(${p.precopyMs} s), then a ${p.downtimeMs} ms pause to switch.`,
     (p) =>
-      `Live migration of VM ${p.vm} to ${p.to}: pre-copy ${p.memMiB} at ${p.linkMiBPerS} MiB/s, dirty rate ${p.dirty} MiB/s, ` +
-      `${p.rounds} rounds (${p.precopyMs} s); expected downtime ${p.downtimeMs} ms (max ${p.maxDowntimeMs} ms).`,
+      `Live migration of VM ${p.vm} to ${p.to} (${p.mode}): ${p.memMiB} at ${p.linkMiBPerS} MiB/s, dirty rate ${p.dirty} MiB/s, ` +
+      `${p.rounds} passes (${p.precopyMs} s); expected downtime ${p.downtimeMs} ms (limit ${p.maxDowntimeMs} ms).`,
+  ),
+  'vmOps.migrationNotConverging': entry<'vm' | 'dirty' | 'linkMiBPerS'>(
+    (p) =>
+      `Apartment ${p.vm} is changed faster (${p.dirty} MiB/s) than the van can carry (${p.linkMiBPerS} MiB/s): the move never ` +
+      `finishes. Cancel it and move again with "slow the tenants down" (auto-converge) or "move first, fetch the rest" (post-copy).`,
+    (p) =>
+      `VM ${p.vm} dirties ${p.dirty} MiB/s, at least the link's ${p.linkMiBPerS} MiB/s: pre-copy does not converge, and QEMU has no ` +
+      `round cap, so it runs until cancelled. Use auto-converge (vCPU throttling) or post-copy.`,
+  ),
+  'vmOps.migrationCancelled': entry<'vm' | 'to'>(
+    (p) => `The move of apartment ${p.vm} to house ${p.to} is called off; it stays where it is.`,
+    (p) => `migrate_cancel: VM ${p.vm} stays on its host; the copy on ${p.to} is dropped.`,
+  ),
+  'vmOps.postcopyDone': entry<'vm' | 'postcopyMs'>(
+    (p) => `Apartment ${p.vm}'s last belongings have arrived (${p.postcopyMs} ms after the switch); it runs at full speed again.`,
+    (p) => `Post-copy of VM ${p.vm} complete: the remaining pages arrived ${p.postcopyMs} ms after the switch.`,
+  ),
+  'vmOps.refused.notMigrating': entry<'vm'>(
+    (p) => `Apartment ${p.vm} is not being moved (or is already switching).`,
+    (p) => `VM ${p.vm} has no migration in pre-copy to cancel`,
   ),
   'vmOps.migrationAborted': entry<'vm' | 'to' | 'fit'>(
     (p) => `Apartment ${p.vm} stays put: house ${p.to} can no longer take it.`,

@@ -15,6 +15,7 @@ import {
   CPU_SHARES,
   GUEST_OS,
   HOST_SYSTEM_RESERVED_MIB,
+  LIVE_MIGRATION,
   MEM_BASELINE_OF_REQUEST,
   MEM_OVERCOMMIT,
   RUNTIMES,
@@ -302,7 +303,9 @@ function swap(world: World, kernels: Map<string, Kernel>): void {
     if (list) list.push(vm)
     else vmsByHost.set(vm.hostId, [vm])
     // Without overcommit a house never swaps: its VMs run at full speed, except in a migration pause.
-    vm.speed = vm.migration?.phase === 'stopcopy' ? 0 : 1
+    // During a migration: paused for stop-and-copy; throttled by auto-converge; slowed by post-copy's page fetches.
+    const m = vm.migration
+    vm.speed = !m ? 1 : m.phase === 'stopcopy' ? 0 : m.phase === 'postcopy' ? LIVE_MIGRATION.postcopySpeed : 1 - m.throttlePercent / 100
     const k = kernels.get(vm.id)
     if (k) k.speed = vm.speed
   }

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { MEM_OVERCOMMIT, RUNTIMES, RUNTIME_LABELS, formatMiB } from '../../sim'
-import type { Placement, Runtime, SecurityContext } from '../../sim'
+import type { MigrationMode, Placement, Runtime, SecurityContext, Vm } from '../../sim'
 import { useGame, useUi, useWorld } from '../../state'
 import { allowed, send } from '../actions'
 import { useWords } from '../useVocab'
@@ -212,6 +212,7 @@ function VmOps({ vmId }: { vmId: string }) {
   const [vcpus, setVcpus] = useState(vm.vcpus)
   const [gib, setGib] = useState(vm.memMiB / 1024)
   const others = Object.values(world.hosts).filter((h) => h.id !== vm.hostId && h.power === 'on')
+  const [mode, setMode] = useState<MigrationMode>('precopy')
   const [to, setTo] = useState(others[0]?.id ?? '')
   const toId = others.some((h) => h.id === to) ? to : (others[0]?.id ?? '')
   return (
@@ -260,7 +261,7 @@ function VmOps({ vmId }: { vmId: string }) {
           aria-label={w('Move the apartment', 'Live-migrate the VM')}
           onSubmit={(e) => {
             e.preventDefault()
-            if (toId) send({ type: 'migrateVm', vmId, toHostId: toId })
+            if (toId) send({ type: 'migrateVm', vmId, toHostId: toId, mode })
           }}
         >
           <span className="ma-title">{w('Move to', 'Migrate to')}</span>
@@ -274,9 +275,27 @@ function VmOps({ vmId }: { vmId: string }) {
               ))}
             </select>
           </label>
+          <label>
+            <span className="visually-hidden">{w('How to move', 'Migration mode')}</span>
+            <select data-testid="migrate-mode" value={mode} onChange={(e) => setMode(e.target.value as MigrationMode)}>
+              <option value="precopy">{w('copy while lived in', 'pre-copy (QEMU default)')}</option>
+              <option value="auto-converge">{w('…and slow the tenants down if needed', 'pre-copy + auto-converge')}</option>
+              <option value="postcopy">{w('move first, fetch the rest', 'post-copy')}</option>
+            </select>
+          </label>
           <button type="submit" data-testid="action-migrateVm" disabled={!!vm.migration || vm.state !== 'running'}>
             {w('Move while lived in', 'Live migrate')}
           </button>
+          {vm.migration?.phase === 'precopy' && allowed('cancelMigration') && (
+            <button type="button" data-testid="action-cancelMigration" onClick={() => send({ type: 'cancelMigration', vmId })}>
+              {w('Call off the move', 'Cancel migration')}
+            </button>
+          )}
+          {vm.migration && (
+            <p className="muted" data-testid="migration-status">
+              {migrationText(vm.migration, w)}
+            </p>
+          )}
         </form>
       )}
     </>
@@ -342,4 +361,27 @@ export function MachineActions({ appId, hostId, vmId, target }: Props) {
       </div>
     </details>
   )
+}
+
+/** Where a live migration stands, in both vocabularies (QEMU's pre-copy has no round cap: say when it cannot finish). */
+function migrationText(m: NonNullable<Vm['migration']>, w: (metaphor: string, technical: string) => string): string {
+  if (m.phase === 'stopcopy') return w(`Paused ${m.downtimeMs} ms for the switch.`, `Stop-and-copy: ${m.downtimeMs} ms downtime.`)
+  if (m.phase === 'postcopy')
+    return w(
+      'Moved in; the last boxes are fetched as needed, so it runs slowly until they arrive (our estimate: half speed).',
+      'Post-copy: running on the target, faulting missing pages over the link (speed: an estimate, 50 %).',
+    )
+  if (!m.converges)
+    return w(
+      'It is changed faster than the van can carry: this move never finishes. Call it off and move with "slow the tenants down" ' +
+        'or "move first, fetch the rest".',
+      'Not converging: dirty rate ≥ link bandwidth, and QEMU has no round cap (the 30-round / 3× RAM stop is Xen’s). Cancel, ' +
+        'then use auto-converge or post-copy.',
+    )
+  if (m.throttlePercent > 0)
+    return w(
+      `Copying; the tenants are slowed to ${100 - m.throttlePercent} % so the move can finish.`,
+      `Pre-copy, ${m.rounds} passes; auto-converge throttles the vCPUs ${m.throttlePercent} %.`,
+    )
+  return w(`Copying while lived in (${m.rounds} passes), then a short pause.`, `Pre-copy, ${m.rounds} passes, then stop-and-copy.`)
 }

@@ -179,11 +179,13 @@ function throttled({ c }: Room): Finding[] {
       severity: 'warn',
       metaphor:
         `Held to its worker cap: it uses ${r0(c.cpuUsageMilli)}m of its ${c.cpuLimitMilli}m ` +
-        `(${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. The room gets its cap and no more: it works slower, nobody ` +
-        `throws it out. Speed now ${pct(c.speed)}.`,
+        `(${(c.cpuLimitMilli / 1000).toFixed(2)} workers) and wants more. Every tenth of a second it works flat out until its share ` +
+        `is used, then waits for the next tenth: it works slower, nobody throws it out. Speed now ${pct(c.speed)}.`,
       technical:
         `CPU throttled: usage ${r0(c.cpuUsageMilli)}m = limit ${c.cpuLimitMilli}m. CFS quota: the room gets its limit and no ` +
-        `more (cpu.max ${c.cpuLimitMilli * 100} per 100000 µs period); it is slowed, not killed. Serving at ${pct(c.speed)}.`,
+        `more (cpu.max ${c.cpuLimitMilli * 100} per 100000 µs period): in each 100 ms period it runs at full speed until it has ` +
+        `used ${(c.cpuLimitMilli / 10).toFixed(0)} ms of CPU, then waits for the next period (a short burst finishes at full ` +
+        `speed; a long one stalls). It is slowed, not killed. Serving at ${pct(c.speed)} (the game averages over each period).`,
       source: CPU_THROTTLE_SOURCE,
     })
   }
