@@ -16,6 +16,8 @@ import { boxOf } from './Buildings'
 import { freeAreaOffset, onFly, onHome, viewInsets } from './view'
 
 const FOCUS_DISTANCE = 22
+/** How high above the ground (radians) the camera looks into a house it focuses. */
+const DOLLHOUSE_ELEVATION = (30 * Math.PI) / 180
 
 /** Whether a point shows in the part of the window the panels leave open (with a margin). */
 function inFreeArea(p: THREE.Vector3, camera: THREE.PerspectiveCamera, width: number, height: number): boolean {
@@ -88,6 +90,13 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         const target = new THREE.Vector3(fx, fy, fz)
         const dir = camera.position.clone().sub(c.target)
         if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
+        if (far !== undefined) {
+          // A house or an apartment is looked into from lower down, like a dollhouse: its floors show under each other.
+          const flat = new THREE.Vector3(dir.x, 0, dir.z)
+          if (flat.lengthSq() < 1e-6) flat.set(0, 0, 1)
+          flat.normalize().multiplyScalar(Math.cos(DOLLHOUSE_ELEVATION))
+          dir.copy(flat).setY(Math.sin(DOLLHOUSE_ELEVATION))
+        }
         dir.setLength(far ?? FOCUS_DISTANCE)
         const pos = target.clone().add(dir)
         if (useUi.getState().reducedMotion) {
