@@ -4,7 +4,8 @@
  * tall; every frame the labels are placed nearest first (zones before houses), and one that would
  * overlap a label already placed, a panel of the HUD, or the window's edge is hidden, so labels
  * thin out with distance and never cover each other or the panels. Plain DOM in the scene's
- * overlay layer, positioned in useFrame (no React render per frame).
+ * overlay layer, positioned in useFrame (no React render per frame); the layout (panels, overlay, label sizes) is
+ * read only when it changes, not every frame.
  */
 import { useEffect, useMemo, useRef } from 'react'
 import { useFrame, useThree } from '@react-three/fiber'
@@ -44,14 +45,61 @@ interface Rect {
 
 const overlaps = (a: Rect, b: Rect, m: number) => a.l < b.r + m && b.l < a.r + m && a.t < b.b + m && b.t < a.b + m
 
-/** The HUD's panels (read twice a second: they move only when a panel opens or closes). */
-function panelRects(): Rect[] {
-  const out: Rect[] = []
-  for (const el of document.querySelectorAll<HTMLElement>('.hud .panel, .hud-bottom > *, [data-avoid-labels]')) {
+const PANELS = '.hud .panel, .hud-bottom > *, [data-avoid-labels]'
+
+/** The HUD's panels, read only when the layout changed (see watchLayout). */
+function panelRects(): { rects: Rect[]; els: Element[] } {
+  const rects: Rect[] = []
+  const els: Element[] = []
+  for (const el of document.querySelectorAll<HTMLElement>(PANELS)) {
+    els.push(el)
     const r = el.getBoundingClientRect()
-    if (r.width > 0 && r.height > 0) out.push({ l: r.left, t: r.top, r: r.right, b: r.bottom })
+    if (r.width > 0 && r.height > 0) rects.push({ l: r.left, t: r.top, r: r.right, b: r.bottom })
   }
-  return out
+  return { rects, els }
+}
+
+/**
+ * Calls `changed` when what the labels avoid may have moved: a panel or the scene's overlay resized (ResizeObserver),
+ * a panel or drawer opened or closed (a class, hidden or open attribute, or a panel added or removed), a panel's
+ * slide ended, the window resized; `scaled` = true when the interface scale (--ui-scale on <html>) changed, which
+ * also changes the labels' own sizes. Returns the function that stops watching and `observe`, which starts
+ * watching the panels just read.
+ */
+function watchLayout(changed: (scaled: boolean) => void): { observe: (els: Element[]) => void; stop: () => void } {
+  const watched = new Set<Element>()
+  const sized = new ResizeObserver(() => changed(false))
+  const touchesPanel = (n: Node): boolean =>
+    n instanceof Element && (n.matches(PANELS) || n.querySelector(PANELS) !== null || [...watched].some((el) => n.contains(el)))
+  const hud = new MutationObserver((records) => {
+    for (const m of records) {
+      if (m.type === 'attributes' || [...m.addedNodes].some(touchesPanel) || [...m.removedNodes].some(touchesPanel)) {
+        changed(false)
+        return
+      }
+    }
+  })
+  hud.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden', 'open'] })
+  const html = new MutationObserver(() => changed(true))
+  html.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] })
+  const onResize = () => changed(true)
+  const onSlide = () => changed(false)
+  window.addEventListener('resize', onResize)
+  document.addEventListener('transitionend', onSlide, true)
+  if (overlayRef.current) sized.observe(overlayRef.current)
+  return {
+    observe(els) {
+      for (const el of watched) if (!els.includes(el)) (sized.unobserve(el), watched.delete(el))
+      for (const el of els) if (!watched.has(el)) (sized.observe(el), watched.add(el))
+    },
+    stop() {
+      sized.disconnect()
+      hud.disconnect()
+      html.disconnect()
+      window.removeEventListener('resize', onResize)
+      document.removeEventListener('transitionend', onSlide, true)
+    },
+  }
 }
 
 /** Each zone's name plate, at the front of its district: its name in both vocabularies' words and what needs a look there. */
@@ -153,12 +201,25 @@ function buildLabel(l: CityLabel): HTMLDivElement {
 
 const signature = (l: CityLabel) => JSON.stringify([l.text, l.note, l.bad, l.apps])
 
+/** A label's element and what the frame loop knows of it without reading the layout. */
+interface LabelEntry {
+  el: HTMLDivElement
+  sig: string
+  apps: HTMLElement | null
+  /** Whether its businesses show now (the frame loop sets it; reading the style back would cost a layout). */
+  showing: boolean
+  /** Its size on screen (px), with and without its businesses, measured once (again after the interface scale changes). */
+  size: { plain?: { w: number; h: number }; apps?: { w: number; h: number } }
+}
+
 export function CityLabels({ labels }: { labels: CityLabel[] }) {
   const camera = useThree((s) => s.camera)
   const size = useThree((s) => s.size)
-  const els = useRef(new Map<string, { el: HTMLDivElement; sig: string }>())
+  const els = useRef(new Map<string, LabelEntry>())
   const rootEl = useRef<HTMLDivElement | null>(null)
-  const panels = useRef<{ at: number; rects: Rect[] }>({ at: -1, rects: [] })
+  // What the labels avoid and where the overlay is, read again only when watchLayout says the layout changed.
+  const layout = useRef({ dirty: true, rects: [] as Rect[], ox: 0, oy: 0, zoom: 1 })
+  const watcher = useRef<ReturnType<typeof watchLayout> | null>(null)
   const v = useMemo(() => new THREE.Vector3(), [])
   const camPos = useMemo(() => new THREE.Vector3(), [])
 
@@ -173,12 +234,24 @@ export function CityLabels({ labels }: { labels: CityLabel[] }) {
     host.append(root)
     rootEl.current = root
     const map = els.current
+    const w = watchLayout((scaled) => {
+      layout.current.dirty = true
+      if (scaled) for (const e of map.values()) e.size = {}
+    })
+    watcher.current = w
     return () => {
+      w.stop()
+      watcher.current = null
       root.remove()
       rootEl.current = null
       map.clear()
     }
   }, [])
+
+  // The canvas resized: the overlay and the panels may have moved.
+  useEffect(() => {
+    layout.current.dirty = true
+  }, [size])
 
   // Keep one element per label: new ones built, changed ones rebuilt, gone ones removed.
   useEffect(() => {
@@ -194,7 +267,7 @@ export function CityLabels({ labels }: { labels: CityLabel[] }) {
       const el = buildLabel(l)
       if (have) have.el.replaceWith(el)
       else root.append(el)
-      map.set(l.key, { el, sig })
+      map.set(l.key, { el, sig, apps: el.querySelector<HTMLElement>('[data-apps]'), showing: true, size: {} })
     }
     for (const [key, { el }] of map) {
       if (keep.has(key)) continue
@@ -203,39 +276,58 @@ export function CityLabels({ labels }: { labels: CityLabel[] }) {
     }
   }, [labels])
 
-  useFrame((state) => {
-    const now = state.clock.elapsedTime
-    if (now - panels.current.at > 0.5) panels.current = { at: now, rects: panelRects() }
-    const zoom = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--ui-scale')) || 1
-    const root = overlayRef.current?.getBoundingClientRect()
-    const ox = root?.left ?? 0
-    const oy = root?.top ?? 0
+  useFrame(() => {
+    const at = layout.current
+    if (at.dirty) {
+      // Layout reads, only after a change: the panels, the overlay's corner, the interface scale.
+      at.dirty = false
+      const panels = panelRects()
+      watcher.current?.observe(panels.els)
+      at.rects = panels.rects
+      at.zoom = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--ui-scale')) || 1
+      const root = overlayRef.current?.getBoundingClientRect()
+      at.ox = root?.left ?? 0
+      at.oy = root?.top ?? 0
+    }
+    const { ox, oy, zoom } = at
     camera.getWorldPosition(camPos)
     // Zones first, then houses nearest first.
     const order = labels
-      .map((l) => ({ l, d: camPos.distanceToSquared(v.set(l.x, l.y, l.z)) }))
+      .map((l) => ({ l, d: camPos.distanceToSquared(v.set(l.x, l.y, l.z)), e: els.current.get(l.key) }))
       .sort((a, b) => (a.l.kind === b.l.kind ? a.d - b.d : a.l.kind === 'zone' ? -1 : 1))
-    const placed: Rect[] = [...panels.current.rects]
-    // The selected and hovered things' tags (drei Html beside this layer) are not covered either.
+    // Writes first (businesses shown or not), then the reads this frame needs, then the placing (writes only):
+    // the browser lays the page out at most once here, not once per label.
+    for (const { l, d, e } of order) {
+      if (!e?.apps) continue
+      const show = l.kind === 'house' && Math.sqrt(d) < APP_NAMES_RANGE
+      if (show !== e.showing) {
+        e.apps.style.display = show ? '' : 'none'
+        e.showing = show
+      }
+    }
+    for (const { e } of order) {
+      if (!e || (e.showing && e.apps ? e.size.apps : e.size.plain)) continue
+      const r = e.el.getBoundingClientRect()
+      e.size[e.showing && e.apps ? 'apps' : 'plain'] = { w: r.width, h: r.height }
+    }
+    const placed: Rect[] = [...at.rects]
+    // The selected and hovered things' tags (drei Html beside this layer) move with the camera: read each frame.
     for (const tag of overlayRef.current?.querySelectorAll<HTMLElement>(':scope > div:not(.city-labels) > div') ?? []) {
       const t = tag.getBoundingClientRect()
       if (t.width > 0 && t.height > 0) placed.push({ l: t.left, t: t.top, r: t.right, b: t.bottom })
     }
-    for (const { l, d } of order) {
-      const el = els.current.get(l.key)?.el
-      if (!el) continue
+    for (const { l, e } of order) {
+      if (!e) continue
+      const el = e.el
+      const rect = (e.showing && e.apps ? e.size.apps : e.size.plain) ?? { w: 0, h: 0 }
       v.set(l.x, l.y, l.z).project(camera)
-      const showApps = l.kind === 'house' && Math.sqrt(d) < APP_NAMES_RANGE
-      const appsEl = el.querySelector<HTMLElement>('[data-apps]')
-      if (appsEl) appsEl.style.display = showApps ? '' : 'none'
-      const rect = el.getBoundingClientRect()
       const sx = ((v.x + 1) / 2) * size.width + ox
       const sy = ((1 - v.y) / 2) * size.height + oy
       // Where it belongs, else just below or above that (a zone's plate may sit beside its neighbour's).
       let r: Rect = { l: 0, t: 0, r: 0, b: 0 }
       let free = false
-      for (const dy of l.kind === 'zone' ? [0, rect.height + 4, -(rect.height + 4)] : [0]) {
-        r = { l: sx - rect.width / 2, t: sy - rect.height + dy, r: sx + rect.width / 2, b: sy + dy }
+      for (const dy of l.kind === 'zone' ? [0, rect.h + 4, -(rect.h + 4)] : [0]) {
+        r = { l: sx - rect.w / 2, t: sy - rect.h + dy, r: sx + rect.w / 2, b: sy + dy }
         const onScreen = v.z < 1 && r.l >= ox && r.t >= oy && r.r <= ox + size.width && r.b <= oy + size.height
         free = onScreen && !placed.some((p) => overlaps(p, r, 3))
         if (free) break
