@@ -6,6 +6,7 @@ import { say, refuse } from './messages'
 import type { Result } from './result'
 import type { Command, World } from './types'
 import { newId } from './world'
+import { noteHostsChanged } from './containerIndex'
 
 /** A new house on the street; `announce` = false for one only ordered (the autoscaler says so itself). */
 export function buildHost(world: World, command: Extract<Command, { type: 'addHost' }>, announce = true): Result {
@@ -17,6 +18,7 @@ export function buildHost(world: World, command: Extract<Command, { type: 'addHo
     return refuse(say('hosts.refused.idAlreadyInUse', { id: command.id }))
   const id = command.id ?? newId(world, 'h')
   const name = command.name ?? String(Object.keys(world.hosts).length + 1)
+  noteHostsChanged(world)
   world.hosts[id] = {
     id,
     name,

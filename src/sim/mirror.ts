@@ -12,7 +12,7 @@
  */
 import type { Command } from './commandTypes'
 import type { Result } from './result'
-import { containerList, noteContainerAdded, noteContainerRemoved } from './containerIndex'
+import { containerList, noteContainerAdded, noteContainerRemoved, noteHostsChanged } from './containerIndex'
 import type { ScaleSize } from './scale'
 import type { Container, ContainerId, SimEvent, World } from './types'
 
@@ -262,6 +262,7 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
     const coll = mirror[k] as Rec<unknown>
     for (const id in r.put) coll[id] = r.put[id]
     for (const id of r.gone) delete coll[id]
+    if (k === 'hosts') noteHostsChanged(mirror)
   }
   putRooms(mirror, d.containers.put)
   for (const id of d.containers.gone) {

@@ -1,5 +1,5 @@
 /** Houses (hosts): build, sell, burn, rebuild. */
-import { containerList } from '../containerIndex'
+import { containerList, noteHostsChanged } from '../containerIndex'
 import { deleteContainer, loseContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
 import { notFound, refuse, say } from '../messages'
@@ -44,6 +44,7 @@ export const hostsHandlers = {
       containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === host.id)
     if (busy) return refuse(say('hosts.refused.hostIsNotEmpty', { host: host.name }))
     delete world.hosts[host.id]
+    noteHostsChanged(world)
     logEvent(world, 'info', say('hosts.removed', { host: host.name }), [host.id])
     return { ok: true }
   },

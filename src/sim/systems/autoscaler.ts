@@ -16,7 +16,7 @@
 import { buildHost } from '../hosts'
 import { containerCpuMilli, containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
 import { CLUSTER_LIMITS, HOST_SYSTEM_RESERVED_MIB, STEP_MS } from '../constants'
-import { containerList } from '../containerIndex'
+import { containerList, hostList, noteHostsChanged } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Message } from '../messages'
@@ -87,6 +87,7 @@ function finishRemovals(world: World, ca: ClusterAutoscaler): void {
     if (!isBeingRemoved(h) || h.alloc.pods > 0 || h.alloc.vcpus > 0) continue
     if (containerList(world).some((c) => c.placement?.kind === 'host' && c.placement.hostId === id)) continue
     delete world.hosts[id]
+    noteHostsChanged(world)
     forget(ca, id)
     note(world, 'info', say('autoscaler.nodeRemoved', { host: h.name }), [id])
   }
@@ -311,7 +312,7 @@ function scaleDown(world: World, ca: ClusterAutoscaler): void {
 /** Free space on every schedulable house and apartment (except `except`), with the kernel it offers. */
 function freeSpace(world: World, except: Host | null): (Bin & { os: string })[] {
   const bins: (Bin & { os: string })[] = []
-  for (const h of Object.values(world.hosts)) {
+  for (const h of hostList(world)) {
     if (h === except || h.power !== 'on' || h.condition !== 'Ready' || h.unschedulable || isBeingRemoved(h)) continue
     const cap = hostCapacity(h)
     const bin = {

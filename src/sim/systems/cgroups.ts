@@ -21,7 +21,7 @@ import {
   RUNTIMES,
   STEP_MS,
 } from '../constants'
-import { containerList } from '../containerIndex'
+import { containerList, hostList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, World } from '../types'
@@ -97,7 +97,7 @@ export function cgroups(world: World): void {
   // of their requests, bounds what a kernel's rooms can want together.
   let maxLoad = 0
   for (const id in world.apps) maxLoad = Math.max(maxLoad, world.apps[id]!.cpuPercent / 100)
-  for (const h of Object.values(world.hosts)) {
+  for (const h of hostList(world)) {
     if (h.power !== 'on') continue
     const worstCpu = (h.alloc.cpuMilli + h.alloc.pods * CPU_SHARES.bestEffortNeedMilli) * maxLoad
     if (h.memOvercommit > 1 || h.swapping || worstCpu > h.cores * 1000 - (vmCpuByHost.get(h.id) ?? 0)) {
@@ -309,7 +309,7 @@ function swap(world: World, kernels: Map<string, Kernel>): void {
     const k = kernels.get(vm.id)
     if (k) k.speed = vm.speed
   }
-  for (const h of Object.values(world.hosts)) {
+  for (const h of hostList(world)) {
     if (h.power !== 'on' || !(h.memOvercommit > 1 || h.swapping || vmsByHost.has(h.id))) continue
     const vms = vmsByHost.get(h.id) ?? []
     let inUse = HOST_SYSTEM_RESERVED_MIB.value + (kernels.get(h.id)?.mem ?? 0)

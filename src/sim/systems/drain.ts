@@ -3,7 +3,7 @@
  * refuses an eviction that would break the app's PodDisruptionBudget; the drain retries each step.
  */
 import { terminatePod } from '../containers'
-import { containerList } from '../containerIndex'
+import { containerList, hostList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, World } from '../types'
@@ -12,7 +12,7 @@ import { countByApp } from './replicaset'
 const healthy = (c: Container): boolean => c.state === 'running' && c.ready
 
 export function drain(world: World): void {
-  const draining = Object.values(world.hosts).filter((h) => h.draining)
+  const draining = hostList(world).filter((h) => h.draining)
   if (draining.length === 0) return
   // A disruption budget counts healthy pods: running and ready (kubernetes.io "Disruptions").
   const availableByApp = countByApp(world, healthy)

@@ -14,7 +14,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
-import { containerList, lostNodeKey, lostRoomsByNode } from '../containerIndex'
+import { containerList, hostList, lostNodeKey, lostRoomsByNode } from '../containerIndex'
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
@@ -121,7 +121,7 @@ export function nodeLifecycle(world: World): void {
   const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
   let anyUnknown = false
   const lost: { n: Host | Vm; kind: 'host' | 'vm' }[] = []
-  for (const host of Object.values(world.hosts)) {
+  for (const host of hostList(world)) {
     if (host.downSinceMs === null) {
       // A lot still on order (power off, never joined) stays NotReady; a standing house heartbeats.
       if (host.condition !== 'Ready' && host.power === 'on') markReady(host)
@@ -145,7 +145,7 @@ export function nodeLifecycle(world: World): void {
     anyUnknown = true
   }
   if (!anyUnknown && !world.zoneStates) return
-  const nodes: (Host | Vm)[] = [...Object.values(world.hosts), ...Object.values(world.vms)]
+  const nodes: (Host | Vm)[] = [...hostList(world), ...Object.values(world.vms)]
   const zones = zoneStates(world, nodes)
   const allDark = zones.size > 0 && [...zones.values()].every((z) => z.state === 'FullDisruption')
   noteZones(world, zones, allDark)

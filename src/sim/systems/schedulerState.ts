@@ -5,7 +5,7 @@
  * Shared by the scheduler, preemption and explainPlacement.
  */
 import { containerCpuMilli, containerMemMiB, hostCapacity, vmCapacity } from '../capacity'
-import { containerList, containersOfApp } from '../containerIndex'
+import { containerList, containersOfApp, hostList } from '../containerIndex'
 import { podCpuRequestMilli, podMemRequestMiB } from '../containers'
 import { hostLabels, LABEL_OS, vmLabels } from '../nodeLabels'
 import { matchesAll, matchesRequirement, tolerated, toleratesTaint } from '../matching'
@@ -40,7 +40,7 @@ export interface NodeView {
 /** Every house and apartment the manager may place rooms on right now. */
 export function schedulableNodes(world: World): NodeView[] {
   const nodes: NodeView[] = []
-  for (const h of Object.values(world.hosts)) {
+  for (const h of hostList(world)) {
     // A node the control plane marked Unknown is still a node: its node.kubernetes.io/unreachable taint filters it
     // out, and FailedScheduling counts it with that reason ("0/N nodes" counts every node), as kube-scheduler does.
     // Simplification: during the grace period Kubernetes would still bind pods to the dead node (they never start);
