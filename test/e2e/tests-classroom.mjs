@@ -19,6 +19,7 @@ import {
   sleep,
   openCampaign,
 } from './lib.mjs'
+import { expectNoSeriousAxe } from './tests-stage.mjs'
 
 export const LESSONS = [
   ['01-big-picture', 5],
@@ -505,6 +506,7 @@ export const remoteTests = [
       check(await page.locator(tid('incident-when-later')).isChecked(), 'typing a moment should choose "at"')
       await click(page, tid('incident-fire'))
       await waitFor(page, 'incident-pending')
+      await expectNoSeriousAxe(t, page, 'the incident remote with a planned incident')
       await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
       await waitUntil(page, () => window.__houseOfPods.getState().commandLog.some((c) => c.by === 'teacher'), undefined, {
         what: 'the planned fire',
@@ -540,6 +542,7 @@ export const remoteTests = [
       const during = await page.evaluate(() => window.__houseOfPods.getState().world.tick)
       check(during < head.tick, `while replaying, the world is at tick ${during}, the run was at ${head.tick}`)
       await shot(page, 'timeline-replaying.png')
+      await expectNoSeriousAxe(t, page, 'the timeline replaying')
       // The bar is docked in the HUD: under the captions, clear of the side panels, on screen.
       const dock = await page.evaluate(() => {
         const r = (el) => el.getBoundingClientRect()

@@ -14,6 +14,7 @@ import {
   openCampaign,
   closeBrief,
 } from './lib.mjs'
+import { expectNoSeriousAxe } from './tests-stage.mjs'
 
 const PROGRESS_KEY = 'house-of-pods:progress'
 
@@ -189,6 +190,7 @@ export const tests = [
       check(under.length === 0, `a caption runs under the lab: ${JSON.stringify(under)}`)
       check((await page.locator('.hop-clipboard').count()) === 0, "the lab's street shows a building manager with nothing to do")
       await shot(page, 'lab-projector-1920.png')
+      await expectNoSeriousAxe(t, page, 'the lab on the projector')
       await expectCanvasNotBlank(page, 'lab-projector-1920-canvas.png')
     },
   },
