@@ -242,12 +242,14 @@ export function appObjects(world: World, app: App): K8sObject[] {
   if (app.pdbMinAvailable !== null) {
     objects.push(
       new PodDisruptionBudget({
-        metadata: meta,
+        metadata: { ...meta, name: app.pdbName ?? app.name },
         spec: { minAvailable: app.pdbMinAvailable, selector: { matchLabels: selector } },
       }).toJSON() as K8sObject,
     )
   }
-  return objects
+  // Only an app the manager looks after is a Deployment: plain `docker run` rooms are not (not one with 0 replicas either).
+  // exportYaml names them in a comment line instead.
+  return app.managed ? objects : objects.filter((o) => o.kind !== 'Deployment')
 }
 
 /** Namespaces (other than default) and PriorityClasses: cluster objects the workloads refer to. */
@@ -268,9 +270,20 @@ export function clusterObjects(world: World): K8sObject[] {
 
 /** Every app in the world as one multi-document YAML file. */
 export function exportYaml(world: World): string {
-  return [...clusterObjects(world), ...Object.values(world.apps).flatMap((app) => appObjects(world, app))]
+  const managed = Object.values(world.apps).filter((a) => a.managed)
+  const yaml = [...clusterObjects(world), ...managed.flatMap((app) => appObjects(world, app))]
     .map((o) => stringify(o, { lineWidth: 0 }))
     .join('---\n')
+  const bare: string[] = []
+  for (const app of Object.values(world.apps)) {
+    if (app.managed) continue
+    const rooms = Object.values(world.containers).filter((c) => c.appId === app.id).length
+    bare.push(
+      `# ${app.namespace}/${app.name}: not a Deployment (${rooms} room(s) started by hand with docker run, which no ` +
+        'controller recreates): not exported.',
+    )
+  }
+  return bare.length ? [...bare, yaml].filter((x) => x !== '').join('\n') : yaml
 }
 
 export interface ImportError {
@@ -1013,7 +1026,7 @@ function toCommands(world: World, objects: Parsed[]): ImportResult {
         })
         continue
       }
-      commands.push({ type: 'setPdb', appId, minAvailable: min })
+      commands.push({ type: 'setPdb', appId, minAvailable: min, name })
       created.push(`poddisruptionbudget.policy/${name} created`)
     }
   }

@@ -118,7 +118,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     behavior: z.boolean().optional(),
   }),
   z.object({ type: z.literal('removeHpa'), appId: id }),
-  z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable() }),
+  z.object({ type: z.literal('setPdb'), appId: id, minAvailable: count.nullable(), name: z.string().optional() }),
   z.object({ type: z.literal('cordon'), hostId: id, unschedulable: z.boolean() }),
   z.object({ type: z.literal('drain'), hostId: id }),
   // Machine commands (issue 3): the sim checks the details and says why it refuses.

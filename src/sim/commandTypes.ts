@@ -109,7 +109,7 @@ export type ManagerCommand =
       behavior?: boolean
     }
   | { type: 'removeHpa'; appId: AppId }
-  | { type: 'setPdb'; appId: AppId; minAvailable: number | null }
+  | { type: 'setPdb'; appId: AppId; minAvailable: number | null; /** metadata.name of an imported PDB */ name?: string }
   | { type: 'cordon'; hostId: HostId; unschedulable: boolean }
   | { type: 'drain'; hostId: HostId }
   | { type: 'setClusterAutoscaler'; config: AutoscalerConfig | null }

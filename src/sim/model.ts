@@ -344,6 +344,8 @@ export interface App {
   hpa: Hpa | null
   /** PodDisruptionBudget: rooms that must stay open during voluntary evictions (drain). */
   pdbMinAvailable: number | null
+  /** The PodDisruptionBudget's own name when a manifest gave one (exported as it came); absent: the app's name. */
+  pdbName?: string
   namespace: string
   /** Pod labels (they always include the Deployment's selector, app=<name> unless a manifest said otherwise). */
   labels: Record<string, string>

@@ -136,6 +136,8 @@ export const managerHandlers = {
     if (command.minAvailable !== null && !(Number.isInteger(command.minAvailable) && command.minAvailable >= 0))
       return refuse(say('manager.refused.minavailableMustBeAn'))
     app.pdbMinAvailable = command.minAvailable
+    if (command.minAvailable === null) delete app.pdbName
+    else if (command.name !== undefined && command.name !== app.name) app.pdbName = command.name
     logEvent(world, 'info', say('manager.pdb', { app: app.name, minAvailable: command.minAvailable }), [app.id])
     return { ok: true }
   },
