@@ -293,6 +293,7 @@ const EVENT_REASONS: Record<string, readonly ['Normal' | 'Warning', string, stri
   'kubelet.restarted': ['Normal', 'Started', 'kubelet'],
   'kubelet.restartImmediately': ['Normal', 'Started', 'kubelet'],
   'kubelet.backOff': ['Warning', 'BackOff', 'kubelet'],
+  'kubelet.pulling': ['Normal', 'Pulling', 'kubelet'],
   'probes.livenessFailed': ['Warning', 'Unhealthy', 'kubelet'],
   'probes.readinessFailed': ['Warning', 'Unhealthy', 'kubelet'],
   'cgroups.evictedForMemory': ['Warning', 'Evicted', 'kubelet'],

@@ -15,4 +15,11 @@ export const kubeletMessages = {
     (p) => `The caretaker will reopen the room of ${p.app} in ${p.wait} s.`,
     (p) => `Back-off ${p.backoffMs}s restarting failed container ${p.room}${p.delayScale}.`,
   ),
+  // The technical line is kubelet's own event message (reason Pulling): `Pulling image "web:1.1"`.
+  'kubelet.pulling': entry<'app' | 'where' | 'crates' | 'cached' | 'image'>(
+    (p) =>
+      `A delivery van brings ${p.app}'s kit to ${p.where}: ${p.crates} crate${p.crates === 1 ? '' : 's'}` +
+      `${p.cached ? `, ${p.cached} already in the storeroom` : ''}.`,
+    (p) => `Pulling image "${p.image}"`,
+  ),
 } satisfies Catalogue

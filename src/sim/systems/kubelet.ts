@@ -109,6 +109,20 @@ export function kubelet(world: World): void {
           const total = images.reduce((n, im) => n + im.layers.length, 0)
           setContainerState(world, c, 'pulling', `pulling ${missing.ids.length} of ${total} layers (${missing.sizeMiB} MiB)`)
           c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
+          // Told in the log like a start: on small streets (a big street's first pulls would bury everything else).
+          if (world.events.length < 2000)
+            logEvent(
+              world,
+              'info',
+              say('kubelet.pulling', {
+                app: world.apps[c.appId]?.name ?? c.appId,
+                where: placementName(world, c.placement).metaphor,
+                crates: missing.ids.length,
+                cached: total - missing.ids.length,
+                image: images.map((im) => im.ref).join('", "'),
+              }),
+              [c.id, c.appId],
+            )
         } else startCreating(world, c)
         break
       }
