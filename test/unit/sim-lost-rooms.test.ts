@@ -1,0 +1,55 @@
+/**
+ * Rooms lost with their node, after random fires and repairs: kubelet starts the manager's rooms again as soon as their
+ * house stands, and the node lifecycle controller evicts the rest after their toleration; both read a per-node index of
+ * lost rooms (containerIndex.ts) kept beside the world, which must never miss a room.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { apply, buildScaleWorld, placementUp, settle, step, STEP_MS } from '../../src/sim'
+import type { World } from '../../src/sim'
+
+/** Managed rooms still lost on a house that stands again, after kubelet ran (there must be none). */
+const lostOnStandingHouses = (w: World): string[] =>
+  Object.values(w.containers)
+    .filter((c) => c.managed && c.state === 'lost' && c.placement && placementUp(w, c.placement))
+    .map((c) => c.id)
+
+describe('rooms lost with their house', () => {
+  test("after any fires and repairs, no manager's room stays lost on a standing house, and rooms on burnt houses go once tolerated", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) }),
+            fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) }),
+            fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 60 }) }),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (ops) => {
+          const w = settle(buildScaleWorld(6, 60, 3, 2))
+          apply(w, { type: 'setDelayScale', scale: 0.1 })
+          const houses = Object.keys(w.hosts)
+          for (const o of ops) {
+            if (o.op === 'fail') apply(w, { type: 'failHost', hostId: houses[o.house]! })
+            else if (o.op === 'repair') apply(w, { type: 'repairHost', hostId: houses[o.house]! })
+            else
+              for (let i = 0; i < o.steps; i++) {
+                step(w, STEP_MS)
+                expect(lostOnStandingHouses(w)).toEqual([])
+              }
+          }
+          // Long enough for the grace period, the eviction rate and the toleration at delay scale 0.1 (5 + 6 + 30 s).
+          for (let i = 0; i < 450; i++) step(w, STEP_MS)
+          expect(lostOnStandingHouses(w)).toEqual([])
+          // Unless every house is down: then the controller assumes its own network failed and evicts nothing.
+          if (Object.values(w.hosts).every((h) => h.downSinceMs !== null)) return
+          const stillLost = Object.values(w.containers).filter((c) => c.managed && c.state === 'lost')
+          expect(stillLost.map((c) => c.id)).toEqual([])
+          expect(Object.values(w.containers).filter((c) => c.managed).length).toBe(60)
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+})
