@@ -620,6 +620,9 @@ export const remoteTests = [
         `after the fire: ${JSON.stringify(after)}`,
       )
       await shot(p2, 'incident-remote-level.png')
+      // Its ✕ closes it (as I does).
+      await click(p2, tid('incident-remote-close'))
+      await p2.waitForSelector(tid('incident-remote'), { state: 'detached', timeout: 5_000 })
     },
   },
 ]

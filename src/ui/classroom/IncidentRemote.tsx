@@ -40,7 +40,17 @@ export function IncidentRemote() {
   }
   return (
     <section className="incident-remote" aria-label="Incident remote" data-testid="incident-remote">
-      <h2>Incident remote</h2>
+      <div className="panel-head">
+        <h2>Incident remote</h2>
+        <button
+          type="button"
+          data-testid="incident-remote-close"
+          aria-label="Close the incident remote (I)"
+          onClick={() => usePresenterPanels.getState().show('remote', false)}
+        >
+          ✕
+        </button>
+      </div>
       <label>
         {vocab === 'metaphor' ? 'Business' : 'App'}{' '}
         <select data-testid="incident-app" value={app} onChange={(e) => setAppId(e.target.value)}>
