@@ -9,11 +9,20 @@ import { useWords } from './useVocab'
 
 const DEFAULT_GIB: Record<GuestOs, number> = { linux: 2, windows: 4 }
 
+/** The apartment is usually built for the business picked in the palette: start with the OS its kit needs. */
+function osOfChosenApp(): GuestOs {
+  const { world } = useGame.getState()
+  const appId = useHud.getState().appId ?? Object.keys(world.apps)[0]
+  const app = appId ? world.apps[appId] : undefined
+  return (app && world.images[app.imageId]?.os) || 'linux'
+}
+
 export function AddVmForm({ hostId }: { hostId: string }) {
   const w = useWords()
-  const [os, setOs] = useState<GuestOs>('linux')
+  const [first] = useState(osOfChosenApp)
+  const [os, setOs] = useState<GuestOs>(first)
   const [vcpus, setVcpus] = useState(2)
-  const [gib, setGib] = useState(DEFAULT_GIB.linux)
+  const [gib, setGib] = useState(DEFAULT_GIB[first])
   const host = useGame.getState().world.hosts[hostId]
   const memMiB = Math.round(gib * 1024)
   const guest = GUEST_OS[os]
