@@ -97,6 +97,7 @@ function QuestionBox() {
                   {c.text[vocab]}
                   {phase === 'done' && isShown && <span className="cls-verdict">✓ what the simulation shows</span>}
                   {phase === 'done' && picked === i && !isShown && <span className="cls-verdict">✗ the class's guess</span>}
+                  {phase !== 'done' && picked === i && <span className="cls-verdict">● the class's guess: press → to see</span>}
                 </span>
               </button>
             </li>
