@@ -54,8 +54,9 @@ export function Scene() {
   const { world, version } = useWorldVersion()
   // Big streets (M, L) are drawn as a city: one block per house, no rooms (CityView.tsx).
   const city = Object.keys(world.hosts).length >= CITY_MIN_HOUSES
-  // Where the manager does not stand, the camera frames the houses alone (not the empty office yard).
-  const office = useGame(managerHireable) || managerWorking(world)
+  // Where the manager does not stand, the camera frames the houses alone (not the empty office yard). The lab
+  // keeps the yard in its bounds: its framing of both houses beside the docked table is measured with it.
+  const office = useGame((s) => managerHireable(s) || !!s.lab) || managerWorking(world)
   const layout = useMemo(() => {
     void version
     return city ? cityLayout(world) : layoutWorld(world, { office })
