@@ -114,6 +114,20 @@ export const tests = [
       await page.reload()
       await waitFor(page, 'lab-panel', { timeout: 20_000 })
       await waitUntil(page, () => window.__houseOfPods.firstFrameMs() !== null, undefined, { what: 'the first frame', timeout: 30_000 })
+      // The camera frames the two houses once the lab's table has docked (a frame or two after the first on a fast
+      // machine): give it that moment; the checks below say what is wrong if it never comes.
+      await waitUntil(
+        page,
+        () => {
+          const h = window.__houseOfPods
+          const a = h.screenBox('host', 'lab-vms')
+          const b = h.screenBox('host', 'lab-rooms')
+          const sheet = document.querySelector('.lab-sheet')?.getBoundingClientRect()
+          return !!a && !!b && !!sheet && Math.max(a.right, b.right) <= sheet.left && Math.min(a.left, b.left) >= 0
+        },
+        undefined,
+        { what: 'the camera to frame both lab houses beside the table', timeout: 15_000 },
+      ).catch(() => {})
       // Where everything is: the table's rows, the HUD's panels, the two lab houses as the camera shows them.
       const layout = () =>
         page.evaluate(() => {
