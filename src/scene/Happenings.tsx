@@ -28,13 +28,17 @@ const MAX_VAN_CRATES = 8
 const HOP_S = 0.9
 const BREACH_SHOW_S = 30
 
-/** When the scene first drew each breach (wall-clock seconds), so its burglar's walk starts then. */
+/**
+ * When the scene first drew each breach, on the burglars' own clock: seconds of play (it stands still
+ * while the game is paused, as the visitors do), so a paused breach waits at its first room for Play.
+ */
 const breachSeen = new WeakMap<World, Map<number, number>>()
+let playedS = 0
 
 /** The breaches of the last 30 s of world time (at most four), each with when the scene first saw it. */
 function recentBreaches(world: World): { b: Breach; seenAt: number }[] {
   const out: { b: Breach; seenAt: number }[] = []
-  const now = performance.now() / 1000
+  const now = playedS
   let seen = breachSeen.get(world)
   if (!seen) breachSeen.set(world, (seen = new Map()))
   for (let i = world.events.length - 1; i >= 0 && out.length < 4; i--) {
@@ -64,11 +68,12 @@ function Burglars({ layout, breaches }: { layout: SceneLayout; breaches: { b: Br
       }),
     [breaches, layout],
   )
-  useFrame(() => {
+  useFrame((_, dt) => {
     const m = mesh.current
     if (!m) return
     const reduced = useUi.getState().reducedMotion
-    const now = performance.now() / 1000
+    if (!useGame.getState().paused && !reduced) playedS += Math.min(dt, 0.1)
+    const now = playedS
     const a = m.instanceMatrix.array as Float32Array
     let k = 0
     for (const s of spots) {

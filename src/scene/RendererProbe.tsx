@@ -36,6 +36,14 @@ export function RendererProbe({ layout }: { layout: SceneLayout }) {
   useEffect(() => {
     reportSceneProbe({
       counts: () => countInstances(scene),
+      instance: (name, i) => {
+        const m = scene.getObjectByName(name)
+        if (!(m instanceof THREE.InstancedMesh) || i >= m.count) return null
+        const at = new THREE.Matrix4()
+        m.getMatrixAt(i, at)
+        const p = new THREE.Vector3().setFromMatrixPosition(at)
+        return [p.x, p.y, p.z]
+      },
       project: (kind, id) => {
         const b = boxOf(layout, kind, id)
         if (!b) return null

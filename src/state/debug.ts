@@ -35,6 +35,8 @@ let firstFrameMs: number | null = null
 export interface SceneProbe {
   /** Instances drawn per named mesh ("crates": 5, "delivery-vans": 1, "front-walls:cut": 2 …). */
   counts: () => Record<string, number>
+  /** Where instance `i` of the named instanced mesh stands (world units), or null when it is not drawn. */
+  instance: (name: string, i: number) => [number, number, number] | null
   /** Where a house (the peak of its back wall), an apartment or a room (its middle) shows in the window (CSS pixels), or null. */
   project: (kind: 'host' | 'vm' | 'container', id: string) => { x: number; y: number } | null
   /** What the camera looks at and from how far. */
@@ -68,6 +70,7 @@ export function installTestHandle(): void {
     workerFigures: () => workerFigures(),
     screenBox: (kind: 'host' | 'vm' | 'container', id: string) => projector?.(kind, id) ?? null,
     sceneCounts: () => (sceneProbe ? sceneProbe.counts() : null),
+    sceneInstance: (name: string, i: number) => (sceneProbe ? sceneProbe.instance(name, i) : null),
     project: (kind: 'host' | 'vm' | 'container', id: string) => (sceneProbe ? sceneProbe.project(kind, id) : null),
     view: () => (sceneProbe ? sceneProbe.view() : null),
   })

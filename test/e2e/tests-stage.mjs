@@ -703,6 +703,17 @@ export const watchTests = [
       await focusHouse(page, 'h1')
       await dispatch(page, { type: 'breachContainer', containerId: inVm[0] })
       await waitUntil(page, () => (window.__houseOfPods.sceneCounts().burglars ?? 0) > 0, undefined, { what: 'the burglar in the street' })
+      // Paused, the burglar waits in the first room; Play sets it walking.
+      const burglarAt = () => page.evaluate(() => window.__houseOfPods.sceneInstance('burglars', 0))
+      const before = await burglarAt()
+      await page.waitForTimeout(1200)
+      const still = await burglarAt()
+      check(before && JSON.stringify(before) === JSON.stringify(still), `the burglar walked while paused: ${before} → ${still}`)
+      await play(page, 1)
+      await waitUntil(page, (p) => JSON.stringify(window.__houseOfPods.sceneInstance('burglars', 0)) !== p, JSON.stringify(still), {
+        what: 'the burglar walking once the clock plays',
+      })
+      await pauseClock(page)
       await page.waitForTimeout(1200)
       let c = await counts(page)
       const ev = await page.evaluate(() =>
