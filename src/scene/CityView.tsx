@@ -17,6 +17,7 @@ import { useFrame } from '@react-three/fiber'
 import type { ThreeEvent } from '@react-three/fiber'
 import * as THREE from 'three'
 import type { World } from '../sim/types'
+import { hostList } from '../sim/containerIndex'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 import { useWorldVersion } from '../state/useWorld'
@@ -24,7 +25,7 @@ import { assets } from './assets'
 import { Buildings } from './Buildings'
 import { CityLabels, houseLabels, zoneLabels } from './CityLabels'
 import { detailLayout, nearHouses } from './cityDetail'
-import { houseMark, requestedShare, zoneSummaries } from './cityZones'
+import { houseLooks, MARKS } from './cityZones'
 import { EventMarks } from './EventMarks'
 import { Marker } from './Labels'
 import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT, ZONE_WALLS } from './palette'
@@ -54,6 +55,17 @@ const NO_ROOMS: World['containers'] = Object.freeze({}) as World['containers']
 /** The plan of the city: the detailed layout's districts and streets, without apartments or rooms. */
 export function cityLayout(world: World): SceneLayout {
   return layoutWorld({ ...world, vms: {}, containers: NO_ROOMS })
+}
+
+/**
+ * What the city's plan depends on (cityLayout → placeHouses): each house's id, zone and size, in the record's order.
+ * A string compared per batch (5,000 houses: well under a millisecond), so the plan survives batches that only
+ * change what is inside the houses.
+ */
+export function cityPlanKey(world: World): string {
+  let key = ''
+  for (const h of hostList(world)) key += `${h.id}\u0000${h.zone}\u0000${h.cores}\u0000${h.memMiB}\u0001`
+  return key
 }
 
 /** Which houses the camera is near: re-picked a few times a second, as ids (a new layout keeps them). */
@@ -122,10 +134,9 @@ export function CityView({ layout }: { layout: SceneLayout }) {
     return near.length > 0 ? detailLayout(world, layout, near) : null
   }, [version, world, layout, near])
 
-  const zones = useMemo(() => {
-    void version
-    return zoneSummaries(world, layout)
-  }, [version, world, layout])
+  // Each house's share and mark, the same object while none changed: the blocks are re-written only then.
+  const looks = houseLooks(world, layout, version)
+  const zones = looks.zones
 
   const selectedHost = selection && selection.kind === 'host' ? selection.id : null
   const labels = useMemo(
@@ -137,7 +148,6 @@ export function CityView({ layout }: { layout: SceneLayout }) {
   )
 
   const data = useMemo(() => {
-    void version
     const skip = new Set(near)
     const n = houses.n
     const blocks: InstanceWriter = {
@@ -146,12 +156,16 @@ export function CityView({ layout }: { layout: SceneLayout }) {
         let k = 0
         for (let i = 0; i < n; i++) {
           if (skip.has(i)) continue
-          const h = world.hosts[houses.ids[i]!]
-          const down = !h || h.power !== 'on'
-          const share = h && !down ? requestedShare(h) : 0
+          const mark = MARKS[looks.mark[i]!]
+          const down = mark === 'down'
+          const share = looks.share[i]!
           const height = down ? 0.4 : houses.h[i]! * (0.6 + 2.4 * share)
           writeBox(m, k, houses.x[i]!, 0, houses.z[i]!, houses.w[i]! * 0.9, height, houses.d[i]! * 0.9)
-          writeColour(cs, k, down ? DOWN : h.unschedulable ? CORDONED : FILL[Math.min(FILL.length - 1, Math.floor(share * FILL.length))]!)
+          writeColour(
+            cs,
+            k,
+            down ? DOWN : mark === 'cordoned' ? CORDONED : FILL[Math.min(FILL.length - 1, Math.floor(share * FILL.length))]!,
+          )
           ids[k++] = houses.ids[i]!
         }
       },
@@ -160,7 +174,7 @@ export function CityView({ layout }: { layout: SceneLayout }) {
     const at: Record<'down' | 'cordoned' | 'pressure', number[]> = { down: [], cordoned: [], pressure: [] }
     for (let i = 0; i < n; i++) {
       if (skip.has(i)) continue
-      const m = houseMark(world.hosts[houses.ids[i]!])
+      const m = MARKS[looks.mark[i]!]
       if (m) at[m].push(i)
     }
     const marker = (list: number[], colour: string, lift: number, grow: number): InstanceWriter => ({
@@ -179,7 +193,7 @@ export function CityView({ layout }: { layout: SceneLayout }) {
       cordoned: marker(at.cordoned, CORDONED, 3.2, 1),
       pressure: marker(at.pressure, PRESSURE_MARK, 3.2, 0.7),
     }
-  }, [version, world, houses, near, markScale])
+  }, [looks, houses, near, markScale])
 
   // Zone plates: a border in the zone's colour, its tint inside; the border widens with the distance.
   const plates = useMemo((): InstanceWriter => {

@@ -3,10 +3,11 @@ import { useMemo, useRef } from 'react'
 import { useFrame } from '@react-three/fiber'
 import * as THREE from 'three'
 import { useWorldVersion } from '../state/useWorld'
+import { hostList } from '../sim/containerIndex'
 import { layoutWorld } from './layout'
 import { Buildings } from './Buildings'
 import { Street } from './Street'
-import { CITY_MIN_HOUSES, CityView, cityLayout } from './CityView'
+import { CITY_MIN_HOUSES, CityView, cityLayout, cityPlanKey } from './CityView'
 import { Visitors } from './Visitors'
 import { Manager, managerHireable, managerWorking } from './Manager'
 import { useGame } from '../state/game'
@@ -53,14 +54,17 @@ function Sun() {
 export function Scene() {
   const { world, version } = useWorldVersion()
   // Big streets (M, L) are drawn as a city: one block per house, no rooms (CityView.tsx).
-  const city = Object.keys(world.hosts).length >= CITY_MIN_HOUSES
+  const city = hostList(world).length >= CITY_MIN_HOUSES
   // Where the manager does not stand, the camera frames the houses alone (not the empty office yard). The lab
   // keeps the yard in its bounds: its framing of both houses beside the docked table is measured with it.
   const office = useGame((s) => managerHireable(s) || !!s.lab) || managerWorking(world)
+  // The city's plan follows the houses alone (which there are, their zones and sizes): laid out again only when that
+  // changes, not on every batch of a 150,000-room street (a new layout also re-writes every block and the map).
+  const planKey = city ? cityPlanKey(world) : version
   const layout = useMemo(() => {
-    void version
+    void planKey
     return city ? cityLayout(world) : layoutWorld(world, { office })
-  }, [version, world, city, office])
+  }, [planKey, world, city, office])
   return (
     <>
       <color attach="background" args={[SKY]} />

@@ -60,6 +60,66 @@ export function zoneSummaries(world: World, layout: SceneLayout): ZoneSummary[] 
   return out
 }
 
+/** The marks as stored per house in HouseLooks.mark. */
+export const MARKS: readonly HouseMark[] = [null, 'down', 'cordoned', 'pressure']
+
+/**
+ * What every house of a city looks like (its requested share and its mark, by the plan's house index) and the zones'
+ * counts: computed once per world version for the city's blocks and marks, the zone plates and the overview map alike,
+ * and the same object again while nothing of it changed (a batch that moves a few rooms leaves most houses as they
+ * were), so what is drawn from it is re-written only when it would look different.
+ */
+export interface HouseLooks {
+  /** Requested share (0–1), 0 when down. */
+  share: Float64Array
+  /** Index into MARKS. */
+  mark: Uint8Array
+  zones: ZoneSummary[]
+}
+
+let lastLooks: { world: World; layout: SceneLayout; version: number; looks: HouseLooks } | null = null
+
+export function houseLooks(world: World, layout: SceneLayout, version: number): HouseLooks {
+  const was = lastLooks
+  if (was && was.world === world && was.layout === layout && was.version === version) return was.looks
+  const { houses } = layout
+  const n = houses.n
+  const share = new Float64Array(n)
+  const mark = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const h = world.hosts[houses.ids[i]!]
+    const m = houseMark(h)
+    mark[i] = m === null ? 0 : MARKS.indexOf(m)
+    share[i] = h && m !== 'down' ? requestedShare(h) : 0
+  }
+  let looks: HouseLooks
+  if (was && was.layout === layout && sameArray(was.looks.share, share) && sameArray(was.looks.mark, mark)) looks = was.looks
+  else {
+    const byName = new Map<string, ZoneSummary>()
+    const zones = layout.zones.map((z) => {
+      const s: ZoneSummary = { name: z.name, x: z.x, w: z.w, houses: 0, down: 0, cordoned: 0, pressure: 0 }
+      byName.set(z.name, s)
+      return s
+    })
+    for (let i = 0; i < n; i++) {
+      const s = byName.get((world.hosts[houses.ids[i]!] ?? houses.hosts[i]!).zone)
+      if (!s) continue
+      s.houses++
+      const m = MARKS[mark[i]!]
+      if (m) s[m]++
+    }
+    looks = { share, mark, zones }
+  }
+  lastLooks = { world, layout, version, looks }
+  return looks
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** The zone's status in words (colour is never the only sign): "2,500 down · 3 cordoned", or "all standing". */
 export function zoneNote(s: ZoneSummary, vocab: 'metaphor' | 'technical'): string {
   const n = (v: number) => v.toLocaleString('en-GB')

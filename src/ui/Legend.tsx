@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useWorld } from '../state'
 import * as P from '../scene/palette'
 import { CITY_MIN_HOUSES } from '../scene/cityZones'
+import { hostList } from '../sim/containerIndex'
 import { useWords } from './useVocab'
 
 function Swatch({ colour, shape = 'box' }: { colour: string; shape?: 'box' | 'ghost' | 'tilt' | 'low' | 'stripe' | 'cone' | 'tape' }) {
@@ -33,7 +34,7 @@ export function Legend() {
         {open ? '▾' : '▸'} {w('What the marks mean', 'Legend')}
       </button>
       <ul id="legend-list" className="legend-list" hidden={!open}>
-        {Object.keys(world.hosts).length >= CITY_MIN_HOUSES && (
+        {hostList(world).length >= CITY_MIN_HOUSES && (
           <>
             <li>
               <Swatch colour="#e08a4f" />{' '}

@@ -8,12 +8,14 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useGame, useUi, useWorld } from '../state'
-import { CITY_MIN_HOUSES, houseMark, requestedShare, zoneSummaries } from '../scene/cityZones'
+import { CITY_MIN_HOUSES, houseLooks, MARKS } from '../scene/cityZones'
+import type { HouseLooks } from '../scene/cityZones'
 import { cameraFootprint, currentLayout, fitMap, onLayout, toMap, toWorld } from '../scene/overview'
 import type { MapFit } from '../scene/overview'
 import type { SceneLayout } from '../scene/layout'
 import { ZONE_WALLS } from '../scene/palette'
 import { requestFly } from '../scene/view'
+import { hostList } from '../sim/containerIndex'
 import { useWords } from './useVocab'
 
 const W = 220
@@ -28,8 +30,8 @@ export function focusOverviewMap(): void {
   for (const l of openListeners) l()
 }
 
-function draw(ctx: CanvasRenderingContext2D, layout: SceneLayout, fit: MapFit, cursor: [number, number] | null): void {
-  const world = useGame.getState().world
+/** The street itself (zones and one dot per house), drawn into a canvas of its own when it looks different. */
+function drawStreet(ctx: CanvasRenderingContext2D, layout: SceneLayout, fit: MapFit, looks: HouseLooks): void {
   const dpr = ctx.canvas.width / W
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
   ctx.clearRect(0, 0, W, H)
@@ -49,8 +51,7 @@ function draw(ctx: CanvasRenderingContext2D, layout: SceneLayout, fit: MapFit, c
   })
   const { houses } = layout
   for (let i = 0; i < houses.n; i++) {
-    const h = world.hosts[houses.ids[i]!]
-    const mark = houseMark(h)
+    const mark = MARKS[looks.mark[i]!]
     const [cx, cy] = toMap(fit, houses.x[i]!, houses.z[i]!)
     const w = Math.max(1.5, houses.w[i]! * fit.scale * 0.8)
     const d = Math.max(1.5, houses.d[i]! * fit.scale * 0.8)
@@ -61,7 +62,7 @@ function draw(ctx: CanvasRenderingContext2D, layout: SceneLayout, fit: MapFit, c
           ? '#e9b949'
           : mark === 'pressure'
             ? '#e0702f'
-            : FILL[Math.min(FILL.length - 1, Math.floor((h ? requestedShare(h) : 0) * FILL.length))]!
+            : FILL[Math.min(FILL.length - 1, Math.floor(looks.share[i]! * FILL.length))]!
     ctx.fillRect(cx - w / 2, cy - d / 2, w, d)
     // Shapes as well as colours, where a dot is big enough to carry one.
     if (w >= 6 && mark) {
@@ -78,6 +79,14 @@ function draw(ctx: CanvasRenderingContext2D, layout: SceneLayout, fit: MapFit, c
       ctx.stroke()
     }
   }
+}
+
+/** The street (as drawn by drawStreet), then the ground the camera sees and the keyboard's mark over it. */
+function draw(ctx: CanvasRenderingContext2D, street: HTMLCanvasElement, fit: MapFit, cursor: [number, number] | null): void {
+  const dpr = ctx.canvas.width / W
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.drawImage(street, 0, 0)
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
   // The ground the camera sees, and where it looks.
   const c = cameraFootprint.corners
   ctx.beginPath()
@@ -127,12 +136,14 @@ export function OverviewMap() {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const w = useWords()
-  const big = Object.keys(world.hosts).length >= CITY_MIN_HOUSES
+  const big = hostList(world).length >= CITY_MIN_HOUSES
   const [open, setOpen] = useState(big)
   const [cursor, setCursor] = useState<[number, number] | null>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const version = useGame((s) => s.version)
-  const seen = useRef({ seq: -1, version: -1, layout: null as SceneLayout | null, cursor: null as [number, number] | null })
+  const looks = layout ? houseLooks(world, layout, version) : null
+  const seen = useRef({ seq: -1, looks: null as HouseLooks | null, cursor: null as [number, number] | null })
+  const street = useRef<{ canvas: HTMLCanvasElement; looks: HouseLooks | null; layout: SceneLayout | null } | null>(null)
 
   useEffect(() => setOpen(big), [big])
 
@@ -145,28 +156,44 @@ export function OverviewMap() {
     return () => void openListeners.delete(l)
   }, [])
 
-  // Redraw when the world, the plan, the camera or the keyboard's mark changed (checked five times a second).
+  // Redraw when the houses' looks, the plan, the camera or the keyboard's mark changed (checked five times a second);
+  // the houses (5,000 dots on a big street) are drawn again only when they look different, the camera's patch over them.
   useEffect(() => {
-    if (!open || !layout) return
+    if (!open || !layout || !looks) return
     const tick = () => {
       const el = canvas.current
       const s = seen.current
-      if (!el || (s.seq === cameraFootprint.seq && s.version === version && s.layout === layout && s.cursor === cursor)) return
+      if (!el || (s.seq === cameraFootprint.seq && s.looks === looks && s.cursor === cursor)) return
       const ctx = el.getContext('2d')
       if (!ctx) return
-      seen.current = { seq: cameraFootprint.seq, version, layout, cursor }
+      seen.current = { seq: cameraFootprint.seq, looks, cursor }
       // Where the camera looks, rounded, for the browser tests (and anyone inspecting the page).
       el.dataset.camera = [cameraFootprint.x, cameraFootprint.z, cameraFootprint.distance].map((v) => Math.round(v)).join(',')
-      draw(ctx, layout, fitMap(layout.bounds, W, H), cursor)
+      const fit = fitMap(layout.bounds, W, H)
+      let st = street.current
+      if (!st || st.canvas.width !== el.width || st.canvas.height !== el.height) {
+        const c = document.createElement('canvas')
+        c.width = el.width
+        c.height = el.height
+        street.current = st = { canvas: c, looks: null, layout: null }
+      }
+      if (st.looks !== looks || st.layout !== layout) {
+        const sctx = st.canvas.getContext('2d')
+        if (!sctx) return
+        drawStreet(sctx, layout, fit, looks)
+        st.looks = looks
+        st.layout = layout
+      }
+      draw(ctx, st.canvas, fit, cursor)
     }
     tick()
     const t = setInterval(tick, 200)
     return () => clearInterval(t)
-  }, [open, layout, version, cursor])
+  }, [open, layout, looks, cursor])
 
-  if (!layout) return null
+  if (!layout || !looks) return null
   const fit = fitMap(layout.bounds, W, H)
-  const zones = zoneSummaries(world, layout)
+  const zones = looks.zones
   const down = zones.reduce((n, z) => n + z.down, 0)
   const cordoned = zones.reduce((n, z) => n + z.cordoned, 0)
   const pressure = zones.reduce((n, z) => n + z.pressure, 0)

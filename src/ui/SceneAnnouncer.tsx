@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useGame, useUi, useWorld } from '../state'
 import { layoutWorld } from '../scene/layout'
 import { deliveries } from '../scene/happenings'
+import { hostList } from '../sim/containerIndex'
 
 /** Past this many houses the street is too busy to announce each delivery (and too big to lay out here). */
 const UP_TO_HOUSES = 12
@@ -17,7 +18,7 @@ export function SceneAnnouncer() {
   const version = useGame((s) => s.version)
   const said = useRef(new Set<string>())
   const [text, setText] = useState('')
-  const pulling = Object.keys(world.hosts).length <= UP_TO_HOUSES && Object.values(world.containers).some((c) => c.state === 'pulling')
+  const pulling = hostList(world).length <= UP_TO_HOUSES && Object.values(world.containers).some((c) => c.state === 'pulling')
   useEffect(() => {
     void version
     if (!pulling) {

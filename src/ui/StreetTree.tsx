@@ -4,7 +4,7 @@
  */
 import { memo, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
-import { useUi, useWorldVersion } from '../state'
+import { useGame, useUi } from '../state'
 import type { Selection } from '../state'
 import type { Container, Vocabulary, World } from '../sim'
 import { buildTree } from './treeModel'
@@ -13,6 +13,7 @@ import type { TreeModel } from './treeModel'
 const BIG_STREET = 5000
 import { containerStateText, hostStateText, roomStateKey, stateIcon, stateTone, vmStateText } from './format'
 import { useWords } from './useVocab'
+import { useDrawer } from './uiStore'
 
 const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
 
@@ -124,11 +125,17 @@ function useThrottledTree(world: World, version: number): TreeModel {
 }
 
 export const StreetTree = memo(function StreetTree() {
-  const { world, version } = useWorldVersion()
+  // A huge street's list is not re-read while its drawer is closed (it stays in the page for the tests' reveal):
+  // it is rebuilt when the drawer opens. A small street's list follows every batch, open or not.
+  const open = useDrawer() === 'street'
+  const big = useRef(false)
+  const world = useGame((s) => s.world)
+  const version = useGame((s) => (open || !big.current ? s.version : -1))
   const vocab = useUi((s) => s.vocab)
   const sel = useUi((s) => s.selection)
   const w = useWords()
   const tree = useThrottledTree(world, version)
+  big.current = tree.totalRooms > BIG_STREET
   const now = world.timeMs
   return (
     <nav className="panel street" aria-label={w('Street list', 'Cluster tree')}>

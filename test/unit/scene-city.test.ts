@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { apply, step } from '../../src/sim'
+import { apply, step, STEP_MS } from '../../src/sim'
 import { buildScaleWorld, settle } from '../../src/sim/scale'
-import { cityLayout } from '../../src/scene/CityView'
+import { cityLayout, cityPlanKey } from '../../src/scene/CityView'
 import { DETAIL_MAX_HOUSES, detailLayout, nearHouses } from '../../src/scene/cityDetail'
-import { houseMark, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
+import { houseLooks, houseMark, MARKS, requestedShare, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
 
 describe('the city zoomed in', () => {
   const world = settle(buildScaleWorld(240, 3000, 7))
@@ -97,5 +97,44 @@ describe('zones at a glance', () => {
     expect(zoneNote(by.a!, 'metaphor')).toBe('▲ 70 down')
     expect(zoneNote(by.b!, 'technical')).toBe('✚ 1 cordoned')
     expect(zones.reduce((n, z) => n + z.houses, 0)).toBe(210)
+  })
+})
+
+describe('the city redrawn only where it changed', () => {
+  test("each house's look (share and mark) and the zone counts match houseMark and zoneSummaries, and stay one object while unchanged", () => {
+    const w = settle(buildScaleWorld(210, 600, 3))
+    const layout = cityLayout(w)
+    const check = (version: number) => {
+      const looks = houseLooks(w, layout, version)
+      for (let i = 0; i < layout.houses.n; i++) {
+        const h = w.hosts[layout.houses.ids[i]!]!
+        const mark = houseMark(h)
+        expect(MARKS[looks.mark[i]!]).toBe(mark)
+        expect(looks.share[i]).toBe(mark === 'down' ? 0 : requestedShare(h))
+      }
+      expect(looks.zones).toEqual(zoneSummaries(w, layout))
+      return looks
+    }
+    const first = check(1)
+    // A new version where no house looks different: the very same object, so nothing is re-written.
+    expect(check(2)).toBe(first)
+    apply(w, { type: 'failZone', zone: 'a' })
+    const burnt = check(3)
+    expect(burnt).not.toBe(first)
+    expect(burnt.zones.find((z) => z.name === 'a')!.down).toBe(70)
+    const b = Object.values(w.hosts).find((h) => h.zone === 'b')!
+    apply(w, { type: 'cordon', hostId: b.id, unschedulable: true })
+    expect(check(4)).not.toBe(burnt)
+  })
+
+  test("the city's plan key follows the houses (which, their zones and sizes), not what happens inside them", () => {
+    const w = settle(buildScaleWorld(210, 600, 4))
+    const key = cityPlanKey(w)
+    for (let i = 0; i < 20; i++) step(w, STEP_MS)
+    apply(w, { type: 'failZone', zone: 'b' })
+    step(w, STEP_MS)
+    expect(cityPlanKey(w)).toBe(key)
+    expect(apply(w, { type: 'addHost', zone: 'c', cores: 16, memMiB: 65536, costPerHour: 1 }).ok).toBe(true)
+    expect(cityPlanKey(w)).not.toBe(key)
   })
 })

@@ -16,18 +16,19 @@ export function IncidentRemote() {
   const open = usePresenterPanels((s) => s.remote)
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
-  const apps = Object.values(world.apps)
-  const hosts = Object.values(world.hosts)
   const [appId, setAppId] = useState('')
   const [hostId, setHostId] = useState('')
   const [later, setLater] = useState(false)
   const [atS, setAtS] = useState('')
   const pending = useIncidentSchedule((s) => s.pending)
   const fired = useIncidentSchedule((s) => s.fired)
-  const app = apps.find((a) => a.id === appId)?.id ?? apps[0]?.id ?? ''
-  const host = hosts.find((h) => h.id === hostId)?.id ?? hosts[0]?.id ?? ''
   useEffect(() => followSchedule(), [])
   if (!open) return null
+  // Only while the remote is shown: a street of 5,000 houses is not listed on every batch for nothing.
+  const apps = Object.values(world.apps)
+  const hosts = Object.values(world.hosts)
+  const app = apps.find((a) => a.id === appId)?.id ?? apps[0]?.id ?? ''
+  const host = hosts.find((h) => h.id === hostId)?.id ?? hosts[0]?.id ?? ''
   const nowS = (useGame.getState().world.tick * STEP_MS) / 1000
   const at = atS.trim() === '' ? Math.ceil(nowS) + 10 : Number(atS)
   const atOk = Number.isFinite(at) && at >= 0

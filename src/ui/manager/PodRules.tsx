@@ -10,6 +10,7 @@ import type { App, CommandType, Probe, TaintEffect, Toleration, World } from '..
 import { formatToleration, TAINT_EFFECTS } from '../../io/nodes'
 import { useWords } from '../useVocab'
 import { allowed, send } from './send'
+import { streetZones } from './autoscalerModel'
 
 const DEFAULT_PROBE: Probe = {
   initialDelaySeconds: PROBE_DEFAULTS.initialDelaySeconds,
@@ -18,7 +19,7 @@ const DEFAULT_PROBE: Probe = {
   successThreshold: PROBE_DEFAULTS.successThreshold,
 }
 
-const zonesOf = (world: World): string[] => [...new Set(Object.values(world.hosts).map((h) => h.zone))].sort()
+const zonesOf = (world: World): string[] => streetZones(world)
 
 function Tolerations({ app }: { app: App }) {
   const w = useWords()

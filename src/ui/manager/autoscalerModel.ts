@@ -4,6 +4,7 @@
  */
 import { CLUSTER_AUTOSCALER, eventText, HOST_SYSTEM_RESERVED_MIB, hourlyCost, scaledDelay, TO_BE_DELETED_TAINT } from '../../sim'
 import type { AutoscalerConfig, Host, SimEvent, Vocabulary, World } from '../../sim'
+import { hostList } from '../../sim/containerIndex'
 
 /** A house when the street has none to copy: 4 cores, 8 GiB, $1/h (the size the levels use). */
 const FALLBACK_TEMPLATE = { cores: 4, memMiB: 8192, costPerHour: 1 }
@@ -12,8 +13,21 @@ const MAX_HOSTS = 1000
 
 /** The street's zones in use, sorted ("a" when it has no houses). */
 export function zonesInUse(world: World): string[] {
-  const zones = [...new Set(Object.values(world.hosts).map((h) => h.zone))].sort()
+  const zones = streetZones(world)
   return zones.length > 0 ? zones : ['a']
+}
+
+const zonesByList = new WeakMap<readonly Host[], string[]>()
+
+/**
+ * The zones of the street's houses, sorted: kept per list of houses (sim/containerIndex.ts hostList, rebuilt only when a
+ * house changes), so the HUD does not gather them from 5,000 houses on every batch.
+ */
+export function streetZones(world: World): string[] {
+  const list = hostList(world)
+  let zones = zonesByList.get(list)
+  if (!zones) zonesByList.set(list, (zones = [...new Set(list.map((h) => h.zone))].sort()))
+  return zones
 }
 
 /**

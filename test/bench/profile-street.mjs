@@ -1,0 +1,131 @@
+// Where the page's main thread spends its time while a big street plays: a CPU profile (CDP Profiler) of
+// `?street=S|M|L` for 10 s at 8x after every room has reached the page, with the long tasks (> 50 ms).
+// Build without minifying to read the function names: `npx vite build --minify false --outDir /tmp/dist-x`.
+//
+//   DIST=/tmp/dist-x node test/bench/profile-street.mjs [S|M|L] [--play MS] [--top N] [--out FILE.cpuprofile]
+//
+// Prints the long tasks, then the functions with the most self time and the most total time (a function
+// counted once per sample however deep it recurses), and the load average.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { DIST, serveDist, launchBrowser, openPage, waitForHandle, waitForFirstFrame, sleep } from '../e2e/lib.mjs'
+
+const args = process.argv.slice(2)
+const opt = (name, dflt) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : dflt
+}
+const size = args.find((a) => /^[SML]$/.test(a)) ?? 'L'
+const playMs = Number(opt('--play', 10_000))
+const top = Number(opt('--top', 30))
+const out = opt('--out', null)
+const PORT = Number(process.env.PORT ?? 4420)
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+
+const server = await serveDist(DIST, PORT)
+const browser = await launchBrowser()
+try {
+  const { page, errors } = await openPage(browser, `http://127.0.0.1:${PORT}`, { path: `/?test&street=${size}` })
+  await page.evaluate(() => {
+    window.__longTasks = []
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)])
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  await waitForHandle(page, 60_000)
+  const frameMs = await waitForFirstFrame(page, 120_000)
+  const t = Date.now()
+  let roomsMs = null
+  while (roomsMs === null && Date.now() - t < 120_000) {
+    roomsMs = await page.evaluate(() => window.__houseOfPods.workerFigures?.()?.roomsAtMs ?? null)
+    if (roomsMs === null) await sleep(250)
+  }
+  const loading = await page.evaluate(() => window.__longTasks)
+  console.log(
+    `first frame ${Math.round(frameMs)} ms, rooms at ${Math.round(roomsMs ?? -1)} ms; loading's long tasks: ${JSON.stringify(loading)}`,
+  )
+  await sleep(2000)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await page.evaluate(() => (window.__longTasks = []))
+  await cdp.send('Profiler.start')
+  const p0 = await page.evaluate(() => performance.now())
+  await page.keyboard.press('Space')
+  await page.keyboard.press('4')
+  const w0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+  await sleep(playMs)
+  const { profile } = await cdp.send('Profiler.stop')
+  const w1 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+  const long = await page.evaluate(() => window.__longTasks)
+  if (out) writeFileSync(out, JSON.stringify(profile))
+  const blocked = long.reduce((a, [, d]) => a + d, 0)
+  console.log(
+    `play ${playMs} ms at 8x: world +${(w1 - w0) / 1000} s; ${long.length} long tasks, longest ${Math.max(0, ...long.map((l) => l[1]))} ms, ` +
+      `blocked ${Math.round((blocked / playMs) * 100)} %`,
+  )
+  console.log('long tasks [start since play, ms]: ' + JSON.stringify(long.map(([s, d]) => [Math.round(s - p0), d])))
+
+  // Self and total time per function from the samples.
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const name = (n) => {
+    const f = n.callFrame
+    const file = f.url ? f.url.split('/').pop() : ''
+    return `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}`
+  }
+  const self = new Map()
+  const total = new Map()
+  const dts = profile.timeDeltas
+  let all = 0
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (dts[i + 1] ?? 0) / 1000
+    let id = profile.samples[i]
+    const leaf = nodes.get(id)
+    if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)') continue
+    all += dt
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt)
+    const seen = new Set()
+    while (id !== undefined) {
+      const k = name(nodes.get(id))
+      if (!seen.has(k)) {
+        seen.add(k)
+        total.set(k, (total.get(k) ?? 0) + dt)
+      }
+      id = parent.get(id)
+    }
+  }
+  const show = (m, title) => {
+    console.log(`\n${title}`)
+    for (const [k, v] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${String(Math.round(v)).padStart(7)} ms  ${k}`)
+  }
+  console.log(`\nJS busy (not idle, not (program)): ${Math.round(all)} ms of ${playMs} ms`)
+  // Inside each long task of 100 ms or more: the self time of its heaviest functions (profile time is aligned on the
+  // page's clock at the profile's start, so to a few milliseconds), and the callers two levels up.
+  const stackOf = (id, depth) => {
+    const out = []
+    for (let k = 0; k < depth && id !== undefined; k++, id = parent.get(id)) out.push(nodes.get(id).callFrame.functionName || '(anon)')
+    return out.join(' < ')
+  }
+  let at = 0
+  const stamps = profile.samples.map((_, i) => (at += profile.timeDeltas[i] ?? 0) / 1000)
+  for (const [s0, d] of long.filter(([, d]) => d >= 100)) {
+    const from = s0 - p0
+    const inTask = new Map()
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (stamps[i] < from || stamps[i] > from + d) continue
+      const k = stackOf(profile.samples[i], 3)
+      inTask.set(k, (inTask.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
+    }
+    const list = [...inTask.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)
+    console.log(`\nlong task at ${Math.round(from)} ms, ${d} ms: ` + list.map(([k, v]) => `${Math.round(v)} ms ${k}`).join(' | '))
+  }
+  show(self, 'self time')
+  show(total, 'total time')
+  console.log(`\nerrors: ${errors.length ? errors.join(' | ') : 'none'}; load average ${load()} (${new Date().toISOString()})`)
+  await page.context().close()
+} finally {
+  await browser.close()
+  server.close()
+}
