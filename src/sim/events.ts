@@ -1,5 +1,5 @@
 import { EVENT_LOG_LIMIT } from './constants'
-import type { Message } from './messages/message'
+import type { Lang, Message } from './messages/message'
 import { renderMessage } from './messages'
 import type { EventLevel, SimEvent, Vocabulary, World } from './types'
 
@@ -12,8 +12,8 @@ export function logEvent(world: World, level: EventLevel, message: Message, subj
 }
 
 /** An event's sentence in one vocabulary. */
-export function eventText(e: SimEvent, vocab: Vocabulary): string {
-  return renderMessage(e, vocab)
+export function eventText(e: SimEvent, vocab: Vocabulary, lang: Lang = 'en'): string {
+  return renderMessage(e, vocab, lang)
 }
 
 /** The events of the last EVENT_LOG_LIMIT that concern one object. */

@@ -7,6 +7,8 @@
  */
 import { create } from 'zustand'
 import type { Level } from '../levels'
+import { LANGS } from '../sim'
+import type { Lang } from '../sim'
 
 export type Theme = 'standard' | 'projector'
 export const UI_SCALES = [1, 1.25, 1.5, 2] as const
@@ -27,6 +29,8 @@ export interface Settings {
   /** A level starts paused (true, the default) or with the clock running. */
   pausedAtStart: boolean
   startSpeed: StartSpeed
+  /** The language of the HUD, the messages, the lessons and the levels (English the default; `?lang=es`). */
+  lang: Lang
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hideScore: false,
   pausedAtStart: true,
   startSpeed: 1,
+  lang: 'en',
 }
 
 export interface SettingsState extends Settings {
@@ -48,12 +53,36 @@ export interface SettingsState extends Settings {
   setUiScale: (scale: UiScale) => void
   set: (settings: Partial<Settings>) => void
   setProblems: (problems: string[]) => void
+  /** The player's choice of language: applied and remembered in this browser (a link's `lang=` is applied, not remembered). */
+  chooseLang: (lang: Lang) => void
+}
+
+/** Where the chosen language is remembered (a plain value, 'en' or 'es'; anything else is ignored). */
+export const LANG_KEY = 'houseOfPods.lang'
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null
+  }
+}
+
+/** The language remembered in this browser, or null. */
+export function rememberedLang(): Lang | null {
+  try {
+    const v = storage()?.getItem(LANG_KEY)
+    return (LANGS as readonly string[]).includes(v ?? '') ? (v as Lang) : null
+  } catch {
+    return null
+  }
 }
 
 function applyToDocument(s: Settings): void {
   if (typeof document === 'undefined') return
   const root = document.documentElement
   root.dataset.theme = s.theme
+  root.lang = s.lang
   root.style.setProperty('--ui-scale', String(s.uiScale))
   const flag = (name: 'uiScale' | 'hideTimer' | 'hideScore', on: boolean, value = '') => {
     if (on) root.dataset[name] = value
@@ -71,11 +100,20 @@ export const useSettings = create<SettingsState>()((set, get) => {
   }
   return {
     ...DEFAULT_SETTINGS,
+    lang: rememberedLang() ?? DEFAULT_SETTINGS.lang,
     problems: [],
     setTheme: (theme) => update({ theme }),
     setUiScale: (uiScale) => update({ uiScale }),
     set: (patch) => update(patch),
     setProblems: (problems) => set({ problems }),
+    chooseLang: (lang) => {
+      update({ lang })
+      try {
+        storage()?.setItem(LANG_KEY, lang)
+      } catch {
+        // A browser that refuses storage still switches; it just does not remember.
+      }
+    },
   }
 })
 

@@ -4,7 +4,7 @@
  * never a white screen. `?street=S|M|L` opens a sandbox street at a benchmark size (10 houses/100
  * rooms, 500/15,000, 5,000/150,000); `?lab=N` opens the VM-vs-container lab with N of each, running.
  */
-import { SCALE_SIZES } from '../sim'
+import { LANGS, SCALE_SIZES } from '../sim'
 import type { Vocabulary } from '../sim'
 import { bundledLevels } from '../levels/bundled'
 import { useGame } from './game'
@@ -14,7 +14,7 @@ import { useUi } from './ui'
 
 export const URL_MODES = ['menu', 'campaign', 'classroom', 'sandbox', 'lab'] as const
 export type UrlMode = (typeof URL_MODES)[number]
-export const LANGUAGES = ['en'] as const
+export const LANGUAGES = LANGS
 
 export interface UrlSettings extends Settings {
   mode: UrlMode
@@ -24,7 +24,6 @@ export interface UrlSettings extends Settings {
   /** A level to open directly. */
   level: string | null
   labels: Vocabulary
-  lang: (typeof LANGUAGES)[number]
   /** paused= given explicitly (it also pauses the lab and the sandbox streets, which otherwise run). */
   pausedGiven: boolean
   street: keyof typeof SCALE_SIZES | null
@@ -38,7 +37,6 @@ export const DEFAULT_URL_SETTINGS: UrlSettings = {
   step: 0,
   level: null,
   labels: 'metaphor',
-  lang: 'en',
   pausedGiven: false,
   street: null,
   lab: null,
@@ -123,7 +121,7 @@ export function parseUrlSettings(
     if (hit) s.uiScale = hit as UiScale
     else bad('scale', scale, UI_SCALES.map((x) => `${x * 100}`).join(', '), '100 %')
   }
-  oneOf('lang', LANGUAGES, (v) => (s.lang = v), 'English (the only language so far)')
+  oneOf('lang', LANGUAGES, (v) => (s.lang = v), 'English')
   const seed = get('seed')
   if (seed !== null) {
     const n = Number(seed)
@@ -188,6 +186,8 @@ export function applyUrlOptions(search: string = typeof location === 'undefined'
   const { theme, uiScale, classSeed, levelIds, allUnlocked, hideTimer, hideScore, pausedAtStart, startSpeed } = settings
   useSettings.getState().set({ theme, uiScale, classSeed, levelIds, allUnlocked, hideTimer, hideScore, pausedAtStart, startSpeed })
   useSettings.getState().setProblems(problems)
+  // lang= applies for this visit (a bad value falls back to English); without it, the language this browser remembers.
+  if (new URLSearchParams(search).has('lang')) useSettings.getState().set({ lang: settings.lang })
   useUi.getState().setVocab(settings.labels)
   const game = useGame.getState()
   const found = settings.level ? levels.find((l) => l.ok && l.level.id === settings.level) : undefined

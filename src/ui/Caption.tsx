@@ -5,12 +5,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { eventText, formatTime } from '../sim'
 import { useUi, useWorld } from '../state'
+import { useLang, useT } from './i18n'
 
 const SHOW_MS = 6000
 const LEVEL_MARK = { info: 'ℹ', warn: '⚠', error: '✖' } as const
 
 export function Caption() {
   const vocab = useUi((s) => s.vocab)
+  const lang = useLang()
+  const t = useT()
   const world = useWorld()
   const events = world.events
   const last = events[events.length - 1]
@@ -28,10 +31,10 @@ export function Caption() {
     <p className={`caption${show ? ' shown' : ''}`} data-testid="caption" role="status" aria-live="polite">
       {show && (
         <>
-          <span className="mark" aria-label={last.level}>
+          <span className="mark" aria-label={t(`level.${last.level}`)}>
             {LEVEL_MARK[last.level]}
           </span>{' '}
-          <time>{formatTime(last.atMs)}</time> {eventText(last, vocab)}
+          <time>{formatTime(last.atMs)}</time> {eventText(last, vocab, lang)}
         </>
       )}
     </p>

@@ -9,34 +9,35 @@ import { Palette } from './Palette'
 import { StreetTree } from './StreetTree'
 import { useDrawer, useHud } from './uiStore'
 import type { Drawer } from './uiStore'
-import { useWords } from './useVocab'
+import { useT } from './i18n'
+import type { UiKey } from './i18n'
 
 type Name = Exclude<Drawer, null>
 
-const TABS: { id: Name; icon: string; metaphor: string; technical: string; key?: string }[] = [
-  { id: 'tools', icon: '⚒', metaphor: 'Tools', technical: 'Actions', key: 'T' },
-  { id: 'street', icon: '⌂', metaphor: 'Street', technical: 'Cluster', key: 'S' },
-  { id: 'log', icon: '☰', metaphor: 'What happened', technical: 'Events', key: 'E' },
+const TABS: { id: Name; icon: string; label: UiKey; key?: string }[] = [
+  { id: 'tools', icon: '⚒', label: 'drawers.tools', key: 'T' },
+  { id: 'street', icon: '⌂', label: 'drawers.street', key: 'S' },
+  { id: 'log', icon: '☰', label: 'drawers.log', key: 'E' },
 ]
 
 export function DrawerTabs() {
   const open = useDrawer()
-  const w = useWords()
+  const t = useT()
   return (
-    <nav className="drawer-tabs panel" aria-label="Side drawers">
-      {TABS.map((t) => (
+    <nav className="drawer-tabs panel" aria-label={t('drawers.label')}>
+      {TABS.map((tab) => (
         <button
-          key={t.id}
+          key={tab.id}
           type="button"
-          data-testid={`tab-${t.id}`}
-          aria-pressed={open === t.id}
-          aria-controls={`drawer-${t.id}`}
-          aria-keyshortcuts={t.key}
-          title={`${w(t.metaphor, t.technical)} (${t.key})`}
-          onClick={() => useHud.getState().toggleDrawer(t.id)}
+          data-testid={`tab-${tab.id}`}
+          aria-pressed={open === tab.id}
+          aria-controls={`drawer-${tab.id}`}
+          aria-keyshortcuts={tab.key}
+          title={`${t(tab.label)} (${tab.key})`}
+          onClick={() => useHud.getState().toggleDrawer(tab.id)}
         >
-          <span aria-hidden="true">{t.icon} </span>
-          {w(t.metaphor, t.technical)}
+          <span aria-hidden="true">{tab.icon} </span>
+          {t(tab.label)}
         </button>
       ))}
     </nav>

@@ -5,6 +5,7 @@
  */
 import { useGame, useUi } from '../state'
 import { followsEvents } from '../state/ui'
+import { tNow, useT } from './i18n'
 
 export function toggleFollow(): void {
   const mode = useGame.getState().mode
@@ -12,12 +13,13 @@ export function toggleFollow(): void {
   const ui = useUi.getState()
   const on = !ui.follow[mode]
   ui.setFollow(mode, on)
-  ui.notify('info', on ? 'Follow events on: the camera goes where things happen.' : 'Follow events off: the camera stays where you put it.')
+  ui.notify('info', tNow(on ? 'follow.on' : 'follow.off'))
 }
 
 export function FollowButton() {
   const mode = useGame((s) => s.mode)
   const on = useUi((s) => followsEvents(s.follow, mode))
+  const t = useT()
   if (mode !== 'level' && mode !== 'sandbox') return null
   return (
     <button
@@ -26,8 +28,8 @@ export function FollowButton() {
       aria-pressed={on}
       aria-keyshortcuts="G"
       onClick={toggleFollow}
-      title="Follow events: the camera frames each notable event (G)"
-      aria-label="Follow events"
+      title={t('follow.title')}
+      aria-label={t('follow.label')}
     >
       {/* Compact (the top bar must not wrap at 1280 px): the mark, the words for screen readers and the tooltip. */}
       <span aria-hidden="true">◎</span>

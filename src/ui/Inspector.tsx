@@ -40,6 +40,7 @@ import { ContainerDiagnosis } from './machines/ContainerDiagnosis'
 import { NodeDetails, WhyHere } from './manager/WhyHere'
 import { Charts } from './manager/Charts'
 import { useHud } from './uiStore'
+import { useLang } from './i18n'
 
 type Row = [label: string, value: ReactNode]
 
@@ -254,6 +255,7 @@ export function Inspector() {
   const world = useWorld()
   const sel = useUi((s) => s.selection)
   const vocab = useUi((s) => s.vocab)
+  const lang = useLang()
   const d = sel ? describe(world, sel) : null
   const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
   const wide = useHud((s) => s.inspectorWide)
@@ -294,7 +296,7 @@ export function Inspector() {
               <ul className="mini-log">
                 {events.map((e) => (
                   <li key={e.seq}>
-                    <time>{formatTime(e.atMs)}</time> {eventText(e, vocab)}
+                    <time>{formatTime(e.atMs)}</time> {eventText(e, vocab, lang)}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,9 @@ import type { CardInfo } from './levelList'
 import { starsText } from './format'
 import { ProgressWarning } from './Menu'
 import { useHud } from './uiStore'
+import { useLang, useT } from './i18n'
+import { levelIn } from './i18n/content'
+import type { Lang } from '../sim'
 
 let bundled: LevelLoad[] | null = null
 /** The bundled levels, parsed once. */
@@ -18,46 +21,65 @@ export function campaignLevels(): LevelLoad[] {
   return bundled
 }
 
+/** A lock's reason in another language: "Finish “<title>” to unlock." with the title in that language too. */
+function whyIn(why: string, lang: Lang): string {
+  const m = /^Finish “(.*)” to unlock\.$/.exec(why)
+  if (!m) return why === 'This file could not be read.' && lang === 'es' ? 'No se pudo leer este archivo.' : why
+  const before = campaignLevels().find((l) => l.ok && l.level.title === m[1])
+  const title = before?.ok ? levelIn(before.level, lang).title : m[1]
+  return lang === 'es' ? `Termina «${title}» para desbloquearlo.` : why
+}
+
 function ErrorCard({ file, error }: { file: string; error: string }) {
+  const t = useT()
   return (
     <li className="level-card broken" role="alert" data-testid="level-error">
       <p className="chapter">
-        <span aria-hidden="true">⚠ </span>Broken level file: {file}
+        <span aria-hidden="true">⚠ </span>
+        {t('levels.broken', { file })}
       </p>
       <p className="error-text">{error}</p>
-      <p className="muted">The other levels still play.</p>
+      <p className="muted">{t('levels.othersPlay')}</p>
     </li>
   )
 }
 
 function Card({ info, focus, number }: { info: CardInfo; focus: boolean; number: number }) {
+  const t = useT()
+  const lang = useLang()
   if (!info.load.ok) return <ErrorCard file={info.load.file} error={info.load.error} />
-  const level = info.load.level
+  const level = levelIn(info.load.level, lang)
   const stars = starsText(info.stars)
+  const starsSaid = t('stars.of', { n: Math.max(0, Math.min(3, Math.round(info.stars))) })
+  const why = info.locked && lang !== 'en' ? whyIn(info.why, lang) : info.why
+  const lockedWhy = info.locked ? `. ${why}` : ''
   return (
     <li className={`level-card${info.locked ? ' locked' : ''}`}>
       <p className="chapter">
         <span className="level-number" data-testid={`level-number-${level.id}`}>
-          Level {number}
+          {t('levels.number', { n: number })}
         </span>{' '}
-        · {level.chapter.replace(/^(\d+)\.\s*/, 'Chapter $1: ')}
+        · {level.chapter.replace(/^(\d+)\.\s*/, (_, n: string) => t('levels.chapter', { n }))}
       </p>
       <h2>{level.title}</h2>
-      <p className="stars" aria-label={stars.text}>
-        <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
+      <p className="stars" aria-label={starsSaid}>
+        <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{starsSaid}</span>
       </p>
       <p className="lock-line">
         {info.locked ? (
           <>
-            <span aria-hidden="true">■ </span>Locked. {info.why}
+            <span aria-hidden="true">■ </span>
+            {t('levels.locked')} {why}
           </>
         ) : info.completed ? (
           <>
-            <span aria-hidden="true">✓ </span>Completed
+            <span aria-hidden="true">✓ </span>
+            {t('levels.completed')}
           </>
         ) : (
           <>
-            <span aria-hidden="true">▶ </span>Ready to play
+            <span aria-hidden="true">▶ </span>
+            {t('levels.ready')}
           </>
         )}
       </p>
@@ -69,10 +91,10 @@ function Card({ info, focus, number }: { info: CardInfo; focus: boolean; number:
         data-stars={info.stars}
         disabled={info.locked}
         autoFocus={focus}
-        aria-label={`${info.locked ? 'Locked: ' : 'Play '}${level.title}, ${stars.text}${info.locked ? `. ${info.why}` : ''}`}
-        onClick={() => useGame.getState().startLevel(level)}
+        aria-label={`${t(info.locked ? 'levels.ariaLocked' : 'levels.ariaPlay')}${level.title}, ${starsSaid}${lockedWhy}`}
+        onClick={() => useGame.getState().startLevel(info.load.ok ? info.load.level : level)}
       >
-        {info.locked ? 'Locked' : info.completed ? 'Play again' : 'Play'}
+        {t(info.locked ? 'levels.lockedButton' : info.completed ? 'levels.playAgain' : 'levels.play')}
       </button>
     </li>
   )
@@ -87,6 +109,7 @@ export function LevelSelect() {
   const records = useProgress((s) => s.levels)
   const [opened, setOpened] = useState<LevelLoad[]>([])
   const levelIds = useSettings((s) => s.levelIds)
+  const t = useT()
   const allUnlocked = useSettings((s) => s.allUnlocked)
   const cards = useMemo(() => levelCards(campaignLevels(), records, { levelIds, allUnlocked }), [records, levelIds, allUnlocked])
   // Keyboard players land on the next level to play.
@@ -105,12 +128,12 @@ export function LevelSelect() {
     <main className="screen levels">
       <header className="screen-head">
         <button type="button" data-testid="btn-menu" onClick={() => useHud.getState().setScreen('title')}>
-          ← Back to menu
+          {t('levels.back')}
         </button>
-        <h1>Campaign</h1>
+        <h1>{t('levels.title')}</h1>
       </header>
       <ProgressWarning />
-      <ol className="level-grid" aria-label="Levels">
+      <ol className="level-grid" aria-label={t('levels.list')}>
         {cards.map((c) => (
           <Card key={c.load.file} info={c} focus={c.load.file === focusFile} number={playOrder(cards, c)} />
         ))}
@@ -118,7 +141,8 @@ export function LevelSelect() {
       </ol>
       <div className="open-file">
         <label className="button-like">
-          <span aria-hidden="true">⇪ </span>Open a level file…
+          <span aria-hidden="true">⇪ </span>
+          {t('levels.open')}
           <input
             type="file"
             accept=".json,application/json"
@@ -127,7 +151,7 @@ export function LevelSelect() {
             onChange={onFile}
           />
         </label>
-        <span className="muted"> A level is a JSON file; a broken one is named here with the field that is wrong.</span>
+        <span className="muted">{t('levels.openNote')}</span>
       </div>
     </main>
   )

@@ -1,6 +1,8 @@
 /** The title menu: Campaign, Sandbox, the VM-vs-container lab, and Classroom (guided lessons). */
 import { useGame, useProgress } from '../state'
 import { useHud } from './uiStore'
+import { useT } from './i18n'
+import { LangSelect } from './i18n/LangSelect'
 
 export function ProgressWarning() {
   const warning = useProgress((s) => s.warning)
@@ -14,22 +16,21 @@ export function ProgressWarning() {
 }
 
 export function Menu() {
+  const t = useT()
   return (
     <main className="screen menu">
       <div className="title-block">
-        <p className="tagline">servers are houses · virtual machines are apartments · containers are rooms</p>
+        <p className="tagline">{t('menu.tagline')}</p>
         <h1 className="game-title">
           <span aria-hidden="true" className="roof">
             ⌂{' '}
           </span>
           House of Pods
         </h1>
-        <p className="lede">
-          Build a street of houses, split them into apartments, fill them with rooms, and hire a building manager to keep it all running.
-        </p>
+        <p className="lede">{t('menu.lede')}</p>
       </div>
       <ProgressWarning />
-      <nav className="menu-buttons" aria-label="Game modes">
+      <nav className="menu-buttons" aria-label={t('menu.modes')}>
         <button
           type="button"
           className="big primary"
@@ -37,23 +38,28 @@ export function Menu() {
           autoFocus
           onClick={() => useHud.getState().setScreen('levels')}
         >
-          <span aria-hidden="true">★ </span>Campaign
-          <small>Levels, one idea at a time</small>
+          <span aria-hidden="true">★ </span>
+          {t('menu.campaign')}
+          <small>{t('menu.campaignSub')}</small>
         </button>
         <button type="button" className="big" data-testid="mode-sandbox" onClick={() => useGame.getState().startSandbox()}>
-          <span aria-hidden="true">⚒ </span>Sandbox
-          <small>Everything unlocked, break things on purpose</small>
+          <span aria-hidden="true">⚒ </span>
+          {t('menu.sandbox')}
+          <small>{t('menu.sandboxSub')}</small>
         </button>
         <button type="button" className="big" data-testid="mode-lab" onClick={() => useGame.getState().startLab(0)}>
-          <span aria-hidden="true">⚗ </span>VM vs container lab
-          <small>Apartments against rooms, measured side by side</small>
+          <span aria-hidden="true">⚗ </span>
+          {t('menu.lab')}
+          <small>{t('menu.labSub')}</small>
         </button>
         <button type="button" className="big" data-testid="mode-classroom" onClick={() => useHud.getState().setScreen('classroom')}>
-          <span aria-hidden="true">✎ </span>Classroom
-          <small>Guided lessons for a projector, and the hand-ins of a class</small>
+          <span aria-hidden="true">✎ </span>
+          {t('menu.classroom')}
+          <small>{t('menu.classroomSub')}</small>
         </button>
       </nav>
-      <p className="muted footnote">Press ? in a game for the keyboard keys. Everything works without a mouse.</p>
+      <p className="muted footnote">{t('menu.footnote')}</p>
+      <LangSelect />
     </main>
   )
 }

@@ -2,10 +2,13 @@
 import { objectiveStatuses } from '../levels'
 import { useState } from 'react'
 import { useGame, useUi, useWorld } from '../state'
+import { useT } from './i18n'
+import { useLevelText } from './i18n/content'
 
 export function Objectives() {
   const world = useWorld()
-  const level = useGame((s) => s.level)
+  const level = useLevelText(useGame((s) => s.level))
+  const t = useT()
   const progress = useGame((s) => s.progress)
   const vocab = useUi((s) => s.vocab)
   const [folded, setFolded] = useState(false)
@@ -13,9 +16,9 @@ export function Objectives() {
   const statuses = objectiveStatuses(level, world, progress)
   const started = world.timeMs > 0
   return (
-    <section className={`panel objectives${folded ? ' folded' : ''}`} aria-label="Objectives">
+    <section className={`panel objectives${folded ? ' folded' : ''}`} aria-label={t('obj.title')}>
       <div className="panel-head">
-        <h2>Objectives</h2>
+        <h2>{t('obj.title')}</h2>
         <button
           type="button"
           className="small"
@@ -23,9 +26,9 @@ export function Objectives() {
           aria-expanded={!folded}
           aria-controls="objective-list"
           onClick={() => setFolded(!folded)}
-          title={folded ? 'Show the objectives' : 'Fold the objectives away'}
+          title={folded ? t('obj.showTitle') : t('obj.foldTitle')}
         >
-          {folded ? '▸ Show' : '▾ Fold'}
+          {folded ? t('obj.show') : t('obj.fold')}
         </button>
       </div>
       <ul id="objective-list" hidden={folded}>
@@ -37,7 +40,7 @@ export function Objectives() {
           // Nor is an objective ticked before then: what the starting street already satisfies is not the player's doing.
           const ticked = s.done && (started || progress.outcome !== 'playing')
           const mark = pending ? (onTrack ? '◷' : '○') : ticked ? '✓' : '○'
-          const spoken = pending ? (onTrack ? 'On track: ' : 'Not yet: ') : ticked ? 'Done: ' : 'Not yet: '
+          const spoken = t(pending ? (onTrack ? 'obj.onTrack' : 'obj.notYet') : ticked ? 'obj.done' : 'obj.notYet')
           return (
             <li
               key={s.objective.id}
@@ -53,7 +56,7 @@ export function Objectives() {
                 {s.objective.label[vocab]}
                 <small className="progress-line">
                   {s.progress}
-                  {s.objective.when === 'end' ? (onTrack ? ' · on track, checked at the end' : ' · checked at the end') : ''}
+                  {s.objective.when === 'end' ? t(onTrack ? 'obj.onTrackEnd' : 'obj.checkedEnd') : ''}
                 </small>
               </span>
             </li>
@@ -62,7 +65,9 @@ export function Objectives() {
       </ul>
       {level.stars.length > 0 && !folded && (
         <p className="muted star-goals">
-          <span aria-hidden="true">☆ </span>Extra stars: {level.stars.map((s) => s.label[vocab]).join(' · ')}
+          <span aria-hidden="true">☆ </span>
+          {t('obj.extraStars')}
+          {level.stars.map((s) => s.label[vocab]).join(' · ')}
         </p>
       )}
     </section>

@@ -9,11 +9,15 @@ import { backToMenu } from './navigation'
 import { useHud } from './uiStore'
 import { HandIn } from './classroom/HandIn'
 import { levelStory } from './outcomeStory'
+import { useLang, useT } from './i18n'
+import { levelIn } from './i18n/content'
 
 export function OutcomeDialog() {
   const level = useGame((s) => s.level)
   const progress = useGame((s) => s.progress)
   const vocab = useUi((s) => s.vocab)
+  const t = useT()
+  const lang = useLang()
   const ref = useRef<HTMLDivElement>(null)
   const recorded = useRef<string | null>(null)
   const over = !!level && progress.outcome !== 'playing'
@@ -38,6 +42,8 @@ export function OutcomeDialog() {
   const world = useGame.getState().world
   const statuses = objectiveStatuses(level, world, progress)
   const stars = starsText(progress.stars)
+  const starsSaid = t('stars.of', { n: Math.max(0, Math.min(3, Math.round(progress.stars))) })
+  const shown = levelIn(level, lang)
   const next = won ? nextLevel(campaignLevels(), level.id) : null
   const retry = () => useGame.getState().startLevel(level)
   const story = levelStory(world, statuses, vocab)
@@ -53,16 +59,17 @@ export function OutcomeDialog() {
         data-outcome={won ? 'won' : 'lost'}
         ref={ref}
       >
-        <h2 id="outcome-title">{won ? '★ Level complete!' : 'Not this time'}</h2>
-        <p className="stars big-stars" aria-label={stars.text}>
-          <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{stars.text}</span>
+        <h2 id="outcome-title">{won ? t('out.won') : t('out.lost')}</h2>
+        <p className="stars big-stars" aria-label={starsSaid}>
+          <span aria-hidden="true">{stars.marks}</span> <span className="stars-text">{starsSaid}</span>
         </p>
         <ul className="results">
           {statuses.map((s) => (
             <li key={s.objective.id} className={s.done ? 'done' : 'failed'}>
               <span aria-hidden="true">{s.done ? '✓' : '✗'} </span>
-              <span className="visually-hidden">{s.done ? 'Met: ' : 'Missed: '}</span>
-              {s.objective.label[vocab]} <small>({s.progress})</small>
+              <span className="visually-hidden">{t(s.done ? 'out.met' : 'out.missed')}</span>
+              {shown.objectives.find((o) => o.id === s.objective.id)?.label[vocab] ?? s.objective.label[vocab]}{' '}
+              <small>({s.progress})</small>
             </li>
           ))}
           {level.stars.map((o) => {
@@ -72,23 +79,23 @@ export function OutcomeDialog() {
             return (
               <li key={o.id} className={done ? 'done' : met ? 'pending' : 'failed'}>
                 <span aria-hidden="true">{done ? '★' : '☆'} </span>
-                <span className="visually-hidden">{done ? 'Star earned: ' : met ? 'Star met, not earned: ' : 'Star missed: '}</span>
-                {o.label[vocab]}
-                {!won && met && <small> (met; stars count on a win)</small>}
+                <span className="visually-hidden">{t(done ? 'out.starEarned' : met ? 'out.starMetNot' : 'out.starMissed')}</span>
+                {shown.stars.find((x) => x.id === o.id)?.label[vocab] ?? o.label[vocab]}
+                {!won && met && <small>{t('out.metOnWin')}</small>}
               </li>
             )
           })}
         </ul>
         {!won && firstFail && (
-          <section className="what-went-wrong" aria-label="What went wrong" data-testid="outcome-why">
-            <h3>What went wrong</h3>
+          <section className="what-went-wrong" aria-label={t('out.wrong')} data-testid="outcome-why">
+            <h3>{t('out.wrong')}</h3>
             <p>
               <strong>{firstFail.label}</strong> — {firstFail.figure}
               {firstFail.shortfall && <>: {firstFail.shortfall}</>}.
             </p>
             {story.failed.length > 1 && (
               <p className="muted">
-                Also missed:{' '}
+                {t('out.alsoMissed')}
                 {story.failed
                   .slice(1)
                   .map((f) => `${f.label} (${f.figure})`)
@@ -98,20 +105,20 @@ export function OutcomeDialog() {
             )}
             <p data-testid="outcome-try">
               <span aria-hidden="true">➜ </span>
-              <strong>Try this: </strong>
+              <strong>{t('out.tryThis')}</strong>
               {firstFail.advice}
             </p>
           </section>
         )}
         {won && (
-          <section className="takeaway" aria-label="Takeaway">
-            <h3>{level.takeaway.title}</h3>
-            <p>{level.takeaway.text}</p>
+          <section className="takeaway" aria-label={t('out.takeaway')}>
+            <h3>{shown.takeaway.title}</h3>
+            <p>{shown.takeaway.text}</p>
             <p className="run-figures" data-testid="outcome-figures">
-              <strong>In your run: </strong>
+              <strong>{t('out.inYourRun')}</strong>
               {story.figures.join(' · ')}.
             </p>
-            <p className="seed-line">“{level.takeaway.seedLine}”</p>
+            <p className="seed-line">“{shown.takeaway.seedLine}”</p>
           </section>
         )}
         <HandIn />
@@ -124,7 +131,7 @@ export function OutcomeDialog() {
               data-autofocus
               onClick={() => useGame.getState().startLevel(next)}
             >
-              Next level: {next.title} →
+              {t('out.next', { title: levelIn(next, lang).title })}
             </button>
           )}
           <button
@@ -134,10 +141,10 @@ export function OutcomeDialog() {
             data-autofocus={!next || undefined}
             onClick={retry}
           >
-            ↺ Retry
+            {t('out.retry')}
           </button>
           <button type="button" className="big" data-testid="btn-menu" onClick={backToMenu}>
-            Menu
+            {t('out.menu')}
           </button>
         </div>
       </div>

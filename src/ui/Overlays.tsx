@@ -6,6 +6,8 @@ import { KEY_HELP } from './keys'
 import { Console } from './manager/Console'
 import { useHud } from './uiStore'
 import { backToMenu } from './navigation'
+import { useLang, useT } from './i18n'
+import { useLevelText } from './i18n/content'
 
 function Sheet({ title, testid, children, wide }: { title: string; testid: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -25,27 +27,29 @@ function Sheet({ title, testid, children, wide }: { title: string; testid: strin
 const close = () => useHud.getState().open(null)
 
 export function Brief() {
-  const level = useGame((s) => s.level)
+  const level = useLevelText(useGame((s) => s.level))
+  const t = useT()
   if (!level) return null
   return (
-    <Sheet title={`Brief: ${level.title}`} testid="brief">
+    <Sheet title={t('brief.title', { title: level.title })} testid="brief">
       <p className="chapter">{level.chapter}</p>
       <h2>{level.title}</h2>
       <p className="brief-text">{level.brief}</p>
-      <p className="muted">The clock is paused. Build first, then press Space (or ▶ Play) to start time. Press B to see this again.</p>
+      <p className="muted">{t('brief.paused')}</p>
       <button type="button" className="primary big" data-testid="btn-start-level" data-autofocus onClick={close}>
-        Let's go
+        {t('brief.go')}
       </button>
     </Sheet>
   )
 }
 
 export function Hints() {
-  const level = useGame((s) => s.level)
+  const level = useLevelText(useGame((s) => s.level))
+  const t = useT()
   if (!level) return null
   return (
-    <Sheet title="Hints" testid="hints">
-      <h2>Hints</h2>
+    <Sheet title={t('hints.title')} testid="hints">
+      <h2>{t('hints.title')}</h2>
       {level.hints.length ? (
         <ol className="hints">
           {level.hints.map((h) => (
@@ -53,32 +57,34 @@ export function Hints() {
           ))}
         </ol>
       ) : (
-        <p>No hints for this level. Read the brief again (B).</p>
+        <p>{t('hints.none')}</p>
       )}
       <button type="button" data-autofocus onClick={close}>
-        Close
+        {t('sheet.close')}
       </button>
     </Sheet>
   )
 }
 
 export function KeysHelp() {
+  const t = useT()
+  const lang = useLang()
   return (
-    <Sheet title="Keyboard keys" testid="keys-help">
-      <h2>Keys</h2>
+    <Sheet title={t('keys.title')} testid="keys-help">
+      <h2>{t('keys.heading')}</h2>
       <dl className="keys">
         {KEY_HELP.map((k) => (
           <div key={k.keys + k.text}>
             <dt>
               <kbd>{k.keys}</kbd>
             </dt>
-            <dd>{k.text}</dd>
+            <dd>{lang === 'es' ? k.es : k.text}</dd>
           </div>
         ))}
       </dl>
-      <p className="muted">Tab moves between panels; keys do nothing while you type in a box.</p>
+      <p className="muted">{t('keys.tab')}</p>
       <button type="button" data-autofocus onClick={close}>
-        Close
+        {t('sheet.close')}
       </button>
     </Sheet>
   )
@@ -94,17 +100,18 @@ export function ConsoleSheet() {
 
 /** Leaving a level mid-way throws its street away: asked first, staying is the default. */
 export function LeaveConfirm() {
-  const level = useGame((s) => s.level)
+  const level = useLevelText(useGame((s) => s.level))
+  const t = useT()
   return (
-    <Sheet title="Leave this level?" testid="leave-confirm">
-      <h2>Leave “{level?.title}”?</h2>
-      <p>The street you built and the time played in this level are lost; the campaign keeps your stars.</p>
+    <Sheet title={t('leave.title')} testid="leave-confirm">
+      <h2>{t('leave.heading', { title: level?.title ?? '' })}</h2>
+      <p>{t('leave.text')}</p>
       <div className="row">
         <button type="button" className="primary" data-autofocus data-testid="btn-leave-stay" onClick={close}>
-          Stay and play
+          {t('leave.stay')}
         </button>
         <button type="button" data-testid="btn-leave-confirm" onClick={backToMenu}>
-          Leave to the menu
+          {t('leave.go')}
         </button>
       </div>
     </Sheet>

@@ -1,12 +1,15 @@
 /** A refused action's reason, in the current vocabulary, in a live region; and other notices. */
 import { useEffect, useState } from 'react'
 import { useGame, useUi } from '../state'
+import { resultText, useLang, useT } from './i18n'
 
 const SHOW_MS = 8000
 
 export function Rejection() {
   const r = useGame((s) => s.lastRejection)
   const vocab = useUi((s) => s.vocab)
+  const lang = useLang()
+  const t = useT()
   const [hidden, setHidden] = useState<object | null>(null)
   useEffect(() => {
     if (!r) return
@@ -19,9 +22,9 @@ export function Rejection() {
       {show && (
         <>
           <span aria-hidden="true">⚠ </span>
-          <strong>Not possible: </strong>
-          {r[vocab]}
-          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => setHidden(r)}>
+          <strong>{t('toast.notPossible')}</strong>
+          {resultText(r, vocab, lang)}
+          <button type="button" className="toast-close" aria-label={t('toast.dismiss')} onClick={() => setHidden(r)}>
             ✕
           </button>
         </>

@@ -8,6 +8,8 @@ import { useHud } from './uiStore'
 import { askToLeave } from './navigation'
 import { FollowButton } from './Follow'
 import { LabButton } from './lab/LabButton'
+import { useT } from './i18n'
+import { useLevelText } from './i18n/content'
 
 export function TopBar() {
   const world = useWorld()
@@ -16,6 +18,8 @@ export function TopBar() {
   const panel = useHud((s) => s.panel)
   const over = useGame((s) => s.progress.outcome !== 'playing')
   const ref = useRef<HTMLElement>(null)
+  const t = useT()
+  const levelText = useLevelText(level)
   // The side panels start below the bar, however many rows it wraps to.
   useEffect(() => {
     const el = ref.current
@@ -27,18 +31,18 @@ export function TopBar() {
   const perHour = hourlyCost(world)
   const overBudget = level?.budgetPerHour !== undefined && perHour > level.budgetPerHour
   return (
-    <header className="top-bar panel" aria-label="Game controls" ref={ref}>
-      <button type="button" data-testid={over ? undefined : 'btn-menu'} onClick={askToLeave} title="Back to the menu">
-        ← Menu
+    <header className="top-bar panel" aria-label={t('top.controls')} ref={ref}>
+      <button type="button" data-testid={over ? undefined : 'btn-menu'} onClick={askToLeave} title={t('top.menuTitle')}>
+        {t('top.menu')}
       </button>
       <div className="level-name" title={level?.chapter}>
-        <strong>{level ? level.title : 'Sandbox'}</strong>
+        <strong>{levelText ? levelText.title : t('top.sandbox')}</strong>
       </div>
       <div className="readouts" aria-live="off">
         {level ? (
-          <span className="readout" data-testid="time-left" title="Time left in this level">
+          <span className="readout" data-testid="time-left" title={t('top.timeLeftTitle')}>
             <span aria-hidden="true">◷ </span>
-            {clockText(level.durationMs - world.timeMs)} left
+            {t('top.left', { time: clockText(level.durationMs - world.timeMs) })}
           </span>
         ) : (
           <span className="readout" data-testid="time-now">
@@ -46,14 +50,15 @@ export function TopBar() {
             {clockText(world.timeMs)}
           </span>
         )}
-        <span className={`readout${overBudget ? ' bad' : ''}`} data-testid="budget" title="Running cost per hour of all standing houses">
-          {money(perHour)}/h{level?.budgetPerHour !== undefined && <> of {money(level.budgetPerHour)}/h</>}
-          {overBudget && <strong> — over budget!</strong>}
-          <span className="spent"> · spent {money(world.costSpent)}</span>
+        <span className={`readout${overBudget ? ' bad' : ''}`} data-testid="budget" title={t('top.costTitle')}>
+          {money(perHour)}/h{level?.budgetPerHour !== undefined && t('top.of', { money: money(level.budgetPerHour) })}
+          {overBudget && <strong>{t('top.overBudget')}</strong>}
+          <span className="spent">{t('top.spent', { money: money(world.costSpent) })}</span>
         </span>
         {world.delayScale !== 1 && (
-          <span className="readout badge" data-testid="classroom-time" title="Kubernetes delays are compressed for the classroom">
-            <span aria-hidden="true">» </span>Classroom time ×{+(1 / world.delayScale).toFixed(1)}
+          <span className="readout badge" data-testid="classroom-time" title={t('top.classroomTimeTitle')}>
+            <span aria-hidden="true">» </span>
+            {t('top.classroomTime', { x: +(1 / world.delayScale).toFixed(1) })}
           </span>
         )}
       </div>
@@ -65,10 +70,10 @@ export function TopBar() {
           aria-pressed={vocab === 'technical'}
           aria-keyshortcuts="L"
           onClick={() => useUi.getState().toggleVocab()}
-          title="Switch all labels (L)"
+          title={t('top.vocabTitle')}
         >
-          {vocab === 'metaphor' ? '⌂ Houses' : '☰ Servers'}
-          <span className="visually-hidden"> (labels; L switches)</span>
+          {vocab === 'metaphor' ? t('top.vocabHouses') : t('top.vocabServers')}
+          <span className="visually-hidden">{t('top.vocabSpoken')}</span>
         </button>
         {level && (
           <>
@@ -79,7 +84,7 @@ export function TopBar() {
               aria-keyshortcuts="B"
               onClick={() => useHud.getState().toggle('brief')}
             >
-              Brief
+              {t('top.brief')}
             </button>
             <button
               type="button"
@@ -88,7 +93,7 @@ export function TopBar() {
               aria-keyshortcuts="H"
               onClick={() => useHud.getState().toggle('hints')}
             >
-              Hints
+              {t('top.hints')}
             </button>
           </>
         )}
@@ -108,9 +113,9 @@ export function TopBar() {
           aria-pressed={panel === 'keys'}
           aria-keyshortcuts="?"
           onClick={() => useHud.getState().toggle('keys')}
-          title="Keyboard keys (?)"
+          title={t('top.keysTitle')}
         >
-          ? Keys
+          {t('top.keys')}
         </button>
         <FollowButton />
         <button
@@ -119,9 +124,9 @@ export function TopBar() {
           aria-pressed={false}
           aria-keyshortcuts="F"
           onClick={() => useHud.getState().toggleFocus()}
-          title="Focus: hide everything but time and captions (F)"
+          title={t('top.focusTitle')}
         >
-          ▣ Focus
+          {t('top.focus')}
         </button>
       </div>
     </header>
@@ -132,11 +137,12 @@ export function TopBar() {
 export function FocusBar() {
   const world = useWorld()
   const level = useGame((s) => s.level)
+  const t = useT()
   return (
-    <header className="focus-bar panel" aria-label="Time">
+    <header className="focus-bar panel" aria-label={t('top.time')}>
       <span className="readout" data-testid={level ? 'time-left' : 'time-now'}>
         <span aria-hidden="true">◷ </span>
-        {level ? `${clockText(level.durationMs - world.timeMs)} left` : clockText(world.timeMs)}
+        {level ? t('top.left', { time: clockText(level.durationMs - world.timeMs) }) : clockText(world.timeMs)}
       </span>
       <TimeControls />
       <button
@@ -145,9 +151,9 @@ export function FocusBar() {
         aria-pressed={true}
         aria-keyshortcuts="F"
         onClick={() => useHud.getState().toggleFocus()}
-        title="Show the panels again (F)"
+        title={t('top.panelsTitle')}
       >
-        ▣ Panels
+        {t('top.panels')}
       </button>
     </header>
   )

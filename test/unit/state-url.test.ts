@@ -66,7 +66,15 @@ const table: { name: string; good: [string, Partial<UrlSettings>][]; bad: string
     ],
     bad: ['300', 'big'],
   },
-  { name: 'lang', good: [['en', { lang: 'en' }]], bad: ['fr', 'klingon'] },
+  {
+    name: 'lang',
+    good: [
+      ['en', { lang: 'en' }],
+      ['es', { lang: 'es' }],
+      ['ES', { lang: 'es' }],
+    ],
+    bad: ['fr', 'klingon'],
+  },
   {
     name: 'seed',
     good: [

@@ -21,3 +21,7 @@ export type Catalogue = Record<string, Entry<string> | Entry<never>>
 export function entry<K extends string>(metaphor: (p: Params<K>) => string, technical: (p: Params<K>) => string): Entry<K> {
   return { metaphor, technical }
 }
+
+/** The languages the catalogue speaks: English (catalogue.ts) and Spanish (es.ts). English is the default. */
+export const LANGS = ['en', 'es'] as const
+export type Lang = (typeof LANGS)[number]

@@ -14,6 +14,8 @@ import { useClassroom } from './store'
 import { presenterKey } from './presenterKeys'
 import { usePresenterPanels } from './presenterPanels'
 import './classroom.css'
+import { useT } from '../i18n'
+import { useLessonText } from './lessons'
 
 function usePresenterKeys(): void {
   useEffect(() => {
@@ -59,18 +61,19 @@ function usePresenterKeys(): void {
 const LETTERS = ['A', 'B', 'C', 'D']
 
 function QuestionBox() {
-  const lesson = useClassroom((s) => s.lesson)!
+  const lesson = useLessonText(useClassroom((s) => s.lesson))!
   const pos = useClassroom((s) => s.pos)
   const phase = useClassroom((s) => s.phase)
   const picked = useClassroom((s) => s.picked)
   const vocab = useUi((s) => s.vocab)
   const world = useWorld()
+  const t = useT()
   const q = lesson.steps[pos]?.question
   if (!q) return null
   // What the simulation shows, read from the live world once the step has played.
   const shown = phase === 'done' ? choicesShown(world, q) : []
   return (
-    <section className="cls-question" data-testid="cls-question" aria-label="Question for the class">
+    <section className="cls-question" data-testid="cls-question" aria-label={t('cls.questionLabel')}>
       <h2>
         <span aria-hidden="true">? </span>
         {q.prompt[vocab]}
@@ -95,9 +98,9 @@ function QuestionBox() {
                 </span>
                 <span className="cls-choice-text">
                   {c.text[vocab]}
-                  {phase === 'done' && isShown && <span className="cls-verdict">✓ what the simulation shows</span>}
-                  {phase === 'done' && picked === i && !isShown && <span className="cls-verdict">✗ the class's guess</span>}
-                  {phase !== 'done' && picked === i && <span className="cls-verdict">● the class's guess: press → to see</span>}
+                  {phase === 'done' && isShown && <span className="cls-verdict">{t('cls.shows')}</span>}
+                  {phase === 'done' && picked === i && !isShown && <span className="cls-verdict">{t('cls.guessWrong')}</span>}
+                  {phase !== 'done' && picked === i && <span className="cls-verdict">{t('cls.guessPress')}</span>}
                 </span>
               </button>
             </li>
@@ -106,19 +109,22 @@ function QuestionBox() {
       </ol>
       {phase === 'predict' && (
         <p className="cls-hint">
-          Ask the class, then press <kbd>→</kbd> to play it and see.
+          {t('cls.ask', { key: '→' })
+            .split('→')
+            .flatMap((part, i) => (i === 0 ? [part] : [<kbd key={i}>→</kbd>, part]))}
         </p>
       )}
-      {phase === 'playing' && <p className="cls-hint">Playing…</p>}
+      {phase === 'playing' && <p className="cls-hint">{t('cls.playing')}</p>}
     </section>
   )
 }
 
 function Takeaway() {
-  const lesson = useClassroom((s) => s.lesson)!
+  const lesson = useLessonText(useClassroom((s) => s.lesson))!
+  const t = useT()
   return (
-    <section className="cls-takeaway" data-testid="cls-takeaway" aria-label="Takeaway">
-      <p className="cls-term">Takeaway · {lesson.section}</p>
+    <section className="cls-takeaway" data-testid="cls-takeaway" aria-label={t('cls.takeaway')}>
+      <p className="cls-term">{t('cls.takeawayOf', { section: lesson.section })}</p>
       <h2>{lesson.takeaway.title}</h2>
       <p className="cls-caption">{lesson.takeaway.text}</p>
       <blockquote>{lesson.takeaway.seedLine}</blockquote>
@@ -128,7 +134,7 @@ function Takeaway() {
 
 export function Classroom() {
   usePresenterKeys()
-  const lesson = useClassroom((s) => s.lesson)
+  const lesson = useLessonText(useClassroom((s) => s.lesson))
   const pos = useClassroom((s) => s.pos)
   const phase = useClassroom((s) => s.phase)
   const blank = useClassroom((s) => s.blank)
@@ -136,6 +142,7 @@ export function Classroom() {
   const expectedHash = useClassroom((s) => s.expectedHash)
   const vocab = useUi((s) => s.vocab)
   const time = useGame((s) => s.world.timeMs)
+  const t = useT()
   if (!lesson) return null
   const atEnd = pos >= lesson.steps.length
   const s = lesson.steps[Math.min(pos, lesson.steps.length - 1)]!
@@ -158,19 +165,19 @@ export function Classroom() {
               c.close()
             }}
           >
-            ← Lessons
+            {t('cls.lessons')}
           </button>
           <p className="cls-title">
             <strong>{lesson.title}</strong> <span className="muted">· {lesson.section}</span>
           </p>
-          <nav className="cls-steps" aria-label="Steps">
+          <nav className="cls-steps" aria-label={t('cls.stepsNav')}>
             {lesson.steps.map((_, i) => (
               <button
                 key={i}
                 type="button"
                 aria-current={i === pos ? 'step' : undefined}
                 onClick={() => c.enter(i)}
-                aria-label={`Step ${i + 1}`}
+                aria-label={t('cls.step', { n: i + 1 })}
               >
                 {i + 1}
               </button>
@@ -179,13 +186,13 @@ export function Classroom() {
               type="button"
               aria-current={atEnd ? 'step' : undefined}
               onClick={() => c.enter(lesson.steps.length)}
-              aria-label="Takeaway"
+              aria-label={t('cls.takeaway')}
             >
               ★
             </button>
           </nav>
           <button type="button" data-testid="cls-vocab" onClick={() => useUi.getState().toggleVocab()} aria-pressed={vocab === 'technical'}>
-            Words: {vocab === 'metaphor' ? 'houses and rooms' : 'servers and containers'}
+            {t('cls.words', { words: t(vocab === 'metaphor' ? 'cls.wordsHouses' : 'cls.wordsServers') })}
           </button>
           <ThemeControls />
         </header>
@@ -202,7 +209,7 @@ export function Classroom() {
                   {pos + 1} / {lesson.steps.length}
                 </span>{' '}
                 {s.term}
-                <span className="cls-clock" aria-label="world time">
+                <span className="cls-clock" aria-label={t('cls.worldTime')}>
                   {' '}
                   · t = {(time / 1000).toFixed(1)} s
                 </span>
@@ -215,20 +222,20 @@ export function Classroom() {
         {!focus && (
           <div className="cls-nav">
             <button type="button" data-testid="cls-prev" onClick={() => c.prev()} disabled={pos === 0}>
-              ← Back
+              {t('cls.back')}
             </button>
             <button type="button" data-testid="cls-replay" onClick={() => c.replay()}>
-              ↻ Replay
+              {t('cls.replay')}
             </button>
             <button type="button" data-testid="cls-next" onClick={() => c.next()} disabled={atEnd}>
-              {phase === 'predict' ? 'Play it →' : 'Next →'}
+              {phase === 'predict' ? t('cls.playIt') : t('cls.next')}
             </button>
           </div>
         )}
       </div>
       {blank && (
         <div className="cls-blank" data-testid="cls-blank" onClick={() => c.toggleBlank()}>
-          <span className="visually-hidden">Screen blanked: press B to show it again</span>
+          <span className="visually-hidden">{t('cls.blanked')}</span>
         </div>
       )}
     </div>

@@ -7,22 +7,29 @@ import { plural } from '../format'
 import { classroomLessons } from './lessons'
 import { useClassroom } from './store'
 import './classroom.css'
+import { useLang, useT } from '../i18n'
+import type { T } from '../i18n'
+import { LangSelect } from '../i18n/LangSelect'
+import { lessonText } from './lessons'
+import type { Lesson } from '../../levels'
 
 export function ThemeControls() {
   const theme = useSettings((s) => s.theme)
   const uiScale = useSettings((s) => s.uiScale)
+  const t = useT()
   return (
-    <div className="cls-theme" role="group" aria-label="Presentation">
+    <div className="cls-theme" role="group" aria-label={t('cls.presentation')}>
       <button
         type="button"
         data-testid="cls-projector"
         aria-pressed={theme === 'projector'}
         onClick={() => useSettings.getState().setTheme(theme === 'projector' ? 'standard' : 'projector')}
       >
-        <span aria-hidden="true">◐ </span>Projector theme {theme === 'projector' ? 'on' : 'off'}
+        <span aria-hidden="true">◐ </span>
+        {t('cls.projector', { state: t(theme === 'projector' ? 'cls.on' : 'cls.off') })}
       </button>
       <label>
-        Interface scale{' '}
+        {t('cls.scale')}{' '}
         <select
           data-testid="cls-ui-scale"
           value={uiScale}
@@ -35,12 +42,18 @@ export function ThemeControls() {
           ))}
         </select>
       </label>
+      <LangSelect />
     </div>
   )
 }
 
+const questionsText = (t: T, n: number): string => (n === 1 ? t('cls.question1') : t('cls.questions', { n }))
+
 export function LessonList() {
   const loads = classroomLessons()
+  const t = useT()
+  const lang = useLang()
+  const shown = (l: Lesson): Lesson => lessonText(l, lang)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') useHud.getState().setScreen('title')
@@ -52,19 +65,17 @@ export function LessonList() {
     <main className="screen cls-list" data-testid="lesson-list">
       <header className="cls-list-head">
         <button type="button" data-testid="cls-back-menu" onClick={() => useHud.getState().setScreen('title')}>
-          ← Menu
+          {t('cls.menu')}
         </button>
-        <h1>Classroom</h1>
-        <p className="lede">
-          One lesson per section of the concept text. Keys: → / Page Down / Space next, ← / Page Up back, Home / End, a number to jump, R
-          replays, B blanks the screen, F focuses the scene, L switches words, Esc returns here.
-        </p>
+        <h1>{t('cls.title')}</h1>
+        <p className="lede">{t('cls.lede')}</p>
         <ThemeControls />
         <p>
           <button type="button" data-testid="cls-handins" onClick={() => useHud.getState().setScreen('handins')}>
-            <span aria-hidden="true">✉ </span>Collect hand-ins
+            <span aria-hidden="true">✉ </span>
+            {t('cls.handins')}
           </button>{' '}
-          <span className="muted">Students make a code at the end of a level; paste them here and each is replayed to check it.</span>
+          <span className="muted">{t('cls.handinsNote')}</span>
         </p>
       </header>
       <ol className="cls-lessons">
@@ -78,16 +89,25 @@ export function LessonList() {
                 autoFocus={i === 0}
                 onClick={() => useClassroom.getState().open(load.lesson)}
               >
-                <span className="cls-lesson-section">{load.lesson.section}</span>
-                <span className="cls-lesson-title">{load.lesson.title}</span>
+                <span className="cls-lesson-section">{shown(load.lesson).section}</span>
+                <span className="cls-lesson-title">{shown(load.lesson).title}</span>
                 <small>
-                  {load.lesson.steps.length} steps · {plural(load.lesson.steps.filter((s) => s.question).length, 'question')} for the class
+                  {lang === 'en' ? (
+                    <>
+                      {load.lesson.steps.length} steps · {plural(load.lesson.steps.filter((s) => s.question).length, 'question')} for the
+                      class
+                    </>
+                  ) : (
+                    `${t('cls.steps', { n: load.lesson.steps.length })} · ` +
+                    questionsText(t, load.lesson.steps.filter((s) => s.question).length)
+                  )}
                 </small>
               </button>
             </li>
           ) : (
             <li key={load.file} className="cls-lesson broken" role="alert" data-testid="lesson-error">
-              <span aria-hidden="true">⚠ </span>Broken lesson file: {load.error}
+              <span aria-hidden="true">⚠ </span>
+              {t('cls.broken', { error: load.error })}
             </li>
           ),
         )}

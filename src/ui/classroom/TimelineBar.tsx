@@ -8,17 +8,19 @@ import { useGame, useTimeline } from '../../state'
 import { clockOf } from './incidents'
 import { usePresenterPanels } from './presenterPanels'
 import './timeline.css'
+import { useT } from '../i18n'
 
 export function TimelineBar() {
   const open = usePresenterPanels((s) => s.timeline)
   const t = useTimeline()
+  const tr = useT()
   const over = useGame((s) => !!s.level && s.progress.outcome !== 'playing')
   if (!open || over) return null
   const now = t.at ?? t.head
   return (
-    <div className="timeline-bar panel" role="group" aria-label="Timeline" data-testid="timeline-bar">
+    <div className="timeline-bar panel" role="group" aria-label={tr('tl.label')} data-testid="timeline-bar">
       {!t.enabled ? (
-        <span>Timeline off: {t.why}.</span>
+        <span>{tr('tl.off', { why: t.why })}</span>
       ) : (
         <>
           <button
@@ -26,13 +28,13 @@ export function TimelineBar() {
             data-testid="timeline-back"
             onClick={() => t.stepBack()}
             disabled={now <= t.startTick}
-            title="One tick back (,)"
+            title={tr('tl.backTitle')}
           >
             ◀ 0.1 s
           </button>
           <input
             type="range"
-            aria-label="Moment of the run"
+            aria-label={tr('tl.moment')}
             data-testid="timeline-scrubber"
             min={t.startTick}
             max={t.head}
@@ -52,19 +54,19 @@ export function TimelineBar() {
             onClick={() => (t.replaying ? t.stopReplay() : t.replayLast())}
             disabled={t.head <= t.startTick}
             aria-pressed={!!t.replaying}
-            title="Replay the last 30 s (<)"
+            title={tr('tl.replayTitle')}
           >
-            {t.replaying ? '■ Stop replay' : '↺ Last 30 s'}
+            {t.replaying ? tr('tl.stop') : tr('tl.last30')}
           </button>
           <button type="button" data-testid="timeline-live" onClick={() => t.live()} disabled={t.at === null}>
-            Live
+            {tr('tl.live')}
           </button>
           {t.replaying ? (
             <small data-testid="timeline-replaying">
-              Replaying {clockOf(t.replaying.from)} → {clockOf(t.replaying.to)}: Space carries on from here.
+              {tr('tl.replaying', { from: clockOf(t.replaying.from), to: clockOf(t.replaying.to) })}
             </small>
           ) : (
-            t.at !== null && <small>Looking back: playing or acting goes on from here.</small>
+            t.at !== null && <small>{tr('tl.lookingBack')}</small>
           )}
         </>
       )}

@@ -2,14 +2,14 @@
 import { useEffect } from 'react'
 import { useGame } from '../../state'
 import { useHud } from '../uiStore'
-import { useWords } from '../useVocab'
 import { currentLabSides, followGame } from './labStore'
+import { useT } from '../i18n'
 
 export function LabButton() {
   const panel = useHud((s) => s.panel)
   const level = useGame((s) => s.level)
   const lab = useGame((s) => s.lab)
-  const w = useWords()
+  const t = useT()
   useEffect(() => followGame(), [])
   // A lab street (from the menu or ?lab=N) opens with the lab panel. The HUD closes panels when it
   // mounts (its effect runs after ours), so open it on the next task.
@@ -26,10 +26,10 @@ export function LabButton() {
       data-testid="btn-lab"
       aria-pressed={panel === 'lab'}
       onClick={() => useHud.getState().toggle('lab')}
-      title={w('Apartments vs rooms, measured', 'VM vs container lab, measured')}
+      title={t('lab.buttonTitle')}
     >
       <span aria-hidden="true">⚗ </span>
-      {w('Lab', 'VM vs container lab')}
+      {t('lab.button')}
     </button>
   )
 }
