@@ -2,7 +2,7 @@
 import { LANGS } from '../../sim'
 import type { Lang } from '../../sim'
 import { useSettings } from '../../state'
-import { useLang, useT } from './index'
+import { useLang, useT } from './t'
 
 export function LangSelect() {
   const lang = useLang()

@@ -7,7 +7,7 @@ import { translateLesson, translateLevel } from '../../levels'
 import type { LessonTranslation, Level, LevelTranslation, Lesson } from '../../levels'
 import { bundledLevelTranslations } from '../../levels/bundled'
 import type { Lang } from '../../sim'
-import { useLang } from './index'
+import { useLang } from './t'
 
 let levelOverlays: Map<string, LevelTranslation> | null = null
 function levelOverlay(lang: Lang, id: string): LevelTranslation | undefined {
