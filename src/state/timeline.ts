@@ -44,6 +44,8 @@ let restoring = false
 /** The run's whole command log while looking at the past (the game's log shows only what came before the moment). */
 let fullLog: LoggedCommand[] | null = null
 let replayTimer: ReturnType<typeof setInterval> | null = null
+/** Whether the clock was running when the present was last left for the past: Live starts it again. */
+let ranBeforeLookingBack = false
 
 function progressOnTick(): (w: World, p: LevelProgress) => LevelProgress {
   const { level } = useGame.getState()
@@ -65,8 +67,13 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     if (live) fullLog = null
     set({ at: live ? null : world.tick })
   }
+  /** Leaving the present (not already looking back): remember whether the clock ran. */
+  const leaving = () => {
+    if (get().at === null && !get().replaying) ranBeforeLookingBack = !useGame.getState().paused
+  }
   const show = (tick: number) => {
     if (!tl) return
+    leaving()
     stop()
     const { world, extra } = worldAt(tl, tick, progressOnTick())
     display(world, extra)
@@ -81,6 +88,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     stopReplay: stop,
     replayLast: () => {
       if (!tl) return
+      leaving()
       stop()
       const timeline = tl
       const to = timeline.head
@@ -110,7 +118,12 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     seek: (tick) => show(Math.round(tick)),
     stepBack: () => show((get().at ?? get().head) - 1),
     stepForward: () => show((get().at ?? get().head) + 1),
-    live: () => show(get().head),
+    // Back to the present; the clock runs again if it ran before looking back.
+    live: () => {
+      const resume = ranBeforeLookingBack && get().at !== null
+      show(get().head)
+      if (resume && get().at === null) useGame.getState().setPaused(false)
+    },
   }
 })
 
