@@ -90,8 +90,9 @@ function perform(action: KeyAction): boolean {
     case 'tickBack':
       if (!useTimeline.getState().enabled) return false
       panels.show('timeline', true)
-      game.setPaused(true)
+      // The timeline notes whether the clock ran (Live starts it again), then shows the moment paused.
       useTimeline.getState().stepBack()
+      game.setPaused(true)
       return true
     case 'replayLast':
       if (!useTimeline.getState().enabled) return false

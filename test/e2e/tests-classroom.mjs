@@ -20,6 +20,16 @@ import {
   openCampaign,
 } from './lib.mjs'
 import { expectNoSeriousAxe } from './tests-stage.mjs'
+import { createRequire } from 'node:module'
+
+/** axe-core's `region` rule (content outside every landmark) on the page as it is now: one 'selector' line per node. */
+async function regionFindings(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['region'], resultTypes: ['violations'] })
+    return r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ') + ' ' + (n.html ?? '').slice(0, 80)))
+  })
+}
 
 export const LESSONS = [
   ['01-big-picture', 5],
@@ -410,6 +420,85 @@ export const timelineTests = [
         hash: window.__houseOfPods.getState().hash(),
       }))
       check(live.tick === head.tick && live.hash === head.hash, `Live gave ${JSON.stringify(live)}, the run was at ${JSON.stringify(head)}`)
+    },
+  },
+  {
+    name: 'classroom-timeline-live-resumes',
+    title:
+      'the timeline: Live after looking back returns to the present and the clock runs again if it ran before; ' +
+      'the bar and the Map (with its caption) hide nothing of each other at 1920×1080 and 1280×720; the bar is in a landmark',
+    timeoutMs: 120_000,
+    async run(t) {
+      const page = await t.open('/?test&level=01-one-house&speed=8&paused=no')
+      await waitFor(page, 'brief', { timeout: 20_000 })
+      await pressKey(page, 'Escape')
+      await waitUntil(page, () => window.__houseOfPods?.getState().world.tick > 60, undefined, {
+        what: '6 s of world time',
+        timeout: 30_000,
+      })
+      await pressKey(page, ',')
+      await waitFor(page, 'timeline-bar')
+      const back = await page.evaluate(() => ({
+        tick: window.__houseOfPods.getState().world.tick,
+        paused: window.__houseOfPods.getState().paused,
+      }))
+      check(back.paused, `looking back leaves the clock running: ${JSON.stringify(back)}`)
+      await click(page, tid('timeline-live'))
+      await waitUntil(page, (b) => window.__houseOfPods.getState().world.tick > b + 20, back.tick, {
+        what: 'the clock to run again after Live (it ran before looking back)',
+        timeout: 20_000,
+      })
+      // Paused before looking back: Live stays paused.
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+      await pressKey(page, ',')
+      await click(page, tid('timeline-live'))
+      await sleep(600)
+      check(await page.evaluate(() => window.__houseOfPods.getState().paused), 'Live started a clock that was paused before looking back')
+      // Replaying: the bar is inside a landmark (axe's region rule finds nothing on it).
+      await pressKey(page, '<')
+      await waitFor(page, 'timeline-replaying')
+      const region = await regionFindings(page)
+      check(!region.some((n) => n.includes('timeline')), `axe region findings on the timeline: ${region.join(' ; ')}`)
+      await page.close()
+      // The Map open beside the bar, on the projector at a large interface scale: the bar stays a strip at the foot of the
+      // window and covers no panel (the Map and its caption, the legend), nor does any panel cover it.
+      const p = await t.open(`/?test&level=01-one-house&theme=projector&scale=150&paused=no`)
+      await p.setViewportSize({ width: 1280, height: 720 })
+      await waitFor(p, 'brief', { timeout: 30_000 })
+      await pressKey(p, 'Escape')
+      await waitUntil(p, () => window.__houseOfPods.getState().world.tick > 20, undefined, { what: '2 s of world time', timeout: 30_000 })
+      await pressKey(p, ',')
+      await pressKey(p, 'o')
+      await waitFor(p, 'overview-map', { state: 'attached', timeout: 20_000 })
+      for (const [scale, size] of [
+        [150, { width: 1280, height: 720 }],
+        [150, { width: 1920, height: 1080 }],
+        [200, { width: 1920, height: 1080 }],
+      ]) {
+        // The interface scale as the teacher's setting puts it on the page (scale=200 in the URL, or the lesson list's menu).
+        await p.evaluate((k) => document.documentElement.style.setProperty('--ui-scale', String(k / 100)), scale)
+        await p.evaluate((k) => (document.documentElement.dataset.uiScale = String(k / 100)), scale)
+        await p.setViewportSize(size)
+        await sleep(700)
+        const r = await p.evaluate(() => {
+          const box = (el) => {
+            const b = el.getBoundingClientRect()
+            return { left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top), bottom: Math.round(b.bottom) }
+          }
+          const bar = box(document.querySelector('[data-testid="timeline-bar"]'))
+          const panels = [...document.querySelectorAll('.hud-left > *, .hud-right > *')]
+            .filter((el) => el.getBoundingClientRect().width > 0)
+            .map((el) => ({ what: el.className.split(' ').join('.'), ...box(el) }))
+          const over = panels.filter((b) => b.left < bar.right && b.right > bar.left && b.top < bar.bottom && b.bottom > bar.top)
+          return { bar, map: box(document.querySelector('[data-testid="overview-map"]')), over, H: innerHeight }
+        })
+        t.log(`scale ${scale}, ${size.width}×${size.height}: ${JSON.stringify(r)}`)
+        await shot(p, `timeline-map-${scale}-${size.width}.png`)
+        check(
+          r.over.length === 0 && r.bar.bottom <= r.H && r.map.bottom <= r.H && r.bar.bottom - r.bar.top <= 0.2 * r.H,
+          `scale ${scale}, ${size.width}×${size.height}: the timeline bar and the panels: ${JSON.stringify(r)}`,
+        )
+      }
     },
   },
 ]
