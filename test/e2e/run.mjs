@@ -17,9 +17,10 @@ import { tests as classroom } from './tests-classroom.mjs'
 import { tests as stage, watchTests } from './tests-stage.mjs'
 import { tests as scale } from './tests-scale.mjs'
 import { tests as city } from './tests-city.mjs'
+import { tests as lang } from './tests-lang.mjs'
 
 // Each file holds the tests of one part of the game, so work on one part does not touch the others.
-const tests = [...core, ...machines, ...lab, ...manager, ...levels, ...classroom, ...stage, ...watchTests, ...scale, ...city]
+const tests = [...core, ...machines, ...lab, ...manager, ...levels, ...classroom, ...stage, ...watchTests, ...scale, ...city, ...lang]
 
 const PORT = Number(process.env.E2E_PORT ?? 4400)
 const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 90_000)

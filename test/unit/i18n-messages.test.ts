@@ -89,6 +89,12 @@ describe('the Spanish message catalogue', () => {
     expect(renderMessage({ id: 'apps.removed', params: { app: 'shop' } }, 'technical', 'es')).toBe(
       renderMessage({ id: 'apps.removed', params: { app: 'shop' } }, 'technical', 'en'),
     )
+    // A place the simulation names in English ("house 1") reads in Spanish, with its article.
+    const run = {
+      id: 'containers.run',
+      params: { app: 'shop', whereMetaphor: 'house 1', image: 'shop:1', whereTechnical: 'host 1', room: 'c1' },
+    }
+    expect(renderMessage(run, 'metaphor', 'es')).toBe('Se prepara una habitación para shop en la casa 1.')
     expect(renderMessage({ id: 'future.thing', params: { a: 1 } }, 'metaphor', 'es')).toContain('future.thing')
   })
 })

@@ -29,6 +29,18 @@ const MISSING_ES: Record<string, readonly [string, (id: string) => string]> = {
   app: ['app', (id) => `deployment ${id} no encontrado`],
   image: ['kit de muebles', (id) => `imagen ${id} no encontrada`],
 }
+/** A place the simulation named in English ("house 1", "apartment a1", a bare "house"): the Spanish words, with their article. */
+const place = (v: ParamValue): string =>
+  String(v)
+    .replace(/^house or apartment\b/i, 'la casa o el apartamento')
+    .replace(/^house\b/i, 'la casa')
+    .replace(/^apartment\b/i, 'el apartamento')
+/** The same place at the start of a sentence. */
+const Place = (v: ParamValue): string => {
+  const t = place(v)
+  return t.charAt(0).toUpperCase() + t.slice(1)
+}
+
 const missing = (kind: ParamValue) => MISSING_ES[String(kind)] ?? MISSING_ES.place!
 
 export const ES: Translation = {
@@ -53,7 +65,7 @@ export const ES: Translation = {
           : p.inVm
             ? 'Se detuvo en las paredes del apartamento: el de al lado tiene su propio kernel.'
             : 'Se quedó en la casa: los apartamentos tienen su propio kernel.'
-      return `¡Un ladrón en una habitación de ${p.app} en ${p.where}! ${reach} ${stop}`
+      return `¡Un ladrón en una habitación de ${p.app} en ${place(p.where)}! ${reach} ${stop}`
     },
     (p) => {
       const how = p.kernelOwned ? `escape del contenedor al kernel compartido; ${p.reached} contenedor(es) comprometidos` : 'sin escape'
@@ -162,7 +174,7 @@ export const ES: Translation = {
   ],
   'cgroups.evictedForMemory': [
     (p) =>
-      `${p.where} casi no tiene espacio: el conserje sacó una habitación de ${p.app} (${p.qos}: ${p.why}); ` +
+      `${Place(p.where)} casi no tiene espacio: el conserje sacó una habitación de ${p.app} (${p.qos}: ${p.why}); ` +
       'el administrador la vuelve a abrir en otro sitio.',
     'kubectl',
   ],
@@ -213,7 +225,7 @@ export const ES: Translation = {
   ],
 
   'containers.run': [
-    (p) => `Se prepara una habitación para ${p.app} en ${p.whereMetaphor}.`,
+    (p) => `Se prepara una habitación para ${p.app} en ${place(p.whereMetaphor)}.`,
     (p) => `docker run ${p.image} en ${p.whereTechnical} (${p.room}).`,
   ],
   'containers.removed': [(p) => `Se vació una habitación de ${p.app}.`, (p) => `Contenedor ${p.room} eliminado.`],
@@ -336,7 +348,7 @@ export const ES: Translation = {
   'images.refused.imageSizeMustBe': [() => `Un kit tiene que pesar algo.`, () => `el tamaño de la imagen debe ser > 0 MiB`],
 
   'kubelet.restarted': [
-    (p) => `El conserje reabrió una habitación de ${p.app} en ${p.whereMetaphor} (reinicio ${p.restarts}).`,
+    (p) => `El conserje reabrió una habitación de ${p.app} en ${place(p.whereMetaphor)} (reinicio ${p.restarts}).`,
     (p) => `Contenedor ${p.room} reiniciado en ${p.whereTechnical} (restartCount ${p.restarts}).`,
   ],
   'kubelet.restartImmediately': [
@@ -346,17 +358,17 @@ export const ES: Translation = {
   'kubelet.backOff': [(p) => `El conserje reabrirá la habitación de ${p.app} dentro de ${p.wait} s.`, 'kubectl'],
   'kubelet.pulling': [
     (p) =>
-      `Una furgoneta de reparto lleva el kit de ${p.app} a ${p.where}: ${p.crates} caja${s(p.crates)}` +
+      `Una furgoneta de reparto lleva el kit de ${p.app} a ${place(p.where)}: ${p.crates} caja${s(p.crates)}` +
       `${p.cached ? `, ${p.cached} ya en el trastero` : ''}.`,
     'kubectl',
   ],
 
   'machine.appInstalled': [
-    (p) => `${p.app} instalada directamente en ${p.whereMetaphor}: todo lo que necesita está ahí.`,
+    (p) => `${p.app} instalada directamente en ${place(p.whereMetaphor)}: todo lo que necesita está ahí.`,
     (p) => `${p.app} instalada en ${p.whereTechnical} (sin contenedor); dependencias satisfechas: ${p.requires}.`,
   ],
   'machine.packagesInstalled': [
-    (p) => `Instalado ${p.packages} en ${p.whereMetaphor}.`,
+    (p) => `Instalado ${p.packages} en ${place(p.whereMetaphor)}.`,
     (p) => `${p.whereTechnical}: instalado ${p.packages}.`,
   ],
   'machine.limitsSet': [
@@ -518,7 +530,7 @@ export const ES: Translation = {
   ],
   'nodes.notReady': [
     (p) =>
-      `El administrador del edificio notó que ${p.what} ${p.node} dejó de contestar (${p.grace} s sin llamar). ` +
+      `El administrador del edificio notó que ${place(p.what)} ${p.node} dejó de contestar (${p.grace} s sin llamar). ` +
       `Deja de enviar visitantes a sus ${p.pods} habitaciones y las moverá dentro de ${p.toleration} s más.`,
     (p) =>
       `El estado del nodo ${p.node} es ahora NodeStatusUnknown (el kubelet dejó de enviar su estado durante ${p.grace} s, ` +
@@ -527,10 +539,10 @@ export const ES: Translation = {
   ],
 
   'placement.taintEviction': [
-    (p) => `Una habitación de ${p.apps} no tiene pase para el cartel nuevo de ${p.noun} ${p.ref} y sale${p.managed}.`,
+    (p) => `Una habitación de ${p.apps} no tiene pase para el cartel nuevo de ${place(p.noun)} ${p.ref} y sale${p.managed}.`,
     (p) => `El taint manager desaloja el pod ${p.room} del nodo ${p.ref}: taint no tolerado ${p.taintText}.`,
   ],
-  'placement.labeled': [(p) => `La placa de ${p.noun} ${p.ref} dice ahora ${p.labelText}.`, 'kubectl'],
+  'placement.labeled': [(p) => `La placa de ${place(p.noun)} ${p.ref} dice ahora ${p.labelText}.`, 'kubectl'],
   'placement.tolerations': [
     (p) => `Las habitaciones de ${p.app} llevan ${p.tolerations}.`,
     (p) => `deployment/${p.app} tolerations: ${p.text}.`,
@@ -728,7 +740,7 @@ export const ES: Translation = {
 
   'preemption.preempted': [
     (p) =>
-      `El administrador del edificio desaloja una habitación de menor prioridad de ${p.vApp} en ${p.where} para hacer sitio a una ` +
+      `El administrador del edificio desaloja una habitación de menor prioridad de ${p.vApp} en ${place(p.where)} para hacer sitio a una ` +
       `de ${p.app}: cierra en ${p.grace} s (su periodo de gracia) mientras la nueva espera el sitio.` +
       (p.budget
         ? ` Esto rompe el presupuesto de interrupciones de ${p.vApp} (al menos ${p.budget} abiertas): la expropiación respeta los ` +
@@ -790,7 +802,7 @@ export const ES: Translation = {
     (p) => `${p.more} pods más programados.`,
   ],
   'scheduler.scheduled': [
-    (p) => `El administrador del edificio pone una habitación de ${p.app} en ${p.kind} ${p.node}.`,
+    (p) => `El administrador del edificio pone una habitación de ${p.app} en ${place(p.kind)} ${p.node}.`,
     (p) => `Programado ${p.room} en ${p.node}.`,
   ],
   'scheduler.failedScheduling': [

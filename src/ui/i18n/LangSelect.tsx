@@ -9,7 +9,6 @@ export function LangSelect() {
   const t = useT()
   return (
     <label className="lang-select">
-      <span aria-hidden="true">🌐 </span>
       {t('lang.label')}{' '}
       <select data-testid="lang-select" value={lang} onChange={(e) => useSettings.getState().chooseLang(e.target.value as Lang)}>
         {LANGS.map((l) => (
