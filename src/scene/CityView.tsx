@@ -21,6 +21,7 @@ import { hostList } from '../sim/containerIndex'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
 import { useWorldVersion } from '../state/useWorld'
+import { roomsByNode } from '../state/roomIndex'
 import { assets } from './assets'
 import { Buildings } from './Buildings'
 import { CityLabels, houseLabels, zoneLabels } from './CityLabels'
@@ -131,7 +132,7 @@ export function CityView({ layout }: { layout: SceneLayout }) {
 
   const detail = useMemo(() => {
     void version
-    return near.length > 0 ? detailLayout(world, layout, near) : null
+    return near.length > 0 ? detailLayout(world, layout, near, roomsByNode(world)) : null
   }, [version, world, layout, near])
 
   // Each house's share and mark, the same object while none changed: the blocks are re-written only then.

@@ -5,6 +5,7 @@
  * picking the near houses is one pass over the houses; the detail is laid out for those few only.
  */
 import { containerList } from '../sim/containerIndex'
+import type { RoomIndex } from '../state/roomIndex'
 import type { Container, Host, Vm, World } from '../sim/types'
 import { assignPlaces, findRollouts, placeApartments, placeRooms } from './layout'
 import type { HouseBoxes, SceneLayout } from './layout'
@@ -62,8 +63,9 @@ function subBoxes(city: HouseBoxes, near: number[], hosts: Host[]): HouseBoxes {
  * The detailed layout of the near houses only (`near`: indices into the city's houses): the same
  * phases as layoutWorld (apartments by memory share, rooms as cells sized by their requests), with
  * each house where the city put it. Streets, parks and zones are the city's, drawn by the city.
+ * `index`: the rooms by house of a mirrored world (state/roomIndex.ts), read instead of walking every room.
  */
-export function detailLayout(world: World, city: SceneLayout, near: number[]): SceneLayout {
+export function detailLayout(world: World, city: SceneLayout, near: number[], index: RoomIndex | null = null): SceneLayout {
   const hosts = near.map((i) => world.hosts[city.houses.ids[i]!] ?? city.houses.hosts[i]!)
   const houses = subBoxes(city.houses, near, hosts)
   const hostIndex = new Map<string, number>()
@@ -80,7 +82,11 @@ export function detailLayout(world: World, city: SceneLayout, near: number[]): S
     }
   }
   const list: Container[] = []
-  if (near.length > 0) {
+  if (index) {
+    // A mirrored world's rooms by house and apartment: only the near ones are read (roomIndex.ts).
+    for (const id of houses.ids) for (const c of index.nodes.get('h' + id)?.values() ?? []) list.push(c)
+    for (const v of vmList) for (const c of index.nodes.get('v' + v.id)?.values() ?? []) list.push(c)
+  } else if (near.length > 0) {
     for (const c of containerList(world)) {
       const p = c.placement
       if (p && (p.kind === 'host' ? hostIndex.has(p.hostId) : vmIds.has(p.vmId))) list.push(c)

@@ -14,6 +14,7 @@
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
 import { applyDelta, putRooms, unpackRooms } from '../sim/mirror'
 import type { FromWorker, ToWorker } from '../sim/mirror'
+import { markMirror, noteMirrorRooms } from './roomIndex'
 
 /**
  * Which runs go to the simulation worker: `?street=` streets by default (`?worker=0` or `off`: none);
@@ -106,6 +107,7 @@ export class SimBridge {
     this.closeAnswers()
     this.run += 1
     this.mirror = world
+    markMirror(world)
     this.waiting = false
     this.owedMs = 0
     this.post({ t: 'world', run: this.run, world })
@@ -180,6 +182,7 @@ export class SimBridge {
     if (m.t === 'snapshot') {
       const fresh = m.world
       this.mirror = fresh
+      markMirror(fresh)
       this.lastBatch.buildMs = m.buildMs
       this.lastBatch.roomsAtMs = null
       this.waiting = false
@@ -188,10 +191,16 @@ export class SimBridge {
     }
     if (m.t === 'rooms') {
       // Part of a big batch, taken in its own short task; the page re-renders when the batch is complete.
-      putRooms(this.mirror, unpackRooms(m.rooms))
+      const rooms = unpackRooms(m.rooms)
+      putRooms(this.mirror, rooms)
+      noteMirrorRooms(this.mirror, rooms, [])
       return
     }
-    if (m.delta) applyDelta(this.mirror, m.delta)
+    if (m.delta) {
+      applyDelta(this.mirror, m.delta)
+      // The page's index of rooms by house (roomIndex.ts) follows what changed.
+      noteMirrorRooms(this.mirror, m.delta.containers.put, m.delta.containers.gone)
+    }
     if (m.t === 'settled') {
       this.lastBatch.settleMs = m.settleMs
       this.lastBatch.roomsAtMs = performance.now()

@@ -11,9 +11,12 @@ import { buildTree } from './treeModel'
 import type { TreeModel } from './treeModel'
 
 const BIG_STREET = 5000
+/** As many houses as the city view starts at (scene/cityZones.ts CITY_MIN_HOUSES). */
+const BIG_STREET_HOUSES = 200
 import { containerStateText, hostStateText, roomStateKey, stateIcon, stateTone, vmStateText } from './format'
 import { useWords } from './useVocab'
 import { useDrawer } from './uiStore'
+import { roomsByNode } from '../state/roomIndex'
 
 const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
 
@@ -119,7 +122,7 @@ function useThrottledTree(world: World, version: number): TreeModel {
   const now = performance.now()
   const big = (c?.tree.totalRooms ?? 0) > BIG_STREET
   if (c && c.world === world && (c.version === version || (big && now - c.at < 1000))) return c.tree
-  const tree = buildTree(world)
+  const tree = buildTree(world, undefined, roomsByNode(world))
   cache.current = { world, version, at: now, tree }
   return tree
 }
@@ -135,7 +138,8 @@ export const StreetTree = memo(function StreetTree() {
   const sel = useUi((s) => s.selection)
   const w = useWords()
   const tree = useThrottledTree(world, version)
-  big.current = tree.totalRooms > BIG_STREET
+  // Many houses count too: a big street's first list (its houses built, its rooms still on their way) is big already.
+  big.current = tree.totalRooms > BIG_STREET || tree.hosts.length + tree.moreHosts >= BIG_STREET_HOUSES
   const now = world.timeMs
   return (
     <nav className="panel street" aria-label={w('Street list', 'Cluster tree')}>

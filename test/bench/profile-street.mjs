@@ -7,7 +7,7 @@
 // Prints the long tasks, then the functions with the most self time and the most total time (a function
 // counted once per sample however deep it recurses), and the load average.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { DIST, serveDist, launchBrowser, openPage, waitForHandle, waitForFirstFrame, sleep } from '../e2e/lib.mjs'
+import { DIST, serveDist, launchBrowser, waitForHandle, waitForFirstFrame, sleep } from '../e2e/lib.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name, dflt) => {
@@ -24,13 +24,24 @@ const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).
 const server = await serveDist(DIST, PORT)
 const browser = await launchBrowser()
 try {
-  const { page, errors } = await openPage(browser, `http://127.0.0.1:${PORT}`, { path: `/?test&street=${size}` })
-  await page.evaluate(() => {
+  // With --load the profile covers loading instead: from navigation until every room is on the page, and 2 s more.
+  const loadPhase = args.includes('--load')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+  await context.addInitScript(() => {
     window.__longTasks = []
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)])
     }).observe({ type: 'longtask', buffered: true })
   })
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  if (loadPhase) await cdp.send('Profiler.start')
+  await page.goto(`http://127.0.0.1:${PORT}/?test&street=${size}`)
   await waitForHandle(page, 60_000)
   const frameMs = await waitForFirstFrame(page, 120_000)
   const t = Date.now()
@@ -39,31 +50,50 @@ try {
     roomsMs = await page.evaluate(() => window.__houseOfPods.workerFigures?.()?.roomsAtMs ?? null)
     if (roomsMs === null) await sleep(250)
   }
+  await sleep(2000)
   const loading = await page.evaluate(() => window.__longTasks)
   console.log(
     `first frame ${Math.round(frameMs)} ms, rooms at ${Math.round(roomsMs ?? -1)} ms; loading's long tasks: ${JSON.stringify(loading)}`,
   )
-  await sleep(2000)
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
-  await page.evaluate(() => (window.__longTasks = []))
-  await cdp.send('Profiler.start')
-  const p0 = await page.evaluate(() => performance.now())
-  await page.keyboard.press('Space')
-  await page.keyboard.press('4')
-  const w0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
-  await sleep(playMs)
-  const { profile } = await cdp.send('Profiler.stop')
-  const w1 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
-  const long = await page.evaluate(() => window.__longTasks)
+  // With --zoom: find the last room placed (Ctrl+K, as a player would), fly there and play zoomed in on its house.
+  if (args.includes('--zoom')) {
+    const room = await page.evaluate(() => {
+      const w = window.__houseOfPods.getState().world
+      const rooms = Object.values(w.containers).filter((c) => c.placement?.kind === 'host')
+      const c = rooms[rooms.length - 1]
+      return { id: c.id, name: c.name }
+    })
+    await page.keyboard.press('Control+k')
+    await page.locator('[data-testid="find-input"]').fill(room.name)
+    await page.locator(`[data-testid="find-result-container-${room.id}"]`).waitFor({ timeout: 30_000 })
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="city-label"][data-kind="house"][data-shown="1"]').first().waitFor({ timeout: 60_000 })
+    await sleep(3000)
+    console.log(`zoomed in on room ${room.name}`)
+  }
+  let p0 = 0
+  let long = loading
+  let profile
+  if (loadPhase) ({ profile } = await cdp.send('Profiler.stop'))
+  else {
+    await page.evaluate(() => (window.__longTasks = []))
+    await cdp.send('Profiler.start')
+    p0 = await page.evaluate(() => performance.now())
+    await page.keyboard.press('Space')
+    await page.keyboard.press('4')
+    const w0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+    await sleep(playMs)
+    ;({ profile } = await cdp.send('Profiler.stop'))
+    const w1 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+    long = await page.evaluate(() => window.__longTasks)
+    const blocked = long.reduce((a, [, d]) => a + d, 0)
+    console.log(
+      `play ${playMs} ms at 8x: world +${(w1 - w0) / 1000} s; ${long.length} long tasks, longest ${Math.max(0, ...long.map((l) => l[1]))} ms, ` +
+        `blocked ${Math.round((blocked / playMs) * 100)} %`,
+    )
+    console.log('long tasks [start since play, ms]: ' + JSON.stringify(long.map(([s, d]) => [Math.round(s - p0), d])))
+  }
   if (out) writeFileSync(out, JSON.stringify(profile))
-  const blocked = long.reduce((a, [, d]) => a + d, 0)
-  console.log(
-    `play ${playMs} ms at 8x: world +${(w1 - w0) / 1000} s; ${long.length} long tasks, longest ${Math.max(0, ...long.map((l) => l[1]))} ms, ` +
-      `blocked ${Math.round((blocked / playMs) * 100)} %`,
-  )
-  console.log('long tasks [start since play, ms]: ' + JSON.stringify(long.map(([s, d]) => [Math.round(s - p0), d])))
 
   // Self and total time per function from the samples.
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -100,7 +130,9 @@ try {
     for (const [k, v] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top))
       console.log(`${String(Math.round(v)).padStart(7)} ms  ${k}`)
   }
-  console.log(`\nJS busy (not idle, not (program)): ${Math.round(all)} ms of ${playMs} ms`)
+  console.log(
+    `\nJS busy (not idle, not (program)): ${Math.round(all)} ms of ${Math.round((profile.endTime - profile.startTime) / 1000)} ms profiled`,
+  )
   // Inside each long task of 100 ms or more: the self time of its heaviest functions (profile time is aligned on the
   // page's clock at the profile's start, so to a few milliseconds), and the callers two levels up.
   const stackOf = (id, depth) => {
@@ -124,7 +156,7 @@ try {
   show(self, 'self time')
   show(total, 'total time')
   console.log(`\nerrors: ${errors.length ? errors.join(' | ') : 'none'}; load average ${load()} (${new Date().toISOString()})`)
-  await page.context().close()
+  await context.close()
 } finally {
   await browser.close()
   server.close()
