@@ -64,6 +64,11 @@ export const lessonStepSchema = z.object({
     .refine((ms) => ms % STEP_MS === 0, { message: `must be a multiple of ${STEP_MS} ms` })
     .default(0),
   question: questionSchema.optional(),
+  /**
+   * The caption only sets the scene (what is about to happen) and gives the answer away in no word: it shows from the
+   * moment the step opens, while the class predicts. Without it, a question step's caption waits until the step has played.
+   */
+  captionBeforeAnswer: z.boolean().default(false),
 })
 
 export const lessonSchema = z.object({

@@ -171,6 +171,60 @@ const walkTests = [
   },
 ]
 
+/** Where the lesson's bottom panels (question card, caption) stand on screen, and a thing's box: do they meet? */
+async function coveredBy(page, kind, id) {
+  return page.evaluate(
+    ([k, i]) => {
+      const b = window.__houseOfPods.screenBox(k, i)
+      const cards = [...document.querySelectorAll('.cls-question, .cls-caption-box')].map((el) => el.getBoundingClientRect())
+      const hit = b && cards.some((c) => b.left < c.right && b.right > c.left && b.top < c.bottom && b.bottom > c.top)
+      return {
+        box: b && { left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top), bottom: Math.round(b.bottom) },
+        hit,
+      }
+    },
+    [kind, id],
+  )
+}
+
+const lessonLayoutTests = [
+  {
+    name: 'classroom-lesson3-setup-line',
+    title:
+      'lesson 3 step 2 (predict-then-see): the setup line shows when the step opens, before Play; the question card and caption ' +
+      'stand clear of the room and the apartment the answer plays on (1920×1080, projector)',
+    timeoutMs: 120_000,
+    async run(t) {
+      const page = await t.open('/?test&lesson=03-containers&step=2&theme=projector')
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await settled(page, 1, 'predict', 'lesson 3')
+      const setup = await page
+        .locator('.cls-caption')
+        .first()
+        .innerText({ timeout: 5000 })
+        .catch(() => '')
+      check(/apartment \(VM\) for the blog and a room \(container\) for the shop/.test(setup), `before Play the caption reads "${setup}"`)
+      await shot(page, 'classroom-lesson3-step2-predict.png')
+      await click(page, tid('cls-choice-0'), { timeout: 30_000 })
+      await pressKey(page, 'ArrowRight')
+      await settled(page, 1, 'done', 'lesson 3')
+      const ids = await page.evaluate(() => {
+        const w = window.__houseOfPods.getState().world
+        return { shop: Object.values(w.containers).find((c) => c.appId === 'shop')?.id, vm: Object.keys(w.vms)[0] }
+      })
+      // The camera frames the street above the panels (a frame or two after they change size).
+      await sleep(1500)
+      const room = await coveredBy(page, 'container', ids.shop)
+      const vm = await coveredBy(page, 'vm', ids.vm)
+      t.log(`shop's room ${JSON.stringify(room)}, apartment ${JSON.stringify(vm)}`)
+      await shot(page, 'classroom-lesson3-step2-done.png')
+      check(room.box && !room.hit, `the shop's room is under the question card or caption: ${JSON.stringify(room)}`)
+      check(vm.box && !vm.hit, `the apartment is under the question card or caption: ${JSON.stringify(vm)}`)
+    },
+  },
+]
+
 export const urlTests = [
   {
     name: 'classroom-url-settings',
@@ -716,4 +770,4 @@ export const remoteTests = [
   },
 ]
 
-export const tests = [...walkTests, ...urlTests, ...handinTests, ...timelineTests, ...offlineTests, ...remoteTests]
+export const tests = [...walkTests, ...lessonLayoutTests, ...urlTests, ...handinTests, ...timelineTests, ...offlineTests, ...remoteTests]

@@ -7,6 +7,7 @@
 import { useEffect } from 'react'
 import { choicesShown } from '../../levels'
 import { useGame, useUi, useWorld } from '../../state'
+import { setViewInsets } from '../../scene/view'
 import { isTyping } from '../keys'
 import { useHud } from '../uiStore'
 import { ThemeControls } from './LessonList'
@@ -16,6 +17,28 @@ import { usePresenterPanels } from './presenterPanels'
 import './classroom.css'
 import { useT } from '../i18n'
 import { useLessonText } from './lessons'
+
+/**
+ * Tell the camera which parts of the window the presenter's bar (top) and the caption, question and
+ * buttons (bottom) cover, measured as they grow and shrink, so the street is framed in the part left
+ * open: the question card never stands over the rooms its answer plays on.
+ */
+function useLessonInsets(): void {
+  useEffect(() => {
+    const measure = () => {
+      const H = window.innerHeight
+      const bar = document.querySelector('.cls-bar')?.getBoundingClientRect()
+      const bottom = document.querySelector('.cls-bottom')?.getBoundingClientRect()
+      setViewInsets({ left: 0, right: 0, top: bar ? bar.bottom : 0, bottom: bottom && bottom.height > 0 ? H - bottom.top : 0 })
+    }
+    measure()
+    const t = setInterval(measure, 250)
+    return () => {
+      clearInterval(t)
+      setViewInsets({ left: 0, right: 0, top: 0, bottom: 0 })
+    }
+  }, [])
+}
 
 function usePresenterKeys(): void {
   useEffect(() => {
@@ -134,6 +157,7 @@ function Takeaway() {
 
 export function Classroom() {
   usePresenterKeys()
+  useLessonInsets()
   const lesson = useLessonText(useClassroom((s) => s.lesson))
   const pos = useClassroom((s) => s.pos)
   const phase = useClassroom((s) => s.phase)
@@ -214,8 +238,9 @@ export function Classroom() {
                   · t = {(time / 1000).toFixed(1)} s
                 </span>
               </p>
-              {/* Before the class has answered, the caption would tell: it waits until the step has played. */}
-              {!(s.question && phase === 'predict') && <p className="cls-caption">{s.caption[vocab]}</p>}
+              {/* Before the class has answered, the caption would tell: it waits until the step has played, unless it only
+                  sets the scene (then it shows from the moment the step opens, beside the question). */}
+              {!(s.question && phase === 'predict' && !s.captionBeforeAnswer) && <p className="cls-caption">{s.caption[vocab]}</p>}
             </section>
           </>
         )}
