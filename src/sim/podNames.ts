@@ -40,20 +40,31 @@ export function templateHash(world: World, app: App, imageId: ImageId): string {
   return safeEncode(String(fnv32a(`${app.namespace}/${app.name}|${ref}`)))
 }
 
+/** The last name worked out per app: a ReplicaSet creates its pods one after another, 1,000 at a time at L. */
+const lastName = new WeakMap<App, { name: string; namespace: string; ref: string; value: string }>()
+
 /** The ReplicaSet's name for the app's template with this image. */
 export function replicaSetName(world: World, app: App, imageId: ImageId = app.imageId): string {
-  return `${app.name}-${templateHash(world, app, imageId)}`
+  const ref = world.images[imageId]?.ref ?? imageId
+  const last = lastName.get(app)
+  if (last && last.name === app.name && last.namespace === app.namespace && last.ref === ref) return last.value
+  const value = `${app.name}-${templateHash(world, app, imageId)}`
+  lastName.set(app, { name: app.name, namespace: app.namespace, ref, value })
+  return value
 }
+
+const ALPHANUM_CODES = Array.from(ALPHANUMS, (ch) => ch.charCodeAt(0))
 
 /** The 5-character suffix of a pod's name: seeded by the world, different for every pod id. */
 export function podSuffix(world: World, id: string): string {
   let h = fnv32a(`${world.seed}:${id}`)
-  let out = ''
+  const codes = [0, 0, 0, 0, 0]
   for (let i = 0; i < 5; i++) {
-    out += ALPHANUMS[h % ALPHANUMS.length]
+    codes[i] = ALPHANUM_CODES[h % ALPHANUM_CODES.length]!
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0
   }
-  return out
+  // One string of five characters (adding them one by one built four throw-away strings per pod).
+  return String.fromCharCode(codes[0]!, codes[1]!, codes[2]!, codes[3]!, codes[4]!)
 }
 
 /** A new pod's name: a ReplicaSet's pods are named after it; a plain room after its app and id. */

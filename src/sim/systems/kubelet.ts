@@ -52,6 +52,16 @@ function podMissingLayers(world: World, images: Image[], cache: LayerId[]): { id
   return { ids, sizeMiB }
 }
 
+/** The last pull's words, reused while the figures repeat (a big street's 150,000 first pulls read alike). */
+let lastPull = { layers: -1, total: -1, sizeMiB: -1, text: '' }
+
+function pullingText(layers: number, total: number, sizeMiB: number): string {
+  const p = lastPull
+  if (p.layers !== layers || p.total !== total || p.sizeMiB !== sizeMiB)
+    lastPull = { layers, total, sizeMiB, text: `pulling ${layers} of ${total} layers (${sizeMiB} MiB)` }
+  return lastPull.text
+}
+
 function startCreating(world: World, c: Container): void {
   setContainerState(world, c, 'creating')
   // A fresh process: whatever the last one leaked is gone (the leak itself is in the code, so it comes back).
@@ -107,7 +117,7 @@ export function kubelet(world: World): void {
         if (missing && missing.ids.length > 0) {
           // Only the layers this place lacks travel; a second start of the same image pulls nothing.
           const total = images.reduce((n, im) => n + im.layers.length, 0)
-          setContainerState(world, c, 'pulling', `pulling ${missing.ids.length} of ${total} layers (${missing.sizeMiB} MiB)`)
+          setContainerState(world, c, 'pulling', pullingText(missing.ids.length, total, missing.sizeMiB))
           c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
           // Told in the log like a start: on small streets (a big street's first pulls would bury everything else).
           if (world.events.length < 2000)

@@ -166,15 +166,17 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
     if (soft && soft[i]! > softMax) softMax = soft[i]!
     if (nTerms > 0) {
       // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it.
+      // NaN (a node without the key) is written 0 / 0: with the global NaN in this phi V8 boxed every raw score
+      // (1.2 GB of heap numbers while 150,000 pods were placed, by the sampling heap profiler).
       let r: number
       if (nTerms <= 2) {
         const d0 = dom0![i]!
-        if (d0 < 0) r = NaN
+        if (d0 < 0) r = 0 / 0
         else {
           r = 0 + (cnt0![d0]! * w0 + k0)
           if (nTerms === 2) {
             const d1 = dom1![i]!
-            r = d1 < 0 ? NaN : r + (cnt1![d1]! * w1 + k1)
+            r = d1 < 0 ? 0 / 0 : r + (cnt1![d1]! * w1 + k1)
           }
         }
       } else {
@@ -182,7 +184,7 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
         for (const term of terms) {
           const d = term.entry.ki.domainOf[i]!
           if (d < 0) {
-            r = NaN
+            r = 0 / 0
             break
           }
           r += term.entry.counts[d]! * term.weight + (term.maxSkew - 1)
@@ -212,8 +214,12 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
     // TaintToleration; NodeAffinity and InterPodAffinity add 0 for these pods.
     let total = soft ? wTaint * (softMax === 0 ? MAX : MAX - (soft[i]! * MAX) / softMax) : taintSame
     if (nTerms > 0) {
+      // The same value as scoreNodes' (NaN: 0, all raw 0: MAX, else MAX·(max+min−raw)/max), the usual case on its own:
+      // written as one ternary of 0, MAX and the quotient, V8 boxed every quotient (a heap number per node and pod,
+      // 2 GB of garbage while 150,000 pods were placed).
       const r = spreadRaw[j]!
-      total += wSpread * (Number.isNaN(r) ? 0 : sMax === 0 ? MAX : (MAX * (sMax + sMin - r)) / sMax)
+      if (sMax !== 0 && r === r) total += wSpread * ((MAX * (sMax + sMin - r)) / sMax)
+      else total += wSpread * (r !== r ? 0 : MAX)
     }
     total += wLeast * least[i]!
     total += wBalanced * balanced[i]!

@@ -1,0 +1,79 @@
+/**
+ * Scheduling probe: builds the L street (5,000 houses, 150,000 pods) and runs the step that creates and binds every
+ * pod (the bench's scheduling figure) with tick()'s systems one by one, printing the process's CPU time, each
+ * system's CPU time, the steps taken and the world's hash after them (placements must not change with a speed-up).
+ * On a shared machine compare CPU time of back-to-back runs, with the load average it prints.
+ *
+ *   npx tsx test/bench/sched-probe.ts [runs]
+ */
+import { loadavg } from 'node:os'
+import { buildScaleWorld, SCALE_SIZES, STEP_MS } from '../../src/sim'
+import { hashWorld } from '../../src/sim/hash'
+import { autoscaler } from '../../src/sim/systems/autoscaler'
+import { cgroups } from '../../src/sim/systems/cgroups'
+import { cost } from '../../src/sim/systems/cost'
+import { drain } from '../../src/sim/systems/drain'
+import { hpa } from '../../src/sim/systems/hpa'
+import { metrics } from '../../src/sim/systems/metrics'
+import { hypervisor } from '../../src/sim/systems/hypervisor'
+import { kubelet } from '../../src/sim/systems/kubelet'
+import { nodeLifecycle } from '../../src/sim/systems/nodes'
+import { probes } from '../../src/sim/systems/probes'
+import { replicaSets } from '../../src/sim/systems/replicaset'
+import { scheduler } from '../../src/sim/systems/scheduler'
+import { traffic } from '../../src/sim/systems/traffic'
+import type { World } from '../../src/sim/types'
+import { migrations } from '../../src/sim/vmOps'
+
+const systems: [string, (w: World) => void][] = [
+  ['hypervisor', hypervisor],
+  ['migrations', migrations],
+  ['nodeLifecycle', nodeLifecycle],
+  ['drain', drain],
+  ['hpa', hpa],
+  ['replicaSets', replicaSets],
+  ['scheduler', scheduler],
+  ['autoscaler', autoscaler],
+  ['kubelet', kubelet],
+  ['cgroups', cgroups],
+  ['probes', probes],
+  ['traffic', (w) => traffic(w, STEP_MS)],
+  ['cost', (w) => cost(w, STEP_MS)],
+  ['metrics', metrics],
+]
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000
+const runs = Number(process.argv[2] ?? 1)
+const { hosts, pods } = SCALE_SIZES.L
+for (let r = 0; r < runs; r++) {
+  const world = buildScaleWorld(hosts, pods)
+  const before = world.stats.podsScheduled
+  const per = new Map<string, number>()
+  const cpu0 = process.cpuUsage()
+  let steps = 0
+  for (; steps < 600; steps++) {
+    // tick() by hand: the clock, then each system (the scale street schedules no commands)
+    world.timeMs += STEP_MS
+    world.tick += 1
+    if (world.schedule.length) throw new Error('schedule')
+    for (const [name, f] of systems) {
+      const c0 = process.cpuUsage()
+      f(world)
+      per.set(name, (per.get(name) ?? 0) + cpuMs(process.cpuUsage(c0)))
+    }
+    if (world.stats.podsScheduled - before >= pods) {
+      steps++
+      break
+    }
+  }
+  const cpu = cpuMs(process.cpuUsage(cpu0))
+  const top = [...per]
+    .filter(([, t]) => t >= 5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, t]) => `${n} ${Math.round(t)}`)
+    .join(', ')
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+  console.log(`${world.stats.podsScheduled - before} pods bound in ${steps} steps: cpu ${Math.round(cpu)} ms (${top}); load ${load}`)
+  if (r === runs - 1) console.log(`hash ${hashWorld(world)}`)
+}
