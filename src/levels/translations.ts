@@ -145,3 +145,39 @@ export function translateLesson(lesson: Lesson, t: LessonTranslation | undefined
     }),
   }
 }
+
+/** Objective progress lines (objectives.ts writes them in English) in Spanish: one pattern per line shape. */
+const PROGRESS_ES: [RegExp, string][] = [
+  [/^(\d+) \/ (\d+) rooms open$/, '$1 / $2 habitaciones abiertas'],
+  [/^(\d+) \/ (\d+) apps open$/, '$1 / $2 apps abiertas'],
+  [/^no app (.+)$/, 'no existe la app $1'],
+  [/^no visitors yet \(need (.+)%\)$/, 'aún sin visitantes (hace falta un $1 %)'],
+  [/^(.+)% served \(need (.+)%\)$/, '$1 % atendido (hace falta un $2 %)'],
+  [/^(\d+) \/ (\d+) running$/, '$1 / $2 en marcha'],
+  [/^managed, (\d+) on the clipboard$/, 'a cargo del administrador, $1 en la lista'],
+  [/^not managed$/, 'sin administrador'],
+  [/^autoscaler: (.+) rooms at (\d+)% CPU$/, 'autoescalador: $1 habitaciones al $2 % de CPU'],
+  [/^no autoscaler yet$/, 'aún sin autoescalador'],
+  [/^(\d+) on the clipboard \(at most (\d+)\)$/, '$1 en la lista (como mucho $2)'],
+  [/^(\d+) new open, (\d+) old left$/, '$1 nuevas abiertas, quedan $2 viejas'],
+  [/^empty$/, 'vacía'],
+  [/^(\d+) rooms still inside$/, 'quedan $1 habitaciones dentro'],
+  [/^(\$[\d.]+\/h) of (\$[\d.]+\/h)$/, '$1 de $2'],
+  [/^installed$/, 'instalada'],
+  [/^not installed$/, 'sin instalar'],
+  [/^(\d+) \/ (\d+) houses$/, '$1 / $2 casas'],
+  [/^VMs (\d+) \/ (\d+) running, rooms (\d+) \/ (\d+) running$/, 'VMs $1 / $2 en marcha, habitaciones $3 / $4 en marcha'],
+  [/^done$/, 'hecho'],
+]
+
+/** An objective's progress line in a language; a line no pattern knows stays English. */
+export function progressIn(text: string, lang: Lang): string {
+  if (lang !== 'es') return text
+  const side = /^VM side (.+), room side (.+)$/.exec(text)
+  if (side) {
+    const said = (s: string) => (s === 'not yet' ? 'aún no' : s.replace(/^(\d+) reached$/, '$1 alcanzadas'))
+    return `lado VM ${said(side[1]!)}, lado habitaciones ${said(side[2]!)}`
+  }
+  for (const [re, es] of PROGRESS_ES) if (re.test(text)) return text.replace(re, es)
+  return text
+}

@@ -8,7 +8,9 @@ import { useGame } from '../state/game'
 import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
 import type { Selection } from '../state/ui'
-import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, VM_STATE_LABELS, kindLabel } from '../sim/labels'
+import { containerStateLabel, hostPowerLabel, kindLabel, vmStateLabel } from '../sim/labels'
+import type { Lang } from '../sim/labels'
+import { useSettings } from '../state/settings'
 import type { Vocabulary, World } from '../sim/types'
 import { assets } from './assets'
 import { boxOf } from './Buildings'
@@ -17,22 +19,22 @@ import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT } from './palette'
 
 const SIGNS_UP_TO = 12
 
-function describe(world: World, sel: Selection, vocab: Vocabulary): { title: string; state: string } | null {
+function describe(world: World, sel: Selection, vocab: Vocabulary, lang: Lang): { title: string; state: string } | null {
   if (!sel || !('id' in sel)) return null
   if (sel.kind === 'host') {
     const h = world.hosts[sel.id]
     if (!h) return null
-    return { title: `${kindLabel('host', vocab)} ${h.name}`, state: HOST_POWER_LABELS[h.power][vocab] }
+    return { title: `${kindLabel('host', vocab, lang)} ${h.name}`, state: hostPowerLabel(h.power, vocab, lang) }
   }
   if (sel.kind === 'vm') {
     const v = world.vms[sel.id]
     if (!v) return null
-    return { title: `${kindLabel('vm', vocab)} ${v.name} · ${v.os}`, state: VM_STATE_LABELS[v.state][vocab] }
+    return { title: `${kindLabel('vm', vocab, lang)} ${v.name} · ${v.os}`, state: vmStateLabel(v.state, vocab, lang) }
   }
   if (sel.kind === 'container') {
     const c = world.containers[sel.id]
     if (!c) return null
-    return { title: `${kindLabel('container', vocab)} ${c.name}`, state: CONTAINER_STATE_LABELS[c.state][vocab] }
+    return { title: `${kindLabel('container', vocab, lang)} ${c.name}`, state: containerStateLabel(c.state, vocab, lang) }
   }
   return null
 }
@@ -40,9 +42,10 @@ function describe(world: World, sel: Selection, vocab: Vocabulary): { title: str
 export function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; sel: Selection; colour: string; strong: boolean }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
+  const lang = useSettings((s) => s.lang)
   if (!sel || !('id' in sel) || sel.kind === 'app') return null
   const b = boxOf(layout, sel.kind, sel.id)
-  const text = describe(world, sel, vocab)
+  const text = describe(world, sel, vocab, lang)
   if (!b || !text) return null
   const pad = sel.kind === 'container' ? 0.12 : 0.3
   return (
@@ -72,6 +75,7 @@ const tag: React.CSSProperties = {
 
 function Signs({ layout }: { layout: SceneLayout }) {
   const vocab = useUi((s) => s.vocab)
+  const lang = useSettings((s) => s.lang)
   const world = useWorld()
   const { houses, rooms } = layout
   if (houses.n > SIGNS_UP_TO) return null
@@ -96,7 +100,7 @@ function Signs({ layout }: { layout: SceneLayout }) {
         style={{ pointerEvents: 'none' }}
       >
         <div style={sign} data-testid={`house-sign-${houses.ids[i]}`}>
-          {`${kindLabel('host', vocab)} ${houses.hosts[i]!.name}`}
+          {`${kindLabel('host', vocab, lang)} ${houses.hosts[i]!.name}`}
           {names.map((id) => (
             <span key={id} style={chip}>
               <span style={{ ...dot, background: layout.appColours.get(id) ?? '#999' }} />

@@ -18,7 +18,30 @@ export const KIND_LABELS = {
 
 export type KindKey = keyof typeof KIND_LABELS
 
-export function kindLabel(kind: KindKey, vocab: Vocabulary): string {
+/** The languages the game speaks: English (the default) and Spanish. */
+export const LANGS = ['en', 'es'] as const
+export type Lang = (typeof LANGS)[number]
+
+type Pair = readonly [string, string]
+
+/** The names of things in Spanish: [house words, technical words]. */
+export const KIND_LABELS_ES: Record<KindKey, Pair> = {
+  host: ['casa', 'servidor (host)'],
+  hypervisor: ['estructura de la casa', 'hipervisor de tipo 1'],
+  vm: ['apartamento', 'máquina virtual'],
+  container: ['habitación', 'contenedor'],
+  app: ['negocio inquilino', 'aplicación (Deployment)'],
+  image: ['kit de muebles', 'imagen de contenedor'],
+  manager: ['administrador del edificio', 'plano de control de Kubernetes'],
+  kubelet: ['conserje', 'kubelet'],
+  service: ['portero', 'Service (balanceador de carga)'],
+  visitors: ['visitantes', 'peticiones'],
+  street: ['calle', 'clúster'],
+  kernel: ['cañerías y cableado', 'kernel'],
+}
+
+export function kindLabel(kind: KindKey, vocab: Vocabulary, lang: Lang = 'en'): string {
+  if (lang === 'es') return KIND_LABELS_ES[kind][vocab === 'metaphor' ? 0 : 1]
   return KIND_LABELS[kind][vocab]
 }
 
@@ -84,3 +107,40 @@ export const IMAGE_LABELS = {
   build: { metaphor: 'blueprint', technical: 'Dockerfile' },
   package: { metaphor: 'fitting', technical: 'package' },
 } as const
+
+/** States in Spanish: the house words translated; the technical ones stay as Kubernetes reports them (Pending, Running). */
+export const CONTAINER_STATE_LABELS_ES: Record<keyof typeof CONTAINER_STATE_LABELS, Pair> = {
+  pending: ['esperando sitio', 'Pending'],
+  pulling: ['llega el kit', 'ContainerCreating (pulling image)'],
+  creating: ['amueblándose', 'ContainerCreating'],
+  running: ['abierta', 'Running'],
+  crashed: ['derrumbada', 'Error'],
+  backoff: ['el conserje espera para reintentar', 'CrashLoopBackOff'],
+  lost: ['perdida con su edificio', 'Unknown (nodo perdido)'],
+  terminated: ['cerrada', 'Terminated'],
+}
+export const VM_STATE_LABELS_ES: Record<keyof typeof VM_STATE_LABELS, Pair> = {
+  provisioning: ['levantando paredes', 'Provisioning'],
+  booting: ['instalándose (arranca su propio SO)', 'Booting'],
+  running: ['habitado', 'Running'],
+  stopped: ['cerrado con llave', 'Stopped'],
+  crashed: ['inundado', 'Crashed (kernel panic del invitado)'],
+}
+export const HOST_POWER_LABELS_ES: Record<keyof typeof HOST_POWER_LABELS, Pair> = {
+  on: ['en pie', 'Encendido'],
+  failed: ['quemada', 'Failed'],
+  off: ['solar vacío', 'Apagado'],
+}
+
+type Table<K extends string> = Record<K, { metaphor: string; technical: string }>
+
+/** A label from one of the tables above in a language: label(CONTAINER_STATE_LABELS, CONTAINER_STATE_LABELS_ES, 'running', vocab, lang). */
+export function labelIn<K extends string>(en: Table<K>, es: Record<K, Pair>, key: K, vocab: Vocabulary, lang: Lang): string {
+  return lang === 'es' ? es[key][vocab === 'metaphor' ? 0 : 1] : en[key][vocab]
+}
+export const containerStateLabel = (state: keyof typeof CONTAINER_STATE_LABELS, vocab: Vocabulary, lang: Lang = 'en'): string =>
+  labelIn(CONTAINER_STATE_LABELS, CONTAINER_STATE_LABELS_ES, state, vocab, lang)
+export const vmStateLabel = (state: keyof typeof VM_STATE_LABELS, vocab: Vocabulary, lang: Lang = 'en'): string =>
+  labelIn(VM_STATE_LABELS, VM_STATE_LABELS_ES, state, vocab, lang)
+export const hostPowerLabel = (power: keyof typeof HOST_POWER_LABELS, vocab: Vocabulary, lang: Lang = 'en'): string =>
+  labelIn(HOST_POWER_LABELS, HOST_POWER_LABELS_ES, power, vocab, lang)

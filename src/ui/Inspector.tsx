@@ -40,7 +40,7 @@ import { ContainerDiagnosis } from './machines/ContainerDiagnosis'
 import { NodeDetails, WhyHere } from './manager/WhyHere'
 import { Charts } from './manager/Charts'
 import { useHud } from './uiStore'
-import { useLang } from './i18n'
+import { useLang, useT } from './i18n'
 
 type Row = [label: string, value: ReactNode]
 
@@ -64,9 +64,10 @@ const Both = ({ l }: { l: { metaphor: string; technical: string } }) => (
 )
 
 function Sources({ list }: { list: string[] }) {
+  const t = useT()
   return (
     <details className="sources">
-      <summary>Where these figures come from</summary>
+      <summary>{t('insp.sources')}</summary>
       <ul>
         {list.map((s) => (
           <li key={s}>
@@ -256,22 +257,19 @@ export function Inspector() {
   const sel = useUi((s) => s.selection)
   const vocab = useUi((s) => s.vocab)
   const lang = useLang()
+  const t = useT()
   const d = sel ? describe(world, sel) : null
   const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
   const wide = useHud((s) => s.inspectorWide)
   return (
-    <section className={`panel inspector${wide ? ' wide' : ''}${d ? '' : ' empty'}`} aria-label="Inspector" data-testid="inspector">
+    <section className={`panel inspector${wide ? ' wide' : ''}${d ? '' : ' empty'}`} aria-label={t('insp.label')} data-testid="inspector">
       {!d ? (
-        <p className="muted">
-          {vocab === 'metaphor'
-            ? 'Click a house, apartment or room on the street (or press S for the list) to inspect it.'
-            : 'Click a host, VM or container in the scene (or press S for the cluster tree) to inspect it.'}
-        </p>
+        <p className="muted">{t('insp.empty')}</p>
       ) : (
         <>
           <div className="panel-head">
             <h2>
-              {SHORT[sel!.kind][vocab === 'metaphor' ? 0 : 1]} {d.name} <small className="kind">{d.title}</small>
+              {t(`insp.${sel!.kind}`)} {d.name} <small className="kind">{d.title}</small>
             </h2>
             <button
               type="button"
@@ -279,9 +277,9 @@ export function Inspector() {
               data-testid="inspector-expand"
               aria-expanded={wide}
               onClick={() => useHud.getState().toggleInspector()}
-              title={wide ? 'Dock the inspector small' : 'Expand the inspector'}
+              title={wide ? t('insp.dock') : t('insp.expand')}
             >
-              {wide ? '⇲ Less' : '⇱ More'}
+              {wide ? t('insp.less') : t('insp.more')}
             </button>
           </div>
           <Table rows={d.rows} />
@@ -292,7 +290,7 @@ export function Inspector() {
           {d.sources.length > 0 && <Sources list={d.sources} />}
           {events.length > 0 && (
             <>
-              <h3>Recent events</h3>
+              <h3>{t('insp.events')}</h3>
               <ul className="mini-log">
                 {events.map((e) => (
                   <li key={e.seq}>

@@ -2,13 +2,15 @@
 import { objectiveStatuses } from '../levels'
 import { useState } from 'react'
 import { useGame, useUi, useWorld } from '../state'
-import { useT } from './i18n'
+import { useLang, useT } from './i18n'
+import { progressIn } from '../levels'
 import { useLevelText } from './i18n/content'
 
 export function Objectives() {
   const world = useWorld()
   const level = useLevelText(useGame((s) => s.level))
   const t = useT()
+  const lang = useLang()
   const progress = useGame((s) => s.progress)
   const vocab = useUi((s) => s.vocab)
   const [folded, setFolded] = useState(false)
@@ -55,7 +57,7 @@ export function Objectives() {
               <span>
                 {s.objective.label[vocab]}
                 <small className="progress-line">
-                  {s.progress}
+                  {progressIn(s.progress, lang)}
                   {s.objective.when === 'end' ? t(onTrack ? 'obj.onTrackEnd' : 'obj.checkedEnd') : ''}
                 </small>
               </span>

@@ -11,6 +11,7 @@ import { HandIn } from './classroom/HandIn'
 import { levelStory } from './outcomeStory'
 import { useLang, useT } from './i18n'
 import { levelIn } from './i18n/content'
+import { progressIn } from '../levels'
 
 export function OutcomeDialog() {
   const level = useGame((s) => s.level)
@@ -69,7 +70,7 @@ export function OutcomeDialog() {
               <span aria-hidden="true">{s.done ? '✓' : '✗'} </span>
               <span className="visually-hidden">{t(s.done ? 'out.met' : 'out.missed')}</span>
               {shown.objectives.find((o) => o.id === s.objective.id)?.label[vocab] ?? s.objective.label[vocab]}{' '}
-              <small>({s.progress})</small>
+              <small>({progressIn(s.progress, lang)})</small>
             </li>
           ))}
           {level.stars.map((o) => {

@@ -17,6 +17,7 @@ import { containerStateText, hostStateText, roomStateKey, stateIcon, stateTone, 
 import { useWords } from './useVocab'
 import { useDrawer } from './uiStore'
 import { roomsByNode } from '../state/roomIndex'
+import { useLang } from './i18n'
 
 const same = (a: Selection, kind: string, id: string) => !!a && a.kind === kind && 'id' in a && a.id === id
 
@@ -75,7 +76,8 @@ function Rooms({
   vocab: Vocabulary
   sel: Selection
 }) {
-  const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
+  const w = useWords()
+  const lang = useLang()
   if (rooms.length === 0 && more === 0) return null
   return (
     <ul role="group">
@@ -88,7 +90,7 @@ function Rooms({
           icon={stateIcon(roomStateKey(c))}
           tone={stateTone(roomStateKey(c))}
           name={`${w('room', 'container')} ${c.name}`}
-          state={containerStateText(c, now, vocab)}
+          state={containerStateText(c, now, vocab, lang)}
           selected={same(sel, 'container', c.id)}
         />
       ))}
@@ -137,6 +139,7 @@ export const StreetTree = memo(function StreetTree() {
   const vocab = useUi((s) => s.vocab)
   const sel = useUi((s) => s.selection)
   const w = useWords()
+  const lang = useLang()
   const tree = useThrottledTree(world, version)
   // Many houses count too: a big street's first list (its houses built, its rooms still on their way) is big already.
   big.current = tree.totalRooms > BIG_STREET || tree.hosts.length + tree.moreHosts >= BIG_STREET_HOUSES
@@ -165,7 +168,7 @@ export const StreetTree = memo(function StreetTree() {
               icon={host.power === 'on' ? '⌂' : '✖'}
               tone={stateTone(host.power)}
               name={`${w('house', 'host')} ${host.name}`}
-              state={hostStateText(host, vocab)}
+              state={hostStateText(host, vocab, lang)}
               selected={same(sel, 'host', host.id)}
             />
             {vms.length > 0 && (
@@ -179,7 +182,7 @@ export const StreetTree = memo(function StreetTree() {
                       icon={v.vm.os === 'windows' ? '▦' : '▤'}
                       tone={stateTone(v.vm.state)}
                       name={`${w('apartment', 'VM')} ${v.vm.name} (${v.vm.os === 'windows' ? 'Windows' : 'Linux'})`}
-                      state={vmStateText(v.vm, now, vocab)}
+                      state={vmStateText(v.vm, now, vocab, lang)}
                       selected={same(sel, 'vm', v.vm.id)}
                     />
                     <Rooms rooms={v.rooms} more={v.more} level={3} now={now} vocab={vocab} sel={sel} />

@@ -1,6 +1,7 @@
 /** Pure text helpers for the HUD: what a player reads, with no React. */
-import { CONTAINER_STATE_LABELS, HOST_POWER_LABELS, TERMINATION_GRACE, VM_STATE_LABELS, formatMiB } from '../sim'
-import type { Container, Host, Vm, Vocabulary } from '../sim'
+import { TERMINATION_GRACE, formatMiB } from '../sim'
+import type { Container, Host, Lang, Vm, Vocabulary } from '../sim'
+import { containerStateLabel, hostPowerLabel, vmStateLabel } from '../sim/labels'
 
 /** "2 of 3 stars" with the ★/☆ marks beside it, for cards and the outcome dialog. */
 export function starsText(stars: number, max = 3): { marks: string; text: string } {
@@ -22,10 +23,11 @@ export function clockText(ms: number): string {
 export const money = (perHour: number): string => `$${perHour.toFixed(2)}`
 
 /** A room's state as text, with the seconds left for timed phases: "kit being delivered, 3 s left". */
-export function containerStateText(c: Container, nowMs: number, vocab: Vocabulary): string {
-  const label = CONTAINER_STATE_LABELS[c.state][vocab]
+export function containerStateText(c: Container, nowMs: number, vocab: Vocabulary, lang: Lang = 'en'): string {
+  const label = containerStateLabel(c.state, vocab, lang)
   const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
-  if (timed) return `${label}, ${secondsLeft(c.phaseEndsMs, nowMs)} s left`
+  if (timed) return sLeft(label, secondsLeft(c.phaseEndsMs, nowMs), lang)
+  if (lang === 'es') return containerStateTextEs(c, nowMs, vocab, label)
   if (c.terminatingUntilMs !== null) {
     const left = secondsLeft(c.terminatingUntilMs, nowMs)
     return vocab === 'metaphor'
@@ -46,14 +48,15 @@ export function roomStateKey(c: Container): string {
   return c.state
 }
 
-export function vmStateText(vm: Vm, nowMs: number, vocab: Vocabulary): string {
-  const label = VM_STATE_LABELS[vm.state][vocab]
+export function vmStateText(vm: Vm, nowMs: number, vocab: Vocabulary, lang: Lang = 'en'): string {
+  const label = vmStateLabel(vm.state, vocab, lang)
   const timed = vm.state === 'provisioning' || vm.state === 'booting'
-  return timed ? `${label}, ${secondsLeft(vm.phaseEndsMs, nowMs)} s left` : label
+  return timed ? sLeft(label, secondsLeft(vm.phaseEndsMs, nowMs), lang) : label
 }
 
-export function hostStateText(h: Host, vocab: Vocabulary): string {
-  const label = HOST_POWER_LABELS[h.power][vocab]
+export function hostStateText(h: Host, vocab: Vocabulary, lang: Lang = 'en'): string {
+  const label = hostPowerLabel(h.power, vocab, lang)
+  if (lang === 'es') return hostStateTextEs(h, vocab, label)
   const extra = h.draining
     ? vocab === 'metaphor'
       ? ', being emptied'
@@ -61,6 +64,39 @@ export function hostStateText(h: Host, vocab: Vocabulary): string {
     : h.unschedulable
       ? vocab === 'metaphor'
         ? ', no new rooms'
+        : ', cordoned'
+      : ''
+  return label + extra
+}
+
+/** "kit being delivered, 3 s left" / "llega el kit, quedan 3 s". */
+const sLeft = (label: string, n: number, lang: Lang): string => (lang === 'es' ? `${label}, quedan ${n} s` : `${label}, ${n} s left`)
+
+/** A room's state in Spanish, after the timed phases (containerStateText). */
+function containerStateTextEs(c: Container, nowMs: number, vocab: Vocabulary, label: string): string {
+  if (c.terminatingUntilMs !== null) {
+    const left = secondsLeft(c.terminatingUntilMs, nowMs)
+    return vocab === 'metaphor'
+      ? `cerrando: sin visitantes nuevos, se va en ${left} s (su periodo de gracia; el juego lo usa entero)`
+      : `Terminating: fuera de los endpoints, SIGKILL en ${left} s ` +
+          `(periodo de gracia ${TERMINATION_GRACE.ms / 1000} s; una app que sale con SIGTERM se va antes)`
+  }
+  if (c.state === 'running' && c.hung) return `${label}, ${vocab === 'metaphor' ? 'colgada: nadie contesta' : 'hung: no responde'}`
+  if (c.state === 'running' && !c.ready)
+    return `${label}, ${vocab === 'metaphor' ? 'sin recibir visitantes' : 'not ready (fuera de los endpoints)'}`
+  return label
+}
+
+/** A house's state in Spanish (hostStateText). */
+function hostStateTextEs(h: Host, vocab: Vocabulary, label: string): string {
+  const metaphor = vocab === 'metaphor'
+  const extra = h.draining
+    ? metaphor
+      ? ', vaciándose'
+      : ', draining'
+    : h.unschedulable
+      ? metaphor
+        ? ', sin habitaciones nuevas'
         : ', cordoned'
       : ''
   return label + extra

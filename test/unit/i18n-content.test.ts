@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import {
+  evaluateCheck,
   lessonTranslationProblems,
   levelTranslationGaps,
   levelTranslationProblems,
@@ -15,10 +16,13 @@ import {
   parseLessonTranslation,
   parseLevel,
   parseLevelTranslation,
+  progressIn,
+  startLevel,
   translateLesson,
   translateLevel,
 } from '../../src/levels'
 import type { Lesson, Level } from '../../src/levels'
+import { apply, step, STEP_MS } from '../../src/sim'
 
 const LEVELS = join(__dirname, '../../levels')
 const LESSONS = join(LEVELS, 'lessons')
@@ -124,5 +128,33 @@ describe('the levels in Spanish', () => {
     expect(levelTranslationProblems(l, { ...r.value, objectives: { nope: { metaphor: 'a', technical: 'b' } } })).toEqual([
       'objective nope is not in the level',
     ])
+  })
+})
+
+describe('objective progress lines in Spanish', () => {
+  test('the lines the levels show while played with their solutions read in Spanish, their numbers kept', () => {
+    const lines = new Set<string>()
+    for (const file of json(LEVELS)) {
+      const l = level(file)
+      const world = startLevel(l)
+      const queue = [...l.solution].sort((a, b) => a.atMs - b.atMs)
+      const checks = [...l.objectives, ...l.stars].map((o) => o.check)
+      let next = 0
+      while (world.timeMs < l.durationMs) {
+        while (queue.length && queue[0]!.atMs <= world.timeMs) apply(world, queue.shift()!.command)
+        step(world, STEP_MS)
+        if (world.timeMs >= next) {
+          for (const c of checks) lines.add(evaluateCheck(c, world).progress)
+          next += 15_000
+        }
+      }
+    }
+    lines.add('done')
+    const kept = [...lines].filter((x) => progressIn(x, 'es') === x)
+    expect(lines.size).toBeGreaterThan(20)
+    expect(kept, `still English: ${kept.join(' | ')}`).toEqual([])
+    for (const x of lines) expect(progressIn(x, 'es').match(/\d+/g) ?? []).toEqual(x.match(/\d+/g) ?? [])
+    expect(progressIn('97.2% served (need 99%)', 'es')).toBe('97.2 % atendido (hace falta un 99 %)')
+    expect(progressIn('97.2% served (need 99%)', 'en')).toBe('97.2% served (need 99%)')
   })
 })

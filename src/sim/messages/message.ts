@@ -23,5 +23,5 @@ export function entry<K extends string>(metaphor: (p: Params<K>) => string, tech
 }
 
 /** The languages the catalogue speaks: English (catalogue.ts) and Spanish (es.ts). English is the default. */
-export const LANGS = ['en', 'es'] as const
-export type Lang = (typeof LANGS)[number]
+export { LANGS } from '../labels'
+export type { Lang } from '../labels'
