@@ -79,14 +79,6 @@ function Sources({ list }: { list: string[] }) {
   )
 }
 
-const SHORT = {
-  host: ['House', 'Host'],
-  vm: ['Apartment', 'VM'],
-  container: ['Room', 'Container'],
-  app: ['Business', 'App'],
-  manager: ['The building manager', 'Kubernetes control plane'],
-} as const
-
 function describe(
   world: World,
   sel: NonNullable<Selection>,
