@@ -22,8 +22,8 @@ export const nodeKeyOf = (c: Container): NodeKey => {
 export interface RoomIndex {
   /** Each node's rooms, by id (insertion-ordered). */
   nodes: Map<NodeKey, Map<ContainerId, Container>>
-  /** Where each room was last put. */
-  at: Map<ContainerId, NodeKey>
+  /** Where each room was last put (its node's own map: no key string kept per room). */
+  at: Map<ContainerId, Map<ContainerId, Container>>
   /** Bumped on every change, so a caller can tell whether what it took from the index may have changed. */
   seq: number
 }
@@ -42,17 +42,13 @@ export function markMirror(world: World): void {
 
 function add(index: RoomIndex, c: Container): void {
   const key = nodeKeyOf(c)
+  let node = index.nodes.get(key)
+  if (!node) index.nodes.set(key, (node = new Map()))
   const was = index.at.get(c.id)
-  if (was === key) {
-    // Same node: keep its place in the order, but hold the mirror's object.
-    index.nodes.get(key)!.set(c.id, c)
-    return
-  }
-  if (was !== undefined) index.nodes.get(was)?.delete(c.id)
-  index.at.set(c.id, key)
-  let m = index.nodes.get(key)
-  if (!m) index.nodes.set(key, (m = new Map()))
-  m.set(c.id, c)
+  // Same node: the room keeps its place in the order (set again: the mirror's object is the one held).
+  if (was !== undefined && was !== node) was.delete(c.id)
+  if (was !== node) index.at.set(c.id, node)
+  node.set(c.id, c)
 }
 
 /** The rooms by node of a mirrored world (built on first use); null for a world the bridge does not keep. */
@@ -81,6 +77,6 @@ export function noteMirrorRooms(mirror: World, put: readonly Container[], gone: 
     const was = index.at.get(id)
     if (was === undefined) continue
     index.at.delete(id)
-    index.nodes.get(was)?.delete(id)
+    was.delete(id)
   }
 }
