@@ -747,6 +747,13 @@ export const remoteTests = [
         { what: 'a chat room to crash' },
       )
       check(!(await page.evaluate(() => window.__houseOfPods.getState().paused)), 'the clock did not start after the incident in a lesson')
+      // Captioned as the teacher's, over the lesson's own caption.
+      await waitUntil(
+        page,
+        () => /^Teacher: .*chat/.test(document.querySelector('.classroom [data-testid="caption"]')?.innerText.split(/\d:\d\d /)[1] ?? ''),
+        undefined,
+        { what: "the lesson to caption the teacher's crash" },
+      )
       await shot(page, 'incident-remote-lesson.png')
       await page.close()
       const p2 = await t.open('/?test&level=01-one-house')
@@ -762,7 +769,22 @@ export const remoteTests = [
         after.power === 'failed' && after.last?.by === 'teacher' && after.last.command.type === 'failHost',
         `after the fire: ${JSON.stringify(after)}`,
       )
+      // The caption line says it as the teacher's, in both vocabularies.
+      const said = () => p2.locator(tid('caption')).innerText()
+      await waitUntil(
+        p2,
+        () => /Teacher: Fire! House 1 burnt down/.test(document.querySelector('[data-testid="caption"]')?.innerText ?? ''),
+        undefined,
+        { what: `the caption to say the teacher burnt house 1` },
+      ).catch(async () => check(false, `the caption says "${await said()}"`))
       await shot(p2, 'incident-remote-level.png')
+      await pressKey(p2, 'l')
+      await waitUntil(
+        p2,
+        () => /Teacher: Host 1 failed/.test(document.querySelector('[data-testid="caption"]')?.innerText ?? ''),
+        undefined,
+        { what: 'the technical caption' },
+      ).catch(async () => check(false, `the technical caption says "${await said()}"`))
       // Its ✕ closes it (as I does).
       await click(p2, tid('incident-remote-close'))
       await p2.waitForSelector(tid('incident-remote'), { state: 'detached', timeout: 5_000 })

@@ -8,6 +8,7 @@ import { useEffect } from 'react'
 import { choicesShown } from '../../levels'
 import { useGame, useUi, useWorld } from '../../state'
 import { setViewInsets } from '../../scene/view'
+import { Caption } from '../Caption'
 import { isTyping } from '../keys'
 import { useHud } from '../uiStore'
 import { ThemeControls } from './LessonList'
@@ -222,6 +223,8 @@ export function Classroom() {
         </header>
       )}
       <div className="cls-bottom">
+        {/* What the teacher's incidents do (the remote, I), said as the teacher's: the step's caption says the rest. */}
+        <Caption teacherOnly />
         {atEnd ? (
           <Takeaway />
         ) : (

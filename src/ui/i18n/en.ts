@@ -72,6 +72,7 @@ export const EN = {
   'level.info': 'info',
   'level.warn': 'warning',
   'level.error': 'error',
+  'caption.teacher': 'Teacher: {text}',
   'toast.notPossible': 'Not possible: ',
   'toast.dismiss': 'Dismiss',
 

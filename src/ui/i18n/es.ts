@@ -74,6 +74,7 @@ export const ES_UI: { readonly [K in keyof typeof EN]: Text } = {
   'level.info': 'información',
   'level.warn': 'aviso',
   'level.error': 'error',
+  'caption.teacher': 'Docente: {text}',
   'toast.notPossible': 'No es posible: ',
   'toast.dismiss': 'Cerrar',
 
