@@ -7,7 +7,6 @@
 import { useEffect } from 'react'
 import { useGame } from '../state'
 import { Caption } from './Caption'
-import { SceneAnnouncer } from './SceneAnnouncer'
 import { DrawerTabs, Drawers } from './Drawers'
 import { Inspector } from './Inspector'
 import { Legend } from './Legend'
@@ -88,7 +87,6 @@ export function Hud() {
           <Rejection />
           <Notices />
           <Caption />
-          <SceneAnnouncer />
           <TimelineBar />
         </div>
         {panel === 'brief' && <Brief />}

@@ -554,6 +554,19 @@ export const watchTests = [
           capacityRps: 10,
         })
       await focusHouse(page, 'h1')
+      // What each live region on the page says, as it changes: what a screen reader is told, and by which region.
+      await page.evaluate(() => {
+        window.__liveSaid = []
+        for (const region of document.querySelectorAll('[aria-live]'))
+          new MutationObserver(() =>
+            window.__liveSaid.push({ who: region.dataset.testid ?? region.className, text: region.textContent ?? '' }),
+          ).observe(region, { childList: true, subtree: true, characterData: true })
+      })
+      const liveRegion = () => {
+        const el = document.querySelector('[data-testid="caption"]')
+        return el?.getAttribute('aria-live') === 'polite' && el.getAttribute('role') === 'status'
+      }
+      check(await page.evaluate(liveRegion), 'the caption line is not a polite live region')
       const first = (await dispatch(page, { type: 'runContainer', appId: 'pyshop', target: { kind: 'host', hostId: 'h1' } })).id
       await play(page, 1)
       await waitUntil(page, (id) => window.__houseOfPods.getState().world.containers[id]?.state === 'pulling', first, { what: 'the pull' })
@@ -565,10 +578,10 @@ export const watchTests = [
       check(c['delivery-vans'] === 2 && c['van-crates'] === 3, `a van with 3 crates should be on its way (${JSON.stringify(c)})`)
       await waitTag(page, /kit on its way: 3 crates/, 'the tag "kit on its way: 3 crates"')
       await shot(page, 'event-pull-van.png')
-      // Screen readers hear the delivery too (the log tells the room being set up).
+      // Screen readers hear the delivery too: the caption's live region says the van and its crates (once: nothing else repeats it).
       await waitUntil(
         page,
-        () => /van brings 3 crates/.test(document.querySelector('[data-testid="scene-announcer"]')?.textContent ?? ''),
+        () => window.__liveSaid.some((x) => x.who === 'caption' && /van brings pyshop's kit to house 1: 3 crates\./.test(x.text)),
         undefined,
         {
           what: 'the delivery told to screen readers',
@@ -594,9 +607,17 @@ export const watchTests = [
       await shot(page, 'event-pull-cached.png')
       await waitUntil(
         page,
-        () => /1 crate .*2 are already in its storeroom/.test(document.querySelector('[data-testid="scene-announcer"]')?.textContent ?? ''),
+        () =>
+          window.__liveSaid.some(
+            (x) => x.who === 'caption' && /van brings pyshop2's kit to house 1: 1 crate, 2 already in the storeroom/.test(x.text),
+          ),
         undefined,
         { what: 'the second delivery told to screen readers' },
+      )
+      const regions = await page.evaluate(() => [...new Set(window.__liveSaid.filter((x) => /crate/.test(x.text)).map((x) => x.who))])
+      check(
+        regions.length === 1,
+        `the delivery is told by ${regions.length} live regions (${regions.join(', ')}): a screen reader hears it twice`,
       )
     },
   },
