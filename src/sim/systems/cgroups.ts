@@ -144,8 +144,9 @@ export function cgroups(world: World): void {
   const careful: Container[] = []
   let lastApp = ''
   let load = 0
-  // Pass 1: plain rooms on quiet kernels take the quick path; the rest are collected.
-  for (const c of list) {
+  // Pass 1: plain rooms on quiet kernels take the quick path; the rest are collected (an index walk: see kubelet).
+  for (let at = 0; at < list.length; at++) {
+    const c = list[at]!
     if (c.state !== 'running' || !c.placement) continue
     const id = c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId
     if (busy.size > 0 && busy.has(id)) {

@@ -8,6 +8,7 @@ export function cost(world: World, dtMs: number): void {
 
 export function hourlyCost(world: World): number {
   let total = 0
-  for (const h of hostList(world)) if (h.power !== 'off') total += h.costPerHour
+  const hosts = hostList(world)
+  for (let i = 0; i < hosts.length; i++) if (hosts[i]!.power !== 'off') total += hosts[i]!.costPerHour
   return total
 }

@@ -78,23 +78,27 @@ function startCreating(world: World, c: Container): void {
 function lostRoomsOnUpNodes(world: World): boolean {
   const index = lostRoomsByNode(world)
   let any = false
-  for (const [key, rooms] of index) {
+  // forEach, not for...of over the entries: no [key, rooms] pair per down node and step (2,500 of them in a zone outage).
+  index.forEach((rooms, key) => {
     const first = rooms[0]!
-    if (!first.placement || !placementUp(world, first.placement)) continue
+    if (!first.placement || !placementUp(world, first.placement)) return
     const still = rooms.filter((c) => c.state === 'lost' && world.containers[c.id] === c)
     if (still.length === 0) index.delete(key)
     else {
       if (still.length < rooms.length) index.set(key, still)
       any = true
     }
-  }
+  })
   return any
 }
 
 export function kubelet(world: World): void {
   const now = world.timeMs
   const restartLost = lostRoomsOnUpNodes(world)
-  for (const c of containerList(world)) {
+  const list = containerList(world)
+  // An index walk: V8 allocated an iterator result per room for this for...of (GBs over a 600-step zone outage at L).
+  for (let at = 0; at < list.length; at++) {
+    const c = list[at]!
     if (c.terminatingUntilMs !== null) {
       // A deleted pod (containers.ts terminatePod): gone at the end of its grace period (SIGKILL), or as soon as its
       // process has exited; a container that dies while terminating is not restarted.

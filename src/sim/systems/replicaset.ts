@@ -25,7 +25,9 @@ export function countByApp(world: World, include: (c: Container) => boolean): Ma
   const counts = new Map<string, number>()
   let lastApp = ''
   let run = 0
-  for (const c of containerList(world)) {
+  const list = containerList(world)
+  for (let at = 0; at < list.length; at++) {
+    const c = list[at]!
     if (!include(c)) continue
     if (c.appId !== lastApp) {
       if (run > 0) counts.set(lastApp, (counts.get(lastApp) ?? 0) + run)
@@ -94,7 +96,10 @@ function podCensus(world: World): Map<string, { alive: number; stale: number }> 
   let entry = { alive: 0, stale: 0 }
   let app: App | undefined
   let podMem = 0
-  for (const c of containerList(world)) {
+  const list = containerList(world)
+  // An index walk: V8 allocated an iterator result per room for this for...of (GBs over a 600-step zone outage at L).
+  for (let at = 0; at < list.length; at++) {
+    const c = list[at]!
     if (!alive(c)) continue
     if (c.appId !== lastApp) {
       lastApp = c.appId
