@@ -6,6 +6,11 @@ import { useT } from './i18n'
 export function UrlBanner() {
   const problems = useSettings((s) => s.problems)
   const t = useT()
+  // The store keeps each problem as state/url.ts wrote it (English); its frame reads in the chosen language.
+  const problemText = (p: string) => {
+    const m = /^URL setting (\S+) is not understood \((.*)\): using (.*)\.$/.exec(p)
+    return m ? t('url.problem', { setting: m[1]!, expected: m[2]!, fallback: m[3]! }) : p
+  }
   if (problems.length === 0) return null
   return (
     <div className="url-banner" role="status" data-testid="url-banner">
@@ -13,7 +18,7 @@ export function UrlBanner() {
         {problems.map((p) => (
           <li key={p}>
             <span aria-hidden="true">⚠ </span>
-            {p}
+            {problemText(p)}
           </li>
         ))}
       </ul>

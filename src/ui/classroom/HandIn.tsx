@@ -7,11 +7,14 @@ import { makeHandIn, objectiveStatuses } from '../../levels'
 import { encodeHandIn } from '../../io/handinCode'
 import { useGame } from '../../state'
 import './handin.css'
+import { useT } from '../i18n'
 
 export function HandIn() {
   const [name, setName] = useState('')
   const [code, setCode] = useState<string | null>(null)
   const [copied, setCopied] = useState(false)
+  const t = useT()
+  const who = name.trim() || t('hand.noName')
   const make = async () => {
     const { level, world, progress, commandLog } = useGame.getState()
     if (!level || progress.outcome === 'playing') return
@@ -34,22 +37,23 @@ export function HandIn() {
   // Compact, so the outcome dialog with a code in it still fits a 1280×800 screen: one row to ask for
   // the code, then one row to take it (the name row folds away; "another name" brings it back).
   return (
-    <section className="handin" aria-label="Hand in" data-testid="handin">
+    <section className="handin" aria-label={t('hand.label')} data-testid="handin">
       {!code ? (
         <div className="handin-row">
           <label>
-            <strong>Hand in this run:</strong> your name{' '}
+            <strong>{t('hand.title')}</strong>
+            {t('hand.name')}{' '}
             <input
               data-testid="handin-name"
               value={name}
               maxLength={80}
               size={18}
               onChange={(e) => setName(e.target.value)}
-              placeholder="as your teacher knows you"
+              placeholder={t('hand.placeholder')}
             />
           </label>
           <button type="button" data-testid="handin-make" onClick={() => void make()}>
-            Make a hand-in code
+            {t('hand.make')}
           </button>
         </div>
       ) : (
@@ -58,7 +62,7 @@ export function HandIn() {
             <textarea
               className="handin-code"
               data-testid="handin-code"
-              aria-label={`Hand-in code for ${name.trim() || 'no name'}`}
+              aria-label={t('hand.codeFor', { name: who })}
               readOnly
               value={code}
               rows={2}
@@ -74,16 +78,16 @@ export function HandIn() {
                   .catch(() => setCopied(false))
               }
             >
-              {copied ? '✓ Copied' : 'Copy'}
+              {copied ? t('hand.copied') : t('hand.copy')}
             </button>
             <button type="button" data-testid="handin-save" onClick={save}>
-              Save as a file
+              {t('hand.save')}
             </button>
           </div>
           <small className="muted">
-            The code for <strong>{name.trim() || 'no name'}</strong>: give it to your teacher (their Classroom page replays it).{' '}
+            {t('hand.give', { name: who })}{' '}
             <button type="button" className="link" data-testid="handin-again" onClick={() => setCode(null)}>
-              Another name
+              {t('hand.again')}
             </button>
           </small>
         </>

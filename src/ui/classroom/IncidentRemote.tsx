@@ -11,11 +11,13 @@ import { cancelIncident, clockOf, fireIncident, followSchedule, INCIDENT_LABELS,
 import type { Incident } from './incidents'
 import { usePresenterPanels } from './presenterPanels'
 import './timeline.css'
+import { useT } from '../i18n'
 
 export function IncidentRemote() {
   const open = usePresenterPanels((s) => s.remote)
   const world = useWorld()
-  const vocab = useUi((s) => s.vocab)
+  const t = useT()
+  const label = (k: Incident) => t(`inc.${k}`)
   const [appId, setAppId] = useState('')
   const [hostId, setHostId] = useState('')
   const [later, setLater] = useState(false)
@@ -35,25 +37,25 @@ export function IncidentRemote() {
   const planLater = () => setLater(true)
   const fire = (what: Incident) => {
     if (!later) return void fireIncident(what, app, host)
-    if (!atOk) return useUi.getState().notify('error', `Planned moment "${atS}" is not a number of seconds.`)
+    if (!atOk) return useUi.getState().notify('error', t('inc.badMoment', { value: atS }))
     const s = scheduleIncident(what, app, host, at)
-    useUi.getState().notify('info', `${INCIDENT_LABELS[what][vocab]} planned for ${clockOf(s.atTick)} of world time.`)
+    useUi.getState().notify('info', t('inc.plannedFor', { what: label(what), clock: clockOf(s.atTick) }))
   }
   return (
-    <section className="incident-remote" aria-label="Incident remote" data-testid="incident-remote">
+    <section className="incident-remote" aria-label={t('inc.title')} data-testid="incident-remote">
       <div className="panel-head">
-        <h2>Incident remote</h2>
+        <h2>{t('inc.title')}</h2>
         <button
           type="button"
           data-testid="incident-remote-close"
-          aria-label="Close the incident remote (I)"
+          aria-label={t('inc.close')}
           onClick={() => usePresenterPanels.getState().show('remote', false)}
         >
           ✕
         </button>
       </div>
       <label>
-        {vocab === 'metaphor' ? 'Business' : 'App'}{' '}
+        {t('inc.app')}{' '}
         <select data-testid="incident-app" value={app} onChange={(e) => setAppId(e.target.value)}>
           {apps.map((a) => (
             <option key={a.id} value={a.id}>
@@ -63,28 +65,29 @@ export function IncidentRemote() {
         </select>
       </label>
       <label>
-        {vocab === 'metaphor' ? 'House' : 'Host'}{' '}
+        {t('inc.host')}{' '}
         <select data-testid="incident-host" value={host} onChange={(e) => setHostId(e.target.value)}>
           {hosts.map((h) => (
             <option key={h.id} value={h.id}>
-              {h.name} (zone {h.zone})
+              {t('inc.inZone', { name: h.name, zone: h.zone })}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="incident-when">
-        <legend>When</legend>
+        <legend>{t('inc.when')}</legend>
         <label>
-          <input type="radio" name="incident-when" data-testid="incident-when-now" checked={!later} onChange={() => setLater(false)} /> now
+          <input type="radio" name="incident-when" data-testid="incident-when-now" checked={!later} onChange={() => setLater(false)} />{' '}
+          {t('inc.now')}
         </label>
         <label>
-          <input type="radio" name="incident-when" data-testid="incident-when-later" checked={later} onChange={planLater} /> at{' '}
+          <input type="radio" name="incident-when" data-testid="incident-when-later" checked={later} onChange={planLater} /> {t('inc.at')}{' '}
           <input
             type="number"
             min={0}
             step={0.1}
             inputMode="decimal"
-            aria-label="World time, in seconds"
+            aria-label={t('inc.seconds')}
             data-testid="incident-at"
             value={atS}
             placeholder={String(Math.ceil(nowS) + 10)}
@@ -95,34 +98,30 @@ export function IncidentRemote() {
           />{' '}
           s
         </label>
-        <small>now {clockOf(useGame.getState().world.tick)}</small>
+        <small>{t('inc.nowClock', { clock: clockOf(useGame.getState().world.tick) })}</small>
       </fieldset>
       <div className="incident-buttons">
         {(Object.keys(INCIDENT_LABELS) as Incident[]).map((k) => (
           <button key={k} type="button" data-testid={`incident-${k}`} onClick={() => fire(k)}>
-            {INCIDENT_LABELS[k][vocab]}
-            {later && atOk ? ` at ${clockOf(Math.round((at * 1000) / STEP_MS))}` : ''}
+            {label(k)}
+            {later && atOk ? t('inc.atClock', { clock: clockOf(Math.round((at * 1000) / STEP_MS)) }) : ''}
           </button>
         ))}
       </div>
       {(pending.length > 0 || fired.length > 0) && (
-        <ul className="incident-plan" data-testid="incident-plan" aria-label="Planned incidents">
+        <ul className="incident-plan" data-testid="incident-plan" aria-label={t('inc.planned')}>
           {pending.map((p) => (
             <li key={p.id} data-testid="incident-pending">
-              ⏰ {clockOf(p.atTick)} {INCIDENT_LABELS[p.what][vocab].toLowerCase()}{' '}
-              <button
-                type="button"
-                aria-label={`Cancel the planned ${INCIDENT_LABELS[p.what][vocab]}`}
-                onClick={() => cancelIncident(p.id)}
-              >
+              ⏰ {clockOf(p.atTick)} {label(p.what).toLowerCase()}{' '}
+              <button type="button" aria-label={t('inc.cancel', { what: label(p.what) })} onClick={() => cancelIncident(p.id)}>
                 ✕
               </button>
             </li>
           ))}
           {fired.map((f) => (
             <li key={f.id} data-testid="incident-fired" data-fired-tick={f.firedTick}>
-              {f.ok ? '✓' : '✖'} {clockOf(f.firedTick)} {INCIDENT_LABELS[f.what][vocab].toLowerCase()}
-              {f.ok ? '' : ' (nothing to act on)'}
+              {f.ok ? '✓' : '✖'} {clockOf(f.firedTick)} {label(f.what).toLowerCase()}
+              {f.ok ? '' : t('inc.nothingShort')}
             </li>
           ))}
         </ul>

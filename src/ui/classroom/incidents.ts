@@ -7,7 +7,8 @@
 import { create } from 'zustand'
 import { STEP_MS } from '../../sim'
 import type { Command, World } from '../../sim'
-import { useGame, useTimeline, useUi } from '../../state'
+import { useGame, useSettings, useTimeline, useUi } from '../../state'
+import { resultText, tNow } from '../i18n'
 
 export type Incident = 'crash' | 'fire' | 'zone' | 'surge' | 'leak' | 'breach' | 'drain'
 
@@ -55,20 +56,21 @@ export function incidentCommands(world: World, what: Incident, appId: string, ho
 /** Fire an incident now, as the teacher's; says what happened in a notice. Returns whether it applied. */
 export function fireIncident(what: Incident, appId: string, hostId: string, when = ''): boolean {
   const vocab = useUi.getState().vocab
-  const label = INCIDENT_LABELS[what][vocab]
+  const lang = useSettings.getState().lang
+  const label = tNow(`inc.${what}`)
   const cmds = incidentCommands(useGame.getState().world, what, appId, hostId)
   const ui = useUi.getState()
   if (cmds.length === 0) {
-    ui.notify('error', `${label}${when}: nothing to act on.`)
+    ui.notify('error', tNow('inc.nothing', { what: label, when }))
     return false
   }
   const results = cmds.map((c) => useGame.getState().incident(c))
   const refused = results.find((r) => !r.ok)
   if (refused && !refused.ok) {
-    ui.notify('error', `${label}${when}: ${refused[vocab]}`)
+    ui.notify('error', tNow('inc.refused', { what: label, when, why: resultText(refused, vocab, lang) }))
     return false
   }
-  ui.notify('info', `Teacher's incident${when}: ${label.toLowerCase()}. Press < to replay the last 30 s.`)
+  ui.notify('info', tNow('inc.fired', { when, what: label.toLowerCase() }))
   // In a lesson the clock stands still between steps: let the incident play out.
   if (useGame.getState().mode === 'lesson') useGame.getState().setPaused(false)
   return true
@@ -121,7 +123,7 @@ function checkSchedule(): void {
   if (due.length === 0) return
   useIncidentSchedule.setState((st) => ({ pending: st.pending.filter((p) => !due.includes(p)) }))
   for (const d of due) {
-    const ok = fireIncident(d.what, d.appId, d.hostId, ` (planned for ${clockOf(d.atTick)})`)
+    const ok = fireIncident(d.what, d.appId, d.hostId, tNow('inc.plannedWhen', { clock: clockOf(d.atTick) }))
     useIncidentSchedule.setState((st) => ({ fired: [...st.fired.slice(-9), { ...d, firedTick: useGame.getState().world.tick, ok }] }))
   }
 }
