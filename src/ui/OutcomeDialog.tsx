@@ -47,7 +47,7 @@ export function OutcomeDialog() {
   const shown = levelIn(level, lang)
   const next = won ? nextLevel(campaignLevels(), level.id) : null
   const retry = () => useGame.getState().startLevel(level)
-  const story = levelStory(world, statuses, vocab)
+  const story = levelStory(world, lang === 'en' ? statuses : objectiveStatuses(shown, world, progress), vocab, lang)
   const firstFail = story.failed[0]
   return (
     <div className="backdrop">

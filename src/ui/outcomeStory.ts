@@ -3,7 +3,8 @@
  * to try; on a win, this run's own figures beside the takeaway. Pure, so it can be tested.
  */
 import { hourlyCost, servedRatio } from '../sim'
-import type { World } from '../sim'
+import type { Lang, World } from '../sim'
+import { progressIn } from '../levels'
 import type { ObjectiveStatus } from '../levels'
 
 type Check = ObjectiveStatus['objective']['check']
@@ -91,6 +92,89 @@ export function adviceFor(check: Check, world: World): string {
   }
 }
 
+/** shortfall() in Spanish. */
+export function shortfallEs(check: Check, world: World): string | null {
+  const en = shortfall(check, world)
+  if (en === null) return null
+  const n = (re: RegExp) => re.exec(en)?.slice(1) ?? []
+  switch (check.kind) {
+    case 'servedRatio': {
+      const [gap, lost, all] = n(/^short by ([\d.]+) percentage points: ([\d,]+) of ([\d,]+) visitors/)
+      return `faltan ${gap} puntos porcentuales: se rechazaron ${lost} de ${all} visitantes`
+    }
+    case 'appsRunning':
+      return en.replace(/^not open at the end: /, 'sin abrir al final: ')
+    case 'vmsRunning': {
+      const [k] = n(/^(\d+)/)
+      return `falta${k === '1' ? '' : 'n'} ${k} apartamento${k === '1' ? '' : 's'}`
+    }
+    case 'costPerHourAtMost':
+      return en.replace(/ over the budget$/, ' por encima del presupuesto')
+    case 'hostEmpty': {
+      const [k] = n(/^(\d+)/)
+      return `queda${k === '1' ? '' : 'n'} ${k} habitaci${k === '1' ? 'ón' : 'ones'} dentro`
+    }
+    default:
+      return en
+  }
+}
+
+/** adviceFor() in Spanish. */
+export function adviceForEs(check: Check, world: World): string {
+  switch (check.kind) {
+    case 'appsRunning':
+      return 'Da a cada negocio una habitación antes de poner en marcha el reloj: elígelo, selecciona una casa, pulsa R.'
+    case 'servedRatio': {
+      const app = world.apps[check.appId]
+      if (app?.managed)
+        return (
+          `Sube el número de la lista de ${app.name} (+) a ${app.replicas + 1}: una habitación de sobra atiende a los visitantes ` +
+          `mientras una caída espera a reabrir.`
+        )
+      return (
+        `Dale a ${appName(world, check.appId)} una segunda habitación, para que los visitantes sigan entrando mientras una está ` +
+        `caída; o contrata al administrador (M) para que reabra las que caen.`
+      )
+    }
+    case 'vmsRunning':
+      return 'Construye pronto los apartamentos: cada uno tarda en arrancar antes de funcionar, y su SO invitado ocupa memoria primero.'
+    case 'managed':
+      return (
+        `Contrata al administrador del edificio (M) para ${appName(world, check.appId)} y deja ` +
+        `${check.minReplicas || 'suficientes'} habitaciones en su lista.`
+      )
+    case 'autoscaled':
+      return (
+        `Pon un autoescalador a ${appName(world, check.appId)} (un HorizontalPodAutoscaler): el mínimo y el máximo de ` +
+        `habitaciones y un objetivo de CPU.`
+      )
+    case 'replicasAtMost':
+      return (
+        `Deja como mucho ${check.max} habitaciones en la lista de ${appName(world, check.appId)} cuando pase la avalancha ` +
+        `(− o un autoescalador).`
+      )
+    case 'rolledOut':
+      return `Cambia pronto ${appName(world, check.appId)} al kit nuevo y deja que termine el rolling update; no lo dejes en pausa.`
+    case 'hostEmpty':
+      return 'Acordona la casa y vacíala (drain) para que salgan sus habitaciones; un presupuesto de interrupciones solo frena la mudanza.'
+    case 'costPerHourAtMost':
+      return 'Usa menos casas o más baratas: cuenta el coste de cada casa en pie.'
+    case 'appInstalled':
+      return 'Instala la app directamente en la casa cuyos paquetes coinciden con lo que necesita.'
+    case 'appRunningOn':
+      return (
+        `Empaqueta ${appName(world, check.appId)} en un kit (una imagen) que lleve lo que necesita, para que funcione igual ` +
+        `en todas las casas.`
+      )
+    case 'labAllRunning':
+    case 'labTested':
+      return (
+        'Ejecuta los dos lados del laboratorio y espera a que estén en marcha todos los apartamentos y habitaciones; ' +
+        'luego prueba la caída y el robo.'
+      )
+  }
+}
+
 export interface Story {
   /** The objectives that failed, each with its figure, its shortfall and one thing to try. */
   failed: { label: string; figure: string; shortfall: string | null; advice: string }[]
@@ -98,15 +182,17 @@ export interface Story {
   figures: string[]
 }
 
-export function levelStory(world: World, statuses: ObjectiveStatus[], vocab: 'metaphor' | 'technical'): Story {
+/** The story in a language: give it the statuses of the level in that language (its labels), see ui/i18n/content.ts. */
+export function levelStory(world: World, statuses: ObjectiveStatus[], vocab: 'metaphor' | 'technical', lang: Lang = 'en'): Story {
+  const es = lang === 'es'
   const failed = statuses
     .filter((s) => !s.done)
     .map((s) => ({
       label: s.objective.label[vocab],
-      figure: s.progress,
-      shortfall: shortfall(s.objective.check, world),
-      advice: adviceFor(s.objective.check, world),
+      figure: progressIn(s.progress, lang),
+      shortfall: (es ? shortfallEs : shortfall)(s.objective.check, world),
+      advice: (es ? adviceForEs : adviceFor)(s.objective.check, world),
     }))
-  const figures = statuses.map((s) => `${s.objective.label[vocab]}: ${s.progress}`)
+  const figures = statuses.map((s) => `${s.objective.label[vocab]}: ${progressIn(s.progress, lang)}`)
   return { failed, figures }
 }

@@ -158,3 +158,23 @@ describe('objective progress lines in Spanish', () => {
     expect(progressIn('97.2% served (need 99%)', 'en')).toBe('97.2% served (need 99%)')
   })
 })
+
+describe('the end of a level in Spanish', () => {
+  test('a lost level says what went wrong and what to try in Spanish, with the Spanish objective labels', async () => {
+    const { levelStory } = await import('../../src/ui/outcomeStory')
+    const { objectiveStatuses } = await import('../../src/levels')
+    const l = level('01-one-house.json')
+    const r = parseLevelTranslation('es/01.json', readFileSync(join(LEVELS, 'es', '01-one-house.json'), 'utf8'), 'es')
+    if (!r.ok) throw new Error(r.error)
+    const world = startLevel(l)
+    while (world.timeMs < l.durationMs) step(world, STEP_MS)
+    const progress = { outcome: 'lost' as const, stars: 0, latched: [] }
+    const story = levelStory(world, objectiveStatuses(translateLevel(l, r.value), world, progress), 'metaphor', 'es')
+    expect(story.failed.length).toBeGreaterThan(0)
+    expect(story.failed[0]!.label).toBe(r.value.objectives[l.objectives[0]!.id]!.metaphor)
+    expect(story.failed[0]!.advice).toMatch(/habitación/)
+    expect(story.failed[0]!.figure).not.toMatch(/apps open|served/)
+    const en = levelStory(world, objectiveStatuses(l, world, progress), 'metaphor')
+    expect(en.failed[0]!.advice).toMatch(/Give every business a room/)
+  })
+})
