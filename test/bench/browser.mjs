@@ -70,7 +70,9 @@ function bundleSizes() {
   }
 }
 
-const result = { date: new Date().toISOString(), dist: DIST, bundle: bundleSizes(), notes: [] }
+/** The machine's load average (1, 5, 15 min): the timings mean little without it on a shared machine. */
+const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : null)
+const result = { date: new Date().toISOString(), dist: DIST, loadAtStart: loadAverage(), bundle: bundleSizes(), notes: [] }
 log(
   `bundle: ${result.bundle.totalGzipKiB} KiB gzip JS in all (${result.bundle.totalRawKiB} KiB raw); initial ` +
     `${result.bundle.initialGzipKiB} KiB, lazy ${result.bundle.lazyGzipKiB} KiB; CSS ${result.bundle.cssGzipKiB} KiB`,
@@ -313,4 +315,6 @@ try {
   server.close()
 }
 
+result.loadAtEnd = loadAverage()
+log(`load average ${result.loadAtStart} at the start, ${result.loadAtEnd} at the end (${new Date().toISOString()})`)
 if (json) console.log(JSON.stringify(result))
