@@ -49,6 +49,16 @@ export interface Series<T> {
 }
 
 export interface WorldDelta {
+  /**
+   * An exact delta (a small world: a level, the lab, a lesson, the sandbox): every room travels whole, and the
+   * key order of each collection whenever its members changed, so the mirror is the world itself, byte for byte.
+   */
+  exact?: {
+    /** The ids of each collection in the world's own order, when they changed since the last delta. */
+    order: Partial<Record<RecordKey | 'containers' | 'metrics', string[]>>
+    /** Every app's samples, whole (a few dozen apps of 60 samples). */
+    metrics: World['metrics']
+  }
   scalars: Partial<World>
   records: Partial<Record<RecordKey, { put: Rec<unknown>; gone: string[] }>>
   containers: { put: Container[]; gone: ContainerId[] }
@@ -139,6 +149,8 @@ export interface DeltaTracker {
   lastEventSeq: number
   lastMetricT: Map<string, number>
   lastCostT: number
+  /** Exact deltas: each collection's ids as last sent (joined), to send the order only when it changed. */
+  order: Map<string, string>
 }
 
 export function newTracker(): DeltaTracker {
@@ -148,8 +160,12 @@ export function newTracker(): DeltaTracker {
     lastEventSeq: -1,
     lastMetricT: new Map(),
     lastCostT: -Infinity,
+    order: new Map(),
   }
 }
+
+/** Every room is sent whole by an exact delta. */
+export const ALL_ROOMS = 'all'
 
 function series<T>(list: T[], newer: (x: T) => boolean): Series<T> {
   let i = list.length
@@ -159,9 +175,15 @@ function series<T>(list: T[], newer: (x: T) => boolean): Series<T> {
 
 /**
  * What changed since the last call (the first call, on a fresh tracker, sends everything).
- * `watched`: rooms whose every number the page wants (sent whole each batch).
+ * `watched`: rooms whose every number the page wants (sent whole each batch); ALL_ROOMS: an exact delta,
+ * after which the mirror equals the world (the same hashWorld).
  */
-export function takeDelta(world: World, tracker: DeltaTracker, watched: ReadonlySet<ContainerId> = new Set()): WorldDelta {
+export function takeDelta(
+  world: World,
+  tracker: DeltaTracker,
+  watched: ReadonlySet<ContainerId> | typeof ALL_ROOMS = new Set(),
+): WorldDelta {
+  const all = watched === ALL_ROOMS
   const scalars: Partial<World> = {}
   for (const k of SCALARS) (scalars as Record<string, unknown>)[k] = world[k]
   const records: WorldDelta['records'] = {}
@@ -194,7 +216,7 @@ export function takeDelta(world: World, tracker: DeltaTracker, watched: Readonly
     const id = c.id
     present++
     const was = rooms.get(id)
-    if (!was || !sameRoom(was, c) || watched.has(id)) {
+    if (all || !was || !sameRoom(was, c) || (watched as ReadonlySet<ContainerId>).has(id)) {
       rooms.set(id, seeRoom(c))
       put.push(c)
     }
@@ -220,7 +242,40 @@ export function takeDelta(world: World, tracker: DeltaTracker, watched: Readonly
   }
   const costSamples = series(world.costSamples, (x) => x.t > tracker.lastCostT)
   if (world.costSamples.length) tracker.lastCostT = world.costSamples[world.costSamples.length - 1]!.t
-  return { scalars, records, containers: { put, gone }, events, metrics, costSamples }
+  const delta: WorldDelta = { scalars, records, containers: { put, gone }, events, metrics, costSamples }
+  if (all) {
+    const order: NonNullable<WorldDelta['exact']>['order'] = {}
+    const keep = (k: RecordKey | 'containers' | 'metrics', ids: string[]) => {
+      const joined = ids.join('\n')
+      if (tracker.order.get(k) === joined) return
+      tracker.order.set(k, joined)
+      order[k] = ids
+    }
+    for (const k of RECORDS) keep(k, Object.keys(world[k]))
+    keep('containers', Object.keys(world.containers))
+    keep('metrics', Object.keys(world.metrics))
+    delta.exact = { order, metrics: world.metrics }
+    delta.metrics = {}
+  }
+  return delta
+}
+
+/** Put an object's keys in this order (they are the same keys), keeping the object itself. */
+function reorder(o: Rec<unknown>, ids: readonly string[]): void {
+  const have = Object.keys(o)
+  if (have.length === ids.length && have.every((k, i) => k === ids[i])) return
+  const values = ids.map((id) => o[id])
+  for (const k of have) delete o[k]
+  ids.forEach((id, i) => (o[id] = values[i]))
+}
+
+/** A room made equal to the one sent, key order too (an exact delta), keeping the page's object. */
+function replaceRoom(have: Container, c: Container): void {
+  const h = have as unknown as Rec<unknown>
+  const keys = Object.keys(c)
+  const mine = Object.keys(h)
+  if (mine.length !== keys.length || !mine.every((k, i) => k === keys[i])) for (const k of mine) delete h[k]
+  Object.assign(have, c)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,11 +291,13 @@ export const packRooms = (rooms: readonly Container[]): string => JSON.stringify
 export const unpackRooms = (text: string): Container[] => JSON.parse(text) as Container[]
 
 /** Rooms that arrived whole or changed: put into the mirror (in order, keeping each room's identity). */
-export function putRooms(mirror: World, rooms: readonly Container[]): void {
+export function putRooms(mirror: World, rooms: readonly Container[], exact = false): void {
   for (const c of rooms) {
     const have = mirror.containers[c.id]
-    if (have) Object.assign(have, c)
-    else {
+    if (have) {
+      if (exact) replaceRoom(have, c)
+      else Object.assign(have, c)
+    } else {
       mirror.containers[c.id] = c
       noteContainerAdded(mirror, c)
     }
@@ -264,7 +321,7 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
     for (const id of r.gone) delete coll[id]
     if (k === 'hosts') noteHostsChanged(mirror)
   }
-  putRooms(mirror, d.containers.put)
+  putRooms(mirror, d.containers.put, !!d.exact)
   for (const id of d.containers.gone) {
     const have = mirror.containers[id]
     if (!have) continue
@@ -274,18 +331,44 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
   appendSeries(mirror.events, d.events)
   for (const appId in d.metrics) appendSeries((mirror.metrics[appId] ??= []), d.metrics[appId]!)
   appendSeries(mirror.costSamples, d.costSamples)
+  if (d.exact) {
+    const { order } = d.exact
+    for (const k of RECORDS) if (order[k]) reorder(mirror[k] as Rec<unknown>, order[k])
+    if (order.hosts) noteHostsChanged(mirror)
+    // The rooms' record in the world's order (the room list is in that order already: rooms only come and go).
+    if (order.containers) reorder(mirror.containers as Rec<unknown>, order.containers)
+    const metrics = mirror.metrics
+    for (const k in metrics) if (!(k in d.exact.metrics)) delete metrics[k]
+    for (const k in d.exact.metrics) metrics[k] = d.exact.metrics[k]!
+    if (order.metrics) reorder(metrics, order.metrics)
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The messages between the page and the simulation worker
 
+/**
+ * A level's rules (src/levels Level) and the player's progress in it (LevelProgress), checked by the worker after
+ * every step as the page does: opaque here (the sim does not know levels), typed by the worker and the page.
+ */
+export interface Judged {
+  level: unknown
+  progress: unknown
+}
+
 export type ToWorker =
   /** Build a street of a benchmark size, every pod running, and send it whole. */
   | { t: 'street'; run: number; size: ScaleSize['name'] }
-  /** Take this world as it is (the page keeps its own copy as the mirror; only changes come back). */
-  | { t: 'world'; run: number; world: World }
-  /** Real time passed on the page (ms) at this speed: step the world and send what changed. */
-  | { t: 'advance'; run: number; realMs: number; speed: number }
+  /**
+   * Take this world as it is (the page keeps its own copy as the mirror; only changes come back); `exact`: every
+   * delta makes the mirror the world itself (small worlds); `judged`: a level checked after every step.
+   */
+  | { t: 'world'; run: number; world: World; exact: boolean; judged: Judged | null }
+  /**
+   * Real time passed on the page (ms) at this speed: step the world and send what changed; the batch stops
+   * early at tick `breakAt` (a teacher's planned incident is due then) or when a level ends.
+   */
+  | { t: 'advance'; run: number; realMs: number; speed: number; breakAt: number | null }
   /** Exactly one fixed step (the step button). */
   | { t: 'stepOnce'; run: number }
   /** A player's command, already checked against its schema on the page. */
@@ -297,7 +380,7 @@ export type FromWorker =
   /** The whole world as built, before its rooms are placed (small: the houses and apps; the rooms follow packed). */
   | { t: 'snapshot'; run: number; world: World; buildMs: number }
   /** What changed in a batch of steps. */
-  | { t: 'batch'; run: number; delta: WorldDelta; steps: number; stepMs: number }
+  | { t: 'batch'; run: number; delta: WorldDelta; steps: number; stepMs: number; progress?: unknown; single?: true }
   /**
    * A batch's rooms when there are many (a whole street's): as JSON text (packRooms), in several messages so
    * the page takes each in a short task; the batch or settled message that follows carries the rest.

@@ -9,7 +9,8 @@ import type { Command, LabSides, Result, World } from '../sim'
 import { commandSchema, INCIDENT_TYPES, initialProgress, startLevel, updateProgress } from '../levels'
 import type { Level, LevelProgress, LoggedCommand } from '../levels'
 import { classLevelStart } from './settings'
-import { SimBridge, workerWanted } from './simBridge'
+import { realWorker, SimBridge, workerWanted } from './simBridge'
+import type { RunKind, WorkerLike } from './simBridge'
 import { useUi } from './ui'
 
 /** 'lesson': a classroom lesson step's world, built by the lesson and played step by step (no HUD, no level). */
@@ -40,10 +41,15 @@ export interface GameState {
   /** Every command the player's dispatch applied in this run, with the tick it happened at (a hand-in replays it). */
   commandLog: LoggedCommand[]
   /**
-   * The world lives in the simulation worker (a `?street=` street with `?worker`): `world` is then a
-   * read-only mirror and `dispatch` answers provisionally (simBridge.ts). 'building' until it arrives.
+   * The world lives in the simulation worker (every run, unless `?worker=0`): `world` is then a read-only
+   * mirror and `dispatch` answers provisionally (simBridge.ts). 'building' until a street built there arrives.
    */
   remote: 'building' | 'running' | null
+  /**
+   * `world` is the whole world: on the page, or the exact mirror of a small world in the worker (a level, the lab,
+   * a lesson, the sandbox); false for a `?street=` street in the worker (its mirror lacks the rooms' per-step numbers).
+   */
+  exact: boolean
   /**
    * The worker's street is on the page (houses and apps) but its rooms are still being placed there;
    * they arrive together once every pod runs. Commands sent meanwhile wait in the worker.
@@ -128,7 +134,7 @@ function sandboxWorld(seed: number): World {
 }
 
 /** Reject text when a command is not allowed in this level. */
-function notInPalette(type: string): Result {
+function notInPalette(type: string): Result & { ok: false } {
   return { ok: false, metaphor: `That action is not available in this level.`, technical: `command ${type} is not in this level's palette` }
 }
 
@@ -148,21 +154,52 @@ function freshRun(s: GameState, run: RunStart): Partial<GameState> {
     lastRejection: null,
     commandLog: [],
     remote: null,
+    exact: true,
     settling: false,
     version: s.version + 1,
   }
 }
 
-/** The simulation worker, when a street runs there; stopped whenever another run starts. */
-const bridge = new SimBridge({
-  changed: (world, kind) =>
-    useGame.setState((s) => ({
-      world,
-      version: s.version + 1,
-      remote: 'running',
-      settling: kind === 'snapshot' ? true : kind === 'settled' ? false : s.settling,
-    })),
-})
+/**
+ * A world built on the page goes to the simulation worker (unless `?worker=0`): the page keeps it as the exact
+ * mirror; a level's objectives are checked there after every step. Call after freshRun (which stops the last run).
+ */
+function toWorker(kind: RunKind, world: World, level: Level | null = null): Partial<GameState> {
+  if (!wanted(kind)) return {}
+  bridge.startWorld(world, level ? { level, progress: initialProgress() } : null)
+  return { remote: 'running', exact: true }
+}
+
+/** A unit test's worker (simHost wired straight to the bridge), or null: the real one, as the URL says (workerWanted). */
+let testWorker: (() => WorkerLike) | null = null
+const wanted = (kind: RunKind): boolean => (testWorker ? true : workerWanted(kind))
+
+/** Unit tests: every run from now plays in this worker (null: back to the URL's choice; none in Node). */
+export function runInWorker(make: (() => WorkerLike) | null): void {
+  testWorker = make
+}
+
+/** No batch of the worker on its way and every command answered (true when nothing runs there). */
+export const workerIdle = (): boolean => !bridge.active || bridge.idle
+
+/** The simulation worker, when a run plays there; a new run replaces the last. */
+const bridge = new SimBridge(
+  {
+    changed: (world, kind, judged) =>
+      useGame.setState((s) => {
+        // A level in the worker: its progress after the batch; the clock stops when it ends, as on the page.
+        const progress = judged as LevelProgress | undefined
+        return {
+          world,
+          version: s.version + 1,
+          remote: 'running',
+          settling: kind === 'snapshot' ? true : kind === 'settled' ? false : s.settling,
+          ...(progress ? { progress, paused: progress.outcome !== 'playing' ? true : s.paused } : {}),
+        }
+      }),
+  },
+  () => (testWorker ?? realWorker)(),
+)
 
 /** The worker's answer to a player's command: a refusal shows as the HUD's lastRejection, as on the page. */
 async function answered(command: Command, by?: 'teacher'): Promise<Result> {
@@ -198,6 +235,14 @@ function precheck(command: unknown, outcome: LevelProgress['outcome'], set: (p: 
 
 const isResult = (x: Result | Command): x is Result => 'ok' in x
 
+/** A command the level does not offer: refused on the page, before it goes to the worker. */
+function outOfPalette(level: Level | null, cmd: Command, set: (p: Partial<GameState>) => void): Result | null {
+  if (!level || level.palette.includes(cmd.type)) return null
+  const r = notInPalette(cmd.type)
+  set({ lastRejection: r })
+  return r
+}
+
 /** The rooms the worker sends every number of: the selected one. */
 useUi.subscribe((ui, before) => {
   if (!bridge.active || ui.selection === before.selection) return
@@ -221,27 +266,24 @@ export const useGame = create<GameState>()((set, get) => ({
   lab: null,
   commandLog: [],
   remote: null,
+  exact: true,
   settling: false,
 
   startLevel: (chosen) => {
     // The teacher's settings (a class seed, paused or running, a start speed) apply to every level start.
     const { level, paused, speed } = classLevelStart(chosen)
-    set((s) => freshRun(s, { mode: 'level', level, world: startLevel(level), paused, speed }))
+    const world = startLevel(level)
+    set((s) => ({ ...freshRun(s, { mode: 'level', level, world, paused, speed }), ...toWorker('level', world, level) }))
   },
 
   startSandbox: (seed = SANDBOX_SEED) => {
     const world = sandboxWorld(seed)
-    set((s) => freshRun(s, { mode: 'sandbox', world }))
-    // With ?worker=all the sandbox runs in the simulation worker; the page keeps this world as its mirror.
-    if (workerWanted('sandbox')) {
-      bridge.startWorld(world)
-      set({ remote: 'running' })
-    }
+    set((s) => ({ ...freshRun(s, { mode: 'sandbox', world }), ...toWorker('sandbox', world) }))
   },
 
   loadWorld: (world) => {
     useUi.getState().select(null)
-    set((s) => ({ ...freshRun(s, { mode: 'sandbox', world }), speed: s.speed }))
+    set((s) => ({ ...freshRun(s, { mode: 'sandbox', world }), speed: s.speed, ...toWorker('sandbox', world) }))
   },
 
   startLab: (n) => {
@@ -250,22 +292,23 @@ export const useGame = create<GameState>()((set, get) => ({
     const world = createWorld(LAB_SEED)
     for (const c of labPreset(size)) apply(world, c)
     // The lab runs at once (the player pressed Run); a rerun keeps the speed the player chose.
-    set((s) =>
-      freshRun(s, {
+    set((s) => ({
+      ...freshRun(s, {
         mode: 'sandbox',
         world,
         paused: size === 0,
         speed: s.mode === 'sandbox' ? s.speed : 1,
         lab: { n: size, sides: LAB_SIDES },
       }),
-    )
+      ...toWorker('lab', world),
+    }))
   },
 
   startStreet: (size) => {
-    if (workerWanted('street')) {
+    if (wanted('street')) {
       // Built in the worker; until its snapshot arrives the street is empty (and paused).
       const placeholder = createWorld(SANDBOX_SEED)
-      set((s) => ({ ...freshRun(s, { mode: 'sandbox', world: placeholder }), remote: 'building' }))
+      set((s) => ({ ...freshRun(s, { mode: 'sandbox', world: placeholder }), remote: 'building', exact: false }))
       bridge.startStreet(size, placeholder)
       return
     }
@@ -274,7 +317,7 @@ export const useGame = create<GameState>()((set, get) => ({
     set((s) => freshRun(s, { mode: 'sandbox', world }))
   },
 
-  showLessonWorld: (world) => set((s) => freshRun(s, { mode: 'lesson', world })),
+  showLessonWorld: (world) => set((s) => ({ ...freshRun(s, { mode: 'lesson', world }), ...toWorker('lesson', world) })),
 
   toMenu: () => {
     bridge.stop()
@@ -307,6 +350,8 @@ export const useGame = create<GameState>()((set, get) => ({
     if (remote) {
       // In the worker: sent, answered provisionally; its own answer (a refusal as lastRejection) follows.
       if (remote === 'building') return NOT_BUILT
+      const refused = outOfPalette(level, cmd, set)
+      if (refused) return refused
       void answered(cmd)
       return SENT
     }
@@ -325,14 +370,20 @@ export const useGame = create<GameState>()((set, get) => ({
     const cmd = precheck(command, progress.outcome, set)
     if (isResult(cmd)) return cmd
     if (remote === 'building') return NOT_BUILT
-    return answered(cmd)
+    return outOfPalette(get().level, cmd, set) ?? answered(cmd)
   },
 
-  setPaused: (paused) => set({ paused, carryMs: 0 }),
-  togglePaused: () => set((s) => ({ paused: !s.paused, carryMs: 0 })),
+  setPaused: (paused) => {
+    // In the worker: a batch on its way is dropped, so the paused world is the one on screen.
+    if (paused) bridge.halt()
+    set({ paused, carryMs: 0 })
+  },
+  togglePaused: () => get().setPaused(!get().paused),
   setSpeed: (speed) => set({ speed }),
 
-  restoreMoment: (world, progress) =>
+  restoreMoment: (world, progress) => {
+    // In the worker: this moment is handed to it before it is next asked to step or act.
+    if (get().remote === 'running') bridge.adopt(world, progress)
     set((s) => ({
       world,
       progress,
@@ -341,7 +392,8 @@ export const useGame = create<GameState>()((set, get) => ({
       lastRejection: null,
       commandLog: s.commandLog.filter((c) => c.tick <= world.tick),
       version: s.version + 1,
-    })),
+    }))
+  },
 
   stepOnce: () => {
     const { world, level, progress } = get()
@@ -360,7 +412,7 @@ export const useGame = create<GameState>()((set, get) => ({
     if (paused || progress.outcome !== 'playing') return
     if (get().remote) {
       // The worker steps; the mirror and the version follow when its batch arrives.
-      if (get().remote === 'running') bridge.advance(realMs, speed)
+      if (get().remote === 'running') bridge.advance(realMs, speed, get().breakAtTick)
       return
     }
     // Never try to catch up more than a second of real time (a backgrounded tab, a debugger pause).

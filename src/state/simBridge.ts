@@ -8,35 +8,36 @@
  * answer arrives (with what the command changed, already in the mirror by then). A command the
  * worker can no longer answer (the street was closed or replaced) is answered with a refusal.
  *
- * The `?street=` streets run in the worker (`?worker=0` keeps them on the page), the sandbox too with
- * `?worker=all`; levels and the lab, small worlds with a timeline and hand-ins, still run on the page.
+ * Every run plays in the worker by default (`?worker=0` or `off` keeps them all on the page): the `?street=`
+ * streets, built there, with a mirror of what a player sees; and the worlds built on the page (levels, the lab,
+ * lessons, the sandbox), small, with an exact mirror (every delta makes it the worker's world itself, the same
+ * hashWorld), so the page's objective checks, timeline and hand-ins read it as they read a world on the page.
+ * A level's objectives are checked by the worker after every step, as the page's clock does.
+ *
+ * Pausing while a batch is on its way drops that batch: the worker takes the page's mirror back (and the
+ * commands not yet answered again), so a paused world is the one on screen, as on the page.
  */
 import type { Command, ContainerId, Result, ScaleSize, World } from '../sim'
 import { applyDelta, putRooms, unpackRooms } from '../sim/mirror'
-import type { FromWorker, ToWorker } from '../sim/mirror'
+import type { FromWorker, Judged, ToWorker } from '../sim/mirror'
 import { markMirror, noteMirrorRooms } from './roomIndex'
 
-/**
- * Which runs go to the simulation worker: `?street=` streets by default (`?worker=0` or `off`: none);
- * the sandbox only when asked (`?worker=all`), until its browser tests pass with it. Levels, the lab and
- * lessons stay on the page (their progress, timeline and hand-ins read the world every step).
- */
-export function workerWanted(
-  kind: 'street' | 'sandbox' = 'street',
-  search: string = typeof location === 'undefined' ? '' : location.search,
-): boolean {
+/** The kinds of run: a `?street=` street (built in the worker) or a world built on the page. */
+export type RunKind = 'street' | 'sandbox' | 'level' | 'lab' | 'lesson'
+
+/** Which runs go to the simulation worker: all of them by default; `?worker=0` or `off`: none (everything on the page). */
+export function workerWanted(_kind: RunKind = 'street', search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   if (typeof Worker === 'undefined') return false
   const v = new URLSearchParams(search).get('worker')
-  if (v === '0' || v === 'off') return false
-  return kind === 'street' ? true : v === 'all'
+  return v !== '0' && v !== 'off'
 }
 
 export interface BridgeEvents {
   /**
    * The worker sent the built street (no rooms yet), its settled rooms, or a batch of changes; `world`
-   * is the mirror.
+   * is the mirror; `progress`: the level's progress after the batch, when a level is played.
    */
-  changed: (world: World, kind: 'snapshot' | 'settled' | 'batch') => void
+  changed: (world: World, kind: 'snapshot' | 'settled' | 'batch', progress?: unknown) => void
 }
 
 /** The answer to a command the worker will never apply: its street was closed or replaced. */
@@ -49,7 +50,7 @@ export interface WorkerLike {
   terminate(): void
 }
 
-const realWorker = (): WorkerLike => new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' }) as WorkerLike
+export const realWorker = (): WorkerLike => new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module' }) as WorkerLike
 
 /** The least real time between two batches the page asks for. */
 const MIN_BATCH_MS = 100
@@ -67,17 +68,24 @@ export class SimBridge {
   mirror: World | null = null
   /** The worker's own figures for the last batch, for the test handle and the benchmark. */
   lastBatch = { steps: 0, stepMs: 0, buildMs: 0, settleMs: 0, roomsAtMs: null as number | null }
+  /** A world built on the page (exact mirror), not a street built in the worker. */
+  private small = false
+  /** The level being played in the worker and the progress last known, sent again with the world when it is handed over. */
+  private judged: Judged | null = null
+  /** The mirror was replaced on the page (the timeline's earlier moment): handed to the worker before the next message. */
+  private handOver = false
 
   /** The commands sent and not yet answered, by sequence number. */
-  private answers = new Map<number, (r: Result) => void>()
+  private answers = new Map<number, { command: Command; resolve: (r: Result) => void }>()
 
   constructor(
     private readonly on: BridgeEvents,
     private readonly makeWorker: () => WorkerLike = realWorker,
   ) {}
 
+  /** A run is in the worker now. */
   get active(): boolean {
-    return this.worker !== null
+    return this.worker !== null && this.mirror !== null
   }
 
   private ensureWorker(): void {
@@ -95,52 +103,122 @@ export class SimBridge {
     this.ensureWorker()
     this.closeAnswers()
     this.run += 1
+    this.stepsOut = 0
     this.mirror = placeholder
+    this.small = false
+    this.judged = null
+    this.handOver = false
     this.waiting = true
     this.owedMs = 0
     this.post({ t: 'street', run: this.run, size })
   }
 
-  /** Hand a world built on the page to the worker; the page keeps it as the mirror (it arrives running). */
-  startWorld(world: World): void {
+  /**
+   * Hand a world built on the page to the worker; the page keeps it as the mirror (it arrives running), exact:
+   * after every batch it is the worker's world itself. `judged`: the level played, checked after every step.
+   */
+  startWorld(world: World, judged: Judged | null = null): void {
     this.ensureWorker()
     this.closeAnswers()
-    this.run += 1
+    this.small = true
+    this.judged = judged
     this.mirror = world
     markMirror(world)
+    this.sendWorld()
+  }
+
+  /** The world (and the level's progress) on the page is the truth from now: a new run of the worker starts from it. */
+  private sendWorld(): void {
+    this.run += 1
+    this.stepsOut = 0
+    this.handOver = false
     this.waiting = false
     this.owedMs = 0
-    this.post({ t: 'world', run: this.run, world })
+    this.post({ t: 'world', run: this.run, world: this.mirror!, exact: true, judged: this.judged })
+  }
+
+  /**
+   * An earlier moment of this run (the timeline) is shown: the page's world replaces the mirror, and goes to the
+   * worker (with this progress) before anything else is asked of it; until then nothing from the worker applies.
+   */
+  adopt(world: World, progress?: unknown): void {
+    if (!this.worker || !this.small) return
+    this.mirror = world
+    markMirror(world)
+    if (this.judged && progress !== undefined) this.judged = { ...this.judged, progress }
+    this.run += 1
+    this.stepsOut = 0
+    this.waiting = false
+    this.owedMs = 0
+    this.handOver = true
+    this.resendAnswers()
+  }
+
+  /**
+   * The clock paused: a batch on its way is dropped (the worker restarts from the mirror, the world on screen),
+   * so a paused world does not move; commands not yet answered are sent again after it.
+   */
+  halt(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    this.owedMs = 0
+    if (!this.worker || !this.small || !this.waiting) return
+    this.sendWorld()
+    this.resendAnswers()
+  }
+
+  private resendAnswers(): void {
+    for (const [seq, { command }] of this.answers) this.post({ t: 'command', run: this.run, seq, command })
+  }
+
+  /** No batch on its way and every command answered. */
+  get idle(): boolean {
+    return !this.waiting && this.answers.size === 0 && this.owedMs === 0 && this.stepsOut === 0
   }
 
   stop(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
     this.closeAnswers()
-    this.worker?.terminate()
-    this.worker = null
+    // A street may be busy building for seconds: a new worker is quicker. A small world's worker is kept for the next run.
+    if (!this.small) {
+      this.worker?.terminate()
+      this.worker = null
+    }
+    this.run += 1
+    this.stepsOut = 0
     this.mirror = null
+    this.judged = null
+    this.handOver = false
     this.waiting = false
     this.owedMs = 0
   }
 
   /** Real time passed at this speed; sent at once, or added to the next message if one is on its way. */
-  advance(realMs: number, speed: number): void {
+  advance(realMs: number, speed: number, breakAt: number | null = null): void {
     this.owedMs = Math.min(1000, this.owedMs + realMs)
     this.owedSpeed = speed
+    this.breakAt = breakAt
     this.flush()
   }
+  private breakAt: number | null = null
 
   stepOnce(): void {
+    if (!this.worker) return
+    if (this.handOver) this.sendWorld()
+    this.stepsOut += 1
     this.post({ t: 'stepOnce', run: this.run })
   }
+  /** Single steps sent and not yet answered. */
+  private stepsOut = 0
 
   /** Send a command; the promise settles with the world's Result once the worker has applied it. */
   command(command: Command): Promise<Result> {
     if (!this.worker) return Promise.resolve(CLOSED)
+    if (this.handOver) this.sendWorld()
     this.seq += 1
     const seq = this.seq
-    const answer = new Promise<Result>((resolve) => this.answers.set(seq, resolve))
+    const answer = new Promise<Result>((resolve) => this.answers.set(seq, { command, resolve }))
     this.post({ t: 'command', run: this.run, seq, command })
     return answer
   }
@@ -148,7 +226,7 @@ export class SimBridge {
   private closeAnswers(): void {
     const open = [...this.answers.values()]
     this.answers.clear()
-    for (const resolve of open) resolve(CLOSED)
+    for (const { resolve } of open) resolve(CLOSED)
   }
 
   watch(ids: ContainerId[]): void {
@@ -157,6 +235,7 @@ export class SimBridge {
 
   private flush(): void {
     if (this.waiting || this.owedMs <= 0 || !this.worker) return
+    if (this.handOver) this.sendWorld()
     // At most ~10 batches a second, as on the page (game.ts): each one re-renders the HUD and the scene.
     const wait = this.sentAt + MIN_BATCH_MS - performance.now()
     if (wait > 0) {
@@ -168,7 +247,7 @@ export class SimBridge {
     }
     this.waiting = true
     this.sentAt = performance.now()
-    this.post({ t: 'advance', run: this.run, realMs: this.owedMs, speed: this.owedSpeed })
+    this.post({ t: 'advance', run: this.run, realMs: this.owedMs, speed: this.owedSpeed, breakAt: this.breakAt })
     this.owedMs = 0
   }
 
@@ -201,19 +280,25 @@ export class SimBridge {
       // The page's index of rooms by house (roomIndex.ts) follows what changed.
       noteMirrorRooms(this.mirror, m.delta.containers.put, m.delta.containers.gone)
     }
+    let progress: unknown
     if (m.t === 'settled') {
       this.lastBatch.settleMs = m.settleMs
       this.lastBatch.roomsAtMs = performance.now()
     } else if (m.t === 'batch') {
       this.lastBatch.steps = m.steps
       this.lastBatch.stepMs = m.stepMs
-      this.waiting = false
+      if (m.single) this.stepsOut = Math.max(0, this.stepsOut - 1)
+      else this.waiting = false
+      if (this.judged && m.progress !== undefined) {
+        progress = m.progress
+        this.judged = { ...this.judged, progress }
+      }
     }
-    if (m.t !== 'result' || m.delta) this.on.changed(this.mirror, m.t === 'settled' ? 'settled' : 'batch')
+    if (m.t !== 'result' || m.delta) this.on.changed(this.mirror, m.t === 'settled' ? 'settled' : 'batch', progress)
     if (m.t === 'result') {
-      const resolve = this.answers.get(m.seq)
+      const answer = this.answers.get(m.seq)
       this.answers.delete(m.seq)
-      resolve?.(m.result)
+      answer?.resolve(m.result)
     }
     this.flush()
   }

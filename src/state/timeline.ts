@@ -1,7 +1,8 @@
 /**
  * The timeline's store: records the running level or sandbox street (commands from the command
  * log, a snapshot every 5 s of world time, see src/sim/timeline.ts) and moves the game to any
- * earlier moment exactly. Going back and then playing or acting forgets the old future.
+ * earlier moment exactly. In the simulation worker it records the page's exact mirror, and an earlier
+ * moment, rebuilt here, is handed to the worker (game.ts restoreMoment). Going back and then playing or acting forgets the old future.
  */
 import { create } from 'zustand'
 import { createTimeline, recordCommand, recordTick, STEP_MS, stepRecorded, truncateAfter, worldAt } from '../sim'
@@ -131,8 +132,9 @@ export const useTimeline = create<TimelineState>()((set, get) => {
 export function attachTimeline(): () => void {
   return useGame.subscribe((s) => {
     if (restoring) return
-    // A street whose world lives in the simulation worker is not recorded here (the page holds only a mirror).
-    const recordable = (s.mode === 'level' || s.mode === 'sandbox') && !s.remote
+    // A small world in the simulation worker is recorded from its exact mirror (the world itself); a `?street=` street
+    // there is not (the page holds only what a player sees of it). Going back hands the moment to the worker (restoreMoment).
+    const recordable = (s.mode === 'level' || s.mode === 'sandbox') && s.exact
     if (s.world !== seen.world) {
       fullLog = null
       useTimeline.getState().stopReplay()
@@ -146,7 +148,7 @@ export function attachTimeline(): () => void {
           ? ''
           : recordable
             ? `over ${TIMELINE_MAX_ROOMS.toLocaleString('en')} rooms`
-            : s.remote
+            : !s.exact
               ? 'the street runs in the simulation worker'
               : 'nothing is playing',
         startTick: s.world.tick,

@@ -7,7 +7,9 @@
  */
 import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../sim'
 import type { World } from '../sim'
-import { newTracker, packRooms, takeDelta } from '../sim/mirror'
+import { updateProgress } from '../levels'
+import type { Level, LevelProgress } from '../levels'
+import { ALL_ROOMS, newTracker, packRooms, takeDelta } from '../sim/mirror'
 import type { FromWorker, ToWorker, WorldDelta } from '../sim/mirror'
 
 /** Rooms per slice message: the page unpacks one in a short task (~10 ms for 2,500 on an idle machine here). */
@@ -19,12 +21,17 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
   let tracker = newTracker()
   let watched = new Set<string>()
   let carryMs = 0
+  /** A small world: every delta exact (the page's mirror is this world). */
+  let exact = false
+  /** The level being played, and the player's progress, checked after every step as the page would. */
+  let level: Level | null = null
+  let progress: LevelProgress | null = null
 
   /** What changed since the last message; a big set of rooms goes ahead as JSON text, in several messages. */
   function changes(): WorldDelta {
-    const delta = takeDelta(world!, tracker, watched)
+    const delta = takeDelta(world!, tracker, exact ? ALL_ROOMS : watched)
     const put = delta.containers.put
-    if (put.length > ROOMS_PER_MESSAGE) {
+    if (!exact && put.length > ROOMS_PER_MESSAGE) {
       for (let i = 0; i < put.length; i += ROOMS_PER_MESSAGE)
         post({ t: 'rooms', run, rooms: packRooms(put.slice(i, i + ROOMS_PER_MESSAGE)) })
       delta.containers.put = []
@@ -32,17 +39,33 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
     return delta
   }
 
-  function stepFor(ms: number): { steps: number; stepMs: number } {
+  const playing = () => !progress || progress.outcome === 'playing'
+
+  /** One step, and the level's objectives checked after it (as the page's clock does). */
+  function oneStep(): void {
+    step(world!, STEP_MS)
+    if (level && progress) progress = updateProgress(level, world!, progress)
+  }
+
+  function stepFor(ms: number, breakAt: number | null): { steps: number; stepMs: number } {
     const t0 = performance.now()
     let steps = 0
     let budget = carryMs + ms
-    while (budget >= STEP_MS) {
-      step(world!, STEP_MS)
+    while (budget >= STEP_MS && playing()) {
+      // A planned incident is due at this tick: stop here, the rest carried to the next batch.
+      if (breakAt !== null && world!.tick === breakAt && steps > 0) break
+      oneStep()
       budget -= STEP_MS
       steps++
     }
-    carryMs = budget
+    carryMs = playing() ? budget : 0
     return { steps, stepMs: performance.now() - t0 }
+  }
+
+  /** A batch's answer: what changed, and the level's progress when one is played. */
+  function batch(steps: number, stepMs: number): FromWorker {
+    const delta = changes()
+    return progress ? { t: 'batch', run, delta, steps, stepMs, progress } : { t: 'batch', run, delta, steps, stepMs }
   }
 
   return (m) => {
@@ -60,6 +83,9 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
         run = m.run
         tracker = newTracker()
         carryMs = 0
+        exact = false
+        level = null
+        progress = null
         post({ t: 'snapshot', run, world, buildMs: performance.now() - t0 })
         // The page now has all of it: remember what it has, so the next delta is only what changed.
         takeDelta(world, tracker, watched)
@@ -74,7 +100,10 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
         run = m.run
         tracker = newTracker()
         carryMs = 0
-        takeDelta(world, tracker, watched)
+        exact = m.exact
+        level = (m.judged?.level as Level | undefined) ?? null
+        progress = (m.judged?.progress as LevelProgress | undefined) ?? null
+        takeDelta(world, tracker, exact ? ALL_ROOMS : watched)
         return
       }
       if (m.run !== run) return
@@ -84,11 +113,11 @@ export function simHost(post: (m: FromWorker) => void): (m: ToWorker) => void {
       }
       if (m.t === 'advance') {
         // As the page's own clock does: never catch up more than a second of real time.
-        const { steps, stepMs } = stepFor(Math.min(m.realMs, 1000) * m.speed)
-        post({ t: 'batch', run, delta: changes(), steps, stepMs })
+        const { steps, stepMs } = stepFor(Math.min(m.realMs, 1000) * m.speed, m.breakAt)
+        post(batch(steps, stepMs))
       } else if (m.t === 'stepOnce') {
-        step(world, STEP_MS)
-        post({ t: 'batch', run, delta: changes(), steps: 1, stepMs: 0 })
+        if (playing()) oneStep()
+        post({ ...batch(1, 0), single: true } as FromWorker)
       } else if (m.t === 'command') {
         const result = apply(world, m.command)
         post({ t: 'result', run, seq: m.seq, result, delta: changes() })

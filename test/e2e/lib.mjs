@@ -261,6 +261,15 @@ export async function dispatch(page, command) {
   return r
 }
 
+/**
+ * Wait until the simulation worker has answered all the page sent it (every command, no batch of steps on its
+ * way): a control clicked in the HUD sends its command there, and its effect is in the world once answered.
+ * At once when the world runs on the page (`?worker=0`).
+ */
+export async function workerSettled(page, timeout = 10_000) {
+  await waitUntil(page, () => window.__houseOfPods.workerIdle?.() ?? true, undefined, { timeout, what: 'the simulation worker to answer' })
+}
+
 export async function runningRooms(page) {
   return page.evaluate(() => {
     const cs = window.__houseOfPods.getState().world.containers

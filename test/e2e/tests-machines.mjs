@@ -1,5 +1,18 @@
 // Browser tests for issue 3's machine UI (image workshop, machine actions, inspector diagnosis).
-import { tid, check, waitFor, waitUntil, startSandbox, startLevel, pressKey, click as clickOnce, shot, dispatch, reveal } from './lib.mjs'
+import {
+  tid,
+  check,
+  waitFor,
+  waitUntil,
+  startSandbox,
+  startLevel,
+  pressKey,
+  click as clickOnce,
+  shot,
+  dispatch,
+  reveal,
+  workerSettled,
+} from './lib.mjs'
 
 // The shared machine is busy (several builds and browsers at once): give a click more than lib's 5 s.
 const click = (page, sel, opts = {}) => clickOnce(page, sel, { timeout: 15_000, ...opts })
@@ -188,6 +201,7 @@ export const tests = [
       await page.locator(tid('security-runAsNonRoot')).check()
       await reveal(page, tid('security-dropAllCapabilities'))
       await page.locator(tid('security-dropAllCapabilities')).check()
+      await workerSettled(page)
       const sec = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.security)
       check(
         sec.runAsNonRoot && sec.dropAllCapabilities && !sec.readOnlyRootFilesystem,

@@ -3,7 +3,7 @@
  * level's palette allows it: limits, runtime and security for the chosen app; packages and direct
  * installs on a house or apartment; resize and migrate for an apartment; memory overcommit for a house.
  */
-import { useState } from 'react'
+import { useOptimistic, useState, useTransition } from 'react'
 import { MEM_OVERCOMMIT, RUNTIMES, RUNTIME_LABELS, formatMiB } from '../../sim'
 import type { MigrationMode, Placement, Runtime, SecurityContext, Vm } from '../../sim'
 import { useGame, useUi, useWorld } from '../../state'
@@ -105,6 +105,29 @@ const SECURITY: [keyof SecurityContext, string, string][] = [
   ['privileged', 'Door to the plumbing open (privileged)', 'privileged'],
 ]
 
+/**
+ * One lock's checkbox: it shows the player's click at once, while the simulation (in its worker) applies it;
+ * then the world's own value (a refusal puts the old one back, and says why).
+ */
+function LockBox({ appId, lock, on }: { appId: string; lock: keyof SecurityContext; on: boolean }) {
+  const [shown, show] = useOptimistic(on)
+  const [, start] = useTransition()
+  return (
+    <input
+      type="checkbox"
+      data-testid={`security-${lock}`}
+      checked={shown}
+      onChange={(e) => {
+        const want = e.target.checked
+        start(async () => {
+          show(want)
+          await useGame.getState().dispatchAsync({ type: 'setSecurity', appId, security: { [lock]: want } })
+        })
+      }}
+    />
+  )
+}
+
 function RuntimeAndSecurity({ appId }: { appId: string }) {
   const w = useWords()
   const vocab = useUi((s) => s.vocab)
@@ -135,13 +158,7 @@ function RuntimeAndSecurity({ appId }: { appId: string }) {
           <legend className="ma-title">{w('Locks', 'securityContext')}</legend>
           {SECURITY.map(([k, m, t]) => (
             <label key={k}>
-              <input
-                type="checkbox"
-                data-testid={`security-${k}`}
-                checked={app.security[k]}
-                onChange={(e) => send({ type: 'setSecurity', appId, security: { [k]: e.target.checked } })}
-              />{' '}
-              {w(m, t)}
+              <LockBox appId={appId} lock={k} on={app.security[k]} /> {w(m, t)}
             </label>
           ))}
         </fieldset>
