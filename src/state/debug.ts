@@ -2,7 +2,7 @@
  * The read-only test handle. Only when the page URL carries `?test` does the game expose
  * window.__houseOfPods, so browser tests (and anyone measuring) can read the world and draw calls.
  */
-import { useGame, workerFigures, workerIdle } from './game'
+import { useGame, workerAnswered, workerFigures } from './game'
 import { useUi } from './ui'
 
 export interface RendererInfo {
@@ -69,10 +69,10 @@ export function installTestHandle(): void {
     /** The simulation worker's own timings (build, settle, when its rooms reached the page), or null. */
     workerFigures: () => workerFigures(),
     /**
-     * The simulation worker has nothing on its way: no batch of steps, no command unanswered (true on the page).
-     * A test that changed the world waits for this before it reads the effect.
+     * Every command the page sent the simulation worker has been answered, its effect in the world (true on the
+     * page): a test that changed the world through the HUD waits for this before it reads the effect.
      */
-    workerIdle: () => workerIdle(),
+    workerAnswered: () => workerAnswered(),
     screenBox: (kind: 'host' | 'vm' | 'container', id: string) => projector?.(kind, id) ?? null,
     sceneCounts: () => (sceneProbe ? sceneProbe.counts() : null),
     sceneInstance: (name: string, i: number) => (sceneProbe ? sceneProbe.instance(name, i) : null),

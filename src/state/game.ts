@@ -182,6 +182,9 @@ export function runInWorker(make: (() => WorkerLike) | null): void {
 /** No batch of the worker on its way and every command answered (true when nothing runs there). */
 export const workerIdle = (): boolean => !bridge.active || bridge.idle
 
+/** Every command (and single step) sent to the worker has been answered, its effect in `world` (true when nothing runs there). */
+export const workerAnswered = (): boolean => !bridge.active || bridge.answered
+
 /** The simulation worker, when a run plays there; a new run replaces the last. */
 const bridge = new SimBridge(
   {

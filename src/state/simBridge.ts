@@ -171,6 +171,11 @@ export class SimBridge {
     for (const [seq, { command }] of this.answers) this.post({ t: 'command', run: this.run, seq, command })
   }
 
+  /** Every command and single step sent has been answered (a batch of the running clock may be on its way). */
+  get answered(): boolean {
+    return this.answers.size === 0 && this.stepsOut === 0
+  }
+
   /** No batch on its way and every command answered. */
   get idle(): boolean {
     return !this.waiting && this.answers.size === 0 && this.owedMs === 0 && this.stepsOut === 0

@@ -131,6 +131,7 @@ export async function click(page, selector, { timeout = 5000 } = {}) {
       .catch(() => {})
     await reveal(page, sel)
     await page.locator(sel).first().click({ timeout })
+    await answeredAfterAction(page)
   } catch (e) {
     const why = await page
       .locator(sel)
@@ -174,6 +175,7 @@ export async function clickFirst(page, selectors, { timeout = 10_000, what = sel
 export async function pressKey(page, key) {
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur())
   await page.keyboard.press(key)
+  await answeredAfterAction(page)
 }
 
 /** Poll a function in the page until it returns a truthy value. */
@@ -262,12 +264,25 @@ export async function dispatch(page, command) {
 }
 
 /**
- * Wait until the simulation worker has answered all the page sent it (every command, no batch of steps on its
- * way): a control clicked in the HUD sends its command there, and its effect is in the world once answered.
- * At once when the world runs on the page (`?worker=0`).
+ * Wait until the simulation worker has answered every command the page sent it: a control clicked in the HUD
+ * sends its command there, and its effect is in the world once answered. At once when the world runs on the
+ * page (`?worker=0`).
  */
 export async function workerSettled(page, timeout = 10_000) {
-  await waitUntil(page, () => window.__houseOfPods.workerIdle?.() ?? true, undefined, { timeout, what: 'the simulation worker to answer' })
+  await waitUntil(page, () => window.__houseOfPods?.workerAnswered?.() ?? true, undefined, {
+    timeout,
+    what: 'the simulation worker to answer the commands sent',
+  })
+}
+
+/**
+ * After a click or a key: what it sent the simulation worker has been answered, as a player sees it a moment
+ * later. Nothing to wait for on the page, or when the click left the page (a reload, a download).
+ */
+async function answeredAfterAction(page) {
+  await page
+    .waitForFunction(() => window.__houseOfPods?.workerAnswered?.() ?? true, undefined, { timeout: 10_000, polling: 50 })
+    .catch(() => {})
 }
 
 export async function runningRooms(page) {

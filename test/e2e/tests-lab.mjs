@@ -277,7 +277,7 @@ export const tests = [
       await dispatch(page, { type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
       // House 2 refuses, and says what is missing.
       const refused = await page.evaluate(() =>
-        window.__houseOfPods.getState().dispatch({ type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } }),
+        window.__houseOfPods.getState().dispatchAsync({ type: 'installApp', appId: 'shop', target: { kind: 'host', hostId: 'h2' } }),
       )
       check(
         !refused.ok && /python 3\.12.*3\.11/.test(refused.metaphor),

@@ -1,6 +1,20 @@
 // Browser tests that play the later campaign levels through the UI, as a player would: the pod-rule
 // controls, the replicas stepper, the priority class and cluster autoscaler forms, the speed buttons.
-import { tid, check, waitFor, waitUntil, openCampaign, closeBrief, click, pressKey, shot, startSandbox, dispatch, reveal } from './lib.mjs'
+import {
+  tid,
+  check,
+  waitFor,
+  waitUntil,
+  openCampaign,
+  closeBrief,
+  click,
+  pressKey,
+  shot,
+  startSandbox,
+  dispatch,
+  reveal,
+  workerSettled,
+} from './lib.mjs'
 
 const PROGRESS_KEY = 'house-of-pods:progress'
 const EARLIER = [
@@ -153,6 +167,7 @@ export const tests = [
       )
       await page.locator(tid('mgr-setClusterAutoscaler')).first().focus()
       await page.keyboard.press('Enter')
+      await workerSettled(page)
       const ca = await page.evaluate(() => window.__houseOfPods.getState().world.autoscaler)
       check(
         ca &&

@@ -123,12 +123,13 @@ export function LabPanel() {
       return
     }
     if (!sides) return
-    const why = runInLevel(sides, n)
-    setNote(why)
-    if (!why) useGame.getState().setPaused(false)
+    void runInLevel(sides, n).then((why) => {
+      setNote(why)
+      if (!why) useGame.getState().setPaused(false)
+    })
   }
 
-  const act = (why: string | null) => setNote(why)
+  const act = (why: Promise<string | null>) => void why.then(setNote)
   const crashVm = () => sides && act(crashOneVm(sides))
   const crashRooms = () => sides && act(crashSharedKernel(sides))
   const breach = (appId: string) => act(breachOne(appId))
