@@ -56,7 +56,7 @@ for (const test of selected) {
   const ctx = {
     base,
     async open(path = '/?test', opts = {}) {
-      // E2E_QUERY=worker=all runs the tests with that URL setting added (to try a mode in the simulation worker).
+      // E2E_QUERY=worker=0 runs the tests with that URL setting added (worker=0: the simulation on the page, not in its worker).
       if (process.env.E2E_QUERY) path += (path.includes('?') ? '&' : '?') + process.env.E2E_QUERY
       const p = await openPage(browser, base, { path, ...opts })
       pages.push(p)
