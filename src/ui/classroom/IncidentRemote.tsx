@@ -17,6 +17,7 @@ export function IncidentRemote() {
   const open = usePresenterPanels((s) => s.remote)
   const world = useWorld()
   const t = useT()
+  const atText = t('inc.at')
   const label = (k: Incident) => t(`inc.${k}`)
   const [appId, setAppId] = useState('')
   const [hostId, setHostId] = useState('')
@@ -81,7 +82,7 @@ export function IncidentRemote() {
           {t('inc.now')}
         </label>
         <label>
-          <input type="radio" name="incident-when" data-testid="incident-when-later" checked={later} onChange={planLater} /> {t('inc.at')}{' '}
+          <input type="radio" name="incident-when" data-testid="incident-when-later" checked={later} onChange={planLater} /> {atText}{' '}
           <input
             type="number"
             min={0}
