@@ -1,5 +1,5 @@
 /** Objectives are pure predicates over the world, each with a line of live progress. */
-import { hourlyCost, measureLab, servedRatio } from '../sim'
+import { formatMiB, hourlyCost, measureLab, servedRatio } from '../sim'
 import type { LabSides, World } from '../sim'
 import type { Check, Level, Objective } from './schema'
 
@@ -51,6 +51,17 @@ export function evaluateCheck(check: Check, world: World): CheckResult {
     case 'vmsRunning': {
       const n = Object.values(world.vms).filter((v) => v.state === 'running' && (!check.os || v.os === check.os)).length
       return { done: n >= check.min, progress: `${n} / ${check.min} running` }
+    }
+    case 'vmMemAtMost': {
+      const vms = Object.values(world.vms).filter((v) => v.os === check.os)
+      const biggest = vms.reduce((m, v) => Math.max(m, v.memMiB), 0)
+      const running = vms.some((v) => v.state === 'running')
+      return {
+        done: running && biggest <= check.maxMiB,
+        progress: vms.length
+          ? `${formatMiB(biggest)} (at most ${formatMiB(check.maxMiB)})${running ? '' : ', not running yet'}`
+          : `none yet (at most ${formatMiB(check.maxMiB)})`,
+      }
     }
     case 'managed': {
       const app = world.apps[check.appId]

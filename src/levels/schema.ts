@@ -245,6 +245,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rolledOut'), appId: id, imageId: id, min: z.number().int().positive() }),
   /** The house holds no rooms (cordoned and emptied, e.g. for maintenance). */
   z.object({ kind: z.literal('hostEmpty'), hostId: id }),
+  /** At least one apartment of this OS runs, and every one of them is at most `maxMiB` big (sized to what it holds). */
+  z.object({ kind: z.literal('vmMemAtMost'), os, maxMiB: z.number().int().positive() }),
   /** The street's running cost per hour is at most `max`. */
   z.object({ kind: z.literal('costPerHourAtMost'), max: z.number().nonnegative() }),
   /** The app was installed straight onto this house (no container): its packages were all there. */

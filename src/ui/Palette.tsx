@@ -6,6 +6,7 @@ import { useGame, useUi, useWorld } from '../state'
 import { allowed, chosenAppId, hostOf, removeContainer, runContainer, scale, send, targetOf, toggleManaged, vmOf } from './actions'
 import { AddVmForm } from './AddVmForm'
 import { ChaosPanel, hasChaos } from './ChaosPanel'
+import { KitChoice } from './machines/KitChoice'
 import { ManagerActions } from './manager/ManagerActions'
 import { MachineActions } from './machines/MachineActions'
 import { SaveSlots } from './machines/SaveSlots'
@@ -183,6 +184,7 @@ export function Palette() {
       {useHud.getState().panel === 'addVm' && hostId && allowed('addVm') && <AddVmForm hostId={hostId} />}
       <MachineActions appId={appId} hostId={hostId} vmId={vmId} target={target} />
       {hasChaos() && <ChaosPanel hostId={hostId} vmId={vmId} roomId={selectedRoom?.id ?? null} appId={appId} />}
+      <KitChoice appId={appId} />
       <ManagerActions appId={appId} />
       <SaveSlots />
     </section>

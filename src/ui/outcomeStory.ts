@@ -67,6 +67,11 @@ export function adviceFor(check: Check, world: World): string {
     }
     case 'vmsRunning':
       return 'Build the apartments early: each boots for a while before it runs, and its guest OS takes memory first.'
+    case 'vmMemAtMost':
+      return (
+        `Size the ${check.os === 'windows' ? 'Windows' : 'Linux'} apartment to what it holds: its own OS first, then its rooms' ` +
+        `memory; the rest of the house stays free for more apartments.`
+      )
     case 'managed':
       return (
         `Hire the building manager (M) for ${appName(world, check.appId)} and keep ${check.minReplicas || 'enough'} rooms on its ` +

@@ -283,6 +283,31 @@ export const urlTests = [
 ]
 
 /** Win level 1 through the UI (palette, street list, Give a room, speed 8×), then make a hand-in code. */
+/** Level 1's third star: after the shop's room collapses (0:30) nobody reopens it; clear it out and give the shop a new room. */
+async function reopenShop(page) {
+  await waitUntil(
+    page,
+    () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.appId === 'shop' && c.state === 'crashed'),
+    undefined,
+    { what: "the shop's room to collapse", timeout: 60_000 },
+  )
+  const r = await page.evaluate(() => {
+    const s = window.__houseOfPods.getState()
+    s.setPaused(true)
+    const crashed = Object.values(s.world.containers).find((c) => c.appId === 'shop' && c.state === 'crashed')
+    const out = [
+      s.dispatch({ type: 'removeContainer', containerId: crashed.id }),
+      s.dispatch({ type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } }),
+    ]
+    s.setPaused(false)
+    return out
+  })
+  check(
+    r.every((x) => x.ok),
+    `reopening the shop: ${JSON.stringify(r)}`,
+  )
+}
+
 async function winLevel1AndHandIn(t, name) {
   const page = await t.open('/?test')
   await startLevel(page, '01-one-house')
@@ -297,6 +322,7 @@ async function winLevel1AndHandIn(t, name) {
   }
   await click(page, tid('speed-8'))
   await pressKey(page, 'Space')
+  await reopenShop(page)
   const dialog = await waitFor(page, 'outcome-dialog', { timeout: 60_000 })
   check((await dialog.getAttribute('data-outcome')) === 'won', 'level 1 was not won')
   await page.locator(tid('handin-name')).fill(name)
@@ -356,6 +382,7 @@ export const handinTests = [
         window.__houseOfPods.getState().setSpeed(8)
         window.__houseOfPods.getState().setPaused(false)
       })
+      await reopenShop(page)
       const dialog = await waitFor(page, 'outcome-dialog', { timeout: 60_000 })
       check((await dialog.getAttribute('data-outcome')) === 'won', 'the level from the file was not won')
       await page.locator(tid('handin-name')).fill('Grace')

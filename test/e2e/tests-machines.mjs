@@ -323,6 +323,12 @@ export const tests = [
       const img = await imageOf(page, 'shop:1.0')
       check(img.packages.includes('python@3.12') && img.packages.includes('flask@3.0'), `the kit carries ${img.packages.join(', ')}`)
       await pressKey(page, 'Escape')
+      // The level teaches kits, not rollouts: the new kit is chosen without the building manager's words.
+      await waitFor(page, 'kit-choice')
+      const kit = await page.locator(tid('kit-choice')).innerText()
+      check((await page.locator(tid('manager-actions')).count()) === 0, "level 3 shows the building manager's box before it is taught")
+      check(!/roll/i.test(kit), `the kit choice speaks of rollouts: ${kit}`)
+      await shot(page, 'works-on-my-machine-kit.png')
       await click(page, tid(`action-setImage-${img.id}`))
       for (const h of ['h1', 'h2']) {
         await click(page, tid(`tree-host-${h}`))

@@ -65,7 +65,11 @@ describe.each(files)('level %s', (file) => {
 describe('what the levels teach', () => {
   test('level 1: after the shop crashes, the blog and the chat keep serving every visitor', () => {
     const level = load('01-one-house.json')
-    const { world } = play(level, level.solution)
+    // The rooms opened at the start, nothing after the crash (the solution reopens the shop at 0:31 for the third star).
+    const { world } = play(
+      level,
+      level.solution.filter((s) => s.atMs < 30_000),
+    )
     expect(Object.values(world.containers).find((c) => c.appId === 'shop')!.state).toBe('crashed')
     expect(world.apps.blog!.dropped).toBe(0)
     expect(world.apps.chat!.dropped).toBe(0)

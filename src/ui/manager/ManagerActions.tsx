@@ -11,6 +11,7 @@ import type { App, CommandType, World } from '../../sim'
 import { AutoscalerForm } from './AutoscalerForm'
 import { PodRules, POD_RULE_COMMANDS } from './PodRules'
 import { allowed, send } from './send'
+import { usesRollouts } from '../machines/KitChoice'
 
 export function ManagerActions({ appId }: { appId: string | null }) {
   const world = useWorld()
@@ -24,10 +25,14 @@ export function ManagerActions({ appId }: { appId: string | null }) {
   const [pdb, setPdb] = useState(1)
   const otherImages = app ? Object.values(world.images).filter((i) => i.id !== app.imageId && i.os === world.images[app.imageId]?.os) : []
 
-  const any = [
-    ...(['setHpa', 'setImage', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain', 'setClusterAutoscaler'] as CommandType[]),
-    ...POD_RULE_COMMANDS,
-  ].some(allowed)
+  // A new image is the manager's rolling update only where the level has rollouts; elsewhere (level 3) KitChoice offers it.
+  const rollouts = usesRollouts(app)
+  const any =
+    [
+      ...(['setHpa', 'rolloutUndo', 'rolloutPause', 'setPdb', 'cordon', 'drain', 'setClusterAutoscaler'] as CommandType[]),
+      ...POD_RULE_COMMANDS,
+    ].some(allowed) ||
+    (allowed('setImage') && rollouts)
   if (!any) return null
 
   return (
@@ -76,7 +81,7 @@ export function ManagerActions({ appId }: { appId: string | null }) {
           )}
         </fieldset>
       )}
-      {app && allowed('setImage') && (
+      {app && allowed('setImage') && rollouts && (
         <fieldset>
           <legend>
             Furniture kit (image) of {app.name}: {world.images[app.imageId]?.ref}
