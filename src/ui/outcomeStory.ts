@@ -143,6 +143,11 @@ export function adviceForEs(check: Check, world: World): string {
     }
     case 'vmsRunning':
       return 'Construye pronto los apartamentos: cada uno tarda en arrancar antes de funcionar, y su SO invitado ocupa memoria primero.'
+    case 'vmMemAtMost':
+      return (
+        `Dale al apartamento ${check.os === 'windows' ? 'Windows' : 'Linux'} el tamaño de lo que aloja: primero su propio SO, ` +
+        `luego la memoria de sus habitaciones; el resto de la casa queda libre para más apartamentos.`
+      )
     case 'managed':
       return (
         `Contrata al administrador del edificio (M) para ${appName(world, check.appId)} y deja ` +
