@@ -34,7 +34,7 @@ export function containerList(world: World): Container[] {
  * built on first use and kept in step like the list: the scheduler counts the pods of the apps it
  * places without walking all 150,000 (a zone's evicted pods come back a house at a time).
  */
-const byApp = new WeakMap<World['containers'], { apps: Map<string, Container[]>; stale: Set<string> }>()
+const byApp = new WeakMap<World['containers'], { apps: Map<string, Container[]>; stale: Map<string, Container[] | 'many'> }>()
 
 export function containersOfApp(world: World, appId: string): readonly Container[] {
   let index = byApp.get(world.containers)
@@ -45,15 +45,23 @@ export function containersOfApp(world: World, appId: string): readonly Container
       if (list) list.push(c)
       else apps.set(c.appId, [c])
     }
-    byApp.set(world.containers, (index = { apps, stale: new Set() }))
+    byApp.set(world.containers, (index = { apps, stale: new Map() }))
   }
   let list = index.apps.get(appId)
-  if (list && index.stale.has(appId)) {
-    // Removed containers are swept from an app's list on its next use, as from the room list.
-    list = list.filter((c) => world.containers[c.id] === c)
+  const gone = index.stale.get(appId)
+  if (list && gone) {
+    // Removed containers are swept from an app's list on its next use, as from the room list, into a new array. A few
+    // (an evicted house's pods: one or two per app) are found by identity; after many, each room is looked up.
+    if (gone !== 'many') {
+      list = list.slice()
+      for (const c of gone) {
+        const at = list.lastIndexOf(c)
+        if (at >= 0) list.splice(at, 1)
+      }
+    } else list = list.filter((c) => world.containers[c.id] === c)
     index.apps.set(appId, list)
-    index.stale.delete(appId)
   }
+  if (gone) index.stale.delete(appId)
   return list ?? []
 }
 
@@ -67,7 +75,15 @@ export function noteContainerAdded(world: World, c: Container): void {
 }
 
 export function noteContainerRemoved(world: World, c: Container): void {
-  byApp.get(world.containers)?.stale.add(c.appId)
+  const stale = byApp.get(world.containers)?.stale
+  if (stale) {
+    const gone = stale.get(c.appId)
+    if (!gone) stale.set(c.appId, [c])
+    else if (gone !== 'many') {
+      if (gone.length < 8) gone.push(c)
+      else stale.set(c.appId, 'many')
+    }
+  }
   if (!lists.has(world.containers)) return
   let gone = removed.get(world.containers)
   if (!gone) removed.set(world.containers, (gone = new Set()))

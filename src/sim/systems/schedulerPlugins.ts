@@ -12,7 +12,7 @@ import {
   SCORE_WEIGHTS,
 } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
-import type { ImageId } from '../types'
+import type { ImageId, Taint } from '../types'
 import { matchesAll, tolerated } from './schedulerState'
 import type { NodeView, PodInfo, SchedCtx } from './schedulerState'
 
@@ -25,6 +25,25 @@ export interface FilterFailure {
   reasons: string[]
   /** false: UnschedulableAndUnresolvable (evicting pods would not help). */
   resolvable: boolean
+}
+
+/**
+ * TaintToleration's verdict on a taint nobody tolerates, kept per taint object while its key and value stay: in a zone
+ * outage 2,500 nodes carry the unreachable taint and every kind of pod placed in a step fails on each one it visits
+ * (a new message and verdict each time were most of the filter's cost). Read-only for its users, as every verdict is.
+ */
+const taintVerdicts = new WeakMap<Taint, { key: string; value: string; failure: FilterFailure }>()
+
+function untoleratedVerdict(t: Taint): FilterFailure {
+  const seen = taintVerdicts.get(t)
+  if (seen && seen.key === t.key && seen.value === t.value) return seen.failure
+  const failure: FilterFailure = {
+    plugin: 'TaintToleration',
+    reasons: [SCHEDULER_TEXT.untoleratedTaint(t.key, t.value)],
+    resolvable: false,
+  }
+  taintVerdicts.set(t, { key: t.key, value: t.value, failure })
+  return failure
 }
 
 /** Resources a preemption would free on the node (its victims' requests). */
@@ -48,8 +67,7 @@ export const FILTER_PLUGINS: { readonly [P in FilterPlugin]: FilterFn } = {
     const tolerations = pod.app?.tolerations ?? []
     for (const t of ctx.nodes[i]!.taints) {
       if (t.effect === 'PreferNoSchedule') continue
-      if (!tolerated(tolerations, t))
-        return { plugin: 'TaintToleration', reasons: [SCHEDULER_TEXT.untoleratedTaint(t.key, t.value)], resolvable: false }
+      if (!tolerated(tolerations, t)) return untoleratedVerdict(t)
     }
     return null
   },

@@ -372,7 +372,8 @@ export function podInfo(ctx: SchedCtx, c: Container): PodInfo {
   const spread: SpreadTerm[] = []
   // The app's own constraint, or for a ReplicaSet's pod without one, the system defaults.
   const constraints = app?.topologySpread ? [app.topologySpread] : c.managed ? SYSTEM_DEFAULT_SPREAD.value : []
-  const mask = eligibility(ctx, c.appId, os, required)
+  // The mask depends on the required terms only: apps without terms of their own share their OS's.
+  const mask = eligibility(ctx, app?.nodeAffinity.required.length ? c.appId : '', os, required)
   if (constraints.length) {
     // Eligible domains: nodes carrying the key that pass the pod's node affinity (nodeAffinityPolicy: Honor).
     for (const s of constraints) {
