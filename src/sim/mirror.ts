@@ -4,7 +4,9 @@
  * are sent whole; rooms (up to 150,000) are compared on what a player sees (state, place, readiness,
  * restarts, reason, chaos flags) and their high-churn numbers (CPU and memory use, speed, probe
  * timers) travel only for the rooms the page watches (the selected one); events, metric samples
- * and cost samples are appended; the small scalars go every time.
+ * and cost samples are appended; the small scalars go every time. An exact delta (a small world built on the
+ * page: a level, the lab, a lesson, the sandbox) leaves the mirror equal to the world (the same hashWorld): each
+ * room's changed fields, whole rooms when new or reshaped, every collection's key order, every metric sample.
  *
  * Pure TypeScript over plain data: the worker (src/worker/simWorker.ts) calls `takeDelta`, the page
  * (src/state/simBridge.ts) calls `applyDelta`, and a unit test checks that a mirror kept this way
@@ -61,7 +63,11 @@ export interface WorldDelta {
   }
   scalars: Partial<World>
   records: Partial<Record<RecordKey, { put: Rec<unknown>; gone: string[] }>>
-  containers: { put: Container[]; gone: ContainerId[] }
+  /**
+   * Rooms new or changed in their shape: whole. `patch` (exact deltas only): for a room whose fields are the same
+   * ones as last sent, just the fields that changed, as [field, value, field, value, ...].
+   */
+  containers: { put: Container[]; gone: ContainerId[]; patch?: { id: ContainerId; p: unknown[] }[] }
   events: Series<SimEvent>
   metrics: Record<string, Series<World['metrics'][string][number]>>
   costSamples: Series<World['costSamples'][number]>
@@ -151,6 +157,43 @@ export interface DeltaTracker {
   lastCostT: number
   /** Exact deltas: each collection's ids as last sent (joined), to send the order only when it changed. */
   order: Map<string, string>
+  /** Exact deltas: each room's fields as last sent (nested values as their JSON text). */
+  sent: Map<ContainerId, SentRoom>
+}
+
+/** A room as an exact delta last sent it: its fields in order, and each field's value (objects as JSON text). */
+interface SentRoom {
+  keys: string[]
+  vals: unknown[]
+}
+
+const flatValue = (v: unknown): unknown => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)
+
+function sentRoom(c: Container): SentRoom {
+  const keys = Object.keys(c)
+  const r = c as unknown as Rec<unknown>
+  return { keys, vals: keys.map((k) => flatValue(r[k])) }
+}
+
+/**
+ * The fields of a room that changed since it was sent ([field, value, ...]; `was` brought up to date); null: its
+ * fields are not the same ones (the room goes whole).
+ */
+function roomPatch(c: Container, was: SentRoom): unknown[] | null {
+  const r = c as unknown as Rec<unknown>
+  const { keys, vals } = was
+  let i = 0
+  for (const k in r) if (keys[i++] !== k) return null
+  if (i !== keys.length) return null
+  const p: unknown[] = []
+  for (let j = 0; j < keys.length; j++) {
+    const v = r[keys[j]!]
+    const f = flatValue(v)
+    if (f === vals[j]) continue
+    vals[j] = f
+    p.push(keys[j], v)
+  }
+  return p
 }
 
 export function newTracker(): DeltaTracker {
@@ -161,6 +204,7 @@ export function newTracker(): DeltaTracker {
     lastMetricT: new Map(),
     lastCostT: -Infinity,
     order: new Map(),
+    sent: new Map(),
   }
 }
 
@@ -209,24 +253,37 @@ export function takeDelta(
     if (any || gone.length) records[k] = { put, gone }
   }
   const put: Container[] = []
+  const patch: { id: ContainerId; p: unknown[] }[] = []
   const rooms = tracker.rooms
+  const sent = tracker.sent
   let present = 0
   // The sim's own array of rooms: walking a 150,000-key record is several times slower.
   for (const c of containerList(world)) {
     const id = c.id
     present++
+    if (all) {
+      // Exact: a room new or changed in shape goes whole; otherwise only the fields that changed.
+      const was = sent.get(id)
+      const p = was ? roomPatch(c, was) : null
+      if (p === null) {
+        sent.set(id, sentRoom(c))
+        put.push(c)
+      } else if (p.length) patch.push({ id, p })
+      continue
+    }
     const was = rooms.get(id)
-    if (all || !was || !sameRoom(was, c) || (watched as ReadonlySet<ContainerId>).has(id)) {
+    if (!was || !sameRoom(was, c) || (watched as ReadonlySet<ContainerId>).has(id)) {
       rooms.set(id, seeRoom(c))
       put.push(c)
     }
   }
   const gone: ContainerId[] = []
-  if (rooms.size > present)
-    for (const id of rooms.keys())
+  const had = all ? sent : rooms
+  if (had.size > present)
+    for (const id of had.keys())
       if (!(id in world.containers)) {
         gone.push(id)
-        rooms.delete(id)
+        had.delete(id)
       }
   const events = series(world.events, (e) => e.seq > tracker.lastEventSeq)
   if (world.events.length) tracker.lastEventSeq = world.events[world.events.length - 1]!.seq
@@ -242,7 +299,7 @@ export function takeDelta(
   }
   const costSamples = series(world.costSamples, (x) => x.t > tracker.lastCostT)
   if (world.costSamples.length) tracker.lastCostT = world.costSamples[world.costSamples.length - 1]!.t
-  const delta: WorldDelta = { scalars, records, containers: { put, gone }, events, metrics, costSamples }
+  const delta: WorldDelta = { scalars, records, containers: all ? { put, gone, patch } : { put, gone }, events, metrics, costSamples }
   if (all) {
     const order: NonNullable<WorldDelta['exact']>['order'] = {}
     const keep = (k: RecordKey | 'containers' | 'metrics', ids: string[]) => {
@@ -309,8 +366,11 @@ function appendSeries<T>(list: T[], s: Series<T>): void {
   if (list.length > s.length) list.splice(0, list.length - s.length)
 }
 
-/** Bring the page's read-only mirror up to date, in place (rooms keep their identity). */
-export function applyDelta(mirror: World, d: WorldDelta): void {
+/**
+ * Bring the page's read-only mirror up to date, in place (rooms keep their identity). Returns the mirror's rooms that
+ * a patch changed (an exact delta), beside those put whole.
+ */
+export function applyDelta(mirror: World, d: WorldDelta): Container[] {
   Object.assign(mirror, d.scalars)
   if (!('zoneStates' in d.scalars) || d.scalars.zoneStates === undefined) delete mirror.zoneStates
   for (const k of RECORDS) {
@@ -322,6 +382,14 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
     if (k === 'hosts') noteHostsChanged(mirror)
   }
   putRooms(mirror, d.containers.put, !!d.exact)
+  const patched: Container[] = []
+  for (const { id, p } of d.containers.patch ?? []) {
+    const room = mirror.containers[id]
+    if (!room) continue
+    const r = room as unknown as Rec<unknown>
+    for (let i = 0; i < p.length; i += 2) r[p[i] as string] = p[i + 1]
+    patched.push(room)
+  }
   for (const id of d.containers.gone) {
     const have = mirror.containers[id]
     if (!have) continue
@@ -342,6 +410,7 @@ export function applyDelta(mirror: World, d: WorldDelta): void {
     for (const k in d.exact.metrics) metrics[k] = d.exact.metrics[k]!
     if (order.metrics) reorder(metrics, order.metrics)
   }
+  return patched
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -281,9 +281,10 @@ export class SimBridge {
       return
     }
     if (m.delta) {
-      applyDelta(this.mirror, m.delta)
+      const patched = applyDelta(this.mirror, m.delta)
       // The page's index of rooms by house (roomIndex.ts) follows what changed.
-      noteMirrorRooms(this.mirror, m.delta.containers.put, m.delta.containers.gone)
+      const put = m.delta.containers.put
+      noteMirrorRooms(this.mirror, patched.length ? put.concat(patched) : put, m.delta.containers.gone)
     }
     let progress: unknown
     if (m.t === 'settled') {
