@@ -10,10 +10,11 @@ import { parseLevel } from '../../levels'
 import { useUi } from '../../state'
 import { starsText } from '../format'
 import { useHud } from '../uiStore'
-import { mostMissed, statusText, toCsv } from './classTable'
+import { mostMissed, toCsv } from './classTable'
 import type { Row } from './classTable'
 import { Verifier } from './verifier'
 import './handin.css'
+import { useT } from '../i18n'
 
 /** At most this many hand-ins in one go (a class, several times over). */
 const MAX_CODES = 500
@@ -22,6 +23,7 @@ let rowSeq = 0
 
 export function HandinsPage() {
   const vocab = useUi((s) => s.vocab)
+  const t = useT()
   const [text, setText] = useState('')
   const [rows, setRows] = useState<(Row & { key: number; code: string })[]>([])
   /** Level files the teacher opened: a student who played a level from a file hands in a code naming it. */
@@ -116,22 +118,19 @@ export function HandinsPage() {
     <main className="screen handins" data-testid="handins-page">
       <header className="cls-list-head">
         <button type="button" data-testid="handins-back" onClick={() => useHud.getState().setScreen('classroom')}>
-          ← Classroom
+          {t('hi.back')}
         </button>
-        <h1>Collect hand-ins</h1>
-        <p className="lede">
-          Paste the codes your students made at the end of a level (any text with codes in it), or drop their files. Each one is replayed
-          here, in this browser, and its claim checked against what the replay gives.
-        </p>
+        <h1>{t('hi.title')}</h1>
+        <p className="lede">{t('hi.lede')}</p>
       </header>
-      <label htmlFor="handins-paste">Hand-in codes</label>
+      <label htmlFor="handins-paste">{t('hi.codes')}</label>
       <textarea id="handins-paste" data-testid="handins-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="handin-row">
         <button type="button" className="primary" data-testid="handins-check" onClick={fromText}>
-          Check the pasted codes
+          {t('hi.check')}
         </button>
         <label className="button-like">
-          Open level files…
+          {t('hi.openLevels')}
           <input
             type="file"
             multiple
@@ -142,7 +141,7 @@ export function HandinsPage() {
           />
         </label>
         <label className="button-like">
-          Open files…
+          {t('hi.openFiles')}
           <input
             type="file"
             multiple
@@ -153,10 +152,10 @@ export function HandinsPage() {
           />
         </label>
         <button type="button" data-testid="handins-csv" onClick={exportCsv} disabled={done.length === 0}>
-          Export CSV
+          {t('hi.csv')}
         </button>
         <button type="button" onClick={() => setRows([])} disabled={rows.length === 0}>
-          Clear the table
+          {t('hi.clear')}
         </button>
       </div>
       <div
@@ -169,13 +168,10 @@ export function HandinsPage() {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        Drop hand-in files here (and the level files of levels played from a file)
+        {t('hi.drop')}
       </div>
       {levelFiles.length > 0 && (
-        <p data-testid="handins-level-files">
-          Level files: {levelFiles.map((l) => `${l.name} (${l.id})`).join(', ')}. Codes from a level opened from a file are checked against
-          the file with the same content.
-        </p>
+        <p data-testid="handins-level-files">{t('hi.levelFiles', { list: levelFiles.map((l) => `${l.name} (${l.id})`).join(', ') })}</p>
       )}
       {note && (
         <p className="warning" role="status" data-testid="handins-note">
@@ -184,17 +180,23 @@ export function HandinsPage() {
       )}
       {rows.length > 0 && (
         <p data-testid="handins-summary" aria-live="polite">
-          {done.length} of {rows.length} checked: {count('verified')} verified, {count('not-verified')} not verified, {count('invalid')} not
-          checkable.
+          {t('hi.summary', {
+            done: done.length,
+            all: rows.length,
+            verified: count('verified'),
+            notVerified: count('not-verified'),
+            invalid: count('invalid'),
+          })}
         </p>
       )}
       {missed.length > 0 && (
-        <section aria-label="Most missed objectives" data-testid="handins-missed">
-          <h2>Most missed objectives</h2>
+        <section aria-label={t('hi.missed')} data-testid="handins-missed">
+          <h2>{t('hi.missed')}</h2>
           <ol>
             {missed.map((m) => (
               <li key={`${m.levelId}/${m.label}`}>
-                {m.label} <small className="muted">({m.levelId})</small>: missed in {m.missed} of {m.of}
+                {m.label} <small className="muted">({m.levelId})</small>
+                {t('hi.missedIn', { missed: m.missed, of: m.of })}
               </li>
             ))}
           </ol>
@@ -204,12 +206,12 @@ export function HandinsPage() {
         <table data-testid="handins-table">
           <thead>
             <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Level</th>
-              <th scope="col">Check</th>
-              <th scope="col">Stars (replayed)</th>
-              <th scope="col">Objectives (replayed)</th>
-              <th scope="col">Last command</th>
+              <th scope="col">{t('hi.student')}</th>
+              <th scope="col">{t('hi.level')}</th>
+              <th scope="col">{t('hi.checkCol')}</th>
+              <th scope="col">{t('hi.stars')}</th>
+              <th scope="col">{t('hi.objectives')}</th>
+              <th scope="col">{t('hi.last')}</th>
             </tr>
           </thead>
           <tbody>
@@ -218,18 +220,18 @@ export function HandinsPage() {
               if (!v)
                 return (
                   <tr key={r.key} data-testid={`handin-row-${i}`} data-status="pending">
-                    <td colSpan={6}>{r.source}: checking…</td>
+                    <td colSpan={6}>{t('hi.checking', { source: r.source })}</td>
                   </tr>
                 )
               return (
                 <tr key={r.key} data-testid={`handin-row-${i}`} data-status={v.status}>
                   <td>
-                    {v.name || <em>no name</em>} <small className="muted">{r.source}</small>
+                    {v.name || <em>{t('hi.noName')}</em>} <small className="muted">{r.source}</small>
                   </td>
                   <td>{v.status === 'invalid' ? v.levelId : v.levelTitle}</td>
                   <td className={v.status}>
                     <span aria-hidden="true">{v.status === 'verified' ? '✓ ' : v.status === 'not-verified' ? '✗ ' : '⚠ '}</span>
-                    {statusText(v)}
+                    {t(`hi.${v.status}`)}
                     {v.reason && <div className="muted">{v.reason}</div>}
                   </td>
                   <td>{v.status === 'invalid' ? '—' : `${starsText(v.stars).marks} ${v.outcome}`}</td>
@@ -241,14 +243,14 @@ export function HandinsPage() {
                         {v.objectives.map((o) => (
                           <li key={o.id}>
                             <span aria-hidden="true">{o.done ? '✓ ' : '✗ '}</span>
-                            <span className="visually-hidden">{o.done ? 'met: ' : 'missed: '}</span>
+                            <span className="visually-hidden">{t(o.done ? 'hi.met' : 'hi.missedObj')}</span>
                             {o.label[vocab]}
                           </li>
                         ))}
                       </ul>
                     )}
                   </td>
-                  <td>{v.status === 'invalid' ? '—' : `${(v.lastCommandMs / 1000).toFixed(1)} s · ${v.commands} commands`}</td>
+                  <td>{v.status === 'invalid' ? '—' : t('hi.commands', { s: (v.lastCommandMs / 1000).toFixed(1), n: v.commands })}</td>
                 </tr>
               )
             })}
