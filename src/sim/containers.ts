@@ -5,7 +5,7 @@
 import { reserveContainer } from './capacity'
 import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST, TERMINATION_GRACE } from './constants'
-import { containerList, noteContainerAdded, noteContainerLost, noteContainerRemoved } from './containerIndex'
+import { containerList, containersOfApp, noteContainerAdded, noteContainerLost, noteContainerRemoved } from './containerIndex'
 import { logEvent } from './events'
 import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
@@ -27,12 +27,25 @@ export function placementSubject(p: Placement): string {
   return p.kind === 'host' ? p.hostId : p.vmId
 }
 
+/**
+ * A plain room's name (one the player opened by hand, as with docker run --name): its app's name and the lowest number
+ * none of the app's rooms has, so an app's first room is shop-1 (the id's number counts every house, apartment and room
+ * made, so a name from it started at shop-c2). A ReplicaSet's pods keep Kubernetes' names (podName).
+ */
+function plainRoomName(world: World, app: App): string {
+  const taken = new Set<string>()
+  for (const c of containersOfApp(world, app.id)) taken.add(c.name)
+  let k = 1
+  while (taken.has(`${app.name}-${k}`)) k++
+  return `${app.name}-${k}`
+}
+
 export function newContainer(world: World, appId: AppId, managed: boolean): Container {
   const app = world.apps[appId]!
   const id = newId(world, 'c')
   const c: Container = {
     id,
-    name: podName(world, app, id, managed),
+    name: managed ? podName(world, app, id, true) : plainRoomName(world, app),
     appId,
     imageId: app.imageId,
     placement: null,

@@ -56,6 +56,31 @@ const roomsOf = (page, appId) =>
 
 export const tests = [
   {
+    name: 'manager-refusal-once',
+    title: 'a refused building-manager action is said once (the rejection box), in Spanish too, not also as a toast',
+    async run(t) {
+      const page = await t.open('/?test&lang=es')
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await click(page, tid('app-shop'))
+      await reveal(page, tid('action-setHpa'))
+      const fields = page.locator('fieldset:has([data-testid="action-setHpa"]) input[type="number"]')
+      await fields.nth(0).fill('5')
+      await fields.nth(1).fill('2')
+      await click(page, tid('action-setHpa'))
+      await waitFor(page, '[data-testid="rejection"].shown')
+      await page.waitForTimeout(500)
+      const said = await page.evaluate(() =>
+        [...document.querySelectorAll('.hud-bottom .toast')]
+          .filter((el) => el.getBoundingClientRect().height > 0 && el.textContent.trim())
+          .map((el) => el.textContent.trim()),
+      )
+      t.log(`on screen: ${JSON.stringify(said)}`)
+      await shot(page, 'manager-refusal-once.png')
+      check(said.length === 1, `the refusal shows ${said.length} times: ${JSON.stringify(said)}`)
+    },
+  },
+  {
     name: 'manager-console-scale',
     title: 'scale an app from the console and see the rooms appear (world, street tree, scene)',
     async run(t) {

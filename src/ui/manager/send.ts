@@ -1,5 +1,5 @@
-/** Dispatch from a manager control, with the level's palette check and the refusal shown as a toast. */
-import { useGame, useUi } from '../../state'
+/** Dispatch from a manager control, with the level's palette check; a refusal shows in the HUD's rejection box. */
+import { useGame } from '../../state'
 import type { Command, CommandType, Result } from '../../sim'
 
 /** Whether the level lets the player use this command (the sandbox allows all). */
@@ -8,18 +8,15 @@ export function allowed(type: CommandType): boolean {
   return !level || level.palette.includes(type)
 }
 
-const showRefusal = (r: Result): void => {
-  if (!r.ok) useUi.getState().notify('error', r[useUi.getState().vocab])
-}
-
-/** On a street in the simulation worker the answer here is provisional; the worker's refusal is shown when it comes. */
+/**
+ * The refusal is the game's lastRejection (set by dispatch on the page, and by the worker's answer for a street there), which
+ * the HUD's rejection box says once, in the current language and vocabulary: no second toast here.
+ */
 export function send(command: Command): Result {
   const game = useGame.getState()
   if (game.remote) {
-    void game.dispatchAsync(command).then(showRefusal)
+    void game.dispatchAsync(command)
     return { ok: true }
   }
-  const r = game.dispatch(command)
-  showRefusal(r)
-  return r
+  return game.dispatch(command)
 }
