@@ -56,6 +56,61 @@ const roomsOf = (page, appId) =>
 
 export const tests = [
   {
+    name: 'manager-console-wide-and-inspector-scroll',
+    title:
+      'kubectl get pods -o wide keeps one pod a line and scrolls sideways (keyboard too); the docked inspector shades the edge ' +
+      'where more rows wait',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await kubectl(page, 'kubectl scale deployment shop --replicas=3')
+      await pressKey(page, ' ')
+      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.state === 'running'))
+      await pressKey(page, ' ')
+      const out = await kubectl(page, 'kubectl get pods -o wide')
+      check(/NOMINATED NODE/.test(out), `kubectl get pods -o wide answered: ${out.slice(0, 200)}`)
+      const pre = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="kubectl-output"]')
+        const lh = parseFloat(getComputedStyle(el).lineHeight) || 16
+        const header = [...el.childNodes].length
+        return {
+          whiteSpace: getComputedStyle(el).whiteSpace,
+          scrolls: el.scrollWidth > el.clientWidth,
+          tabIndex: el.tabIndex,
+          lines: el.textContent.split('\n').length,
+          drawnLines: Math.round((el.scrollHeight - parseFloat(getComputedStyle(el).paddingTop) * 2) / lh),
+          header,
+        }
+      })
+      t.log(`console: ${JSON.stringify(pre)}`)
+      await shot(page, 'kubectl-wide.png')
+      check(
+        pre.whiteSpace === 'pre' && pre.scrolls && pre.tabIndex === 0,
+        `the console wraps the wide table or cannot be scrolled with the keys: ${JSON.stringify(pre)}`,
+      )
+      await closeConsole(page)
+      // A room selected: the docked inspector holds more rows than it shows, and says so with a shade at its foot.
+      const id = await page.evaluate(() => Object.values(window.__houseOfPods.getState().world.containers)[0].id)
+      await click(page, tid(`tree-container-${id}`))
+      await waitFor(page, 'inspector')
+      const insp = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="inspector"]')
+        const st = getComputedStyle(el)
+        return {
+          more: el.scrollHeight > el.clientHeight + 4,
+          scrolls: ['auto', 'scroll'].includes(st.overflowY),
+          shade: (st.backgroundImage.match(/gradient/g) ?? []).length,
+          attachment: st.backgroundAttachment,
+        }
+      })
+      t.log(`inspector: ${JSON.stringify(insp)}`)
+      await shot(page, 'inspector-scroll-cue.png')
+      check(insp.more && insp.scrolls, `the inspector has no more rows than it shows here: ${JSON.stringify(insp)}`)
+      check(insp.shade >= 2 && /local/.test(insp.attachment), `the docked inspector gives no cue that it scrolls: ${JSON.stringify(insp)}`)
+    },
+  },
+  {
     name: 'manager-refusal-once',
     title: 'a refused building-manager action is said once (the rejection box), in Spanish too, not also as a toast',
     async run(t) {

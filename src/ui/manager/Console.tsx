@@ -139,7 +139,7 @@ export function Console({ onClose }: { onClose?: () => void }) {
           </button>
         )}
       </header>
-      <pre ref={outRef} className="console-out" data-testid="kubectl-output" aria-live="polite">
+      <pre ref={outRef} className="console-out" data-testid="kubectl-output" aria-live="polite" tabIndex={0}>
         {lines.join('\n')}
       </pre>
       <label className="console-line">
