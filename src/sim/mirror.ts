@@ -167,12 +167,45 @@ interface SentRoom {
   vals: unknown[]
 }
 
-const flatValue = (v: unknown): unknown => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)
+const isPlain = (x: unknown): boolean => x === null || typeof x !== 'object'
+
+/** A field's value as kept for the next comparison: a primitive as it is, an object of primitives as its entries, deeper as JSON. */
+type Kept = unknown | { entries: string[] | null; vals: unknown[] } | { json: string }
+
+function keep(v: unknown): Kept {
+  if (isPlain(v)) return v
+  if (Array.isArray(v)) return v.every(isPlain) ? { entries: null, vals: v.slice() } : { json: JSON.stringify(v) }
+  const o = v as Rec<unknown>
+  const keys = Object.keys(o)
+  const vals = keys.map((k) => o[k])
+  return vals.every(isPlain) ? { entries: keys, vals } : { json: JSON.stringify(v) }
+}
+
+/** Whether a field's value is what was kept of it (without building any text for the usual, flat, objects). */
+function same(kept: Kept, v: unknown): boolean {
+  if (isPlain(v)) return kept === v
+  if (isPlain(kept)) return false
+  if ('json' in (kept as object)) return (kept as { json: string }).json === JSON.stringify(v)
+  const { entries, vals } = kept as { entries: string[] | null; vals: unknown[] }
+  if (Array.isArray(v)) {
+    if (entries !== null || v.length !== vals.length) return false
+    for (let i = 0; i < v.length; i++) if (v[i] !== vals[i]) return false
+    return true
+  }
+  if (entries === null) return false
+  const o = v as Rec<unknown>
+  let i = 0
+  for (const k in o) {
+    if (entries[i] !== k || o[k] !== vals[i]) return false
+    i++
+  }
+  return i === entries.length
+}
 
 function sentRoom(c: Container): SentRoom {
   const keys = Object.keys(c)
   const r = c as unknown as Rec<unknown>
-  return { keys, vals: keys.map((k) => flatValue(r[k])) }
+  return { keys, vals: keys.map((k) => keep(r[k])) }
 }
 
 /**
@@ -188,9 +221,8 @@ function roomPatch(c: Container, was: SentRoom): unknown[] | null {
   const p: unknown[] = []
   for (let j = 0; j < keys.length; j++) {
     const v = r[keys[j]!]
-    const f = flatValue(v)
-    if (f === vals[j]) continue
-    vals[j] = f
+    if (same(vals[j], v)) continue
+    vals[j] = keep(v)
     p.push(keys[j], v)
   }
   return p
