@@ -7,6 +7,7 @@ import { Canvas } from '@react-three/fiber'
 import { Scene } from './Scene'
 import { useUi } from '../state/ui'
 import { overlayRef } from './overlay'
+import { useSettings } from '../state/settings'
 
 interface GlSupport {
   webgl2: boolean
@@ -32,6 +33,7 @@ const fill: React.CSSProperties = { position: 'fixed', inset: 0 }
 
 export default function GameCanvas() {
   const [gl] = useState(probeWebGL2)
+  const lang = useSettings((s) => s.lang)
   if (!gl.webgl2) {
     return (
       <div
@@ -49,8 +51,11 @@ export default function GameCanvas() {
         }}
       >
         <p style={{ maxWidth: 560 }}>
-          Your browser could not start 3D graphics (WebGL 2). The game still runs: use the street list in the side panel to build and
-          inspect.
+          {lang === 'es'
+            ? 'Tu navegador no pudo arrancar los gráficos 3D (WebGL 2). El juego sigue funcionando: usa la lista de la calle del ' +
+              'panel lateral para construir e inspeccionar.'
+            : 'Your browser could not start 3D graphics (WebGL 2). The game still runs: use the street list in the side panel to ' +
+              'build and inspect.'}
         </p>
       </div>
     )

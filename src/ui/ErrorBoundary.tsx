@@ -6,6 +6,7 @@
 import { Component } from 'react'
 import type { ErrorInfo, ReactNode } from 'react'
 import { backToMenu } from './navigation'
+import { tNow } from './i18n'
 
 interface State {
   error: Error | null
@@ -32,11 +33,11 @@ export class AppBoundary extends Component<{ children: ReactNode }, State> {
     return (
       <main className="screen error-screen" role="alert" data-testid="app-error">
         <div className="card">
-          <h1>Something in the game broke</h1>
-          <p>The screen could not be drawn: {this.state.error.message || String(this.state.error)}</p>
-          <p className="muted">Your saved progress is safe. Go back to the menu and try again.</p>
+          <h1>{tNow('err.title')}</h1>
+          <p>{tNow('err.screen', { error: this.state.error.message || String(this.state.error) })}</p>
+          <p className="muted">{tNow('err.safe')}</p>
           <button type="button" className="big" data-testid="btn-menu" onClick={this.back} autoFocus>
-            Back to menu
+            {tNow('err.back')}
           </button>
         </div>
       </main>
@@ -60,12 +61,7 @@ export class SceneBoundary extends Component<{ children: ReactNode }, State> {
     const webgl = /webgl|context/i.test(this.state.error.message)
     return (
       <div className="scene-fallback" role="note" data-testid={webgl ? 'no-webgl' : 'scene-error'}>
-        <p>
-          {webgl
-            ? 'This browser could not start 3D graphics (WebGL), so the street is not drawn. Everything else works: use the street ' +
-              'list and the panels.'
-            : `The 3D view stopped: ${this.state.error.message}. The panels still work.`}
-        </p>
+        <p>{webgl ? tNow('err.webgl') : tNow('err.scene', { error: this.state.error.message })}</p>
       </div>
     )
   }

@@ -281,4 +281,12 @@ export const EN = {
   'hi.verified': 'verified',
   'hi.not-verified': 'not verified',
   'hi.invalid': 'not checked',
+  'err.title': 'Something in the game broke',
+  'err.screen': 'The screen could not be drawn: {error}',
+  'err.safe': 'Your saved progress is safe. Go back to the menu and try again.',
+  'err.back': 'Back to menu',
+  'err.webgl':
+    'This browser could not start 3D graphics (WebGL), so the street is not drawn. Everything else works: use the street ' +
+    'list and the panels.',
+  'err.scene': 'The 3D view stopped: {error}. The panels still work.',
 } as const

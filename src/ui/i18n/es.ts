@@ -279,4 +279,12 @@ export const ES_UI: { readonly [K in keyof typeof EN]: Text } = {
   'hi.verified': 'verificado',
   'hi.not-verified': 'sin verificar',
   'hi.invalid': 'sin comprobar',
+  'err.title': 'Algo se ha roto en el juego',
+  'err.screen': 'No se pudo dibujar la pantalla: {error}',
+  'err.safe': 'Tu progreso guardado está a salvo. Vuelve al menú y prueba otra vez.',
+  'err.back': 'Volver al menú',
+  'err.webgl':
+    'Este navegador no pudo arrancar los gráficos 3D (WebGL), así que la calle no se dibuja. Todo lo demás funciona: usa la ' +
+    'lista de la calle y los paneles.',
+  'err.scene': 'La vista 3D se detuvo: {error}. Los paneles siguen funcionando.',
 }
