@@ -98,6 +98,9 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
       tone: 'bad',
     })
   }
+  // Apartments of one house with the same plain sign (its OS, or its OS booting) share one sign, "▤ Linux ×10", on the
+  // first of them: a lab of ten apartments reads as one line, not ten stacked labels.
+  const osGroups = new Map<string, { tag: Tag; n: number; lo: number; hi: number; booting: boolean; os: string }>()
   for (let v = 0; v < vms.n && out.length < MAX_TAGS; v++) {
     const vm = vms.vms[v]!
     if (vms.house[v]! < 0) continue
@@ -139,16 +142,40 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
           tone: 'busy',
         })
     }
-    out.push({
+    const tag: Tag = {
       key: `v-${vm.id}`,
-      // On the floor's front edge, so each floor of a tower carries its own sign.
+      // On the floor's front edge, at its top: each floor of a tower carries its own sign, and the ground floor's stands
+      // clear of the house's own sign at the foot of the house.
       x: vms.x[v]!,
-      y: vms.y[v]!,
+      y: vms.y[v]! + vms.h[v]!,
       z: vms.z[v]! + vms.d[v]! / 2,
       text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}${doing}`,
       tone: crashed ? 'bad' : doing ? 'busy' : 'os',
       colour: VM_OS[vm.os],
-    })
+    }
+    const booting = vm.state === 'booting' && !mig && !crashed
+    if (crashed || mig || (doing && !booting)) {
+      out.push(tag)
+      continue
+    }
+    const pct = booting ? Math.round(bootProgress(vm, now) * 100) : 0
+    const key = `${vms.house[v]}:${vm.os}:${booting}`
+    const g = osGroups.get(key)
+    if (g) {
+      g.n++
+      g.lo = Math.min(g.lo, pct)
+      g.hi = Math.max(g.hi, pct)
+    } else osGroups.set(key, { tag, n: 1, lo: pct, hi: pct, booting, os })
+  }
+  for (const g of osGroups.values()) {
+    if (out.length >= MAX_TAGS) break
+    if (g.n === 1) {
+      out.push(g.tag)
+      continue
+    }
+    const icon = g.os === 'Windows' ? '▦' : '▤'
+    const range = g.lo === g.hi ? `${g.lo} %` : `${g.lo}–${g.hi} %`
+    out.push({ ...g.tag, text: `${icon} ${g.os} ×${g.n}${g.booting ? ` · ${w('lights coming on', 'booting')} ${range}` : ''}` })
   }
   // Rooms saying the same thing in the same place share one tag ("old 1.0 ×3"), over the first of them,
   // so a scale-up or a rollout reads as one sentence per house, not a pile of overlapping labels.
