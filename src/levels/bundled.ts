@@ -10,7 +10,11 @@ export function bundledLevels(): LevelLoad[] {
   return sortLevels(Object.entries(files).map(([path, text]) => parseLevel(`levels/${path.split('/').pop()}`, text)))
 }
 
-const esLevelFiles = import.meta.glob('../../levels/es/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+/** The Spanish overlays' text, added with the Spanish pack (src/ui/i18n/pack-es.ts) so English players do not download it. */
+let esLevelFiles: Record<string, string> = {}
+export function addLevelTranslationFiles(files: Record<string, string>): void {
+  esLevelFiles = files
+}
 
 /** The Spanish overlays of the bundled levels (levels/es/*.json), parsed; a broken one is a load with its error. */
 export function bundledLevelTranslations(): TranslationLoad<LevelTranslation>[] {

@@ -34,7 +34,7 @@ export { toleratesTaint, tolerated, matchesRequirement } from './systems/schedul
 export type { FilterVerdict, FilterPlugin } from './systems/scheduler'
 export { nodeLabels, hostLabels, vmLabels, LABEL_HOSTNAME, LABEL_ZONE, LABEL_OS, WELL_KNOWN_LABELS } from './nodeLabels'
 export { SCORE_WEIGHTS, SCHEDULER_TEXT, FILTER_ORDER, SCORE_ORDER } from './schedulingFigures'
-export { CATALOGUE, ES, LANGS, notFound, refuse, renderMessage, say } from './messages'
+export { addCatalogue, CATALOGUE, LANGS, notFound, refuse, renderMessage, say } from './messages'
 export type { Lang, Message, MessageId } from './messages'
 export { qosClass, qosWhy, oomScoreAdj, MEMORY_PRESSURE } from './qos'
 export type { QosClass } from './qos'

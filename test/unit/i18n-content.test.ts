@@ -23,6 +23,7 @@ import {
 } from '../../src/levels'
 import type { Lesson, Level } from '../../src/levels'
 import { apply, step, STEP_MS } from '../../src/sim'
+import { register } from '../../src/ui/i18n/pack-es'
 
 const LEVELS = join(__dirname, '../../levels')
 const LESSONS = join(LEVELS, 'lessons')
@@ -38,6 +39,9 @@ function level(file: string): Level {
   if (!r.ok) throw new Error(r.error)
   return r.level
 }
+
+// Spanish is a pack the page loads when it is chosen (src/ui/i18n/packs.ts); these tests read it loaded.
+register()
 
 describe('the lessons in Spanish', () => {
   test.each(json(LESSONS))('%s has a Spanish overlay: valid, lined up, every step captioned', (file) => {

@@ -13,6 +13,7 @@ import { translate } from '../../src/ui/i18n'
 import type { UiKey } from '../../src/ui/i18n'
 import { KEY_HELP } from '../../src/ui/keys'
 import { ES_WORD_ROWS, ES_WORDS } from '../../src/ui/i18n/words-es'
+import { register } from '../../src/ui/i18n/pack-es'
 
 /** Every w('house words', 'technical words') call with two literal strings in src/ui. */
 function wordPairs(dir = join(__dirname, '../../src/ui')): [string, string][] {
@@ -31,6 +32,9 @@ function wordPairs(dir = join(__dirname, '../../src/ui')): [string, string][] {
 
 const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()
 const texts = (v: string | readonly [string, string]): string[] => (typeof v === 'string' ? [v] : [...v])
+
+// Spanish is a pack the page loads when it is chosen (src/ui/i18n/packs.ts); these tests read it loaded.
+register()
 
 describe('the HUD dictionary', () => {
   const keys = Object.keys(EN) as UiKey[]

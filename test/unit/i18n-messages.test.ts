@@ -7,7 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parseLevel, startLevel } from '../../src/levels'
-import { apply, CATALOGUE, ES, eventText, renderMessage, step, STEP_MS } from '../../src/sim'
+import { apply, CATALOGUE, eventText, renderMessage, step, STEP_MS } from '../../src/sim'
+import { ES } from '../../src/sim/messages/es'
+import { register } from '../../src/ui/i18n/pack-es'
 import type { SimEvent } from '../../src/sim'
 
 /** The parameters a sentence reads: `p.name` (and `p['name']`) in its source. */
@@ -20,6 +22,9 @@ function paramsRead(f: unknown): string[] {
 
 const en = CATALOGUE as unknown as Record<string, { metaphor: unknown; technical: unknown }>
 const es = ES as unknown as Record<string, readonly [unknown, unknown]>
+
+// Spanish is a pack the page loads when it is chosen (src/ui/i18n/packs.ts); these tests read it loaded.
+register()
 
 describe('the Spanish message catalogue', () => {
   test('has every message id of the English catalogue, and no other', () => {

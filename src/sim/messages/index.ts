@@ -5,7 +5,6 @@
  * this one joins them and renders a message in either vocabulary.
  */
 import type { Lang, Message, Params, ParamValue } from './message'
-import { ES } from './es'
 import type { Vocabulary } from '../model'
 import type { Result } from '../result'
 import type { MissingKind } from './common'
@@ -23,8 +22,9 @@ export function say<I extends MessageId>(id: I, ...params: [KeysOf<I>] extends [
 /** A message in one vocabulary, in English or another language (Spanish: es.ts). An id a catalogue does not know
  * (a newer save) shows as the id; a language that lacks an id falls back to English. */
 export function renderMessage(m: Message, vocab: Vocabulary, lang: Lang = 'en'): string {
-  if (lang === 'es') {
-    const t = (ES as Record<string, readonly [(p: Params<string>) => string, ((p: Params<string>) => string) | 'kubectl']>)[m.id]
+  const other = lang === 'en' ? undefined : catalogues[lang]
+  if (other) {
+    const t = other[m.id]
     const f = t && (vocab === 'metaphor' ? t[0] : t[1])
     if (f && f !== 'kubectl') return f(m.params)
   }
@@ -32,9 +32,18 @@ export function renderMessage(m: Message, vocab: Vocabulary, lang: Lang = 'en'):
   return e ? e[vocab](m.params) : `${m.id} ${JSON.stringify(m.params)}`
 }
 
+type Sentences = readonly [(p: Params<string>) => string, ((p: Params<string>) => string) | 'kubectl']
+/**
+ * The other languages' catalogues, added when the page loads that language (its pack is a chunk of its
+ * own, so English players do not download it): until then a message reads in English.
+ */
+const catalogues: Partial<Record<Lang, Record<string, Sentences>>> = {}
+export function addCatalogue(lang: Exclude<Lang, 'en'>, catalogue: object): void {
+  catalogues[lang] = catalogue as Record<string, Sentences>
+}
+
 export type { Lang, Message, ParamValue }
 export { LANGS } from './message'
-export { ES }
 
 /**
  * A refusal from the catalogue: the player reads it in either vocabulary at once, and the result keeps the

@@ -12,7 +12,7 @@ import { useLang } from './t'
 let levelOverlays: Map<string, LevelTranslation> | null = null
 function levelOverlay(lang: Lang, id: string): LevelTranslation | undefined {
   if (lang !== 'es') return undefined
-  if (!levelOverlays) levelOverlays = new Map(bundledLevelTranslations().flatMap((l) => (l.ok ? [[l.value.level, l.value]] : [])))
+  if (!levelOverlays?.size) levelOverlays = new Map(bundledLevelTranslations().flatMap((l) => (l.ok ? [[l.value.level, l.value]] : [])))
   return levelOverlays.get(id)
 }
 

@@ -9,25 +9,33 @@ import { renderMessage } from '../../sim'
 import type { Lang, Message, Result, SimEvent, Vocabulary } from '../../sim'
 import { useSettings, useUi } from '../../state'
 import { EN } from './en'
-import { ES_UI } from './es'
+import { usePacks } from './packStore'
 
 export type UiKey = keyof typeof EN
 export type UiParams = Readonly<Record<string, string | number>>
 export type Text = string | readonly [string, string]
 
-export const DICTIONARIES: Record<Lang, Record<UiKey, Text>> = { en: EN, es: ES_UI }
+/** English is built in; another language's dictionary arrives with its pack (packs.ts). */
+export const DICTIONARIES: Partial<Record<Lang, Record<UiKey, Text>>> = { en: EN }
 
 /** One HUD string in a language and a vocabulary, its `{parameters}` filled. */
 export function translate(lang: Lang, vocab: Vocabulary, key: UiKey, params?: UiParams): string {
-  const v = DICTIONARIES[lang][key] ?? EN[key]
+  const v = DICTIONARIES[lang]?.[key] ?? EN[key]
   const text = typeof v === 'string' ? v : vocab === 'metaphor' ? v[0] : v[1]
   return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text
 }
 
 export type T = (key: UiKey, params?: UiParams) => string
 
-/** The current language (the settings store). */
-export const useLang = (): Lang => useSettings((s) => s.lang)
+/**
+ * The language the HUD shows now: the one chosen in the settings once its pack has arrived (packs.ts),
+ * English until then (a moment, on the first load of another language).
+ */
+export const useLang = (): Lang => {
+  const lang = useSettings((s) => s.lang)
+  const ready = usePacks((s) => s.ready.includes(lang))
+  return ready ? lang : 'en'
+}
 
 /** `t(key, params)` in the current language and labels vocabulary; re-renders when either changes. */
 export function useT(): T {

@@ -1,0 +1,24 @@
+/**
+ * Everything Spanish the game needs beyond English, in one chunk loaded only when Spanish is chosen
+ * (packs.ts): the simulation's catalogue, the HUD dictionary, the panels' word pairs and the levels'
+ * overlays (the lessons' overlays travel with the lessons' own chunk).
+ */
+import { addCatalogue } from '../../sim'
+import { addLevelTranslationFiles } from '../../levels/bundled'
+import { ES } from '../../sim/messages/es'
+import { ES_UI } from './es'
+import { ES_WORDS } from './words-es'
+import { DICTIONARIES } from './t'
+import { addWords } from '../useVocab'
+
+const levelFiles = import.meta.glob('../../../levels/es/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>
+
+export function register(): void {
+  addCatalogue('es', ES)
+  DICTIONARIES.es = ES_UI
+  addWords('es', ES_WORDS)
+  addLevelTranslationFiles(levelFiles)
+}
