@@ -65,9 +65,18 @@ export const tests = [
       await startSandbox(page)
       await waitForFirstFrame(page)
       await kubectl(page, 'kubectl scale deployment shop --replicas=3')
-      await pressKey(page, ' ')
-      await waitUntil(page, () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.state === 'running'))
-      await pressKey(page, ' ')
+      await closeConsole(page)
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(false))
+      await waitUntil(
+        page,
+        () => Object.values(window.__houseOfPods.getState().world.containers).some((c) => c.state === 'running'),
+        undefined,
+        {
+          what: 'a running room',
+          timeout: 30_000,
+        },
+      )
+      await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
       const out = await kubectl(page, 'kubectl get pods -o wide')
       check(/NOMINATED NODE/.test(out), `kubectl get pods -o wide answered: ${out.slice(0, 200)}`)
       const pre = await page.evaluate(() => {
