@@ -120,7 +120,7 @@ export async function waitFor(page, selector, { timeout = 10_000, state = 'visib
  * Click an element as a player would; when it cannot be clicked, say why (hidden, or which element
  * covers its centre) instead of a bare timeout.
  */
-export async function click(page, selector, { timeout = 5000 } = {}) {
+export async function click(page, selector, { timeout = 10_000 } = {}) {
   const sel = selectorOf(selector)
   try {
     // The in-game HUD loads lazily: a control may not be in the page yet, so wait for it before opening its drawer.

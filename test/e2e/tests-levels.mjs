@@ -94,6 +94,8 @@ export const tests = [
       await openPodRules(page)
       await reveal(page, tid('mgr-setTopologySpread'))
       await page.locator(tid('mgr-setTopologySpread')).first().selectOption('DoNotSchedule')
+      // The select sends a command to the simulation worker: read the world once it has answered.
+      await workerSettled(page)
       const spread = await page.evaluate(() => window.__houseOfPods.getState().world.apps.shop.topologySpread)
       check(
         spread?.whenUnsatisfiable === 'DoNotSchedule' && spread.topologyKey === 'topology.kubernetes.io/zone' && spread.maxSkew === 1,

@@ -395,6 +395,8 @@ export const tests = [
       await click(page, tid('tree-host-h2'))
       await reveal(page, tid('action-setMemOvercommit'))
       await page.locator(tid('action-setMemOvercommit')).selectOption('1.5')
+      // The select sends a command to the simulation worker: read the world once it has answered.
+      await workerSettled(page)
       const ratio = await page.evaluate(() => window.__houseOfPods.getState().world.hosts.h2.memOvercommit)
       check(ratio === 1.5, `house 2's memory overcommit is ${ratio}, expected 1.5`)
     },
