@@ -17,10 +17,12 @@ import {
 /** Open the console with K, type a command as a player would, and return the console's output once it answers. */
 async function kubectl(page, line) {
   const input = page.locator(tid('kubectl-input')).first()
-  if (!(await input.isVisible().catch(() => false))) {
+  // K opens the console once the in-game HUD (a lazy chunk) listens for keys: press again if the first came too early.
+  for (let i = 0; i < 3 && !(await input.isVisible().catch(() => false)); i++) {
     await pressKey(page, 'k')
-    await waitFor(page, 'kubectl-console')
+    await waitFor(page, 'kubectl-console', { timeout: 5000 }).catch(() => {})
   }
+  await waitFor(page, 'kubectl-console')
   // The console loads its YAML/kubectl code lazily; the placeholder says "loading…" until then.
   await waitUntil(
     page,
