@@ -9,37 +9,8 @@
  */
 import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
 import { hashWorld } from '../../src/sim/hash'
-import { autoscaler } from '../../src/sim/systems/autoscaler'
-import { cgroups } from '../../src/sim/systems/cgroups'
-import { cost } from '../../src/sim/systems/cost'
-import { drain } from '../../src/sim/systems/drain'
-import { hpa } from '../../src/sim/systems/hpa'
-import { metrics } from '../../src/sim/systems/metrics'
-import { hypervisor } from '../../src/sim/systems/hypervisor'
-import { kubelet } from '../../src/sim/systems/kubelet'
-import { nodeLifecycle } from '../../src/sim/systems/nodes'
-import { probes } from '../../src/sim/systems/probes'
-import { replicaSets } from '../../src/sim/systems/replicaset'
-import { scheduler } from '../../src/sim/systems/scheduler'
-import { traffic } from '../../src/sim/systems/traffic'
-import type { World } from '../../src/sim/types'
-import { migrations } from '../../src/sim/vmOps'
-const systems: [string, (w: World) => void][] = [
-  ['hypervisor', hypervisor],
-  ['migrations', migrations],
-  ['nodeLifecycle', nodeLifecycle],
-  ['drain', drain],
-  ['hpa', hpa],
-  ['replicaSets', replicaSets],
-  ['scheduler', scheduler],
-  ['autoscaler', autoscaler],
-  ['kubelet', kubelet],
-  ['cgroups', cgroups],
-  ['probes', probes],
-  ['traffic', (w) => traffic(w, STEP_MS)],
-  ['cost', (w) => cost(w, STEP_MS)],
-  ['metrics', metrics],
-]
+import { TICK_SYSTEMS } from '../../src/sim/step'
+const systems = TICK_SYSTEMS
 const { hosts, pods } = SCALE_SIZES.L
 const world = settle(buildScaleWorld(hosts, pods, 1, 2))
 apply(world, { type: 'setDelayScale', scale: 0.1 })

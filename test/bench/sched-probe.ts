@@ -9,38 +9,9 @@
 import { loadavg } from 'node:os'
 import { buildScaleWorld, SCALE_SIZES, STEP_MS } from '../../src/sim'
 import { hashWorld } from '../../src/sim/hash'
-import { autoscaler } from '../../src/sim/systems/autoscaler'
-import { cgroups } from '../../src/sim/systems/cgroups'
-import { cost } from '../../src/sim/systems/cost'
-import { drain } from '../../src/sim/systems/drain'
-import { hpa } from '../../src/sim/systems/hpa'
-import { metrics } from '../../src/sim/systems/metrics'
-import { hypervisor } from '../../src/sim/systems/hypervisor'
-import { kubelet } from '../../src/sim/systems/kubelet'
-import { nodeLifecycle } from '../../src/sim/systems/nodes'
-import { probes } from '../../src/sim/systems/probes'
-import { replicaSets } from '../../src/sim/systems/replicaset'
-import { scheduler } from '../../src/sim/systems/scheduler'
-import { traffic } from '../../src/sim/systems/traffic'
-import type { World } from '../../src/sim/types'
-import { migrations } from '../../src/sim/vmOps'
+import { TICK_SYSTEMS } from '../../src/sim/step'
 
-const systems: [string, (w: World) => void][] = [
-  ['hypervisor', hypervisor],
-  ['migrations', migrations],
-  ['nodeLifecycle', nodeLifecycle],
-  ['drain', drain],
-  ['hpa', hpa],
-  ['replicaSets', replicaSets],
-  ['scheduler', scheduler],
-  ['autoscaler', autoscaler],
-  ['kubelet', kubelet],
-  ['cgroups', cgroups],
-  ['probes', probes],
-  ['traffic', (w) => traffic(w, STEP_MS)],
-  ['cost', (w) => cost(w, STEP_MS)],
-  ['metrics', metrics],
-]
+const systems = TICK_SYSTEMS
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000
 const runs = Number(process.argv[2] ?? 1)
 const { hosts, pods } = SCALE_SIZES.L
