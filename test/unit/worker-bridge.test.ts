@@ -6,31 +6,8 @@
 import { describe, expect, test } from 'vitest'
 import { apply, createWorld } from '../../src/sim'
 import type { World } from '../../src/sim'
-import type { FromWorker, ToWorker } from '../../src/sim/mirror'
-import { SimBridge } from '../../src/state/simBridge'
-import type { WorkerLike } from '../../src/state/simBridge'
-import { simHost } from '../../src/worker/simHost'
+import { until, wired } from './wiredBridge'
 import { SANDBOX_SETUP, useGame } from '../../src/state/game'
-
-function wired(onChanged: (w: World, kind: string) => void = () => {}): SimBridge {
-  const make = (): WorkerLike => {
-    const page: WorkerLike = {
-      onmessage: null,
-      postMessage: (m: ToWorker) => setTimeout(() => receive(structuredClone(m)), 0),
-      terminate: () => {},
-    }
-    const receive = simHost((m: FromWorker) =>
-      setTimeout(() => page.onmessage?.({ data: structuredClone(m) } as MessageEvent<FromWorker>), 0),
-    )
-    return page
-  }
-  return new SimBridge({ changed: onChanged }, make)
-}
-
-const until = async (what: () => boolean): Promise<void> => {
-  for (let i = 0; i < 500 && !what(); i++) await new Promise((r) => setTimeout(r, 5))
-  expect(what()).toBe(true)
-}
 
 describe('the simulation worker bridge', () => {
   test('a street arrives built, then settled; commands are answered with the world’s own Result', async () => {
