@@ -5,7 +5,7 @@
  * that lets visitors in; a trail of footprints from a room's old place to its new one after an
  * eviction, a drain or a dead house; a breach's burglar walking from room to room up to the wall
  * that stops it (the apartment wall in red, or no wall on a shared kernel); a live migration's
- * apartment sliding to its new house. Under reduced motion each is a still highlight: the van
+ * apartment sliding to the floor it will have in its new house. Under reduced motion each is a still highlight: the van
  * parked at the door, the burglar standing in the last room reached, the apartment at its goal.
  */
 import { useMemo, useRef } from 'react'
@@ -218,28 +218,28 @@ export function Happenings({ layout }: { layout: SceneLayout }) {
         })
       },
     }
-    // ---- Live migrations: the apartment slides to its new house (a pale copy of its floor) -------
-    const moving: { x: number; y: number; z: number; w: number; d: number; os: string }[] = []
+    // ---- Live migrations: the apartment slides to the floor it will have in its new house (a striped copy) ----
+    const moving: { x: number; y: number; z: number; w: number; h: number; d: number; os: string }[] = []
     for (let v = 0; v < vms.n; v++) {
       const mig = vms.vms[v]!.migration
-      if (!mig) {
+      const goal = mig ? layout.landings.get(vms.ids[v]!) : undefined
+      if (!mig || !goal) {
         migrationDone(memory.current, vms.ids[v]!)
         continue
       }
-      const to = houses.ids.indexOf(mig.toHostId)
-      if (to < 0) continue
       const start = migrationStart(memory.current, vms.ids[v]!, layout.timeMs)
       const span = Math.max(1, mig.phaseEndsMs - start)
       const p = reduced || mig.phase === 'stopcopy' ? 1 : Math.max(0, Math.min(1, (layout.timeMs - start) / span))
-      const gx = houses.x[to]!
-      const gz = houses.z[to]!
-      const gy = houses.h[to]! + 0.8
+      // Up over the roofs on the way (higher than either house), down onto its floor at the end.
+      const lift = Math.max(houses.h[vms.house[v]!]!, houses.h[houses.ids.indexOf(mig.toHostId)] ?? 0) + 1.5
+      const arc = Math.sin(p * Math.PI) * Math.max(0, lift - Math.min(vms.y[v]!, goal.y))
       moving.push({
-        x: vms.x[v]! + (gx - vms.x[v]!) * p,
-        y: vms.y[v]! + (gy - vms.y[v]!) * p + Math.sin(p * Math.PI) * 1.2,
-        z: vms.z[v]! + (gz - vms.z[v]!) * p,
-        w: vms.w[v]!,
-        d: vms.d[v]!,
+        x: vms.x[v]! + (goal.x - vms.x[v]!) * p,
+        y: vms.y[v]! + (goal.y - vms.y[v]!) * p + arc,
+        z: vms.z[v]! + (goal.z - vms.z[v]!) * p,
+        w: vms.w[v]! + (goal.w - vms.w[v]!) * p,
+        h: vms.h[v]!,
+        d: vms.d[v]! + (goal.d - vms.d[v]!) * p,
         os: vms.vms[v]!.os,
       })
     }
@@ -247,7 +247,7 @@ export function Happenings({ layout }: { layout: SceneLayout }) {
       count: moving.length,
       write: (m, cs, ids) => {
         moving.forEach((g, k) => {
-          writeBox(m, k, g.x, g.y, g.z, g.w, 0.5, g.d)
+          writeBox(m, k, g.x, g.y, g.z, g.w, Math.max(g.h, 0.3), g.d)
           writeColour(cs, k, P.VM_OS[g.os] ?? P.VM_STOPPED)
           ids[k] = 'migrating'
         })

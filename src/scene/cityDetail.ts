@@ -112,6 +112,7 @@ export function detailLayout(world: World, city: SceneLayout, near: number[], in
     frames: apartments.frames,
     stores: apartments.stores,
     floors: apartments.placeRect,
+    landings: apartments.landings,
     timeMs: world.timeMs,
   }
 }

@@ -86,6 +86,8 @@ export interface SceneLayout {
   stores: Rect[]
   /** The floor of every place: house h's ground floor at h, apartment v at houses.n + v. */
   floors: Rect[]
+  /** Where each live-migrating apartment will sit in its new house (by apartment id; see stackTowers). */
+  landings: Map<string, FloorBox>
   /** World time the layout was made at (boot progress, countdowns). */
   timeMs: number
 }
@@ -284,6 +286,8 @@ export interface ApartmentPlan {
   frames: Boxes
   /** Each house's storeroom (where its cached image layers stand as crates). */
   stores: Rect[]
+  /** Where each live-migrating apartment will sit in its new house (by apartment id). */
+  landings: Map<string, FloorBox>
 }
 
 /** Head room above an apartment's floor: its rooms stand under the next floor's frame. */
@@ -297,6 +301,78 @@ const VM_ROOM_MAX_H = STOREY_CLEAR - 0.3
 /** An apartment floor's slab thickness follows its vCPUs. */
 export function vmHeight(vcpus: number): number {
   return clamp(0.12 + 0.025 * vcpus, 0.15, 0.4)
+}
+
+/** An apartment's floor: x, z its centre, y the top of its frame (the floor's bottom). */
+export interface FloorBox {
+  x: number
+  y: number
+  z: number
+  w: number
+  h: number
+  d: number
+}
+
+/**
+ * One house's apartment towers: its apartments (in this order) stacked five to a tower at the
+ * house's left, each floor sized by its memory share; the posts at each tower's corners; the
+ * storeroom at the back right and the ground floor left for rooms. `top` is the highest head room.
+ */
+export function stackTowers(
+  houses: HouseBoxes,
+  i: number,
+  host: Host,
+  mine: Vm[],
+  roomsOnGround: boolean,
+): { floors: FloorBox[]; posts: { x: number; z: number; h: number }[]; store: Rect; ground: Rect; top: number } {
+  const gap = 0.3
+  const innerX0 = houses.x[i]! - houses.w[i]! / 2 + INNER_MARGIN
+  const innerW = houses.w[i]! - 2 * INNER_MARGIN
+  const innerZ0 = houses.z[i]! - houses.d[i]! / 2 + WALL_DEPTH + INNER_MARGIN
+  const innerD = houses.d[i]! - WALL_DEPTH - 2 * INNER_MARGIN
+  // The storeroom: a strip at the back right, as deep as about half the house.
+  const storeW = clamp(innerW * 0.13, 0.9, 1.6)
+  const storeD = clamp(innerD * 0.45, 1.2, 3)
+  const store = { x0: innerX0 + innerW - storeW, z0: innerZ0, w: storeW, d: storeD, y: SLAB_HEIGHT }
+  const usableW = innerW - storeW - gap
+  const capMem = Math.max(1, hostCapacity(host).memMiB)
+  // The apartment towers take the left of the house; with rooms on the ground floor too, 58 % of it.
+  const towerW = mine.length === 0 ? 0 : roomsOnGround ? usableW * 0.58 : usableW
+  const cols = Math.max(1, Math.ceil(mine.length / MAX_STOREYS))
+  const colW = mine.length === 0 ? 0 : (towerW - gap * (cols - 1)) / cols
+  const floors: FloorBox[] = []
+  const posts: { x: number; z: number; h: number }[] = []
+  let top = SLAB_HEIGHT
+  for (let col = 0; col < cols && mine.length > 0; col++) {
+    const colX0 = innerX0 + col * (colW + gap)
+    let y = SLAB_HEIGHT
+    let maxW = 0
+    let maxD = 0
+    for (let j = col * MAX_STOREYS; j < Math.min(mine.length, (col + 1) * MAX_STOREYS); j++) {
+      const vm = mine[j]!
+      const f = clamp(Math.sqrt(vmHostMemMiB(vm) / capMem) * 2, 0, 1)
+      const w = colW * (0.4 + 0.6 * f)
+      const d = innerD * (0.55 + 0.45 * f)
+      const h = vmHeight(vm.vcpus)
+      floors.push({ x: colX0 + w / 2, y: y + FRAME_HEIGHT, z: innerZ0 + d / 2, w, h, d })
+      y += FRAME_HEIGHT + h + STOREY_CLEAR
+      if (w > maxW) maxW = w
+      if (d > maxD) maxD = d
+    }
+    // The frame's posts at the tower's four corners, up to its top floor's head room.
+    const postH = y - STOREY_CLEAR * 0.25 - SLAB_HEIGHT
+    for (const [px, pz] of [
+      [colX0, innerZ0],
+      [colX0 + maxW, innerZ0],
+      [colX0, innerZ0 + maxD],
+      [colX0 + maxW, innerZ0 + maxD],
+    ] as const)
+      posts.push({ x: px, z: pz, h: postH })
+    if (y > top) top = y
+  }
+  const bareX0 = innerX0 + (towerW > 0 ? towerW + gap : 0)
+  const ground = { x0: bareX0, z0: innerZ0, w: Math.max(innerX0 + usableW - bareX0, 0.1), d: innerD, y: SLAB_HEIGHT }
+  return { floors, posts, store, ground, top }
 }
 
 export function placeApartments(
@@ -338,66 +414,56 @@ export function placeApartments(
     fr.h.push(h)
     fr.d.push(d)
   }
-  const gap = 0.3
+  // A live migration's apartment has its floor in the new house already while it copies (the hypervisor's frame
+  // reserved for it, empty until the switch-over): the house is laid out as it will be, and the copy lands there.
+  const landings = new Map<string, FloorBox>()
+  const arriving: number[][] = new Array(H)
+  for (let i = 0; i < H; i++) arriving[i] = []
+  for (let v = 0; v < V; v++) {
+    const mig = vmList[v]!.migration
+    if (!mig || mig.toHostId === vmList[v]!.hostId) continue
+    const i = hostIndex.get(mig.toHostId)
+    if (i !== undefined) arriving[i]!.push(v)
+  }
   for (let i = 0; i < H; i++) {
     const host = hostList[i]!
-    const innerX0 = houses.x[i]! - houses.w[i]! / 2 + INNER_MARGIN
-    const innerW = houses.w[i]! - 2 * INNER_MARGIN
-    const innerZ0 = houses.z[i]! - houses.d[i]! / 2 + WALL_DEPTH + INNER_MARGIN
-    const innerD = houses.d[i]! - WALL_DEPTH - 2 * INNER_MARGIN
-    // The storeroom: a strip at the back right, as deep as about half the house.
-    const storeW = clamp(innerW * 0.13, 0.9, 1.6)
-    const storeD = clamp(innerD * 0.45, 1.2, 3)
-    stores[i] = { x0: innerX0 + innerW - storeW, z0: innerZ0, w: storeW, d: storeD, y: SLAB_HEIGHT }
-    const usableW = innerW - storeW - gap
-    const mine = vmsOf[i]!
-    const capMem = Math.max(1, hostCapacity(host).memMiB)
-    // The apartment towers take the left of the house; with rooms on the ground floor too, 58 % of it.
-    const towerW = mine.length === 0 ? 0 : perPlace[i]! > 0 ? usableW * 0.58 : usableW
-    const cols = Math.max(1, Math.ceil(mine.length / MAX_STOREYS))
-    const colW = mine.length === 0 ? 0 : (towerW - gap * (cols - 1)) / cols
-    let top = SLAB_HEIGHT
-    for (let col = 0; col < cols && mine.length > 0; col++) {
-      const colX0 = innerX0 + col * (colW + gap)
-      let y = SLAB_HEIGHT
-      let maxW = 0
-      let maxD = 0
-      for (let j = col * MAX_STOREYS; j < Math.min(mine.length, (col + 1) * MAX_STOREYS); j++) {
-        const v = mine[j]!
-        const vm = vmList[v]!
-        const f = clamp(Math.sqrt(vmHostMemMiB(vm) / capMem) * 2, 0, 1)
-        const w = colW * (0.4 + 0.6 * f)
-        const d = innerD * (0.55 + 0.45 * f)
-        const h = vmHeight(vm.vcpus)
-        frame(host.id, colX0 + w / 2, y, innerZ0 + d / 2, w + 0.14, FRAME_HEIGHT, d + 0.14)
-        vms.ids[v] = vm.id
-        vms.x[v] = colX0 + w / 2
-        vms.z[v] = innerZ0 + d / 2
-        vms.y[v] = y + FRAME_HEIGHT
-        vms.w[v] = w
-        vms.d[v] = d
-        vms.h[v] = h
-        const inset = Math.min(0.1, w / 4)
-        placeRect[H + v] = { x0: colX0 + inset, z0: innerZ0 + 0.1, w: w - 2 * inset, d: Math.max(d - 0.2, 0.1), y: y + FRAME_HEIGHT + h }
-        y += FRAME_HEIGHT + h + STOREY_CLEAR
-        if (w > maxW) maxW = w
-        if (d > maxD) maxD = d
+    // The house's apartments in the world's order, those arriving among them (as they will be after the switch-over).
+    const mine = arriving[i]!.length ? [...vmsOf[i]!, ...arriving[i]!].sort((a, b) => a - b) : vmsOf[i]!
+    const t = stackTowers(
+      houses,
+      i,
+      host,
+      mine.map((v) => vmList[v]!),
+      perPlace[i]! > 0,
+    )
+    stores[i] = t.store
+    t.floors.forEach((f, j) => {
+      const v = mine[j]!
+      frame(host.id, f.x, f.y - FRAME_HEIGHT, f.z, f.w + 0.14, FRAME_HEIGHT, f.d + 0.14)
+      if (vmHouse[v] !== i) {
+        landings.set(vmList[v]!.id, f)
+        return
       }
-      // The frame's posts at the tower's four corners, up to its top floor's head room.
-      const postH = y - STOREY_CLEAR * 0.25 - SLAB_HEIGHT
-      for (const [px, pz] of [
-        [colX0, innerZ0],
-        [colX0 + maxW, innerZ0],
-        [colX0, innerZ0 + maxD],
-        [colX0 + maxW, innerZ0 + maxD],
-      ] as const)
-        frame(host.id, px, SLAB_HEIGHT, pz, 0.12, postH, 0.12)
-      if (y > top) top = y
-    }
-    const bareX0 = innerX0 + (towerW > 0 ? towerW + gap : 0)
-    placeRect[i] = { x0: bareX0, z0: innerZ0, w: Math.max(innerX0 + usableW - bareX0, 0.1), d: innerD, y: SLAB_HEIGHT }
+      vms.ids[v] = vmList[v]!.id
+      vms.x[v] = f.x
+      vms.z[v] = f.z
+      vms.y[v] = f.y
+      vms.w[v] = f.w
+      vms.d[v] = f.d
+      vms.h[v] = f.h
+      const inset = Math.min(0.1, f.w / 4)
+      placeRect[H + v] = {
+        x0: f.x - f.w / 2 + inset,
+        z0: f.z - f.d / 2 + 0.1,
+        w: f.w - 2 * inset,
+        d: Math.max(f.d - 0.2, 0.1),
+        y: f.y + f.h,
+      }
+    })
+    for (const p of t.posts) frame(host.id, p.x, SLAB_HEIGHT, p.z, 0.12, p.h, 0.12)
+    placeRect[i] = t.ground
     // The house's back wall rises to its top floor.
-    houses.h[i] = Math.max(houses.h[i]!, top - SLAB_HEIGHT - STOREY_CLEAR * 0.25 + 0.3)
+    houses.h[i] = Math.max(houses.h[i]!, t.top - SLAB_HEIGHT - STOREY_CLEAR * 0.25 + 0.3)
   }
   // An apartment whose house is gone from the world (never expected) sits on the waiting yard.
   for (let v = 0; v < V; v++) {
@@ -417,7 +483,7 @@ export function placeApartments(
     frames.d[k] = fr.d[k]!
   }
 
-  return { vms, vmHouse, placeRect, frames, stores }
+  return { vms, vmHouse, placeRect, frames, stores, landings }
 }
 
 /** Phase 5: rooms as cells sized by their requests on their place's floor; waiting rooms in the yard. */
@@ -591,6 +657,7 @@ export function layoutWorld(world: World, opts: { office?: boolean } = {}): Scen
     frames: apartments.frames,
     stores: apartments.stores,
     floors: apartments.placeRect,
+    landings: apartments.landings,
     timeMs: world.timeMs,
     bounds: {
       // The office and its yard count only where the manager stands or rooms wait in the yard.

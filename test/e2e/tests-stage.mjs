@@ -810,6 +810,32 @@ export const watchTests = [
       check(c.migrating === 1, `the apartment is not seen sliding over (${c.migrating})`)
       t.log(`migration: ${JSON.stringify(await tagTexts(page))}`)
       await shot(page, 'event-vm-migration.png')
+      // Where the copy lands (under reduced motion it stands at its goal): the floor the apartment has once it moved,
+      // inside house 2 under its roof, not on top of it.
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      let landing = null
+      for (let tries = 0; tries < 20; tries++) {
+        await page.waitForTimeout(400)
+        const p = await page.evaluate(() => window.__houseOfPods.sceneInstance('migrating', 0))
+        const still = !!p && !!landing && Math.hypot(p[0] - landing[0], p[1] - landing[1], p[2] - landing[2]) < 1e-3
+        landing = p
+        if (still) break
+      }
+      await shot(page, 'event-vm-migration-landing.png')
+      await page.emulateMedia({ reducedMotion: 'no-preference' })
+      await play(page, 8)
+      await waitUntil(page, (id) => window.__houseOfPods.getState().world.vms[id].hostId === 'h2', vmId, {
+        what: 'the apartment to move to house 2',
+        timeout: 60_000,
+      })
+      await pauseClock(page)
+      await page.waitForTimeout(400)
+      const floor = await page.evaluate(() => window.__houseOfPods.sceneInstance('vm-blocks', 0))
+      t.log(`the copy landed at ${JSON.stringify(landing)}; the apartment stands at ${JSON.stringify(floor)} in house 2`)
+      check(
+        !!landing && !!floor && Math.hypot(landing[0] - floor[0], landing[1] - floor[1], landing[2] - floor[2]) < 0.05,
+        `the migrating copy lands at ${JSON.stringify(landing)}, not where the apartment then stands (${JSON.stringify(floor)})`,
+      )
     },
   },
 ]

@@ -116,6 +116,37 @@ describe('the street layout', () => {
     expect(l.houses.h[house]!).toBeGreaterThan(l.vms.y[upper]! + l.vms.h[upper]! - l.houses.y[house]!)
   })
 
+  test('a live-migrating apartment lands on the floor it has in its new house after the switch-over, reserved there while it copies', () => {
+    const w = createWorld(4)
+    for (let i = 0; i < 2; i++) must(w, { type: 'addHost', name: String(i + 1), zone: 'a', cores: 16, memMiB: 65536, costPerHour: 1 })
+    const [h1, h2] = Object.keys(w.hosts) as [string, string]
+    const mover = must(w, { type: 'addVm', hostId: h1, os: 'linux', vcpus: 4, memMiB: 8192 })!
+    const stays = must(w, { type: 'addVm', hostId: h2, os: 'windows', vcpus: 2, memMiB: 6144 })!
+    stepUntil(w, (x) => x.vms[mover]!.state === 'running' && x.vms[stays]!.state === 'running')
+    must(w, { type: 'migrateVm', vmId: mover, toHostId: h2 })
+    step(w, 100)
+    const during = layoutWorld(w)
+    const goal = during.landings.get(mover)!
+    expect(goal).toBeDefined()
+    const t = during.houses.ids.indexOf(h2)
+    expect(
+      inside(
+        { x0: goal.x - goal.w / 2, x1: goal.x + goal.w / 2, z0: goal.z - goal.d / 2, z1: goal.z + goal.d / 2 },
+        footprint(during.houses, t),
+      ),
+    ).toBe(true)
+    // Under the target's roof, not on it; its frame is reserved (the apartment that stays keeps clear of it).
+    expect(goal.y + goal.h).toBeLessThan(during.houses.y[t]! + during.houses.h[t]!)
+    const s = during.vms.ids.indexOf(stays)
+    expect(goal.y + goal.h <= during.vms.y[s]! || during.vms.y[s]! + during.vms.h[s]! <= goal.y).toBe(true)
+    expect([...Array(during.frames.n).keys()].some((k) => Math.abs(during.frames.y[k]! + during.frames.h[k]! - goal.y) < EPS)).toBe(true)
+    stepUntil(w, (x) => x.vms[mover]!.hostId === h2)
+    const after = layoutWorld(w)
+    const v = after.vms.ids.indexOf(mover)
+    for (const k of ['x', 'y', 'z', 'w', 'd'] as const) expect(after.vms[k][v]!).toBeCloseTo(goal[k], 4)
+    expect(after.landings.size).toBe(0)
+  })
+
   test('an apartment in a big house is still big enough to see its rooms', () => {
     const w = createWorld(2)
     const big = must(w, { type: 'addHost', name: 'b', cores: 64, memMiB: 262144, costPerHour: 1 })!
