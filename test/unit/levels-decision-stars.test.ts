@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { initialProgress, parseLevel, startLevel, updateProgress } from '../../src/levels'
 import type { Level } from '../../src/levels'
-import { apply, step, STEP_MS } from '../../src/sim'
+import { apply, formatMiB, GUEST_OS, step, STEP_MS } from '../../src/sim'
 import type { Command } from '../../src/sim'
 
 function load(file: string): Level {
@@ -51,4 +51,32 @@ test("level 2: apartments at the form's default size win two stars; the third as
   // 4 GiB is the apartment form's default for Windows (src/ui/AddVmForm.tsx).
   expect(stars(level, build(4096))).toBe(2)
   expect(stars(level, build(3072))).toBe(3)
+})
+
+test("level 2: the hint's least Windows apartment is the game's own: the smallest that holds the ledger's room, in English and Spanish", () => {
+  const level = load('02-apartments.json')
+  // The smallest Windows apartment (2 workers, the form's default) that the game lets the ledger's room into.
+  const holdsLedger = (memMiB: number): boolean => {
+    const world = startLevel(level)
+    if (!apply(world, { type: 'addVm', hostId: 'h1', os: 'windows', vcpus: 2, memMiB }).ok) return false
+    const vmId = Object.keys(world.vms)[0]!
+    return apply(world, { type: 'runContainer', appId: 'ledger', target: { kind: 'vm', vmId } }).ok
+  }
+  let lo = 1
+  let hi = 8 * 1024
+  expect(holdsLedger(hi)).toBe(true)
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (holdsLedger(mid)) hi = mid
+    else lo = mid + 1
+  }
+  const least = formatMiB(lo)
+  const osOwn = formatMiB(GUEST_OS.windows.memMiB)
+  const hint = level.hints.find((h) => h.includes('Windows apartment'))!
+  expect(hint).toContain(`at least ${least}`)
+  expect(hint).toContain(`OS takes ${osOwn}`)
+  const es = JSON.parse(readFileSync(join(__dirname, '../../levels/es/02-apartments.json'), 'utf8')) as { hints: string[] }
+  const esHint = es.hints[level.hints.indexOf(hint)]!
+  expect(esHint).toContain(`al menos ${least.replace('.', ',')}`)
+  expect(esHint).toContain(`SO ocupa ${osOwn.replace('.', ',')}`)
 })
