@@ -14,6 +14,8 @@ import { registerProjector } from '../state/debug'
 import type { SceneLayout } from './layout'
 import { boxOf } from './Buildings'
 import { freeAreaOffset, onFly, onHome, viewInsets } from './view'
+import { buildingCorners, frameDistance, framePose, pointsFit } from './framing'
+import type { View } from './framing'
 
 const FOCUS_DISTANCE = 22
 /** How high above the ground (radians) the camera looks into a house it focuses. */
@@ -29,6 +31,12 @@ function inFreeArea(p: THREE.Vector3, camera: THREE.PerspectiveCamera, width: nu
   return x > viewInsets.left + m && x < width - viewInsets.right - m && y > viewInsets.top + m && y < height - viewInsets.bottom - m
 }
 
+const insetsKey = () => [viewInsets.left, viewInsets.right, viewInsets.top, viewInsets.bottom].map(Math.round).join(',')
+
+function viewOf(size: { width: number; height: number }, camera: THREE.Camera): View {
+  return { width: size.width, height: size.height, insets: { ...viewInsets }, fov: (camera as THREE.PerspectiveCamera).fov }
+}
+
 export function CameraRig({ layout }: { layout: SceneLayout }) {
   const controls = useRef<OrbitControlsImpl>(null)
   const camera = useThree((s) => s.camera)
@@ -41,6 +49,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   // moved the camera, keep framing it as houses are added (a glide, not a jump).
   const userMoved = useRef(false)
   const framedBounds = useRef('')
+  const framedInsets = useRef('')
   const [home, setHome] = useState(0)
   useEffect(() => onHome(() => setHome((n) => n + 1)), [])
   const homeSeen = useRef(0)
@@ -58,17 +67,10 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     framedFor.current = world
     framedBounds.current = key
     if (fresh) userMoved.current = false
-    const cx = (minX + maxX) / 2
-    const cz = (minZ + maxZ) / 2
-    const span = Math.max(maxX - minX, (maxZ - minZ) * 1.4, 30)
-    // Fit the street into the part of the window the panels leave open (a narrower window needs
-    // more distance: the field of view is vertical).
-    const { squeeze } = freeAreaOffset(size.width, size.height, viewInsets)
-    const aspect = Math.max(0.5, Math.min(1.6, size.width / Math.max(1, size.height)) / 1.6)
-    const dist = Math.min((span * 0.85 * squeeze) / aspect, 3000)
-    const aimZ = cz - dist * 0.04
-    const target = new THREE.Vector3(cx, 0, aimZ)
-    const pos = new THREE.Vector3(cx, dist * 0.75, aimZ + dist * 0.7)
+    // Fit the street into the part of the window the panels leave open, every building whole (framing.ts).
+    const dist = frameDistance(layout, viewOf(size, camera))
+    const { target, pos } = framePose(layout.bounds, dist)
+    framedInsets.current = insetsKey()
     camera.far = Math.max(2000, dist * 4)
     ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
     c.maxDistance = Math.max(200, dist * 2)
@@ -207,10 +209,36 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     return () => registerProjector(null)
   }, [camera, size])
 
+  // A panel that grows after the street was framed (a lesson's question card, a top bar that wraps to two rows) may
+  // cover a building: while the player has not moved the camera, it backs off until every building shows again.
+  // It never comes closer on its own (a drawer that folds away leaves the framing as it was).
+  const refitAfterPanels = () => {
+    const key = insetsKey()
+    if (key === framedInsets.current) return
+    framedInsets.current = key
+    const c = controls.current
+    if (!c || userMoved.current) return
+    const view = viewOf(size, camera)
+    const corners = buildingCorners(layoutRef.current)
+    const now = goal.current ?? { target: c.target.clone(), pos: camera.position.clone() }
+    if (pointsFit(corners, view, now)) return
+    const { target, pos } = framePose(layoutRef.current.bounds, frameDistance(layoutRef.current, view))
+    camera.far = Math.max(camera.far, pos.distanceTo(target) * 4)
+    ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
+    c.maxDistance = Math.max(c.maxDistance, pos.distanceTo(target) * 2)
+    if (useUi.getState().reducedMotion) {
+      goal.current = null
+      c.target.copy(target)
+      camera.position.copy(pos)
+      c.update()
+    } else goal.current = { target, pos }
+  }
+
   // The middle of the view sits in the middle of the free area, not behind a panel.
   const applied = useRef('')
   useFrame(() => {
     const cam = camera as THREE.PerspectiveCamera
+    refitAfterPanels()
     const { x, y } = freeAreaOffset(size.width, size.height, viewInsets)
     const key = `${size.width}x${size.height}:${x},${y}`
     if (key === applied.current) return

@@ -55,9 +55,9 @@ export function Scene() {
   const { world, version } = useWorldVersion()
   // Big streets (M, L) are drawn as a city: one block per house, no rooms (CityView.tsx).
   const city = hostList(world).length >= CITY_MIN_HOUSES
-  // Where the manager does not stand, the camera frames the houses alone (not the empty office yard). The lab
-  // keeps the yard in its bounds: its framing of both houses beside the docked table is measured with it.
-  const office = useGame((s) => managerHireable(s) || !!s.lab) || managerWorking(world)
+  // Where the manager does not stand (the lab's street among them), the camera frames the houses alone, not the empty
+  // office yard; the framing backs off until every building, tower tops included, shows whole (framing.ts).
+  const office = useGame(managerHireable) || managerWorking(world)
   // The city's plan follows the houses alone (which there are, their zones and sizes): laid out again only when that
   // changes, not on every batch of a 150,000-room street (a new layout also re-writes every block and the map).
   const planKey = city ? cityPlanKey(world) : version

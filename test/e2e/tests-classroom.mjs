@@ -223,6 +223,50 @@ const lessonLayoutTests = [
       check(vm.box && !vm.hit, `the apartment is under the question card or caption: ${JSON.stringify(vm)}`)
     },
   },
+  {
+    name: 'classroom-lesson4-tower-framed',
+    title:
+      'lesson 4 at 1280×720 (the lesson bar wraps to two rows): going to step 4, both houses and the tower of apartments show whole ' +
+      'between the bar and the question card',
+    timeoutMs: 120_000,
+    async run(t) {
+      const page = await t.open('/?test&lesson=04-vm-vs-container&step=3')
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await settled(page, 2, 'done', 'lesson 4')
+      await pressKey(page, 'ArrowRight')
+      await settled(page, 3, 'predict', 'lesson 4')
+      // The camera backs off once the panels have been measured (every 250 ms) and the question card has grown.
+      const clear = () =>
+        page.evaluate(() => {
+          const h = window.__houseOfPods
+          const w = h.getState().world
+          const bar = document.querySelector('.cls-bar').getBoundingClientRect()
+          const tops = [...document.querySelectorAll('.cls-question, .cls-caption-box')].map((el) => el.getBoundingClientRect().top)
+          const free = { top: bar.bottom, bottom: Math.min(innerHeight, ...tops), left: 0, right: innerWidth }
+          const things = [...Object.keys(w.hosts).map((id) => ['host', id]), ...Object.keys(w.vms).map((id) => ['vm', id])].map(
+            ([k, id]) => ({ id, b: h.screenBox(k, id) }),
+          )
+          const out = things.filter(
+            ({ b }) => !b || b.behind || b.top < free.top || b.bottom > free.bottom || b.left < free.left || b.right > free.right,
+          )
+          return {
+            bar: Math.round(bar.bottom),
+            free,
+            out: out.map(({ id, b }) => ({ id, top: b && Math.round(b.top), bottom: b && Math.round(b.bottom) })),
+          }
+        })
+      let r = await clear()
+      for (let i = 0; i < 20 && r.out.length > 0; i++) {
+        await sleep(250)
+        r = await clear()
+      }
+      t.log(`lesson bar ends at ${r.bar} px; free area ${JSON.stringify(r.free)}`)
+      await shot(page, 'classroom-lesson4-tower-framed.png')
+      check(r.bar > 80, `at 1280×720 the lesson bar should wrap to two rows (it ends at ${r.bar} px)`)
+      check(r.out.length === 0, `cut by the lesson bar or the question card: ${JSON.stringify(r.out)}`)
+    },
+  },
 ]
 
 export const urlTests = [
