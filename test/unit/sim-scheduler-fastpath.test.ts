@@ -8,7 +8,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
 import { hashWorld } from '../../src/sim'
 import type { World } from '../../src/sim'
+import { nextFloat, seedRng } from '../../src/sim/rng'
 import { SCHEDULER_FAST_PATH } from '../../src/sim/systems/schedulerKinds'
+import { selectHost } from '../../src/sim/systems/schedulerPlugins'
 import { buildStreet, runStreet, streetSpec } from './randomStreet'
 import type { StreetSpec } from './randomStreet'
 
@@ -42,4 +44,38 @@ describe('the scheduler fast path', () => {
     // The comparison means something only if the fast path placed pods.
     expect(SCHEDULER_FAST_PATH.placed - before).toBeGreaterThan(1000)
   }, 240_000)
+})
+
+describe('choosing among the scored nodes (selectHost)', () => {
+  /** kube-scheduler's selectHost as written: one pass, a draw for each node equal to the best so far. */
+  function textbook(totals: number[], seed: number): { pick: number; state: number } {
+    const rng = seedRng(seed)
+    let best = -Infinity
+    let pick = -1
+    let ties = 0
+    totals.forEach((t, j) => {
+      if (t > best) {
+        best = t
+        pick = j
+        ties = 1
+      } else if (t === best) {
+        ties += 1
+        if (nextFloat(rng) * ties < 1) pick = j
+      }
+    })
+    return { pick, state: rng.s }
+  }
+
+  test('picks the node the textbook reservoir loop picks and leaves the generator in the same state', () => {
+    // Few distinct scores, so most nodes tie with the best so far, and the best rises along the way.
+    const totals = fc.array(fc.constantFrom(10, 20, 20, 30, 30, 30, 40), { minLength: 1, maxLength: 300 })
+    fc.assert(
+      fc.property(totals, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (list, seed) => {
+        const rng = seedRng(seed)
+        const pick = selectHost(Float64Array.from(list), list.length, rng)
+        expect({ pick, state: rng.s }).toEqual(textbook(list, seed))
+      }),
+      { numRuns: 500 },
+    )
+  })
 })

@@ -16,19 +16,18 @@ import { feasibleNodesToFind } from '../constants'
 import { containerList } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
-import { nextFloat } from '../rng'
 import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { Container, Placement, World } from '../types'
 import { preempt } from './preemption'
 import { chooseForKind, newKindCache } from './schedulerKinds'
-import { filterNode, runFilter, scoreNodes } from './schedulerPlugins'
+import { filterNode, runFilter, scoreNodes, selectHost } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
 import { newSchedCtx, nonZeroExtra, notePodMoved, placementId, podCounts, podInfo, schedulableNodes, ShapeMap } from './schedulerState'
 import type { SchedCtx } from './schedulerState'
 
 export type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
-export { FILTER_PLUGINS, filterNode, runFilter, SCORE_PLUGINS, scoreNodes } from './schedulerPlugins'
+export { FILTER_PLUGINS, filterNode, runFilter, SCORE_PLUGINS, scoreNodes, selectHost } from './schedulerPlugins'
 export type { FilterFailure, FilterFn, Freed, ScoreEntry, ScoreFn } from './schedulerPlugins'
 export { matchesAll, matchesRequirement, newSchedCtx, podInfo, schedulableNodes, toleratesTaint, tolerated } from './schedulerState'
 export type { NodeView, PodInfo, SchedCtx } from './schedulerState'
@@ -219,21 +218,7 @@ function scheduleOne(ctx: SchedCtx, c: Container, log: boolean): 'bound' | 'pend
     return outcome
   }
   const totals = scoreNodes(ctx, pod, feasible)
-  let best = -1
-  let bestScore = -Infinity
-  let ties = 0
-  for (let j = 0; j < feasible.length; j++) {
-    const score = totals[j]!
-    if (score > bestScore) {
-      best = feasible[j]!
-      bestScore = score
-      ties = 1
-    } else if (score === bestScore) {
-      // Reservoir sampling over equal scores, as kube-scheduler's selectHost does.
-      ties += 1
-      if (nextFloat(world.rng) * ties < 1) best = feasible[j]!
-    }
-  }
+  const best = feasible[selectHost(totals, feasible.length, world.rng)]!
   bind(ctx, c, best, log)
   return 'bound'
 }

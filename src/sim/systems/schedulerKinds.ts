@@ -13,10 +13,9 @@
  * fits nowhere) takes the plain path.
  */
 import { feasibleNodesToFind } from '../constants'
-import { nextFloat } from '../rng'
 import { IMAGE_LOCALITY, MAX_NODE_SCORE, SCORE_WEIGHTS } from '../schedulingFigures'
 import type { Container } from '../types'
-import { balancedAllocation, filterNode, imageRaw, leastAllocated } from './schedulerPlugins'
+import { balancedAllocation, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
 import { podInfo, ShapeMap, tolerated } from './schedulerState'
 import type { PodInfo, SchedCtx } from './schedulerState'
 
@@ -33,12 +32,20 @@ interface Kind {
   seen: Uint32Array
   /** 1: passes every filter, 0: fails one. */
   passes: Uint8Array
-  /** NodeResourcesFit's (LeastAllocated) and NodeResourcesBalancedAllocation's scores, taken with the verdict. */
+  /** Nodes without a verdict yet, and nodes whose verdict is a failure. */
+  unseen: number
+  failing: number
+  /** How much of ctx.moved the verdicts have caught up with. */
+  read: number
+  /**
+   * NodeResourcesFit's (LeastAllocated) and NodeResourcesBalancedAllocation's scores, taken with the verdict, already
+   * weighted: the very products scoreNodes adds (weight × score), kept so the loop over the sample only adds.
+   */
   least: Float64Array
   balanced: Float64Array
   /** Untolerated PreferNoSchedule taints per node (TaintToleration's raw score), when any node has one. */
   softTaints: Float64Array | null
-  /** ImageLocality's score per node (0–100), or null when no node has a layer of the image. */
+  /** ImageLocality's score per node (0–100), weighted as least, or null when no node has a layer of the image. */
   image: Float64Array | null
 }
 
@@ -46,11 +53,11 @@ export interface KindCache {
   kinds: ShapeMap<Kind | null>
   /** Reused buffers over the sample of feasible nodes. */
   feasible: Int32Array
-  spread: Float64Array
+  totals: Float64Array
 }
 
 export function newKindCache(): KindCache {
-  return { kinds: new ShapeMap(), feasible: new Int32Array(0), spread: new Float64Array(0) }
+  return { kinds: new ShapeMap(), feasible: new Int32Array(0), totals: new Float64Array(0) }
 }
 
 /** Whether a pod's app has no rule that ties its verdict to its siblings' places. */
@@ -88,13 +95,16 @@ function kindOf(ctx: SchedCtx, cache: KindCache, c: Container): Kind | null {
         image = new Float64Array(n)
         for (let i = 0; i < n; i++) {
           const sum = Math.min(hi, Math.max(lo, raw[i]!))
-          image[i] = (MAX * (sum - lo)) / (hi - lo)
+          image[i] = W.ImageLocality * ((MAX * (sum - lo)) / (hi - lo))
         }
       }
       kind = {
         pod,
         seen: new Uint32Array(n),
         passes: new Uint8Array(n),
+        unseen: n,
+        failing: 0,
+        read: ctx.moved.length,
         least: new Float64Array(n),
         balanced: new Float64Array(n),
         softTaints,
@@ -116,22 +126,86 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
   if (!SCHEDULER_FAST_PATH.enabled || ctx.nominated.length > 0) return null
   const kind = kindOf(ctx, cache, c)
   if (!kind) return null
-  const world = ctx.world
-  const nodes = ctx.nodes
-  const n = nodes.length
+  const n = ctx.nodes.length
   if (n === 0) return null
   const want = feasibleNodesToFind(n)
   if (cache.feasible.length < want) {
     cache.feasible = new Int32Array(want)
-    cache.spread = new Float64Array(want)
+    cache.totals = new Float64Array(want)
   }
-  const feasible = cache.feasible
-  const spreadRaw = cache.spread
-  const { seen, passes, pod, least, balanced } = kind
+  const k = sample(ctx, kind, cache.feasible, want)
+  if (k === 0) return null
+  totals(kind, cache.feasible, k, cache.totals)
+  const best = cache.feasible[selectHost(cache.totals, k, ctx.world.rng)]!
+  SCHEDULER_FAST_PATH.placed += 1
+  return best
+}
+
+/** Take node i's verdict and resource scores for the kind again (it is new to the kind, or a pod arrived or left). */
+function judge(ctx: SchedCtx, kind: Kind, i: number): void {
+  if (kind.seen[i] === 0) kind.unseen -= 1
+  else if (!kind.passes[i]) kind.failing -= 1
+  kind.seen[i] = ctx.nodeVersion[i]!
+  if (filterNode(ctx, kind.pod, i)) {
+    kind.passes[i] = 0
+    kind.failing += 1
+    return
+  }
+  const node = ctx.nodes[i]!
+  kind.passes[i] = 1
+  kind.least[i] = W.NodeResourcesFit * leastAllocated(node, kind.pod)
+  kind.balanced[i] = W.NodeResourcesBalancedAllocation * balancedAllocation(node, kind.pod)
+}
+
+/**
+ * Up to `want` feasible nodes from the cursor on, into `feasible`; returns how many, and when there are any moves the
+ * cursor past the nodes visited. A node's verdict is taken again only when a pod has arrived on it or left it: the
+ * nodes that changed since the kind last looked are judged first (ctx.moved), so when every node has a verdict and
+ * none fails, the sample is simply the next `want` nodes, with no walk over them (at L: 150,000 pods, 500 nodes each).
+ */
+function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): number {
+  const moved = ctx.moved
   const version = ctx.nodeVersion
+  const { seen, passes } = kind
+  for (; kind.read < moved.length; kind.read++) {
+    const i = moved[kind.read]!
+    if (seen[i] !== 0 && seen[i] !== version[i]) judge(ctx, kind, i)
+  }
+  const n = ctx.nodes.length
+  const start = ctx.world.schedulerCursor % n
+  let k = 0
+  let visited = 0
+  if (kind.unseen === 0 && kind.failing === 0) {
+    for (; k < want; k++) feasible[k] = start + k < n ? start + k : start + k - n
+    visited = want
+  } else
+    for (; visited < n && k < want; visited++) {
+      let i = start + visited
+      if (i >= n) i -= n
+      if (seen[i] !== version[i]) judge(ctx, kind, i)
+      if (passes[i]) feasible[k++] = i
+    }
+  if (k > 0) ctx.world.schedulerCursor = (start + visited) % n
+  return k
+}
+
+/**
+ * Each sampled node's total into out[0..k), in SCORE_ORDER with scoreNodes' arithmetic (see SCORE_PLUGINS: the same
+ * sums in the same order): TaintToleration, PodTopologySpread (the system default spread, up to two soft terms,
+ * hostname and zone, read live from the counts, normalised over the sample), NodeResourcesFit, BalancedAllocation and
+ * ImageLocality; NodeAffinity and InterPodAffinity add 0 for these pods.
+ */
+function totals(kind: Kind, feasible: Int32Array, k: number, out: Float64Array): void {
+  const { pod, least, balanced, image } = kind
   const soft = kind.softTaints
-  const image = kind.image
-  // The system default spread: up to two soft terms (hostname, zone), read live from the counts.
+  const wTaint = W.TaintToleration
+  const wSpread = W.PodTopologySpread
+  let softMax = 0
+  if (soft)
+    for (let j = 0; j < k; j++) {
+      const x = soft[feasible[j]!]!
+      if (x > softMax) softMax = x
+    }
   const terms = pod.spread
   const nTerms = terms.length
   const t0 = terms[0]
@@ -144,27 +218,12 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
   const cnt1 = t1?.entry.counts
   const w1 = t1?.weight ?? 0
   const k1 = (t1?.maxSkew ?? 1) - 1
-  let softMax = 0
+  // The raw spread scores first (out holds them until the second loop), with their maximum and minimum.
   let sMax = 0
   let sMin = Infinity
-  let k = 0
-  let visited = 0
-  const start = world.schedulerCursor % n
-  for (; visited < n && k < want; visited++) {
-    let i = start + visited
-    if (i >= n) i -= n
-    if (seen[i] !== version[i]) {
-      seen[i] = version[i]!
-      if (filterNode(ctx, pod, i)) passes[i] = 0
-      else {
-        passes[i] = 1
-        least[i] = leastAllocated(nodes[i]!, pod)
-        balanced[i] = balancedAllocation(nodes[i]!, pod)
-      }
-    }
-    if (!passes[i]) continue
-    if (soft && soft[i]! > softMax) softMax = soft[i]!
-    if (nTerms > 0) {
+  if (nTerms > 0)
+    for (let j = 0; j < k; j++) {
+      const i = feasible[j]!
       // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it.
       // NaN (a node without the key) is written 0 / 0: with the global NaN in this phi V8 boxed every raw score
       // (1.2 GB of heap numbers while 150,000 pods were placed, by the sampling heap profiler).
@@ -190,50 +249,26 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
           r += term.entry.counts[d]! * term.weight + (term.maxSkew - 1)
         }
       }
-      spreadRaw[k] = r
+      out[j] = r
       if (r > sMax) sMax = r
       if (r < sMin) sMin = r
     }
-    feasible[k++] = i
-  }
-  if (k === 0) return null
-  world.schedulerCursor = (start + visited) % n
-
-  // Totals in SCORE_ORDER with scoreNodes' arithmetic (see SCORE_PLUGINS): the same sums in the same order.
-  const wTaint = W.TaintToleration
-  const wSpread = W.PodTopologySpread
-  const wLeast = W.NodeResourcesFit
-  const wBalanced = W.NodeResourcesBalancedAllocation
-  const wImage = W.ImageLocality
   const taintSame = wTaint * MAX
-  let best = -1
-  let bestScore = -Infinity
-  let ties = 0
+  const sum = sMax + sMin
   for (let j = 0; j < k; j++) {
     const i = feasible[j]!
-    // TaintToleration; NodeAffinity and InterPodAffinity add 0 for these pods.
     let total = soft ? wTaint * (softMax === 0 ? MAX : MAX - (soft[i]! * MAX) / softMax) : taintSame
     if (nTerms > 0) {
       // The same value as scoreNodes' (NaN: 0, all raw 0: MAX, else MAX·(max+min−raw)/max), the usual case on its own:
       // written as one ternary of 0, MAX and the quotient, V8 boxed every quotient (a heap number per node and pod,
       // 2 GB of garbage while 150,000 pods were placed).
-      const r = spreadRaw[j]!
-      if (sMax !== 0 && r === r) total += wSpread * ((MAX * (sMax + sMin - r)) / sMax)
+      const r = out[j]!
+      if (sMax !== 0 && r === r) total += wSpread * ((MAX * (sum - r)) / sMax)
       else total += wSpread * (r !== r ? 0 : MAX)
     }
-    total += wLeast * least[i]!
-    total += wBalanced * balanced[i]!
-    if (image) total += wImage * image[i]!
-    if (total > bestScore) {
-      best = i
-      bestScore = total
-      ties = 1
-    } else if (total === bestScore) {
-      // Reservoir sampling over equal scores, as selectHost does (and scheduleOne).
-      ties += 1
-      if (nextFloat(world.rng) * ties < 1) best = i
-    }
+    total += least[i]!
+    total += balanced[i]!
+    if (image) total += image[i]!
+    out[j] = total
   }
-  SCHEDULER_FAST_PATH.placed += 1
-  return best
 }

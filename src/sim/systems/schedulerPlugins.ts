@@ -13,6 +13,8 @@ import {
 } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { ImageId, Taint } from '../types'
+import { floatOfState, skipState } from '../rng'
+import type { RngState } from '../rng'
 import { matchesAll, tolerated } from './schedulerState'
 import type { NodeView, PodInfo, SchedCtx } from './schedulerState'
 
@@ -328,4 +330,46 @@ export function scoreNodes(
     if (breakdown) for (let j = 0; j < k; j++) breakdown[j]![plugin] = out[j]!
   }
   return totals
+}
+
+/**
+ * selectHost: the position in totals[0..k) of the highest total, equal totals sharing the choice by reservoir sampling
+ * with the world's generator. The textbook loop draws once per node whose total equals the best so far, and keeps that
+ * node when its draw × (nodes tied so far) < 1:
+ *
+ *   for (j…) if (t > best) { best = t; pick = j; ties = 1 } else if (t === best && nextFloat(rng) * ++ties < 1) pick = j
+ *
+ * This gives the same pick and leaves the generator in the same state, without the loop's branch on each tie (a third
+ * of the nodes tie at L, in no order a processor can predict: most of the fast path's time went there). First pass:
+ * the highest total, how many nodes have it and how many draws the loop takes, counted without branching. Then only
+ * the draws that can decide, from the last tie back (the last success wins), and a walk to the winner.
+ */
+export function selectHost(totals: Float64Array, k: number, rng: RngState): number {
+  let max = -Infinity
+  let draws = 0
+  let atMax = 0
+  for (let j = 0; j < k; j++) {
+    const t = totals[j]!
+    draws += +(t === max)
+    if (t > max) {
+      max = t
+      atMax = 0
+    }
+    atMax += +(t === max)
+  }
+  // The r-th node at the maximum (r ≥ 2) takes draw number (draws before the first of them) + r − 1.
+  const before = draws - (atMax - 1)
+  let winner = 1
+  for (let r = atMax; r >= 2; r--)
+    if (floatOfState(skipState(rng.s, before + r - 1)) * r < 1) {
+      winner = r
+      break
+    }
+  rng.s = skipState(rng.s, draws)
+  let seen = 0
+  for (let j = 0; j < k; j++) {
+    seen += +(totals[j] === max)
+    if (seen === winner) return j
+  }
+  return -1
 }

@@ -171,6 +171,8 @@ export interface SchedCtx {
   scratch: Float64Array
   /** Per node, bumped whenever a pod arrives on or leaves it in this pass (what a kind's cached verdicts check). */
   nodeVersion: Uint32Array
+  /** The nodes a pod arrived on or left in this pass, in order (a kind catches up from where it last read). */
+  moved: number[]
 }
 
 export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
@@ -204,6 +206,7 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
     podsByNode: null,
     scratch: new Float64Array(0),
     nodeVersion: new Uint32Array(nodes.length).fill(1),
+    moved: [],
   }
 }
 
@@ -298,6 +301,7 @@ function domainEntry(ctx: SchedCtx, appId: AppId, key: string, eligible: Uint8Ar
 /** Keep the counts in step when a pod arrives on (+1) or leaves (−1) node i. */
 export function notePodMoved(ctx: SchedCtx, c: Container, i: number, sign: 1 | -1): void {
   ctx.nodeVersion[i]! += 1
+  ctx.moved.push(i)
   const arr = ctx.podCounts?.get(c.appId)
   if (arr) arr[i]! += sign
   for (const e of ctx.domainsByApp.get(c.appId) ?? []) {
