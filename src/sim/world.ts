@@ -41,3 +41,18 @@ export function newId(world: World, prefix: string): string {
 export function scaledDelay(world: World, ms: number): number {
   return Math.max(1, Math.round(ms * world.delayScale))
 }
+
+/**
+ * Commands applied to each world, counted beside it (not in it: the world stays what was saved): the scheduler's
+ * unschedulable queue (systems/schedulerQueue.ts) tries its waiting pods again after any command, as one may have
+ * changed a node, an app's rules or a priority class.
+ */
+const commandsApplied = new WeakMap<World, number>()
+
+export function noteCommand(world: World): void {
+  commandsApplied.set(world, (commandsApplied.get(world) ?? 0) + 1)
+}
+
+export function commandCount(world: World): number {
+  return commandsApplied.get(world) ?? 0
+}

@@ -7,6 +7,7 @@
 import { fail } from '../result'
 import type { Result } from '../result'
 import type { World } from '../types'
+import { noteCommand } from '../world'
 import type { HandlerTable } from './handler'
 import type { Command } from '../types'
 import { appsHandlers } from './apps'
@@ -43,6 +44,8 @@ export function apply(world: World, command: Command): Result {
   }
   // The table maps each type to the handler of exactly that command; TypeScript cannot correlate the two here.
   const handler = handlers[command.type] as (world: World, command: Command) => Result
+  // Any command may change what a pending pod could fit on: the pods waiting in unschedulablePods are tried again.
+  noteCommand(world)
   return handler(world, command)
 }
 

@@ -27,7 +27,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import { TERMINATION_GRACE } from '../constants'
 import { SCHEDULER_TEXT } from '../schedulingFigures'
-import type { Container } from '../types'
+import type { Container, World } from '../types'
 import { filterNode } from './schedulerPlugins'
 import type { FilterFailure, Freed } from './schedulerPlugins'
 import { notePodMoved, podsByNode } from './schedulerState'
@@ -60,9 +60,14 @@ const add = (f: Freed, c: Container, sign: 1 | -1): void => {
 
 /** Whether any pod in the world could rank below this one (pods get 0 or a class's value). */
 function mayHaveVictims(ctx: SchedCtx, pod: PodInfo): boolean {
+  return mayPreempt(ctx.world, pod.priority)
+}
+
+/** Whether a pod of this priority could find victims at all: some priority class (or the default 0) is lower. */
+export function mayPreempt(world: World, priority: number): boolean {
   let lowest = 0
-  for (const v of Object.values(ctx.world.priorityClasses)) if (v < lowest) lowest = v
-  return pod.priority > lowest
+  for (const v of Object.values(world.priorityClasses)) if (v < lowest) lowest = v
+  return priority > lowest
 }
 
 /** MoreImportantPod: higher priority first; equal priority, the one that started earlier. */

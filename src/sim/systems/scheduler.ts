@@ -19,11 +19,23 @@ import { say } from '../messages'
 import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { Container, Placement, World } from '../types'
-import { preempt } from './preemption'
+import { mayPreempt, preempt } from './preemption'
+import { flushTime, park, parkedShapes, UNSCHEDULABLE_QUEUE } from './schedulerQueue'
+import type { Parked } from './schedulerQueue'
 import { chooseForKind, newKindCache } from './schedulerKinds'
 import { filterNode, runFilter, scoreNodes, selectHost } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
-import { newSchedCtx, nonZeroExtra, notePodMoved, placementId, podCounts, podInfo, schedulableNodes, ShapeMap } from './schedulerState'
+import {
+  newSchedCtx,
+  nonZeroExtra,
+  notePodMoved,
+  placementId,
+  podCounts,
+  podInfo,
+  sameShape,
+  schedulableNodes,
+  ShapeMap,
+} from './schedulerState'
 import type { SchedCtx } from './schedulerState'
 
 export type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
@@ -79,27 +91,52 @@ export function scheduler(world: World): void {
     if (c.priority !== 0) ranked = true
   }
   if (!pending) return
+  const queue = pending
   // PrioritySort: higher priority first; equal priority keeps arrival order (Array.sort is stable).
-  if (ranked) pending.sort((a, b) => b.priority - a.priority)
-  const ctx = newSchedCtx(world, schedulableNodes(world))
-  ctx.countApps = new Set(pending.map((c) => c.appId))
-  for (const c of pending) {
-    if (!c.nominatedNode) continue
-    const node = ctx.byName.get(c.nominatedNode)
-    if (node !== undefined) ctx.nominated.push({ node, id: c.id, priority: c.priority, cpu: containerCpuMilli(c), mem: containerMemMiB(c) })
+  if (ranked) queue.sort((a, b) => b.priority - a.priority)
+  // Pods that wait in unschedulablePods until a cluster event (schedulerQueue.ts): no work for them on this pass.
+  const parked = parkedShapes(world, queue)
+  // The pass's view of the cluster, built when the first pod needs it (none when every pending pod is parked).
+  let ctx: SchedCtx | null = null
+  const context = (): SchedCtx => {
+    if (ctx) return ctx
+    ctx = newSchedCtx(world, schedulableNodes(world))
+    ctx.countApps = new Set(queue.map((c) => c.appId))
+    for (const c of queue) {
+      if (!c.nominatedNode) continue
+      const node = ctx.byName.get(c.nominatedNode)
+      if (node !== undefined)
+        ctx.nominated.push({ node, id: c.id, priority: c.priority, cpu: containerCpuMilli(c), mem: containerMemMiB(c) })
+    }
+    return ctx
   }
   let bound = 0
   let preemptions = 0
   const appBinds = new Map<string, number>()
   const failedShapes: FailedShapes = new ShapeMap()
+  const failed: { pod: Container; message: string }[] = []
   const kinds = newKindCache()
-  for (const c of pending) {
-    if (c.state !== 'pending' || c.placement !== null || !world.containers[c.id]) continue
+  const flushBefore = flushTime(world)
+  let last: { pod: Container; waiting: Parked | undefined } | null = null
+  for (const c of queue) {
+    if (c.state !== 'pending' || c.placement !== null) continue
+    const shaped = !c.nominatedNode
+    // Parked against the cluster as the pass found it: only while this pass has not moved its app's counts or freed space.
+    if (shaped && parked && preemptions === 0 && (appBinds.size === 0 || !appBinds.has(c.appId))) {
+      // Pods of one shape come one after another: the last one's answer is asked first.
+      if (last === null || !sameShape(last.pod, c)) last = { pod: c, waiting: parked.get(c) }
+      const waiting = last.waiting
+      if (waiting && waiting.sinceMs > flushBefore) {
+        if (c.reason !== waiting.message) c.reason = waiting.message
+        UNSCHEDULABLE_QUEUE.skipped++
+        continue
+      }
+    }
+    if (!world.containers[c.id]) continue
     // Within one pass a node only fills up, unless a bind of the same app moves its spread and
     // anti-affinity counts or a preemption frees space: a pod shaped like one that just failed
     // fails the same way (kube-scheduler once cached this as "equivalence classes"). Without this,
     // 5,000 pods nothing can take cost 5,000 walks over every node on every step.
-    const shaped = !c.nominatedNode
     const seen = shaped ? failedShapes.get(c) : undefined
     if (seen && seen.binds === (appBinds.get(c.appId) ?? 0) && seen.preemptions === preemptions) {
       c.reason = seen.message
@@ -107,18 +144,23 @@ export function scheduler(world: World): void {
     }
     const log = bound < BINDINGS_LOGGED_PER_STEP
     // Pods of an ordinary kind take the fast path (schedulerKinds.ts); it hands back to the plain one when unsure.
-    const fast = shaped ? chooseForKind(ctx, kinds, c) : null
+    const fast = shaped ? chooseForKind(context(), kinds, c) : null
     let outcome: 'bound' | 'pending' | 'preempted'
     if (fast !== null) {
-      bind(ctx, c, fast, log)
+      bind(context(), c, fast, log)
       outcome = 'bound'
-    } else outcome = scheduleOne(ctx, c, log)
+    } else outcome = scheduleOne(context(), c, log)
     if (outcome === 'bound') {
       bound++
       appBinds.set(c.appId, (appBinds.get(c.appId) ?? 0) + 1)
     } else if (outcome === 'preempted') preemptions++
-    else if (shaped) failedShapes.set(c, { message: c.reason, binds: appBinds.get(c.appId) ?? 0, preemptions })
+    else if (shaped) {
+      failedShapes.set(c, { message: c.reason, binds: appBinds.get(c.appId) ?? 0, preemptions })
+      if (!seen && !mayPreempt(world, c.priority)) failed.push({ pod: c, message: c.reason })
+    }
   }
+  // A pass that changed nothing leaves the cluster its failures met: they wait for the next cluster event.
+  if (bound === 0 && preemptions === 0) park(world, queue, failed)
   if (bound > BINDINGS_LOGGED_PER_STEP) {
     const more = bound - BINDINGS_LOGGED_PER_STEP
     logEvent(world, 'info', say('scheduler.scheduledMore', { more }))
