@@ -54,7 +54,7 @@ export function Marker({ layout, sel, colour, strong }: { layout: SceneLayout; s
         <lineBasicMaterial color={colour} transparent opacity={strong ? 1 : 0.75} depthTest={false} />
       </lineSegments>
       <Html portal={overlayRef} position={[0, b.h / 2 + 0.6, 0]} center zIndexRange={[30, 0]} style={{ pointerEvents: 'none' }}>
-        <div style={{ ...tag, borderColor: colour, opacity: strong ? 1 : 0.85 }}>
+        <div className="scene-marker" data-strong={strong ? '1' : '0'} style={{ ...tag, borderColor: colour, opacity: strong ? 1 : 0.85 }}>
           <div style={{ fontWeight: 700 }}>{text.title}</div>
           <div>{text.state}</div>
         </div>

@@ -13,6 +13,7 @@ import { Manager, managerHireable, managerWorking } from './Manager'
 import { useGame } from '../state/game'
 import { Labels } from './Labels'
 import { EventMarks } from './EventMarks'
+import { TagSpacer } from './TagSpacer'
 import { FrontWalls } from './Cutaway'
 import { Happenings } from './Happenings'
 import { CameraRig } from './CameraRig'
@@ -83,6 +84,7 @@ export function Scene() {
           <Manager layout={layout} />
           <Labels layout={layout} />
           <EventMarks layout={layout} />
+          <TagSpacer />
         </>
       )}
       <CameraRig layout={layout} />

@@ -522,8 +522,82 @@ async function focusHouse(page, id) {
   await page.waitForTimeout(1500)
 }
 
+/**
+ * Every tag said in the street (event tags, the selected and hovered thing's label, house signs) as it shows now; none
+ * may cover another: a tag that would is lifted above it.
+ */
+async function tagsApart(page, where) {
+  const tags = await page.evaluate(() =>
+    [...document.querySelectorAll('.scene-tag, .scene-marker, [data-testid^="house-sign-"]')]
+      .map((el) => ({ text: el.textContent, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .map(({ text, r }) => ({ text, l: r.left, t: r.top, r: r.right, b: r.bottom })),
+  )
+  const hit = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5
+  for (const [i, a] of tags.entries())
+    for (const b of tags.slice(i + 1)) check(!hit(a, b), `${where}: "${a.text}" and "${b.text}" overlap (${JSON.stringify([a, b])})`)
+  return tags
+}
+
 /** Browser tests of the events you watch (issue 10 item 3): each saves a screenshot at the moment it happens. */
 export const watchTests = [
+  {
+    name: 'stage-tags-apart',
+    title:
+      "the sandbox: a selected room's label (furnishing) and the street's tags (being built, kit on its way) never cover each " +
+      'other, nor a house sign',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await dispatch(page, { type: 'addImage', id: 'big', ref: 'big:1', sizeMiB: 2000 })
+      for (const id of ['shop', 'blog'])
+        await dispatch(page, {
+          type: 'addApp',
+          id: `tag-${id}`,
+          name: `${id}-2`,
+          imageId: 'big',
+          cpuRequestMilli: 250,
+          memRequestMiB: 256,
+          rps: 0,
+          capacityRps: 10,
+        })
+      await focusHouse(page, 'h1')
+      const rooms = []
+      for (const app of ['tag-shop', 'tag-blog', 'tag-shop'])
+        rooms.push((await dispatch(page, { type: 'runContainer', appId: app, target: { kind: 'host', hostId: 'h1' } })).id)
+      await page.evaluate((id) => window.__houseOfPods.getUi().select({ kind: 'container', id }), rooms[0])
+      // While the kit is on its way, then while the room is furnished (being built): pause at each and look.
+      for (const [state, name] of [
+        ['pulling', 'stage-tags-apart-pulling.png'],
+        ['creating', 'stage-tags-apart-creating.png'],
+      ]) {
+        await play(page, 1)
+        await waitUntil(page, ([id, s]) => window.__houseOfPods.getState().world.containers[id]?.state === s, [rooms[0], state], {
+          what: `room ${rooms[0]} ${state}`,
+          interval: 20,
+          timeout: 60_000,
+        })
+        await pauseClock(page)
+        const now = await roomState(page, rooms[0])
+        // The tags are laid out each frame: give a loaded machine's slow frames a few seconds to draw the last one.
+        let tags = null
+        for (let i = 0; !tags; i++) {
+          await page.waitForTimeout(500)
+          tags = await tagsApart(page, `room ${now}`).catch((e) => {
+            if (i >= 10) throw e
+            return null
+          })
+        }
+        t.log(`room ${now}: ${tags.map((x) => `"${x.text}"`).join(', ')}`)
+        check(
+          tags.some((x) => /being built|kit on its way/.test(x.text)),
+          `no tag says the rooms are being built: ${JSON.stringify(tags)}`,
+        )
+        await shot(page, name)
+      }
+    },
+  },
   {
     name: 'stage-watch-pull',
     title:
