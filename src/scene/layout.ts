@@ -311,10 +311,22 @@ export interface FloorBox {
   w: number
   h: number
   d: number
+  /** Where its rooms stand (z from, depth): the front part that the floor above leaves open (a terrace), or all of it. */
+  openZ0: number
+  openD: number
 }
 
 /**
- * One house's apartment towers: its apartments (in this order) stacked five to a tower at the
+ * Each floor of a tower stands this far (at least) behind the front of the floor below, and the rooms of a floor
+ * stand on that open front strip, so a camera looking down from the street (about 45°) or into the house (30°) sees
+ * every floor's rooms: stacked flush, the floor above hid the rows behind the front one.
+ */
+export const TERRACE_MIN = 1.6
+/** How far under the floor above its rooms may reach (seen under it from 30° and up, over rooms up to 1.2 tall). */
+const TERRACE_UNDER = 0.25
+
+/**
+ * One house's apartment towers: its apartments stacked five to a tower (largest at the bottom) at the
  * house's left, each floor sized by its memory share; the posts at each tower's corners; the
  * storeroom at the back right and the ground floor left for rooms. `top` is the highest head room.
  */
@@ -340,6 +352,8 @@ export function stackTowers(
   const towerW = mine.length === 0 ? 0 : roomsOnGround ? usableW * 0.58 : usableW
   const cols = Math.max(1, Math.ceil(mine.length / MAX_STOREYS))
   const colW = mine.length === 0 ? 0 : (towerW - gap * (cols - 1)) / cols
+  // Stacked largest first (a stable order by memory), so the floors step back like a terrace.
+  const order = mine.map((_, j) => j).sort((a, b) => vmHostMemMiB(mine[b]!) - vmHostMemMiB(mine[a]!) || a - b)
   const floors: FloorBox[] = []
   const posts: { x: number; z: number; h: number }[] = []
   let top = SLAB_HEIGHT
@@ -348,13 +362,28 @@ export function stackTowers(
     let y = SLAB_HEIGHT
     let maxW = 0
     let maxD = 0
-    for (let j = col * MAX_STOREYS; j < Math.min(mine.length, (col + 1) * MAX_STOREYS); j++) {
-      const vm = mine[j]!
+    const first = floors.length
+    const end = Math.min(mine.length, (col + 1) * MAX_STOREYS)
+    // Terraced: each floor's front steps back from the one below by a share of the house's depth (at least
+    // TERRACE_MIN), down to a top floor a third of the house deep; a floor is otherwise as deep as its memory share.
+    const storeys = end - col * MAX_STOREYS
+    const step = storeys > 1 ? Math.max(TERRACE_MIN, Math.min(innerD * 0.22, (innerD * 0.62) / (storeys - 1))) : 0
+    for (let j = col * MAX_STOREYS; j < end; j++) {
+      const vm = mine[order[j]!]!
       const f = clamp(Math.sqrt(vmHostMemMiB(vm) / capMem) * 2, 0, 1)
       const w = colW * (0.4 + 0.6 * f)
-      const d = innerD * (0.55 + 0.45 * f)
+      const below = floors.length > first ? floors[floors.length - 1]! : null
+      const natural = innerD * (0.55 + 0.45 * f)
+      const d = below ? Math.max(innerD * 0.33, Math.min(natural, below.z + below.d / 2 - step - innerZ0)) : natural
       const h = vmHeight(vm.vcpus)
-      floors.push({ x: colX0 + w / 2, y: y + FRAME_HEIGHT, z: innerZ0 + d / 2, w, h, d })
+      floors.push({ x: colX0 + w / 2, y: y + FRAME_HEIGHT, z: innerZ0 + d / 2, w, h, d, openZ0: innerZ0, openD: d })
+      if (below) {
+        // The floor below keeps its rooms on the strip in front of this one (and a little under it).
+        const front = below.z + below.d / 2
+        const from = Math.min(Math.max(innerZ0 + d - TERRACE_UNDER, innerZ0), front - 0.6)
+        below.openZ0 = from
+        below.openD = front - from
+      }
       y += FRAME_HEIGHT + h + STOREY_CLEAR
       if (w > maxW) maxW = w
       if (d > maxD) maxD = d
@@ -372,7 +401,10 @@ export function stackTowers(
   }
   const bareX0 = innerX0 + (towerW > 0 ? towerW + gap : 0)
   const ground = { x0: bareX0, z0: innerZ0, w: Math.max(innerX0 + usableW - bareX0, 0.1), d: innerD, y: SLAB_HEIGHT }
-  return { floors, posts, store, ground, top }
+  // Floor k belongs to mine[order[k]]: given back in the caller's order.
+  const mineFloors: FloorBox[] = new Array(mine.length)
+  order.forEach((j, k) => (mineFloors[j] = floors[k]!))
+  return { floors: mineFloors, posts, store, ground, top }
 }
 
 export function placeApartments(
@@ -452,11 +484,13 @@ export function placeApartments(
       vms.d[v] = f.d
       vms.h[v] = f.h
       const inset = Math.min(0.1, f.w / 4)
+      // Its rooms stand on the open front of its floor (all of it on a tower's top floor), a margin inside its edges.
+      const z0 = f.openZ0 > f.z - f.d / 2 + 1e-6 ? f.openZ0 : f.openZ0 + 0.1
       placeRect[H + v] = {
         x0: f.x - f.w / 2 + inset,
-        z0: f.z - f.d / 2 + 0.1,
+        z0,
         w: f.w - 2 * inset,
-        d: Math.max(f.d - 0.2, 0.1),
+        d: Math.max(f.openZ0 + f.openD - 0.1 - z0, 0.1),
         y: f.y + f.h,
       }
     })

@@ -41,6 +41,12 @@ export interface SceneProbe {
   project: (kind: 'host' | 'vm' | 'container', id: string) => { x: number; y: number } | null
   /** What the camera looks at and from how far. */
   view: () => { target: [number, number, number]; distance: number } | null
+  /**
+   * The placed rooms the camera cannot see at all: each of their sample points (the top's middle, the top's front
+   * edge, the front's middle) behind an apartment floor, the hypervisor's frame or a front wall that stands (not cut
+   * away), or off screen. Other rooms in front of a room do not count (a row hides the one behind it from low down).
+   */
+  hiddenRooms: () => { rooms: number; hidden: string[] }
 }
 let sceneProbe: SceneProbe | null = null
 
@@ -78,6 +84,7 @@ export function installTestHandle(): void {
     sceneInstance: (name: string, i: number) => (sceneProbe ? sceneProbe.instance(name, i) : null),
     project: (kind: 'host' | 'vm' | 'container', id: string) => (sceneProbe ? sceneProbe.project(kind, id) : null),
     view: () => (sceneProbe ? sceneProbe.view() : null),
+    hiddenRooms: () => (sceneProbe ? sceneProbe.hiddenRooms() : null),
   })
   Object.defineProperty(window, '__houseOfPods', { value: handle, writable: false, configurable: false })
 }

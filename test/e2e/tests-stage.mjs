@@ -152,6 +152,48 @@ export const tests = [
     },
   },
   {
+    name: 'stage-floors-seen',
+    title:
+      "every room of a three-floor tower and of the ground floor shows: from the street's own framing and after a double-click " +
+      'on the house, no room is hidden behind the floor above it or a front wall',
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      const vms = []
+      for (const [os, memMiB] of [
+        ['linux', 8192],
+        ['windows', 6144],
+        ['linux', 4096],
+      ])
+        vms.push((await dispatch(page, { type: 'addVm', hostId: 'h1', os, vcpus: 4, memMiB })).id)
+      await play(page, 8)
+      await waitUntil(page, (ids) => ids.every((id) => window.__houseOfPods.getState().world.vms[id].state === 'running'), vms, {
+        what: 'the apartments to boot',
+        timeout: 60_000,
+      })
+      for (const vmId of vms)
+        for (let i = 0; i < 2; i++)
+          await dispatch(page, { type: 'runContainer', appId: vmId === vms[1] ? 'ledger' : 'shop', target: { kind: 'vm', vmId } })
+      for (let i = 0; i < 3; i++) await dispatch(page, { type: 'runContainer', appId: 'shop', target: { kind: 'host', hostId: 'h1' } })
+      await waitForRunning(page, 9, 60_000)
+      await pauseClock(page)
+      await page.evaluate(() => window.__houseOfPods.getUi().select(null))
+      await pressKey(page, 'Home')
+      await page.waitForTimeout(1500)
+      const street = await page.evaluate(() => window.__houseOfPods.hiddenRooms())
+      t.log(`the street's framing: ${street.hidden.length} of ${street.rooms} rooms hidden (${street.hidden.join(', ')})`)
+      await shot(page, 'stage-floors-street.png')
+      await doubleClickOn(page, 'host', 'h1')
+      await page.waitForTimeout(2500)
+      const focus = await page.evaluate(() => window.__houseOfPods.hiddenRooms())
+      t.log(`house 1 double-clicked: ${focus.hidden.length} of ${focus.rooms} rooms hidden (${focus.hidden.join(', ')})`)
+      await shot(page, 'stage-floors-focus.png')
+      check(street.rooms === 9 && street.hidden.length === 0, `the street's framing hides ${street.hidden.length} of ${street.rooms} rooms`)
+      check(focus.hidden.length === 0, `looking into house 1 hides ${focus.hidden.length} of ${focus.rooms} rooms`)
+    },
+  },
+  {
     name: 'stage-share',
     title: "the scene keeps ≥ 70 % of the window with a level's default panels open, ≥ 95 % in focus mode (F), at 1280×800 and 1920×1080",
     async run(t) {
@@ -887,6 +929,7 @@ export const watchTests = [
       // Where the copy lands (under reduced motion it stands at its goal): the floor the apartment has once it moved,
       // inside house 2 under its roof, not on top of it.
       await page.emulateMedia({ reducedMotion: 'reduce' })
+      await waitUntil(page, () => window.__houseOfPods.getUi().reducedMotion === true, undefined, { what: 'reduced motion to apply' })
       let landing = null
       for (let tries = 0; tries < 20; tries++) {
         await page.waitForTimeout(400)
