@@ -11,8 +11,9 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useFrame, useThree } from '@react-three/fiber'
 import * as THREE from 'three'
 import { kindLabel } from '../sim/labels'
+import type { Lang } from '../sim/labels'
 import type { ZoneSummary } from './cityZones'
-import { zoneNote } from './cityZones'
+import { CITY_WORDS, zoneNote } from './cityZones'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
 
@@ -108,25 +109,33 @@ export function zoneLabels(
   layout: SceneLayout,
   vocab: 'metaphor' | 'technical',
   states: Record<string, string> | undefined,
+  lang: Lang = 'en',
 ): CityLabel[] {
+  const w = CITY_WORDS[lang]
+  const v = vocab === 'metaphor' ? 0 : 1
   return zones.map((z) => {
     const state = states?.[z.name]
-    const note = zoneNote(z, vocab) + (vocab === 'technical' && state && state !== 'Normal' ? ` · ${state}` : '')
+    const note = zoneNote(z, vocab, lang) + (vocab === 'technical' && state && state !== 'Normal' ? ` · ${state}` : '')
     return {
       key: `z:${z.name}`,
       kind: 'zone' as const,
       x: z.x + z.w / 2,
       y: 0,
       z: layout.bounds.maxZ + 2,
-      text: `${vocab === 'metaphor' ? 'street side' : 'zone'} ${z.name}`,
-      note: `${z.houses.toLocaleString('en-GB')} ${vocab === 'metaphor' ? 'houses' : 'nodes'}: ${note}`,
+      text: `${w.zone[v]} ${z.name}`,
+      note: `${z.houses.toLocaleString(w.locale)} ${w.houses[v]}: ${note}`,
       bad: z.down > 0,
     }
   })
 }
 
 /** The house labels for the houses drawn in detail: name, and the businesses inside when near. */
-export function houseLabels(detail: SceneLayout | null, vocab: 'metaphor' | 'technical', appName: (id: string) => string): CityLabel[] {
+export function houseLabels(
+  detail: SceneLayout | null,
+  vocab: 'metaphor' | 'technical',
+  appName: (id: string) => string,
+  lang: Lang = 'en',
+): CityLabel[] {
   if (!detail) return []
   const { houses, rooms } = detail
   const inside: Set<string>[] = []
@@ -139,14 +148,26 @@ export function houseLabels(detail: SceneLayout | null, vocab: 'metaphor' | 'tec
   for (let i = 0; i < houses.n; i++) {
     const h = houses.hosts[i]!
     const apps = [...inside[i]!].sort().map((id) => ({ name: appName(id), colour: detail.appColours.get(id) ?? '#999' }))
-    const note = h.power !== 'on' ? (vocab === 'metaphor' ? 'down' : 'NotReady') : h.unschedulable ? 'cordoned' : undefined
+    const es = lang === 'es'
+    const note =
+      h.power !== 'on'
+        ? vocab === 'metaphor'
+          ? es
+            ? 'caída'
+            : 'down'
+          : 'NotReady'
+        : h.unschedulable
+          ? es
+            ? 'acordonada'
+            : 'cordoned'
+          : undefined
     out.push({
       key: `h:${houses.ids[i]}`,
       kind: 'house',
       x: houses.doorX[i]!,
       y: houses.h[i]! + 1.2,
       z: houses.z[i]!,
-      text: `${kindLabel('host', vocab)} ${h.name}`,
+      text: `${kindLabel('host', vocab, lang)} ${h.name}`,
       apps,
       note,
     })

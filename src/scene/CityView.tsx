@@ -19,6 +19,7 @@ import * as THREE from 'three'
 import type { World } from '../sim/types'
 import { hostList } from '../sim/containerIndex'
 import { useUi } from '../state/ui'
+import { useSettings } from '../state/settings'
 import type { Selection } from '../state/ui'
 import { useWorldVersion } from '../state/useWorld'
 import { roomsByNode } from '../state/roomIndex'
@@ -121,6 +122,7 @@ export function CityView({ layout }: { layout: SceneLayout }) {
   const houses = layout.houses
   const { near: nearIds, markScale } = useNearHouses(layout)
   const vocab = useUi((s) => s.vocab)
+  const lang = useSettings((s) => s.lang)
   const selection = useUi((s) => s.selection)
   const hover = useUi((s) => s.hover)
 
@@ -142,10 +144,10 @@ export function CityView({ layout }: { layout: SceneLayout }) {
   const selectedHost = selection && selection.kind === 'host' ? selection.id : null
   const labels = useMemo(
     () => [
-      ...zoneLabels(zones, layout, vocab, world.zoneStates),
-      ...houseLabels(detail, vocab, (id) => world.apps[id]?.name ?? id).filter((l) => l.key !== `h:${selectedHost}`),
+      ...zoneLabels(zones, layout, vocab, world.zoneStates, lang),
+      ...houseLabels(detail, vocab, (id) => world.apps[id]?.name ?? id, lang).filter((l) => l.key !== `h:${selectedHost}`),
     ],
-    [zones, layout, detail, vocab, world, selectedHost],
+    [zones, layout, detail, vocab, world, selectedHost, lang],
   )
 
   const data = useMemo(() => {

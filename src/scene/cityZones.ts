@@ -3,6 +3,7 @@
  * under pressure), for the zone's name plate and the overview map. Pure: no three.js or React.
  */
 import { hostCapacity } from '../sim/capacity'
+import type { Lang } from '../sim/labels'
 import type { Host, World } from '../sim/types'
 import type { SceneLayout } from './layout'
 
@@ -120,12 +121,36 @@ function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true
 }
 
+/** The city's few words, in English and Spanish ([house words, technical words] where they differ). */
+export const CITY_WORDS = {
+  en: {
+    zone: ['street side', 'zone'],
+    houses: ['houses', 'nodes'],
+    down: ['down', 'NotReady'],
+    cordoned: 'cordoned',
+    pressure: ['nearly full', 'under pressure'],
+    fine: ['all standing', 'all Ready'],
+    locale: 'en-GB',
+  },
+  es: {
+    zone: ['lado de la calle', 'zona'],
+    houses: ['casas', 'nodos'],
+    down: ['caídas', 'NotReady'],
+    cordoned: 'acordonadas',
+    pressure: ['casi llenas', 'bajo presión'],
+    fine: ['todas en pie', 'todos Ready'],
+    locale: 'es-ES',
+  },
+} as const
+
 /** The zone's status in words (colour is never the only sign): "2,500 down · 3 cordoned", or "all standing". */
-export function zoneNote(s: ZoneSummary, vocab: 'metaphor' | 'technical'): string {
-  const n = (v: number) => v.toLocaleString('en-GB')
+export function zoneNote(s: ZoneSummary, vocab: 'metaphor' | 'technical', lang: Lang = 'en'): string {
+  const w = CITY_WORDS[lang]
+  const v = vocab === 'metaphor' ? 0 : 1
+  const n = (x: number) => x.toLocaleString(w.locale)
   const parts: string[] = []
-  if (s.down) parts.push(`▲ ${n(s.down)} ${vocab === 'metaphor' ? 'down' : 'NotReady'}`)
-  if (s.cordoned) parts.push(`✚ ${n(s.cordoned)} cordoned`)
-  if (s.pressure) parts.push(`◆ ${n(s.pressure)} ${vocab === 'metaphor' ? 'nearly full' : 'under pressure'}`)
-  return parts.length ? parts.join(' · ') : vocab === 'metaphor' ? 'all standing' : 'all Ready'
+  if (s.down) parts.push(`▲ ${n(s.down)} ${w.down[v]}`)
+  if (s.cordoned) parts.push(`✚ ${n(s.cordoned)} ${w.cordoned}`)
+  if (s.pressure) parts.push(`◆ ${n(s.pressure)} ${w.pressure[v]}`)
+  return parts.length ? parts.join(' · ') : w.fine[v]
 }

@@ -15,7 +15,9 @@ import {
   HYPERVISOR_OVERHEAD_SOURCE,
   VCPU_OVERCOMMIT,
   VM_STATE_LABELS,
-  bothNames,
+  VM_STATE_LABELS_ES,
+  HOST_POWER_LABELS_ES,
+  CONTAINER_STATE_LABELS_ES,
   eventsAbout,
   formatMiB,
   formatTime,
@@ -23,16 +25,16 @@ import {
   hypervisorOverheadMiB,
   NODE_LIFECYCLE,
   kernelOf,
+  nodeCondition,
   nodeConditionText,
   qosClass,
   qosWhy,
   MEMORY_PRESSURE,
-  placementName,
   servedRatio,
   vmCapacity,
   eventText,
 } from '../sim'
-import type { World } from '../sim'
+import type { Lang, World } from '../sim'
 import { useGame, useUi, useWorld } from '../state'
 import type { Selection } from '../state'
 import { cores, money, secondsLeft, stateIcon, usedOf } from './format'
@@ -41,6 +43,9 @@ import { NodeDetails, WhyHere } from './manager/WhyHere'
 import { Charts } from './manager/Charts'
 import { useHud } from './uiStore'
 import { useLang, useT } from './i18n'
+import { usePhrases } from './i18n/phrases'
+import { INSPECTOR_EN } from './inspectorText'
+import type { InspectorText } from './inspectorText'
 
 type Row = [label: string, value: ReactNode]
 
@@ -79,9 +84,18 @@ function Sources({ list }: { list: string[] }) {
   )
 }
 
-function describe(
+type Pair = { metaphor: string; technical: string }
+/** A state's two names in a language, from one of the label tables (src/sim/labels.ts) and its Spanish twin. */
+function labelPair<K extends string>(en: Record<K, Pair>, es: Record<K, readonly [string, string]>, key: K, lang: Lang): Pair {
+  return lang === 'es' ? { metaphor: es[key][0], technical: es[key][1] } : en[key]
+}
+
+/** The selection's title, name, rows and sources, in the words of `x` (INSPECTOR_EN or its Spanish twin). */
+export function describe(
   world: World,
   sel: NonNullable<Selection>,
+  x: InspectorText = INSPECTOR_EN,
+  lang: Lang = 'en',
 ): { title: string; name: string; rows: Row[]; sources: string[]; id: string } | null {
   const now = world.timeMs
   switch (sel.kind) {
@@ -91,29 +105,26 @@ function describe(
       const cap = hostCapacity(h)
       return {
         id: h.id,
-        title: bothNames('host'),
+        title: x.kind('host'),
         name: h.name,
         rows: [
           [
-            'State',
+            x.state,
             <>
               <span aria-hidden="true">{stateIcon(h.power)} </span>
-              <Both l={HOST_POWER_LABELS[h.power]} />
-              {h.unschedulable && ' · cordoned (no new rooms)'}
-              {h.draining && ' · draining'}
+              <Both l={labelPair(HOST_POWER_LABELS, HOST_POWER_LABELS_ES, h.power, lang)} />
+              {h.unschedulable && x.cordoned}
+              {h.draining && x.draining}
             </>,
           ],
-          ['Node condition', <Both l={nodeConditionText(world, h)} />],
-          ['CPU (workers)', `${cores(h.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
-          [
-            'Memory (space)',
-            `${usedOf(h.alloc.memMiB, cap.memMiB)} reserved (${formatMiB(HOST_SYSTEM_RESERVED_MIB.value)} kept for the house itself)`,
-          ],
-          ['vCPUs handed out', `${h.alloc.vcpus} of ${cap.vcpus} (${VCPU_OVERCOMMIT.value}:1 overcommit)`],
-          ['Rooms standing directly in it', String(h.alloc.pods)],
-          ['Street side (zone)', h.zone],
-          ['Cost', `${money(h.costPerHour)}/h`],
-          ['Kernel', 'Linux (shared by rooms standing directly in the house)'],
+          [x.nodeCondition, <Both l={x.condition(nodeCondition(world, h), nodeConditionText(world, h))} />],
+          [x.hostCpu, x.hostCpuValue(cores(h.alloc.cpuMilli), cores(cap.cpuMilli))],
+          [x.hostMem, x.hostMemValue(usedOf(h.alloc.memMiB, cap.memMiB, lang), formatMiB(HOST_SYSTEM_RESERVED_MIB.value))],
+          [x.vcpus, x.vcpusValue(h.alloc.vcpus, cap.vcpus, VCPU_OVERCOMMIT.value)],
+          [x.hostRooms, String(h.alloc.pods)],
+          [x.zone, h.zone],
+          [x.cost, `${money(h.costPerHour)}${x.perHour}`],
+          [x.kernel, x.hostKernel],
         ],
         sources: [HOST_SYSTEM_RESERVED_MIB.source, VCPU_OVERCOMMIT.source, NODE_LIFECYCLE.source],
       }
@@ -126,30 +137,26 @@ function describe(
       const timed = vm.state === 'provisioning' || vm.state === 'booting'
       return {
         id: vm.id,
-        title: bothNames('vm'),
+        title: x.kind('vm'),
         name: vm.name,
         rows: [
           [
-            'State',
+            x.state,
             <>
               <span aria-hidden="true">{stateIcon(vm.state)} </span>
-              <Both l={VM_STATE_LABELS[vm.state]} />
-              {timed && `, ${secondsLeft(vm.phaseEndsMs, now)} s left`}
+              <Both l={labelPair(VM_STATE_LABELS, VM_STATE_LABELS_ES, vm.state, lang)} />
+              {timed && x.secondsLeft(secondsLeft(vm.phaseEndsMs, now))}
             </>,
           ],
-          ['Guest OS (its own kernel)', `${os.label}: takes ${formatMiB(os.memMiB)} and ${cores(os.cpuMilli)} core itself`],
-          ['Boot time', `${os.boot.minMs / 1000}–${os.boot.maxMs / 1000} s`],
-          ['vCPUs / RAM', `${vm.vcpus} vCPU · ${formatMiB(vm.memMiB)}`],
-          ['CPU for rooms', `${cores(vm.alloc.cpuMilli)} of ${cores(cap.cpuMilli)} cores reserved`],
-          ['Memory for rooms', `${usedOf(vm.alloc.memMiB, cap.memMiB)} reserved`],
-          [
-            'Frame overhead in the house',
-            `${formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus))} ` +
-              "(KubeVirt's virt-launcher estimate, one graphics device; not bare QEMU's)",
-          ],
-          ['In house', world.hosts[vm.hostId]?.name ?? '?'],
-          ['Rooms inside', String(vm.alloc.pods)],
-          ['Node condition', <Both l={nodeConditionText(world, vm)} />],
+          [x.guestOs, x.guestOsValue(os.label, formatMiB(os.memMiB), cores(os.cpuMilli))],
+          [x.bootTime, `${os.boot.minMs / 1000}–${os.boot.maxMs / 1000} s`],
+          [x.vmSize, `${vm.vcpus} vCPU · ${formatMiB(vm.memMiB)}`],
+          [x.vmCpu, x.hostCpuValue(cores(vm.alloc.cpuMilli), cores(cap.cpuMilli))],
+          [x.vmMem, x.reserved(usedOf(vm.alloc.memMiB, cap.memMiB, lang))],
+          [x.frame, x.frameValue(formatMiB(hypervisorOverheadMiB(vm.memMiB, vm.vcpus)))],
+          [x.inHouse, world.hosts[vm.hostId]?.name ?? '?'],
+          [x.roomsInside, String(vm.alloc.pods)],
+          [x.nodeCondition, <Both l={x.condition(nodeCondition(world, vm), nodeConditionText(world, vm))} />],
         ],
         sources: [os.boot.source, HYPERVISOR_OVERHEAD_SOURCE, NODE_LIFECYCLE.source],
       }
@@ -159,65 +166,63 @@ function describe(
       if (!c) return null
       const app = world.apps[c.appId]
       const image = world.images[c.imageId]
-      const where = c.placement ? placementName(world, c.placement) : null
+      const p = c.placement
+      const where = p
+        ? x.place(p.kind === 'host', (p.kind === 'host' ? world.hosts[p.hostId]?.name : world.vms[p.vmId]?.name) ?? '?')
+        : null
       const timed = c.state === 'pulling' || c.state === 'creating' || c.state === 'backoff'
+      const rt = RUNTIMES[c.runtime]
       return {
         id: c.id,
-        title: bothNames('container'),
+        title: x.kind('container'),
         name: c.name,
         rows: [
           [
-            'State',
+            x.state,
             <>
               <span aria-hidden="true">{stateIcon(c.state)} </span>
-              <Both l={CONTAINER_STATE_LABELS[c.state]} />
-              {timed && `, ${secondsLeft(c.phaseEndsMs, now)} s left`}
+              <Both l={labelPair(CONTAINER_STATE_LABELS, CONTAINER_STATE_LABELS_ES, c.state, lang)} />
+              {timed && x.secondsLeft(secondsLeft(c.phaseEndsMs, now))}
             </>,
           ],
-          ...(c.reason ? ([['Why', c.reason]] as Row[]) : []),
-          ['Business (app)', app?.name ?? c.appId],
-          ['Furniture kit (image)', image ? `${image.ref} · ${formatMiB(image.sizeMiB)} · needs ${GUEST_OS[image.os].label}` : c.imageId],
+          ...(c.reason ? ([[x.why, x.reason(c.reason)]] as Row[]) : []),
+          [x.app, app?.name ?? c.appId],
+          [x.image, image ? x.imageValue(image.ref, formatMiB(image.sizeMiB), GUEST_OS[image.os].label) : c.imageId],
           [
-            'Where',
+            x.where,
             where ? (
               <>
                 {where.metaphor} <span className="muted">/ {where.technical}</span>
               </>
             ) : (
-              'not placed yet (pending)'
+              x.notPlaced
             ),
           ],
+          [x.sharesKernel, p ? x.kernelOwner(GUEST_OS[kernelOf(world, p)].label, p.kind === 'host') : '—'],
           [
-            'Shares the kernel of',
-            c.placement
-              ? `${GUEST_OS[kernelOf(world, c.placement)].label} (${c.placement.kind === 'host' ? 'the house itself' : 'its apartment'})`
-              : '—',
-          ],
-          [
-            'Requests (what the scheduler counts)',
-            `${cores(c.cpuRequestMilli)} core · ${formatMiB(c.memRequestMiB)}` +
-              (RUNTIMES[c.runtime].overheadMiB || RUNTIMES[c.runtime].overheadCpuMilli
-                ? ` + ${RUNTIMES[c.runtime].label} overhead ${cores(RUNTIMES[c.runtime].overheadCpuMilli)} core · ` +
-                  `${formatMiB(RUNTIMES[c.runtime].overheadMiB)}`
+            x.requests,
+            x.requestsValue(cores(c.cpuRequestMilli), formatMiB(c.memRequestMiB)) +
+              (rt.overheadMiB || rt.overheadCpuMilli
+                ? x.runtimeOverhead(rt.label, cores(rt.overheadCpuMilli), formatMiB(rt.overheadMiB))
                 : '') +
-              ` (the runtime shim's ~${CONTAINER_SHIM_MIB.value} MiB is memory in use, not a request)`,
+              x.shim(CONTAINER_SHIM_MIB.value),
           ],
           [
-            'QoS class',
+            x.qos,
             <>
-              {qosClass(c)}: <Both l={qosWhy(c)} />
+              {qosClass(c)}: <Both l={x.qosWhy(qosClass(c), qosWhy(c))} />
             </>,
           ],
-          ['Restarts', String(c.restarts)],
+          [x.restarts, String(c.restarts)],
           [
-            'Sent visitors (Service endpoint)',
+            x.endpoint,
             c.ready && (c.state === 'running' || c.state === 'lost')
               ? c.state === 'lost'
-                ? 'yes, though its building is down: the manager has not noticed yet, so its visitors fail'
-                : 'yes (ready)'
-              : 'no (not ready)',
+                ? x.endpointLost
+                : x.endpointReady
+              : x.endpointNot,
           ],
-          ['Looked after by the manager', c.managed ? 'yes (a pod of a Deployment)' : 'no (a plain docker run)'],
+          [x.managed, c.managed ? x.managedYes : x.managedNo],
         ],
         sources: [CONTAINER_START.source, CONTAINER_SHIM_MIB.source, CRASH_BACKOFF.source, MEMORY_PRESSURE.source],
       }
@@ -227,20 +232,20 @@ function describe(
       if (!a) return null
       return {
         id: a.id,
-        title: bothNames('app'),
+        title: x.kind('app'),
         name: a.name,
         rows: [
-          ['Manager', a.managed ? `hired: ${a.replicas} rooms on the clipboard` : 'not hired'],
-          ['Open rooms (ready)', String(a.readyReplicas)],
-          ['Visitors', `${a.rps}/s, each room serves ${a.capacityRps}/s`],
-          ['Served so far', `${(servedRatio(a) * 100).toFixed(1)}%`],
-          ['Waiting time', `${Math.round(a.latencyMs)} ms`],
+          [x.manager, a.managed ? x.hired(a.replicas) : x.notHired],
+          [x.openRooms, String(a.readyReplicas)],
+          [x.visitors, x.visitorsValue(a.rps, a.capacityRps)],
+          [x.served, `${(servedRatio(a) * 100).toFixed(1)}%`],
+          [x.waiting, `${Math.round(a.latencyMs)} ms`],
         ],
         sources: [],
       }
     }
     case 'manager':
-      return { id: 'manager', title: bothNames('manager'), name: '', rows: [], sources: [] }
+      return { id: 'manager', title: x.kind('manager'), name: '', rows: [], sources: [] }
   }
 }
 
@@ -250,7 +255,8 @@ export function Inspector() {
   const vocab = useUi((s) => s.vocab)
   const lang = useLang()
   const t = useT()
-  const d = sel ? describe(world, sel) : null
+  const x = usePhrases('inspector', INSPECTOR_EN)
+  const d = sel ? describe(world, sel, x, lang) : null
   const events = d ? eventsAbout(world, d.id).slice(-6).reverse() : []
   const wide = useHud((s) => s.inspectorWide)
   return (

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useGame, useUi, useWorld } from '../state'
-import { CITY_MIN_HOUSES, houseLooks, MARKS } from '../scene/cityZones'
+import { CITY_MIN_HOUSES, CITY_WORDS, houseLooks, MARKS } from '../scene/cityZones'
 import type { HouseLooks } from '../scene/cityZones'
 import { cameraFootprint, currentLayout, fitMap, onLayout, toMap, toWorld } from '../scene/overview'
 import type { MapFit } from '../scene/overview'
@@ -17,6 +17,7 @@ import { ZONE_WALLS } from '../scene/palette'
 import { requestFly } from '../scene/view'
 import { hostList } from '../sim/containerIndex'
 import { useWords } from './useVocab'
+import { useLang } from './i18n'
 
 const W = 220
 const H = 150
@@ -135,6 +136,7 @@ export function OverviewMap() {
   const layout = useSyncExternalStore(onLayout, currentLayout)
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
+  const lang = useLang()
   const w = useWords()
   const big = hostList(world).length >= CITY_MIN_HOUSES
   const [open, setOpen] = useState(big)
@@ -197,13 +199,15 @@ export function OverviewMap() {
   const down = zones.reduce((n, z) => n + z.down, 0)
   const cordoned = zones.reduce((n, z) => n + z.cordoned, 0)
   const pressure = zones.reduce((n, z) => n + z.pressure, 0)
-  const fmt = (n: number) => n.toLocaleString('en-GB')
+  const cw = CITY_WORDS[lang]
+  const v = vocab === 'metaphor' ? 0 : 1
+  const fmt = (n: number) => n.toLocaleString(cw.locale)
   const parts = [
-    down ? `▲ ${fmt(down)} ${vocab === 'metaphor' ? 'down' : 'NotReady'}` : '',
-    cordoned ? `✚ ${fmt(cordoned)} cordoned` : '',
-    pressure ? `◆ ${fmt(pressure)} ${vocab === 'metaphor' ? 'nearly full' : 'under pressure'}` : '',
+    down ? `▲ ${fmt(down)} ${cw.down[v]}` : '',
+    cordoned ? `✚ ${fmt(cordoned)} ${cw.cordoned}` : '',
+    pressure ? `◆ ${fmt(pressure)} ${cw.pressure[v]}` : '',
   ].filter(Boolean)
-  const summary = `${fmt(layout.houses.n)} ${w('houses', 'nodes')}${parts.length ? ': ' + parts.join(' · ') : ', all standing'}`
+  const summary = `${fmt(layout.houses.n)} ${w('houses', 'nodes')}${parts.length ? ': ' + parts.join(' · ') : `, ${cw.fine[0]}`}`
 
   const onKey = (e: React.KeyboardEvent) => {
     const step = ((layout.bounds.maxX - layout.bounds.minX + layout.bounds.maxZ - layout.bounds.minZ) / 2 / 16) * (e.shiftKey ? 4 : 1)

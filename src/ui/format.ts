@@ -138,7 +138,8 @@ export function stateTone(state: string): 'good' | 'busy' | 'bad' | 'idle' {
 }
 
 /** "3.5 GiB of 7.5 GiB" */
-export const usedOf = (used: number, cap: number): string => `${formatMiB(Math.max(0, used))} of ${formatMiB(cap)}`
+export const usedOf = (used: number, cap: number, lang: Lang = 'en'): string =>
+  `${formatMiB(Math.max(0, used))} ${lang === 'es' ? 'de' : 'of'} ${formatMiB(cap)}`
 
 /** Cores from millicores: "1.5". */
 export const cores = (milli: number): string => (milli / 1000).toFixed(milli % 1000 === 0 ? 0 : 1)

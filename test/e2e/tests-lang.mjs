@@ -3,7 +3,8 @@
 // clean, nothing overflowing; the language chosen in the menu is remembered across a reload.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, click, dispatch, expectCanvasNotBlank, pressKey, shot, tid, waitFor, waitUntil } from './lib.mjs'
+import { check, click, dispatch, expectCanvasNotBlank, pressKey, settledRendererInfo, shot, tid, waitFor, waitUntil } from './lib.mjs'
+import { openCity } from './tests-city.mjs'
 import { expectNoSeriousAxe } from './tests-stage.mjs'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -110,7 +111,48 @@ export const tests = [
       check((await overflowing(p2, '.top-bar, .top-bar button, .objectives')).length === 0, 'the Spanish top bar overflows')
       await shot(p2, 'lang-es-level.png')
       await expectNoSeriousAxe(t, p2, 'a Spanish level in play')
+      // The inspector's rows, sentences built from parts: a house's, then a room's, in Spanish with no English row left.
+      await p2.evaluate(() => window.__houseOfPods.getUi().select({ kind: 'host', id: 'h1' }))
+      await waitUntil(p2, () => /Estado/.test(document.querySelector('[data-testid="inspector"]')?.textContent ?? ''), undefined, {
+        what: 'the inspector showing house h1',
+      })
+      const house = await p2.locator(tid('inspector')).innerText()
+      check(
+        house.includes('Condición del nodo') && house.includes('núcleos reservados') && house.includes('Lado de la calle (zona)'),
+        `the house's rows read: ${house.slice(0, 400)}`,
+      )
+      check(
+        !/\b(State|Node condition|reserved|kept for the house|Street side|Rooms standing)\b/.test(house),
+        `English in the rows: ${house}`,
+      )
+      await shot(p2, 'lang-es-inspector-house.png')
+      const room = await p2.evaluate(() => Object.keys(window.__houseOfPods.getState().world.containers)[0])
+      await p2.evaluate((id) => window.__houseOfPods.getUi().select({ kind: 'container', id }), room)
+      await waitUntil(p2, () => /Dónde/.test(document.querySelector('[data-testid="inspector"]')?.textContent ?? ''), undefined, {
+        what: 'the inspector showing the room',
+      })
+      const roomRows = await p2.locator(tid('inspector')).innerText()
+      check(
+        roomRows.includes('Clase QoS') && roomRows.includes('La cuida el administrador'),
+        `the room's rows read: ${roomRows.slice(0, 400)}`,
+      )
+      check(
+        !/\b(Where|Looked after|Restarts|Sent visitors|not a request|Shares the kernel)\b/.test(roomRows),
+        `English in the rows: ${roomRows}`,
+      )
+      await shot(p2, 'lang-es-inspector-room.png')
       await p2.close()
+
+      // The link banner: a bad setting named with what it expects and what is used, in Spanish.
+      const p4 = await t.open('/?test&lang=es&labels=houseish&seed=x')
+      const banner = await (await waitFor(p4, 'url-banner')).innerText()
+      check(
+        banner.includes('metaphor o technical') && banner.includes('casas y habitaciones') && banner.includes('la semilla de cada nivel'),
+        `the banner reads: ${banner}`,
+      )
+      check(!/is not understood|houses and rooms|whole number|own seed/.test(banner), `English in the banner: ${banner}`)
+      await shot(p4, 'lang-es-url-banner.png')
+      await p4.close()
 
       // The menu's choice is remembered: Spanish chosen, the page reloaded without lang=, still Spanish.
       const p3 = await t.open('/?test')
@@ -125,6 +167,79 @@ export const tests = [
       await p3.goto(`${t.base}/?test&lang=en`)
       await waitFor(p3, 'mode-campaign')
       check((await p3.locator(tid('mode-campaign')).innerText()).includes('Campaign'), 'lang=en did not apply over the remembered es')
+    },
+  },
+  {
+    name: 'lang-spanish-lab-city',
+    title:
+      '?lang=es: the VM-vs-container lab table (row names, waiting and measured cells, the concept text) and the city view of a big ' +
+      "street (zone plates, a zone's houses down) read in Spanish, with no English left in them",
+    timeoutMs: 200_000,
+    async run(t) {
+      const page = await t.open('/?test&lang=es')
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      await click(page, tid('mode-lab'))
+      await waitFor(page, 'lab-panel', { timeout: 15_000 })
+      const before = await page.locator(tid('lab-table')).innerText()
+      check(
+        ['Característica', 'Velocidad', 'Aislamiento', 'esperando', 'texto del concepto', 'Arranque rápido'].every((x) =>
+          before.includes(x),
+        ),
+        `the waiting lab table reads: ${before.slice(0, 500)}`,
+      )
+      check(!/\b(Feature|Speed|Isolation|waiting|concept text|Fast startup|Chart)\b/.test(before), `English in the lab table: ${before}`)
+      check((await page.locator(tid('lab-run')).innerText()).includes('Ejecutar con 5'), 'the Run button is not in Spanish')
+      await click(page, tid('lab-run'))
+      await click(page, tid('speed-8'))
+      await waitUntil(
+        page,
+        () => document.querySelector('[data-testid="lab-cell-speed-container"]')?.getAttribute('data-state') === 'measured',
+        undefined,
+        { timeout: 30_000, what: "the rooms' start-up measured", interval: 200 },
+      )
+      const cells = await page.locator(tid('lab-table')).innerText()
+      check(
+        cells.includes('en marcha tras') && /compartido por \d+ habitaciones/.test(cells),
+        `the measured lab table reads: ${cells.slice(0, 600)}`,
+      )
+      check(
+        !/\b(running after|so far|shared by|set of plumbing|per house|not tried|Measuring)\b/.test(cells),
+        `English in the cells: ${cells}`,
+      )
+      const status = await page.locator(tid('lab-status')).innerText()
+      check(/en marcha/.test(status) && !/running/.test(status), `the lab's status line reads: ${status}`)
+      await shot(page, 'lang-es-lab.png')
+      await page.close()
+
+      // The city view: the zones' plates and a zone's houses down, in Spanish.
+      const city = await openCity(t, 'M', '&lang=es')
+      await settledRendererInfo(city, 2, 60_000)
+      const plates = async () =>
+        city.evaluate(() =>
+          [...document.querySelectorAll('[data-testid="city-label"][data-kind="zone"][data-shown="1"]')].map((e) => e.textContent),
+        )
+      const names = await plates()
+      check(names.length === 3 && ['a', 'b', 'c'].every((z) => names.some((x) => x.includes(`lado de la calle ${z}`))), `plates: ${names}`)
+      check(
+        names.every((x) => /casas: todas en pie/.test(x) && !/street|houses|standing/.test(x)),
+        `English on the plates: ${names}`,
+      )
+      await dispatch(city, { type: 'failZone', zone: 'a' })
+      await waitUntil(
+        city,
+        () => [...document.querySelectorAll('[data-kind="zone"]')].some((e) => /caídas/.test(e.textContent)),
+        undefined,
+        {
+          timeout: 30_000,
+          what: "zone a's plate saying its houses are down",
+        },
+      )
+      await settledRendererInfo(city, 3, 60_000)
+      const after = await plates()
+      check(after.some((x) => /▲ 167 caídas/.test(x)) && !after.some((x) => /\bdown\b/.test(x)), `after burning zone a: ${after}`)
+      const map = await city.locator(tid('overview-map-summary')).innerText()
+      check(/500 casas: ▲ 167 caídas/.test(map) && !/\b(houses|down)\b/.test(map), `the overview map reads: ${map}`)
+      await shot(city, 'lang-es-city.png')
     },
   },
 ]

@@ -5,6 +5,7 @@ import { buildScaleWorld, settle } from '../../src/sim/scale'
 import { cityLayout, cityPlanKey } from '../../src/scene/CityView'
 import { DETAIL_MAX_HOUSES, detailLayout, nearHouses } from '../../src/scene/cityDetail'
 import { houseLooks, houseMark, MARKS, requestedShare, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
+import { zoneLabels } from '../../src/scene/CityLabels'
 
 describe('the city zoomed in', () => {
   const world = settle(buildScaleWorld(240, 3000, 7))
@@ -96,6 +97,14 @@ describe('zones at a glance', () => {
     expect(by.c!.pressure).toBeGreaterThanOrEqual(1)
     expect(zoneNote(by.a!, 'metaphor')).toBe('▲ 70 down')
     expect(zoneNote(by.b!, 'technical')).toBe('✚ 1 cordoned')
+    // ?lang=es: the same notes and the zones' plates in Spanish, no English word left.
+    expect(zoneNote(by.a!, 'metaphor', 'es')).toBe('▲ 70 caídas')
+    expect(zoneNote(by.b!, 'technical', 'es')).toBe('✚ 1 acordonadas')
+    const plates = zoneLabels(zones, cityLayout(w), 'metaphor', undefined, 'es')
+    expect(plates.map((l) => l.text)).toContain('lado de la calle a')
+    expect(plates.find((l) => l.text.endsWith(' a'))!.note).toBe('70 casas: ▲ 70 caídas')
+    for (const l of [...plates, ...zoneLabels(zones, cityLayout(w), 'technical', undefined, 'es')])
+      expect(`${l.text} ${l.note}`).not.toMatch(/street|zone |houses|nodes|down|cordoned|nearly|pressure|standing|all Ready/)
     expect(zones.reduce((n, z) => n + z.houses, 0)).toBe(210)
   })
 })

@@ -41,6 +41,179 @@ const Place = (v: ParamValue): string => {
   return t.charAt(0).toUpperCase() + t.slice(1)
 }
 
+/**
+ * A fragment the simulation wrote in English inside a message or a room's reason (a crash's cause, a probe's "why",
+ * a zone's rule), in Spanish. The simulation stores its English words unchanged (the world and its hash stay the
+ * same); they are translated here, when read. What kubelet, the scheduler or kubectl print themselves (OOMKilled,
+ * CrashLoopBackOff, "0/3 nodes are available") stays as they print it; a fragment not known here reads in English.
+ */
+export function fragmentEs(v: ParamValue): string {
+  const text = String(v)
+  for (const [re, es] of FRAGMENTS_ES) {
+    const m = re.exec(text)
+    if (m) return typeof es === 'string' ? es : es(m)
+  }
+  return text
+}
+
+type Rewrite = string | ((m: RegExpExecArray) => string)
+const qosNote = (q: string | undefined, rest: string | undefined): string => {
+  if (!q) return ''
+  const why =
+    rest === 'protected, yet the only one left' ? 'protegida, pero la única que quedaba' : 'menos protegida que una reservada del todo'
+  return ` (una habitación ${q}: ${why})`
+}
+const FILTER_ES: Record<string, string> = {
+  'some houses have a cone at the door': 'algunas casas tienen un cono en la puerta',
+  'some carry a sign on the door it has no pass for': 'algunas tienen un cartel en la puerta para el que no tiene pase',
+  'some are not the kind of place it asks for': 'algunas no son el tipo de sitio que pide',
+  'some have no space left for it': 'a algunas no les queda espacio para ella',
+  'some would crowd its rooms into one district': 'algunas amontonarían sus habitaciones en un mismo barrio',
+  'some already hold one of its rooms it must keep apart from': 'algunas ya tienen una de sus habitaciones de la que debe estar separada',
+}
+const FRAGMENTS_ES: readonly (readonly [RegExp, Rewrite])[] = [
+  // A crash (containers.crashed; the technical one is also the room's reason).
+  [/^the app inside failed$/, 'la app de dentro falló'],
+  [/^process exited with code (\d+)$/, (m) => `el proceso terminó con código ${m[1]}`],
+  [/^the kit lacks (.+) that the app needs$/, (m) => `al kit le falta ${m[1]}, que la app necesita`],
+  [
+    /^exec failed: image (\S+) does not contain (.+) required by (.+)$/,
+    (m) => `exec failed: la imagen ${m[1]} no contiene ${m[2]}, que necesita ${m[3]}`,
+  ],
+  [
+    /^it grew past its space cap of (.+) \(using (.+)\) and was thrown out$/,
+    (m) => `creció por encima de su tope de espacio de ${m[1]} (usaba ${m[2]}) y la echaron`,
+  ],
+  [
+    /^OOMKilled: memory (.+) over limit (.+), exit code (\d+)$/,
+    (m) => `OOMKilled: memoria ${m[1]} por encima del límite ${m[2]}, código de salida ${m[3]}`,
+  ],
+  [
+    new RegExp(
+      '^the (apartment|house) ran out of space and the caretaker of the plumbing threw out the biggest room ' +
+        '\\((it was the one hoarding|it scored worst.*?)(?: \\(a (\\w+) room: (.*)\\))?\\)$',
+    ),
+    (m) =>
+      `${m[1] === 'house' ? 'la casa' : 'el apartamento'} se quedó sin espacio y el conserje de las cañerías echó a la ` +
+      'habitación más grande (' +
+      (m[2] === 'it was the one hoarding'
+        ? 'era la que acaparaba'
+        : 'fue la peor puntuada, aunque no tenía fugas: una vecina sin tope llenó el espacio compartido') +
+      `${qosNote(m[3], m[4])})`,
+  ],
+  [
+    new RegExp(
+      '^OOMKilled: (.+) out of memory; the kernel OOM killer chose the highest badness ' +
+        '\\(usage (.+?)(, QoS \\w+, oom_score_adj by class|, oom_score_adj 0)\\), exit code (\\d+)$',
+    ),
+    (m) =>
+      `OOMKilled: ${m[1]} sin memoria; el OOM killer del kernel eligió la mayor badness (uso ${m[2]}` +
+      `${m[3]!.replace('oom_score_adj by class', 'oom_score_adj según su clase')}), código de salida ${m[4]}`,
+  ],
+  [
+    /^Liveness probe failed \((\d+)× in a row, failureThreshold (\d+)\): killed by the kubelet \(SIGKILL, exit code (\d+)\)$/,
+    (m) => `Liveness probe failed (${m[1]}× seguidas, failureThreshold ${m[2]}): el kubelet la mata (SIGKILL, código de salida ${m[3]})`,
+  ],
+  [
+    /^CrashLoopBackOff: back-off (\d+)s restarting failed container(.*)$/,
+    (m) => `CrashLoopBackOff: back-off ${m[1]}s restarting failed container${fragmentEs(m[2]!)}`,
+  ],
+  [/^ \(last termination: (.*)\)$/, (m) => ` (última terminación: ${fragmentEs(m[1]!)})`],
+  // A level's scheduled command the street refused (step.scheduledSkipped): a missing package.
+  [
+    /^(\S+) won't work here: it needs (.+), this (house|apartment) has (.+)\. \(It worked on the developer's machine\.\)$/,
+    (m) =>
+      `${m[1]} no funciona aquí: necesita ${m[2]}, y ${m[3] === 'house' ? 'esta casa' : 'este apartamento'} tiene ${m[4]}. ` +
+      '(En la máquina del desarrollador sí funcionaba.)',
+  ],
+  [
+    /^(\S+) failed to start on (.+?): needs (.+), (host|VM) has (.+)$/,
+    (m) => `${m[1]} no pudo arrancar en ${m[2]}: necesita ${m[3]}, ${m[4]} tiene ${m[5]}`,
+  ],
+  // A room's reason while it waits or after its node went.
+  [/^waiting for its apartment to finish booting$/, 'espera a que su apartamento termine de arrancar'],
+  [/^its node went down$/, 'su nodo se cayó'],
+  [/^pulling (\d+) of (\d+) layers \((.+)\)$/, (m) => `descargando ${m[1]} de ${m[2]} capas (${m[3]})`],
+  [
+    /^CPU throttled: CFS quota (\d+)m reached \(not killed, just slowed\)$/,
+    (m) => `CPU limitada: alcanzada la cuota CFS de ${m[1]}m (no se la mata, solo va más lenta)`,
+  ],
+  [/^breached: initial compromise \(chaos\)$/, 'vulnerada: intrusión inicial (caos)'],
+  [/^breached: attacker owns the shared kernel of (.+)$/, (m) => `vulnerada: el atacante controla el kernel compartido de ${m[1]}`],
+  [/^breached: (.+)$/, (m) => `vulnerada: ${m[1]}`],
+  // A probe's why (probes.readinessFailed, probes.livenessFailed).
+  [/^the process is stuck and does not answer$/, 'el proceso está colgado y no contesta'],
+  [/^it runs at (\d+)% speed and answers after the timeout$/, (m) => `va al ${m[1]} % de velocidad y contesta después del timeout`],
+  // Why the manager finds no place (scheduler.failedScheduling).
+  [/^: there is no house or apartment$/, ': no hay ninguna casa ni apartamento'],
+  [
+    /^: (some .+)$/,
+    (m) =>
+      `: ${m[1]!
+        .split('; ')
+        .map((w) => FILTER_ES[w] ?? w)
+        .join('; ')}`,
+  ],
+  // A zone's disruption state (nodes.zoneDisruption).
+  [/^evictions at the normal rate \(0\.1 nodes\/s\)$/, 'desalojos al ritmo normal (0,1 nodos/s)'],
+  [
+    /^every zone has lost all its nodes: the controller assumes its own network failed and evicts nothing$/,
+    'todas las zonas han perdido todos sus nodos: el controlador supone que falló su propia red y no desaloja nada',
+  ],
+  [
+    /^no node of it is Ready; evictions at the normal rate \(0\.1 nodes\/s\)$/,
+    'ninguno de sus nodos está Ready; desalojos al ritmo normal (0,1 nodos/s)',
+  ],
+  [
+    /^≥ 55 % of its nodes NotReady in a small zone \((\d+) ≤ 50 nodes\): evictions stop there$/,
+    (m) => `≥ 55 % de sus nodos NotReady en una zona pequeña (${m[1]} ≤ 50 nodos): allí se paran los desalojos`,
+  ],
+  [/^≥ 55 % of its nodes NotReady: evictions slow to 0\.01 nodes\/s$/, '≥ 55 % de sus nodos NotReady: los desalojos bajan a 0,01 nodos/s'],
+  // The kernel's choice when a house runs short (cgroups.evictedForMemory).
+  [/^it used (\d+) MiB more than it booked$/, (m) => `usaba ${m[1]} MiB más de lo que reservó`],
+  [/^the lowest ranked$/, 'la peor clasificada'],
+  // The autoscaler's decision (hpa.rescale).
+  [
+    /^waits: it wanted (\d+) rooms a moment ago, and closes rooms only after (\d+) calm minutes$/,
+    (m) => `espera: hace un momento quería ${m[1]} habitaciones, y solo cierra habitaciones tras ${m[2]} minutos de calma`,
+  ],
+  [/^the count it wants is within its limits$/, 'el número que quiere está dentro de sus límites'],
+  [/^holds at its minimum of (\d+)$/, (m) => `se queda en su mínimo de ${m[1]}`],
+  [
+    /^wants (\d+) rooms but may add only (\d+) per check$/,
+    (m) => `quiere ${m[1]} habitaciones pero solo puede añadir ${m[2]} por revisión`,
+  ],
+  [/^stops at its maximum of (\d+)$/, (m) => `se para en su máximo de ${m[1]}`],
+  [/^off: the clipboard says zero rooms$/, 'apagado: la lista dice cero habitaciones'],
+  [/^more rooms than its maximum: down to (\d+)$/, (m) => `más habitaciones que su máximo: baja a ${m[1]}`],
+  [/^fewer rooms than its minimum: up to (\d+)$/, (m) => `menos habitaciones que su mínimo: sube a ${m[1]}`],
+  [
+    /^cannot tell how busy the rooms are \(none is open and measured\)$/,
+    'no sabe cuánto trabajan las habitaciones (ninguna está abierta y medida)',
+  ],
+  // Probes set on an app (pods.probesSet).
+  [
+    /^(a "ready for visitors\?" check every|no more "ready for visitors\?" check|a "still alive\?" check every)/,
+    (m) =>
+      m.input
+        .replace(
+          /a "ready for visitors\?" check every (\d+) s \(out of the doorman's rotation after (\d+) failures\)/,
+          'una revisión de "¿lista para visitantes?" cada $1 s (fuera de la rotación del portero tras $2 fallos)',
+        )
+        .replace(
+          /a "still alive\?" check every (\d+) s \(restarted after (\d+) failures\)/,
+          'una revisión de "¿sigue viva?" cada $1 s (reiniciada tras $2 fallos)',
+        )
+        .replace(/no more "ready for visitors\?" check/, 'ninguna revisión más de "¿lista para visitantes?"')
+        .replace(/no more "still alive\?" check/, 'ninguna revisión más de "¿sigue viva?"')
+        .replace(/\) and /, ') y '),
+  ],
+  [/^no more "still alive\?" check$/, 'ninguna revisión más de "¿sigue viva?"'],
+  // Where an app's rooms must live (placement.nodeAffinity).
+  [/^anywhere$/, 'en cualquier sitio'],
+  [/^where (.+)$/, (m) => `donde ${m[1]!.replace(/ and /g, ' y ')}`],
+]
+
 const missing = (kind: ParamValue) => MISSING_ES[String(kind)] ?? MISSING_ES.place!
 
 export const ES: Translation = {
@@ -174,7 +347,7 @@ export const ES: Translation = {
   ],
   'cgroups.evictedForMemory': [
     (p) =>
-      `${Place(p.where)} casi no tiene espacio: el conserje sacó una habitación de ${p.app} (${p.qos}: ${p.why}); ` +
+      `${Place(p.where)} casi no tiene espacio: el conserje sacó una habitación de ${p.app} (${p.qos}: ${fragmentEs(p.why)}); ` +
       'el administrador la vuelve a abrir en otro sitio.',
     'kubectl',
   ],
@@ -230,8 +403,8 @@ export const ES: Translation = {
   ],
   'containers.removed': [(p) => `Se vació una habitación de ${p.app}.`, (p) => `Contenedor ${p.room} eliminado.`],
   'containers.crashed': [
-    (p) => `Una habitación de ${p.app} se derrumbó (${p.metaphorWhy}). Las de alrededor siguen como si nada.`,
-    (p) => `El contenedor ${p.room} falló: ${p.technicalWhy}. Los demás contenedores no se ven afectados.`,
+    (p) => `Una habitación de ${p.app} se derrumbó (${fragmentEs(p.metaphorWhy)}). Las de alrededor siguen como si nada.`,
+    (p) => `El contenedor ${p.room} falló: ${fragmentEs(p.technicalWhy)}. Los demás contenedores no se ven afectados.`,
   ],
   'containers.refused.imageNotFound': [() => `La app no tiene kit de muebles.`, (p) => `imagen ${p.imageId} no encontrada`],
   'containers.refused.unknownRuntime': [() => `Tipo de paredes de habitación desconocido.`, (p) => `runtime desconocido ${p.runtime}`],
@@ -309,7 +482,7 @@ export const ES: Translation = {
   'hpa.rescale': [
     (p) =>
       `El administrador del edificio ${p.up ? 'añade' : 'cierra'} habitaciones de ${p.app}: ${p.current} → ${p.desired} ` +
-      `(ocupación ${p.busy}, objetivo ${p.targetCpuPercent} %; ${p.why}).`,
+      `(ocupación ${p.busy}, objetivo ${p.targetCpuPercent} %; ${fragmentEs(p.why)}).`,
     'kubectl',
   ],
 
@@ -353,7 +526,7 @@ export const ES: Translation = {
   ],
   'kubelet.restartImmediately': [
     (p) => `El conserje reabrió enseguida la habitación de ${p.app}: el primer derrumbe no espera (el segundo sí).`,
-    (p) => `Reiniciando el contenedor ${p.room} de inmediato (primer fallo, aún sin back-off)${p.last}.`,
+    (p) => `Reiniciando el contenedor ${p.room} de inmediato (primer fallo, aún sin back-off)${fragmentEs(p.last)}.`,
   ],
   'kubelet.backOff': [(p) => `El conserje reabrirá la habitación de ${p.app} dentro de ${p.wait} s.`, 'kubectl'],
   'kubelet.pulling': [
@@ -519,8 +692,8 @@ export const ES: Translation = {
     (p) =>
       `El administrador del edificio ve ` +
       `${p.state === 'Normal' ? `la zona ${p.zone} sana otra vez` : `problemas en toda la zona ${p.zone}`}` +
-      `: ${p.why}.`,
-    (p) => `El controlador detectó que la zona ${p.zone} está ahora en estado ${p.state}: ${p.why}.`,
+      `: ${fragmentEs(p.why)}.`,
+    (p) => `El controlador detectó que la zona ${p.zone} está ahora en estado ${p.state}: ${fragmentEs(p.why)}.`,
   ],
   'nodes.evicted': [
     (p) => `El administrador del edificio da por perdidas ${p.evicted} habitaciones de edificios caídos y las montará en otro sitio.`,
@@ -548,7 +721,7 @@ export const ES: Translation = {
     (p) => `deployment/${p.app} tolerations: ${p.text}.`,
   ],
   'placement.nodeAffinity': [
-    (p) => `Las habitaciones de ${p.app} deben vivir ${p.required}${p.wish}.`,
+    (p) => `Las habitaciones de ${p.app} deben vivir ${fragmentEs(p.required)}${p.wish}.`,
     (p) => `deployment/${p.app} nodeAffinity: required [${p.required2}], preferred [${p.wishTech}].`,
   ],
   'placement.priorityClassCreated': [
@@ -661,7 +834,7 @@ export const ES: Translation = {
     (p) => `no se encontró ninguna PriorityClass llamada ${p.name}`,
   ],
 
-  'pods.probesSet': [(p) => `Las habitaciones de ${p.app} reciben ${p.said}.`, (p) => `deployment.apps/${p.app}: ${p.parts}.`],
+  'pods.probesSet': [(p) => `Las habitaciones de ${p.app} reciben ${fragmentEs(p.said)}.`, (p) => `deployment.apps/${p.app}: ${p.parts}.`],
   'pods.namespaceCreated': [
     (p) => `Se delimita una nueva ala de la calle, ${p.name}: los nombres de sus negocios no se mezclan con los de los demás.`,
     'kubectl',
@@ -757,7 +930,8 @@ export const ES: Translation = {
     (p) => `${p.more} transiciones de sonda más (Unhealthy).`,
   ],
   'probes.livenessFailed': [
-    (p) => `El conserje encontró una habitación de ${p.app} sin respuesta ${p.failures} veces seguidas (${p.why}) y la reinicia.`,
+    (p) =>
+      `El conserje encontró una habitación de ${p.app} sin respuesta ${p.failures} veces seguidas (${fragmentEs(p.why)}) y la reinicia.`,
     (p) =>
       `Liveness probe failed: ${p.room} no respondió (${p.failures}× seguidas). El contenedor ${p.room} falló la sonda de ` +
       `liveness y se reiniciará.`,
@@ -770,8 +944,8 @@ export const ES: Translation = {
   ],
   'probes.readinessFailed': [
     (p) =>
-      `Una habitación de ${p.app} suspendió ${p.readinessFailures} revisiones seguidas (${p.why}): el portero deja de enviarle ` +
-      `visitantes. La habitación sigue abierta.`,
+      `Una habitación de ${p.app} suspendió ${p.readinessFailures} revisiones seguidas (${fragmentEs(p.why)}): ` +
+      `el portero deja de enviarle visitantes. La habitación sigue abierta.`,
     (p) =>
       `Readiness probe failed: ${p.room} (${p.readinessFailures}× seguidas, failureThreshold ${p.failureThreshold}); quitado de ` +
       `los endpoints del Service, el contenedor sigue corriendo.`,
@@ -806,13 +980,13 @@ export const ES: Translation = {
     (p) => `Programado ${p.room} en ${p.node}.`,
   ],
   'scheduler.failedScheduling': [
-    (p) => `El administrador del edificio no encuentra sitio para una habitación de ${p.app}${p.why}.`,
+    (p) => `El administrador del edificio no encuentra sitio para una habitación de ${p.app}${fragmentEs(p.why)}.`,
     'kubectl',
   ],
 
   'step.scheduledSkipped': [
-    (p) => `Un suceso previsto no ocurrió: ${p.resultMetaphor}`,
-    (p) => `${p.type} previsto omitido: ${p.resultTechnical}`,
+    (p) => `Un suceso previsto no ocurrió: ${fragmentEs(p.resultMetaphor)}`,
+    (p) => `${p.type} previsto omitido: ${fragmentEs(p.resultTechnical)}`,
   ],
 
   'vmOps.resized': [

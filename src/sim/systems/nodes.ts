@@ -212,42 +212,72 @@ export function nodeLifecycle(world: World): void {
 }
 
 /**
+ * The facts behind a node's condition as the inspector tells them: the state kubectl reads, how long the
+ * control plane has heard nothing (and its grace period), when its pods go, or why their eviction waits.
+ * Seconds are whole, never negative. nodeConditionText says them in English; the Spanish pack says them too.
+ */
+export type NodeConditionFacts =
+  | { kind: 'ready' }
+  | { kind: 'silent'; silentS: number; graceS: number }
+  | { kind: 'notReady' }
+  | { kind: 'unknown'; taints: string; evictInS: number | null; tolerationS: number; held: 'zone' | 'rate' | null }
+
+export function nodeCondition(world: World, n: Host | Vm): NodeConditionFacts {
+  const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
+  const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
+  const s = (ms: number) => Math.max(0, Math.round(ms / 1000))
+  if (n.condition === 'Ready') {
+    if (n.downSinceMs === null) return { kind: 'ready' }
+    return { kind: 'silent', silentS: s(world.timeMs - n.downSinceMs), graceS: s(grace) }
+  }
+  if (n.condition === 'NotReady') return { kind: 'notReady' }
+  const noExec = n.taints.find((t) => isUnreachableTaint(t, 'NoExecute'))
+  const evictInS = noExec?.timeAddedMs !== undefined ? s(noExec.timeAddedMs + toleration - world.timeMs) : null
+  return {
+    kind: 'unknown',
+    taints: n.taints
+      .filter((t) => t.key === UNREACHABLE_TAINT_KEY)
+      .map((t) => `${t.key}:${t.effect}`)
+      .join(', '),
+    evictInS,
+    tolerationS: s(toleration),
+    held: evictInS !== null ? null : world.zoneStates && Object.keys(world.zoneStates).length > 0 ? 'zone' : 'rate',
+  }
+}
+
+/**
  * The node's condition in both vocabularies, for the inspector: the same state kubectl reads, with what it
  * means for the player (how long until the control plane notices, which taints, when its pods go).
  */
 export function nodeConditionText(world: World, n: Host | Vm): { metaphor: string; technical: string } {
-  const grace = scaledDelay(world, NODE_LIFECYCLE.gracePeriodMs)
-  const toleration = scaledDelay(world, NODE_LIFECYCLE.evictionTolerationMs)
-  const s = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`
-  if (n.condition === 'Ready') {
-    if (n.downSinceMs === null) return { metaphor: 'answering the manager (Ready)', technical: 'Ready' }
-    const silent = world.timeMs - n.downSinceMs
-    return {
-      metaphor:
-        `Ready, as far as the manager knows: no call for ${s(silent)}; it notices at ${s(grace)}. ` +
-        'Until then visitors are still sent to its rooms, and fail.',
-      technical:
-        `Ready (no heartbeat for ${s(silent)}; node-monitor-grace-period ${s(grace)}). ` +
-        'Its pods are still Ready Service endpoints: requests sent to them fail.',
+  const f = nodeCondition(world, n)
+  switch (f.kind) {
+    case 'ready':
+      return { metaphor: 'answering the manager (Ready)', technical: 'Ready' }
+    case 'silent':
+      return {
+        metaphor:
+          `Ready, as far as the manager knows: no call for ${f.silentS} s; it notices at ${f.graceS} s. ` +
+          'Until then visitors are still sent to its rooms, and fail.',
+        technical:
+          `Ready (no heartbeat for ${f.silentS} s; node-monitor-grace-period ${f.graceS} s). ` +
+          'Its pods are still Ready Service endpoints: requests sent to them fail.',
+      }
+    case 'notReady':
+      return { metaphor: 'not taking rooms yet', technical: 'NotReady (KubeletNotReady)' }
+    case 'unknown': {
+      const evict =
+        f.evictInS !== null
+          ? `pods evicted in ${f.evictInS} s (tolerationSeconds ${f.tolerationS} s)`
+          : f.held === 'zone'
+            ? 'NoExecute taint held back: zone disruption rules stop or slow evictions (see the log)'
+            : 'NoExecute taint waits for the eviction rate limit (0.1 nodes/s per zone)'
+      return {
+        metaphor: `Not answering: the manager stopped sending visitors to its rooms and put up "unreachable" signs; ${
+          f.evictInS !== null ? `it moves the rooms in ${f.evictInS} s` : 'their move waits'
+        }.`,
+        technical: `Unknown (kubectl: NotReady), NodeStatusUnknown: Kubelet stopped posting node status. Taints ${f.taints}; ${evict}.`,
+      }
     }
-  }
-  if (n.condition === 'NotReady') return { metaphor: 'not taking rooms yet', technical: 'NotReady (KubeletNotReady)' }
-  const noExec = n.taints.find((t) => isUnreachableTaint(t, 'NoExecute'))
-  const evict =
-    noExec?.timeAddedMs !== undefined
-      ? `pods evicted in ${s(noExec.timeAddedMs + toleration - world.timeMs)} (tolerationSeconds ${s(toleration)})`
-      : world.zoneStates && Object.keys(world.zoneStates).length > 0
-        ? 'NoExecute taint held back: zone disruption rules stop or slow evictions (see the log)'
-        : 'NoExecute taint waits for the eviction rate limit (0.1 nodes/s per zone)'
-  return {
-    metaphor: `Not answering: the manager stopped sending visitors to its rooms and put up "unreachable" signs; ${
-      noExec?.timeAddedMs !== undefined ? `it moves the rooms in ${s(noExec.timeAddedMs + toleration - world.timeMs)}` : 'their move waits'
-    }.`,
-    technical:
-      `Unknown (kubectl: NotReady), NodeStatusUnknown: Kubelet stopped posting node status. Taints ` +
-      `${n.taints
-        .filter((t) => t.key === UNREACHABLE_TAINT_KEY)
-        .map((t) => `${t.key}:${t.effect}`)
-        .join(', ')}; ${evict}.`,
   }
 }

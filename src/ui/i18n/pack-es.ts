@@ -1,7 +1,8 @@
 /**
  * Everything Spanish the game needs beyond English, in one chunk loaded only when Spanish is chosen
- * (packs.ts): the simulation's catalogue, the HUD dictionary, the panels' word pairs and the levels'
- * overlays (the lessons' overlays travel with the lessons' own chunk).
+ * (packs.ts): the simulation's catalogue, the HUD dictionary, the panels' word pairs and sentences
+ * (phrases.ts: the inspector, the lab, the link banner) and the levels' overlays (the lessons' overlays travel
+ * with the lessons' own chunk).
  */
 import { addCatalogue } from '../../sim'
 import { addLevelTranslationFiles } from '../../levels/bundled'
@@ -10,6 +11,10 @@ import { ES_UI } from './es'
 import { ES_WORDS } from './words-es'
 import { DICTIONARIES } from './t'
 import { addWords } from '../useVocab'
+import { addPhrases } from './phrases'
+import { INSPECTOR_ES } from './inspector-es'
+import { LAB_ES } from './lab-es'
+import { URL_ES } from './url-es'
 
 const levelFiles = import.meta.glob('../../../levels/es/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
   string,
@@ -21,4 +26,5 @@ export function register(): void {
   DICTIONARIES.es = ES_UI
   addWords('es', ES_WORDS)
   addLevelTranslationFiles(levelFiles)
+  addPhrases('es', { inspector: INSPECTOR_ES, lab: LAB_ES, url: URL_ES })
 }

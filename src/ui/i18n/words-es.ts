@@ -253,6 +253,7 @@ export const ES_WORD_ROWS: readonly (readonly [string, string, string, string])[
   ['flood in one apartment', 'one guest kernel panics', 'inundación en un apartamento', 'kernel panic de un invitado'],
   ['apartment', 'guest kernel', 'apartamento', 'kernel invitado'],
   ['the shared plumbing', 'the shared kernel', 'las cañerías compartidas', 'el kernel compartido'],
+  ["the house's plumbing fails", 'the shared kernel panics', 'fallan las cañerías de la casa', 'kernel panic del kernel compartido'],
   [
     'this run, burglar in one room',
     'this run, one container breached',

@@ -3,6 +3,8 @@
  * side solid with round ones, and every mark carries a text label: colour is never the only signal.
  */
 import type { RacePoint } from './labStore'
+import { usePhrases } from '../i18n/phrases'
+import { LAB_EN } from './labText'
 
 const W = 220
 const VM = 'var(--lab-vm, #3a7ca5)'
@@ -33,8 +35,9 @@ export function KernelsChart({
   vmLabel: string
   roomLabel: string
 }) {
+  const x = usePhrases('lab', LAB_EN)
   const shown = Math.min(vmKernels, 24)
-  const label = `${vmKernels} kernel${vmKernels === 1 ? '' : 's'} for ${vmLabel}, ${roomKernels} kernel shared by ${rooms} ${roomLabel}`
+  const label = x.kernelsLabel(vmKernels, vmLabel, roomKernels, rooms, roomLabel)
   return (
     <svg className="lab-chart" viewBox={`0 0 ${W} 64`} role="img" aria-label={label} data-testid="lab-chart-os">
       <Hatch id="lab-hatch-os" />
@@ -42,14 +45,14 @@ export function KernelsChart({
         <rect key={i} x={4 + (i % 8) * 12} y={6 + Math.floor(i / 8) * 14} width="10" height="10" fill="url(#lab-hatch-os)" stroke={VM} />
       ))}
       <text x="4" y="60" className="lab-chart-text">
-        {vmKernels} kernels{vmKernels > shown ? ` (${shown} drawn)` : ''}
+        {x.vmKernels(vmKernels, vmKernels > shown ? shown : null)}
       </text>
       {roomKernels > 0 && <rect x="124" y="30" width="90" height="12" fill={ROOM} stroke="#000" strokeOpacity="0.3" rx="3" />}
       {Array.from({ length: Math.min(rooms, 24) }, (_, i) => (
         <circle key={i} cx={128 + (i % 12) * 7.5} cy={10 + Math.floor(i / 12) * 8} r="3" fill={ROOM} />
       ))}
       <text x="124" y="60" className="lab-chart-text">
-        {roomKernels} kernel, shared
+        {x.sharedKernel(roomKernels)}
       </text>
     </svg>
   )
@@ -69,6 +72,7 @@ export function RaceChart({
   vmLabel: string
   roomLabel: string
 }) {
+  const tx = usePhrases('lab', LAB_EN)
   const H = 76
   const base = H - 24
   const x = (t: number) => 28 + (Math.min(t, endMs) / Math.max(endMs, 1)) * (W - 36)
@@ -84,7 +88,7 @@ export function RaceChart({
   }
   const lastVm = series.length ? series[series.length - 1]!.vm : 0
   const lastC = series.length ? series[series.length - 1]!.c : 0
-  const label = `Running over time: ${vmLabel} ${lastVm} of ${n}, ${roomLabel} ${lastC} of ${n}, over ${(endMs / 1000).toFixed(1)} s`
+  const label = tx.raceLabel(vmLabel, lastVm, roomLabel, lastC, n, (endMs / 1000).toFixed(1))
   return (
     <svg className="lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="lab-chart-speed">
       <line x1="28" y1={base} x2={W - 8} y2={base} stroke="currentColor" strokeOpacity="0.4" />
@@ -105,7 +109,7 @@ export function RaceChart({
       <circle cx={x(endMs)} cy={y(lastC)} r="3.5" fill={ROOM} />
       <rect x={x(endMs) - 3.5} y={y(lastVm) - 3.5} width="7" height="7" fill={VM} />
       <text x="28" y={H - 2} className="lab-chart-text">
-        ● {roomLabel} (solid) · ■ {vmLabel} (dashed)
+        {tx.raceLegend(roomLabel, vmLabel)}
       </text>
     </svg>
   )

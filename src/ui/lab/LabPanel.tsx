@@ -16,6 +16,9 @@ import { breachOne, crashOneVm, crashSharedKernel, runInLevel } from './labActio
 import { askOdds, ODDS_RUNS, useLabOdds } from './labOdds'
 import { useLab } from './labStore'
 import type { LabView } from './labStore'
+import { usePhrases } from '../i18n/phrases'
+import { LAB_EN } from './labText'
+import type { LabText } from './labText'
 
 const SIZES = [5, 10, 20] as const
 
@@ -44,28 +47,28 @@ function showBothHouses(panel: HTMLElement | null): () => void {
 }
 const S = LAB_SETUP
 const overhead = hypervisorOverheadMiB(S.vm.memMiB, S.vm.vcpus)
-const fmt = (n: number) => n.toLocaleString('en-GB')
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 function Cell({ testid, value, children, concept }: { testid: string; value: number | null; children: ReactNode; concept: string }) {
+  const x = usePhrases('lab', LAB_EN)
   return (
     <td data-testid={testid} data-value={value ?? ''} data-state={value === null ? 'waiting' : 'measured'}>
       <span className="lab-value">
         <span aria-hidden="true">{value === null ? '… ' : '✓ '}</span>
         {children}
       </span>
-      <small className="lab-concept">concept text: “{concept}”</small>
+      <small className="lab-concept">{x.concept(concept)}</small>
     </td>
   )
 }
 
-function RowHead({ name, title, sub }: { name: LabRowName; title: string; sub: string }) {
+function RowHead({ name, sub }: { name: LabRowName; sub: string }) {
+  const x = usePhrases('lab', LAB_EN)
   return (
     <th scope="row">
-      {title}
+      {x.row[name]}
       <small className="lab-sub">{sub}</small>
       <details className="lab-source">
-        <summary>Source</summary>
+        <summary>{x.source}</summary>
         {LAB_SOURCES[name]}
       </details>
     </th>
@@ -75,6 +78,9 @@ function RowHead({ name, title, sub }: { name: LabRowName; title: string; sub: s
 /** What every row of the lab table reads: the measured sides and the actions on them. */
 interface LabTable {
   w: ReturnType<typeof useWords>
+  /** A pair of this panel's own words, [house words, technical words], in the current vocabulary. */
+  v: (pair: readonly [string, string]) => string
+  x: LabText
   vm: LabSideMeasure | undefined
   rm: LabSideMeasure | undefined
   started: boolean
@@ -93,6 +99,9 @@ interface LabTable {
 
 export function LabPanel() {
   const w = useWords()
+  const x = usePhrases('lab', LAB_EN)
+  const v = (pair: readonly [string, string]) => w(pair[0], pair[1])
+  const { fmt, secs } = x
   const level = useGame((s) => s.level)
   const labN = useGame((s) => s.lab?.n ?? null)
   const paused = useGame((s) => s.paused)
@@ -141,9 +150,27 @@ export function LabPanel() {
   )
 
   const endMs = Math.max(5_000, vm?.allRunningMs ?? (t0 !== null && measure ? measure.timeMs - t0 : 0), rm?.allRunningMs ?? 0)
-  const reach = (r: number | null, of: number, what: string) => (r === null ? `${what}: not tried yet` : `${what}: ${r} of ${of}`)
+  const reach = (r: number | null, of: number, what: string) => (r === null ? x.notTriedYet(what) : x.reached(what, r, of))
 
-  const view: LabTable = { w, vm, rm, started, size, words, series, endMs, allRan, reach, sides, breach, crashVm, crashRooms, breachFirst }
+  const view: LabTable = {
+    w,
+    v,
+    x,
+    vm,
+    rm,
+    started,
+    size,
+    words,
+    series,
+    endMs,
+    allRan,
+    reach,
+    sides,
+    breach,
+    crashVm,
+    crashRooms,
+    breachFirst,
+  }
   return (
     <div
       className="panel sheet lab-sheet"
@@ -154,19 +181,12 @@ export function LabPanel() {
     >
       <div className="panel-head">
         <h2>{w('The lab: apartments vs rooms', 'The lab: virtual machines vs containers')}</h2>
-        <button type="button" data-testid="lab-close" onClick={() => useHud.getState().open(null)} aria-label="Close the lab (Esc)">
+        <button type="button" data-testid="lab-close" onClick={() => useHud.getState().open(null)} aria-label={x.close}>
           ✕
         </button>
       </div>
-      <p className="muted lab-intro">
-        {w(
-          `The same small app, ${size} times: once in ${size} apartments (each with its own OS) on one house, once as ${size} rooms on ` +
-            `an identical house. Every figure below is measured from the running street.`,
-          `The same small app, ${size} times: once as ${size} VMs (one container each, each with its own guest OS) on one host, once ` +
-            `as ${size} containers on an identical host. Every figure below is measured from the running simulation.`,
-        )}
-      </p>
-      <div className="lab-controls" role="group" aria-label="How many of each">
+      <p className="muted lab-intro">{v(x.intro(size))}</p>
+      <div className="lab-controls" role="group" aria-label={x.howMany}>
         <span id="lab-n-label">N =</span>
         {SIZES.map((k) => (
           <button
@@ -181,21 +201,21 @@ export function LabPanel() {
           </button>
         ))}
         <button type="button" className="primary" data-testid="lab-run" data-autofocus onClick={run} disabled={!!level && started}>
-          ▶ {started && !level ? `Run again with ${n}` : `Run with ${n}`}
+          ▶ {x.run(n, started && !level)}
         </button>
         {!level && <small className="muted">{w('Run builds a fresh lab street.', 'Run starts a fresh lab cluster.')}</small>}
-        {level && started && <small className="muted">The lab is running in this level.</small>}
+        {level && started && <small className="muted">{x.runningInLevel}</small>}
       </div>
       <p className="lab-status" aria-live="polite" data-testid="lab-status">
         {started ? (
           <>
-            {w('Apartments', 'VMs')}: {vm!.running} of {vm!.rooms} running
-            {allRan(vm) ? ` — all after ${secs(vm!.allRunningMs!)}` : ''} · {w('Rooms', 'Containers')}: {rm!.running} of {rm!.rooms} running
-            {allRan(rm) ? ` — all after ${secs(rm!.allRunningMs!)}` : ''}
-            {paused && ' · paused (press Space)'}
+            {w('Apartments', 'VMs')}: {x.runningOf(vm!.running, vm!.rooms)}
+            {allRan(vm) ? x.allAfter(secs(vm!.allRunningMs!)) : ''} · {w('Rooms', 'Containers')}: {x.runningOf(rm!.running, rm!.rooms)}
+            {allRan(rm) ? x.allAfter(secs(rm!.allRunningMs!)) : ''}
+            {paused && x.paused}
           </>
         ) : (
-          'Choose N and press Run.'
+          x.choose
         )}
       </p>
       {note && (
@@ -213,10 +233,10 @@ export function LabPanel() {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">Feature</th>
-            <th scope="col">{w('Apartments · virtual machines', 'Virtual machines · apartments')}</th>
-            <th scope="col">{w('Rooms · containers', 'Containers · rooms')}</th>
-            <th scope="col">Chart</th>
+            <th scope="col">{x.feature}</th>
+            <th scope="col">{v(x.vmsHead)}</th>
+            <th scope="col">{v(x.roomsHead)}</th>
+            <th scope="col">{x.chart}</th>
           </tr>
         </thead>
         <tbody>
@@ -228,14 +248,18 @@ export function LabPanel() {
         </tbody>
       </table>
       <p className="muted lab-foot">
-        {w(
-          `Each apartment: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} worker, its own OS (${GUEST_OS.linux.memMiB} MiB) plus the house ` +
-            `frame’s share (${overhead} MiB). Each room: the app’s ${S.app.memRequestMiB} MiB plus ${CONTAINER_SHIM_MIB.value} MiB. ` +
-            `Houses: ${S.house.cores} workers, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB kept for the ` +
-            `house itself.`,
-          `Each VM: ${formatMiB(S.vm.memMiB)}, ${S.vm.vcpus} vCPU, guest OS ${GUEST_OS.linux.memMiB} MiB plus KubeVirt overhead ` +
-            `(${overhead} MiB). Each container: the app’s ${S.app.memRequestMiB} MiB request plus a ${CONTAINER_SHIM_MIB.value} MiB ` +
-            `shim. Hosts: ${S.house.cores} cores, ${formatMiB(S.house.memMiB)}, ${HOST_SYSTEM_RESERVED_MIB.value} MiB system-reserved.`,
+        {v(
+          x.foot({
+            vmMem: formatMiB(S.vm.memMiB),
+            vcpus: S.vm.vcpus,
+            osMiB: GUEST_OS.linux.memMiB,
+            overheadMiB: overhead,
+            appMiB: S.app.memRequestMiB,
+            shimMiB: CONTAINER_SHIM_MIB.value,
+            cores: S.house.cores,
+            houseMem: formatMiB(S.house.memMiB),
+            reservedMiB: HOST_SYSTEM_RESERVED_MIB.value,
+          }),
         )}
       </p>
     </div>
@@ -243,22 +267,15 @@ export function LabPanel() {
 }
 
 function OsRow(v: LabTable) {
-  const { w, vm, rm, started, words } = v
+  const { w, v: pick, x, vm, rm, started, words } = v
   return (
     <tr data-testid="lab-row-os">
-      <RowHead name="OS" title="OS" sub={w('own plumbing or shared', 'guest kernels')} />
-      <Cell testid="lab-cell-os-vm" value={started ? vm!.kernels : null} concept="Separate OS per VM">
-        {started
-          ? w(`${vm!.kernels} apartments, each with its own OS and plumbing`, `${vm!.kernels} guest kernels (Linux), one per VM`)
-          : 'waiting'}
+      <RowHead name="OS" sub={w('own plumbing or shared', 'guest kernels')} />
+      <Cell testid="lab-cell-os-vm" value={started ? vm!.kernels : null} concept={x.concepts.osVm}>
+        {started ? pick(x.osVm(vm!.kernels)) : x.waiting}
       </Cell>
-      <Cell testid="lab-cell-os-container" value={started && rm!.kernels > 0 ? rm!.kernels : null} concept="Shared OS">
-        {started && rm!.kernels > 0
-          ? w(
-              `${rm!.kernels} set of plumbing, the house's, shared by ${rm!.rooms} rooms`,
-              `${rm!.kernels} kernel, the host's, shared by ${rm!.rooms} containers`,
-            )
-          : 'waiting'}
+      <Cell testid="lab-cell-os-container" value={started && rm!.kernels > 0 ? rm!.kernels : null} concept={x.concepts.osRoom}>
+        {started && rm!.kernels > 0 ? pick(x.osRoom(rm!.kernels, rm!.rooms)) : x.waiting}
       </Cell>
       <td>
         {started && (
@@ -270,26 +287,18 @@ function OsRow(v: LabTable) {
 }
 
 function SpeedRow(v: LabTable) {
-  const { w, vm, rm, started, size, words, series, endMs, allRan } = v
+  const { w, x, vm, rm, started, size, words, series, endMs, allRan } = v
   return (
     <tr data-testid="lab-row-speed">
-      <RowHead name="Speed" title="Speed" sub="start-up, until all run" />
-      <Cell testid="lab-cell-speed-vm" value={vm?.allRunningMs ?? null} concept="Slow startup">
-        {allRan(vm)
-          ? `all ${vm!.rooms} running after ${secs(vm!.allRunningMs!)}`
-          : started
-            ? `${vm!.running} of ${vm!.rooms} running…`
-            : 'waiting'}
+      <RowHead name="Speed" sub={x.speedSub} />
+      <Cell testid="lab-cell-speed-vm" value={vm?.allRunningMs ?? null} concept={x.concepts.speedVm}>
+        {allRan(vm) ? x.allRunning(vm!.rooms, x.secs(vm!.allRunningMs!)) : started ? x.runningSoFar(vm!.running, vm!.rooms) : x.waiting}
         {allRan(vm) && (
           <small className="lab-sub">{w('build, move in the OS, deliver the kit, open', 'provision + boot + pull + start')}</small>
         )}
       </Cell>
-      <Cell testid="lab-cell-speed-container" value={rm?.allRunningMs ?? null} concept="Fast startup">
-        {allRan(rm)
-          ? `all ${rm!.rooms} running after ${secs(rm!.allRunningMs!)}`
-          : started
-            ? `${rm!.running} of ${rm!.rooms} running…`
-            : 'waiting'}
+      <Cell testid="lab-cell-speed-container" value={rm?.allRunningMs ?? null} concept={x.concepts.speedRoom}>
+        {allRan(rm) ? x.allRunning(rm!.rooms, x.secs(rm!.allRunningMs!)) : started ? x.runningSoFar(rm!.running, rm!.rooms) : x.waiting}
         {allRan(rm) && <small className="lab-sub">{w('deliver the kit once, open', 'pull once + start')}</small>}
       </Cell>
       <td>{started && <RaceChart series={series} n={size} endMs={endMs} vmLabel={words.vms} roomLabel={words.rooms} />}</td>
@@ -298,29 +307,22 @@ function SpeedRow(v: LabTable) {
 }
 
 function ResourcesRow(v: LabTable) {
-  const { w, vm, rm, started, words, allRan } = v
+  const { w, x, vm, rm, started, words, allRan } = v
+  const { fmt } = x
   return (
     <tr data-testid="lab-row-resources">
-      <RowHead name="Resource usage" title="Resource usage" sub={w('space and workers held', 'RAM and CPU reserved')} />
-      <Cell testid="lab-cell-resources-vm" value={allRan(vm) ? vm!.memMiB : null} concept="High">
-        {allRan(vm)
-          ? `${fmt(vm!.memMiB)} MiB · ${(vm!.cpuMilli / 1000).toFixed(2)} cores`
-          : started
-            ? `${fmt(vm!.memMiB)} MiB so far…`
-            : 'waiting'}
+      <RowHead name="Resource usage" sub={w('space and workers held', 'RAM and CPU reserved')} />
+      <Cell testid="lab-cell-resources-vm" value={allRan(vm) ? vm!.memMiB : null} concept={x.concepts.resVm}>
+        {allRan(vm) ? x.memCores(fmt(vm!.memMiB), (vm!.cpuMilli / 1000).toFixed(2)) : started ? x.memSoFar(fmt(vm!.memMiB)) : x.waiting}
       </Cell>
-      <Cell testid="lab-cell-resources-container" value={allRan(rm) ? rm!.memMiB : null} concept="Low">
-        {allRan(rm)
-          ? `${fmt(rm!.memMiB)} MiB · ${(rm!.cpuMilli / 1000).toFixed(2)} cores`
-          : started
-            ? `${fmt(rm!.memMiB)} MiB so far…`
-            : 'waiting'}
+      <Cell testid="lab-cell-resources-container" value={allRan(rm) ? rm!.memMiB : null} concept={x.concepts.resRoom}>
+        {allRan(rm) ? x.memCores(fmt(rm!.memMiB), (rm!.cpuMilli / 1000).toFixed(2)) : started ? x.memSoFar(fmt(rm!.memMiB)) : x.waiting}
       </Cell>
       <td>
         {started && (
           <BarsChart
             testid="lab-chart-memory"
-            title="Memory held"
+            title={x.memoryHeld}
             max={Math.max(vm!.memMiB, rm!.memMiB)}
             bars={[
               { label: words.vms, value: vm!.memMiB, side: 'vm', text: formatMiB(vm!.memMiB) },
@@ -335,17 +337,17 @@ function ResourcesRow(v: LabTable) {
 
 /** One side's isolation cell: how far a breach and a crash reached, and the buttons that try them (breach first). */
 function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
-  const { w, started, allRan, reach, sides, breach, breachFirst } = v
+  const { w, x, started, allRan, reach, sides, breach, breachFirst } = v
   const m = side === 'vm' ? v.vm : v.rm
   const words =
     side === 'vm'
       ? {
-          concept: 'Strong',
+          concept: x.concepts.isoVm,
           crash: w('flood in one apartment', 'one guest kernel panics'),
-          button: `one ${w('apartment', 'guest kernel')}`,
+          button: x.oneOf(w('apartment', 'guest kernel')),
         }
       : {
-          concept: 'Medium',
+          concept: x.concepts.isoRoom,
           crash: w("the house's plumbing fails", 'the shared kernel panics'),
           button: w('the shared plumbing', 'the shared kernel'),
         }
@@ -361,7 +363,7 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
           </span>
         </>
       ) : (
-        'waiting'
+        x.waiting
       )}
       <BreachOdds side={side} n={v.size} />
       <span className="lab-buttons">
@@ -371,7 +373,7 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
           disabled={!allRan(m) || m!.breachReach !== null}
           onClick={() => appId && breach(appId)}
         >
-          Breach one
+          {x.breachOne}
         </button>
         <button
           type="button"
@@ -380,7 +382,7 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
           onClick={side === 'vm' ? v.crashVm : v.crashRooms}
           title={breachFirst}
         >
-          Crash {words.button}
+          {x.crash(words.button)}
         </button>
       </span>
     </Cell>
@@ -393,59 +395,55 @@ function IsolationCell({ v, side }: { v: LabTable; side: 'vm' | 'container' }) {
  */
 function BreachOdds({ side, n }: { side: 'vm' | 'container'; n: number }) {
   const w = useWords()
+  const x = usePhrases('lab', LAB_EN)
   const odds = useLabOdds((s) => s[n])
   const done = !!odds && odds.runs >= ODDS_RUNS
   const k = odds ? (side === 'vm' ? odds.vmWall : odds.sharedKernel) : 0
   const where = side === 'vm' ? w('behind apartment walls', 'behind the VM wall') : w('on shared plumbing', 'on a shared kernel')
   return (
     <span className="lab-odds" data-testid={`lab-odds-${side}`} data-runs={odds?.runs ?? 0} data-reached={done ? k : ''}>
-      {done
-        ? w(
-            `Reached another room in ${k} of ${ODDS_RUNS} runs ${where}.`,
-            `Reached another container in ${k} of ${ODDS_RUNS} runs ${where}.`,
-          )
-        : `Measuring ${ODDS_RUNS} seeded runs… ${odds?.runs ?? 0} done`}
+      {done ? (([m, t]) => w(m, t))(x.odds(k, ODDS_RUNS, where)) : x.measuring(ODDS_RUNS, odds?.runs ?? 0)}
     </span>
   )
 }
 
 function IsolationRow(v: LabTable) {
-  const { vm, rm, started, size, words } = v
+  const { x, vm, rm, started, size, words } = v
   return (
     <tr data-testid="lab-row-isolation">
-      <RowHead name="Isolation" title="Isolation" sub="what a breach, then a crash, reach" />
+      <RowHead name="Isolation" sub={x.isolationSub} />
       <IsolationCell v={v} side="vm" />
       <IsolationCell v={v} side="container" />
       <td>
         {started && (
           <BarsChart
             testid="lab-chart-isolation"
-            title="Rooms reached"
+            title={x.roomsReached}
             max={size}
             bars={[
               {
-                label: `${words.vms} crash`,
+                label: x.crashBar(words.vms),
                 value: vm!.crashReach,
                 side: 'vm',
-                text: vm!.crashReach === null ? 'not tried' : `${vm!.crashReach}/${vm!.rooms}`,
+                text: vm!.crashReach === null ? x.notTried : `${vm!.crashReach}/${vm!.rooms}`,
               },
               {
-                label: `${words.rooms} crash`,
+                label: x.crashBar(words.rooms),
                 value: rm!.crashReach,
                 side: 'room',
-                text: rm!.crashReach === null ? 'not tried' : `${rm!.crashReach}/${rm!.rooms}`,
+                text: rm!.crashReach === null ? x.notTried : `${rm!.crashReach}/${rm!.rooms}`,
               },
               {
-                label: `${words.vms} breach`,
+                label: x.breachBar(words.vms),
                 value: vm!.breachReach,
                 side: 'vm',
-                text: vm!.breachReach === null ? 'not tried' : `${vm!.breachReach}/${vm!.rooms}`,
+                text: vm!.breachReach === null ? x.notTried : `${vm!.breachReach}/${vm!.rooms}`,
               },
               {
-                label: `${words.rooms} breach`,
+                label: x.breachBar(words.rooms),
                 value: rm!.breachReach,
                 side: 'room',
-                text: rm!.breachReach === null ? 'not tried' : `${rm!.breachReach}/${rm!.rooms}`,
+                text: rm!.breachReach === null ? x.notTried : `${rm!.breachReach}/${rm!.rooms}`,
               },
             ]}
           />
@@ -456,15 +454,16 @@ function IsolationRow(v: LabTable) {
 }
 
 function ScalabilityRow(v: LabTable) {
-  const { w, vm, rm, started, words } = v
+  const { w, x, vm, rm, started, words } = v
+  const { fmt } = x
   return (
     <tr data-testid="lab-row-scalability">
-      <RowHead name="Scalability" title="Scalability" sub={`how many fit on one ${words.house}`} />
-      <Cell testid="lab-cell-scalability-vm" value={started ? vm!.fit : null} concept="Limited">
-        {started ? `${fmt(vm!.fit)} ${words.vms} per ${words.house}` : 'waiting'}
+      <RowHead name="Scalability" sub={x.scaleSub(words.house)} />
+      <Cell testid="lab-cell-scalability-vm" value={started ? vm!.fit : null} concept={x.concepts.scaleVm}>
+        {started ? x.perHouse(fmt(vm!.fit), words.vms, words.house) : x.waiting}
       </Cell>
-      <Cell testid="lab-cell-scalability-container" value={started ? rm!.fit : null} concept="High">
-        {started ? `${fmt(rm!.fit)} ${words.rooms} per ${words.house}` : 'waiting'}
+      <Cell testid="lab-cell-scalability-container" value={started ? rm!.fit : null} concept={x.concepts.scaleRoom}>
+        {started ? x.perHouse(fmt(rm!.fit), words.rooms, words.house) : x.waiting}
         {started && (
           <small className="lab-sub">{w('the building manager would stop at 110 a house', 'Kubernetes caps a node at 110 pods')}</small>
         )}
@@ -473,7 +472,7 @@ function ScalabilityRow(v: LabTable) {
         {started && (
           <BarsChart
             testid="lab-chart-density"
-            title={`Per ${words.house}`}
+            title={x.perHouseTitle(words.house)}
             max={Math.max(vm!.fit, rm!.fit)}
             bars={[
               { label: words.vms, value: vm!.fit, side: 'vm', text: fmt(vm!.fit) },
