@@ -132,7 +132,8 @@ export function scheduler(world: World): void {
         continue
       }
     }
-    if (!world.containers[c.id]) continue
+    // Only a preemption deletes pods during a pass (its victims): until one happens, no lookup of 150,000 ids.
+    if (preemptions > 0 && !world.containers[c.id]) continue
     // Within one pass a node only fills up, unless a bind of the same app moves its spread and
     // anti-affinity counts or a preemption frees space: a pod shaped like one that just failed
     // fails the same way (kube-scheduler once cached this as "equivalence classes"). Without this,

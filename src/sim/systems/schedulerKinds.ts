@@ -17,7 +17,7 @@ import { IMAGE_LOCALITY, MAX_NODE_SCORE, SCORE_WEIGHTS } from '../schedulingFigu
 import type { Container } from '../types'
 import { balancedAllocation, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
 import { podInfo, ShapeMap, tolerated } from './schedulerState'
-import type { PodInfo, SchedCtx } from './schedulerState'
+import type { PodInfo, SchedCtx, SpreadTerm } from './schedulerState'
 
 /** Switch for tests and the benchmark (false: every pod takes the plain path), and how many pods it placed. */
 export const SCHEDULER_FAST_PATH = { enabled: true, placed: 0 }
@@ -54,10 +54,12 @@ export interface KindCache {
   /** Reused buffers over the sample of feasible nodes. */
   feasible: Int32Array
   totals: Float64Array
+  /** The zone term of the spread score per zone, for the pod being placed. */
+  zoneTerms: Float64Array
 }
 
 export function newKindCache(): KindCache {
-  return { kinds: new ShapeMap(), feasible: new Int32Array(0), totals: new Float64Array(0) }
+  return { kinds: new ShapeMap(), feasible: new Int32Array(0), totals: new Float64Array(0), zoneTerms: new Float64Array(0) }
 }
 
 /** Whether a pod's app has no rule that ties its verdict to its siblings' places. */
@@ -74,8 +76,10 @@ function kindOf(ctx: SchedCtx, cache: KindCache, c: Container): Kind | null {
   kind = null
   if (ordinary(ctx, c)) {
     const pod = podInfo(ctx, c)
-    // Only the system default spread (ScheduleAnyway) may remain: a score, never a filter.
-    if (!pod.spread.some((t) => t.hard) && !pod.anti) {
+    // Only the system default spread may remain: its two ScheduleAnyway terms, hostname then zone (scores, never filters).
+    const [host, zone, more] = pod.spread
+    const defaults = host?.systemDefault && !host.hard && zone?.systemDefault && !zone.hard && !more
+    if (defaults && !pod.anti) {
       const n = ctx.nodes.length
       let softTaints: Float64Array | null = null
       if (ctx.anyPreferNoSchedule) {
@@ -135,7 +139,7 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
   }
   const k = sample(ctx, kind, cache.feasible, want)
   if (k === 0) return null
-  totals(kind, cache.feasible, k, cache.totals)
+  totals(kind, cache, k)
   const best = cache.feasible[selectHost(cache.totals, k, ctx.world.rng)]!
   SCHEDULER_FAST_PATH.placed += 1
   return best
@@ -176,7 +180,8 @@ function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): 
   let k = 0
   let visited = 0
   if (kind.unseen === 0 && kind.failing === 0) {
-    for (; k < want; k++) feasible[k] = start + k < n ? start + k : start + k - n
+    for (let i = start; i < n && k < want; i++) feasible[k++] = i
+    for (let i = 0; k < want; i++) feasible[k++] = i
     visited = want
   } else
     for (; visited < n && k < want; visited++) {
@@ -190,13 +195,14 @@ function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): 
 }
 
 /**
- * Each sampled node's total into out[0..k), in SCORE_ORDER with scoreNodes' arithmetic (see SCORE_PLUGINS: the same
- * sums in the same order): TaintToleration, PodTopologySpread (the system default spread, up to two soft terms,
- * hostname and zone, read live from the counts, normalised over the sample), NodeResourcesFit, BalancedAllocation and
- * ImageLocality; NodeAffinity and InterPodAffinity add 0 for these pods.
+ * Each sampled node's total into cache.totals[0..k), in SCORE_ORDER with scoreNodes' arithmetic (see SCORE_PLUGINS:
+ * the same sums in the same order): TaintToleration, PodTopologySpread (the system default spread's two soft terms,
+ * read live from the counts, normalised over the sample), NodeResourcesFit, BalancedAllocation and ImageLocality;
+ * NodeAffinity and InterPodAffinity add 0 for these pods.
  */
-function totals(kind: Kind, feasible: Int32Array, k: number, out: Float64Array): void {
+function totals(kind: Kind, cache: KindCache, k: number): void {
   const { pod, least, balanced, image } = kind
+  const { feasible, totals: out } = cache
   const soft = kind.softTaints
   const wTaint = W.TaintToleration
   const wSpread = W.PodTopologySpread
@@ -206,66 +212,44 @@ function totals(kind: Kind, feasible: Int32Array, k: number, out: Float64Array):
       const x = soft[feasible[j]!]!
       if (x > softMax) softMax = x
     }
-  const terms = pod.spread
-  const nTerms = terms.length
-  const t0 = terms[0]
-  const t1 = terms[1]
-  const dom0 = t0?.entry.ki.domainOf
-  const cnt0 = t0?.entry.counts
-  const w0 = t0?.weight ?? 0
-  const k0 = (t0?.maxSkew ?? 1) - 1
-  const dom1 = t1?.entry.ki.domainOf
-  const cnt1 = t1?.entry.counts
-  const w1 = t1?.weight ?? 0
-  const k1 = (t1?.maxSkew ?? 1) - 1
-  // The raw spread scores first (out holds them until the second loop), with their maximum and minimum.
+  // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it: 0, plus the hostname term,
+  // plus the zone term (count × weight + maxSkew − 1 each), NaN on a node without either label. The zone term is the
+  // same for every node of a zone: it is worked out once per zone (the very same products), not once per node.
+  const [host, zone] = pod.spread as [SpreadTerm, SpreadTerm]
+  const hostOf = host.entry.ki.domainOf
+  const hostCounts = host.entry.counts
+  const hostWeight = host.weight
+  const hostSkew = host.maxSkew - 1
+  const zoneOf = zone.entry.ki.domainOf
+  const zoneCounts = zone.entry.counts
+  if (cache.zoneTerms.length < zoneCounts.length) cache.zoneTerms = new Float64Array(zoneCounts.length)
+  const zoneTerms = cache.zoneTerms
+  for (let d = 0; d < zoneCounts.length; d++) zoneTerms[d] = zoneCounts[d]! * zone.weight + (zone.maxSkew - 1)
+  // The raw scores first (out holds them until the second loop), with their maximum and minimum.
   let sMax = 0
   let sMin = Infinity
-  if (nTerms > 0)
-    for (let j = 0; j < k; j++) {
-      const i = feasible[j]!
-      // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it.
-      // NaN (a node without the key) is written 0 / 0: with the global NaN in this phi V8 boxed every raw score
-      // (1.2 GB of heap numbers while 150,000 pods were placed, by the sampling heap profiler).
-      let r: number
-      if (nTerms <= 2) {
-        const d0 = dom0![i]!
-        if (d0 < 0) r = 0 / 0
-        else {
-          r = 0 + (cnt0![d0]! * w0 + k0)
-          if (nTerms === 2) {
-            const d1 = dom1![i]!
-            r = d1 < 0 ? 0 / 0 : r + (cnt1![d1]! * w1 + k1)
-          }
-        }
-      } else {
-        r = 0
-        for (const term of terms) {
-          const d = term.entry.ki.domainOf[i]!
-          if (d < 0) {
-            r = 0 / 0
-            break
-          }
-          r += term.entry.counts[d]! * term.weight + (term.maxSkew - 1)
-        }
-      }
-      out[j] = r
-      if (r > sMax) sMax = r
-      if (r < sMin) sMin = r
-    }
+  for (let j = 0; j < k; j++) {
+    const i = feasible[j]!
+    const h = hostOf[i]!
+    const z = zoneOf[i]!
+    // NaN is written 0 / 0: with the global NaN in this phi V8 boxed every raw score (1.2 GB of heap numbers while
+    // 150,000 pods were placed, by the sampling heap profiler).
+    const r = h < 0 || z < 0 ? 0 / 0 : 0 + (hostCounts[h]! * hostWeight + hostSkew) + zoneTerms[z]!
+    out[j] = r
+    if (r > sMax) sMax = r
+    if (r < sMin) sMin = r
+  }
   const taintSame = wTaint * MAX
   const sum = sMax + sMin
   for (let j = 0; j < k; j++) {
     const i = feasible[j]!
     let total = soft ? wTaint * (softMax === 0 ? MAX : MAX - (soft[i]! * MAX) / softMax) : taintSame
-    if (nTerms > 0) {
-      // The same value as scoreNodes' (NaN: 0, all raw 0: MAX, else MAX·(max+min−raw)/max), the usual case on its own:
-      // written as one ternary of 0, MAX and the quotient, V8 boxed every quotient (a heap number per node and pod,
-      // 2 GB of garbage while 150,000 pods were placed).
-      const r = out[j]!
-      if (sMax !== 0 && r === r) total += wSpread * ((MAX * (sum - r)) / sMax)
-      else total += wSpread * (r !== r ? 0 : MAX)
-    }
+    // The same value as scoreNodes' (NaN: 0, all raw 0: MAX, else MAX·(max+min−raw)/max), the usual case on its own:
+    // written as one ternary of 0, MAX and the quotient, V8 boxed every quotient (a heap number per node and pod,
+    // 2 GB of garbage while 150,000 pods were placed).
+    const r = out[j]!
+    if (sMax !== 0 && r === r) total += wSpread * ((MAX * (sum - r)) / sMax)
+    else total += wSpread * (r !== r ? 0 : MAX)
     total += least[i]!
     total += balanced[i]!
     if (image) total += image[i]!
