@@ -12,8 +12,9 @@ import { useGame } from '../state/game'
 import { followsEvents, useUi } from '../state/ui'
 import { registerProjector } from '../state/debug'
 import type { SceneLayout } from './layout'
+import type { World } from '../sim/types'
 import { boxOf } from './Buildings'
-import { freeAreaOffset, onFly, onHome, viewInsets } from './view'
+import { freeAreaOffset, freeAreaRect, onFly, onHome, viewInsets } from './view'
 import { buildingCorners, frameDistance, framePose, pointsFit } from './framing'
 import type { View } from './framing'
 
@@ -29,6 +30,42 @@ function inFreeArea(p: THREE.Vector3, camera: THREE.PerspectiveCamera, width: nu
   const y = ((1 - v.y) / 2) * height
   const m = 40
   return x > viewInsets.left + m && x < width - viewInsets.right - m && y > viewInsets.top + m && y < height - viewInsets.bottom - m
+}
+
+/** The house a room or apartment stands in (a room in an apartment: the apartment's house), or null. */
+function hostOfThing(world: World, kind: 'vm' | 'container', id: string): string | null {
+  if (kind === 'vm') return world.vms[id]?.hostId ?? null
+  const p = world.containers[id]?.placement
+  if (!p) return null
+  return p.kind === 'host' ? p.hostId : (world.vms[p.vmId]?.hostId ?? null)
+}
+
+/** How tall a box shows on screen (pixels, its eight corners projected). */
+function screenHeight(
+  b: { x: number; y: number; z: number; w: number; h: number; d: number },
+  cam: THREE.PerspectiveCamera,
+  height: number,
+) {
+  let top = Infinity
+  let bottom = -Infinity
+  const v = new THREE.Vector3()
+  for (const dx of [-0.5, 0.5])
+    for (const dy of [0, 1])
+      for (const dz of [-0.5, 0.5]) {
+        v.set(b.x + dx * b.w, b.y + dy * b.h, b.z + dz * b.d).project(cam)
+        if (v.z > 1) return 0
+        const y = ((1 - v.y) / 2) * height
+        top = Math.min(top, y)
+        bottom = Math.max(bottom, y)
+      }
+  return bottom - top
+}
+
+/** The least height (pixels) a followed event's house shows at: a fifth of the free area, and at least 120 px. */
+export const READABLE_SHARE = 0.2
+function readableHeight(size: { width: number; height: number }): number {
+  const r = freeAreaRect(size.width, size.height, viewInsets)
+  return Math.max(120, (r.bottom - r.top) * READABLE_SHARE)
 }
 
 const insetsKey = () => [viewInsets.left, viewInsets.right, viewInsets.top, viewInsets.bottom].map(Math.round).join(',')
@@ -135,25 +172,45 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   )
 
   // Keep what matters in the open part of the window: the selected thing (however it was chosen),
-  // and in a level the subject of each notable event (follow events). The camera pans, keeping its
-  // angle and distance, only when the thing would be hidden behind a panel or off screen.
+  // and in a level the subject of each notable event (follow events). For a selection the camera pans,
+  // keeping its angle and distance, only when the thing would be hidden behind a panel or off screen; for
+  // an event it also comes near when the subject's house shows too small to read (a far house of a long
+  // street), to the distance a double-click on that house looks from. Under reduced motion: a jump.
   const layoutRef = useRef(layout)
   layoutRef.current = layout
   useEffect(() => {
-    const show = (kind: 'host' | 'vm' | 'container', id: string) => {
+    const move = (target: THREE.Vector3, pos: THREE.Vector3) => {
       const c = controls.current
-      const b = boxOf(layoutRef.current, kind, id)
-      if (!c || !b) return
-      const centre = new THREE.Vector3(b.x, b.y + b.h / 2, b.z)
-      if (inFreeArea(centre, camera as THREE.PerspectiveCamera, size.width, size.height)) return
-      const shift = centre.clone().setY(0).sub(c.target.clone().setY(0))
-      const target = c.target.clone().add(shift)
-      const pos = camera.position.clone().add(shift)
+      if (!c) return
       if (useUi.getState().reducedMotion) {
+        goal.current = null
         c.target.copy(target)
         camera.position.copy(pos)
         c.update()
       } else goal.current = { target, pos }
+    }
+    const show = (kind: 'host' | 'vm' | 'container', id: string, readable = false) => {
+      const c = controls.current
+      const L = layoutRef.current
+      // A room or apartment the city does not draw in detail is shown by its house's block.
+      const host = kind === 'host' ? id : hostOfThing(useGame.getState().world, kind, id)
+      const b = boxOf(L, kind, id) ?? (readable && host ? boxOf(L, 'host', host) : null)
+      if (!c || !b) return
+      const centre = new THREE.Vector3(b.x, b.y + b.h / 2, b.z)
+      const house = host ? boxOf(L, 'host', host) : null
+      const small = readable && !!house && screenHeight(house, camera as THREE.PerspectiveCamera, size.height) < readableHeight(size)
+      if (!small && inFreeArea(centre, camera as THREE.PerspectiveCamera, size.width, size.height)) return
+      if (small && house) {
+        // Near enough to read: as a double-click on the house frames it, from the camera's side of it.
+        const dir = camera.position.clone().sub(c.target)
+        if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
+        dir.setLength(Math.min(dir.length(), Math.max(22, (house.w + house.d) * 1.6)))
+        userMoved.current = true
+        move(centre, centre.clone().add(dir))
+        return
+      }
+      const shift = centre.clone().setY(0).sub(c.target.clone().setY(0))
+      move(c.target.clone().add(shift), camera.position.clone().add(shift))
     }
     const offSel = useUi.subscribe((s, prev) => {
       const sel = s.selection
@@ -174,7 +231,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         const w = g.world
         const id = e.subjects.find((x) => w.containers[x] || w.hosts[x] || w.vms[x])
         if (id) {
-          show(w.hosts[id] ? 'host' : w.vms[id] ? 'vm' : 'container', id)
+          show(w.hosts[id] ? 'host' : w.vms[id] ? 'vm' : 'container', id, true)
           break
         }
       }

@@ -1,6 +1,7 @@
 // Browser tests for issue 10 (the street is the stage): how much of the window the 3D scene gets,
 // focus mode, small windows, accessibility (axe-core) and the events you watch in the street.
 import {
+  addBenchHouses,
   check,
   click,
   dispatch,
@@ -1046,6 +1047,77 @@ watchTests.push({
     )
     await page.waitForTimeout(600)
     await shot(page, 'follow-events-framed.png')
+  },
+})
+
+watchTests.push({
+  name: 'stage-follow-zoom',
+  title:
+    'follow events comes near a far house: an event there shows its house at a readable size (it glides; under reduced motion it jumps)',
+  async run(t) {
+    const page = await t.open()
+    await startSandbox(page)
+    await waitForFirstFrame(page)
+    await addBenchHouses(page)
+    await page.locator('body').press('g')
+    await waitUntil(page, () => document.querySelector('[data-testid="btn-follow"]')?.getAttribute('aria-pressed') === 'true', undefined, {
+      what: 'G to turn follow events on',
+    })
+    const houseHeight = (id) =>
+      page.evaluate((h) => {
+        const b = window.__houseOfPods.screenBox('host', h)
+        return b && !b.behind ? b.bottom - b.top : 0
+      }, id)
+    const framed = async (id) => {
+      const p = await page.evaluate((h) => window.__houseOfPods.project('host', h), id)
+      return (await inOpenPart(page, p)) && (await houseHeight(id)) >= 120
+    }
+    // The street's own framing: fourteen houses, each a few dozen pixels tall.
+    const farHouses = await page.evaluate(() => {
+      const hs = Object.values(window.__houseOfPods.getState().world.hosts)
+      return hs.filter((h) => h.name.startsWith('bench-')).map((h) => h.id)
+    })
+    for (const [k, reduced] of [
+      [0, false],
+      [1, true],
+    ]) {
+      if (reduced) {
+        await page.emulateMedia({ reducedMotion: 'reduce' })
+        await waitUntil(page, () => window.__houseOfPods.getUi().reducedMotion === true, undefined, { what: 'reduced motion' })
+      }
+      await pauseClock(page)
+      await page.evaluate(() => window.__houseOfPods.getUi().select(null))
+      await pressKey(page, 'Home')
+      await page.waitForTimeout(2000)
+      const id = farHouses[farHouses.length - 1 - k * 5]
+      const before = await houseHeight(id)
+      t.log(`${reduced ? 'reduced motion: ' : ''}house ${id} shows ${before.toFixed(0)} px tall from the street's framing`)
+      check(before < 120, `house ${id} is already ${before.toFixed(0)} px tall before its event`)
+      await dispatch(page, { type: 'failHost', hostId: id })
+      if (reduced) {
+        // A jump: framed at once, and still there a moment later (no glide).
+        await waitUntil(page, (h) => !!window.__houseOfPods.screenBox('host', h), id, { what: 'the house' })
+        await page.waitForTimeout(300)
+        const at = await page.evaluate(() => window.__houseOfPods.view())
+        await page.waitForTimeout(700)
+        const later = await page.evaluate(() => window.__houseOfPods.view())
+        check(Math.abs(at.distance - later.distance) < 0.05, `under reduced motion the camera glides (${at.distance} → ${later.distance})`)
+      }
+      await waitUntil(
+        page,
+        (h) => {
+          const b = window.__houseOfPods.screenBox('host', h)
+          const p = window.__houseOfPods.project('host', h)
+          return !!b && !!p && b.bottom - b.top >= 120 && document.elementsFromPoint(p.x, p.y)[0]?.tagName === 'CANVAS'
+        },
+        id,
+        { what: `the camera to come near house ${id}`, timeout: reduced ? 2_000 : 10_000 },
+      )
+      check(await framed(id), `house ${id} is not framed in the open part at a readable size`)
+      const after = await houseHeight(id)
+      t.log(`after its fire: ${after.toFixed(0)} px tall`)
+      await shot(page, reduced ? 'follow-events-zoom-reduced.png' : 'follow-events-zoom.png')
+    }
   },
 })
 
