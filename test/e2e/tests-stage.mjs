@@ -582,8 +582,63 @@ async function tagsApart(page, where) {
   return tags
 }
 
+/**
+ * Focus each control the selector finds, as Tab would, and say which ones a player still cannot reach: not shown
+ * whole in the window and in every panel that clips it, or covered at its middle by something else.
+ */
+async function unreachable(page, selector) {
+  return page.evaluate((sel) => {
+    const out = []
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.closest('[hidden], [inert]') || el.getClientRects().length === 0) continue
+      // As Tab arrives at it (a control focused already, such as a dialog's first button, is focused anew).
+      el.blur()
+      el.focus()
+      const r = el.getBoundingClientRect()
+      let vis = { l: Math.max(0, r.left), t: Math.max(0, r.top), r: Math.min(innerWidth, r.right), b: Math.min(innerHeight, r.bottom) }
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (getComputedStyle(a).overflowY === 'visible' && getComputedStyle(a).overflowX === 'visible') continue
+        const c = a.getBoundingClientRect()
+        vis = { l: Math.max(vis.l, c.left), t: Math.max(vis.t, c.top), r: Math.min(vis.r, c.right), b: Math.min(vis.b, c.bottom) }
+      }
+      const shown = Math.max(0, vis.r - vis.l) * Math.max(0, vis.b - vis.t)
+      const whole = r.width * r.height
+      const hit = document.elementFromPoint((vis.l + vis.r) / 2, (vis.t + vis.b) / 2)
+      if (shown < 0.9 * whole || !hit || !(el === hit || el.contains(hit)))
+        out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`)
+    }
+    return out
+  }, selector)
+}
+
 /** Browser tests of the events you watch (issue 10 item 3): each saves a screenshot at the moment it happens. */
 export const watchTests = [
+  {
+    name: 'stage-ui-scale-reachable',
+    title:
+      'interface scale 200 % at 1280×720: the brief scrolls to its start button, and with the objectives, the inspector and the ' +
+      'map open every control of the right column is reached by Tab and shown whole (the column scrolls)',
+    async run(t) {
+      const page = await t.open('/?test&level=09-two-zones&scale=200')
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await waitFor(page, 'brief')
+      const brief = await unreachable(page, '[data-testid="brief"] button')
+      check(brief.length === 0, `in the brief at 200 %, out of reach: ${brief.join(', ')}`)
+      await click(page, tid('btn-start-level'))
+      await waitForFirstFrame(page)
+      await page.evaluate(() => window.__houseOfPods.getUi().select({ kind: 'host', id: 'h1' }))
+      await waitFor(page, 'inspector-expand')
+      await pressKey(page, 'o')
+      await page.waitForTimeout(500)
+      const controls = '.hud-right button, .hud-right summary, .hud-right [tabindex="0"], .hud-right a[href]'
+      const missed = await unreachable(page, controls)
+      const n = await page.locator(controls).count()
+      t.log(`${n} controls in the right column; out of reach: ${missed.join(', ') || 'none'}`)
+      await shot(page, 'stage-ui-scale-reachable.png')
+      check(n >= 4, `the right column shows only ${n} controls (objectives, inspector and map should be open)`)
+      check(missed.length === 0, `at 200 % on 1280×720, out of reach in the right column: ${missed.join(', ')}`)
+    },
+  },
   {
     name: 'stage-tags-apart',
     title:
