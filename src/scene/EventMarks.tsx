@@ -10,6 +10,9 @@
 import { Html } from '@react-three/drei'
 import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
+import { useSettings } from '../state/settings'
+import { TAGS_EN, useTagWords } from './tagWords'
+import type { TagWords } from './tagWords'
 import type { World } from '../sim/types'
 import type { SceneLayout } from './layout'
 import { overlayRef } from './overlay'
@@ -31,8 +34,8 @@ interface Tag {
   colour?: string
 }
 
-export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technical'): Tag[] {
-  const w = (m: string, t: string) => (vocab === 'metaphor' ? m : t)
+export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 'technical', x: TagWords = TAGS_EN): Tag[] {
+  const w = (p: readonly [string, string]) => (vocab === 'metaphor' ? p[0] : p[1])
   const out: Tag[] = []
   const { rooms, vms, houses } = layout
   const now = world.timeMs
@@ -48,11 +51,7 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
       x: houses.x[i]!,
       y: houses.h[i]! + 2.4,
       z: houses.z[i]!,
-      text: !h.draining
-        ? w('⊘ no new rooms (cordoned)', '⊘ cordoned')
-        : left
-          ? w(`⇢ moving out: ${left} ${left === 1 ? 'room' : 'rooms'} to go`, `⇢ draining: ${left} ${left === 1 ? 'pod' : 'pods'} to evict`)
-          : w('⇢ emptied', '⇢ drained'),
+      text: !h.draining ? w(x.cordoned) : left ? w(x.movingOut(left)) : w(x.emptied),
       tone: 'busy',
     })
   }
@@ -67,15 +66,12 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
     const n = b.rooms.length
     const text =
       b.stop === 'room'
-        ? w('⚠ burglar held in the room (the locks held)', '⚠ breach contained in the container')
+        ? w(x.breachRoom)
         : b.stop === 'apartment'
-          ? w(
-              `⚠ burglar stopped by the apartment wall · ${n} ${n === 1 ? 'room' : 'rooms'}`,
-              `⚠ breach stopped at the VM boundary · ${n} pods`,
-            )
+          ? w(x.breachApartment(n))
           : b.stop === 'house'
-            ? w(`⚠ burglar escaped the apartment into the house · ${n} rooms`, `⚠ hypervisor escape · ${n} pods`)
-            : w(`⚠ burglar through the shared plumbing: no wall · ${n} ${n === 1 ? 'room' : 'rooms'}`, `⚠ shared kernel owned · ${n} pods`)
+            ? w(x.breachHouse(n))
+            : w(x.breachShared(n))
     out.push({ key: `b-${b.seq}`, x: rooms.x[c]!, y: rooms.y[c]! + rooms.h[c]! + 1.9, z: rooms.z[c]!, text, tone: 'bad' })
   }
   for (let i = 0; i < houses.n && out.length < MAX_TAGS; i++) {
@@ -84,17 +80,13 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
     let dark = 0
     for (let c = 0; c < rooms.n; c++) if (rooms.house[c] === i) dark++
     const panic = h.power === 'failed' && !!h.kernelPanic
-    const what = panic
-      ? w('⚠ kernel panic: the shared plumbing failed', '⚠ host kernel panic')
-      : h.power === 'failed'
-        ? w('✖ burnt down', '✖ node failed')
-        : w('⏻ no power', '⏻ powered off')
+    const what = panic ? w(x.kernelPanic) : h.power === 'failed' ? w(x.burnt) : w(x.noPower)
     out.push({
       key: `h-${h.id}`,
       x: houses.x[i]!,
       y: houses.h[i]! + 2.4,
       z: houses.z[i]!,
-      text: `${what}${dark ? ` · ${dark} ${w(dark === 1 ? 'room dark' : 'rooms dark', dark === 1 ? 'pod lost' : 'pods lost')}` : ''}`,
+      text: `${what}${dark ? ` · ${dark} ${w(x.dark(dark))}` : ''}`,
       tone: 'bad',
     })
   }
@@ -114,20 +106,17 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
     // A boot lights the floor from left to right; a live migration slides it over, with its short pause.
     const doing =
       hostDown && vm.state === 'crashed'
-        ? ` · ${w('dark with the house', 'down with its host')}`
+        ? ` · ${w(x.darkWithHouse)}`
         : vm.state === 'booting'
-          ? ` · ${w('lights coming on', 'booting')} ${Math.round(bootProgress(vm, now) * 100)} %`
+          ? ` · ${w(x.lightsOn)} ${Math.round(bootProgress(vm, now) * 100)} %`
           : mig
             ? mig.phase === 'stopcopy'
-              ? ` · ${w(`⏸ paused ${mig.downtimeMs} ms, moving to house ${target}`, `⏸ stop-and-copy ${mig.downtimeMs} ms → ${target}`)}`
+              ? ` · ${w(x.stopCopy(mig.downtimeMs, target))}`
               : mig.phase === 'postcopy'
-                ? ` · ${w(`➜ moved to house ${target}, last boxes arriving`, `➜ post-copy on ${target}: fetching pages`)}`
+                ? ` · ${w(x.postCopy(target))}`
                 : !mig.converges
-                  ? ` · ${w(`➜ moving to house ${target}: never finishes`, `➜ pre-copy → ${target}: not converging`)}`
-                  : ` · ${w(
-                      `➜ moving to house ${target} while it runs, then a ${mig.downtimeMs} ms pause`,
-                      `➜ live migration (${mig.mode}) → ${target}, then ${mig.downtimeMs} ms stop-and-copy`,
-                    )}`
+                  ? ` · ${w(x.notConverging(target))}`
+                  : ` · ${w(x.moving(target, mig.downtimeMs, mig.mode))}`
             : ''
     if (mig) {
       // The move itself is named half-way between the two houses, where the apartment slides over.
@@ -138,7 +127,7 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
           x: (vms.x[v]! + houses.x[to]!) / 2,
           y: Math.max(vms.y[v]!, houses.h[to]!) + 2.2,
           z: (vms.z[v]! + houses.z[to]!) / 2,
-          text: w(`➜ ${vm.name} moving to house ${target}`, `➜ migrating ${vm.name} → ${target}`),
+          text: w(x.migrating(vm.name, target)),
           tone: 'busy',
         })
     }
@@ -149,7 +138,7 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
       x: vms.x[v]!,
       y: vms.y[v]! + vms.h[v]!,
       z: vms.z[v]! + vms.d[v]! / 2,
-      text: crashed ? w(`⚠ ${os} kernel panic`, `⚠ ${os} guest kernel panic`) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}${doing}`,
+      text: crashed ? w(x.guestPanic(os)) : `${vm.os === 'windows' ? '▦' : '▤'} ${os}${doing}`,
       tone: crashed ? 'bad' : doing ? 'busy' : 'os',
       colour: VM_OS[vm.os],
     }
@@ -175,7 +164,7 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
     }
     const icon = g.os === 'Windows' ? '▦' : '▤'
     const range = g.lo === g.hi ? `${g.lo} %` : `${g.lo}–${g.hi} %`
-    out.push({ ...g.tag, text: `${icon} ${g.os} ×${g.n}${g.booting ? ` · ${w('lights coming on', 'booting')} ${range}` : ''}` })
+    out.push({ ...g.tag, text: `${icon} ${g.os} ×${g.n}${g.booting ? ` · ${w(x.lightsOn)} ${range}` : ''}` })
   }
   // Rooms saying the same thing in the same place share one tag ("old 1.0 ×3"), over the first of them,
   // so a scale-up or a rollout reads as one sentence per house, not a pile of overlapping labels.
@@ -185,11 +174,11 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
     let text: string | null = null
     let tone: Tag['tone'] = 'info'
     if (ct.state === 'crashed') {
-      text = w('✖ crashed', '✖ Error')
+      text = w(x.crashed)
       tone = 'bad'
     } else if (ct.state === 'backoff') {
       const s = Math.max(0, Math.ceil((ct.phaseEndsMs - now) / 1000))
-      text = w(`✖ reopens in ${s} s`, `CrashLoopBackOff: restart in ${s} s`)
+      text = w(x.reopens(s))
       tone = 'bad'
     } else if (ct.state === 'pulling' || ct.state === 'creating') {
       if (ct.state === 'pulling') {
@@ -199,18 +188,15 @@ export function tagsOf(world: World, layout: SceneLayout, vocab: 'metaphor' | 't
         let have = 0
         if (cache) for (const id of layers) if (cache.includes(id)) have++
         const get = layers.length - have
-        text = w(
-          `⚒ kit on its way: ${get} ${get === 1 ? 'crate' : 'crates'}${have ? `, ${have} already in the storeroom` : ''}`,
-          `⚒ pulling ${get} of ${layers.length} layers${have ? ` (${have} cached)` : ''}`,
-        )
-      } else text = w('⚒ being built', '⚒ creating')
+        text = w(x.kit(get, have, layers.length))
+      } else text = w(x.building)
       tone = 'busy'
     }
     const target = layout.rollouts.get(ct.appId)
     if (target !== undefined) {
       const ref = world.images[ct.imageId]?.ref ?? ct.imageId
       const tag = ref.includes(':') ? ref.slice(ref.lastIndexOf(':') + 1) : ref
-      const badge = `${ct.imageId === target ? '★ new' : 'old'} ${tag}`
+      const badge = `${w(ct.imageId === target ? x.newVersion : x.oldVersion)} ${tag}`
       text = text ? `${badge} · ${text}` : badge
       if (tone === 'info') tone = ct.imageId === target ? 'busy' : 'info'
     }
@@ -248,8 +234,10 @@ const TONES: Record<Tag['tone'], React.CSSProperties> = {
 export function EventMarks({ layout }: { layout: SceneLayout }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
+  const lang = useSettings((s) => s.lang)
+  const es = useTagWords((s) => s.es)
   if (layout.rooms.n > TAGS_UP_TO_ROOMS || layout.houses.n > 12) return null
-  const tags = tagsOf(world, layout, vocab)
+  const tags = tagsOf(world, layout, vocab, lang === 'es' && es ? es : TAGS_EN)
   return (
     <>
       {tags.map((t) => (

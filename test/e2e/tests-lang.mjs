@@ -190,6 +190,8 @@ export const tests = [
       check(!/\b(Feature|Speed|Isolation|waiting|concept text|Fast startup|Chart)\b/.test(before), `English in the lab table: ${before}`)
       check((await page.locator(tid('lab-run')).innerText()).includes('Ejecutar con 5'), 'the Run button is not in Spanish')
       await click(page, tid('lab-run'))
+      // Run builds a fresh lab street: its time controls come with it (a loaded machine takes a while).
+      await waitFor(page, 'speed-8', { timeout: 30_000 })
       await click(page, tid('speed-8'))
       await waitUntil(
         page,
@@ -208,6 +210,14 @@ export const tests = [
       )
       const status = await page.locator(tid('lab-status')).innerText()
       check(/en marcha/.test(status) && !/running/.test(status), `the lab's status line reads: ${status}`)
+      // The street's event tags (the apartments' signs while they boot) in Spanish too.
+      const tags = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="scene-tag-"]')].map((e) => e.textContent))
+      check(tags.length > 0, 'the lab street shows no tag while its apartments boot')
+      check(!tags.some((x) => /lights coming on|kit on its way|being built|crates|storeroom/.test(x)), `English tags: ${tags.join(' | ')}`)
+      check(
+        tags.some((x) => /se encienden las luces|el kit va de camino|en obras/.test(x)),
+        `the tags read: ${tags.join(' | ')}`,
+      )
       await shot(page, 'lang-es-lab.png')
       await page.close()
 

@@ -22,6 +22,12 @@ import { register } from '../../src/ui/i18n/pack-es'
 import { LAB_EN } from '../../src/ui/lab/labText'
 import type { LabText } from '../../src/ui/lab/labText'
 import { fragmentEs, ES } from '../../src/sim/messages/es'
+import { oomKill } from '../../src/sim/oom'
+import { tagsOf } from '../../src/scene/EventMarks'
+import { layoutWorld } from '../../src/scene/layout'
+import { TAGS_EN } from '../../src/scene/tagWords'
+import type { TagWords } from '../../src/scene/tagWords'
+import { TAGS_ES } from '../../src/ui/i18n/tags-es'
 import { containersOf, must, smallStreet, stepUntil } from './helpers'
 
 register()
@@ -57,6 +63,14 @@ function troubledStreet(): { w: World; reasons: Set<string> } {
   // More rooms than the street holds: the manager finds no place for some.
   must(w, { type: 'setReplicas', appId: 'web', replicas: 60 })
   run(5_000)
+  // The apartment resized while lived in; a kernel's OOM killer picks a room (a VM's, then a house's).
+  must(w, { type: 'resizeVm', vmId: Object.keys(w.vms)[0]!, vcpus: 2, memMiB: 3072 })
+  for (const kernel of ['VM A', 'host 2']) {
+    const victim = running()[0]!
+    oomKill(w, victim, kernel)
+    reasons.add(victim.reason)
+  }
+  run(2_000)
   return { w, reasons }
 }
 
@@ -79,6 +93,8 @@ function levelEvents(): SimEvent[] {
 }
 
 const { w: troubled, reasons } = troubledStreet()
+// Played once, before the tests (a loaded machine takes seconds to play every level).
+const campaign = levelEvents()
 
 /** Three words in a row: a sentence the simulation wrote, not a name or a value. */
 const SENTENCE = /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/
@@ -92,14 +108,15 @@ describe('English fragments inside the simulation’s messages', () => {
     const ids = new Set(troubled.events.map((e) => e.id))
     for (const id of ['containers.crashed', 'probes.livenessFailed', 'breach.breached', 'scheduler.failedScheduling'])
       expect(ids, id).toContain(id)
-    expect([...reasons].some((r) => r.startsWith('OOMKilled'))).toBe(true)
+    expect([...reasons].filter((r) => r.startsWith('OOMKilled')).length).toBeGreaterThanOrEqual(3)
+    expect(ids).toContain('vmOps.resized')
     expect(reasons).toContain('its node went down')
   })
 
   test('no English fragment the simulation wrote stays inside a Spanish sentence (kubectl’s own lines aside)', () => {
     const es = ES as unknown as Record<string, readonly [unknown, unknown]>
     const left: string[] = []
-    for (const e of [...troubled.events, ...levelEvents()]) {
+    for (const e of [...troubled.events, ...campaign]) {
       for (const vocab of ['metaphor', 'technical'] as const) {
         if (vocab === 'technical' && es[e.id]?.[1] === 'kubectl') continue
         const text = renderMessage(e, vocab, 'es')
@@ -117,6 +134,14 @@ describe('English fragments inside the simulation’s messages', () => {
     const en = CATALOGUE['containers.crashed'] as { metaphor: (p: unknown) => string }
     expect(renderMessage(crash, 'metaphor', 'en')).toBe(en.metaphor(crash.params))
     expect(renderMessage(crash, 'metaphor', 'en')).toContain('the app inside failed')
+  })
+
+  test('a place after "a" or "de" contracts as Spanish does ("al apartamento", never "a el apartamento")', () => {
+    const pull = (where: string) =>
+      renderMessage({ id: 'kubelet.pulling', params: { app: 'shop', where, crates: 2, cached: 0 } }, 'metaphor', 'es')
+    expect(pull('apartment a1')).toContain('el kit de shop al apartamento a1:')
+    expect(pull('house 1')).toContain('el kit de shop a la casa 1:')
+    expect(pull('apartment a1')).not.toMatch(/\ba el apartamento/)
   })
 
   test('every room’s reason reads in Spanish, but what kubelet and the scheduler print themselves', () => {
@@ -279,6 +304,32 @@ describe('the link banner’s expected values and fallbacks', () => {
     expect(words.filter((p) => URL_ES.phrase(p) === p)).toEqual([])
     expect(URL_ES.phrase('standard, projector')).toBe('standard o projector')
     expect(URL_ES.phrase('1×')).toBe('1×')
+  })
+})
+
+describe('the street’s event tags', () => {
+  test('a troubled street’s tags (a fire, crashes, a breach, rooms waiting) read in Spanish, with no English word left', () => {
+    for (const vocab of ['metaphor', 'technical'] as const) {
+      const es = tagsOf(troubled, layoutWorld(troubled), vocab, TAGS_ES).map((t) => t.text)
+      const en = tagsOf(troubled, layoutWorld(troubled), vocab).map((t) => t.text)
+      expect(es.length).toBeGreaterThan(2)
+      expect(es.length).toBe(en.length)
+      if (vocab === 'metaphor') expect(en.join('\n')).toMatch(ENGLISH)
+      expect(es.filter((t) => ENGLISH.test(t.replace(/stop-and-copy/g, '')))).toEqual([])
+    }
+  })
+
+  test('every tag of the Spanish table says something else than the English, in both vocabularies', () => {
+    const sample = (f: unknown) => (typeof f === 'function' ? (f as (...a: unknown[]) => unknown)(2, 1, 'pre-copy') : f)
+    const same: string[] = []
+    for (const k of Object.keys(TAGS_EN) as (keyof TagWords)[]) {
+      const en = sample(TAGS_EN[k]) as readonly [string, string]
+      const es = sample(TAGS_ES[k]) as readonly [string, string]
+      if (en[0] === es[0]) same.push(`${k} (metaphor)`)
+      if (en[1] === es[1] && !/^(✖ Error|⏸ stop-and-copy|CrashLoopBackOff)/.test(en[1])) same.push(`${k} (technical)`)
+      for (const t of es) expect(t.replace(/stop-and-copy/g, ''), k).not.toMatch(ENGLISH)
+    }
+    expect(same).toEqual([])
   })
 })
 

@@ -35,6 +35,9 @@ const place = (v: ParamValue): string =>
     .replace(/^house or apartment\b/i, 'la casa o el apartamento')
     .replace(/^house\b/i, 'la casa')
     .replace(/^apartment\b/i, 'el apartamento')
+/** "a" or "de" before a place, contracted as Spanish does: "al apartamento", "del apartamento". */
+const to = (v: ParamValue): string => `a ${place(v)}`.replace(/^a el /, 'al ')
+const of = (v: ParamValue): string => `de ${place(v)}`.replace(/^de el /, 'del ')
 /** The same place at the start of a sentence. */
 const Place = (v: ParamValue): string => {
   const t = place(v)
@@ -130,6 +133,17 @@ const FRAGMENTS_ES: readonly (readonly [RegExp, Rewrite])[] = [
     /^(\S+) failed to start on (.+?): needs (.+), (host|VM) has (.+)$/,
     (m) => `${m[1]} no pudo arrancar en ${m[2]}: necesita ${m[3]}, ${m[4]} tiene ${m[5]}`,
   ],
+  // An apartment resized while lived in (vmOps.resized), a move abandoned (vmOps.migrationAbortedAtSwitch).
+  [
+    /^: everyone moves out, (\d+) rooms close until it boots again$/,
+    (m) => `: todos se mudan, ${m[1]} habitaciones cierran hasta que vuelva a arrancar`,
+  ],
+  [
+    /^; reboot required: (\d+) containers down until boot completes$/,
+    (m) => `; hace falta reiniciar: ${m[1]} contenedores caídos hasta que termine el arranque`,
+  ],
+  [/^ \(applies at next start\)$/, ' (se aplica en el próximo arranque)'],
+  [/^target gone$/, 'el destino ya no existe'],
   // A room's reason while it waits or after its node went.
   [/^waiting for its apartment to finish booting$/, 'espera a que su apartamento termine de arrancar'],
   [/^its node went down$/, 'su nodo se cayó'],
@@ -531,7 +545,7 @@ export const ES: Translation = {
   'kubelet.backOff': [(p) => `El conserje reabrirá la habitación de ${p.app} dentro de ${p.wait} s.`, 'kubectl'],
   'kubelet.pulling': [
     (p) =>
-      `Una furgoneta de reparto lleva el kit de ${p.app} a ${place(p.where)}: ${p.crates} caja${s(p.crates)}` +
+      `Una furgoneta de reparto lleva el kit de ${p.app} ${to(p.where)}: ${p.crates} caja${s(p.crates)}` +
       `${p.cached ? `, ${p.cached} ya en el trastero` : ''}.`,
     'kubectl',
   ],
@@ -712,10 +726,10 @@ export const ES: Translation = {
   ],
 
   'placement.taintEviction': [
-    (p) => `Una habitación de ${p.apps} no tiene pase para el cartel nuevo de ${place(p.noun)} ${p.ref} y sale${p.managed}.`,
+    (p) => `Una habitación de ${p.apps} no tiene pase para el cartel nuevo ${of(p.noun)} ${p.ref} y sale${p.managed}.`,
     (p) => `El taint manager desaloja el pod ${p.room} del nodo ${p.ref}: taint no tolerado ${p.taintText}.`,
   ],
-  'placement.labeled': [(p) => `La placa de ${place(p.noun)} ${p.ref} dice ahora ${p.labelText}.`, 'kubectl'],
+  'placement.labeled': [(p) => `La placa ${of(p.noun)} ${p.ref} dice ahora ${p.labelText}.`, 'kubectl'],
   'placement.tolerations': [
     (p) => `Las habitaciones de ${p.app} llevan ${p.tolerations}.`,
     (p) => `deployment/${p.app} tolerations: ${p.text}.`,
@@ -990,8 +1004,10 @@ export const ES: Translation = {
   ],
 
   'vmOps.resized': [
-    (p) => `El apartamento ${p.vm} se rehace más grande o más pequeño (${p.before} → ${p.vcpus} trabajadores, ${p.memMiB})${p.wasUp}.`,
-    (p) => `VM ${p.vm} redimensionada ${p.before} → ${p.vcpus} vCPU, ${p.memMiB}${p.wasUp2}.`,
+    (p) =>
+      `El apartamento ${p.vm} se rehace más grande o más pequeño (${p.before} → ${p.vcpus} trabajadores, ${p.memMiB})` +
+      `${fragmentEs(p.wasUp)}.`,
+    (p) => `VM ${p.vm} redimensionada ${p.before} → ${p.vcpus} vCPU, ${p.memMiB}${fragmentEs(p.wasUp2)}.`,
   ],
   'vmOps.migrationStarted': [
     (p) =>
@@ -1028,7 +1044,7 @@ export const ES: Translation = {
   ],
   'vmOps.migrationAbortedAtSwitch': [
     (p) => `El apartamento ${p.vm} se queda: la casa ${p.to} se llenó en el último momento.`,
-    (p) => `Migración en vivo de la VM ${p.vm} abortada en el cambio: ${p.last}.`,
+    (p) => `Migración en vivo de la VM ${p.vm} abortada en el cambio: ${fragmentEs(p.last)}.`,
   ],
   'vmOps.migrated': [
     (p) => `El apartamento ${p.vm} está ahora en la casa ${p.to}; sus habitaciones pararon ${p.downtimeMs} ms y siguieron.`,

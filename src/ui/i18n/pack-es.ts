@@ -1,7 +1,7 @@
 /**
  * Everything Spanish the game needs beyond English, in one chunk loaded only when Spanish is chosen
  * (packs.ts): the simulation's catalogue, the HUD dictionary, the panels' word pairs and sentences
- * (phrases.ts: the inspector, the lab, the link banner) and the levels' overlays (the lessons' overlays travel
+ * (phrases.ts: the inspector, the lab, the link banner), the street's event tags and the levels' overlays (the lessons' overlays travel
  * with the lessons' own chunk).
  */
 import { addCatalogue } from '../../sim'
@@ -15,6 +15,8 @@ import { addPhrases } from './phrases'
 import { INSPECTOR_ES } from './inspector-es'
 import { LAB_ES } from './lab-es'
 import { URL_ES } from './url-es'
+import { TAGS_ES } from './tags-es'
+import { useTagWords } from '../../scene/tagWords'
 
 const levelFiles = import.meta.glob('../../../levels/es/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
   string,
@@ -27,4 +29,5 @@ export function register(): void {
   addWords('es', ES_WORDS)
   addLevelTranslationFiles(levelFiles)
   addPhrases('es', { inspector: INSPECTOR_ES, lab: LAB_ES, url: URL_ES })
+  useTagWords.setState({ es: TAGS_ES })
 }
