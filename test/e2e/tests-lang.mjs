@@ -29,8 +29,10 @@ export const tests = [
   {
     name: 'lang-spanish',
     title:
-      '?lang=es: the menu, a lesson step on the projector at 1920×1080 (its Spanish caption and question), a level brief and the ' +
-      'event log in Spanish; html lang="es"; axe-core clean; nothing overflows; the choice in the menu is remembered',
+      '?lang=es: the menu, a lesson step on the projector at 1920×1080 (its Spanish caption and question), a level brief, the ' +
+      'event log, the inspector\'s rows and the link banner in Spanish; html lang="es"; axe-core clean; nothing overflows; the ' +
+      'choice in the menu is remembered',
+    timeoutMs: 180_000,
     async run(t) {
       const lesson = overlay('levels/lessons/es/03-containers.json')
       const level = overlay('levels/es/01-one-house.json')
