@@ -3,6 +3,8 @@
  * clipboard of desired against ready rooms for each app it looks after.
  */
 import { Html } from '@react-three/drei'
+import * as THREE from 'three'
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js'
 import { overlayRef } from './overlay'
 import { useGame } from '../state/game'
 import type { GameState } from '../state/game'
@@ -77,8 +79,40 @@ const clip: React.CSSProperties = {
   userSelect: 'none',
 }
 
+let merged: { geometry: THREE.BufferGeometry; material: THREE.Material } | null = null
+
+/** The office and the figure merged into one geometry, each part coloured by its vertices (made once for the page). */
+function managerParts() {
+  if (merged) return merged
+  const { geo } = assets()
+  const part = (g: THREE.BufferGeometry, colour: string, at: [number, number, number], scale?: [number, number, number], rotX = 0) => {
+    // Non-indexed, as the rounded box is: mergeGeometries needs them all alike.
+    const c = g.index ? g.toNonIndexed() : g.clone()
+    if (scale) c.scale(...scale)
+    if (rotX) c.rotateX(rotX)
+    c.translate(...at)
+    const col = new THREE.Color(colour)
+    const n = c.getAttribute('position').count
+    const cs = new Float32Array(n * 3)
+    for (let i = 0; i < n; i++) cs.set([col.r, col.g, col.b], i * 3)
+    c.setAttribute('color', new THREE.BufferAttribute(cs, 3))
+    return c
+  }
+  const geometry = mergeGeometries([
+    part(geo.rounded, '#f6d98b', [0, 0, -2.2], [4, 2.6, 2.4]),
+    part(geo.box, '#c8553d', [0, 2.6, -2.2], [4.6, 0.35, 2.9]),
+    part(new THREE.CapsuleGeometry(0.38, 0.7, 4, 12), '#2f4e8c', [0, 0.75, 0]),
+    part(new THREE.SphereGeometry(0.34, 16, 12), '#f2c6a0', [0, 1.75, 0]),
+    part(new THREE.CylinderGeometry(0.36, 0.36, 0.16, 16), '#2f4e8c', [0, 2.02, 0.02]),
+    part(new THREE.BoxGeometry(0.55, 0.7, 0.06), '#8a5a3b', [0.32, 1.05, 0.42], undefined, -0.4),
+  ])!
+  merged = { geometry, material: new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.8 }) }
+  return merged
+}
+const managerGeometry = () => managerParts().geometry
+const managerMaterial = () => managerParts().material
+
 export function Manager({ layout }: { layout: SceneLayout }) {
-  const { geo, mat } = assets()
   const { x, z } = layout.manager
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
@@ -91,36 +125,14 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   }
   return (
     <group position={[x, 0, z]} onClick={pick}>
-      {/* the office kiosk */}
-      <mesh geometry={geo.rounded} material={mat.solid} position={[0, 0, -2.2]} scale={[4, 2.6, 2.4]} castShadow receiveShadow>
-        <meshStandardMaterial attach="material" color="#f6d98b" roughness={0.8} />
-      </mesh>
-      <mesh geometry={geo.box} position={[0, 2.6, -2.2]} scale={[4.6, 0.35, 2.9]} castShadow>
-        <meshStandardMaterial color="#c8553d" roughness={0.8} />
-      </mesh>
+      {/* the office kiosk and the manager (body, head, cap, clipboard): one mesh, so two draw calls with its shadow */}
+      <mesh geometry={managerGeometry()} material={managerMaterial()} castShadow receiveShadow />
       {selected && (
         <mesh position={[0, 0.05, 0]} rotation={[-Math.PI / 2, 0, 0]} raycast={() => null}>
           <ringGeometry args={[0.7, 0.95, 32]} />
           <meshBasicMaterial color={HIGHLIGHT_SELECT} />
         </mesh>
       )}
-      {/* the manager: body, head, cap and clipboard */}
-      <mesh position={[0, 0.75, 0]} castShadow>
-        <capsuleGeometry args={[0.38, 0.7, 4, 12]} />
-        <meshStandardMaterial color="#2f4e8c" roughness={0.7} />
-      </mesh>
-      <mesh position={[0, 1.75, 0]} castShadow>
-        <sphereGeometry args={[0.34, 16, 12]} />
-        <meshStandardMaterial color="#f2c6a0" roughness={0.8} />
-      </mesh>
-      <mesh position={[0, 2.02, 0.02]} castShadow>
-        <cylinderGeometry args={[0.36, 0.36, 0.16, 16]} />
-        <meshStandardMaterial color="#2f4e8c" roughness={0.7} />
-      </mesh>
-      <mesh position={[0.32, 1.05, 0.42]} rotation={[-0.4, 0, 0]} castShadow>
-        <boxGeometry args={[0.55, 0.7, 0.06]} />
-        <meshStandardMaterial color="#8a5a3b" roughness={0.8} />
-      </mesh>
       <Html portal={overlayRef} position={[0, 5.2, -1]} center zIndexRange={[20, 0]}>
         {clipboard(vocab)}
       </Html>

@@ -337,7 +337,11 @@ export const tests = [
         }
       })
       check(w.mode === 'sandbox' && w.hosts === 10 && w.running === 100, `?street=S gave ${JSON.stringify(w)}`)
-      await settledRendererInfo(page, 3)
+      const info = await settledRendererInfo(page, 3)
+      t.log(
+        `street S: ${info.calls} draw calls, ${info.triangles} triangles; drawn: ${JSON.stringify(await page.evaluate(() => window.__houseOfPods.sceneCounts()))}`,
+      )
+      check(info.calls <= 30, `the S street takes ${info.calls} draw calls (at most 30)`)
       await expectCanvasNotBlank(page)
       await shot(page, 'street-s.png')
     },
