@@ -27,6 +27,9 @@ export function createWorld(seed: number, delayScale = 1): World {
     namespaces: ['default'],
     priorityClasses: {},
     autoscaler: null,
+    // Present from the start, though empty (undefined: not in the JSON, so not in a save or the hash): a world that
+    // gained it in the first step of a zone outage changed shape, and every system optimised for the old one fell back.
+    zoneStates: undefined,
   }
 }
 
