@@ -1,6 +1,6 @@
 /**
- * Lays the street's tags out on screen each frame so none covers another (tagSpacing.ts): house signs stay, the
- * selected thing's label comes next, then the hovered thing's label and the event tags, each lifted just clear.
+ * Lays the street's tags out on screen each frame so none covers another (tagSpacing.ts): house signs first, the
+ * selected thing's label next, then the hovered thing's label and the event tags, each lifted just clear.
  * The lift is a CSS `translate` on the tag itself; drei's Html keeps its own transform on the wrapper around it.
  */
 import { useFrame } from '@react-three/fiber'
@@ -10,10 +10,11 @@ import type { TagBox } from './tagSpacing'
 
 const SELECTOR = '[data-testid^="house-sign-"], .scene-marker, .scene-tag'
 
+/** House signs first (two near houses' signs lift apart too), then the selected thing's label, the hovered's, the tags. */
 function rankOf(el: HTMLElement): number {
-  if (el.classList.contains('scene-marker')) return el.dataset.strong === '1' ? 1 : 2
-  if (el.classList.contains('scene-tag')) return 3
-  return 0
+  if (el.classList.contains('scene-marker')) return el.dataset.strong === '1' ? 2 : 3
+  if (el.classList.contains('scene-tag')) return 4
+  return 1
 }
 
 export function TagSpacer() {

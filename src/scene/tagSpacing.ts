@@ -1,9 +1,9 @@
 /**
  * Tags said in the street (event tags, the selected and hovered thing's label, house signs) stand over what they
  * name, so two near things' tags can land on each other ("furnishing" under "being built"). Each frame the tags are
- * laid out on screen: rank 0 stays where it stands (house signs), then by rank (the selected thing's label before
- * the rest) and from the lowest on screen up, each tag is lifted just above whatever it would cover. Pure: the DOM
- * side is TagSpacer.tsx.
+ * laid out on screen: rank 0 stays where it stands whatever it covers; the others are placed by rank (house signs,
+ * then the selected thing's label, then the rest) and from the lowest on screen up, each lifted just above whatever
+ * it would cover. Pure: the DOM side is TagSpacer.tsx.
  */
 
 export interface TagBox {

@@ -19,7 +19,7 @@ import {
   sleep,
   openCampaign,
 } from './lib.mjs'
-import { expectNoSeriousAxe } from './tests-stage.mjs'
+import { expectNoSeriousAxe, tagsApart } from './tests-stage.mjs'
 import { createRequire } from 'node:module'
 
 /** axe-core's `region` rule (content outside every landmark) on the page as it is now: one 'selector' line per node. */
@@ -227,13 +227,22 @@ const lessonLayoutTests = [
     name: 'classroom-lesson4-tower-framed',
     title:
       'lesson 4 at 1280×720 (the lesson bar wraps to two rows): going to step 4, both houses and the tower of apartments show whole ' +
-      'between the bar and the question card',
+      'between the bar and the question card, their signs apart',
     timeoutMs: 120_000,
     async run(t) {
       const page = await t.open('/?test&lesson=04-vm-vs-container&step=3')
       await page.setViewportSize({ width: 1280, height: 720 })
       await page.emulateMedia({ reducedMotion: 'reduce' })
-      await settled(page, 2, 'done', 'lesson 4')
+      await waitFor(page, 'classroom', { timeout: 20_000 })
+      await waitUntil(
+        page,
+        () => {
+          const el = document.querySelector('[data-testid="classroom"]')
+          return Number(el?.dataset.step) === 2 && el?.dataset.phase === 'done'
+        },
+        undefined,
+        { timeout: 20_000, what: 'lesson 4 step 3 shown' },
+      )
       await pressKey(page, 'ArrowRight')
       await settled(page, 3, 'predict', 'lesson 4')
       // The camera backs off once the panels have been measured (every 250 ms) and the question card has grown.
@@ -265,6 +274,8 @@ const lessonLayoutTests = [
       await shot(page, 'classroom-lesson4-tower-framed.png')
       check(r.bar > 80, `at 1280×720 the lesson bar should wrap to two rows (it ends at ${r.bar} px)`)
       check(r.out.length === 0, `cut by the lesson bar or the question card: ${JSON.stringify(r.out)}`)
+      // Framed small, the two houses' signs and the tower's OS sign stand close: none covers another.
+      await tagsApart(page, 'lesson 4 step 4 at 1280×720')
     },
   },
 ]

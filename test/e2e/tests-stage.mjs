@@ -569,7 +569,7 @@ async function focusHouse(page, id) {
  * Every tag said in the street (event tags, the selected and hovered thing's label, house signs) as it shows now; none
  * may cover another: a tag that would is lifted above it.
  */
-async function tagsApart(page, where) {
+export async function tagsApart(page, where) {
   const tags = await page.evaluate(() =>
     [...document.querySelectorAll('.scene-tag, .scene-marker, [data-testid^="house-sign-"]')]
       .map((el) => ({ text: el.textContent, r: el.getBoundingClientRect() }))
