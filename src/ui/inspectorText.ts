@@ -72,6 +72,22 @@ export const INSPECTOR_EN = {
   visitorsValue: (rps: number, each: number) => `${rps}/s, each room serves ${each}/s`,
   served: 'Served so far',
   waiting: 'Waiting time',
+  /** The business's charts. */
+  charts: {
+    wait: 'Charts start once the clock runs.',
+    label: (app: string) => `Charts for ${app}`,
+    rooms: 'Rooms',
+    wanted: 'wanted',
+    open: 'open',
+    cpu: 'CPU use (of requests)',
+    visitors: 'Visitors per second',
+    served: 'served',
+    turnedAway: 'turned away',
+    waiting: 'Waiting time',
+    latency: 'latency',
+    cost: 'Street cost',
+    costLine: 'cost',
+  },
   /** A container's reason as the simulation wrote it; another language translates what is not kubelet's own text. */
   reason: (reason: string) => reason,
   /** The node's condition; English is nodeConditionText's own (passed in), another language builds it from the facts. */

@@ -190,6 +190,15 @@ describe('the inspector’s rows', () => {
     expect(en.join('\n')).toMatch(ENGLISH)
   })
 
+  test('the business’s charts: every title and line name reads in Spanish', () => {
+    const said = (v: unknown) => (typeof v === 'function' ? (v as (a: string) => string)('shop') : String(v))
+    for (const [k, en] of Object.entries(INSPECTOR_EN.charts)) {
+      const es = said(INSPECTOR_ES.charts[k as keyof typeof INSPECTOR_EN.charts])
+      expect(es, k).not.toBe(said(en))
+      expect(es, k).not.toMatch(ENGLISH)
+    }
+  })
+
   test('a lost node’s condition and a room’s reason read in Spanish; English stays nodeConditionText’s own words', () => {
     const lost = smallStreet(3, 2)
     const r = must(lost, { type: 'runContainer', appId: 'web', target: { kind: 'host', hostId: 'h1' } })!
@@ -212,6 +221,8 @@ describe('the lab table’s cells', () => {
   type Args<F> = F extends (...a: infer A) => unknown ? A : null
   const SAMPLE: { [K in keyof LabText]: Args<LabText[K]> } = {
     kernelsLabel: [5, 'VMs', 1, 5, 'pods'],
+    noVmToCrash: null,
+    noRoomToBreach: null,
     vmKernels: [30, 24],
     sharedKernel: [1],
     raceLabel: ['VMs', 3, 'pods', 5, 5, '2.5'],

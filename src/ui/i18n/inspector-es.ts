@@ -83,6 +83,21 @@ export const INSPECTOR_ES: InspectorText = {
   visitorsValue: (rps, each) => `${rps}/s, cada habitación atiende ${each}/s`,
   served: 'Atendidos hasta ahora',
   waiting: 'Tiempo de espera',
+  charts: {
+    wait: 'Los gráficos empiezan cuando corre el reloj.',
+    label: (app) => `Gráficos de ${app}`,
+    rooms: 'Habitaciones',
+    wanted: 'queridas',
+    open: 'abiertas',
+    cpu: 'Uso de CPU (sobre los requests)',
+    visitors: 'Visitantes por segundo',
+    served: 'atendidos',
+    turnedAway: 'rechazados',
+    waiting: 'Tiempo de espera',
+    latency: 'latencia',
+    cost: 'Coste de la calle',
+    costLine: 'coste',
+  },
   reason: fragmentEs,
   condition: (f) => {
     switch (f.kind) {

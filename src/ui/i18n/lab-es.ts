@@ -76,6 +76,8 @@ export const LAB_ES: LabText = {
   scaleSub: (house) => `cuántas caben en ${house === 'casa' ? 'una casa' : `un ${house}`}`,
   perHouse: (n, what, house) => `${n} ${what} por ${house}`,
   perHouseTitle: (house) => `Por ${house}`,
+  noVmToCrash: 'No hay ningún apartamento con una habitación abierta que hacer caer.',
+  noRoomToBreach: 'No hay ninguna habitación abierta en la que entrar.',
   kernelsLabel: (vmKernels, vmLabel, roomKernels, rooms, roomLabel) =>
     `${vmKernels} kernel${vmKernels === 1 ? '' : 's'} para ${vmLabel}, ${roomKernels} kernel compartido por ${rooms} ${roomLabel}`,
   vmKernels: (n, drawn) => `${n} kernels propios${drawn !== null ? ` (${drawn} dibujados)` : ''}`,

@@ -5,9 +5,14 @@
  */
 import { LAB_SETUP } from '../../sim'
 import type { Command, LabSides, Result } from '../../sim'
-import { useGame } from '../../state'
+import { useGame, useSettings } from '../../state'
+import { resultText } from '../i18n/t'
+import { phrasesIn } from '../i18n/phrases'
+import { LAB_EN } from './labText'
 
-const say = (r: Result): string | null => (r.ok ? null : r.metaphor)
+/** A refusal in house words, in the language the player reads now (the catalogue's message; English until the pack arrives). */
+const say = (r: Result): string | null => (r.ok ? null : resultText(r, 'metaphor', useSettings.getState().lang))
+const words = () => phrasesIn(useSettings.getState().lang, 'lab', LAB_EN)
 const send = async (c: Command): Promise<string | null> => say(await useGame.getState().dispatchAsync(c))
 
 /** Run the lab inside a level: the level's own houses and apps, N apartments with a room each, N rooms. */
@@ -32,7 +37,7 @@ export async function crashOneVm(sides: LabSides): Promise<string | null> {
   const room = Object.values(useGame.getState().world.containers).find(
     (c) => c.appId === sides.vmAppId && c.state === 'running' && c.placement?.kind === 'vm',
   )
-  return room?.placement?.kind === 'vm' ? send({ type: 'crashVm', vmId: room.placement.vmId }) : 'No apartment with an open room to crash.'
+  return room?.placement?.kind === 'vm' ? send({ type: 'crashVm', vmId: room.placement.vmId }) : words().noVmToCrash
 }
 
 /** The shared kernel is the house's own: it panics, and every room on it stops (the walls stand: no fire). */
@@ -43,5 +48,5 @@ export async function crashSharedKernel(sides: LabSides): Promise<string | null>
 /** An attacker gets into one open room of this app; the simulation decides how far they get. */
 export async function breachOne(appId: string): Promise<string | null> {
   const room = Object.values(useGame.getState().world.containers).find((c) => c.appId === appId && c.state === 'running' && !c.breached)
-  return room ? send({ type: 'breachContainer', containerId: room.id }) : 'No open room to break into.'
+  return room ? send({ type: 'breachContainer', containerId: room.id }) : words().noRoomToBreach
 }

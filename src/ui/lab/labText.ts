@@ -79,6 +79,9 @@ export const LAB_EN = {
   scaleSub: (house: string) => `how many fit on one ${house}`,
   perHouse: (n: string, what: string, house: string) => `${n} ${what} per ${house}`,
   perHouseTitle: (house: string) => `Per ${house}`,
+  /** The notes after an action that found nothing to act on (a refusal reads as the simulation's message). */
+  noVmToCrash: 'No apartment with an open room to crash.',
+  noRoomToBreach: 'No open room to break into.',
   /** The charts: what each draws, in words beside the marks and for a screen reader. */
   kernelsLabel: (vmKernels: number, vmLabel: string, roomKernels: number, rooms: number, roomLabel: string) =>
     `${vmKernels} kernel${vmKernels === 1 ? '' : 's'} for ${vmLabel}, ${roomKernels} kernel shared by ${rooms} ${roomLabel}`,

@@ -4,6 +4,8 @@
  */
 import { useGame, useWorld } from '../../state'
 import type { AppSample } from '../../sim'
+import { usePhrases } from '../i18n/phrases'
+import { INSPECTOR_EN } from '../inspectorText'
 
 interface Series {
   label: string
@@ -64,47 +66,43 @@ export function Charts({ appId }: { appId: string }) {
   const world = useWorld()
   const app = world.apps[appId]
   const samples = world.metrics[appId] ?? []
+  const x = usePhrases('inspector', INSPECTOR_EN).charts
   if (!app) return null
-  if (samples.length < 2) return <p className="muted">Charts start once the clock runs.</p>
+  if (samples.length < 2) return <p className="muted">{x.wait}</p>
   const times = pick(samples, 't')
   const cost = world.costSamples.slice(-samples.length)
   return (
-    <section className="charts" aria-label={`Charts for ${app.name}`} data-testid="charts">
+    <section className="charts" aria-label={x.label(app.name)} data-testid="charts">
       <Chart
-        title="Rooms"
+        title={x.rooms}
         unit=""
         times={times}
         series={[
-          { label: 'wanted', values: pick(samples, 'desired'), className: 'line-a', dash: '5 3' },
-          { label: 'open', values: pick(samples, 'ready'), className: 'line-b' },
+          { label: x.wanted, values: pick(samples, 'desired'), className: 'line-a', dash: '5 3' },
+          { label: x.open, values: pick(samples, 'ready'), className: 'line-b' },
         ]}
       />
+      <Chart title={x.cpu} unit="%" times={times} series={[{ label: 'cpu', values: pick(samples, 'cpuPercent'), className: 'line-b' }]} />
       <Chart
-        title="CPU use (of requests)"
-        unit="%"
-        times={times}
-        series={[{ label: 'cpu', values: pick(samples, 'cpuPercent'), className: 'line-b' }]}
-      />
-      <Chart
-        title="Visitors per second"
+        title={x.visitors}
         unit=""
         times={times}
         series={[
-          { label: 'served', values: pick(samples, 'served'), className: 'line-b' },
-          { label: 'turned away', values: pick(samples, 'dropped'), className: 'line-bad', dash: '2 2' },
+          { label: x.served, values: pick(samples, 'served'), className: 'line-b' },
+          { label: x.turnedAway, values: pick(samples, 'dropped'), className: 'line-bad', dash: '2 2' },
         ]}
       />
       <Chart
-        title="Waiting time"
+        title={x.waiting}
         unit=" ms"
         times={times}
-        series={[{ label: 'latency', values: pick(samples, 'latencyMs'), className: 'line-a' }]}
+        series={[{ label: x.latency, values: pick(samples, 'latencyMs'), className: 'line-a' }]}
       />
       <Chart
-        title="Street cost"
+        title={x.cost}
         unit=" $/h"
         times={cost.map((c) => c.t)}
-        series={[{ label: 'cost', values: cost.map((c) => c.perHour), className: 'line-a' }]}
+        series={[{ label: x.costLine, values: cost.map((c) => c.perHour), className: 'line-a' }]}
       />
     </section>
   )
