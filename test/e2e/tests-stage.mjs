@@ -614,6 +614,36 @@ async function unreachable(page, selector) {
 /** Browser tests of the events you watch (issue 10 item 3): each saves a screenshot at the moment it happens. */
 export const watchTests = [
   {
+    name: 'stage-chaos-labels',
+    title: "the sandbox's chaos buttons read as one line of text: each icon stands on the first line of its words, never alone above them",
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitFor(page, 'chaos-hogCpu', { state: 'attached' })
+      const lines = await page.evaluate(() =>
+        [...document.querySelectorAll('.chaos .actions button')].map((b) => {
+          const icon = b.querySelector('span[aria-hidden="true"]')
+          const words = [...b.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+          if (!icon || !words) return null
+          const range = document.createRange()
+          range.selectNodeContents(words)
+          const first = range.getClientRects()[0]
+          const at = icon.getBoundingClientRect()
+          return {
+            text: b.textContent.trim(),
+            iconTop: Math.round(at.top),
+            wordsTop: Math.round(first.top),
+            lineH: Math.round(first.height),
+          }
+        }),
+      )
+      const shown = lines.filter(Boolean)
+      t.log(shown.map((l) => `"${l.text}" icon ${l.iconTop} words ${l.wordsTop}`).join('; '))
+      check(shown.length >= 3, `only ${shown.length} chaos buttons with an icon and words`)
+      for (const l of shown) check(Math.abs(l.iconTop - l.wordsTop) < l.lineH / 2, `"${l.text}": its icon stands on a line of its own`)
+    },
+  },
+  {
     name: 'stage-ui-scale-reachable',
     title:
       'interface scale 200 % at 1280×720: the brief scrolls to its start button, and with the objectives, the inspector and the ' +
