@@ -9,7 +9,9 @@
  * with the camera's distance so they read from the overview. Far houses are blocks (150,000 rooms
  * would be millions of triangles); zooming in, the houses nearest the camera (at most
  * DETAIL_MAX_HOUSES, within DETAIL_RANGE) are drawn as on a small street, with their apartments,
- * rooms and visitors (cityDetail.ts), and labelled where the names can be read (CityLabels.tsx).
+ * rooms, visitors, front walls that fade while looked at, and the events' animations (vans, doormen,
+ * footprints, burglars, a migrating apartment; without shadows, to stay within the draw calls)
+ * (cityDetail.ts), and labelled where the names can be read (CityLabels.tsx).
  * A few meshes in all: the draw calls stay flat, the triangles a few per house.
  */
 import { useMemo, useRef, useState } from 'react'
@@ -29,6 +31,8 @@ import { CityLabels, houseLabels, zoneLabels } from './CityLabels'
 import { detailLayout, nearHouses } from './cityDetail'
 import { houseLooks, MARKS } from './cityZones'
 import { EventMarks } from './EventMarks'
+import { FrontWalls } from './Cutaway'
+import { Happenings } from './Happenings'
 import { Marker } from './Labels'
 import { HIGHLIGHT_HOVER, HIGHLIGHT_SELECT, ZONE_WALLS } from './palette'
 import { Visitors } from './Visitors'
@@ -246,6 +250,8 @@ export function CityView({ layout }: { layout: SceneLayout }) {
       {detail && (
         <>
           <Buildings layout={detail} />
+          <FrontWalls layout={detail} />
+          <Happenings layout={detail} shadows={false} />
           <Visitors layout={detail} />
           <EventMarks layout={detail} />
         </>

@@ -106,7 +106,8 @@ function Burglars({ layout, breaches }: { layout: SceneLayout; breaches: { b: Br
   )
 }
 
-export function Happenings({ layout }: { layout: SceneLayout }) {
+/** `shadows`: whether the happenings cast shadows (the city's detail draws them without, one draw call each). */
+export function Happenings({ layout, shadows = true }: { layout: SceneLayout; shadows?: boolean }) {
   const { geo, mat } = assets()
   const world = useWorld()
   const reduced = useUi((s) => s.reducedMotion)
@@ -258,12 +259,12 @@ export function Happenings({ layout }: { layout: SceneLayout }) {
 
   return (
     <group>
-      <Instanced name="delivery-vans" geometry={geo.rounded} material={mat.solid} data={data.vanBodies} castShadow />
-      <Instanced name="van-crates" geometry={geo.box} material={mat.solid} data={data.vanCrates} castShadow />
-      <Instanced name="doormen" geometry={geo.visitor} material={mat.solid} data={data.doorMen} castShadow />
+      <Instanced name="delivery-vans" geometry={geo.rounded} material={mat.solid} data={data.vanBodies} castShadow={shadows} />
+      <Instanced name="van-crates" geometry={geo.box} material={mat.solid} data={data.vanCrates} castShadow={shadows} />
+      <Instanced name="doormen" geometry={geo.visitor} material={mat.solid} data={data.doorMen} castShadow={shadows} />
       <Instanced name="move-trails" geometry={geo.box} material={mat.solid} data={data.trailSteps} />
       <Instanced name="breach-walls" geometry={geo.box} material={mat.barrier} data={data.breachWalls} />
-      <Instanced name="migrating" geometry={geo.rounded} material={mat.scaffold} data={data.ghosts} castShadow />
+      <Instanced name="migrating" geometry={geo.rounded} material={mat.scaffold} data={data.ghosts} castShadow={shadows} />
       <Burglars layout={layout} breaches={breaches} />
     </group>
   )

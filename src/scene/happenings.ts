@@ -99,6 +99,8 @@ export function newMoveMemory(): MoveMemory {
  */
 export const MOVE_WINDOW_MS = 600_000
 export const TRAIL_MS = 20_000
+/** How much earlier than the scene saw its predecessor gone a replacement may have been made (one batch of world time). */
+const REPLACED_SLACK_MS = 10_000
 
 /**
  * Update the memory with a new layout: rooms gone since the last one wait for a replacement; a new
@@ -139,7 +141,9 @@ export function trackMoves(mem: MoveMemory, world: World, layout: SceneLayout): 
     const ct = rooms.containers[c]!
     const q = mem.gone.get(ct.appId)
     while (q && q.length && now - q[0]!.atMs > MOVE_WINDOW_MS) q.shift()
-    if (q && q.length && ct.managed && q[0]!.house !== rooms.house[c]) {
+    // A replacement is made after the room it replaces left (a batch of world time may hold both): a room that only
+    // came into view (the city draws the houses near the camera in detail) is not one.
+    if (q && q.length && ct.managed && q[0]!.house !== rooms.house[c] && ct.createdAtMs >= q[0]!.atMs - REPLACED_SLACK_MS) {
       const from = q.shift()!
       mem.trails.push({ appId: ct.appId, from: { x: from.x, z: from.z }, to: { x: rooms.x[c]!, z: rooms.z[c]! }, atMs: now, toId: ct.id })
     }

@@ -148,6 +148,15 @@ export const tests = [
       check(near.calls <= 30, `zoomed in, the city takes ${near.calls} draw calls (at most 30)`)
       check(near.triangles < 1_500_000, `zoomed in, the city draws ${near.triangles} triangles (under 1.5 million)`)
       check(near.triangles > far.triangles, `zoomed in, rooms add triangles: ${near.triangles} against ${far.triangles} from afar`)
+      // The houses drawn in detail are drawn as on a small street: front walls (cut away where the camera looks), the
+      // doorman at each house whose rooms take visitors.
+      const drawn = await page.evaluate(() => window.__houseOfPods.sceneCounts())
+      t.log(`drawn in detail: ${JSON.stringify(drawn)}`)
+      check(
+        drawn['front-walls'] >= 1 && drawn['front-walls:cut'] >= 1,
+        `zoomed in, no front wall (or none cut away): ${JSON.stringify(drawn)}`,
+      )
+      check(drawn.doormen >= 1, `zoomed in, no doorman at the near houses: ${JSON.stringify(drawn)}`)
       const labels = await checkLabelsReadable(page, 'M zoomed in')
       const houses = labels.filter((l) => l.kind === 'house')
       t.log(`${houses.length} house labels shown: ${houses.map((l) => l.text).join(' | ')}`)
