@@ -356,10 +356,13 @@ export async function scaleBenchApp(page, rooms) {
 
 // ---- Screenshots and the canvas -------------------------------------------------------------
 
+/** A screenshot waits for a frame: SwiftShader drawing 1920×1080 or an L street on a busy machine can take many seconds. */
+const SHOT_TIMEOUT_MS = 60_000
+
 export async function shot(page, name) {
   ensureResults()
   const path = join(RESULTS, name)
-  await page.screenshot({ path })
+  await page.screenshot({ path, timeout: SHOT_TIMEOUT_MS })
   return path
 }
 
@@ -369,7 +372,7 @@ export async function canvasStats(page, name) {
   const canvas = page.locator('[data-testid="scene-canvas"] canvas, canvas[data-testid="scene-canvas"], canvas').first()
   await canvas.waitFor({ state: 'visible', timeout: 15_000 })
   const opts = name ? { path: join(RESULTS, name) } : {}
-  const buf = await canvas.screenshot(opts)
+  const buf = await canvas.screenshot({ ...opts, timeout: SHOT_TIMEOUT_MS })
   return imageStats(decodePng(buf))
 }
 

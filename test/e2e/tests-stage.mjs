@@ -7,6 +7,7 @@ import {
   dispatch,
   openCampaign,
   pressKey,
+  settledRendererInfo,
   shot,
   startLevel,
   startSandbox,
@@ -1016,9 +1017,10 @@ export const watchTests = [
       // inside house 2 under its roof, not on top of it.
       await page.emulateMedia({ reducedMotion: 'reduce' })
       await waitUntil(page, () => window.__houseOfPods.getUi().reducedMotion === true, undefined, { what: 'reduced motion to apply' })
+      // Still means unchanged across two drawn frames (on a busy machine SwiftShader may draw one every second or two).
       let landing = null
       for (let tries = 0; tries < 20; tries++) {
-        await page.waitForTimeout(400)
+        await settledRendererInfo(page, 2, 30_000)
         const p = await page.evaluate(() => window.__houseOfPods.sceneInstance('migrating', 0))
         const still = !!p && !!landing && Math.hypot(p[0] - landing[0], p[1] - landing[1], p[2] - landing[2]) < 1e-3
         landing = p
