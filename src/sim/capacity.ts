@@ -5,6 +5,7 @@
  */
 import { GUEST_OS, HOST_SYSTEM_RESERVED_MIB, RUNTIMES, VCPU_OVERCOMMIT, hypervisorOverheadMiB } from './constants'
 import type { GuestOs } from './constants'
+import { notePodMove } from './containerIndex'
 import type { Container, Host, Placement, Vm, World } from './types'
 
 import type { Reason } from './result'
@@ -183,6 +184,7 @@ function cap1(s: string): string {
 /** Reserve or release a container's requests where it stands. */
 export function reserveContainer(world: World, c: Container, sign: 1 | -1): void {
   if (!c.placement) return
+  notePodMove(world, c, sign)
   const mem = containerMemMiB(c) * sign
   const cpu = containerCpuMilli(c) * sign
   if (c.placement.kind === 'host') {

@@ -160,3 +160,31 @@ export function hostList(world: World): readonly Host[] {
 export function noteHostsChanged(world: World): void {
   hostLists.delete(world.hosts)
 }
+
+/**
+ * Pods that arrived on or left a node (every reservation made or released: capacity.ts reserveContainer), journalled for
+ * a world whose scheduler keeps its view of the cluster between passes (systems/schedulerCache.ts), as kube-scheduler's
+ * cache follows pod events from its informers. Null when too many piled up to replay (the scheduler starts afresh).
+ */
+export interface PodMove {
+  c: Container
+  nodeId: string
+  sign: 1 | -1
+}
+
+const podMoves = new WeakMap<World, PodMove[] | null>()
+const MAX_POD_MOVES = 20_000
+
+export function notePodMove(world: World, c: Container, sign: 1 | -1): void {
+  const moves = podMoves.get(world)
+  if (!moves || !c.placement) return
+  if (moves.length >= MAX_POD_MOVES) podMoves.set(world, null)
+  else moves.push({ c, nodeId: c.placement.kind === 'host' ? c.placement.hostId : c.placement.vmId, sign })
+}
+
+/** The moves journalled since the last call (null: too many, or none was being kept), and a fresh journal started. */
+export function takePodMoves(world: World): PodMove[] | null {
+  const moves = podMoves.get(world) ?? null
+  podMoves.set(world, [])
+  return moves
+}

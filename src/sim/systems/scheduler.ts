@@ -20,6 +20,7 @@ import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { Container, Placement, World } from '../types'
 import { mayPreempt, preempt } from './preemption'
+import { endPass, passContext } from './schedulerCache'
 import { flushTime, park, parkedShapes, UNSCHEDULABLE_QUEUE } from './schedulerQueue'
 import type { Parked } from './schedulerQueue'
 import { chooseForKind, newKindCache } from './schedulerKinds'
@@ -96,11 +97,12 @@ export function scheduler(world: World): void {
   if (ranked) queue.sort((a, b) => b.priority - a.priority)
   // Pods that wait in unschedulablePods until a cluster event (schedulerQueue.ts): no work for them on this pass.
   const parked = parkedShapes(world, queue)
-  // The pass's view of the cluster, built when the first pod needs it (none when every pending pod is parked).
+  // The pass's view of the cluster, taken when the first pod needs it (none when every pending pod is parked): the
+  // last pass's, brought up to date, when it cannot differ from a fresh one (schedulerCache.ts).
   let ctx: SchedCtx | null = null
   const context = (): SchedCtx => {
     if (ctx) return ctx
-    ctx = newSchedCtx(world, schedulableNodes(world))
+    ctx = passContext(world)
     ctx.countApps = new Set(queue.map((c) => c.appId))
     for (const c of queue) {
       if (!c.nominatedNode) continue
@@ -160,6 +162,7 @@ export function scheduler(world: World): void {
       if (!seen && !mayPreempt(world, c.priority)) failed.push({ pod: c, message: c.reason })
     }
   }
+  if (ctx) endPass(world)
   // A pass that changed nothing leaves the cluster its failures met: they wait for the next cluster event.
   if (bound === 0 && preemptions === 0) park(world, queue, failed)
   if (bound > BINDINGS_LOGGED_PER_STEP) {

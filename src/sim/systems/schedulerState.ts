@@ -224,6 +224,8 @@ export function podCounts(ctx: SchedCtx, appId: AppId): Int32Array {
   const wanted = ctx.countApps && ctx.countApps.has(appId) ? ctx.countApps : new Set([appId])
   const n = ctx.nodes.length
   for (const a of wanted) {
+    // Kept from an earlier pass (schedulerCache.ts) and up to date.
+    if (a !== appId && ctx.podCounts.has(a)) continue
     const counts = new Int32Array(n)
     for (const c of containersOfApp(ctx.world, a)) {
       if (!occupies(c)) continue
