@@ -139,6 +139,11 @@ export const tests = [
         `the room's rows read: ${roomRows.slice(0, 400)}`,
       )
       check(
+        roomRows.includes('Qué le hacen las cañerías a esta habitación') && roomRows.includes('Una habitación normal'),
+        `the room's diagnosis reads: ${roomRows.slice(-600)}`,
+      )
+      check(!/plumbing does|A plain room|In technical terms/.test(roomRows), `English in the diagnosis: ${roomRows.slice(-600)}`)
+      check(
         !/\b(Where|Looked after|Restarts|Sent visitors|not a request|Shares the kernel)\b/.test(roomRows),
         `English in the rows: ${roomRows}`,
       )

@@ -28,6 +28,8 @@ import { layoutWorld } from '../../src/scene/layout'
 import { TAGS_EN } from '../../src/scene/tagWords'
 import type { TagWords } from '../../src/scene/tagWords'
 import { TAGS_ES } from '../../src/ui/i18n/tags-es'
+import { diagnose } from '../../src/ui/machines/diagnosis'
+import { DIAGNOSIS_ES } from '../../src/ui/i18n/diagnosis-es'
 import { containersOf, must, smallStreet, stepUntil } from './helpers'
 
 register()
@@ -315,6 +317,42 @@ describe('the link banner’s expected values and fallbacks', () => {
     expect(words.filter((p) => URL_ES.phrase(p) === p)).toEqual([])
     expect(URL_ES.phrase('standard, projector')).toBe('standard o projector')
     expect(URL_ES.phrase('1×')).toBe('1×')
+  })
+})
+
+describe('the inspector’s diagnosis of a room', () => {
+  test('what the kernel does to each room of a troubled street reads in Spanish; English stays as it was', () => {
+    const w = smallStreet(5, 2)
+    must(w, { type: 'setReplicas', appId: 'web', replicas: 4 })
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    must(w, { type: 'setRuntime', appId: 'web', runtime: 'gvisor' })
+    stepUntil(w, (x) => containersOf(x, 'web').filter((c) => c.state === 'running').length === 4)
+    must(w, { type: 'setLimits', appId: 'web', cpuLimitMilli: 600, memLimitMiB: 768 })
+    const [a, b, c] = containersOf(w, 'web').filter((x) => x.state === 'running')
+    must(w, { type: 'hogCpu', containerId: a!.id, on: true })
+    must(w, { type: 'leakMemory', containerId: b!.id, mibPerS: 60 })
+    must(w, { type: 'hangContainer', containerId: c!.id, hung: true })
+    must(w, { type: 'breachContainer', containerId: c!.id })
+    const keys = new Set<string>()
+    const left: string[] = []
+    const look = (world: World) => {
+      for (const id of Object.keys(world.containers)) {
+        const en = diagnose(world, id)
+        const es = diagnose(world, id, DIAGNOSIS_ES)
+        expect(es.map((f) => f.key)).toEqual(en.map((f) => f.key))
+        for (const f of es) {
+          keys.add(f.key)
+          for (const t of [f.metaphor, f.technical]) if (ENGLISH.test(t.replace(/CVE-\S+/g, ''))) left.push(`${f.key}: ${t}`)
+        }
+      }
+    }
+    look(troubled)
+    for (let i = 0; i < 30; i++) {
+      step(w, 500)
+      look(w)
+    }
+    expect([...keys].sort()).toEqual(expect.arrayContaining(['breached', 'hog', 'hung', 'leak', 'limits', 'oom', 'runtime', 'throttled']))
+    expect(left).toEqual([])
   })
 })
 

@@ -16,6 +16,7 @@ import { INSPECTOR_ES } from './inspector-es'
 import { LAB_ES } from './lab-es'
 import { URL_ES } from './url-es'
 import { TAGS_ES } from './tags-es'
+import { DIAGNOSIS_ES } from './diagnosis-es'
 import { useTagWords } from '../../scene/tagWords'
 
 const levelFiles = import.meta.glob('../../../levels/es/*.json', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -28,6 +29,6 @@ export function register(): void {
   DICTIONARIES.es = ES_UI
   addWords('es', ES_WORDS)
   addLevelTranslationFiles(levelFiles)
-  addPhrases('es', { inspector: INSPECTOR_ES, lab: LAB_ES, url: URL_ES })
+  addPhrases('es', { inspector: INSPECTOR_ES, lab: LAB_ES, url: URL_ES, diagnosis: DIAGNOSIS_ES })
   useTagWords.setState({ es: TAGS_ES })
 }

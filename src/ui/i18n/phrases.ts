@@ -6,12 +6,14 @@
 import type { InspectorText } from '../inspectorText'
 import type { LabText } from '../lab/labText'
 import type { UrlText } from '../urlText'
+import type { DiagnosisText } from '../machines/diagnosisText'
 import { useLang } from './t'
 
 export interface PhraseTables {
   inspector: InspectorText
   lab: LabText
   url: UrlText
+  diagnosis: DiagnosisText
 }
 
 const ES: Partial<PhraseTables> = {}

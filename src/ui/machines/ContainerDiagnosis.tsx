@@ -2,35 +2,34 @@
 import { useGame, useUi, useWorld } from '../../state'
 import { diagnose } from './diagnosis'
 import type { Severity } from './diagnosis'
+import { usePhrases } from '../i18n/phrases'
+import { DIAGNOSIS_EN } from './diagnosisText'
 
 const MARK: Record<Severity, string> = { bad: '✖', warn: '⚠', info: 'ℹ' }
-const WORD: Record<Severity, string> = { bad: 'Problem', warn: 'Watch', info: 'Note' }
 
 export function ContainerDiagnosis({ containerId }: { containerId: string }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
-  const findings = diagnose(world, containerId)
+  const x = usePhrases('diagnosis', DIAGNOSIS_EN)
+  const findings = diagnose(world, containerId, x)
+  const v = vocab === 'metaphor' ? 0 : 1
   if (findings.length === 0) return null
   const other = vocab === 'metaphor' ? 'technical' : 'metaphor'
   return (
-    <section
-      className="diagnosis"
-      aria-label={vocab === 'metaphor' ? 'What the plumbing does to this room' : 'Kernel diagnosis'}
-      data-testid="diagnosis"
-    >
-      <h3>{vocab === 'metaphor' ? 'What the plumbing does to this room' : 'What the kernel does to this container'}</h3>
+    <section className="diagnosis" aria-label={x.label[v]} data-testid="diagnosis">
+      <h3>{x.heading[v]}</h3>
       <ul>
         {findings.map((f) => (
           <li key={f.key} className={`finding ${f.severity}`} data-testid={`diagnosis-${f.key}`}>
             <span className="mark" aria-hidden="true">
               {MARK[f.severity]}{' '}
             </span>
-            <span className="visually-hidden">{WORD[f.severity]}: </span>
+            <span className="visually-hidden">{x.severity[f.severity]}: </span>
             {f[vocab]}
             <details>
-              <summary>{vocab === 'metaphor' ? 'In technical terms' : 'In house terms'}</summary>
+              <summary>{x.otherTerms[v]}</summary>
               <p>{f[other]}</p>
-              <small className="source">Source: {f.source}</small>
+              <small className="source">{x.source(f.source)}</small>
             </details>
           </li>
         ))}
