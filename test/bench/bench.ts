@@ -28,7 +28,7 @@ interface SizeResult {
   stepMs: { median: number; min: number; max: number; p90: number; samples: number }
   /** Pods bound per second of wall time, scheduling every pending pod of a fresh street. */
   scheduling: { podsBound: number; steps: number; ms: number; cpuMs: number; podsPerSec: number }
-  /** Step time while many pods fit nowhere (they stay pending and are retried every step), ms. */
+  /** Step time while many pods fit nowhere (they stay pending, waiting in the unschedulable queue), ms. */
   stuck: { pending: number; stepMedianMs: number }
   /** Time to run `settle` (scheduling + start-up until every room runs), ms. */
   settleMs: number
@@ -103,7 +103,7 @@ function measureScheduling(hosts: number, pods: number): SizeResult['scheduling'
 
 /**
  * Add an app whose pods no house can take (more CPU than any house has) and time the steps
- * after: each step the scheduler retries every one of them, as kube-scheduler's queue does.
+ * after: they wait in the unschedulable queue, as in kube-scheduler, until a cluster event could let them fit.
  */
 function measureStuck(world: World, replicas: number): SizeResult['stuck'] {
   apply(world, {
