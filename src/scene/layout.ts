@@ -317,11 +317,15 @@ export interface FloorBox {
 }
 
 /**
- * Each floor of a tower stands this far (at least) behind the front of the floor below, and the rooms of a floor
- * stand on that open front strip, so a camera looking down from the street (about 45°) or into the house (30°) sees
- * every floor's rooms: stacked flush, the floor above hid the rows behind the front one.
+ * Each floor of a tower stands behind the front of the floor below (a fifth of the house's depth, at least
+ * TERRACE_MIN; less where the bottom floor is too shallow for every step, but not under TERRACE_LEAST), and the rooms
+ * of a floor stand on that open front strip, so a camera looking down from the street (about 45°) or into the house
+ * (30°) sees every floor's rooms: stacked flush, the floor above hid the rows behind the front one.
  */
 export const TERRACE_MIN = 1.6
+const TERRACE_LEAST = 0.9
+/** The shallowest a floor of a terraced tower gets, as a share of the house's inner depth. */
+const TERRACE_TOP_SHARE = 0.3
 /** How far under the floor above its rooms may reach (seen under it from 30° and up, over rooms up to 1.2 tall). */
 const TERRACE_UNDER = 0.25
 
@@ -364,17 +368,19 @@ export function stackTowers(
     let maxD = 0
     const first = floors.length
     const end = Math.min(mine.length, (col + 1) * MAX_STOREYS)
-    // Terraced: each floor's front steps back from the one below by a share of the house's depth (at least
-    // TERRACE_MIN), down to a top floor a third of the house deep; a floor is otherwise as deep as its memory share.
+    // Terraced: each floor's front steps back from the one below, the steps shared out over the bottom floor's depth
+    // down to the shallowest floor (TERRACE_TOP_SHARE); a floor is otherwise as deep as its memory share.
     const storeys = end - col * MAX_STOREYS
-    const step = storeys > 1 ? Math.max(TERRACE_MIN, Math.min(innerD * 0.22, (innerD * 0.62) / (storeys - 1))) : 0
+    const bottom = innerD * (0.55 + 0.45 * clamp(Math.sqrt(vmHostMemMiB(mine[order[col * MAX_STOREYS]!]!) / capMem) * 2, 0, 1))
+    const room = (bottom - innerD * TERRACE_TOP_SHARE) / Math.max(1, storeys - 1)
+    const step = storeys > 1 ? clamp(room, TERRACE_LEAST, Math.max(TERRACE_MIN, innerD * 0.22)) : 0
     for (let j = col * MAX_STOREYS; j < end; j++) {
       const vm = mine[order[j]!]!
       const f = clamp(Math.sqrt(vmHostMemMiB(vm) / capMem) * 2, 0, 1)
       const w = colW * (0.4 + 0.6 * f)
       const below = floors.length > first ? floors[floors.length - 1]! : null
       const natural = innerD * (0.55 + 0.45 * f)
-      const d = below ? Math.max(innerD * 0.33, Math.min(natural, below.z + below.d / 2 - step - innerZ0)) : natural
+      const d = below ? Math.max(innerD * TERRACE_TOP_SHARE, Math.min(natural, below.z + below.d / 2 - step - innerZ0)) : natural
       const h = vmHeight(vm.vcpus)
       floors.push({ x: colX0 + w / 2, y: y + FRAME_HEIGHT, z: innerZ0 + d / 2, w, h, d, openZ0: innerZ0, openD: d })
       if (below) {
