@@ -5,6 +5,7 @@ import { useGame, useUi, useWorld } from '../../state'
 import { allowed } from '../actions'
 import { useHud } from '../uiStore'
 import { useWords } from '../useVocab'
+import { useT } from '../i18n'
 import {
   BASE_IMAGES,
   DEFAULT_RECIPE,
@@ -109,6 +110,7 @@ export function Workshop() {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const w = useWords()
+  const t = useT()
   const [recipe, setRecipe] = useState<Recipe>(DEFAULT_RECIPE)
   const [log, setLog] = useState<BuildLog | null>(null)
   const ref = useRef<HTMLDivElement>(null)
@@ -367,7 +369,7 @@ export function Workshop() {
             </span>
           </p>
           <details className="sources">
-            <summary>Where these figures come from</summary>
+            <summary>{t('insp.sources')}</summary>
             <ul>
               {BASES.map((b) => (
                 <li key={b}>
