@@ -126,19 +126,23 @@ export const CITY_WORDS = {
   en: {
     zone: ['street side', 'zone'],
     houses: ['houses', 'nodes'],
+    house: ['house', 'node'],
     down: ['down', 'NotReady'],
     cordoned: 'cordoned',
     pressure: ['nearly full', 'under pressure'],
     fine: ['all standing', 'all Ready'],
+    fineOne: ['standing', 'Ready'],
     locale: 'en-GB',
   },
   es: {
     zone: ['lado de la calle', 'zona'],
     houses: ['casas', 'nodos'],
+    house: ['casa', 'nodo'],
     down: ['caídas', 'NotReady'],
     cordoned: 'acordonadas',
     pressure: ['casi llenas', 'bajo presión'],
     fine: ['todas en pie', 'todos Ready'],
+    fineOne: ['en pie', 'Ready'],
     locale: 'es-ES',
   },
 } as const
@@ -153,4 +157,22 @@ export function zoneNote(s: ZoneSummary, vocab: 'metaphor' | 'technical', lang: 
   if (s.cordoned) parts.push(`✚ ${n(s.cordoned)} ${w.cordoned}`)
   if (s.pressure) parts.push(`◆ ${n(s.pressure)} ${w.pressure[v]}`)
   return parts.length ? parts.join(' · ') : w.fine[v]
+}
+
+/**
+ * The whole street (all its houses, zoned or not) in words, for the overview map: "500 houses, all standing",
+ * "1 house, standing", "5,000 nodes: ▲ 1,667 NotReady".
+ */
+export function streetNote(houses: number, zones: readonly ZoneSummary[], vocab: 'metaphor' | 'technical', lang: Lang = 'en'): string {
+  const w = CITY_WORDS[lang]
+  const v = vocab === 'metaphor' ? 0 : 1
+  const all: ZoneSummary = { name: '', x: 0, w: 0, houses, down: 0, cordoned: 0, pressure: 0 }
+  for (const z of zones) {
+    all.down += z.down
+    all.cordoned += z.cordoned
+    all.pressure += z.pressure
+  }
+  const count = `${all.houses.toLocaleString(w.locale)} ${all.houses === 1 ? w.house[v] : w.houses[v]}`
+  if (all.down || all.cordoned || all.pressure) return `${count}: ${zoneNote(all, vocab, lang)}`
+  return `${count}, ${all.houses === 1 ? w.fineOne[v] : w.fine[v]}`
 }

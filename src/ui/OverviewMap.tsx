@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useGame, useUi, useWorld } from '../state'
-import { CITY_MIN_HOUSES, CITY_WORDS, houseLooks, MARKS } from '../scene/cityZones'
+import { CITY_MIN_HOUSES, houseLooks, MARKS, streetNote } from '../scene/cityZones'
 import type { HouseLooks } from '../scene/cityZones'
 import { cameraFootprint, currentLayout, fitMap, onLayout, toMap, toWorld } from '../scene/overview'
 import type { MapFit } from '../scene/overview'
@@ -195,19 +195,7 @@ export function OverviewMap() {
 
   if (!layout || !looks) return null
   const fit = fitMap(layout.bounds, W, H)
-  const zones = looks.zones
-  const down = zones.reduce((n, z) => n + z.down, 0)
-  const cordoned = zones.reduce((n, z) => n + z.cordoned, 0)
-  const pressure = zones.reduce((n, z) => n + z.pressure, 0)
-  const cw = CITY_WORDS[lang]
-  const v = vocab === 'metaphor' ? 0 : 1
-  const fmt = (n: number) => n.toLocaleString(cw.locale)
-  const parts = [
-    down ? `▲ ${fmt(down)} ${cw.down[v]}` : '',
-    cordoned ? `✚ ${fmt(cordoned)} ${cw.cordoned}` : '',
-    pressure ? `◆ ${fmt(pressure)} ${cw.pressure[v]}` : '',
-  ].filter(Boolean)
-  const summary = `${fmt(layout.houses.n)} ${w('houses', 'nodes')}${parts.length ? ': ' + parts.join(' · ') : `, ${cw.fine[0]}`}`
+  const summary = streetNote(layout.houses.n, looks.zones, vocab, lang)
 
   const onKey = (e: React.KeyboardEvent) => {
     const step = ((layout.bounds.maxX - layout.bounds.minX + layout.bounds.maxZ - layout.bounds.minZ) / 2 / 16) * (e.shiftKey ? 4 : 1)

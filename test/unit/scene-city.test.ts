@@ -4,7 +4,7 @@ import { apply, step, STEP_MS } from '../../src/sim'
 import { buildScaleWorld, settle } from '../../src/sim/scale'
 import { cityLayout, cityPlanKey } from '../../src/scene/CityView'
 import { DETAIL_MAX_HOUSES, detailLayout, nearHouses } from '../../src/scene/cityDetail'
-import { houseLooks, houseMark, MARKS, requestedShare, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
+import { houseLooks, houseMark, MARKS, requestedShare, streetNote, zoneNote, zoneSummaries } from '../../src/scene/cityZones'
 import { zoneLabels } from '../../src/scene/CityLabels'
 
 describe('the city zoomed in', () => {
@@ -145,5 +145,21 @@ describe('the city redrawn only where it changed', () => {
     expect(cityPlanKey(w)).toBe(key)
     expect(apply(w, { type: 'addHost', zone: 'c', cores: 16, memMiB: 65536, costPerHour: 1 }).ok).toBe(true)
     expect(cityPlanKey(w)).not.toBe(key)
+  })
+})
+
+describe('the overview map names the whole street in words', () => {
+  const zone = (houses: number, down = 0, cordoned = 0) => ({ name: 'a', x: 0, w: 1, houses, down, cordoned, pressure: 0 })
+  test('counts one house in the singular, and many with thousands separated', () => {
+    expect(streetNote(1, [zone(1)], 'metaphor')).toBe('1 house, standing')
+    expect(streetNote(1, [zone(1)], 'technical')).toBe('1 node, Ready')
+    expect(streetNote(1, [zone(1)], 'metaphor', 'es')).toBe('1 casa, en pie')
+    expect(streetNote(500, [zone(250), zone(250)], 'metaphor')).toBe('500 houses, all standing')
+    expect(streetNote(500, [zone(250), zone(250)], 'technical')).toBe('500 nodes, all Ready')
+  })
+  test('adds up what needs a look over every zone', () => {
+    const troubled = [zone(1667, 1667), zone(1667, 0, 2), zone(1666)]
+    expect(streetNote(5000, troubled, 'metaphor')).toBe('5,000 houses: ▲ 1,667 down · ✚ 2 cordoned')
+    expect(streetNote(15000, [zone(10000, 10000), zone(5000)], 'technical', 'es')).toBe('15.000 nodos: ▲ 10.000 NotReady')
   })
 })
