@@ -187,13 +187,12 @@ function bind(ctx: SchedCtx, c: Container, i: number, log: boolean): void {
   }
   notePodMoved(ctx, c, i, 1)
   world.stats.podsScheduled += 1
-  const app = world.apps[c.appId]
   if (log)
     logEvent(
       world,
       'info',
       say('scheduler.scheduled', {
-        app: app?.name ?? '?',
+        app: world.apps[c.appId]?.name ?? '?',
         kind: node.placement.kind === 'host' ? 'house' : 'apartment',
         node: node.name,
         room: c.name,

@@ -332,6 +332,9 @@ export function scoreNodes(
   return totals
 }
 
+/** selectHost's scratch: where the nodes at the highest total stand (grown as needed, never part of the world). */
+let atMaxPositions = new Int32Array(0)
+
 /**
  * selectHost: the position in totals[0..k) of the highest total, equal totals sharing the choice by reservoir sampling
  * with the world's generator. The textbook loop draws once per node whose total equals the best so far, and keeps that
@@ -340,11 +343,13 @@ export function scoreNodes(
  *   for (j…) if (t > best) { best = t; pick = j; ties = 1 } else if (t === best && nextFloat(rng) * ++ties < 1) pick = j
  *
  * This gives the same pick and leaves the generator in the same state, without the loop's branch on each tie (a third
- * of the nodes tie at L, in no order a processor can predict: most of the fast path's time went there). First pass:
- * the highest total, how many nodes have it and how many draws the loop takes, counted without branching. Then only
- * the draws that can decide, from the last tie back (the last success wins), and a walk to the winner.
+ * of the nodes tie at L, in no order a processor can predict: most of the fast path's time went there). One pass finds
+ * the highest total, where the nodes that have it stand and how many draws the loop takes, counting without
+ * branching; then only the draws that can decide are taken, from the last tie back (the last success wins).
  */
 export function selectHost(totals: Float64Array, k: number, rng: RngState): number {
+  if (atMaxPositions.length < k) atMaxPositions = new Int32Array(k)
+  const at = atMaxPositions
   let max = -Infinity
   let draws = 0
   let atMax = 0
@@ -355,6 +360,8 @@ export function selectHost(totals: Float64Array, k: number, rng: RngState): numb
       max = t
       atMax = 0
     }
+    // Written every time, kept (atMax moves on) only when t is at the maximum.
+    at[atMax] = j
     atMax += +(t === max)
   }
   // The r-th node at the maximum (r ≥ 2) takes draw number (draws before the first of them) + r − 1.
@@ -366,10 +373,5 @@ export function selectHost(totals: Float64Array, k: number, rng: RngState): numb
       break
     }
   rng.s = skipState(rng.s, draws)
-  let seen = 0
-  for (let j = 0; j < k; j++) {
-    seen += +(totals[j] === max)
-    if (seen === winner) return j
-  }
-  return -1
+  return at[winner - 1]!
 }
