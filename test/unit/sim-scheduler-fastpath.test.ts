@@ -39,7 +39,8 @@ describe('the scheduler fast path', () => {
         expect(placements(fast.world)).toEqual(placements(plain.world))
         expect(fast.hashes).toEqual(plain.hashes)
       }),
-      { numRuns: 60 },
+      // 100 streets: with 60 the fast path placed 991–1,740 pods, so the check below failed now and then.
+      { numRuns: 100 },
     )
     // The comparison means something only if the fast path placed pods.
     expect(SCHEDULER_FAST_PATH.placed - before).toBeGreaterThan(1000)
