@@ -33,8 +33,9 @@ describe("the scheduler's kept view of the cluster", () => {
       }),
       { numRuns: 50 },
     )
-    // The comparison means something only if kept views were used.
-    expect(SCHEDULER_CACHE.reused - before).toBeGreaterThan(100)
+    // The comparison means something only if kept views were used. Fifty random streets reuse one 67 to 273 times in
+    // the runs seen (fast-check draws new streets each run), so the floor is well below that.
+    expect(SCHEDULER_CACHE.reused - before).toBeGreaterThan(20)
   }, 240_000)
 
   test.each(['failZone', 'rollout'] as const)(
