@@ -171,10 +171,12 @@ try {
   }
   const f = result.firstFrame
   const each = (k) => runs.map((r) => r[k] ?? '–').join(', ')
-  log(
-    `menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ` +
-      `${each('menuFirstContentfulPaintMs')})`,
-  )
+  // --streets alone skips the menu's loads: nothing to say of them then.
+  if (RUNS > 0)
+    log(
+      `menu: first contentful paint ${f.menuFirstContentfulPaintMs} ms after navigation (median of ${RUNS} loads: ` +
+        `${each('menuFirstContentfulPaintMs')})`,
+    )
   if (f.firstFrameMs !== null)
     log(
       `sandbox: first drawn frame ${f.firstFrameMs} ms after navigation, ${f.clickToFrameMs} ms after clicking Sandbox (medians; ` +
