@@ -68,6 +68,20 @@ function readableHeight(size: { width: number; height: number }): number {
   return Math.max(120, (r.bottom - r.top) * READABLE_SHARE)
 }
 
+type Pose = { target: THREE.Vector3; pos: THREE.Vector3 }
+
+/** Send the camera to a pose: a glide (the goal useFrame lerps to), or at once under reduced motion or when asked. */
+function moveCamera(c: OrbitControlsImpl, camera: THREE.Camera, goal: { current: Pose | null }, to: Pose, jump: boolean): void {
+  if (!jump) {
+    goal.current = to
+    return
+  }
+  goal.current = null
+  c.target.copy(to.target)
+  camera.position.copy(to.pos)
+  c.update()
+}
+
 const insetsKey = () => [viewInsets.left, viewInsets.right, viewInsets.top, viewInsets.bottom].map(Math.round).join(',')
 
 function viewOf(size: { width: number; height: number }, camera: THREE.Camera): View {
@@ -79,7 +93,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   const camera = useThree((s) => s.camera)
   const world = useGame((s) => s.world)
   const reduced = useUi((s) => s.reducedMotion)
-  const goal = useRef<{ target: THREE.Vector3; pos: THREE.Vector3 } | null>(null)
+  const goal = useRef<Pose | null>(null)
   const framedFor = useRef<unknown>(null)
 
   // Frame the whole street when a world opens (a new level or sandbox); while the player has not
@@ -111,11 +125,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     camera.far = Math.max(2000, dist * 4)
     ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
     c.maxDistance = Math.max(200, dist * 2)
-    if (fresh || useUi.getState().reducedMotion) {
-      c.target.copy(target)
-      camera.position.copy(pos)
-      c.update()
-    } else goal.current = { target, pos }
+    moveCamera(c, camera, goal, { target, pos }, fresh || useUi.getState().reducedMotion)
   }, [world, layout, camera, home, size])
 
   useEffect(
@@ -138,11 +148,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         }
         dir.setLength(far ?? FOCUS_DISTANCE)
         const pos = target.clone().add(dir)
-        if (useUi.getState().reducedMotion) {
-          c.target.copy(target)
-          camera.position.copy(pos)
-          c.update()
-        } else goal.current = { target, pos }
+        moveCamera(c, camera, goal, { target, pos }, useUi.getState().reducedMotion)
         // Clear it so focusing the same thing again works.
         queueMicrotask(() => useUi.getState().setFocus(null))
       }),
@@ -161,12 +167,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
         if (dir.lengthSq() < 1e-6) dir.set(0, 1, 1)
         dir.setLength(Math.max(c.minDistance, Math.min(r.distance, c.maxDistance)))
         const pos = target.clone().add(dir)
-        if (useUi.getState().reducedMotion) {
-          goal.current = null
-          c.target.copy(target)
-          camera.position.copy(pos)
-          c.update()
-        } else goal.current = { target, pos }
+        moveCamera(c, camera, goal, { target, pos }, useUi.getState().reducedMotion)
       }),
     [camera],
   )
@@ -182,12 +183,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     const move = (target: THREE.Vector3, pos: THREE.Vector3) => {
       const c = controls.current
       if (!c) return
-      if (useUi.getState().reducedMotion) {
-        goal.current = null
-        c.target.copy(target)
-        camera.position.copy(pos)
-        c.update()
-      } else goal.current = { target, pos }
+      moveCamera(c, camera, goal, { target, pos }, useUi.getState().reducedMotion)
     }
     const show = (kind: 'host' | 'vm' | 'container', id: string, readable = false) => {
       const c = controls.current
@@ -283,12 +279,7 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
     camera.far = Math.max(camera.far, pos.distanceTo(target) * 4)
     ;(camera as THREE.PerspectiveCamera).updateProjectionMatrix()
     c.maxDistance = Math.max(c.maxDistance, pos.distanceTo(target) * 2)
-    if (useUi.getState().reducedMotion) {
-      goal.current = null
-      c.target.copy(target)
-      camera.position.copy(pos)
-      c.update()
-    } else goal.current = { target, pos }
+    moveCamera(c, camera, goal, { target, pos }, useUi.getState().reducedMotion)
   }
 
   // The middle of the view sits in the middle of the free area, not behind a panel.

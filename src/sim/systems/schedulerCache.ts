@@ -14,7 +14,7 @@
 import { hostList, takePodMoves } from '../containerIndex'
 import type { Host, Vm, World } from '../types'
 import { commandCount } from '../world'
-import { newSchedCtx, nonZeroExtra, notePodMoved, schedulableNodes } from './schedulerState'
+import { Mark, newSchedCtx, nonZeroExtra, notePodMoved, schedulableNodes } from './schedulerState'
 import type { SchedCtx } from './schedulerState'
 
 interface Kept {
@@ -31,15 +31,8 @@ export const SCHEDULER_CACHE = { enabled: true, reused: 0 }
 
 /** Writes what the node list is built from into `mark`; says whether it is what `mark` held. */
 function nodeMark(world: World, mark: unknown[]): boolean {
-  let same = true
-  let k = 0
-  const put = (v: unknown): void => {
-    if (mark[k] !== v) {
-      same = false
-      mark[k] = v
-    }
-    k++
-  }
+  const m = new Mark(mark)
+  const put = (v: unknown): void => m.put(v)
   put(commandCount(world))
   const hosts = hostList(world)
   put(hosts)
@@ -63,11 +56,7 @@ function nodeMark(world: World, mark: unknown[]): boolean {
     put(vm.alloc)
     put(vm.cachedLayers)
   }
-  if (mark.length !== k) {
-    same = false
-    mark.length = k
-  }
-  return same
+  return m.end()
 }
 
 /** The view for this pass: the kept one brought up to date, or a fresh one. */

@@ -18,7 +18,7 @@
 import { hostList } from '../containerIndex'
 import type { Container, World } from '../types'
 import { commandCount, scaledDelay } from '../world'
-import { ShapeMap } from './schedulerState'
+import { Mark, ShapeMap } from './schedulerState'
 
 /** DefaultPodMaxInUnschedulablePodsDuration: a pod that waited this long in unschedulablePods is tried again. */
 export const UNSCHEDULABLE_FLUSH = {
@@ -49,15 +49,8 @@ const queues = new WeakMap<World, Queue>()
  * it), the binds so far, the pods holding a nominated node, and the commands applied (labels, rules, capacity).
  */
 function clusterMark(world: World, nominated: readonly Container[], mark: unknown[]): boolean {
-  let same = true
-  let k = 0
-  const put = (v: unknown): void => {
-    if (mark[k] !== v) {
-      same = false
-      mark[k] = v
-    }
-    k++
-  }
+  const m = new Mark(mark)
+  const put = (v: unknown): void => m.put(v)
   put(commandCount(world))
   put(world.stats.podsScheduled)
   const hosts = hostList(world)
@@ -89,11 +82,7 @@ function clusterMark(world: World, nominated: readonly Container[], mark: unknow
     put(c)
     put(c.nominatedNode)
   }
-  if (mark.length !== k) {
-    same = false
-    mark.length = k
-  }
-  return same
+  return m.end()
 }
 
 function queueOf(world: World): Queue {

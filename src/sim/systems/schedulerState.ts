@@ -445,6 +445,31 @@ export function sameShape(a: Container, b: Container): boolean {
   )
 }
 
+/**
+ * A record of the values something was worked out from, kept between passes: put() each value in the same order as
+ * last time, then end() says whether every one was the very same (a record shorter or longer than last time is a
+ * change too). The kept view of the cluster and the unschedulable queue both use it to know when to look again.
+ */
+export class Mark {
+  private k = 0
+  private same = true
+  constructor(private readonly held: unknown[]) {}
+  put(v: unknown): void {
+    if (this.held[this.k] !== v) {
+      this.same = false
+      this.held[this.k] = v
+    }
+    this.k++
+  }
+  end(): boolean {
+    if (this.held.length !== this.k) {
+      this.same = false
+      this.held.length = this.k
+    }
+    return this.same
+  }
+}
+
 /** A map keyed by pod shape (found by app, then compared field by field: no key string built per pod). */
 export class ShapeMap<T> {
   private readonly byApp = new Map<AppId, { pod: Container; value: T }[]>()
