@@ -1,4 +1,7 @@
-import { apply, createWorld, step } from '../../src/sim'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseLevel, startLevel } from '../../src/levels'
+import { apply, createWorld, step, STEP_MS } from '../../src/sim'
 import type { Command, World } from '../../src/sim'
 
 /** Apply a command and fail loudly if the simulation rejects it. */
@@ -39,3 +42,22 @@ export function stepUntil(world: World, predicate: (w: World) => boolean, maxMs 
 }
 
 export const containersOf = (w: World, appId: string) => Object.values(w.containers).filter((c) => c.appId === appId)
+
+/** Every campaign level played to its end with its reference solution: a few thousand events of every kind. */
+export function playedLevels(): World[] {
+  const dir = join(__dirname, '../../levels')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((file) => {
+      const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
+      if (!r.ok) throw new Error(r.error)
+      const level = r.level
+      const world = startLevel(level)
+      const queue = [...level.solution].sort((a, b) => a.atMs - b.atMs)
+      while (world.timeMs < level.durationMs) {
+        while (queue.length && queue[0]!.atMs <= world.timeMs) apply(world, queue.shift()!.command)
+        step(world, STEP_MS)
+      }
+      return world
+    })
+}

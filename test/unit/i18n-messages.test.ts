@@ -3,14 +3,11 @@
  * exactly the parameters the English sentence of the same vocabulary uses (none dropped, none made
  * up), and the events of the campaign's levels render in Spanish with every parameter filled.
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { parseLevel, startLevel } from '../../src/levels'
-import { apply, CATALOGUE, eventText, renderMessage, step, STEP_MS } from '../../src/sim'
+import { playedLevels } from './helpers'
+import { CATALOGUE, eventText, renderMessage } from '../../src/sim'
 import { ES } from '../../src/sim/messages/es'
 import { register } from '../../src/ui/i18n/pack-es'
-import type { SimEvent } from '../../src/sim'
 
 /** The parameters a sentence reads: `p.name` (and `p['name']`) in its source. */
 function paramsRead(f: unknown): string[] {
@@ -67,19 +64,7 @@ describe('the Spanish message catalogue', () => {
   })
 
   test('the events of every level, played with its solution, render in Spanish with every parameter filled', () => {
-    const dir = join(__dirname, '../../levels')
-    const events: SimEvent[] = []
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-      const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
-      if (!r.ok) throw new Error(r.error)
-      const world = startLevel(r.level)
-      const queue = [...r.level.solution].sort((a, b) => a.atMs - b.atMs)
-      while (world.timeMs < r.level.durationMs) {
-        while (queue.length && queue[0]!.atMs <= world.timeMs) apply(world, queue.shift()!.command)
-        step(world, STEP_MS)
-      }
-      events.push(...world.events)
-    }
+    const events = playedLevels().flatMap((w) => w.events)
     expect(new Set(events.map((e) => e.id)).size).toBeGreaterThan(20)
     for (const e of events) {
       const text = eventText(e, 'metaphor', 'es')

@@ -6,11 +6,8 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { parseLevel, startLevel } from '../../src/levels'
-import { apply, CATALOGUE, nodeConditionText, renderMessage, step, STEP_MS } from '../../src/sim'
-import type { SimEvent, World } from '../../src/sim'
+import { CATALOGUE, nodeConditionText, renderMessage, step } from '../../src/sim'
+import type { World } from '../../src/sim'
 import { parseUrlSettings } from '../../src/state/url'
 import { describe as inspect } from '../../src/ui/Inspector'
 import { INSPECTOR_EN } from '../../src/ui/inspectorText'
@@ -30,7 +27,7 @@ import type { TagWords } from '../../src/scene/tagWords'
 import { TAGS_ES } from '../../src/ui/i18n/tags-es'
 import { diagnose } from '../../src/ui/machines/diagnosis'
 import { DIAGNOSIS_ES } from '../../src/ui/i18n/diagnosis-es'
-import { containersOf, must, smallStreet, stepUntil } from './helpers'
+import { containersOf, must, playedLevels, smallStreet, stepUntil } from './helpers'
 
 register()
 
@@ -76,27 +73,9 @@ function troubledStreet(): { w: World; reasons: Set<string> } {
   return { w, reasons }
 }
 
-/** The events of every level played with its solution (the campaign's own messages). */
-function levelEvents(): SimEvent[] {
-  const dir = join(__dirname, '../../levels')
-  const out: SimEvent[] = []
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
-    if (!r.ok) throw new Error(r.error)
-    const world = startLevel(r.level)
-    const queue = [...r.level.solution].sort((a, b) => a.atMs - b.atMs)
-    while (world.timeMs < r.level.durationMs) {
-      while (queue.length && queue[0]!.atMs <= world.timeMs) apply(world, queue.shift()!.command)
-      step(world, STEP_MS)
-    }
-    out.push(...world.events)
-  }
-  return out
-}
-
 const { w: troubled, reasons } = troubledStreet()
 // Played once, before the tests (a loaded machine takes seconds to play every level).
-const campaign = levelEvents()
+const campaign = playedLevels().flatMap((w) => w.events)
 
 /** Three words in a row: a sentence the simulation wrote, not a name or a value. */
 const SENTENCE = /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/

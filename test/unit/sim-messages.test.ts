@@ -2,33 +2,16 @@
  * Messages are data: the world records catalogue ids with parameters, never sentences, and one
  * place renders them in either vocabulary.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { playedLevels } from './helpers'
 import { parseLevel, startLevel } from '../../src/levels'
-import { apply, CATALOGUE, eventText, renderMessage, step, STEP_MS, upgradeWorld } from '../../src/sim'
+import { apply, CATALOGUE, eventText, renderMessage, upgradeWorld } from '../../src/sim'
 import type { SimEvent, World } from '../../src/sim'
 
+// Every campaign level played with its reference solution: a few thousand events of every kind.
 const dir = join(__dirname, '../../levels')
-
-/** Every campaign level played with its reference solution: a few thousand events of every kind. */
-function playedLevels(): World[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((file) => {
-      const r = parseLevel(`levels/${file}`, readFileSync(join(dir, file), 'utf8'))
-      if (!r.ok) throw new Error(r.error)
-      const level = r.level
-      const world = startLevel(level)
-      const queue = [...level.solution].sort((a, b) => a.atMs - b.atMs)
-      while (world.timeMs < level.durationMs) {
-        while (queue.length && queue[0]!.atMs <= world.timeMs) apply(world, queue.shift()!.command)
-        step(world, STEP_MS)
-      }
-      return world
-    })
-}
-
 const worlds = playedLevels()
 const events: SimEvent[] = worlds.flatMap((w) => w.events)
 
