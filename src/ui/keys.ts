@@ -255,3 +255,22 @@ export function isTyping(target: EventTarget | null): boolean {
   const type = (el as HTMLInputElement).type
   return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(type)
 }
+
+/**
+ * Listen for keys on the window; returns the unlisten function. While any handler listens, <html data-keys> counts
+ * them: the keys work from then on, and the browser tests wait for it before pressing one (the HUD loads lazily).
+ */
+export function listenKeys(onKey: (e: KeyboardEvent) => void): () => void {
+  const root = document.documentElement
+  const count = (d: number): void => {
+    const n = Number(root.dataset.keys ?? 0) + d
+    if (n > 0) root.dataset.keys = String(n)
+    else delete root.dataset.keys
+  }
+  window.addEventListener('keydown', onKey)
+  count(1)
+  return () => {
+    window.removeEventListener('keydown', onKey)
+    count(-1)
+  }
+}

@@ -1,7 +1,7 @@
 /** The global key handler: maps keys (see keys.ts) to game actions, never while typing. */
 import { useEffect } from 'react'
 import { SPEEDS, useGame, useTimeline, useUi } from '../state'
-import { isTyping, keyAction, spaceBelongsToControl } from './keys'
+import { isTyping, keyAction, listenKeys, spaceBelongsToControl } from './keys'
 import type { KeyAction } from './keys'
 import { allowed, removeContainer, runContainer, scale, toggleManaged } from './actions'
 import { backToMenu } from './navigation'
@@ -137,7 +137,6 @@ export function useShortcuts(): void {
       // Space plays and pauses even when a button has focus; Enter still presses buttons.
       if (perform(action)) e.preventDefault()
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    return listenKeys(onKey)
   }, [])
 }

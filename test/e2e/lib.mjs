@@ -171,8 +171,12 @@ export async function clickFirst(page, selectors, { timeout = 10_000, what = sel
   throw new CheckFailed(`nothing to click for ${what} (tried ${selectors.join(' | ')})`)
 }
 
-/** Press a game key with nothing focused (a focused button would take Space or Enter itself). */
+/**
+ * Press a game key with nothing focused (a focused button would take Space or Enter itself), once the page's key
+ * handlers listen (<html data-keys>: the HUD loads lazily, a key pressed before it arrives does nothing).
+ */
 export async function pressKey(page, key) {
+  await waitUntil(page, () => !!document.documentElement.dataset.keys, undefined, { timeout: 60_000, what: 'the game keys listening' })
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur())
   await page.keyboard.press(key)
   await answeredAfterAction(page)

@@ -175,6 +175,16 @@ export const tests = [
     async run(t) {
       const page = await openCity(t, 'M')
       await settledRendererInfo(page, 2, 60_000)
+      // The plates are laid out a few frames after the first one: wait for all three to be shown.
+      await waitUntil(
+        page,
+        () => document.querySelectorAll('[data-testid="city-label"][data-kind="zone"][data-shown="1"]').length >= 3,
+        undefined,
+        {
+          timeout: 60_000,
+          what: 'the three zone plates shown',
+        },
+      )
       const zoneNames = async () => (await checkLabelsReadable(page, 'M overview')).filter((l) => l.kind === 'zone').map((l) => l.text)
       const before = await zoneNames()
       t.log(`zone plates: ${before.join(' | ')}`)
@@ -306,7 +316,7 @@ export const tests = [
         { timeout: 120_000, what: "the L street's rooms on the page", interval: 1000 },
       )
       t.log(`finding room ${room.name} in house ${room.hostName}`)
-      await page.keyboard.press('Control+k')
+      await pressKey(page, 'Control+k')
       await page.locator(tid('find-input')).fill(room.name)
       await waitUntil(page, (id) => !!document.querySelector(`[data-testid="find-result-container-${id}"]`), room.id, {
         what: 'the room in the results',

@@ -9,7 +9,7 @@ import { choicesShown } from '../../levels'
 import { useGame, useUi, useWorld } from '../../state'
 import { setViewInsets } from '../../scene/view'
 import { Caption } from '../Caption'
-import { isTyping } from '../keys'
+import { isTyping, listenKeys } from '../keys'
 import { useHud } from '../uiStore'
 import { ThemeControls } from './LessonList'
 import { useClassroom } from './store'
@@ -77,8 +77,7 @@ function usePresenterKeys(): void {
           return c.close()
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    return listenKeys(onKey)
   }, [])
 }
 

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useSettings, UI_SCALES } from '../../state'
 import type { UiScale } from '../../state'
 import { useHud } from '../uiStore'
+import { listenKeys } from '../keys'
 import { plural } from '../format'
 import { classroomLessons } from './lessons'
 import { useClassroom } from './store'
@@ -58,8 +59,7 @@ export function LessonList() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') useHud.getState().setScreen('title')
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    return listenKeys(onKey)
   }, [])
   return (
     <main className="screen cls-list" data-testid="lesson-list">
