@@ -11,7 +11,11 @@ import type { GameState } from '../state/game'
 import type { World } from '../sim/types'
 import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
+import { useSettings } from '../state/settings'
 import { kindLabel } from '../sim/labels'
+import type { Lang } from '../sim/labels'
+import { TAGS_EN, useTagWords } from './tagWords'
+import type { TagWords } from './tagWords'
 import { assets } from './assets'
 import type { SceneLayout } from './layout'
 import { HIGHLIGHT_SELECT, appColour, appColours } from './palette'
@@ -26,15 +30,16 @@ export const managerWorking = (world: World): boolean => Object.values(world.app
 const SHOWN = 5
 
 // Rendered by the Manager (not inside Html's own root) so it re-renders with the world.
-function clipboard(vocab: 'metaphor' | 'technical') {
+function clipboard(vocab: 'metaphor' | 'technical', lang: Lang, words: TagWords) {
+  const v = vocab === 'metaphor' ? 0 : 1
   const all = useGame.getState().world.apps
   const colours = appColours(Object.keys(all))
   const apps = Object.values(all).filter((a) => a.managed)
   const shown = apps.slice(0, SHOWN)
   return (
     <div className="hop-clipboard" style={clip} onClick={() => useUi.getState().select({ kind: 'manager' })}>
-      <div style={{ fontWeight: 700, marginBottom: 4 }}>{kindLabel('manager', vocab)}</div>
-      {shown.length === 0 && <div style={{ opacity: 0.7 }}>{vocab === 'metaphor' ? 'nothing to look after yet' : 'no Deployments'}</div>}
+      <div style={{ fontWeight: 700, marginBottom: 4 }}>{kindLabel('manager', vocab, lang)}</div>
+      {shown.length === 0 && <div style={{ opacity: 0.7 }}>{words.clipboardEmpty[v]}</div>}
       {shown.map((a) => {
         // The clipboard is the manager's view (Deployment readyReplicas): a dead house's rooms count as ready until
         // the grace period has passed. What visitors meet is shown beside it, so the two never pretend to agree.
@@ -53,14 +58,13 @@ function clipboard(vocab: 'metaphor' | 'technical') {
             />
             <span style={{ flex: 1 }}>{a.name}</span>
             <span>
-              {vocab === 'metaphor' ? `${a.readyReplicas} of ${a.replicas} open` : `${a.readyReplicas}/${a.replicas} ready`}{' '}
-              {ok ? '✓' : '⚠'}
-              {failing && a.readyReplicas >= a.replicas && (vocab === 'metaphor' ? ' visitors turned away' : ' requests failing')}
+              {words.clipboardRow(a.readyReplicas, a.replicas)[v]} {ok ? '✓' : '⚠'}
+              {failing && a.readyReplicas >= a.replicas && ` ${words.clipboardTurnedAway[v]}`}
             </span>
           </div>
         )
       })}
-      {apps.length > SHOWN && <div style={{ opacity: 0.7 }}>+{apps.length - SHOWN} more</div>}
+      {apps.length > SHOWN && <div style={{ opacity: 0.7 }}>{words.clipboardMore(apps.length - SHOWN)[v]}</div>}
     </div>
   )
 }
@@ -116,6 +120,8 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   const { x, z } = layout.manager
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
+  const lang = useSettings((s) => s.lang)
+  const es = useTagWords((s) => s.es)
   const selected = useUi((s) => s.selection?.kind === 'manager')
   const hireable = useGame(managerHireable)
   if (!hireable && !managerWorking(world)) return null
@@ -134,7 +140,7 @@ export function Manager({ layout }: { layout: SceneLayout }) {
         </mesh>
       )}
       <Html portal={overlayRef} position={[0, 5.2, -1]} center zIndexRange={[20, 0]}>
-        {clipboard(vocab)}
+        {clipboard(vocab, lang, lang === 'es' && es ? es : TAGS_EN)}
       </Html>
     </group>
   )

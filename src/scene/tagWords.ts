@@ -49,6 +49,11 @@ export const TAGS_EN = {
   building: ['⚒ being built', '⚒ creating'] as P,
   newVersion: ['★ new', '★ new'] as P,
   oldVersion: ['old', 'old'] as P,
+  // The building manager's clipboard (Manager.tsx): what it looks after, desired against ready rooms.
+  clipboardEmpty: ['nothing to look after yet', 'no Deployments'] as P,
+  clipboardRow: (ready: number, want: number): P => [`${ready} of ${want} open`, `${ready}/${want} ready`],
+  clipboardTurnedAway: ['visitors turned away', 'requests failing'] as P,
+  clipboardMore: (n: number): P => [`+${n} more`, `+${n} more`],
 }
 
 export type TagWords = typeof TAGS_EN

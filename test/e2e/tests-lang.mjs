@@ -3,7 +3,20 @@
 // clean, nothing overflowing; the language chosen in the menu is remembered across a reload.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, click, dispatch, expectCanvasNotBlank, pressKey, settledRendererInfo, shot, tid, waitFor, waitUntil } from './lib.mjs'
+import {
+  check,
+  click,
+  dispatch,
+  expectCanvasNotBlank,
+  pressKey,
+  settledRendererInfo,
+  shot,
+  startSandbox,
+  tid,
+  waitFor,
+  waitForFirstFrame,
+  waitUntil,
+} from './lib.mjs'
 import { openCity } from './tests-city.mjs'
 import { expectNoSeriousAxe } from './tests-stage.mjs'
 
@@ -160,6 +173,19 @@ export const tests = [
       check(!/is not understood|houses and rooms|whole number|own seed/.test(banner), `English in the banner: ${banner}`)
       await shot(p4, 'lang-es-url-banner.png')
       await p4.close()
+
+      // The building manager's clipboard on the sandbox street: its title and rows in Spanish.
+      const p5 = await t.open('/?test&lang=es')
+      await startSandbox(p5)
+      await waitForFirstFrame(p5)
+      const clipboard = await waitUntil(p5, () => document.querySelector('.hop-clipboard')?.innerText, undefined, {
+        timeout: 30_000,
+        what: "the manager's clipboard",
+      })
+      t.log(`clipboard: ${clipboard.replace(/\n/g, ' | ')}`)
+      check(/administrador/i.test(clipboard) && /abiertas|nada que cuidar/.test(clipboard), `the clipboard reads: ${clipboard}`)
+      check(!/\b(open|nothing to look after|building manager|more)\b/.test(clipboard), `English on the clipboard: ${clipboard}`)
+      await p5.close()
 
       // The menu's choice is remembered: Spanish chosen, the page reloaded without lang=, still Spanish.
       const p3 = await t.open('/?test')

@@ -44,4 +44,8 @@ export const TAGS_ES: TagWords = {
   building: ['⚒ en obras', '⚒ creando'],
   newVersion: ['★ nueva', '★ nueva'],
   oldVersion: ['vieja', 'vieja'],
+  clipboardEmpty: ['nada que cuidar todavía', 'sin Deployments'],
+  clipboardRow: (ready, want) => [`${ready} de ${want} abiertas`, `${ready}/${want} listos`],
+  clipboardTurnedAway: ['visitantes rechazados', 'peticiones fallando'],
+  clipboardMore: (n) => [`+${n} más`, `+${n} más`],
 }
