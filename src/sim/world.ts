@@ -46,16 +46,23 @@ export function scaledDelay(world: World, ms: number): number {
 }
 
 /**
- * Commands applied to each world, counted beside it (not in it: the world stays what was saved): the scheduler's
- * unschedulable queue (systems/schedulerQueue.ts) tries its waiting pods again after any command, as one may have
- * changed a node, an app's rules or a priority class.
+ * Commands applied to each world, counted by type beside it (not in it: the world stays what was saved): the
+ * scheduler's unschedulable queue (systems/schedulerQueue.ts) tries its waiting pods again after any command, as one
+ * may have changed a node, an app's rules or a priority class; its kept view of the nodes (systems/schedulerCache.ts)
+ * is built afresh after any command but those it knows change only what it reads afresh anyway.
  */
-const commandsApplied = new WeakMap<World, number>()
+const commandsApplied = new WeakMap<World, Map<string, number>>()
 
-export function noteCommand(world: World): void {
-  commandsApplied.set(world, (commandsApplied.get(world) ?? 0) + 1)
+export function noteCommand(world: World, type: string): void {
+  let counts = commandsApplied.get(world)
+  if (!counts) commandsApplied.set(world, (counts = new Map()))
+  counts.set(type, (counts.get(type) ?? 0) + 1)
 }
 
-export function commandCount(world: World): number {
-  return commandsApplied.get(world) ?? 0
+/** How many commands were applied to the world, leaving out those of the types in `except`. */
+export function commandCount(world: World, except?: ReadonlySet<string>): number {
+  let n = 0
+  const counts = commandsApplied.get(world)
+  if (counts) for (const [type, k] of counts) if (!except?.has(type)) n += k
+  return n
 }

@@ -45,7 +45,7 @@ export function apply(world: World, command: Command): Result {
   // The table maps each type to the handler of exactly that command; TypeScript cannot correlate the two here.
   const handler = handlers[command.type] as (world: World, command: Command) => Result
   // Any command may change what a pending pod could fit on: the pods waiting in unschedulablePods are tried again.
-  noteCommand(world)
+  noteCommand(world, command.type)
   return handler(world, command)
 }
 

@@ -20,10 +20,11 @@ import { FILTER_ORDER, SCHEDULER_TEXT } from '../schedulingFigures'
 import type { FilterPlugin, ScorePlugin } from '../schedulingFigures'
 import type { Container, Placement, World } from '../types'
 import { mayPreempt, preempt } from './preemption'
-import { endPass, passContext } from './schedulerCache'
+import { endPass, passContext, passKinds } from './schedulerCache'
 import { flushTime, park, parkedShapes, UNSCHEDULABLE_QUEUE } from './schedulerQueue'
 import type { Parked } from './schedulerQueue'
-import { chooseForKind, newKindCache } from './schedulerKinds'
+import { chooseForKind } from './schedulerKinds'
+import type { KindCache } from './schedulerKinds'
 import { filterNode, runFilter, scoreNodes, selectHost } from './schedulerPlugins'
 import type { FilterFailure } from './schedulerPlugins'
 import {
@@ -100,9 +101,11 @@ export function scheduler(world: World): void {
   // The pass's view of the cluster, taken when the first pod needs it (none when every pending pod is parked): the
   // last pass's, brought up to date, when it cannot differ from a fresh one (schedulerCache.ts).
   let ctx: SchedCtx | null = null
+  let kinds: KindCache | null = null
   const context = (): SchedCtx => {
     if (ctx) return ctx
     ctx = passContext(world)
+    kinds = passKinds(world)
     ctx.countApps = new Set(queue.map((c) => c.appId))
     for (const c of queue) {
       if (!c.nominatedNode) continue
@@ -117,7 +120,6 @@ export function scheduler(world: World): void {
   const appBinds = new Map<string, number>()
   const failedShapes: FailedShapes = new ShapeMap()
   const failed: { pod: Container; message: string }[] = []
-  const kinds = newKindCache()
   const flushBefore = flushTime(world)
   let last: { pod: Container; waiting: Parked | undefined } | null = null
   for (const c of queue) {
@@ -147,7 +149,7 @@ export function scheduler(world: World): void {
     }
     const log = bound < BINDINGS_LOGGED_PER_STEP
     // Pods of an ordinary kind take the fast path (schedulerKinds.ts); it hands back to the plain one when unsure.
-    const fast = shaped ? chooseForKind(context(), kinds, c) : null
+    const fast = shaped ? chooseForKind(context(), kinds!, c) : null
     let outcome: 'bound' | 'pending' | 'preempted'
     if (fast !== null) {
       bind(context(), c, fast, log)

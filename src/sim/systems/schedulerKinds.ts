@@ -4,17 +4,20 @@
  * image, priority, sidecars, runtime) whose app has no rules that make one pod's verdict depend on
  * where its siblings went (no spread constraint or anti-affinity of its own, no preferred node
  * affinity): the ReplicaSet's pods of an ordinary Deployment. For a kind, PreFilter runs once and
- * every node's filter verdict is kept until that node changes (a pod arrives or leaves: nodeVersion);
- * the scores are then computed over the same sample of nodes, in the same order and with the same
- * floating-point operations as scoreNodes, so the chosen node and the draws from the world's
- * generator on ties are exactly the plain path's (a property test compares both on random streets).
+ * every node's filter verdict is kept until that node changes (a pod arrives or leaves, its taints,
+ * cordon or reservations change: nodeVersion); kinds that ask alike share their verdicts (Verdicts),
+ * and the kinds live as long as the scheduler's kept view (schedulerCache.ts passKinds says why they
+ * stay true from one pass to the next). The scores are then computed over the same sample of nodes,
+ * in the same order and with the same floating-point operations as scoreNodes, so the chosen node and
+ * the draws from the world's generator on ties are exactly the plain path's (a property test compares
+ * both on random streets).
  *
  * Anything else (a pod with rules of its own, a nominated pod, a pass with nominations, a pod that
  * fits nowhere) takes the plain path.
  */
 import { feasibleNodesToFind } from '../constants'
 import { IMAGE_LOCALITY, MAX_NODE_SCORE, SCORE_WEIGHTS } from '../schedulingFigures'
-import type { Container } from '../types'
+import type { Container, Toleration } from '../types'
 import { balancedAllocation, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
 import { podInfo, ShapeMap, tolerated } from './schedulerState'
 import type { PodInfo, SchedCtx, SpreadTerm } from './schedulerState'
@@ -25,8 +28,13 @@ export const SCHEDULER_FAST_PATH = { enabled: true, placed: 0 }
 const MAX = MAX_NODE_SCORE.value
 const W = SCORE_WEIGHTS.value
 
-/** One kind's cached PreFilter and per-node verdicts, for one scheduling pass. */
-interface Kind {
+/**
+ * The per-node verdicts and resource scores of the kinds that agree on everything these read (Verdicts.key): their
+ * requests, the nodes their node affinity allows, their tolerations, the filters that can fail, their image and
+ * containers. At L every Deployment asks alike, so 150 kinds share one set and a node is judged once for all of them.
+ */
+interface Verdicts {
+  /** The PodInfo of the first kind: the verdicts are taken with it (any kind of the set gives the same ones). */
   pod: PodInfo
   /** nodeVersion when the verdict was taken (0: never). */
   seen: Uint32Array
@@ -43,14 +51,24 @@ interface Kind {
    */
   least: Float64Array
   balanced: Float64Array
-  /** Untolerated PreferNoSchedule taints per node (TaintToleration's raw score), when any node has one. */
+  /** Untolerated PreferNoSchedule taints per node (TaintToleration's raw score), when any node has one; taken with the verdict. */
   softTaints: Float64Array | null
+  /** The tolerations that may tolerate a PreferNoSchedule taint. */
+  prefs: Toleration[]
   /** ImageLocality's score per node (0–100), weighted as least, or null when no node has a layer of the image. */
   image: Float64Array | null
 }
 
+/** One kind: its cached PreFilter (its spread counts are its app's own) and the verdicts it shares. */
+interface Kind {
+  pod: PodInfo
+  v: Verdicts
+}
+
 export interface KindCache {
   kinds: ShapeMap<Kind | null>
+  /** The verdict sets, by the nodes their node affinity allows (pod.eligible, one array per rule) then by key. */
+  verdicts: Map<Uint8Array, Map<string, Verdicts>>
   /** Reused buffers over the sample of feasible nodes. */
   feasible: Int32Array
   totals: Float64Array
@@ -59,7 +77,13 @@ export interface KindCache {
 }
 
 export function newKindCache(): KindCache {
-  return { kinds: new ShapeMap(), feasible: new Int32Array(0), totals: new Float64Array(0), zoneTerms: new Float64Array(0) }
+  return {
+    kinds: new ShapeMap(),
+    verdicts: new Map(),
+    feasible: new Int32Array(0),
+    totals: new Float64Array(0),
+    zoneTerms: new Float64Array(0),
+  }
 }
 
 /** Whether a pod's app has no rule that ties its verdict to its siblings' places. */
@@ -79,45 +103,61 @@ function kindOf(ctx: SchedCtx, cache: KindCache, c: Container): Kind | null {
     // Only the system default spread may remain: its two ScheduleAnyway terms, hostname then zone (scores, never filters).
     const [host, zone, more] = pod.spread
     const defaults = host?.systemDefault && !host.hard && zone?.systemDefault && !zone.hard && !more
-    if (defaults && !pod.anti) {
-      const n = ctx.nodes.length
-      let softTaints: Float64Array | null = null
-      if (ctx.anyPreferNoSchedule) {
-        const prefs = (pod.app?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
-        softTaints = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          let k = 0
-          for (const t of ctx.nodes[i]!.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(prefs, t)) k++
-          softTaints[i] = k
-        }
-      }
-      let image: Float64Array | null = null
-      const raw = imageRaw(ctx, pod.imageId)
-      if (raw) {
-        const lo = IMAGE_LOCALITY.minThresholdMiB
-        const hi = IMAGE_LOCALITY.maxThresholdPerContainerMiB * pod.containers
-        image = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const sum = Math.min(hi, Math.max(lo, raw[i]!))
-          image[i] = W.ImageLocality * ((MAX * (sum - lo)) / (hi - lo))
-        }
-      }
-      kind = {
-        pod,
-        seen: new Uint32Array(n),
-        passes: new Uint8Array(n),
-        unseen: n,
-        failing: 0,
-        read: ctx.moved.length,
-        least: new Float64Array(n),
-        balanced: new Float64Array(n),
-        softTaints,
-        image,
-      }
-    }
+    if (defaults && !pod.anti) kind = { pod, v: verdictsOf(ctx, cache, pod) }
   }
   cache.kinds.set(c, kind)
   return kind
+}
+
+/**
+ * The verdict set for a kind's pod: an existing one when every input of judge() agrees. judge reads from the pod only
+ * its requests and scoring extras (cpu, mem, nonZero), the filters that can fail (filters), NodeAffinity's nodes
+ * (eligible), TaintToleration's tolerations (the app's), and for the image scores imageId and containers; its id and
+ * priority only against nominations, and a kind is used only in a pass without any. Tolerations are compared by value.
+ */
+function verdictsOf(ctx: SchedCtx, cache: KindCache, pod: PodInfo): Verdicts {
+  const tolerations = pod.app?.tolerations ?? []
+  const key = [
+    pod.cpu,
+    pod.mem,
+    pod.nonZero.cpu,
+    pod.nonZero.mem,
+    pod.filters.join(),
+    pod.imageId,
+    pod.containers,
+    tolerations.length ? JSON.stringify(tolerations) : '',
+  ].join('\u0000')
+  let byKey = cache.verdicts.get(pod.eligible)
+  if (!byKey) cache.verdicts.set(pod.eligible, (byKey = new Map()))
+  const known = byKey.get(key)
+  if (known) return known
+  const n = ctx.nodes.length
+  let image: Float64Array | null = null
+  const raw = imageRaw(ctx, pod.imageId)
+  if (raw) {
+    const lo = IMAGE_LOCALITY.minThresholdMiB
+    const hi = IMAGE_LOCALITY.maxThresholdPerContainerMiB * pod.containers
+    image = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const sum = Math.min(hi, Math.max(lo, raw[i]!))
+      image[i] = W.ImageLocality * ((MAX * (sum - lo)) / (hi - lo))
+    }
+  }
+  const v: Verdicts = {
+    pod,
+    seen: new Uint32Array(n),
+    passes: new Uint8Array(n),
+    unseen: n,
+    failing: 0,
+    read: ctx.moved.length,
+    least: new Float64Array(n),
+    balanced: new Float64Array(n),
+    softTaints: ctx.anyPreferNoSchedule ? new Float64Array(n) : null,
+    prefs: tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'),
+    image,
+  }
+  byKey.set(key, v)
+  return v
 }
 
 /**
@@ -137,7 +177,7 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
     cache.feasible = new Int32Array(want)
     cache.totals = new Float64Array(want)
   }
-  const k = sample(ctx, kind, cache.feasible, want)
+  const k = sample(ctx, kind.v, cache.feasible, want)
   if (k === 0) return null
   totals(kind, cache, k)
   const best = cache.feasible[selectHost(cache.totals, k, ctx.world.rng)]!
@@ -146,19 +186,24 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
 }
 
 /** Take node i's verdict and resource scores for the kind again (it is new to the kind, or a pod arrived or left). */
-function judge(ctx: SchedCtx, kind: Kind, i: number): void {
-  if (kind.seen[i] === 0) kind.unseen -= 1
-  else if (!kind.passes[i]) kind.failing -= 1
-  kind.seen[i] = ctx.nodeVersion[i]!
-  if (filterNode(ctx, kind.pod, i)) {
-    kind.passes[i] = 0
-    kind.failing += 1
+function judge(ctx: SchedCtx, v: Verdicts, i: number): void {
+  if (v.seen[i] === 0) v.unseen -= 1
+  else if (!v.passes[i]) v.failing -= 1
+  v.seen[i] = ctx.nodeVersion[i]!
+  if (filterNode(ctx, v.pod, i)) {
+    v.passes[i] = 0
+    v.failing += 1
     return
   }
   const node = ctx.nodes[i]!
-  kind.passes[i] = 1
-  kind.least[i] = W.NodeResourcesFit * leastAllocated(node, kind.pod)
-  kind.balanced[i] = W.NodeResourcesBalancedAllocation * balancedAllocation(node, kind.pod)
+  v.passes[i] = 1
+  if (v.softTaints) {
+    let k = 0
+    for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(v.prefs, t)) k++
+    v.softTaints[i] = k
+  }
+  v.least[i] = W.NodeResourcesFit * leastAllocated(node, v.pod)
+  v.balanced[i] = W.NodeResourcesBalancedAllocation * balancedAllocation(node, v.pod)
 }
 
 /**
@@ -167,19 +212,19 @@ function judge(ctx: SchedCtx, kind: Kind, i: number): void {
  * nodes that changed since the kind last looked are judged first (ctx.moved), so when every node has a verdict and
  * none fails, the sample is simply the next `want` nodes, with no walk over them (at L: 150,000 pods, 500 nodes each).
  */
-function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): number {
+function sample(ctx: SchedCtx, v: Verdicts, feasible: Int32Array, want: number): number {
   const moved = ctx.moved
   const version = ctx.nodeVersion
-  const { seen, passes } = kind
-  for (; kind.read < moved.length; kind.read++) {
-    const i = moved[kind.read]!
-    if (seen[i] !== 0 && seen[i] !== version[i]) judge(ctx, kind, i)
+  const { seen, passes } = v
+  for (; v.read < moved.length; v.read++) {
+    const i = moved[v.read]!
+    if (seen[i] !== 0 && seen[i] !== version[i]) judge(ctx, v, i)
   }
   const n = ctx.nodes.length
   const start = ctx.world.schedulerCursor % n
   let k = 0
   let visited = 0
-  if (kind.unseen === 0 && kind.failing === 0) {
+  if (v.unseen === 0 && v.failing === 0) {
     for (let i = start; i < n && k < want; i++) feasible[k++] = i
     for (let i = 0; k < want; i++) feasible[k++] = i
     visited = want
@@ -187,7 +232,7 @@ function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): 
     for (; visited < n && k < want; visited++) {
       let i = start + visited
       if (i >= n) i -= n
-      if (seen[i] !== version[i]) judge(ctx, kind, i)
+      if (seen[i] !== version[i]) judge(ctx, v, i)
       if (passes[i]) feasible[k++] = i
     }
   if (k > 0) ctx.world.schedulerCursor = (start + visited) % n
@@ -201,9 +246,10 @@ function sample(ctx: SchedCtx, kind: Kind, feasible: Int32Array, want: number): 
  * NodeAffinity and InterPodAffinity add 0 for these pods.
  */
 function totals(kind: Kind, cache: KindCache, k: number): void {
-  const { pod, least, balanced, image } = kind
+  const pod = kind.pod
+  const { least, balanced, image } = kind.v
   const { feasible, totals: out } = cache
-  const soft = kind.softTaints
+  const soft = kind.v.softTaints
   const wTaint = W.TaintToleration
   const wSpread = W.PodTopologySpread
   let softMax = 0

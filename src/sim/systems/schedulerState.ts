@@ -37,15 +37,23 @@ export interface NodeView {
   cachedLayers: string[]
 }
 
+/**
+ * Whether a house is a node the scheduler sees. A node the control plane marked Unknown is still a node: its
+ * node.kubernetes.io/unreachable taint filters it out, and FailedScheduling counts it with that reason ("0/N nodes"
+ * counts every node), as kube-scheduler does. Simplification: during the grace period Kubernetes would still bind pods
+ * to the dead node (they never start); here a machine that is down and not yet marked is simply not offered, and a lot
+ * on order is not a node yet.
+ */
+export const hostOffered = (h: Host): boolean => (h.power === 'on' && h.condition === 'Ready') || h.condition === 'Unknown'
+
+/** Whether an apartment is a node the scheduler sees: booted, in a house that stands. */
+export const vmOffered = (world: World, vm: Vm): boolean => vm.state === 'running' && world.hosts[vm.hostId]?.power === 'on'
+
 /** Every house and apartment the manager may place rooms on right now. */
 export function schedulableNodes(world: World): NodeView[] {
   const nodes: NodeView[] = []
   for (const h of hostList(world)) {
-    // A node the control plane marked Unknown is still a node: its node.kubernetes.io/unreachable taint filters it
-    // out, and FailedScheduling counts it with that reason ("0/N nodes" counts every node), as kube-scheduler does.
-    // Simplification: during the grace period Kubernetes would still bind pods to the dead node (they never start);
-    // here a machine that is down and not yet marked is simply not offered, and a lot on order is not a node yet.
-    if (!(h.power === 'on' && h.condition === 'Ready') && h.condition !== 'Unknown') continue
+    if (!hostOffered(h)) continue
     const cap = hostCapacity(h)
     nodes.push({
       name: h.name,
@@ -63,7 +71,7 @@ export function schedulableNodes(world: World): NodeView[] {
     })
   }
   for (const vm of Object.values(world.vms)) {
-    if (vm.state !== 'running' || world.hosts[vm.hostId]?.power !== 'on') continue
+    if (!vmOffered(world, vm)) continue
     const cap = vmCapacity(vm)
     nodes.push({
       name: vm.name,
