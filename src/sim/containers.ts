@@ -160,7 +160,7 @@ export function crashContainer(world: World, c: Container, metaphorWhy: string, 
 export function loseContainer(world: World, c: Container): void {
   const wasReady = c.state === 'running' && c.ready
   setContainerState(world, c, 'lost', 'its node went down')
-  noteContainerLost(world)
+  noteContainerLost(world, c)
   // FIDELITY.md "Node failure detection": nobody has told the control plane yet. The pod stays Ready in its
   // Service's endpoints until the node lifecycle controller marks its node Unknown (systems/nodes.ts), so the
   // visitors sent to it meanwhile fail (systems/traffic.ts).

@@ -6,21 +6,29 @@
  */
 import { create } from 'zustand'
 import { createTimeline, recordCommand, recordTick, STEP_MS, stepRecorded, truncateAfter, worldAt } from '../sim'
+import { containerList } from '../sim/containerIndex'
 import type { Timeline, World } from '../sim'
 import { updateProgress } from '../levels'
 import type { LevelProgress, LoggedCommand } from '../levels'
 import { useGame } from './game'
 
-/** Streets bigger than this are not recorded (a snapshot copies the whole world). */
+/**
+ * Streets bigger than this are not recorded: a snapshot copies the whole world on the page every 5 s of world time
+ * (at 8x, 10,000 rooms took ~300 ms a copy, 2.8 s of every 10 s: the page froze). A street that grows past it while
+ * recorded (a sandbox scaled up) stops recording and drops what it recorded.
+ */
 export const TIMELINE_MAX_ROOMS = 3000
+
+/** Why the timeline is not recording (the HUD says it in words): nothing runs, a street in the worker, too big, grew too big. */
+export type TimelineOff = 'idle' | 'worker' | 'tooBig' | 'grew'
 
 /** "Replay the last 30 s": how far back the replay starts (world time). */
 export const REPLAY_LAST_MS = 30_000
 
 export interface TimelineState {
-  /** Whether this run is being recorded, and why not. */
+  /** Whether this run is being recorded, and why not (null while it is). */
   enabled: boolean
-  why: string
+  why: TimelineOff | null
   startTick: number
   head: number
   /** The tick shown when looking at the past; null when live. */
@@ -112,7 +120,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
       }, 100)
     },
     enabled: false,
-    why: 'nothing is playing',
+    why: 'idle',
     startTick: 0,
     head: 0,
     at: null,
@@ -144,13 +152,7 @@ export function attachTimeline(): () => void {
       seen = { world: s.world, tick: s.world.tick, log: s.commandLog.length }
       useTimeline.setState({
         enabled: ok,
-        why: ok
-          ? ''
-          : recordable
-            ? `over ${TIMELINE_MAX_ROOMS.toLocaleString('en')} rooms`
-            : !s.exact
-              ? 'the street runs in the simulation worker'
-              : 'nothing is playing',
+        why: ok ? null : recordable ? 'tooBig' : !s.exact ? 'worker' : 'idle',
         startTick: s.world.tick,
         head: s.world.tick,
         at: null,
@@ -162,6 +164,14 @@ export function attachTimeline(): () => void {
     const moved = s.world.tick !== seen.tick
     const acted = s.commandLog.length > seen.log
     if (!moved && !acted) return
+    // Grown past what a snapshot can copy without freezing the page: recording stops, and its past goes with it.
+    if (containerList(s.world).length > TIMELINE_MAX_ROOMS) {
+      tl = null
+      fullLog = null
+      useTimeline.getState().stopReplay()
+      useTimeline.setState({ enabled: false, why: 'grew', at: null })
+      return
+    }
     // Acting or playing from an earlier moment: that moment becomes the end of the timeline.
     if (at !== null) {
       truncateAfter(tl, at)

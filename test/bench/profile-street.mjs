@@ -3,11 +3,24 @@
 // Build without minifying to read the function names: `npx vite build --minify false --outDir /tmp/dist-x`.
 //
 //   DIST=/tmp/dist-x node test/bench/profile-street.mjs [S|M|L] [--play MS] [--top N] [--out FILE.cpuprofile]
+//   DIST=/tmp/dist-x node test/bench/profile-street.mjs --sandbox 40,10000   the sandbox, as a tinkerer grows it: 40 big
+//                                       houses bought, one app scaled to 10,000 rooms (kubectl scale), then played
 //
 // Prints the long tasks, then the functions with the most self time and the most total time (a function
 // counted once per sample however deep it recurses), and the load average.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { DIST, serveDist, launchBrowser, waitForHandle, waitForFirstFrame, sleep } from '../e2e/lib.mjs'
+import {
+  DIST,
+  serveDist,
+  launchBrowser,
+  waitForHandle,
+  waitForFirstFrame,
+  sleep,
+  clickFirst,
+  SANDBOX,
+  addBenchHouses,
+  scaleBenchApp,
+} from '../e2e/lib.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name, dflt) => {
@@ -18,6 +31,8 @@ const size = args.find((a) => /^[SML]$/.test(a)) ?? 'L'
 const playMs = Number(opt('--play', 10_000))
 const top = Number(opt('--top', 30))
 const out = opt('--out', null)
+/** --sandbox HOUSES,ROOMS: the sandbox grown by hand instead of a built street. */
+const sandbox = opt('--sandbox', null)?.split(',').map(Number) ?? null
 const PORT = Number(process.env.PORT ?? 4420)
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 
@@ -41,13 +56,20 @@ try {
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
   if (loadPhase) await cdp.send('Profiler.start')
-  await page.goto(`http://127.0.0.1:${PORT}/?test&street=${size}`)
+  await page.goto(`http://127.0.0.1:${PORT}/?test${sandbox ? '' : `&street=${size}`}`)
   await waitForHandle(page, 60_000)
+  if (sandbox) await clickFirst(page, SANDBOX, { what: 'the Sandbox button' })
   const frameMs = await waitForFirstFrame(page, 120_000)
+  if (sandbox) {
+    await addBenchHouses(page, sandbox[0])
+    await scaleBenchApp(page, sandbox[1])
+    await page.evaluate(() => window.__houseOfPods.getState().setPaused(true))
+    console.log(`sandbox: ${sandbox[0]} houses bought, app bench scaled to ${sandbox[1]} rooms`)
+  }
   const t = Date.now()
   let roomsMs = null
   while (roomsMs === null && Date.now() - t < 120_000) {
-    roomsMs = await page.evaluate(() => window.__houseOfPods.workerFigures?.()?.roomsAtMs ?? null)
+    roomsMs = sandbox ? 0 : await page.evaluate(() => window.__houseOfPods.workerFigures?.()?.roomsAtMs ?? null)
     if (roomsMs === null) await sleep(250)
   }
   await sleep(2000)

@@ -1,10 +1,12 @@
 // Browser tests for big streets: the simulation in a Web Worker (the default for ?street=) and the city view.
 import {
+  addBenchHouses,
   check,
   click,
   dispatch,
   expectCanvasNotBlank,
   pressKey,
+  scaleBenchApp,
   settledRendererInfo,
   shot,
   startSandbox,
@@ -122,6 +124,38 @@ export const tests = [
       await settledRendererInfo(page, 3)
       await expectCanvasNotBlank(page)
       await shot(page, 'sandbox-worker.png')
+    },
+  },
+  {
+    name: 'sandbox-grown-timeline',
+    title:
+      'a sandbox grown past 3,000 rooms (40 houses bought, an app scaled to 3,500) stops recording its timeline and the bar says why; ' +
+      'the street plays on',
+    timeoutMs: 150_000,
+    async run(t) {
+      const page = await t.open()
+      await startSandbox(page)
+      await waitForFirstFrame(page)
+      await pressKey(page, 'u')
+      await waitUntil(page, () => !!document.querySelector('[data-testid="timeline-scrubber"]'), undefined, {
+        what: 'the timeline recording the small sandbox',
+      })
+      await addBenchHouses(page, 40)
+      await scaleBenchApp(page, 3500)
+      const off = await waitUntil(page, () => document.querySelector('[data-testid="timeline-off"]')?.textContent, undefined, {
+        timeout: 60_000,
+        what: 'the timeline saying it stopped',
+      })
+      t.log(`timeline bar: ${off}`)
+      check(/grew past 3,000 rooms/.test(off), `the timeline bar does not say why it stopped: ${off}`)
+      const rooms = () => page.evaluate(() => Object.keys(window.__houseOfPods.getState().world.containers).length)
+      check((await rooms()) > 3000, `the sandbox has ${await rooms()} rooms, not over 3,000`)
+      const t0 = await page.evaluate(() => window.__houseOfPods.getState().world.timeMs)
+      await waitUntil(page, (x) => window.__houseOfPods.getState().world.timeMs > x + 5000, t0, {
+        timeout: 30_000,
+        what: 'the street playing on',
+      })
+      await shot(page, 'sandbox-grown-timeline.png')
     },
   },
   {

@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { apply, buildScaleWorld, placementUp, settle, step, STEP_MS } from '../../src/sim'
+import { hashWorld } from '../../src/sim/hash'
 import type { World } from '../../src/sim'
 
 /** Managed rooms still lost on a house that stands again, after kubelet ran (there must be none). */
@@ -50,6 +51,47 @@ describe('rooms lost with their house', () => {
         },
       ),
       { numRuns: 25 },
+    )
+  })
+
+  test('the index kept across fires, repairs and steps gives the same world as one rebuilt before every step', () => {
+    // A world read back from its JSON has no kept indexes: each step of the copy builds them afresh from the rooms.
+    const fresh = (w: World): World => JSON.parse(JSON.stringify(w)) as World
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) }),
+            fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) }),
+            fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 80 }) }),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (ops) => {
+          const kept = settle(buildScaleWorld(6, 60, 3, 2))
+          apply(kept, { type: 'setDelayScale', scale: 0.1 })
+          let rebuilt = fresh(kept)
+          const houses = Object.keys(kept.hosts)
+          for (const o of [...ops, { op: 'step' as const, steps: 400 }]) {
+            if (o.op === 'step') {
+              for (let i = 0; i < o.steps; i++) {
+                step(kept, STEP_MS)
+                rebuilt = fresh(rebuilt)
+                step(rebuilt, STEP_MS)
+              }
+              continue
+            }
+            const command =
+              o.op === 'fail'
+                ? { type: 'failHost' as const, hostId: houses[o.house]! }
+                : { type: 'repairHost' as const, hostId: houses[o.house]! }
+            apply(kept, command)
+            apply(rebuilt, command)
+          }
+          expect(hashWorld(rebuilt)).toBe(hashWorld(kept))
+        },
+      ),
+      { numRuns: 15 },
     )
   })
 })

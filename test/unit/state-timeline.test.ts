@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { parseLevel } from '../../src/levels'
 import { hashWorld } from '../../src/sim'
-import { attachTimeline, useGame, useTimeline } from '../../src/state'
+import { attachTimeline, TIMELINE_MAX_ROOMS, useGame, useTimeline } from '../../src/state'
 
 test('the store timeline: back to an earlier moment of a level exactly (world and progress), then on from there forgets the old future', () => {
   const r = parseLevel('01', readFileSync(join(__dirname, '../../levels/01-one-house.json'), 'utf8'))
@@ -45,5 +45,39 @@ test('the store timeline: back to an earlier moment of a level exactly (world an
   expect(useTimeline.getState()).toMatchObject({ at: null, head: 40 })
   g().stepOnce()
   expect(useTimeline.getState().head).toBe(41)
+  detach()
+})
+
+test('a sandbox scaled past the timeline cap stops recording and says why, and the game plays on', () => {
+  const detach = attachTimeline()
+  const g = () => useGame.getState()
+  g().startSandbox()
+  g().advance(100)
+  expect(useTimeline.getState()).toMatchObject({ enabled: true, why: null })
+  const before = Object.keys(g().world.containers).length
+  expect(before).toBeLessThan(TIMELINE_MAX_ROOMS)
+  g().dispatch({
+    type: 'addApp',
+    id: 'big',
+    name: 'big',
+    imageId: 'web',
+    cpuRequestMilli: 50,
+    memRequestMiB: 64,
+    rps: 0,
+    capacityRps: 100,
+    replicas: TIMELINE_MAX_ROOMS + 100,
+    managed: true,
+  })
+  g().setPaused(false)
+  // The ReplicaSet creates them in slow-start batches (1, 2, 4, … up to 500 a sync).
+  for (let i = 0; i < 200 && Object.keys(g().world.containers).length <= TIMELINE_MAX_ROOMS; i++) g().advance(100)
+  expect(Object.keys(g().world.containers).length).toBeGreaterThan(TIMELINE_MAX_ROOMS)
+  expect(useTimeline.getState()).toMatchObject({ enabled: false, why: 'grew', at: null })
+  // Nothing is recorded from then on: stepping back does not move the game.
+  const tick = g().world.tick
+  useTimeline.getState().stepBack()
+  expect(g().world.tick).toBe(tick)
+  g().advance(100)
+  expect(g().world.tick).toBeGreaterThan(tick)
   detach()
 })

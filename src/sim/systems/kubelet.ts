@@ -77,6 +77,13 @@ function startCreating(world: World, c: Container): void {
  */
 function lostRoomsOnUpNodes(world: World): boolean {
   const index = lostRoomsByNode(world)
+  // Both pruned every step (no short cut): the order does not matter, every node's entry is looked at.
+  const onHouses = pruneUp(world, index.hosts)
+  const onApartments = pruneUp(world, index.vms)
+  return onHouses || onApartments
+}
+
+function pruneUp(world: World, index: Map<string, Container[]>): boolean {
   let any = false
   // forEach, not for...of over the entries: no [key, rooms] pair per down node and step (2,500 of them in a zone outage).
   index.forEach((rooms, key) => {
@@ -99,141 +106,156 @@ export function kubelet(world: World): void {
   // An index walk: V8 allocated an iterator result per room for this for...of (GBs over a 600-step zone outage at L).
   for (let at = 0; at < list.length; at++) {
     const c = list[at]!
-    if (c.terminatingUntilMs !== null) {
-      // A deleted pod (containers.ts terminatePod): gone at the end of its grace period (SIGKILL), or as soon as its
-      // process has exited; a container that dies while terminating is not restarted.
-      if (now >= c.terminatingUntilMs || (c.state !== 'running' && c.state !== 'lost')) deleteContainer(world, c)
-      continue
-    }
-    switch (c.state) {
-      case 'running':
-        if (c.backoffMs > 0 && now - c.stateSinceMs >= CRASH_BACKOFF.resetAfterMs) c.backoffMs = 0
-        break
-      case 'pending': {
-        if (!c.placement) break
-        if (!placementUp(world, c.placement)) {
-          c.reason = 'waiting for its apartment to finish booting'
-          break
-        }
-        const cache = layerCacheOf(world, c.placement)
-        const images = podImages(world, c)
-        const missing = cache ? podMissingLayers(world, images, cache) : null
-        if (missing && missing.ids.length > 0) {
-          // Only the layers this place lacks travel; a second start of the same image pulls nothing.
-          const total = images.reduce((n, im) => n + im.layers.length, 0)
-          setContainerState(world, c, 'pulling', pullingText(missing.ids.length, total, missing.sizeMiB))
-          c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
-          // Told in the log like a start: on small streets (a big street's first pulls would bury everything else).
-          if (world.events.length < 2000)
-            logEvent(
-              world,
-              'info',
-              say('kubelet.pulling', {
-                app: world.apps[c.appId]?.name ?? c.appId,
-                where: placementName(world, c.placement).metaphor,
-                crates: missing.ids.length,
-                cached: total - missing.ids.length,
-                image: images.map((im) => im.ref).join('", "'),
-              }),
-              [c.id, c.appId],
-            )
-        } else startCreating(world, c)
+    // Most rooms need nothing (running with no back-off to forget, lost on a node still down, terminated): this loop only
+    // asks, and tend() does the rest. Every comparison runs for every room, so V8's optimised loop has seen them all
+    // before a zone outage: a first lost or restarted room among 150,000 running ones threw it back to the interpreter
+    // (a deopt: 20-40 ms for that step and the next).
+    const s = c.state
+    const running = s === 'running'
+    const lost = s === 'lost'
+    const terminated = s === 'terminated'
+    const quiet = running ? c.backoffMs === 0 : lost ? !restartLost : terminated
+    if (quiet && c.terminatingUntilMs === null) continue
+    tend(world, c, now, restartLost)
+  }
+}
+
+/** What kubelet does for one room this step, by its state (kept out of the loop over all rooms, see kubelet). */
+function tend(world: World, c: Container, now: number, restartLost: boolean): void {
+  if (c.terminatingUntilMs !== null) {
+    // A deleted pod (containers.ts terminatePod): gone at the end of its grace period (SIGKILL), or as soon as its
+    // process has exited; a container that dies while terminating is not restarted.
+    if (now >= c.terminatingUntilMs || (c.state !== 'running' && c.state !== 'lost')) deleteContainer(world, c)
+    return
+  }
+  switch (c.state) {
+    case 'running':
+      if (c.backoffMs > 0 && now - c.stateSinceMs >= CRASH_BACKOFF.resetAfterMs) c.backoffMs = 0
+      break
+    case 'pending': {
+      if (!c.placement) break
+      if (!placementUp(world, c.placement)) {
+        c.reason = 'waiting for its apartment to finish booting'
         break
       }
-      case 'pulling':
-        if (now >= c.phaseEndsMs) {
-          const cache = layerCacheOf(world, c.placement)
-          if (cache) for (const image of podImages(world, c)) for (const id of image.layers) if (!cache.includes(id)) cache.push(id)
-          startCreating(world, c)
-        }
-        break
-      case 'creating':
-        if (now >= c.phaseEndsMs) {
-          const lacking = missingPackage(world, c)
-          if (lacking) {
-            // The image is all the room has: what the app needs must be inside it ("works on my machine" in reverse).
-            crashContainer(
-              world,
-              c,
-              `the kit lacks ${lacking} that the app needs`,
-              `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ` +
-                `${world.apps[c.appId]?.name ?? c.appId}`,
-            )
-            break
-          }
-          setContainerState(world, c, 'running')
-          world.stats.containersStarted += 1
-          if (c.restarts > 0 || world.events.length < 2000) {
-            const app = world.apps[c.appId]
-            const where = c.placement ? placementName(world, c.placement) : { metaphor: '?', technical: '?' }
-            if (c.restarts > 0) {
-              logEvent(
-                world,
-                'info',
-                say('kubelet.restarted', {
-                  app: app?.name ?? '?',
-                  whereMetaphor: where.metaphor,
-                  restarts: c.restarts,
-                  room: c.name,
-                  whereTechnical: where.technical,
-                }),
-                [c.id, c.appId],
-              )
-            }
-          }
-        }
-        break
-      case 'crashed':
-        if (c.managed) {
-          // restartPolicy: Always, as kubelet's doBackOff does it (FIDELITY.md "Restart back-off"): a crash with no
-          // back-off entry restarts at once and records 10 s; a crash while an entry exists waits it out
-          // (CrashLoopBackOff), and the restart after that doubles it, capped at 300 s. So the waits are
-          // 0, 10, 20, 40, 80, 160, 300 s, and CrashLoopBackOff shows from the second crash.
-          const app = world.apps[c.appId]
-          const last = c.reason ? ` (last termination: ${c.reason})` : ''
-          if (c.backoffMs === 0) {
-            c.backoffMs = CRASH_BACKOFF.initialMs
-            c.restarts += 1
-            startCreating(world, c)
-            logEvent(world, 'info', say('kubelet.restartImmediately', { app: app?.name ?? '?', room: c.name, last }), [c.id, c.appId])
-            break
-          }
-          const wait = scaledDelay(world, c.backoffMs)
-          setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container${last}`)
-          c.phaseEndsMs = now + wait
+      const cache = layerCacheOf(world, c.placement)
+      const images = podImages(world, c)
+      const missing = cache ? podMissingLayers(world, images, cache) : null
+      if (missing && missing.ids.length > 0) {
+        // Only the layers this place lacks travel; a second start of the same image pulls nothing.
+        const total = images.reduce((n, im) => n + im.layers.length, 0)
+        setContainerState(world, c, 'pulling', pullingText(missing.ids.length, total, missing.sizeMiB))
+        c.phaseEndsMs = now + Math.ceil((missing.sizeMiB / PULL_MIB_PER_S.value) * 1000)
+        // Told in the log like a start: on small streets (a big street's first pulls would bury everything else).
+        if (world.events.length < 2000)
           logEvent(
             world,
-            'warn',
-            say('kubelet.backOff', {
-              app: app?.name ?? '?',
-              wait: (wait / 1000).toFixed(1),
-              backoffMs: c.backoffMs / 1000,
-              room: c.name,
-              delayScale: world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : '',
+            'info',
+            say('kubelet.pulling', {
+              app: world.apps[c.appId]?.name ?? c.appId,
+              where: placementName(world, c.placement).metaphor,
+              crates: missing.ids.length,
+              cached: total - missing.ids.length,
+              image: images.map((im) => im.ref).join('", "'),
             }),
             [c.id, c.appId],
           )
-        }
-        break
-      case 'backoff':
-        if (now >= c.phaseEndsMs && c.placement && placementUp(world, c.placement)) {
-          c.restarts += 1
-          // kubelet's backOff.Next on the restart after a wait: the next crash waits twice as long, capped.
-          c.backoffMs = Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
-          startCreating(world, c)
-        }
-        break
-      case 'lost':
-        // The node came back before the control plane evicted its pods (a repaired house, a
-        // restarted apartment): its kubelet starts the pods still bound to it again, counting a
-        // restart, as a real kubelet does after a node reboot. Plain `docker run` rooms stay down.
-        if (restartLost && c.managed && c.placement && placementUp(world, c.placement)) {
-          c.restarts += 1
-          startCreating(world, c)
-        }
-        break
-      case 'terminated':
-        break
+      } else startCreating(world, c)
+      break
     }
+    case 'pulling':
+      if (now >= c.phaseEndsMs) {
+        const cache = layerCacheOf(world, c.placement)
+        if (cache) for (const image of podImages(world, c)) for (const id of image.layers) if (!cache.includes(id)) cache.push(id)
+        startCreating(world, c)
+      }
+      break
+    case 'creating':
+      if (now >= c.phaseEndsMs) {
+        const lacking = missingPackage(world, c)
+        if (lacking) {
+          // The image is all the room has: what the app needs must be inside it ("works on my machine" in reverse).
+          crashContainer(
+            world,
+            c,
+            `the kit lacks ${lacking} that the app needs`,
+            `exec failed: image ${world.images[c.imageId]?.ref ?? c.imageId} does not contain ${lacking} required by ` +
+              `${world.apps[c.appId]?.name ?? c.appId}`,
+          )
+          break
+        }
+        setContainerState(world, c, 'running')
+        world.stats.containersStarted += 1
+        if (c.restarts > 0 || world.events.length < 2000) {
+          const app = world.apps[c.appId]
+          const where = c.placement ? placementName(world, c.placement) : { metaphor: '?', technical: '?' }
+          if (c.restarts > 0) {
+            logEvent(
+              world,
+              'info',
+              say('kubelet.restarted', {
+                app: app?.name ?? '?',
+                whereMetaphor: where.metaphor,
+                restarts: c.restarts,
+                room: c.name,
+                whereTechnical: where.technical,
+              }),
+              [c.id, c.appId],
+            )
+          }
+        }
+      }
+      break
+    case 'crashed':
+      if (c.managed) {
+        // restartPolicy: Always, as kubelet's doBackOff does it (FIDELITY.md "Restart back-off"): a crash with no
+        // back-off entry restarts at once and records 10 s; a crash while an entry exists waits it out
+        // (CrashLoopBackOff), and the restart after that doubles it, capped at 300 s. So the waits are
+        // 0, 10, 20, 40, 80, 160, 300 s, and CrashLoopBackOff shows from the second crash.
+        const app = world.apps[c.appId]
+        const last = c.reason ? ` (last termination: ${c.reason})` : ''
+        if (c.backoffMs === 0) {
+          c.backoffMs = CRASH_BACKOFF.initialMs
+          c.restarts += 1
+          startCreating(world, c)
+          logEvent(world, 'info', say('kubelet.restartImmediately', { app: app?.name ?? '?', room: c.name, last }), [c.id, c.appId])
+          break
+        }
+        const wait = scaledDelay(world, c.backoffMs)
+        setContainerState(world, c, 'backoff', `CrashLoopBackOff: back-off ${c.backoffMs / 1000}s restarting failed container${last}`)
+        c.phaseEndsMs = now + wait
+        logEvent(
+          world,
+          'warn',
+          say('kubelet.backOff', {
+            app: app?.name ?? '?',
+            wait: (wait / 1000).toFixed(1),
+            backoffMs: c.backoffMs / 1000,
+            room: c.name,
+            delayScale: world.delayScale !== 1 ? ` (classroom time ×${world.delayScale})` : '',
+          }),
+          [c.id, c.appId],
+        )
+      }
+      break
+    case 'backoff':
+      if (now >= c.phaseEndsMs && c.placement && placementUp(world, c.placement)) {
+        c.restarts += 1
+        // kubelet's backOff.Next on the restart after a wait: the next crash waits twice as long, capped.
+        c.backoffMs = Math.min(CRASH_BACKOFF.maxMs, c.backoffMs * 2)
+        startCreating(world, c)
+      }
+      break
+    case 'lost':
+      // The node came back before the control plane evicted its pods (a repaired house, a
+      // restarted apartment): its kubelet starts the pods still bound to it again, counting a
+      // restart, as a real kubelet does after a node reboot. Plain `docker run` rooms stay down.
+      if (restartLost && c.managed && c.placement && placementUp(world, c.placement)) {
+        c.restarts += 1
+        startCreating(world, c)
+      }
+      break
+    case 'terminated':
+      break
   }
 }

@@ -14,7 +14,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
-import { containerList, hostList, lostNodeKey, lostRoomsByNode } from '../containerIndex'
+import { containerList, hostList, lostRoomsByNode } from '../containerIndex'
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
@@ -188,8 +188,8 @@ export function nodeLifecycle(world: World): void {
   let evicted = 0
   const lostRooms = lostRoomsByNode(world)
   const evictFrom = (kind: 'host' | 'vm', id: string): void => {
-    const key = lostNodeKey(kind, id)
-    const rooms = lostRooms.get(key)
+    const byNode = kind === 'host' ? lostRooms.hosts : lostRooms.vms
+    const rooms = byNode.get(id)
     if (!rooms) return
     const stay: Container[] = []
     for (const c of rooms) {
@@ -203,8 +203,8 @@ export function nodeLifecycle(world: World): void {
       deleteContainer(world, c)
       evicted += 1
     }
-    if (stay.length > 0) lostRooms.set(key, stay)
-    else lostRooms.delete(key)
+    if (stay.length > 0) byNode.set(id, stay)
+    else byNode.delete(id)
   }
   for (const id of evictHosts) evictFrom('host', id)
   for (const id of evictVms) evictFrom('vm', id)

@@ -4,16 +4,17 @@
  * tick back and forward, Live, and "last 30 s" played forward again. Every moment is rebuilt exactly
  * from snapshots and commands.
  */
-import { useGame, useTimeline } from '../../state'
+import { TIMELINE_MAX_ROOMS, useGame, useTimeline } from '../../state'
 import { clockOf } from './incidents'
 import { usePresenterPanels } from './presenterPanels'
 import './timeline.css'
-import { useT } from '../i18n'
+import { useLang, useT } from '../i18n'
 
 export function TimelineBar() {
   const open = usePresenterPanels((s) => s.timeline)
   const t = useTimeline()
   const tr = useT()
+  const lang = useLang()
   const over = useGame((s) => !!s.level && s.progress.outcome !== 'playing')
   if (!open || over) return null
   const now = t.at ?? t.head
@@ -21,7 +22,9 @@ export function TimelineBar() {
     // A named region: a landmark of its own, so a screen reader's landmark list finds it (axe's region rule).
     <section className="timeline-bar panel" aria-label={tr('tl.label')} data-testid="timeline-bar">
       {!t.enabled ? (
-        <span>{tr('tl.off', { why: t.why })}</span>
+        <span data-testid="timeline-off">
+          {tr('tl.off', { why: tr(`tl.why.${t.why ?? 'idle'}`, { max: TIMELINE_MAX_ROOMS.toLocaleString(lang) }) })}
+        </span>
       ) : (
         <>
           <button

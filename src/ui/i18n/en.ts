@@ -187,6 +187,10 @@ export const EN = {
   // The timeline
   'tl.label': 'Timeline',
   'tl.off': 'Timeline off: {why}.',
+  'tl.why.idle': 'nothing is playing',
+  'tl.why.worker': 'the street runs in the simulation worker',
+  'tl.why.tooBig': 'over {max} rooms',
+  'tl.why.grew': 'the street grew past {max} rooms, so recording stopped',
   'tl.backTitle': 'One tick back (,)',
   'tl.moment': 'Moment of the run',
   'tl.replayTitle': 'Replay the last 30 s (<)',

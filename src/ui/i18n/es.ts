@@ -184,6 +184,10 @@ export const ES_UI: { readonly [K in keyof typeof EN]: Text } = {
 
   'tl.label': 'Línea de tiempo',
   'tl.off': 'Línea de tiempo desactivada: {why}.',
+  'tl.why.idle': 'no se está jugando nada',
+  'tl.why.worker': 'la calle corre en el worker de la simulación',
+  'tl.why.tooBig': 'más de {max} habitaciones',
+  'tl.why.grew': 'la calle pasó de {max} habitaciones y se dejó de grabar',
   'tl.backTitle': 'Un tick atrás (,)',
   'tl.moment': 'Momento de la partida',
   'tl.replayTitle': 'Repetir los últimos 30 s (<)',
