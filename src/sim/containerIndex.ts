@@ -97,6 +97,7 @@ export function noteContainerAdded(world: World, c: Container): void {
 }
 
 export function noteContainerRemoved(world: World, c: Container): void {
+  if (c.state === 'lost') forgetLost(world, c)
   const stale = byApp.get(world.containers)?.stale
   if (stale) {
     const gone = stale.get(c.appId)
@@ -117,7 +118,8 @@ export function noteContainerRemoved(world: World, c: Container): void {
  * lifecycle controller evicts a node's pods from here instead of walking all 150,000 rooms on every step once a
  * node is past its toleration (systems/nodes.ts). Built on first use, then kept: a room lost later is added to its
  * node's entry (noteContainerLost), or, where that could break the order, the next use rebuilds it. Entries that since
- * left that state (evicted, restarted, deleted) stay until the caller prunes them, so a caller checks each one.
+ * left that state (restarted, or deleted after it) stay until the caller prunes them, so a caller checks each one; a lost
+ * room deleted leaves its entry at once (forgetLost).
  */
 export interface LostRooms {
   hosts: Map<string, Container[]>
@@ -167,6 +169,27 @@ export function noteContainerLost(world: World, c: Container): void {
   if (!rooms) map.set(key, [c])
   else if (idNumber(rooms[rooms.length - 1]!) < idNumber(c)) rooms.push(c)
   else lostByNode.delete(world.containers)
+}
+
+/**
+ * A lost room deleted (evicted, or its pod deleted): out of its node's entry, so that every lost room the index holds is
+ * still in the world (systems/nodes.ts counts them without looking each up among 150,000). A new array, not a splice:
+ * the node lifecycle controller deletes rooms while it walks the entry.
+ */
+function forgetLost(world: World, c: Container): void {
+  const index = lostByNode.get(world.containers)
+  const p = c.placement
+  if (!index || !p) return
+  const map = p.kind === 'host' ? index.hosts : index.vms
+  const key = p.kind === 'host' ? p.hostId : p.vmId
+  const rooms = map.get(key)
+  if (!rooms || !rooms.includes(c)) return
+  if (rooms.length === 1) map.delete(key)
+  else
+    map.set(
+      key,
+      rooms.filter((r) => r !== c),
+    )
 }
 
 /**

@@ -64,6 +64,8 @@ describe('rooms lost with their house', () => {
             fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) }),
             fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) }),
             fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 80 }) }),
+            // Scaling down deletes pods, lost ones first (they are not ready): they must leave the index too.
+            fc.record({ op: fc.constant('scale' as const), app: fc.nat(2), replicas: fc.integer({ min: 0, max: 30 }) }),
           ),
           { minLength: 1, maxLength: 12 },
         ),
@@ -72,6 +74,7 @@ describe('rooms lost with their house', () => {
           apply(kept, { type: 'setDelayScale', scale: 0.1 })
           let rebuilt = fresh(kept)
           const houses = Object.keys(kept.hosts)
+          const apps = Object.keys(kept.apps)
           for (const o of [...ops, { op: 'step' as const, steps: 400 }]) {
             if (o.op === 'step') {
               for (let i = 0; i < o.steps; i++) {
@@ -82,9 +85,11 @@ describe('rooms lost with their house', () => {
               continue
             }
             const command =
-              o.op === 'fail'
-                ? { type: 'failHost' as const, hostId: houses[o.house]! }
-                : { type: 'repairHost' as const, hostId: houses[o.house]! }
+              o.op === 'scale'
+                ? { type: 'setReplicas' as const, appId: apps[o.app % apps.length]!, replicas: o.replicas }
+                : o.op === 'fail'
+                  ? { type: 'failHost' as const, hostId: houses[o.house]! }
+                  : { type: 'repairHost' as const, hostId: houses[o.house]! }
             apply(kept, command)
             apply(rebuilt, command)
           }

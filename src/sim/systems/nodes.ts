@@ -14,7 +14,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
-import { containerList, hostList, lostRoomsByNode } from '../containerIndex'
+import { hostList, lostRoomsByNode } from '../containerIndex'
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
@@ -32,24 +32,27 @@ function registered(n: Host | Vm): boolean {
 
 /**
  * Heartbeats stopped for the grace period: Ready → Unknown, the NoSchedule taint, its pods out of endpoints.
- * All the nodes that reach it in one step are marked together, with one walk over the pods (a zone of
- * 2,500 houses going dark at once would otherwise walk 150,000 pods 2,500 times).
+ * All the nodes that reach it in one step are marked together; their pods are found in the index of lost rooms.
  */
 function markUnknown(world: World, lost: { n: Host | Vm; kind: 'host' | 'vm' }[], grace: number, toleration: number): void {
-  const hosts = new Map<string, number>()
-  const vms = new Map<string, number>()
-  lost.forEach(({ n, kind }, i) => (kind === 'host' ? hosts : vms).set(n.id, i))
   const pods = new Array<number>(lost.length).fill(0)
-  const list = containerList(world)
-  // An index walk, and only lost rooms looked up: a node that went down lost every room on it (commands/hosts.ts burn,
-  // containers.ts vmDown), and none comes back while it is down. Over 150,000 rooms this step was the outage's longest.
-  for (let at = 0; at < list.length; at++) {
-    const c = list[at]!
-    if (c.state !== 'lost' || !c.placement) continue
-    const i = c.placement.kind === 'host' ? hosts.get(c.placement.hostId) : vms.get(c.placement.vmId)
-    if (i === undefined) continue
-    if (c.ready) pods[i]! += 1
-    c.ready = false
+  // Only the rooms lost on these nodes, from the per-node index of lost rooms (containerIndex.ts): a node that went down
+  // lost every room on it (commands/hosts.ts burn, containers.ts vmDown), and none comes back while it is down. A walk
+  // over all 150,000 rooms here was the noticing step's longest part. The index holds each room once, and no deleted
+  // room that is still lost (noteContainerRemoved takes it out); rooms that since left that state are skipped.
+  const index = lostRoomsByNode(world)
+  for (let i = 0; i < lost.length; i++) {
+    const { n, kind } = lost[i]!
+    const rooms = (kind === 'host' ? index.hosts : index.vms).get(n.id)
+    if (!rooms) continue
+    let ready = 0
+    for (let at = 0; at < rooms.length; at++) {
+      const c = rooms[at]!
+      if (c.state !== 'lost') continue
+      if (c.ready) ready += 1
+      c.ready = false
+    }
+    pods[i] = ready
   }
   lost.forEach(({ n, kind }, i) => {
     n.condition = 'Unknown'
