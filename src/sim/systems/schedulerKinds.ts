@@ -18,7 +18,8 @@
 import { feasibleNodesToFind } from '../constants'
 import { IMAGE_LOCALITY, MAX_NODE_SCORE, SCORE_WEIGHTS } from '../schedulingFigures'
 import type { Container, Toleration } from '../types'
-import { balancedAllocation, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
+import type { RngState } from '../rng'
+import { balancedAllocation, drawAmongTies, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
 import { podInfo, ShapeMap, tolerated } from './schedulerState'
 import type { PodInfo, SchedCtx, SpreadTerm } from './schedulerState'
 
@@ -72,8 +73,13 @@ export interface KindCache {
   /** Reused buffers over the sample of feasible nodes. */
   feasible: Int32Array
   totals: Float64Array
+  /** Each sampled node's class (its pods of the app, its zone, its soft taints: byClass), and where the highest totals stand. */
+  classes: Int32Array
+  atMax: Int32Array
   /** The zone term of the spread score per zone, for the pod being placed. */
   zoneTerms: Float64Array
+  /** TaintToleration's and PodTopologySpread's part of the total per spread class, for the pod being placed. */
+  classTotals: Float64Array
 }
 
 export function newKindCache(): KindCache {
@@ -82,7 +88,10 @@ export function newKindCache(): KindCache {
     verdicts: new Map(),
     feasible: new Int32Array(0),
     totals: new Float64Array(0),
+    classes: new Int32Array(0),
+    atMax: new Int32Array(0),
     zoneTerms: new Float64Array(0),
+    classTotals: new Float64Array(0),
   }
 }
 
@@ -176,13 +185,18 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
   if (cache.feasible.length < want) {
     cache.feasible = new Int32Array(want)
     cache.totals = new Float64Array(want)
+    cache.classes = new Int32Array(want)
+    cache.atMax = new Int32Array(want)
   }
   const k = sample(ctx, kind.v, cache.feasible, want)
   if (k === 0) return null
-  totals(kind, cache, k)
-  const best = cache.feasible[selectHost(cache.totals, k, ctx.world.rng)]!
+  let j = byClass(kind, cache, k, ctx.world.rng)
+  if (j < 0) {
+    totals(kind, cache, k)
+    j = selectHost(cache.totals, k, ctx.world.rng)
+  }
   SCHEDULER_FAST_PATH.placed += 1
-  return best
+  return cache.feasible[j]!
 }
 
 /** Take node i's verdict and resource scores for the kind again (it is new to the kind, or a pod arrived or left). */
@@ -239,6 +253,100 @@ function sample(ctx: SchedCtx, v: Verdicts, feasible: Int32Array, want: number):
   return k
 }
 
+/** The spread terms of a kind (the system default's two: hostname, then zone) and the zone term per zone for this pod. */
+function spreadTerms(kind: Kind, cache: KindCache): [SpreadTerm, SpreadTerm, Float64Array] {
+  const [host, zone] = kind.pod.spread as [SpreadTerm, SpreadTerm]
+  const zoneCounts = zone.entry.counts
+  if (cache.zoneTerms.length < zoneCounts.length) cache.zoneTerms = new Float64Array(zoneCounts.length)
+  const zoneTerms = cache.zoneTerms
+  for (let d = 0; d < zoneCounts.length; d++) zoneTerms[d] = zoneCounts[d]! * zone.weight + (zone.maxSkew - 1)
+  return [host, zone, zoneTerms]
+}
+
+/**
+ * The usual case of totals and selectHost in two passes instead of three, with the same totals and the same draws:
+ * when every sampled node has both spread labels, a node's TaintToleration and PodTopologySpread part depends only on
+ * its class (its pods of the app, its zone, its untolerated PreferNoSchedule taints), so the first pass finds the raw
+ * spread scores' maximum and minimum and each node's class, that part is worked out once per class (a few at L, with
+ * the operations of totals), and the second pass adds each node's resource scores to its class's part and keeps
+ * selectHost's count of the highest totals and their places. Returns the position in the sample of the
+ * chosen node, or −1 (nothing done, no draw taken) when the sample is not the usual case: then totals and selectHost.
+ */
+function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number {
+  const { least, balanced, image } = kind.v
+  const { feasible, classes } = cache
+  const soft = kind.v.softTaints
+  // Untolerated PreferNoSchedule taints are whole numbers, 0 to softMax: one more factor of the class when any node has one.
+  let softMax = 0
+  if (soft)
+    for (let j = 0; j < k; j++) {
+      const x = soft[feasible[j]!]!
+      if (x > softMax) softMax = x
+    }
+  const softs = softMax + 1
+  const [host, zone, zoneTerms] = spreadTerms(kind, cache)
+  const hostOf = host.entry.ki.domainOf
+  const hostCounts = host.entry.counts
+  const hostWeight = host.weight
+  const hostSkew = host.maxSkew - 1
+  const zoneOf = zone.entry.ki.domainOf
+  const zones = zone.entry.counts.length
+  let sMax = 0
+  let sMin = Infinity
+  let top = 0
+  for (let j = 0; j < k; j++) {
+    const i = feasible[j]!
+    const h = hostOf[i]!
+    const z = zoneOf[i]!
+    if (h < 0 || z < 0) return -1
+    const count = hostCounts[h]!
+    if (count < 0) return -1
+    const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[z]!
+    classes[j] = (count * zones + z) * softs + (soft ? soft[i]! : 0)
+    if (count > top) top = count
+    if (r > sMax) sMax = r
+    if (r < sMin) sMin = r
+  }
+  const size = (top + 1) * zones * softs
+  // Only a cheaper way: with more classes than twice the sample, the plain loops.
+  if (size > 2 * k + 32) return -1
+  if (cache.classTotals.length < size) cache.classTotals = new Float64Array(Math.max(size, 2 * cache.classTotals.length))
+  const part = cache.classTotals
+  const wTaint = W.TaintToleration
+  const wSpread = W.PodTopologySpread
+  const sum = sMax + sMin
+  for (let count = 0; count <= top; count++)
+    for (let z = 0; z < zones; z++) {
+      const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[z]!
+      const spread = sMax !== 0 ? wSpread * ((MAX * (sum - r)) / sMax) : wSpread * MAX
+      for (let x = 0; x < softs; x++) {
+        let total = soft ? wTaint * (softMax === 0 ? MAX : MAX - (x * MAX) / softMax) : wTaint * MAX
+        total += spread
+        part[(count * zones + z) * softs + x] = total
+      }
+    }
+  // selectHost's pass (schedulerPlugins.ts), over totals as they are made.
+  const at = cache.atMax
+  let max = -Infinity
+  let draws = 0
+  let atMax = 0
+  for (let j = 0; j < k; j++) {
+    const i = feasible[j]!
+    let total = part[classes[j]!]!
+    total += least[i]!
+    total += balanced[i]!
+    if (image) total += image[i]!
+    draws += +(total === max)
+    if (total > max) {
+      max = total
+      atMax = 0
+    }
+    at[atMax] = j
+    atMax += +(total === max)
+  }
+  return at[drawAmongTies(atMax, draws, rng) - 1]!
+}
+
 /**
  * Each sampled node's total into cache.totals[0..k), in SCORE_ORDER with scoreNodes' arithmetic (see SCORE_PLUGINS:
  * the same sums in the same order): TaintToleration, PodTopologySpread (the system default spread's two soft terms,
@@ -246,7 +354,6 @@ function sample(ctx: SchedCtx, v: Verdicts, feasible: Int32Array, want: number):
  * NodeAffinity and InterPodAffinity add 0 for these pods.
  */
 function totals(kind: Kind, cache: KindCache, k: number): void {
-  const pod = kind.pod
   const { least, balanced, image } = kind.v
   const { feasible, totals: out } = cache
   const soft = kind.v.softTaints
@@ -261,16 +368,12 @@ function totals(kind: Kind, cache: KindCache, k: number): void {
   // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it: 0, plus the hostname term,
   // plus the zone term (count × weight + maxSkew − 1 each), NaN on a node without either label. The zone term is the
   // same for every node of a zone: it is worked out once per zone (the very same products), not once per node.
-  const [host, zone] = pod.spread as [SpreadTerm, SpreadTerm]
+  const [host, zone, zoneTerms] = spreadTerms(kind, cache)
   const hostOf = host.entry.ki.domainOf
   const hostCounts = host.entry.counts
   const hostWeight = host.weight
   const hostSkew = host.maxSkew - 1
   const zoneOf = zone.entry.ki.domainOf
-  const zoneCounts = zone.entry.counts
-  if (cache.zoneTerms.length < zoneCounts.length) cache.zoneTerms = new Float64Array(zoneCounts.length)
-  const zoneTerms = cache.zoneTerms
-  for (let d = 0; d < zoneCounts.length; d++) zoneTerms[d] = zoneCounts[d]! * zone.weight + (zone.maxSkew - 1)
   // The raw scores first (out holds them until the second loop), with their maximum and minimum.
   let sMax = 0
   let sMin = Infinity

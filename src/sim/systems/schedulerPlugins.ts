@@ -345,7 +345,7 @@ let atMaxPositions = new Int32Array(0)
  * This gives the same pick and leaves the generator in the same state, without the loop's branch on each tie (a third
  * of the nodes tie at L, in no order a processor can predict: most of the fast path's time went there). One pass finds
  * the highest total, where the nodes that have it stand and how many draws the loop takes, counting without
- * branching; then only the draws that can decide are taken, from the last tie back (the last success wins).
+ * branching; then only the draws that can decide are taken, from the last tie back (drawAmongTies).
  */
 export function selectHost(totals: Float64Array, k: number, rng: RngState): number {
   if (atMaxPositions.length < k) atMaxPositions = new Int32Array(k)
@@ -364,7 +364,15 @@ export function selectHost(totals: Float64Array, k: number, rng: RngState): numb
     at[atMax] = j
     atMax += +(t === max)
   }
-  // The r-th node at the maximum (r ≥ 2) takes draw number (draws before the first of them) + r − 1.
+  return at[drawAmongTies(atMax, draws, rng) - 1]!
+}
+
+/**
+ * selectHost's draws, once its pass has counted them: which of the `atMax` nodes at the highest total (1 = the first)
+ * the textbook loop keeps, when it took `draws` draws in all; moves the generator past them. The r-th node at the
+ * maximum (r ≥ 2) takes draw number (draws before the first of them) + r − 1; the last success wins.
+ */
+export function drawAmongTies(atMax: number, draws: number, rng: RngState): number {
   const before = draws - (atMax - 1)
   let winner = 1
   for (let r = atMax; r >= 2; r--)
@@ -373,5 +381,5 @@ export function selectHost(totals: Float64Array, k: number, rng: RngState): numb
       break
     }
   rng.s = skipState(rng.s, draws)
-  return at[winner - 1]!
+  return winner
 }
