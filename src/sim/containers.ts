@@ -63,7 +63,8 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     cpuLimitMilli: app.cpuLimitMilli,
     memLimitMiB: app.memLimitMiB,
     runtime: app.runtime,
-    security: { ...app.security },
+    // The app's own record, shared: setSecurity replaces it (a pod keeps the one it was made with), nothing changes it in place.
+    security: app.security,
     cpuUsageMilli: 0,
     memUsageMiB: 0,
     speed: 1,
@@ -78,7 +79,7 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
     ready: false,
     probe: { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 },
     hung: false,
-    sidecars: app.sidecars.map((s) => s.name),
+    sidecars: sidecarNames(app),
     nominatedNode: null,
     terminatingUntilMs: null,
   }
@@ -86,6 +87,15 @@ export function newContainer(world: World, appId: AppId, managed: boolean): Cont
   noteContainerAdded(world, c)
   noteSpecialRoom(world, c)
   return c
+}
+
+/** The names of an app's sidecars, one list per list of sidecars (setSidecars replaces it), shared by the pods made from it. */
+const sidecarLists = new WeakMap<App['sidecars'], string[]>()
+
+function sidecarNames(app: App): string[] {
+  let names = sidecarLists.get(app.sidecars)
+  if (!names) sidecarLists.set(app.sidecars, (names = app.sidecars.map((s) => s.name)))
+  return names
 }
 
 /** The pod's CPU request: the app's container plus its sidecars. */

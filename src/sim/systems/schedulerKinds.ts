@@ -21,7 +21,7 @@ import type { Container, Toleration } from '../types'
 import type { RngState } from '../rng'
 import { balancedAllocation, drawAmongTies, filterNode, imageRaw, leastAllocated, selectHost } from './schedulerPlugins'
 import { podInfo, ShapeMap, tolerated } from './schedulerState'
-import type { PodInfo, SchedCtx, SpreadTerm } from './schedulerState'
+import type { PodInfo, SchedCtx } from './schedulerState'
 
 /** Switch for tests and the benchmark (false: every pod takes the plain path), and how many pods it placed. */
 export const SCHEDULER_FAST_PATH = { enabled: true, placed: 0 }
@@ -78,8 +78,10 @@ export interface KindCache {
   atMax: Int32Array
   /** The zone term of the spread score per zone, for the pod being placed. */
   zoneTerms: Float64Array
-  /** TaintToleration's and PodTopologySpread's part of the total per spread class, for the pod being placed. */
+  /** TaintToleration's and PodTopologySpread's part of the total per class, for the pod being placed (2 × want + 32). */
   classTotals: Float64Array
+  /** What byClass's passes found (extremes, counts). */
+  found: Float64Array
 }
 
 export function newKindCache(): KindCache {
@@ -92,6 +94,7 @@ export function newKindCache(): KindCache {
     atMax: new Int32Array(0),
     zoneTerms: new Float64Array(0),
     classTotals: new Float64Array(0),
+    found: new Float64Array(3),
   }
 }
 
@@ -187,6 +190,8 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
     cache.totals = new Float64Array(want)
     cache.classes = new Int32Array(want)
     cache.atMax = new Int32Array(want)
+    // Made once with all the room byClass may use: a field set again during the pass throws optimised code away.
+    cache.classTotals = new Float64Array(2 * want + 32)
   }
   const k = sample(ctx, kind.v, cache.feasible, want)
   if (k === 0) return null
@@ -253,14 +258,14 @@ function sample(ctx: SchedCtx, v: Verdicts, feasible: Int32Array, want: number):
   return k
 }
 
-/** The spread terms of a kind (the system default's two: hostname, then zone) and the zone term per zone for this pod. */
-function spreadTerms(kind: Kind, cache: KindCache): [SpreadTerm, SpreadTerm, Float64Array] {
-  const [host, zone] = kind.pod.spread as [SpreadTerm, SpreadTerm]
+/** The zone term of the spread score per zone (the system default's second term, kind.pod.spread[1]), for this pod. */
+function zoneTermsOf(kind: Kind, cache: KindCache): Float64Array {
+  const zone = kind.pod.spread[1]!
   const zoneCounts = zone.entry.counts
   if (cache.zoneTerms.length < zoneCounts.length) cache.zoneTerms = new Float64Array(zoneCounts.length)
   const zoneTerms = cache.zoneTerms
   for (let d = 0; d < zoneCounts.length; d++) zoneTerms[d] = zoneCounts[d]! * zone.weight + (zone.maxSkew - 1)
-  return [host, zone, zoneTerms]
+  return zoneTerms
 }
 
 /**
@@ -274,7 +279,7 @@ function spreadTerms(kind: Kind, cache: KindCache): [SpreadTerm, SpreadTerm, Flo
  */
 function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number {
   const { least, balanced, image } = kind.v
-  const { feasible, classes } = cache
+  const { feasible, classes, found } = cache
   const soft = kind.v.softTaints
   // Untolerated PreferNoSchedule taints are whole numbers, 0 to softMax: one more factor of the class when any node has one.
   let softMax = 0
@@ -284,33 +289,38 @@ function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number
       if (x > softMax) softMax = x
     }
   const softs = softMax + 1
-  const [host, zone, zoneTerms] = spreadTerms(kind, cache)
-  const hostOf = host.entry.ki.domainOf
-  const hostCounts = host.entry.counts
+  // The system default's two terms, hostname then zone (kindOf), read by index: no array made per pod.
+  const host = kind.pod.spread[0]!
+  const zone = kind.pod.spread[1]!
+  const zoneTerms = zoneTermsOf(kind, cache)
   const hostWeight = host.weight
   const hostSkew = host.maxSkew - 1
-  const zoneOf = zone.entry.ki.domainOf
   const zones = zone.entry.counts.length
-  let sMax = 0
-  let sMin = Infinity
-  let top = 0
-  for (let j = 0; j < k; j++) {
-    const i = feasible[j]!
-    const h = hostOf[i]!
-    const z = zoneOf[i]!
-    if (h < 0 || z < 0) return -1
-    const count = hostCounts[h]!
-    if (count < 0) return -1
-    const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[z]!
-    classes[j] = (count * zones + z) * softs + (soft ? soft[i]! : 0)
-    if (count > top) top = count
-    if (r > sMax) sMax = r
-    if (r < sMin) sMin = r
-  }
+  const hostOf = host.entry.ki.domainOf
+  if (
+    !classPass(
+      feasible,
+      k,
+      hostOf,
+      host.entry.counts,
+      zone.entry.ki.domainOf,
+      zoneTerms,
+      hostWeight,
+      hostSkew,
+      zones,
+      soft,
+      softs,
+      classes,
+      found,
+    )
+  )
+    return -1
+  const sMax = found[0]!
+  const sMin = found[1]!
+  const top = found[2]!
   const size = (top + 1) * zones * softs
-  // Only a cheaper way: with more classes than twice the sample, the plain loops.
+  // Only a cheaper way: with more classes than twice the sample (the room classTotals has), the plain loops.
   if (size > 2 * k + 32) return -1
-  if (cache.classTotals.length < size) cache.classTotals = new Float64Array(Math.max(size, 2 * cache.classTotals.length))
   const part = cache.classTotals
   const wTaint = W.TaintToleration
   const wSpread = W.PodTopologySpread
@@ -325,8 +335,73 @@ function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number
         part[(count * zones + z) * softs + x] = total
       }
     }
-  // selectHost's pass (schedulerPlugins.ts), over totals as they are made.
   const at = cache.atMax
+  bestPass(feasible, k, classes, part, least, balanced, image, at, found)
+  return at[drawAmongTies(found[0]!, found[1]!, rng) - 1]!
+}
+
+// byClass's two loops over the sample take typed arrays and numbers only: code that reads no object's fields is never
+// thrown back to the interpreter when some object's shape changes elsewhere (one run in five at L lost its optimised
+// byClass that way after the first pods, and the rest of its 150,000 pods boxed a number per node: 1.2 GB of garbage).
+
+/**
+ * byClass's first pass: each sampled node's class into classes, and into found the raw spread scores' maximum and
+ * minimum and the most pods of the app on one node (found[0..2]). False when a node lacks a spread label (NaN: the
+ * plain loops) or holds fewer than no pods.
+ */
+function classPass(
+  feasible: Int32Array,
+  k: number,
+  hostOf: Int32Array,
+  hostCounts: Int32Array,
+  zoneOf: Int32Array,
+  zoneTerms: Float64Array,
+  hostWeight: number,
+  hostSkew: number,
+  zones: number,
+  soft: Float64Array | null,
+  softs: number,
+  classes: Int32Array,
+  found: Float64Array,
+): boolean {
+  let sMax = 0
+  let sMin = Infinity
+  let top = 0
+  for (let j = 0; j < k; j++) {
+    const i = feasible[j]!
+    const h = hostOf[i]!
+    const z = zoneOf[i]!
+    if (h < 0 || z < 0) return false
+    const count = hostCounts[h]!
+    if (count < 0) return false
+    const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[z]!
+    classes[j] = soft ? (count * zones + z) * softs + soft[i]! : count * zones + z
+    if (count > top) top = count
+    if (r > sMax) sMax = r
+    if (r < sMin) sMin = r
+  }
+  found[0] = sMax
+  found[1] = sMin
+  found[2] = top
+  return true
+}
+
+/**
+ * byClass's second pass, selectHost's (schedulerPlugins.ts) over the totals as they are made: each sampled node's
+ * class part plus its resource scores; where the highest totals stand into at, and into found how many stand there
+ * and how many draws the textbook loop takes (found[0], found[1]).
+ */
+function bestPass(
+  feasible: Int32Array,
+  k: number,
+  classes: Int32Array,
+  part: Float64Array,
+  least: Float64Array,
+  balanced: Float64Array,
+  image: Float64Array | null,
+  at: Int32Array,
+  found: Float64Array,
+): void {
   let max = -Infinity
   let draws = 0
   let atMax = 0
@@ -344,7 +419,8 @@ function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number
     at[atMax] = j
     atMax += +(total === max)
   }
-  return at[drawAmongTies(atMax, draws, rng) - 1]!
+  found[0] = atMax
+  found[1] = draws
 }
 
 /**
@@ -368,7 +444,10 @@ function totals(kind: Kind, cache: KindCache, k: number): void {
   // podtopologyspread/scoring.go's raw score, as SCORE_PLUGINS.PodTopologySpread sums it: 0, plus the hostname term,
   // plus the zone term (count × weight + maxSkew − 1 each), NaN on a node without either label. The zone term is the
   // same for every node of a zone: it is worked out once per zone (the very same products), not once per node.
-  const [host, zone, zoneTerms] = spreadTerms(kind, cache)
+  // The system default's two terms, hostname then zone (kindOf), read by index: no array made per pod.
+  const host = kind.pod.spread[0]!
+  const zone = kind.pod.spread[1]!
+  const zoneTerms = zoneTermsOf(kind, cache)
   const hostOf = host.entry.ki.domainOf
   const hostCounts = host.entry.counts
   const hostWeight = host.weight
