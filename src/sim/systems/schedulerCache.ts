@@ -124,10 +124,15 @@ export function passContext(world: World): SchedCtx {
       const cordoned = node.placement.kind === 'host' ? (n as Host).unschedulable : false
       node.taints = taints
       node.unschedulable = cordoned
+      let closed = cordoned
       for (const t of taints) {
         if (t.effect === 'PreferNoSchedule') ctx.anyPreferNoSchedule = true
-        else ctx.anyHardTaint = true
+        else {
+          ctx.anyHardTaint = true
+          closed = true
+        }
       }
+      ctx.closed[i] = closed ? 1 : 0
       layers += n.cachedLayers.length
       const target = node.target
       if (

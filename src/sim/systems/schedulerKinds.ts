@@ -56,6 +56,8 @@ interface Verdicts {
   softTaints: Float64Array | null
   /** The tolerations that may tolerate a PreferNoSchedule taint. */
   prefs: Toleration[]
+  /** The pods tolerate nothing: they fail on every closed node (ctx.closed) without running the filters. */
+  tolerateNothing: boolean
   /** ImageLocality's score per node (0–100), weighted as least, or null when no node has a layer of the image. */
   image: Float64Array | null
 }
@@ -166,6 +168,7 @@ function verdictsOf(ctx: SchedCtx, cache: KindCache, pod: PodInfo): Verdicts {
     balanced: new Float64Array(n),
     softTaints: ctx.anyPreferNoSchedule ? new Float64Array(n) : null,
     prefs: tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'),
+    tolerateNothing: tolerations.length === 0,
     image,
   }
   byKey.set(key, v)
@@ -209,7 +212,9 @@ function judge(ctx: SchedCtx, v: Verdicts, i: number): void {
   if (v.seen[i] === 0) v.unseen -= 1
   else if (!v.passes[i]) v.failing -= 1
   v.seen[i] = ctx.nodeVersion[i]!
-  if (filterNode(ctx, v.pod, i)) {
+  // On a closed node a pod tolerating nothing fails NodeUnschedulable or TaintToleration (there is a hard taint, so
+  // TaintToleration is among its filters): filterNode's answer, without the walk (2,500 dead houses in a zone outage).
+  if ((v.tolerateNothing && ctx.closed[i] === 1) || filterNode(ctx, v.pod, i)) {
     v.passes[i] = 0
     v.failing += 1
     return

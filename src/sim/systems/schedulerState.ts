@@ -173,6 +173,11 @@ export interface SchedCtx {
   anyPreferNoSchedule: boolean
   /** Some node has a NoSchedule or NoExecute taint. */
   anyHardTaint: boolean
+  /**
+   * Per node, 1 when it is cordoned or has a NoSchedule or NoExecute taint: a pod tolerating nothing fails there
+   * (NodeUnschedulable or TaintToleration), whatever else holds. Kept with the nodes' taints and cordons.
+   */
+  closed: Uint8Array
   /** Pods on each node (for preemption), built on first need. */
   podsByNode: Container[][] | null
   /** Reused per-node buffer for raw scores (no allocation per pod). */
@@ -188,12 +193,17 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
   const byName = new Map<string, number>()
   let anyPreferNoSchedule = false
   let anyHardTaint = false
+  const closed = new Uint8Array(nodes.length)
   nodes.forEach((n, i) => {
     byId.set(n.id, i)
     byName.set(n.name, i)
+    if (n.unschedulable) closed[i] = 1
     for (const t of n.taints) {
       if (t.effect === 'PreferNoSchedule') anyPreferNoSchedule = true
-      else anyHardTaint = true
+      else {
+        anyHardTaint = true
+        closed[i] = 1
+      }
     }
   })
   return {
@@ -211,6 +221,7 @@ export function newSchedCtx(world: World, nodes: NodeView[]): SchedCtx {
     nominated: [],
     anyPreferNoSchedule,
     anyHardTaint,
+    closed,
     podsByNode: null,
     scratch: new Float64Array(0),
     nodeVersion: new Uint32Array(nodes.length).fill(1),
