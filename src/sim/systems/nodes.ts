@@ -20,6 +20,12 @@ export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
 const isUnreachableTaint = (t: Taint, effect: Taint['effect']): boolean => t.key === UNREACHABLE_TAINT_KEY && t.effect === effect
 
+/** The node's unreachable taint of this effect, if it has one (a loop, not taints.find: no closure per node and step). */
+function unreachableTaint(n: Host | Vm, effect: Taint['effect']): Taint | undefined {
+  for (const t of n.taints) if (isUnreachableTaint(t, effect)) return t
+  return undefined
+}
+
 /** The zone a node is in: a VM is in its host's. */
 function zoneOf(world: World, n: Host | Vm): string {
   return 'zone' in n ? n.zone : (world.hosts[n.hostId]?.zone ?? '')
@@ -74,7 +80,7 @@ function markReady(n: Host | Vm): void {
  * ComputeZoneState: FullDisruption when no node of the zone is Ready; PartialDisruption when more than two
  * are not Ready and they are at least 55 % of it; else Normal.
  */
-function zoneStates(world: World, nodes: (Host | Vm)[]): Map<string, { state: ZoneState; size: number }> {
+function zoneStates(world: World, nodes: readonly (Host | Vm)[]): Map<string, { state: ZoneState; size: number }> {
   const counts = new Map<string, { ready: number; notReady: number }>()
   for (const n of nodes) {
     if (!registered(n)) continue
@@ -136,8 +142,7 @@ export function nodeLifecycle(world: World): void {
     else if (host.condition === 'Unknown') {
       anyUnknown = true
       // The controller keeps its taint on (a player who removes it sees it come back, as in Kubernetes).
-      if (!host.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
-        host.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
+      if (!unreachableTaint(host, 'NoSchedule')) host.taints.push({ key: UNREACHABLE_TAINT_KEY, value: '', effect: 'NoSchedule' })
     }
   }
   for (const vm of Object.values(world.vms)) {
@@ -150,7 +155,9 @@ export function nodeLifecycle(world: World): void {
     anyUnknown = true
   }
   if (!anyUnknown && !world.zoneStates) return
-  const nodes: (Host | Vm)[] = [...hostList(world), ...Object.values(world.vms)]
+  // The houses' own list when there are no apartments (a big street): no 5,000-entry copy every step of an outage.
+  const vms = Object.values(world.vms)
+  const nodes: readonly (Host | Vm)[] = vms.length === 0 ? hostList(world) : [...hostList(world), ...vms]
   const zones = zoneStates(world, nodes)
   const allDark = zones.size > 0 && [...zones.values()].every((z) => z.state === 'FullDisruption')
   noteZones(world, zones, allDark)
@@ -166,7 +173,7 @@ export function nodeLifecycle(world: World): void {
   for (const n of nodes) {
     if (n.condition !== 'Unknown') continue
     const z = zoneOf(world, n)
-    const taint = n.taints.find((t) => isUnreachableTaint(t, 'NoExecute'))
+    const taint = unreachableTaint(n, 'NoExecute')
     if (!taint) {
       const zone = zones.get(z)
       if (allDark || !zone) continue
