@@ -84,6 +84,8 @@ export interface KindCache {
   classTotals: Float64Array
   /** What byClass's passes found (extremes, counts). */
   found: Float64Array
+  /** The classes byClass's first pass met (as classTotals, all 0 between pods). */
+  present: Uint8Array
 }
 
 export function newKindCache(): KindCache {
@@ -97,6 +99,7 @@ export function newKindCache(): KindCache {
     zoneTerms: new Float64Array(0),
     classTotals: new Float64Array(0),
     found: new Float64Array(3),
+    present: new Uint8Array(0),
   }
 }
 
@@ -195,6 +198,7 @@ export function chooseForKind(ctx: SchedCtx, cache: KindCache, c: Container): nu
     cache.atMax = new Int32Array(want)
     // Made once with all the room byClass may use: a field set again during the pass throws optimised code away.
     cache.classTotals = new Float64Array(2 * want + 32)
+    cache.present = new Uint8Array(2 * want + 32)
   }
   const k = sample(ctx, kind.v, cache.feasible, want)
   if (k === 0) return null
@@ -316,6 +320,7 @@ function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number
       soft,
       softs,
       classes,
+      cache.present,
       found,
     )
   )
@@ -351,8 +356,10 @@ function byClass(kind: Kind, cache: KindCache, k: number, rng: RngState): number
 
 /**
  * byClass's first pass: each sampled node's class into classes, and into found the raw spread scores' maximum and
- * minimum and the most pods of the app on one node (found[0..2]). False when a node lacks a spread label (NaN: the
- * plain loops) or holds fewer than no pods.
+ * minimum and the most pods of the app on one node (found[0..2]). The raw score is a class's (its pods of the app and
+ * its zone): the pass marks the classes it meets (present) and the extremes are taken over them, the same values as
+ * over the nodes with two products and three comparisons fewer per node. False when a node lacks a spread label (NaN:
+ * the plain loops), holds fewer than no pods or its class is past present's room.
  */
 function classPass(
   feasible: Int32Array,
@@ -367,21 +374,34 @@ function classPass(
   soft: Float64Array | null,
   softs: number,
   classes: Int32Array,
+  present: Uint8Array,
   found: Float64Array,
 ): boolean {
-  let sMax = 0
-  let sMin = Infinity
+  const room = present.length
   let top = 0
   for (let j = 0; j < k; j++) {
     const i = feasible[j]!
     const h = hostOf[i]!
     const z = zoneOf[i]!
-    if (h < 0 || z < 0) return false
-    const count = hostCounts[h]!
-    if (count < 0) return false
-    const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[z]!
-    classes[j] = soft ? (count * zones + z) * softs + soft[i]! : count * zones + z
+    const count = h < 0 ? -1 : hostCounts[h]!
+    const c = soft ? (count * zones + z) * softs + soft[i]! : count * zones + z
+    if (z < 0 || count < 0 || c >= room) {
+      present.fill(0)
+      return false
+    }
+    classes[j] = c
+    present[c] = 1
     if (count > top) top = count
+  }
+  let sMax = 0
+  let sMin = Infinity
+  const size = (top + 1) * zones * softs
+  for (let c = 0; c < size; c++) {
+    if (present[c] === 0) continue
+    present[c] = 0
+    const place = (c / softs) | 0
+    const count = (place / zones) | 0
+    const r = 0 + (count * hostWeight + hostSkew) + zoneTerms[place - count * zones]!
     if (r > sMax) sMax = r
     if (r < sMin) sMin = r
   }
