@@ -182,9 +182,12 @@ export interface SchedCtx {
   podsByNode: Container[][] | null
   /** Reused per-node buffer for raw scores (no allocation per pod). */
   scratch: Float64Array
-  /** Per node, bumped whenever a pod arrives on or leaves it in this pass (what a kind's cached verdicts check). */
+  /**
+   * Per node, bumped whenever a pod arrives on or leaves it, or (between passes of a kept view) its taints, cordon or
+   * reservations change: what the kinds' cached verdicts check.
+   */
   nodeVersion: Uint32Array
-  /** The nodes a pod arrived on or left in this pass, in order (a kind catches up from where it last read). */
+  /** The nodes bumped so, in order, since the kinds were started (a set of verdicts catches up from where it last read). */
   moved: number[]
 }
 
