@@ -37,14 +37,60 @@ function listAfresh(world: World): Container[] {
   } else {
     const gone = removed.get(world.containers)
     if (gone && gone.size > 0) {
-      // A new array: a caller may still be walking the old one while it deletes.
+      // A new array: a caller may still be walking the old one while it deletes. Removing keeps the order.
+      const ordered = inIdOrder.get(list)
       list = sweep(list, gone)
+      if (ordered !== undefined) inIdOrder.set(list, ordered)
       lists.set(world.containers, list)
       pendingRemovals -= gone.size
       gone.clear()
     }
   }
   return list
+}
+
+/**
+ * Whether room a was made before room b, by their ids (world.ts newId numbers them in the order they are made: 'c9'
+ * before 'c10'), compared as strings without parsing them.
+ */
+export function idBefore(a: Container, b: Container): boolean {
+  return a.id.length !== b.id.length ? a.id.length < b.id.length : a.id < b.id
+}
+
+/** Whether a list is in the order of its rooms' ids (checked once per list, kept up as rooms are added and removed). */
+const inIdOrder = new WeakMap<Container[], boolean>()
+
+/**
+ * Whether the world's room list is in the order of the rooms' ids: then the rooms of any smaller list sorted by id meet
+ * in the same order as in a walk of all of them (systems/kubelet.ts). True for every world made by the commands.
+ */
+export function roomsInIdOrder(world: World): boolean {
+  const list = containerList(world)
+  let ordered = inIdOrder.get(list)
+  if (ordered === undefined) {
+    ordered = true
+    for (let at = 1; at < list.length && ordered; at++) ordered = idBefore(list[at - 1]!, list[at]!)
+    inIdOrder.set(list, ordered)
+  }
+  return ordered
+}
+
+/**
+ * Rooms whose state or deletion mark changed, or that were made (containers.ts setContainerState, terminatePod,
+ * newContainer; the hypervisor's restart of an apartment's rooms), recorded for kubelet once it keeps the rooms that
+ * need it between steps (systems/kubelet.ts): any other room is as it left it. Null until kubelet asks.
+ */
+const touched = new WeakMap<World['containers'], Container[]>()
+
+export function noteContainerTouched(world: World, c: Container): void {
+  touched.get(world.containers)?.push(c)
+}
+
+/** The rooms touched since the last call (null when none were being recorded), and a fresh record started. */
+export function takeTouched(world: World): Container[] | null {
+  const since = touched.get(world.containers) ?? null
+  touched.set(world.containers, [])
+  return since
 }
 
 /**
@@ -130,12 +176,17 @@ export function keepUnplaced(world: World, list: Container[]): void {
 }
 
 export function noteContainerAdded(world: World, c: Container): void {
-  lists.get(world.containers)?.push(c)
+  const list = lists.get(world.containers)
+  if (list) {
+    if (list.length > 0 && inIdOrder.get(list) === true && !idBefore(list[list.length - 1]!, c)) inIdOrder.set(list, false)
+    list.push(c)
+  }
+  touched.get(world.containers)?.push(c)
   if (c.placement === null) unplaced.get(world.containers)?.push(c)
   const index = byApp.get(world.containers)
   if (!index) return
-  const list = index.apps.get(c.appId)
-  if (list) list.push(c)
+  const ofApp = index.apps.get(c.appId)
+  if (ofApp) ofApp.push(c)
   else index.apps.set(c.appId, [c])
 }
 

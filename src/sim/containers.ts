@@ -5,7 +5,14 @@
 import { reserveContainer } from './capacity'
 import type { Result } from './result'
 import { MEM_BASELINE_OF_REQUEST, TERMINATION_GRACE } from './constants'
-import { containerList, containersOfApp, noteContainerAdded, noteContainerLost, noteContainerRemoved } from './containerIndex'
+import {
+  containerList,
+  containersOfApp,
+  noteContainerAdded,
+  noteContainerLost,
+  noteContainerRemoved,
+  noteContainerTouched,
+} from './containerIndex'
 import { logEvent } from './events'
 import { say, refuse } from './messages'
 import { noteSpecialRoom } from './specialRooms'
@@ -131,6 +138,7 @@ export function terminatePod(world: World, c: Container): void {
     return
   }
   c.terminatingUntilMs = world.timeMs + scaledDelay(world, TERMINATION_GRACE.ms)
+  noteContainerTouched(world, c)
   // An EndpointSlice marks a terminating endpoint not ready: the doorman sends it no new visitors.
   c.ready = false
 }
@@ -140,6 +148,7 @@ export const isTerminating = (c: Container): boolean => c.terminatingUntilMs !==
 
 export function setContainerState(world: World, c: Container, state: Container['state'], reason = ''): void {
   c.state = state
+  noteContainerTouched(world, c)
   c.stateSinceMs = world.timeMs
   c.reason = reason
   // A room that is not running uses nothing; one that just opened starts at its resting memory.

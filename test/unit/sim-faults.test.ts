@@ -36,6 +36,22 @@ describe('blast radius follows the isolation boundary', () => {
     for (const id of [inB, bare1, bare2]) expect(w.containers[id]!.state).toBe('running')
   })
 
+  test("an apartment started again after a crash starts the manager's room still bound to it", () => {
+    const w = smallStreet(9, 2)
+    const vm = must(w, { type: 'addVm', hostId: 'h1', os: 'linux', vcpus: 2, memMiB: 2048, name: 'A' })!
+    const room = must(w, { type: 'runContainer', appId: 'web', target: { kind: 'vm', vmId: vm } })!
+    stepUntil(w, (x) => x.containers[room]?.state === 'running')
+    must(w, { type: 'setManaged', appId: 'web', managed: true })
+    step(w, 5_000)
+    must(w, { type: 'crashVm', vmId: vm })
+    step(w, 2_000)
+    expect(w.containers[room]!.state).toBe('lost')
+    must(w, { type: 'startVm', vmId: vm })
+    // The same room, running again in the same apartment: the hypervisor hands it back to kubelet as pending.
+    stepUntil(w, (x) => x.containers[room]?.state === 'running', 120_000)
+    expect(w.containers[room]!.placement).toEqual({ kind: 'vm', vmId: vm })
+  })
+
   test('a house fire takes every apartment and room in it, and nothing in the house next door', () => {
     const { w, vmA, vmB, inA1, inA2, inB, bare1, bare2 } = street()
     must(w, { type: 'failHost', hostId: 'h1' })

@@ -5,7 +5,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import { nextInt } from '../rng'
 import type { World } from '../types'
-import { containerList } from '../containerIndex'
+import { containerList, noteContainerTouched } from '../containerIndex'
 
 export function hypervisor(world: World): void {
   for (const vm of Object.values(world.vms)) {
@@ -29,6 +29,7 @@ export function hypervisor(world: World): void {
         if (c.placement?.kind === 'vm' && c.placement.vmId === vm.id && c.state === 'lost') {
           if (c.managed) {
             c.state = 'pending'
+            noteContainerTouched(world, c)
             c.stateSinceMs = world.timeMs
             c.ready = false
           } else deleteContainer(world, c)

@@ -10,7 +10,7 @@ import { say } from '../messages'
 import { nextInt } from '../rng'
 import type { Container, Image, LayerId, World } from '../types'
 import { scaledDelay } from '../world'
-import { containerList, lostRoomsByNode } from '../containerIndex'
+import { containerList, idBefore, lostRoomsByNode, roomsInIdOrder, takeTouched } from '../containerIndex'
 import { layerCacheOf, missingLayers, packageName, packageVersion } from '../images'
 
 /** The first package the app requires that its image does not carry, or null. */
@@ -99,25 +99,72 @@ function pruneUp(world: World, index: Map<string, Container[]>): boolean {
   return any
 }
 
+/**
+ * The rooms that needed kubelet at the end of its last pass, in the room list's order, per world: every other room was
+ * quiet then, and one that is no longer has been touched since (containerIndex.ts noteContainerTouched). So a pass
+ * visits these and the touched ones, in the list's order, instead of asking all 150,000 rooms of a big street.
+ */
+const needing = new WeakMap<World['containers'], Container[]>()
+
+/**
+ * A room kubelet has nothing to do for: running with no back-off to forget, lost on a node still down (while no lost room
+ * stands on a node that is up again), or terminated; and not being deleted.
+ */
+function quiet(c: Container, restartLost: boolean): boolean {
+  // Every comparison runs for every room, so V8's optimised loop has seen them all before a zone outage: a first lost
+  // or restarted room among 150,000 running ones threw it back to the interpreter (a deopt: 20-40 ms for that step).
+  const s = c.state
+  const running = s === 'running'
+  const lost = s === 'lost'
+  const terminated = s === 'terminated'
+  const idle = running ? c.backoffMs === 0 : lost ? !restartLost : terminated
+  return idle && c.terminatingUntilMs === null
+}
+
 export function kubelet(world: World): void {
   const now = world.timeMs
   const restartLost = lostRoomsOnUpNodes(world)
   const list = containerList(world)
+  const kept = needing.get(world.containers)
+  const touched = takeTouched(world)
+  // Only while few rooms need it (at most 64 or an eighth: not while a big street's 150,000 pods start, nor right after a zone
+  // burns), no lost room is to be restarted (those are many and spread), and the list is in its rooms' id order.
+  if (kept && touched && !restartLost && kept.length + touched.length <= Math.max(64, list.length >> 3) && roomsInIdOrder(world)) {
+    needing.set(world.containers, tendFew(world, kept, touched, now))
+    return
+  }
+  const next: Container[] = []
   // An index walk: V8 allocated an iterator result per room for this for...of (GBs over a 600-step zone outage at L).
   for (let at = 0; at < list.length; at++) {
     const c = list[at]!
-    // Most rooms need nothing (running with no back-off to forget, lost on a node still down, terminated): this loop only
-    // asks, and tend() does the rest. Every comparison runs for every room, so V8's optimised loop has seen them all
-    // before a zone outage: a first lost or restarted room among 150,000 running ones threw it back to the interpreter
-    // (a deopt: 20-40 ms for that step and the next).
-    const s = c.state
-    const running = s === 'running'
-    const lost = s === 'lost'
-    const terminated = s === 'terminated'
-    const quiet = running ? c.backoffMs === 0 : lost ? !restartLost : terminated
-    if (quiet && c.terminatingUntilMs === null) continue
+    if (quiet(c, restartLost)) continue
     tend(world, c, now, restartLost)
+    next.push(c)
   }
+  needing.set(world.containers, next)
+}
+
+/**
+ * The rooms that needed kubelet and those touched since, each once, still in the world, in the order of the room list
+ * (their ids' order), tended as the walk over all would tend them; returns those that still need it.
+ */
+function tendFew(world: World, kept: Container[], touched: Container[], now: number): Container[] {
+  const rooms: Container[] = []
+  const seen = new Set<Container>()
+  for (const list of [kept, touched])
+    for (const c of list) {
+      if (seen.has(c) || world.containers[c.id] !== c) continue
+      seen.add(c)
+      rooms.push(c)
+    }
+  rooms.sort((a, b) => (a === b ? 0 : idBefore(a, b) ? -1 : 1))
+  const next: Container[] = []
+  for (const c of rooms) {
+    if (quiet(c, false)) continue
+    tend(world, c, now, false)
+    next.push(c)
+  }
+  return next
 }
 
 /** What kubelet does for one room this step, by its state (kept out of the loop over all rooms, see kubelet). */
