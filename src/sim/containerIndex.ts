@@ -84,6 +84,20 @@ const touched = new WeakMap<World['containers'], Container[]>()
 
 export function noteContainerTouched(world: World, c: Container): void {
   touched.get(world.containers)?.push(c)
+  appsTouched.get(world.containers)?.add(c.appId)
+}
+
+/**
+ * The apps one of whose rooms was touched, made or removed, recorded for the ReplicaSet controller's census once it
+ * keeps its counts between steps (systems/replicaset.ts): any other app's rooms are as they were. Null until it asks.
+ */
+const appsTouched = new WeakMap<World['containers'], Set<string>>()
+
+/** The apps touched since the last call (null when none were being recorded), and a fresh record started. */
+export function takeAppsTouched(world: World): Set<string> | null {
+  const since = appsTouched.get(world.containers) ?? null
+  appsTouched.set(world.containers, new Set())
+  return since
 }
 
 /** The rooms touched since the last call (null when none were being recorded), and a fresh record started. */
@@ -182,6 +196,7 @@ export function noteContainerAdded(world: World, c: Container): void {
     list.push(c)
   }
   touched.get(world.containers)?.push(c)
+  appsTouched.get(world.containers)?.add(c.appId)
   if (c.placement === null) unplaced.get(world.containers)?.push(c)
   const index = byApp.get(world.containers)
   if (!index) return
@@ -192,6 +207,7 @@ export function noteContainerAdded(world: World, c: Container): void {
 
 export function noteContainerRemoved(world: World, c: Container): void {
   if (c.state === 'lost') forgetLost(world, c)
+  appsTouched.get(world.containers)?.add(c.appId)
   const stale = byApp.get(world.containers)?.stale
   if (stale) {
     const gone = stale.get(c.appId)
