@@ -26,6 +26,19 @@ export async function openCity(t, size, extra = '') {
   return page
 }
 
+/** The zones' plates are laid out a few frames after the first one: wait until all three are shown. */
+export function waitForZonePlates(page) {
+  return waitUntil(
+    page,
+    () => document.querySelectorAll('[data-testid="city-label"][data-kind="zone"][data-shown="1"]').length >= 3,
+    undefined,
+    {
+      timeout: 60_000,
+      what: 'the three zone plates shown',
+    },
+  )
+}
+
 /** The labels the city shows now, with their boxes and font sizes. */
 export function shownLabels(page) {
   return page.evaluate(() =>
@@ -175,16 +188,7 @@ export const tests = [
     async run(t) {
       const page = await openCity(t, 'M')
       await settledRendererInfo(page, 2, 60_000)
-      // The plates are laid out a few frames after the first one: wait for all three to be shown.
-      await waitUntil(
-        page,
-        () => document.querySelectorAll('[data-testid="city-label"][data-kind="zone"][data-shown="1"]').length >= 3,
-        undefined,
-        {
-          timeout: 60_000,
-          what: 'the three zone plates shown',
-        },
-      )
+      await waitForZonePlates(page)
       const zoneNames = async () => (await checkLabelsReadable(page, 'M overview')).filter((l) => l.kind === 'zone').map((l) => l.text)
       const before = await zoneNames()
       t.log(`zone plates: ${before.join(' | ')}`)

@@ -17,7 +17,7 @@ import {
   waitForFirstFrame,
   waitUntil,
 } from './lib.mjs'
-import { openCity } from './tests-city.mjs'
+import { openCity, waitForZonePlates } from './tests-city.mjs'
 import { expectNoSeriousAxe } from './tests-stage.mjs'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -225,6 +225,18 @@ export const tests = [
       await click(page, tid('lab-run'))
       // Run builds a fresh lab street: its time controls come with it (a loaded machine takes a while).
       await waitFor(page, 'speed-8', { timeout: 30_000 })
+      // The street's event tags (the apartments' signs while they boot) in Spanish too: read while they boot, at 1×.
+      const tags = await waitUntil(
+        page,
+        () => {
+          const all = [...document.querySelectorAll('[data-testid^="scene-tag-"]')].map((e) => e.textContent)
+          return all.some((x) => /se encienden las luces|el kit va de camino|en obras/.test(x)) ? all : null
+        },
+        undefined,
+        { timeout: 30_000, what: 'a boot tag of the lab street in Spanish', interval: 100 },
+      )
+      t.log(`tags while booting: ${tags.join(' | ')}`)
+      check(!tags.some((x) => /lights coming on|kit on its way|being built|crates|storeroom/.test(x)), `English tags: ${tags.join(' | ')}`)
       await click(page, tid('speed-8'))
       await waitUntil(
         page,
@@ -243,20 +255,13 @@ export const tests = [
       )
       const status = await page.locator(tid('lab-status')).innerText()
       check(/en marcha/.test(status) && !/running/.test(status), `the lab's status line reads: ${status}`)
-      // The street's event tags (the apartments' signs while they boot) in Spanish too.
-      const tags = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="scene-tag-"]')].map((e) => e.textContent))
-      check(tags.length > 0, 'the lab street shows no tag while its apartments boot')
-      check(!tags.some((x) => /lights coming on|kit on its way|being built|crates|storeroom/.test(x)), `English tags: ${tags.join(' | ')}`)
-      check(
-        tags.some((x) => /se encienden las luces|el kit va de camino|en obras/.test(x)),
-        `the tags read: ${tags.join(' | ')}`,
-      )
       await shot(page, 'lang-es-lab.png')
       await page.close()
 
       // The city view: the zones' plates and a zone's houses down, in Spanish.
       const city = await openCity(t, 'M', '&lang=es')
       await settledRendererInfo(city, 2, 60_000)
+      await waitForZonePlates(city)
       const plates = async () =>
         city.evaluate(() =>
           [...document.querySelectorAll('[data-testid="city-label"][data-kind="zone"][data-shown="1"]')].map((e) => e.textContent),
