@@ -107,15 +107,31 @@ export function takeTouched(world: World): Container[] | null {
   return since
 }
 
+/** Where a room is in a list in its rooms' id order (binary search), or -1; indexOf if the search misses it. */
+function findById(list: Container[], c: Container): number {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const m = list[mid]!
+    if (m === c) return mid
+    if (idBefore(m, c)) lo = mid + 1
+    else hi = mid - 1
+  }
+  return list.indexOf(c)
+}
+
 /**
  * The list without the removed containers. A few (an evicted house's pods) are found with indexOf, a pointer comparison
  * V8 runs natively, and the rest copied in slices: a third of the time of filtering 150,000 rooms through Set.has.
  */
 function sweep(list: Container[], gone: Set<Container>): Container[] {
   if (gone.size > 64) return list.filter((c) => !gone.has(c))
+  const ordered = inIdOrder.get(list) === true
   const at: number[] = []
   for (const c of gone) {
-    const i = list.indexOf(c)
+    // In a list in its rooms' id order, a binary search (18 looks at 150,000 rooms) instead of a walk of half the list.
+    const i = ordered ? findById(list, c) : list.indexOf(c)
     if (i >= 0) at.push(i)
   }
   at.sort((a, b) => a - b)
