@@ -84,19 +84,26 @@ const touched = new WeakMap<World['containers'], Container[]>()
 
 export function noteContainerTouched(world: World, c: Container): void {
   touched.get(world.containers)?.push(c)
-  appsTouched.get(world.containers)?.add(c.appId)
+  noteAppTouched(world, c.appId)
 }
 
 /**
- * The apps one of whose rooms was touched, made or removed, recorded for the ReplicaSet controller's census once it
- * keeps its counts between steps (systems/replicaset.ts): any other app's rooms are as they were. Null until it asks.
+ * The apps one of whose rooms was touched, made or removed, recorded for each reader once it keeps figures between steps:
+ * the ReplicaSet controller's census (systems/replicaset.ts) and the kernels' accounting (systems/cgroups.ts). Any
+ * other app's rooms are as they were. Null until the reader asks.
  */
-const appsTouched = new WeakMap<World['containers'], Set<string>>()
+export type AppsReader = 'census' | 'cgroups'
+const appsTouchedFor: Record<AppsReader, WeakMap<World['containers'], Set<string>>> = { census: new WeakMap(), cgroups: new WeakMap() }
 
-/** The apps touched since the last call (null when none were being recorded), and a fresh record started. */
-export function takeAppsTouched(world: World): Set<string> | null {
-  const since = appsTouched.get(world.containers) ?? null
-  appsTouched.set(world.containers, new Set())
+function noteAppTouched(world: World, appId: string): void {
+  appsTouchedFor.census.get(world.containers)?.add(appId)
+  appsTouchedFor.cgroups.get(world.containers)?.add(appId)
+}
+
+/** The apps touched since this reader's last call (null when none were being recorded), and a fresh record started. */
+export function takeAppsTouched(world: World, reader: AppsReader): Set<string> | null {
+  const since = appsTouchedFor[reader].get(world.containers) ?? null
+  appsTouchedFor[reader].set(world.containers, new Set())
   return since
 }
 
@@ -212,7 +219,7 @@ export function noteContainerAdded(world: World, c: Container): void {
     list.push(c)
   }
   touched.get(world.containers)?.push(c)
-  appsTouched.get(world.containers)?.add(c.appId)
+  noteAppTouched(world, c.appId)
   if (c.placement === null) unplaced.get(world.containers)?.push(c)
   const index = byApp.get(world.containers)
   if (!index) return
@@ -223,7 +230,7 @@ export function noteContainerAdded(world: World, c: Container): void {
 
 export function noteContainerRemoved(world: World, c: Container): void {
   if (c.state === 'lost') forgetLost(world, c)
-  appsTouched.get(world.containers)?.add(c.appId)
+  noteAppTouched(world, c.appId)
   const stale = byApp.get(world.containers)?.stale
   if (stale) {
     const gone = stale.get(c.appId)

@@ -110,7 +110,7 @@ const censuses = new WeakMap<World['containers'], Map<string, AppCensus>>()
  * took ~3 ms of every step, where a step with an eviction touches a few dozen apps.
  */
 function podCensus(world: World, managedApps: readonly App[]): Map<string, { alive: number; stale: number }> {
-  const touched = takeAppsTouched(world)
+  const touched = takeAppsTouched(world, 'census')
   let kept = censuses.get(world.containers)
   if (!kept || !touched) {
     kept = censusOfAll(world)
