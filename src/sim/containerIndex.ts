@@ -92,12 +92,25 @@ export function noteContainerTouched(world: World, c: Container): void {
  * the ReplicaSet controller's census (systems/replicaset.ts) and the kernels' accounting (systems/cgroups.ts). Any
  * other app's rooms are as they were. Null until the reader asks.
  */
-export type AppsReader = 'census' | 'cgroups'
-const appsTouchedFor: Record<AppsReader, WeakMap<World['containers'], Set<string>>> = { census: new WeakMap(), cgroups: new WeakMap() }
+export type AppsReader = 'census' | 'cgroups' | 'traffic'
+const appsTouchedFor: Record<AppsReader, WeakMap<World['containers'], Set<string>>> = {
+  census: new WeakMap(),
+  cgroups: new WeakMap(),
+  traffic: new WeakMap(),
+}
 
 function noteAppTouched(world: World, appId: string): void {
   appsTouchedFor.census.get(world.containers)?.add(appId)
   appsTouchedFor.cgroups.get(world.containers)?.add(appId)
+  appsTouchedFor.traffic.get(world.containers)?.add(appId)
+}
+
+/**
+ * A room's readiness, hang or speed changed outside a state change (probes, the node lifecycle controller, chaos, the
+ * kernels' accounting): the doorman counts its app's rooms again (systems/traffic.ts).
+ */
+export function noteRoomServing(world: World, c: Container): void {
+  appsTouchedFor.traffic.get(world.containers)?.add(c.appId)
 }
 
 /** The apps touched since this reader's last call (null when none were being recorded), and a fresh record started. */

@@ -1,5 +1,5 @@
 /** Chaos: crashes, leaks, hogs, breaches and hung processes, for levels, the sandbox and the classroom remote. */
-import { containerList } from '../containerIndex'
+import { containerList, noteRoomServing } from '../containerIndex'
 import { crashContainer, vmDown } from '../containers'
 import { logEvent } from '../events'
 import { notFound, refuse, say } from '../messages'
@@ -21,10 +21,12 @@ function setHung(world: World, command: Extract<ChaosCommand, { type: 'hangConta
     if (c.state !== 'running') return refuse(say('chaos.refused.containerIs', { room: c.name, state: c.state }))
     if (c.hung) return refuse(say('chaos.refused.containerIsAlreadyHung', { room: c.name }))
     c.hung = true
+    noteRoomServing(world, c)
     logEvent(world, 'warn', say('chaos.hung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   } else {
     if (!c.hung) return refuse(say('chaos.refused.containerIsNotHung', { room: c.name }))
     c.hung = false
+    noteRoomServing(world, c)
     logEvent(world, 'info', say('chaos.unhung', { app: app?.name ?? '?', room: c.name }), [c.id, c.appId])
   }
   return { ok: true }

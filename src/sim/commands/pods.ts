@@ -1,7 +1,7 @@
 /** The pods themselves: probes, sidecars, namespaces and labels. */
 import { formatMiB } from '../capacity'
 import { keepRevisions } from '../constants'
-import { containerList } from '../containerIndex'
+import { containerList, noteRoomServing } from '../containerIndex'
 import { logEvent } from '../events'
 import { notFound, refuse, say } from '../messages'
 import { resetProbeCalendar } from '../probeCalendar'
@@ -57,6 +57,7 @@ export const podsHandlers = {
       if (c.appId !== app.id) continue
       c.probe = { readinessFailures: 0, readinessSuccesses: 0, livenessFailures: 0, nextAtMs: 0 }
       if (!app.readinessProbe && hadReadiness) c.ready = c.state === 'running'
+      noteRoomServing(world, c)
     }
     resetProbeCalendar(world)
     const parts: string[] = []

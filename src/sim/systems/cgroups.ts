@@ -21,7 +21,7 @@ import {
   RUNTIMES,
   STEP_MS,
 } from '../constants'
-import { containerList, containersOfApp, hostList, takeAppsTouched } from '../containerIndex'
+import { containerList, containersOfApp, hostList, noteRoomServing, takeAppsTouched } from '../containerIndex'
 import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, World } from '../types'
@@ -127,7 +127,10 @@ export function cgroups(world: World): void {
   }
   for (const c of cache.slowed) {
     // Rooms slowed last step run at full speed again unless the careful path slows them anew.
-    if (world.containers[c.id] === c) c.speed = 1
+    if (world.containers[c.id] === c) {
+      c.speed = 1
+      noteRoomServing(world, c)
+    }
   }
   cache.slowed.clear()
   // Skip every room only when nothing could have changed their use since the last pass: no load moved, no room
@@ -249,7 +252,11 @@ function careful_(world: World, kernels: Map<string, Kernel>, list: Container[],
     const need = c.cpuHog ? Math.max(k.cpuCap, 1) : base * load1
     const cpuSpeed = need <= 0 ? 1 : Math.min(1, grant / need)
     c.cpuUsageMilli = grant
-    c.speed = cpuSpeed * k.speed * RUNTIMES[c.runtime].speed
+    const speed = cpuSpeed * k.speed * RUNTIMES[c.runtime].speed
+    if (speed !== c.speed) {
+      c.speed = speed
+      noteRoomServing(world, c)
+    }
     if (c.speed !== 1) slowed.add(c)
   }
 }

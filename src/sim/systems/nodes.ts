@@ -14,7 +14,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
-import { hostList, lostRoomsByNode } from '../containerIndex'
+import { hostList, lostRoomsByNode, noteRoomServing } from '../containerIndex'
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
@@ -57,6 +57,7 @@ function markUnknown(world: World, lost: { n: Host | Vm; kind: 'host' | 'vm' }[]
       if (c.state !== 'lost') continue
       if (c.ready) ready += 1
       c.ready = false
+      noteRoomServing(world, c)
     }
     pods[i] = ready
   }

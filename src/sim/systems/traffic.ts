@@ -4,7 +4,7 @@
  */
 import { QUEUEING } from '../constants'
 import type { App, Container, World } from '../types'
-import { containerList } from '../containerIndex'
+import { containerList, containersOfApp, takeAppsTouched } from '../containerIndex'
 
 /** Mean time in system for visitors spread evenly over `rooms` rooms of `capacityRps` each. */
 export function latencyMs(rps: number, rooms: number, capacityRps: number): number {
@@ -53,8 +53,41 @@ function readyByApp(world: World): Map<string, Rotation> {
   return out
 }
 
+/** The rotation per app kept between steps, per world: an app none of whose rooms changed since keeps its figures. */
+const rotations = new WeakMap<World['containers'], Map<string, Rotation>>()
+
+/**
+ * Ready rooms per app, counted again only for the apps one of whose rooms changed state, readiness, hang or speed, or
+ * was made or removed, since the last step (containerIndex.ts takeAppsTouched); the first time, in one pass over all
+ * rooms. An app's rooms are walked in the room list's order either way, so its summed speed is the same to the last bit.
+ */
+function rotationByApp(world: World): Map<string, Rotation> {
+  const touched = takeAppsTouched(world, 'traffic')
+  let kept = rotations.get(world.containers)
+  if (!kept || !touched) {
+    kept = readyByApp(world)
+    rotations.set(world.containers, kept)
+    return kept
+  }
+  for (const appId of touched) {
+    const entry: Rotation = { rooms: 0, answering: 0, speed: 0 }
+    for (const c of containersOfApp(world, appId)) {
+      const running = c.state === 'running'
+      const lost = c.state === 'lost'
+      if (!c.ready || !(running || lost)) continue
+      entry.rooms++
+      if (c.hung || lost) continue
+      entry.answering++
+      entry.speed += c.speed
+    }
+    if (entry.rooms > 0) kept.set(appId, entry)
+    else kept.delete(appId)
+  }
+  return kept
+}
+
 export function traffic(world: World, dtMs: number): void {
-  const ready = readyByApp(world)
+  const ready = rotationByApp(world)
   const dtS = dtMs / 1000
   for (const app of Object.values(world.apps)) {
     const r = ready.get(app.id)
