@@ -113,6 +113,15 @@ export function noteRoomServing(world: World, c: Container): void {
   appsTouchedFor.traffic.get(world.containers)?.add(c.appId)
 }
 
+/**
+ * Many rooms' readiness changed at once (a zone noticed lost): the doorman counts every app again (its per-app count, run
+ * every step, rather than a walk over all rooms that runs too seldom for V8 to have optimised it).
+ */
+export function noteManyServing(world: World): void {
+  const apps = appsTouchedFor.traffic.get(world.containers)
+  if (apps) for (const id in world.apps) apps.add(id)
+}
+
 /** The apps touched since this reader's last call (null when none were being recorded), and a fresh record started. */
 export function takeAppsTouched(world: World, reader: AppsReader): Set<string> | null {
   const since = appsTouchedFor[reader].get(world.containers) ?? null

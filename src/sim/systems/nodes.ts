@@ -14,7 +14,7 @@ import { logEvent } from '../events'
 import { say } from '../messages'
 import type { Container, Host, Taint, Vm, World, ZoneState } from '../types'
 import { scaledDelay } from '../world'
-import { hostList, lostRoomsByNode, noteRoomServing } from '../containerIndex'
+import { hostList, lostRoomsByNode, noteManyServing } from '../containerIndex'
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 
@@ -57,10 +57,11 @@ function markUnknown(world: World, lost: { n: Host | Vm; kind: 'host' | 'vm' }[]
       if (c.state !== 'lost') continue
       if (c.ready) ready += 1
       c.ready = false
-      noteRoomServing(world, c)
     }
     pods[i] = ready
   }
+  // Tens of thousands of rooms out of the endpoints at once: the doorman counts all apps again rather than note each.
+  noteManyServing(world)
   lost.forEach(({ n, kind }, i) => {
     n.condition = 'Unknown'
     if (!n.taints.some((t) => isUnreachableTaint(t, 'NoSchedule')))
