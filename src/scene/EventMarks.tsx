@@ -10,8 +10,7 @@
 import { Html } from '@react-three/drei'
 import { useWorld } from '../state/useWorld'
 import { useUi } from '../state/ui'
-import { useSettings } from '../state/settings'
-import { TAGS_EN, useTagWords } from './tagWords'
+import { TAGS_EN, useStreetWords } from './tagWords'
 import type { TagWords } from './tagWords'
 import type { World } from '../sim/types'
 import type { SceneLayout } from './layout'
@@ -234,10 +233,9 @@ const TONES: Record<Tag['tone'], React.CSSProperties> = {
 export function EventMarks({ layout }: { layout: SceneLayout }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
-  const lang = useSettings((s) => s.lang)
-  const es = useTagWords((s) => s.es)
+  const words = useStreetWords()
   if (layout.rooms.n > TAGS_UP_TO_ROOMS || layout.houses.n > 12) return null
-  const tags = tagsOf(world, layout, vocab, lang === 'es' && es ? es : TAGS_EN)
+  const tags = tagsOf(world, layout, vocab, words)
   return (
     <>
       {tags.map((t) => (

@@ -14,7 +14,7 @@ import { useUi } from '../state/ui'
 import { useSettings } from '../state/settings'
 import { kindLabel } from '../sim/labels'
 import type { Lang } from '../sim/labels'
-import { TAGS_EN, useTagWords } from './tagWords'
+import { useStreetWords } from './tagWords'
 import type { TagWords } from './tagWords'
 import { assets } from './assets'
 import type { SceneLayout } from './layout'
@@ -121,7 +121,7 @@ export function Manager({ layout }: { layout: SceneLayout }) {
   const world = useWorld()
   const vocab = useUi((s) => s.vocab)
   const lang = useSettings((s) => s.lang)
-  const es = useTagWords((s) => s.es)
+  const words = useStreetWords()
   const selected = useUi((s) => s.selection?.kind === 'manager')
   const hireable = useGame(managerHireable)
   if (!hireable && !managerWorking(world)) return null
@@ -140,7 +140,7 @@ export function Manager({ layout }: { layout: SceneLayout }) {
         </mesh>
       )}
       <Html portal={overlayRef} position={[0, 5.2, -1]} center zIndexRange={[20, 0]}>
-        {clipboard(vocab, lang, lang === 'es' && es ? es : TAGS_EN)}
+        {clipboard(vocab, lang, words)}
       </Html>
     </group>
   )

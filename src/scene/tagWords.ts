@@ -4,6 +4,7 @@
  * scene through useTagWords (the scene reads no HUD module).
  */
 import { create } from 'zustand'
+import { useSettings } from '../state/settings'
 
 type P = readonly [string, string]
 const rooms = (n: number) => (n === 1 ? 'room' : 'rooms')
@@ -60,3 +61,10 @@ export type TagWords = typeof TAGS_EN
 
 /** The tags' words in another language, once its pack has arrived (the scene re-renders then). */
 export const useTagWords = create<{ es: TagWords | null }>(() => ({ es: null }))
+
+/** The street's words in the chosen language: Spanish once its pack has arrived, else English. */
+export function useStreetWords(): TagWords {
+  const lang = useSettings((s) => s.lang)
+  const es = useTagWords((s) => s.es)
+  return lang === 'es' && es ? es : TAGS_EN
+}

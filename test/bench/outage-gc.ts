@@ -6,9 +6,8 @@
  *   npx tsx test/bench/outage-gc.ts
  */
 import { PerformanceObserver, performance, constants } from 'node:perf_hooks'
-import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
 import { hashWorld } from '../../src/sim/hash'
-import { TICK_SYSTEMS } from '../../src/sim/step'
+import { outageWorld, tickBySystem } from './outage'
 
 const gcs: { start: number; ms: number; kind: string }[] = []
 const kinds: Record<number, string> = {
@@ -25,24 +24,18 @@ const obs = new PerformanceObserver((list) => {
 })
 obs.observe({ entryTypes: ['gc'] })
 
-const { hosts, pods } = SCALE_SIZES.L
-const world = settle(buildScaleWorld(hosts, pods, 1, 2))
-apply(world, { type: 'setDelayScale', scale: 0.1 })
-for (let i = 0; i < 5; i++) step(world, STEP_MS)
-apply(world, { type: 'failZone', zone: 'a' })
+const world = outageWorld()
 // Per step: [system, wall start, wall end] (performance.now, the gc entries' clock)
 const spans: [string, number, number][][] = []
 const stepWall: number[] = []
 for (let i = 0; i < 600; i++) {
-  world.timeMs += STEP_MS
-  world.tick += 1
   const parts: [string, number, number][] = []
   const s0 = performance.now()
-  for (const [name, f] of TICK_SYSTEMS) {
+  tickBySystem(world, (name, f) => {
     const t0 = performance.now()
     f(world)
     parts.push([name, t0, performance.now()])
-  }
+  })
   stepWall.push(performance.now() - s0)
   spans.push(parts)
 }

@@ -6,29 +6,22 @@
  *
  *   npx tsx test/bench/outage-steps.ts
  */
-import { apply, buildScaleWorld, SCALE_SIZES, settle, STEP_MS } from '../../src/sim'
-import { TICK_SYSTEMS } from '../../src/sim/step'
+import { outageWorld, tickBySystem } from './outage'
 
-const { hosts, pods } = SCALE_SIZES.L
-const world = settle(buildScaleWorld(hosts, pods, 1, 2))
-apply(world, { type: 'setDelayScale', scale: 0.1 })
+const world = outageWorld()
 const tick = (): { all: number; scheduler: number } => {
-  world.timeMs += STEP_MS
-  world.tick += 1
   let all = 0
   let scheduler = 0
-  for (const [name, system] of TICK_SYSTEMS) {
+  tickBySystem(world, (name, system) => {
     const t0 = process.cpuUsage()
     system(world)
     const u = process.cpuUsage(t0)
     const ms = (u.user + u.system) / 1000
     all += ms
     if (name === 'scheduler') scheduler = ms
-  }
+  })
   return { all, scheduler }
 }
-for (let i = 0; i < 5; i++) tick()
-apply(world, { type: 'failZone', zone: 'a' })
 const evictions: number[] = []
 const evictionScheduler: number[] = []
 const between: number[] = []

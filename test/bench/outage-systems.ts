@@ -7,28 +7,18 @@
  *
  *   npx tsx test/bench/outage-systems.ts
  */
-import { apply, buildScaleWorld, SCALE_SIZES, settle, step, STEP_MS } from '../../src/sim'
 import { hashWorld } from '../../src/sim/hash'
-import { TICK_SYSTEMS } from '../../src/sim/step'
-const systems = TICK_SYSTEMS
-const { hosts, pods } = SCALE_SIZES.L
-const world = settle(buildScaleWorld(hosts, pods, 1, 2))
-apply(world, { type: 'setDelayScale', scale: 0.1 })
-for (let i = 0; i < 5; i++) step(world, STEP_MS)
-apply(world, { type: 'failZone', zone: 'a' })
+import { outageWorld, tickBySystem } from './outage'
+const world = outageWorld()
 const tot = new Map<string, number>()
 const mx = new Map<string, number>()
 const stepTimes: number[] = []
 const stepParts: [string, number][][] = []
 const cpu0 = process.cpuUsage()
 for (let i = 0; i < 600; i++) {
-  // tick() by hand: the clock, then each system timed (the outage schedules no commands)
-  world.timeMs += STEP_MS
-  world.tick += 1
-  if (world.schedule.length) throw new Error('schedule')
   let st = 0
   const parts: [string, number][] = []
-  for (const [name, f] of systems) {
+  tickBySystem(world, (name, f) => {
     // CPU time (process.cpuUsage: this process's threads, GC helpers included), less disturbed than wall time by others
     const t0 = process.cpuUsage()
     f(world)
@@ -38,7 +28,7 @@ for (let i = 0; i < 600; i++) {
     tot.set(name, (tot.get(name) ?? 0) + d)
     mx.set(name, Math.max(mx.get(name) ?? 0, d))
     if (d >= 1) parts.push([name, d])
-  }
+  })
   stepTimes.push(st)
   stepParts.push(parts)
 }

@@ -9,6 +9,10 @@ import { apply, buildScaleWorld, placementUp, settle, step, STEP_MS } from '../.
 import { hashWorld } from '../../src/sim/hash'
 import type { World } from '../../src/sim'
 
+/** A fire or a repair of one of the six houses of the test street. */
+const fire = fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) })
+const repair = fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) })
+
 /** Managed rooms still lost on a house that stands again, after kubelet ran (there must be none). */
 const lostOnStandingHouses = (w: World): string[] =>
   Object.values(w.containers)
@@ -19,14 +23,10 @@ describe('rooms lost with their house', () => {
   test("after any fires and repairs, no manager's room stays lost on a standing house, and rooms on burnt houses go once tolerated", () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.oneof(
-            fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) }),
-            fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) }),
-            fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 60 }) }),
-          ),
-          { minLength: 1, maxLength: 12 },
-        ),
+        fc.array(fc.oneof(fire, repair, fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 60 }) })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         (ops) => {
           const w = settle(buildScaleWorld(6, 60, 3, 2))
           apply(w, { type: 'setDelayScale', scale: 0.1 })
@@ -61,8 +61,8 @@ describe('rooms lost with their house', () => {
       fc.property(
         fc.array(
           fc.oneof(
-            fc.record({ op: fc.constant('fail' as const), house: fc.nat(5) }),
-            fc.record({ op: fc.constant('repair' as const), house: fc.nat(5) }),
+            fire,
+            repair,
             fc.record({ op: fc.constant('step' as const), steps: fc.integer({ min: 1, max: 80 }) }),
             // Scaling down deletes pods, lost ones first (they are not ready): they must leave the index too.
             fc.record({ op: fc.constant('scale' as const), app: fc.nat(2), replicas: fc.integer({ min: 0, max: 30 }) }),
